@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+// utermd — firmware of a LEO satellite-internet user terminal.
+// Layout and data flow: see README.md ("Architecture").
+import PackageDescription
+
+/// Linux-only: libgpiod and libusb exist there (Debian 12, Raspberry Pi OS Bookworm).
+/// On macOS the simulated terminal builds without them.
+let linuxOnly: TargetDependencyCondition = .when(platforms: [.linux])
+
+let package = Package(
+    name: "utermd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "utermd", targets: ["utermd"]),
+        .library(name: "Orbit", targets: ["Orbit"]),
+        .library(name: "HAL", targets: ["HAL"]),
+        .library(name: "HALSim", targets: ["HALSim"]),
+        .library(name: "HALLinux", targets: ["HALLinux"]),
+        .library(name: "Terminal", targets: ["Terminal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, reached only through HALLinux.
+        .systemLibrary(
+            name: "CGPIOD", pkgConfig: "libgpiod",
+            providers: [.apt(["libgpiod-dev"])]),
+        .systemLibrary(
+            name: "CLibUSB", pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"]), .brew(["libusb"])]),
+
+        // Orbits: time, element sets, SGP4/SDP4, frames, constellations.
+        .target(name: "Orbit"),
+        .testTarget(name: "OrbitTests", dependencies: ["Orbit"], resources: [.copy("Resources")]),
+
+        // Hardware: protocols, Linux backends, simulated backends.
+        .target(name: "HAL"),
+        .testTarget(name: "HALTests", dependencies: ["HAL"]),
+        .target(
+            name: "HALLinux",
+            dependencies: [
+                "HAL",
+                .target(name: "CGPIOD", condition: linuxOnly),
+                .target(name: "CLibUSB", condition: linuxOnly),
+            ]),
+        .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL"]),
+        .target(name: "HALSim", dependencies: ["HAL"]),
+        .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL"]),
+
+        // The terminal: composition, data-file loading.
+        .target(
+            name: "Terminal",
+            dependencies: ["HAL", "HALSim", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL"]),
+
+        // The executable.
+        .executableTarget(
+            name: "utermd",
+            dependencies: [
+                "Terminal", "HAL", "HALSim", "HALLinux",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
