@@ -5,7 +5,7 @@ import PackageDescription
 
 /// Linux-only: libgpiod and libusb exist there (Debian 12, Raspberry Pi OS Bookworm).
 /// On macOS the simulated terminal builds without them.
-let linuxOnly: TargetDependencyCondition = .when(platforms: [.linux])
+let linuxOnly: TargetDependencyCondition? = .when(platforms: [.linux])
 
 let package = Package(
     name: "utermd",

@@ -1,0 +1,42 @@
+# utermd — the two commands of the Quick start, and a few more.
+#   make run    the simulated terminal on its embedded defaults
+#   make test   the whole test suite
+# Both install the missing system packages first (Debian/Raspberry Pi OS, via apt-get;
+# as root, or through sudo otherwise). On macOS nothing is installed: the simulated
+# terminal builds without libgpiod and libusb.
+
+SWIFT       ?= swift
+APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+UTERMD       = .build/debug/utermd
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+# Installs only what is missing; `apt-get update` first, since a fresh machine's apt
+# knows no package before it.
+deps:
+	@if command -v apt-get >/dev/null 2>&1; then \
+		missing=""; \
+		for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+		if [ -n "$$missing" ]; then \
+			echo "make: installing$$missing"; \
+			$(SUDO) apt-get update -q && \
+			DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build --product utermd
+
+run: build
+	$(UTERMD) version
+	$(UTERMD) hw list
+	$(UTERMD) board check Boards/sim.yaml
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,33 @@
+import HAL
+
+/// The hardware a board file promises, as a simulated machine would show it: one chip per
+/// declared chip label (`simchipN`), one USB device per declared USB role.
+/// Deterministic, so tests and laptops see the same inventory every time.
+public struct SimulatedHardwareInventory: HardwareInventory {
+    /// The board being simulated.
+    public let board: BoardProfile
+
+    /// Builds the inventory of a simulated `board`.
+    public init(board: BoardProfile) {
+        self.board = board
+    }
+
+    public var backendName: String { "simulated" }
+
+    public func libraryVersions() -> [String: String] { [:] }
+
+    public func gpioChips() -> [GPIOChipInfo] {
+        board.chips.enumerated().map { index, chip in
+            GPIOChipInfo(name: "simchip\(index)", label: chip.label, lineCount: chip.lineCount, path: "sim:/simchip\(index)")
+        }
+    }
+
+    public func usbDevices() -> [USBDeviceInfo] {
+        USBRole.allCases.compactMap { role in board.usbDevices[role].map { (role, $0) } }
+            .enumerated().map { index, entry in
+                USBDeviceInfo(
+                    bus: 1, address: index + 2, id: entry.1.id,
+                    manufacturer: "utermd simulated", product: "\(entry.0.rawValue) (simulated)")
+            }
+    }
+}

@@ -1,0 +1,152 @@
+import Yams
+
+/// A node of a YAML data file with its dotted field path, so every accessor can fail with
+/// an error that names the file, line, column and field. The project keeps all of its
+/// data files (boards, rigs, scenarios, config) in YAML and reads them through this type.
+public struct DataNode {
+    /// The YAML node.
+    public let node: Node
+    /// Dotted path from the document root (`""` for the root).
+    public let field: String
+    /// The file name, for messages.
+    public let file: String
+
+    /// Parses a document. A syntax error or a duplicated key is reported with its position.
+    public static func parse(yaml: String, file: String) throws(DataFileError) -> DataNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw Self.describe(error, file: file)
+        } catch {
+            throw DataFileError(file: file, field: "", message: "\(error)")
+        }
+        guard let root else { throw DataFileError(file: file, field: "", message: "the file is empty") }
+        return DataNode(node: root, field: "", file: file)
+    }
+
+    private static func describe(_ error: YamlError, file: String) -> DataFileError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return DataFileError(file: file, line: mark.line, column: mark.column, field: "", message: "YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return DataFileError(
+                file: file, line: context.mark.line, column: context.mark.column, field: "",
+                message: "duplicated key \(duplicates.joined(separator: ", "))")
+        default:
+            return DataFileError(file: file, field: "", message: "YAML: \(error)")
+        }
+    }
+
+    /// An error located at this node.
+    public func error(_ message: String) -> DataFileError {
+        DataFileError(file: file, line: node.mark?.line, column: node.mark?.column, field: field, message: message)
+    }
+
+    private func child(_ key: String, _ value: Node) -> DataNode {
+        DataNode(node: value, field: field.isEmpty ? key : field + "." + key, file: file)
+    }
+
+    /// The key/value pairs of a mapping, in file order.
+    public func entries() throws(DataFileError) -> [(key: String, value: DataNode)] {
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value lines)") }
+        var result: [(key: String, value: DataNode)] = []
+        for (key, value) in mapping {
+            guard let name = key.string else { throw DataNode(node: key, field: field, file: file).error("keys must be text") }
+            result.append((name, child(name, value)))
+        }
+        return result
+    }
+
+    /// The value of a key that must be present.
+    public func required(_ key: String) throws(DataFileError) -> DataNode {
+        guard let value = try optional(key) else {
+            throw error("missing field \"\(key)\"")
+        }
+        return value
+    }
+
+    /// The value of a key that may be absent.
+    public func optional(_ key: String) throws(DataFileError) -> DataNode? {
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value lines)") }
+        return mapping[key].map { child(key, $0) }
+    }
+
+    /// Fails on any key not in `known` (catches typos such as `actve_low`).
+    public func rejectUnknownKeys(_ known: Set<String>) throws(DataFileError) {
+        for (key, value) in try entries() where !known.contains(key) {
+            throw value.error("unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")
+        }
+    }
+
+    /// The elements of a sequence.
+    public func elements() throws(DataFileError) -> [DataNode] {
+        guard case .sequence(let sequence) = node else { throw error("expected a list") }
+        return sequence.enumerated().map { index, value in
+            DataNode(node: value, field: "\(field)[\(index)]", file: file)
+        }
+    }
+
+    /// A text scalar.
+    public func string() throws(DataFileError) -> String {
+        guard case .scalar(let scalar) = node else { throw error("expected a text value") }
+        return scalar.string
+    }
+
+    /// An integer scalar (decimal, or hexadecimal with `0x`).
+    public func int() throws(DataFileError) -> Int {
+        let text = try string()
+        let value = text.hasPrefix("0x") ? Int(text.dropFirst(2), radix: 16) : Int(text)
+        guard let value else { throw error("expected an integer, got \"\(text)\"") }
+        return value
+    }
+
+    /// A real-number scalar.
+    public func double() throws(DataFileError) -> Double {
+        let text = try string()
+        guard let value = Double(text), value.isFinite else { throw error("expected a number, got \"\(text)\"") }
+        return value
+    }
+
+    /// A boolean scalar (`true`/`false`, YAML 1.2 core schema).
+    public func bool() throws(DataFileError) -> Bool {
+        switch try string() {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        case let text: throw error("expected true or false, got \"\(text)\"")
+        }
+    }
+
+    /// A scalar that must be one of the raw values of `T`.
+    public func choice<T: RawRepresentable & CaseIterable>(_: T.Type) throws(DataFileError) -> T where T.RawValue == String {
+        let text = try string()
+        guard let value = T(rawValue: text) else {
+            throw error("\"\(text)\" is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// The node at a dotted path below this one (`a.b[2].c`), for locating problems found
+    /// after parsing; nil when the path does not exist.
+    public func locate(_ path: String) -> DataNode? {
+        var current = self
+        for component in path.split(separator: ".") {
+            var name = Substring(component)
+            var indices: [Int] = []
+            while let open = name.lastIndex(of: "["), name.hasSuffix("]"),
+                let index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            {
+                indices.insert(index, at: 0)
+                name = name[..<open]
+            }
+            guard let next = try? current.optional(String(name)) else { return nil }
+            current = next
+            for index in indices {
+                guard let items = try? current.elements(), items.indices.contains(index) else { return nil }
+                current = items[index]
+            }
+        }
+        return current
+    }
+}

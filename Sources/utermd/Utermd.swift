@@ -1,0 +1,12 @@
+import ArgumentParser
+import Terminal
+
+/// `utermd`: the user-terminal daemon and its tools.
+@main
+struct Utermd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "utermd",
+        abstract: "Firmware of a LEO satellite-internet user terminal.",
+        version: UtermdVersion.current,
+        subcommands: [VersionCommand.self, HardwareCommand.self, BoardCommand.self])
+}

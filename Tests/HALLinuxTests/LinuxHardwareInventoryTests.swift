@@ -1,0 +1,84 @@
+import Foundation
+import HAL
+import HALLinux
+import Testing
+
+/// Tests of the real libgpiod/libusb paths. Those that need a `/dev/gpiochip*` skip with
+/// the reason printed when the machine has none; USB enumeration runs everywhere.
+@Suite struct LinuxHardwareInventoryTests {
+    static let gpioChipsPresent =
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/dev")) ?? []).contains { $0.hasPrefix("gpiochip") }
+
+    @Test(.enabled(if: LinuxHardwareInventory.unavailableReason == nil, "libgpiod/libusb are Linux-only"))
+    func librariesReportTheirVersions() throws {
+        let versions = LinuxHardwareInventory().libraryVersions()
+        for (library, pkgConfigName) in [("libgpiod", "libgpiod"), ("libusb", "libusb-1.0")] {
+            let version = try #require(versions[library])
+            #expect(version.split(separator: ".").count == 3, "\(library) \(version)")
+            // The independent oracle: what pkg-config says of the installed development package.
+            if let expected = Self.pkgConfigVersion(pkgConfigName) {
+                #expect(version == expected)
+            }
+        }
+    }
+
+    @Test(.enabled(if: LinuxHardwareInventory.unavailableReason == nil, "libusb is Linux-only here"))
+    func usbEnumerationRunsEverywhere() throws {
+        let devices = try LinuxHardwareInventory().usbDevices()
+        // No device (a container) is a normal answer; whatever is there is well formed.
+        for device in devices {
+            #expect(device.bus >= 0 && device.address > 0)
+        }
+        #expect(devices == devices.sorted { ($0.bus, $0.address) < ($1.bus, $1.address) })
+    }
+
+    @Test(.enabled(if: gpioChipsPresent, "no /dev/gpiochip* on this machine: the real libgpiod chip path is not exercised"))
+    func listsTheMachinesGPIOChips() throws {
+        let chips = try LinuxHardwareInventory().gpioChips()
+        #expect(!chips.isEmpty)
+        for chip in chips {
+            #expect(chip.name.hasPrefix("gpiochip"))
+            #expect(chip.lineCount > 0)
+        }
+    }
+
+    @Test func noChipIsANormalAnswer() throws {
+        let empty = try Self.temporaryDirectory()
+        #expect(try LinuxHardwareInventory(deviceDirectory: empty).gpioChips().isEmpty)
+    }
+
+    @Test(.enabled(if: LinuxHardwareInventory.unavailableReason == nil, "libgpiod is Linux-only"))
+    func aFileThatIsNotAChipIsAnErrorWithErrno() throws {
+        let directory = try Self.temporaryDirectory()
+        let fake = directory + "/gpiochip7"
+        #expect(FileManager.default.createFile(atPath: fake, contents: Data("not a chip".utf8)))
+        do {
+            _ = try LinuxHardwareInventory(deviceDirectory: directory).gpioChips()
+            Issue.record("a regular file was accepted as a GPIO chip")
+        } catch let error as GPIOError {
+            #expect(error.operation.contains(fake))
+            #expect(error.errno != 0)
+            #expect(error.description.contains("errno"))
+        }
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "utermd-hal-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func pkgConfigVersion(_ name: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pkg-config", "--modversion", name]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
