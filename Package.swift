@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
         .library(name: "Orbit", targets: ["Orbit"]),
+        .library(name: "Beam", targets: ["Beam"]),
+        .library(name: "RealTime", targets: ["RealTime"]),
         .library(name: "HAL", targets: ["HAL"]),
         .library(name: "HALSim", targets: ["HALSim"]),
         .library(name: "HALLinux", targets: ["HALLinux"]),
@@ -21,6 +23,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
     ],
     targets: [
         // C libraries, reached only through HALLinux.
@@ -34,6 +38,19 @@ let package = Package(
         // Orbits: time, element sets, SGP4/SDP4, frames, constellations.
         .target(name: "Orbit"),
         .testTarget(name: "OrbitTests", dependencies: ["Orbit"], resources: [.copy("Resources")]),
+
+        // Phased-array geometry, steering, quantisation, array factor.
+        .target(name: "Beam"),
+        .testTarget(name: "BeamTests", dependencies: ["Beam"]),
+
+        // The fixed-step loop, clocks (monotonic and virtual), deadline statistics, hand-offs.
+        .target(
+            name: "RealTime",
+            dependencies: [
+                .product(name: "Atomics", package: "swift-atomics"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]),
+        .testTarget(name: "RealTimeTests", dependencies: ["RealTime"]),
 
         // Hardware: protocols, Linux backends, simulated backends.
         .target(name: "HAL"),
