@@ -13,8 +13,6 @@ let package = Package(
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
         .library(name: "Orbit", targets: ["Orbit"]),
-        .library(name: "Beam", targets: ["Beam"]),
-        .library(name: "RealTime", targets: ["RealTime"]),
         .library(name: "HAL", targets: ["HAL"]),
         .library(name: "HALSim", targets: ["HALSim"]),
         .library(name: "HALLinux", targets: ["HALLinux"]),
