@@ -29,9 +29,13 @@ public struct CalendarDateTime: Sendable, Hashable, CustomStringConvertible {
     /// The date and time in ISO-8601 form with nanoseconds, e.g. `2026-08-22T18:50:00.000000000Z`.
     public var description: String {
         let wholeSecond = Int(second.rounded(.down))
-        let nanoseconds = Int(((second - Double(wholeSecond)) * 1e9).rounded())
-        return "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))T"
-            + "\(hour.zeroPadded(2)):\(minute.zeroPadded(2)):\(wholeSecond.zeroPadded(2)).\(nanoseconds.zeroPadded(9))Z"
+        let nanoseconds = min(Int(((second - Double(wholeSecond)) * 1e9).rounded()), 999_999_999)
+        let date = [zeroPaddedDecimal(year, width: 4), zeroPaddedDecimal(month, width: 2), zeroPaddedDecimal(day, width: 2)]
+        let time = [
+            zeroPaddedDecimal(hour, width: 2), zeroPaddedDecimal(minute, width: 2), zeroPaddedDecimal(wholeSecond, width: 2),
+        ]
+        return date.joined(separator: "-") + "T" + time.joined(separator: ":") + "." + zeroPaddedDecimal(nanoseconds, width: 9)
+            + "Z"
     }
 }
 
@@ -106,8 +110,8 @@ struct CivilDate {
         let monthLengths = [31, februaryDays, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         var month = 1
         var remaining = dayOfYear
-        for length in monthLengths where remaining > length && month < 12 {
-            remaining -= length
+        while month < 12 && remaining > monthLengths[month - 1] {
+            remaining -= monthLengths[month - 1]
             month += 1
         }
         self.year = year
@@ -122,10 +126,8 @@ struct CivilDate {
     }
 }
 
-extension Int {
-    /// The decimal digits of a non-negative value, left-padded with zeros to `width`.
-    func zeroPadded(_ width: Int) -> String {
-        let digits = String(self)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
+/// The decimal digits of a non-negative `value`, left-padded with zeros to `width`.
+func zeroPaddedDecimal(_ value: Int, width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
