@@ -50,6 +50,10 @@ let package = Package(
             ]),
         .testTarget(name: "RealTimeTests", dependencies: ["RealTime"]),
 
+        // Zones, geodesy, service-restriction decisions.
+        .target(name: "Geofence"),
+        .testTarget(name: "GeofenceTests", dependencies: ["Geofence"], resources: [.copy("Resources")]),
+
         // Hardware: protocols, Linux backends, simulated backends.
         .target(name: "HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"]),
