@@ -54,6 +54,10 @@ let package = Package(
         .target(name: "Geofence"),
         .testTarget(name: "GeofenceTests", dependencies: ["Geofence"], resources: [.copy("Resources")]),
 
+        // The crash-safe, append-only audit log of transmit decisions and policy changes.
+        .target(name: "Audit"),
+        .testTarget(name: "AuditTests", dependencies: ["Audit"]),
+
         // Hardware: protocols, Linux backends, simulated backends.
         .target(name: "HAL"),
         .testTarget(name: "HALTests", dependencies: ["HAL"]),
@@ -78,10 +82,10 @@ let package = Package(
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux",
+                "Terminal", "HAL", "HALSim", "HALLinux", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal"]),
+        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),
     ],
     swiftLanguageModes: [.v6]
 )
