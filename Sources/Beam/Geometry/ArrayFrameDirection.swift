@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A unit direction in the array frame, as direction cosines.
+///
+/// The array frame has x and y in the plane of the elements and z along the boresight
+/// (the outward normal); see `MountFrame` for how it sits in the local ENU frame. With θ the
+/// angle off boresight and φ the angle in the array plane from +x towards +y:
+///
+///     u = sin θ cos φ,   v = sin θ sin φ,   w = cos θ
+///
+/// (Mailloux, *Phased Array Antenna Handbook*, 2nd ed., §1.1, direction cosines).
+public struct ArrayFrameDirection: Sendable, Hashable {
+    /// Direction cosine along the array's x axis.
+    public var u: Double
+    /// Direction cosine along the array's y axis.
+    public var v: Double
+    /// Direction cosine along the boresight, cos θ (negative behind the array).
+    public var w: Double
+
+    /// A direction from its three direction cosines (expected to have unit length).
+    public init(u: Double, v: Double, w: Double) {
+        self.u = u
+        self.v = v
+        self.w = w
+    }
+
+    /// The direction in front of the array (w ≥ 0) with in-plane cosines `u`, `v`, or `nil`
+    /// outside visible space (u² + v² > 1).
+    public init?(frontHemisphereU u: Double, v: Double) {
+        let inPlane = u * u + v * v
+        guard inPlane <= 1 else { return nil }
+        self.init(u: u, v: v, w: (1 - inPlane).squareRoot())
+    }
+
+    /// A direction `offBoresightDegrees` (θ) from boresight, at `planeAngleDegrees` (φ) from
+    /// +x towards +y.
+    public init(offBoresightDegrees: Double, planeAngleDegrees: Double) {
+        let theta = offBoresightDegrees * Double.pi / 180
+        let phi = planeAngleDegrees * Double.pi / 180
+        self.init(u: sin(theta) * cos(phi), v: sin(theta) * sin(phi), w: cos(theta))
+    }
+
+    /// θ, the angle off boresight, degrees (0...180).
+    public var offBoresightDegrees: Double {
+        atan2((u * u + v * v).squareRoot(), w) * 180 / Double.pi
+    }
+
+    /// φ, the angle in the array plane from +x towards +y, degrees in (−180, 180].
+    public var planeAngleDegrees: Double { atan2(v, u) * 180 / Double.pi }
+
+    /// The vector (u, v, w).
+    public var vector: SIMD3<Double> { SIMD3(u, v, w) }
+}

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A direction in the terminal's local East-North-Up (ENU) frame, as azimuth and elevation.
+///
+/// Azimuth is measured from north through east (0° north, 90° east), elevation from the
+/// local horizontal plane (90° zenith). The unit vector is
+/// (E, N, U) = (cos el · sin az, cos el · cos az, sin el).
+public struct LookAngles: Sendable, Hashable {
+    /// Azimuth from north through east, degrees.
+    public var azimuthDegrees: Double
+    /// Elevation above the local horizontal, degrees (−90...90).
+    public var elevationDegrees: Double
+
+    /// A direction from its azimuth and elevation, degrees.
+    public init(azimuthDegrees: Double, elevationDegrees: Double) {
+        self.azimuthDegrees = azimuthDegrees
+        self.elevationDegrees = elevationDegrees
+    }
+
+    /// The direction of a non-zero ENU vector (azimuth in [0°, 360°); azimuth 0° at the
+    /// zenith and nadir, where it is undefined), or `nil` for a zero or non-finite vector.
+    public init?(eastNorthUp vector: SIMD3<Double>) {
+        let horizontal = (vector.x * vector.x + vector.y * vector.y).squareRoot()
+        guard horizontal.isFinite, vector.z.isFinite, horizontal > 0 || vector.z != 0 else { return nil }
+        var azimuth = atan2(vector.x, vector.y) * 180 / Double.pi
+        if azimuth < 0 { azimuth += 360 }
+        if azimuth >= 360 { azimuth -= 360 }
+        azimuthDegrees = azimuth
+        elevationDegrees = atan2(vector.z, horizontal) * 180 / Double.pi
+    }
+
+    /// The unit vector (east, north, up). Costs one sine and one cosine per angle.
+    public var unitVectorEastNorthUp: SIMD3<Double> {
+        let azimuth = azimuthDegrees * Double.pi / 180
+        let elevation = elevationDegrees * Double.pi / 180
+        let cosElevation = cos(elevation)
+        return SIMD3(cosElevation * sin(azimuth), cosElevation * cos(azimuth), sin(elevation))
+    }
+
+    /// The angle between this direction and `other`, degrees (0...180), computed with
+    /// atan2(|a × b|, a · b), which stays accurate for small separations.
+    public func separationDegrees(from other: LookAngles) -> Double {
+        let a = unitVectorEastNorthUp
+        let b = other.unitVectorEastNorthUp
+        let cross = SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
+        let sine = (cross * cross).sum().squareRoot()
+        return atan2(sine, (a * b).sum()) * 180 / Double.pi
+    }
+}

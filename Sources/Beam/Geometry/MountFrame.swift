@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The array frame's axes in the local ENU frame, and conversions between the two.
+///
+/// The columns of R (see `MountAttitude.tilt`) are the array's x, y and boresight axes
+/// expressed in ENU; a local direction d maps into the array frame as Rᵀ·d (one dot
+/// product per axis) and back as R·a. R is orthonormal, so the round trip is exact to
+/// rounding.
+public struct MountFrame: Sendable, Hashable {
+    /// The array's x axis (in the plane of the elements) in ENU.
+    public let xAxisEastNorthUp: SIMD3<Double>
+    /// The array's y axis (in the plane of the elements) in ENU.
+    public let yAxisEastNorthUp: SIMD3<Double>
+    /// The boresight (array z axis, outward normal) in ENU.
+    public let boresightEastNorthUp: SIMD3<Double>
+
+    /// The frame of an array mounted at `attitude`.
+    public init(_ attitude: MountAttitude) {
+        let angles = attitude.rollPitchYawDegrees
+        let roll = angles.roll * Double.pi / 180
+        let pitch = angles.pitch * Double.pi / 180
+        let yaw = angles.yaw * Double.pi / 180
+        func rotate(_ vector: SIMD3<Double>) -> SIMD3<Double> {
+            // Ry(roll), right-handed about y.
+            let afterRoll = SIMD3(
+                cos(roll) * vector.x + sin(roll) * vector.z, vector.y,
+                -sin(roll) * vector.x + cos(roll) * vector.z)
+            // Rx(pitch), right-handed about x.
+            let afterPitch = SIMD3(
+                afterRoll.x, cos(pitch) * afterRoll.y - sin(pitch) * afterRoll.z,
+                sin(pitch) * afterRoll.y + cos(pitch) * afterRoll.z)
+            // Rz(−yaw): clockwise seen from above, so +y turns from north towards east.
+            return SIMD3(
+                cos(yaw) * afterPitch.x + sin(yaw) * afterPitch.y,
+                -sin(yaw) * afterPitch.x + cos(yaw) * afterPitch.y, afterPitch.z)
+        }
+        xAxisEastNorthUp = rotate(SIMD3(1, 0, 0))
+        yAxisEastNorthUp = rotate(SIMD3(0, 1, 0))
+        boresightEastNorthUp = rotate(SIMD3(0, 0, 1))
+    }
+
+    /// Where the boresight points, as local azimuth and elevation.
+    public var boresightLookAngles: LookAngles {
+        LookAngles(eastNorthUp: boresightEastNorthUp) ?? LookAngles(azimuthDegrees: 0, elevationDegrees: 90)
+    }
+
+    /// The array-frame direction of a unit ENU vector: (u, v, w) = Rᵀ·d.
+    public func arrayDirection(eastNorthUp direction: SIMD3<Double>) -> ArrayFrameDirection {
+        ArrayFrameDirection(
+            u: (xAxisEastNorthUp * direction).sum(),
+            v: (yAxisEastNorthUp * direction).sum(),
+            w: (boresightEastNorthUp * direction).sum())
+    }
+
+    /// The array-frame direction of a local azimuth/elevation.
+    public func arrayDirection(toward target: LookAngles) -> ArrayFrameDirection {
+        arrayDirection(eastNorthUp: target.unitVectorEastNorthUp)
+    }
+
+    /// The ENU vector of an array-frame direction: R·(u, v, w).
+    public func eastNorthUp(of direction: ArrayFrameDirection) -> SIMD3<Double> {
+        xAxisEastNorthUp * direction.u + yAxisEastNorthUp * direction.v + boresightEastNorthUp * direction.w
+    }
+
+    /// The local azimuth/elevation of an array-frame direction (`nil` for a zero vector).
+    public func lookAngles(of direction: ArrayFrameDirection) -> LookAngles? {
+        LookAngles(eastNorthUp: eastNorthUp(of: direction))
+    }
+}

@@ -1,0 +1,22 @@
+/// What a successful steer did: the direction in the array frame and its cost in gain.
+public struct SteeringSolution: Sendable, Hashable {
+    /// The target in the array frame (direction cosines).
+    public let direction: ArrayFrameDirection
+    /// The band the phases were computed for.
+    public let link: LinkDirection
+    /// The carrier the phases were computed for, hertz.
+    public let carrierHertz: Double
+    /// Scan loss at this angle off boresight, dB (≥ 0), from `ArrayDescription.scanLoss`.
+    public let scanLossDecibels: Double
+
+    /// Builds a solution (normally done by `PhasedArray.steer`).
+    public init(direction: ArrayFrameDirection, link: LinkDirection, carrierHertz: Double, scanLossDecibels: Double) {
+        self.direction = direction
+        self.link = link
+        self.carrierHertz = carrierHertz
+        self.scanLossDecibels = scanLossDecibels
+    }
+
+    /// Angle of the target off boresight, degrees.
+    public var offBoresightDegrees: Double { direction.offBoresightDegrees }
+}
