@@ -1,0 +1,196 @@
+/// A fixed-step loop, like LinuxCNC's 1 ms servo thread or ros2_control's controller manager:
+/// runs a tick body at absolute deadlines `origin + n · period` on a `TickClock`, measures how
+/// late each tick woke and how long it computed, and detects and handles overruns.
+///
+/// ## Pacing
+/// Deadlines come from a `TickGrid`, never from "now + period", so the loop does not drift.
+/// It reads only its clock (monotonic): UTC, if a `UTCReference` is given, labels each tick
+/// (`TickContext.scheduledUTC`) and cannot move, add or remove one.
+///
+/// ## Overrun policy: skip and re-phase, never burst
+/// A tick *overruns* when its body returns after the next tick's deadline (whether it woke
+/// late or computed long). The loop then does not run the ticks it missed: it resumes at the
+/// first grid tick due strictly after the overrun ended, counts the periods skipped
+/// (`missedPeriods`, and `TickContext.missedPeriodsBefore` for the tick that resumes), and
+/// stays on the original grid. So a stall is followed by one tick on time, never by a burst
+/// of catch-up ticks, and the health flag (`recentDeadlinesMet`) drops until
+/// `healthWindowTicks` ticks in a row have met their deadlines again.
+///
+/// ## Per-tick cost
+/// Nothing is allocated per tick: the histograms are sized at creation, the tick context is
+/// a value, the tick body is a generic `inout` value or a non-escaping closure, and the
+/// health words are atomics. The loop is a reference type used on one thread (the one that
+/// calls `run`); other threads see it through `health`, `status` and `control`.
+public final class FixedStepLoop<Clock: TickClock> {
+    /// The clock the loop paces on.
+    public let clock: Clock
+    /// The loop's configuration.
+    public let configuration: LoopConfiguration
+    /// The stop request, for any thread.
+    public let control: LoopControl
+    /// Lock-free health for other threads (the transmit interlock reads `recentDeadlinesMet`).
+    public let health: LoopHealth
+    /// The latest statistics summary, published by the loop every
+    /// `configuration.statusPublishIntervalTicks` ticks and at the end of each run; read it
+    /// from one monitoring thread.
+    public let status: LatestValueMailbox<LoopStatisticsSummary>
+    /// UTC beside the monotonic clock, or `nil` if the ticks need no UTC labels.
+    public let utcReference: UTCReference?
+
+    private var recorded: LoopStatistics
+    private var statisticsHandedOut = false
+    private var isInsideRun = false
+
+    /// Creates a loop; nothing runs until `run`.
+    ///
+    /// - Parameters:
+    ///   - clock: `MonotonicClock()` for the real loop, a `VirtualClock` for tests.
+    ///   - configuration: rate, health window, statistics.
+    ///   - control: the stop flag (share one to stop the loop from elsewhere).
+    ///   - utcReference: UTC tracked beside the clock, to label ticks.
+    public init(
+        clock: Clock, configuration: LoopConfiguration = LoopConfiguration(), control: LoopControl = LoopControl(),
+        utcReference: UTCReference? = nil
+    ) {
+        self.clock = clock
+        self.configuration = configuration
+        self.control = control
+        self.utcReference = utcReference
+        health = LoopHealth(windowTicks: configuration.healthWindowTicks)
+        status = LatestValueMailbox(initial: .empty)
+        recorded = LoopStatistics(highestTrackableNanoseconds: configuration.histogramHighestTrackableNanoseconds)
+    }
+
+    /// The histograms and counters so far (a copy; call between runs or from the tick body).
+    public var statistics: LoopStatistics {
+        statisticsHandedOut = true
+        return recorded
+    }
+
+    /// Percentiles and counters so far.
+    public func summary() -> LoopStatisticsSummary {
+        recorded.summary(healthWindowTicks: configuration.healthWindowTicks)
+    }
+
+    /// Clears the statistics (not the health counters other threads read).
+    public func resetStatistics() {
+        recorded.reset()
+        statisticsHandedOut = false
+    }
+
+    /// Runs `body` once per tick until `bound` is reached or a stop is requested.
+    ///
+    /// - Parameters:
+    ///   - body: the tick's work; specialised, so each call costs what a direct call costs.
+    ///   - bound: when to stop.
+    ///   - originNanoseconds: the deadline of tick 0; by default the clock's time on entry.
+    /// - Returns: what the run did. A call from inside a tick of the same loop does nothing
+    ///   and reports `.stopRequested` with no ticks.
+    @discardableResult
+    public func run<Body: TickBody & ~Copyable>(
+        _ body: inout Body, until bound: RunBound, originNanoseconds: Nanoseconds? = nil
+    ) -> LoopReport {
+        runTicks(until: bound, originNanoseconds: originNanoseconds) { body.tick($0) }
+    }
+
+    /// Runs `tick` once per tick until `bound` is reached or a stop is requested; as
+    /// `run(_:until:originNanoseconds:)`, with the body as a non-escaping closure (whose
+    /// context lives on the stack: no allocation either).
+    @discardableResult
+    public func run(
+        until bound: RunBound, originNanoseconds: Nanoseconds? = nil, _ tick: (TickContext) -> Void
+    ) -> LoopReport {
+        runTicks(until: bound, originNanoseconds: originNanoseconds, tick)
+    }
+
+    @inline(__always)
+    private func runTicks(
+        until bound: RunBound, originNanoseconds: Nanoseconds?, _ tick: (TickContext) -> Void
+    ) -> LoopReport {
+        let grid = TickGrid(originNanoseconds: originNanoseconds ?? clock.nowNanoseconds(), rate: configuration.rate)
+        guard !isInsideRun else {
+            return LoopReport(
+                stopReason: .stopRequested, grid: grid, executedTicks: 0, overruns: 0, missedPeriods: 0,
+                nextTickIndex: 0, statistics: summary())
+        }
+        isInsideRun = true
+        defer { isInsideRun = false }
+        prepareForRun()
+
+        let tickLimit: UInt64
+        let timeLimit: Nanoseconds
+        switch bound {
+        case .ticks(let count): (tickLimit, timeLimit) = (count, .max)
+        case .untilNanoseconds(let instant): (tickLimit, timeLimit) = (.max, instant)
+        case .duration(let duration):
+            (tickLimit, timeLimit) = (.max, grid.originNanoseconds &+ duration.wholeNanoseconds)
+        case .untilStopped: (tickLimit, timeLimit) = (.max, .max)
+        }
+
+        let window = configuration.healthWindowTicks
+        let publishInterval = configuration.statusPublishIntervalTicks
+        let overrunsBefore = recorded.overruns
+        let missedBefore = recorded.missedPeriods
+        var index: UInt64 = 0
+        var executed: UInt64 = 0
+        var missedPeriodsBefore: UInt64 = 0
+        let stopReason: LoopStopReason
+
+        while true {
+            if control.isStopRequested { stopReason = .stopRequested; break }
+            if executed >= tickLimit { stopReason = .tickCountReached; break }
+            let scheduled = grid.deadlineNanoseconds(ofTick: index)
+            if scheduled >= timeLimit { stopReason = .timeReached; break }
+
+            let wake = clock.sleep(untilNanoseconds: scheduled)
+            if control.isStopRequested { stopReason = .stopRequested; break }
+
+            let nextIndex = index &+ 1
+            let nextDeadline = grid.deadlineNanoseconds(ofTick: nextIndex)
+            tick(
+                TickContext(
+                    tickIndex: index, sequenceNumber: executed, scheduledNanoseconds: scheduled,
+                    wakeNanoseconds: wake, nextDeadlineNanoseconds: nextDeadline,
+                    scheduledUTC: utcReference?.utc(atMonotonicNanoseconds: scheduled),
+                    missedPeriodsBefore: missedPeriodsBefore,
+                    recentDeadlinesMet: recorded.recentDeadlinesMet(windowTicks: window)))
+            let end = clock.nowNanoseconds()
+            executed &+= 1
+
+            // The policy: a tick that ends after the next deadline skips every period whose
+            // deadline has passed and resumes on the grid, never running them late.
+            let overran = end > nextDeadline
+            if overran {
+                index = grid.firstTick(after: end)
+                missedPeriodsBefore = index &- nextIndex
+            } else {
+                index = nextIndex
+                missedPeriodsBefore = 0
+            }
+            recorded.record(
+                wakeLatencyNanoseconds: wake &- scheduled, computeTimeNanoseconds: end &- wake, overran: overran,
+                missedPeriods: missedPeriodsBefore)
+            health.recordTick(endNanoseconds: end, overran: overran, missedPeriods: missedPeriodsBefore)
+            if publishInterval > 0, recorded.executedTicks % publishInterval == 0 {
+                status.publish(summary())
+            }
+        }
+
+        let final = summary()
+        status.publish(final)
+        health.markRunning(false)
+        return LoopReport(
+            stopReason: stopReason, grid: grid, executedTicks: executed, overruns: recorded.overruns &- overrunsBefore,
+            missedPeriods: recorded.missedPeriods &- missedBefore, nextTickIndex: index, statistics: final)
+    }
+
+    /// Work done before the first tick, so that none of it lands in a tick.
+    private func prepareForRun() {
+        if statisticsHandedOut {
+            recorded.separateStorage()
+            statisticsHandedOut = false
+        }
+        recorded.beginRun()
+        health.markRunning(true)
+    }
+}

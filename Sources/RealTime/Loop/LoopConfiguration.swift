@@ -1,0 +1,26 @@
+/// How a `FixedStepLoop` runs: its rate, how it judges its own health, and how it keeps and
+/// publishes its statistics.
+public struct LoopConfiguration: Sendable, Hashable {
+    /// The tick rate; 1 kHz by default.
+    public var rate: TickRate
+    /// Ticks in a row without an overrun before the loop calls its recent deadlines met
+    /// (the transmit interlock's condition). 1,000 by default: one second at 1 kHz.
+    public var healthWindowTicks: UInt64
+    /// Every this many ticks, the loop computes a `LoopStatisticsSummary` and publishes it in
+    /// its status mailbox; 0 never does. 1,000 by default: once a second at 1 kHz.
+    public var statusPublishIntervalTicks: UInt64
+    /// The largest latency or compute time the histograms tell apart; larger samples are
+    /// clamped to it and counted. 10 s by default (two histograms of ~200 KiB each).
+    public var histogramHighestTrackableNanoseconds: UInt64
+
+    /// A configuration; every parameter has the default described on its property.
+    public init(
+        rate: TickRate = .oneKilohertz, healthWindowTicks: UInt64 = 1_000, statusPublishIntervalTicks: UInt64 = 1_000,
+        histogramHighestTrackableNanoseconds: UInt64 = 10_000_000_000
+    ) {
+        self.rate = rate
+        self.healthWindowTicks = healthWindowTicks
+        self.statusPublishIntervalTicks = statusPublishIntervalTicks
+        self.histogramHighestTrackableNanoseconds = histogramHighestTrackableNanoseconds
+    }
+}
