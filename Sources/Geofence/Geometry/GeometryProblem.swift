@@ -1,0 +1,66 @@
+/// What is wrong with a piece of zone geometry.
+public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A ring has fewer than four positions (or fewer than three distinct corners after
+    /// repeated positions are dropped), or a line has none.
+    case tooFewPositions(count: Int, minimum: Int)
+    /// A ring's last position is not its first (RFC 7946 §3.1.6 requires closed rings).
+    case ringNotClosed(first: GeodeticCoordinate, last: GeodeticCoordinate)
+    /// A position is NaN, infinite, or outside |latitude| ≤ 90°, |longitude| ≤ 180°.
+    case invalidCoordinate(vertex: Int, coordinate: GeodeticCoordinate)
+    /// Two non-adjacent edges of one ring cross or touch.
+    case selfIntersection(edge: Int, otherEdge: Int, near: GeodeticCoordinate)
+    /// After unwrapping longitude jumps the ring does not close: it goes round the Earth
+    /// (around a pole). Split it at the antimeridian, as Natural Earth does.
+    case encirclesPole
+    /// A distance (buffer, radius) is negative or not finite.
+    case invalidDistance(metres: Double)
+    /// The geometry has no polygon, line or point at all.
+    case empty
+
+    /// A sentence naming the problem and the numbers involved.
+    public var description: String {
+        switch self {
+        case .tooFewPositions(let count, let minimum):
+            return "has \(count) positions, at least \(minimum) are needed"
+        case .ringNotClosed(let first, let last):
+            return "ring is not closed: first position \(first) differs from last \(last)"
+        case .invalidCoordinate(let vertex, let coordinate):
+            return "position \(vertex) is not a valid coordinate: latitude \(coordinate.latitudeDegrees), "
+                + "longitude \(coordinate.longitudeDegrees)"
+        case .selfIntersection(let edge, let otherEdge, let near):
+            return "ring intersects itself: edges \(edge) and \(otherEdge) cross near \(near)"
+        case .encirclesPole:
+            return "ring goes round the Earth (encircles a pole); split it at the antimeridian"
+        case .invalidDistance(let metres):
+            return "distance \(metres) m is negative or not finite"
+        case .empty:
+            return "geometry is empty"
+        }
+    }
+}
+
+/// Where in a geometry a problem was found: polygon, ring (0 = exterior) and line indices.
+public struct GeometryLocation: Sendable, Equatable, CustomStringConvertible {
+    /// Index of the polygon in a MultiPolygon (or 0 for a Polygon).
+    public var polygon: Int?
+    /// Index of the ring in its polygon: 0 is the exterior, 1… the holes.
+    public var ring: Int?
+    /// Index of the line in a MultiLineString, or of a point.
+    public var line: Int?
+
+    /// Creates a location; nil parts are left out of the description.
+    public init(polygon: Int? = nil, ring: Int? = nil, line: Int? = nil) {
+        self.polygon = polygon
+        self.ring = ring
+        self.line = line
+    }
+
+    /// E.g. `polygon 3 ring 1 (hole)`.
+    public var description: String {
+        var parts: [String] = []
+        if let polygon { parts.append("polygon \(polygon)") }
+        if let ring { parts.append(ring == 0 ? "ring 0 (exterior)" : "ring \(ring) (hole)") }
+        if let line { parts.append("line \(line)") }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,50 @@
+/// One independently indexed piece of a zone: a polygon with its holes, a piece of a line, or
+/// a point. Immutable and shared between copies of a policy.
+final class ZonePart: Sendable {
+    /// Containment structure; nil for lines and points (they have no inside).
+    let area: LatitudeBandIndex?
+    /// Boundary (or line) distance structure.
+    let boundary: BoundaryDistanceIndex
+    /// Longitude/latitude box of the geometry, before any buffer.
+    let bounds: LonLatBox
+
+    init(area: LatitudeBandIndex?, boundary: BoundaryDistanceIndex, bounds: LonLatBox) {
+        self.area = area
+        self.boundary = boundary
+        self.bounds = bounds
+    }
+
+    /// Signed distance of the query point from this part's boundary, metres: negative inside
+    /// the polygon, positive outside (always positive for lines and points); clamped to
+    /// ±`searchRadiusMetres` when no boundary is that near.
+    func signedDistanceMetres(at query: QueryPoint, searchRadiusMetres radius: Double) -> Double {
+        let inside =
+            area?.contains(
+                latitudeDegrees: query.coordinate.latitudeDegrees,
+                longitudeDegrees: query.coordinate.longitudeDegrees) ?? false
+        // A chord is never longer than its arc, so searching chords up to `radius` finds every
+        // boundary point within `radius` along the surface.
+        let limitSquared = radius * radius
+        let squared = boundary.nearestSquaredChord(to: query.earthCentred, limitSquared: limitSquared)
+        var distance = radius
+        if squared < limitSquared {
+            distance = min(ChordToArc.arcMetres(chordMetres: squared.squareRoot(), radiusMetres: query.radiusMetres), radius)
+        }
+        return inside ? -distance : distance
+    }
+}
+
+/// A query position prepared once per decision: normalised coordinate, Earth-centred point and
+/// the Gaussian radius used to turn chords into arcs.
+struct QueryPoint: Sendable {
+    let coordinate: GeodeticCoordinate
+    let earthCentred: EarthCentredPoint
+    let radiusMetres: Double
+
+    init(_ coordinate: GeodeticCoordinate) {
+        let normalised = coordinate.normalised
+        self.coordinate = normalised
+        earthCentred = WGS84Ellipsoid.earthCentred(normalised)
+        radiusMetres = WGS84Ellipsoid.gaussianRadiusMetres(latitudeDegrees: normalised.latitudeDegrees)
+    }
+}

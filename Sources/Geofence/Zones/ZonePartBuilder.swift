@@ -1,0 +1,173 @@
+import Foundation
+
+/// Turns a ``ZoneGeometry`` into ``ZonePart``s: checks rings, unwraps the antimeridian, drops
+/// cut lines from the boundary, densifies edges and converts them to Earth-centred points.
+///
+/// Cut lines. Natural Earth splits polygons that cross the antimeridian (Russia, Fiji) into
+/// pieces whose rings run along ±180°, and closes Antarctica along the meridian and round the
+/// pole. Those edges are not borders: a point in Chukotka next to 180° is deep inside Russia.
+/// An edge lying on +180° is treated as a cut when the same zone has edges on −180° covering
+/// its latitude span (and vice versa); an edge between two positions at the same pole is
+/// always a cut. Cuts still bound the polygon for containment (they do in the source data);
+/// they are only left out of boundary distances.
+struct ZonePartBuilder {
+    let zoneName: String
+    let options: ZoneBuildOptions
+
+    func parts(of geometry: ZoneGeometry) throws(ZoneError) -> [ZonePart] {
+        guard geometry.bufferMetres.isFinite, geometry.bufferMetres >= 0 else {
+            throw ZoneError(
+                zoneName: zoneName, location: GeometryLocation(), problem: .invalidDistance(metres: geometry.bufferMetres))
+        }
+        guard !geometry.polygons.isEmpty || !geometry.lines.isEmpty else {
+            throw ZoneError(zoneName: zoneName, location: GeometryLocation(), problem: .empty)
+        }
+        var planarPolygons: [[[PlanarPoint]]] = []
+        for (polygonIndex, polygon) in geometry.polygons.enumerated() {
+            var rings: [[PlanarPoint]] = []
+            for (ringIndex, ring) in polygon.rings.enumerated() {
+                do {
+                    let planar = try RingPreparation.planarRing(
+                        ring, checkSelfIntersection: options.checksSelfIntersections)
+                    rings.append(ringIndex == 0 ? planar : RingPreparation.aligned(hole: planar, withExterior: rings[0]))
+                } catch {
+                    throw ZoneError(
+                        zoneName: zoneName, location: GeometryLocation(polygon: polygonIndex, ring: ringIndex),
+                        problem: error)
+                }
+            }
+            planarPolygons.append(rings)
+        }
+        let cuts = AntimeridianCuts(polygons: planarPolygons)
+        var parts: [ZonePart] = []
+        for rings in planarPolygons {
+            var runs: [[EarthCentredPoint]] = []
+            for ring in rings { runs.append(contentsOf: boundaryRuns(of: ring, cuts: cuts)) }
+            parts.append(
+                ZonePart(
+                    area: LatitudeBandIndex(rings: rings), boundary: BoundaryDistanceIndex(polylines: runs),
+                    bounds: LonLatBox(enclosing: rings[0])))
+        }
+        for (lineIndex, line) in geometry.lines.enumerated() {
+            guard !line.vertices.isEmpty else {
+                throw ZoneError(
+                    zoneName: zoneName, location: GeometryLocation(line: lineIndex),
+                    problem: .tooFewPositions(count: 0, minimum: 1))
+            }
+            for (vertexIndex, vertex) in line.vertices.enumerated() where !vertex.isValid {
+                throw ZoneError(
+                    zoneName: zoneName, location: GeometryLocation(line: lineIndex),
+                    problem: .invalidCoordinate(vertex: vertexIndex, coordinate: vertex))
+            }
+            let planar = RingPreparation.unwrapped(line.vertices)
+            let pieceEdges = max(options.maximumEdgesPerLinePiece, 1)
+            var start = 0
+            repeat {
+                let end = min(start + pieceEdges, planar.count - 1)
+                let piece = Array(planar[start...max(end, start)])
+                parts.append(
+                    ZonePart(
+                        area: nil, boundary: BoundaryDistanceIndex(polylines: [densified(piece)]),
+                        bounds: LonLatBox(enclosing: piece)))
+                start = end
+            } while start < planar.count - 1
+        }
+        return parts
+    }
+
+    /// The ring's edges minus cuts, as runs of densified Earth-centred vertices.
+    private func boundaryRuns(of ring: [PlanarPoint], cuts: AntimeridianCuts) -> [[EarthCentredPoint]] {
+        var runs: [[EarthCentredPoint]] = []
+        var current: [PlanarPoint] = []
+        for index in 0..<ring.count - 1 {
+            let a = ring[index]
+            let b = ring[index + 1]
+            if cuts.isCut(a, b) {
+                if current.count > 1 { runs.append(densified(current)) }
+                current = []
+                continue
+            }
+            if current.isEmpty { current.append(a) }
+            current.append(b)
+        }
+        if current.count > 1 { runs.append(densified(current)) }
+        return runs
+    }
+
+    /// Earth-centred vertices with extra vertices along longitude/latitude-straight edges
+    /// longer than the option's limit. Length estimate: √((M Δφ)² + (N cos φ Δλ)²) at the
+    /// mid-latitude, close enough to choose the number of pieces.
+    func densified(_ points: [PlanarPoint]) -> [EarthCentredPoint] {
+        guard let first = points.first else { return [] }
+        var result = [earthCentred(first)]
+        let limit = max(options.maximumEdgeLengthMetres, 1)
+        for index in 1..<max(points.count, 1) {
+            let a = points[index - 1]
+            let b = points[index]
+            let middle = (a.y + b.y) / 2
+            let north = WGS84Ellipsoid.meridionalRadiusOfCurvatureMetres(latitudeDegrees: middle)
+                * (b.y - a.y) * degreesToRadians
+            let east = WGS84Ellipsoid.primeVerticalRadiusOfCurvatureMetres(latitudeDegrees: middle)
+                * cos(middle * degreesToRadians) * (b.x - a.x) * degreesToRadians
+            let pieces = max(1, Int(((north * north + east * east).squareRoot() / limit).rounded(.up)))
+            for step in 1...pieces {
+                let t = Double(step) / Double(pieces)
+                result.append(earthCentred(PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))))
+            }
+        }
+        return result
+    }
+
+    private func earthCentred(_ point: PlanarPoint) -> EarthCentredPoint {
+        WGS84Ellipsoid.earthCentred(GeodeticCoordinate(latitudeDegrees: point.y, longitudeDegrees: point.x))
+    }
+}
+
+/// Which edges of a zone's rings are antimeridian or polar cut lines (see ``ZonePartBuilder``).
+struct AntimeridianCuts {
+    private var east: [(Double, Double)] = []
+    private var west: [(Double, Double)] = []
+
+    init(polygons: [[[PlanarPoint]]]) {
+        for rings in polygons {
+            for ring in rings {
+                for index in 0..<max(ring.count - 1, 0) {
+                    let a = ring[index]
+                    let b = ring[index + 1]
+                    guard a.x == b.x, a.y != b.y else { continue }
+                    let span = (min(a.y, b.y), max(a.y, b.y))
+                    if a.x == 180 { east.append(span) } else if a.x == -180 { west.append(span) }
+                }
+            }
+        }
+        east = Self.merged(east)
+        west = Self.merged(west)
+    }
+
+    func isCut(_ a: PlanarPoint, _ b: PlanarPoint) -> Bool {
+        if abs(a.y) == 90 && a.y == b.y { return true }
+        guard a.x == b.x, a.y != b.y else { return false }
+        let span = (min(a.y, b.y), max(a.y, b.y))
+        if a.x == 180 { return Self.covers(west, span) }
+        if a.x == -180 { return Self.covers(east, span) }
+        return false
+    }
+
+    private static let tolerance = 1e-7
+
+    private static func merged(_ spans: [(Double, Double)]) -> [(Double, Double)] {
+        var result: [(Double, Double)] = []
+        for span in spans.sorted(by: { $0.0 < $1.0 }) {
+            if let last = result.last, span.0 <= last.1 + tolerance {
+                result[result.count - 1].1 = max(last.1, span.1)
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+
+    private static func covers(_ merged: [(Double, Double)], _ span: (Double, Double)) -> Bool {
+        merged.contains { $0.0 <= span.0 + tolerance && $0.1 >= span.1 - tolerance }
+    }
+}
