@@ -120,6 +120,33 @@ enum SystemCalls {
 
     // MARK: Threads
 
+    /// A thread of the C library (`pthread_t`: an integer on Linux, a pointer on Darwin).
+    typealias ThreadHandle = pthread_t
+
+    /// `pthread_create` with default attributes, running `ThreadEntry.enter(argument)`.
+    static func createThread(argument: UnsafeMutableRawPointer) -> Result<ThreadHandle, SystemError> {
+        #if canImport(Darwin)
+        var thread: pthread_t? = nil
+        let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
+        guard result == 0, let created = thread else { return .failure(SystemError(code: result)) }
+        return .success(created)
+        #else
+        var thread = pthread_t()
+        let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
+        return result == 0 ? .success(thread) : .failure(SystemError(code: result))
+        #endif
+    }
+
+    /// `pthread_join`, discarding the thread's C return value.
+    static func joinThread(_ thread: ThreadHandle) {
+        _ = pthread_join(thread, nil)
+    }
+
+    /// `pthread_detach`: the thread's resources go when it ends.
+    static func detachThread(_ thread: ThreadHandle) {
+        _ = pthread_detach(thread)
+    }
+
     /// `pthread_setname_np` for the calling thread (at most 15 bytes are kept on Linux).
     static func setCurrentThreadName(_ name: String) {
         #if os(Linux)

@@ -1,0 +1,94 @@
+/// What to ask of the kernel for a loop's thread: real-time priority, locked memory, a fixed
+/// processor. Every setting is optional, and none is required for the loop to run.
+public struct RealTimeOptions: Sendable, Hashable {
+    /// `SCHED_FIFO` priority for the loop thread (1…99 on Linux), or `nil` to keep the normal
+    /// scheduler.
+    public var fifoPriority: Int32?
+    /// Lock the process's memory (`mlockall(MCL_CURRENT | MCL_FUTURE)`), so a page fault
+    /// cannot delay a tick.
+    public var lockMemory: Bool
+    /// Processors the loop thread may run on (`sched_setaffinity`), or `nil` for any.
+    public var cpuAffinity: [Int]?
+
+    /// Options; by default none is requested.
+    public init(fifoPriority: Int32? = nil, lockMemory: Bool = false, cpuAffinity: [Int]? = nil) {
+        self.fifoPriority = fifoPriority
+        self.lockMemory = lockMemory
+        self.cpuAffinity = cpuAffinity
+    }
+
+    /// Nothing: an ordinary thread.
+    public static let none = RealTimeOptions()
+
+    /// What ros2_control's realtime tools set up: `SCHED_FIFO` priority 50 and locked memory.
+    public static let recommended = RealTimeOptions(fifoPriority: 50, lockMemory: true)
+}
+
+/// One of the real-time settings.
+public enum RealTimeSetting: String, Sendable, Hashable, CaseIterable {
+    /// `SCHED_FIFO` priority of the loop thread.
+    case fifoScheduling = "SCHED_FIFO priority"
+    /// `mlockall(MCL_CURRENT | MCL_FUTURE)`.
+    case memoryLock = "memory lock"
+    /// `sched_setaffinity` of the loop thread.
+    case cpuAffinity = "CPU affinity"
+}
+
+/// What became of one requested setting. Only `applied` is silent; every other case carries a
+/// sentence for the log, and in every case the loop runs on.
+public enum RealTimeSetupOutcome: Sendable, Hashable {
+    /// The kernel accepted the setting.
+    case applied(RealTimeSetting, detail: String)
+    /// The kernel refused for lack of privilege (`EPERM`, or `ENOMEM` from the memory-lock limit):
+    /// usual in containers and for non-root users.
+    case notPermitted(RealTimeSetting, error: SystemError, warning: String)
+    /// The kernel refused the setting itself (a priority out of range, an absent processor).
+    case failed(RealTimeSetting, error: SystemError, warning: String)
+    /// This platform has no such setting (everything except Linux).
+    case unsupported(RealTimeSetting, reason: String)
+
+    /// The setting this is about.
+    public var setting: RealTimeSetting {
+        switch self {
+        case .applied(let setting, _), .notPermitted(let setting, _, _), .failed(let setting, _, _),
+            .unsupported(let setting, _):
+            return setting
+        }
+    }
+
+    /// Whether the setting is in force.
+    public var isApplied: Bool {
+        if case .applied = self { return true }
+        return false
+    }
+
+    /// The sentence to log when the setting is not in force, else `nil`.
+    public var warning: String? {
+        switch self {
+        case .applied: return nil
+        case .notPermitted(_, _, let warning), .failed(_, _, let warning): return warning
+        case .unsupported(_, let reason): return reason
+        }
+    }
+}
+
+/// The outcomes of one `RealTimeSetup.apply`, in the order applied.
+public struct RealTimeSetupReport: Sendable, Hashable {
+    /// One outcome per requested setting.
+    public var outcomes: [RealTimeSetupOutcome]
+
+    /// Builds a report.
+    public init(outcomes: [RealTimeSetupOutcome]) {
+        self.outcomes = outcomes
+    }
+
+    /// The warnings to log (empty when everything requested is in force).
+    public var warnings: [String] {
+        outcomes.compactMap(\.warning)
+    }
+
+    /// Whether every requested setting is in force.
+    public var isFullyApplied: Bool {
+        outcomes.allSatisfy(\.isApplied)
+    }
+}

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Applies `RealTimeOptions` to the calling thread and the process, each setting on its own,
+/// each with a typed outcome: a refusal is a warning and the loop runs on without it.
+///
+/// Linux only (`pthread_setschedparam`, `mlockall`, `sched_setaffinity`); elsewhere every
+/// requested setting comes back `.unsupported` with the reason.
+public enum RealTimeSetup {
+    /// Applies `options`: memory lock (whole process), then CPU affinity and `SCHED_FIFO`
+    /// priority (calling thread only: call it on the loop's own thread, as `LoopThread` does).
+    public static func apply(_ options: RealTimeOptions) -> RealTimeSetupReport {
+        apply(options, using: HostRealTimeSystem())
+    }
+
+    static func apply(_ options: RealTimeOptions, using system: some RealTimeSystem) -> RealTimeSetupReport {
+        var outcomes: [RealTimeSetupOutcome] = []
+        if options.lockMemory {
+            outcomes.append(lockMemory(using: system))
+        }
+        if let processors = options.cpuAffinity {
+            outcomes.append(setAffinity(processors, using: system))
+        }
+        if let priority = options.fifoPriority {
+            outcomes.append(setFIFOPriority(priority, using: system))
+        }
+        return RealTimeSetupReport(outcomes: outcomes)
+    }
+
+    private static func lockMemory(using system: some RealTimeSystem) -> RealTimeSetupOutcome {
+        guard system.supportsRealTimeSettings else {
+            return .unsupported(.memoryLock, reason: unsupportedReason(.memoryLock))
+        }
+        guard let error = system.lockAllMemory() else {
+            return .applied(.memoryLock, detail: "mlockall(MCL_CURRENT | MCL_FUTURE)")
+        }
+        let consequence = "memory stays pageable, so a page fault can delay a tick"
+        if error.isPermissionLimit {
+            return .notPermitted(
+                .memoryLock, error: error,
+                warning: "mlockall(MCL_CURRENT | MCL_FUTURE) not permitted: \(error); \(consequence). "
+                    + "To enable: CAP_IPC_LOCK or root, and RLIMIT_MEMLOCK unlimited (LimitMEMLOCK=infinity "
+                    + "in the systemd unit).")
+        }
+        return .failed(.memoryLock, error: error, warning: "mlockall failed: \(error); \(consequence).")
+    }
+
+    private static func setAffinity(_ processors: [Int], using system: some RealTimeSystem) -> RealTimeSetupOutcome {
+        guard system.supportsRealTimeSettings else {
+            return .unsupported(.cpuAffinity, reason: unsupportedReason(.cpuAffinity))
+        }
+        let consequence = "the loop thread may run on any processor"
+        let online = system.onlineProcessorCount()
+        guard !processors.isEmpty, processors.allSatisfy({ (0..<online).contains($0) }) else {
+            return .failed(
+                .cpuAffinity, error: .invalidArgument,
+                warning: "CPU affinity \(processors) refused: this machine has processors 0…\(online - 1); "
+                    + "\(consequence).")
+        }
+        guard let error = system.setCurrentThreadAffinity(processors) else {
+            return .applied(.cpuAffinity, detail: "pinned to processors \(processors)")
+        }
+        if error.isPermissionLimit {
+            return .notPermitted(
+                .cpuAffinity, error: error,
+                warning: "CPU affinity \(processors) not permitted: \(error); \(consequence).")
+        }
+        return .failed(
+            .cpuAffinity, error: error, warning: "CPU affinity \(processors) failed: \(error); \(consequence).")
+    }
+
+    private static func setFIFOPriority(_ priority: Int32, using system: some RealTimeSystem) -> RealTimeSetupOutcome {
+        guard system.supportsRealTimeSettings else {
+            return .unsupported(.fifoScheduling, reason: unsupportedReason(.fifoScheduling))
+        }
+        let consequence = "the loop runs under the normal time-sharing scheduler, and other work can delay its ticks"
+        let range = system.fifoPriorityRange()
+        guard range.contains(priority) else {
+            return .failed(
+                .fifoScheduling, error: .invalidArgument,
+                warning: "SCHED_FIFO priority \(priority) is outside \(range.lowerBound)…\(range.upperBound); "
+                    + "\(consequence).")
+        }
+        guard let error = system.setCurrentThreadFIFOPriority(priority) else {
+            return .applied(.fifoScheduling, detail: "SCHED_FIFO priority \(priority)")
+        }
+        if error.isPermissionLimit {
+            return .notPermitted(
+                .fifoScheduling, error: error,
+                warning: "SCHED_FIFO priority \(priority) not permitted: \(error); \(consequence). "
+                    + "To enable: CAP_SYS_NICE or root, or an rtprio limit (LimitRTPRIO in the systemd unit); "
+                    + "in a container also --cap-add=SYS_NICE.")
+        }
+        return .failed(
+            .fifoScheduling, error: error,
+            warning: "SCHED_FIFO priority \(priority) failed: \(error); \(consequence).")
+    }
+
+    private static func unsupportedReason(_ setting: RealTimeSetting) -> String {
+        "\(setting.rawValue) is applied on Linux only; on this platform the loop runs without it."
+    }
+}
+
+/// The kernel calls `RealTimeSetup` makes, behind a protocol so that tests can play a kernel
+/// that refuses (`EPERM`) without needing one.
+protocol RealTimeSystem {
+    /// Whether the platform has these settings at all.
+    var supportsRealTimeSettings: Bool { get }
+    func fifoPriorityRange() -> ClosedRange<Int32>
+    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError?
+    func lockAllMemory() -> SystemError?
+    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError?
+    func onlineProcessorCount() -> Int
+}
+
+/// The running kernel.
+struct HostRealTimeSystem: RealTimeSystem {
+    #if os(Linux)
+    var supportsRealTimeSettings: Bool { true }
+    func fifoPriorityRange() -> ClosedRange<Int32> { SystemCalls.fifoPriorityRange() }
+    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
+        SystemCalls.setCurrentThreadFIFOPriority(priority)
+    }
+    func lockAllMemory() -> SystemError? { SystemCalls.lockAllMemory() }
+    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
+        SystemCalls.setCurrentThreadAffinity(processors)
+    }
+    func onlineProcessorCount() -> Int { SystemCalls.onlineProcessorCount() }
+    #else
+    var supportsRealTimeSettings: Bool { false }
+    func fifoPriorityRange() -> ClosedRange<Int32> { 1...99 }
+    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? { SystemError(code: ENOSYS) }
+    func lockAllMemory() -> SystemError? { SystemError(code: ENOSYS) }
+    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? { SystemError(code: ENOSYS) }
+    func onlineProcessorCount() -> Int { 1 }
+    #endif
+}

@@ -1,0 +1,120 @@
+import Testing
+
+@testable import RealTime
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A kernel that answers every call with a chosen error and records what it was asked.
+final class ScriptedRealTimeSystem: RealTimeSystem {
+    var supportsRealTimeSettings = true
+    var error: SystemError?
+    private(set) var calls: [String] = []
+
+    init(error: SystemError?) { self.error = error }
+
+    func fifoPriorityRange() -> ClosedRange<Int32> { 1...99 }
+    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
+        calls.append("pthread_setschedparam(SCHED_FIFO, \(priority))")
+        return error
+    }
+    func lockAllMemory() -> SystemError? {
+        calls.append("mlockall(MCL_CURRENT|MCL_FUTURE)")
+        return error
+    }
+    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
+        calls.append("sched_setaffinity(\(processors))")
+        return error
+    }
+    func onlineProcessorCount() -> Int { 2 }
+}
+
+@Suite struct RealTimeSetupTests {
+    static let everything = RealTimeOptions(fifoPriority: 50, lockMemory: true, cpuAffinity: [1])
+
+    @Test func nothingRequestedDoesNothing() {
+        let system = ScriptedRealTimeSystem(error: nil)
+        let report = RealTimeSetup.apply(.none, using: system)
+        #expect(report.outcomes.isEmpty && report.isFullyApplied && report.warnings.isEmpty)
+        #expect(system.calls.isEmpty)
+    }
+
+    @Test func everySettingIsAppliedInOrder() {
+        let system = ScriptedRealTimeSystem(error: nil)
+        let report = RealTimeSetup.apply(Self.everything, using: system)
+        #expect(system.calls == ["mlockall(MCL_CURRENT|MCL_FUTURE)", "sched_setaffinity([1])", "pthread_setschedparam(SCHED_FIFO, 50)"])
+        #expect(report.isFullyApplied)
+        #expect(report.outcomes.map(\.setting) == [.memoryLock, .cpuAffinity, .fifoScheduling])
+    }
+
+    /// In a container or as non-root, every call fails with EPERM: each becomes a warning that
+    /// names the setting, the error and the remedy, and nothing throws.
+    @Test func permissionRefusalsBecomeWarnings() {
+        let system = ScriptedRealTimeSystem(error: .notPermitted)
+        let report = RealTimeSetup.apply(Self.everything, using: system)
+        #expect(!report.isFullyApplied)
+        #expect(report.warnings.count == 3)
+        for outcome in report.outcomes {
+            guard case .notPermitted(_, let error, let warning) = outcome else {
+                Issue.record("expected notPermitted, got \(outcome)")
+                continue
+            }
+            #expect(error == .notPermitted)
+            #expect(warning.contains("EPERM"))
+        }
+        #expect(report.warnings[0].contains("mlockall") && report.warnings[0].contains("CAP_IPC_LOCK"))
+        #expect(report.warnings[2].contains("SCHED_FIFO priority 50") && report.warnings[2].contains("CAP_SYS_NICE"))
+    }
+
+    @Test func aMemoryLockLimitIsAPermissionLimit() {
+        let report = RealTimeSetup.apply(
+            RealTimeOptions(lockMemory: true), using: ScriptedRealTimeSystem(error: .outOfMemory))
+        guard case .notPermitted(.memoryLock, .outOfMemory, let warning) = report.outcomes.first else {
+            Issue.record("expected notPermitted, got \(report.outcomes)")
+            return
+        }
+        #expect(warning.contains("RLIMIT_MEMLOCK"))
+    }
+
+    @Test func invalidRequestsFailWithoutCallingTheKernel() {
+        let system = ScriptedRealTimeSystem(error: nil)
+        let report = RealTimeSetup.apply(RealTimeOptions(fifoPriority: 120, cpuAffinity: [5]), using: system)
+        #expect(system.calls.isEmpty)
+        #expect(report.outcomes.count == 2)
+        #expect(report.outcomes.allSatisfy { if case .failed(_, .invalidArgument, _) = $0 { true } else { false } })
+        #expect(report.warnings[0].contains("processors 0…1"))
+    }
+
+    @Test func otherPlatformsReportUnsupported() {
+        let system = ScriptedRealTimeSystem(error: nil)
+        system.supportsRealTimeSettings = false
+        let report = RealTimeSetup.apply(Self.everything, using: system)
+        #expect(system.calls.isEmpty)
+        #expect(report.outcomes.allSatisfy { if case .unsupported = $0 { true } else { false } })
+        #expect(report.warnings.allSatisfy { $0.contains("Linux only") })
+    }
+
+    @Test func systemErrorsNameThemselves() {
+        #expect(SystemError.notPermitted.description.hasPrefix("EPERM ("))
+        #expect(SystemError.outOfMemory.isPermissionLimit)
+        #expect(!SystemError.invalidArgument.isPermissionLimit)
+    }
+
+    /// On the real kernel, on a throwaway thread: each request is applied or refused with a
+    /// warning, and the thread's body runs either way.
+    @Test func theRealKernelAnswersEveryRequest() throws {
+        let options = RealTimeOptions(fifoPriority: 10, cpuAffinity: [0])
+        let thread = try LoopThread.start(name: "test-rt-setup", realTime: options) { setup in setup }
+        let report = thread.join()
+        #expect(report.outcomes.count == 2)
+        for outcome in report.outcomes {
+            #expect(outcome.isApplied || outcome.warning != nil)
+        }
+        #if !os(Linux)
+        #expect(report.outcomes.allSatisfy { if case .unsupported = $0 { true } else { false } })
+        #endif
+    }
+}
