@@ -29,7 +29,9 @@ public struct ScanLossModel: Sendable, Hashable {
 
     /// The loss at `offBoresightDegrees`, dB (≥ 0; +∞ at and beyond 90°).
     public func lossDecibels(offBoresightDegrees: Double) -> Double {
-        lossDecibels(cosineOffBoresight: cos(offBoresightDegrees * Double.pi / 180))
+        // cos(90°) evaluates to 6e-17, not 0: the edge of the model is decided on the angle.
+        guard abs(offBoresightDegrees) < 90 else { return .infinity }
+        return lossDecibels(cosineOffBoresight: cos(offBoresightDegrees * Double.pi / 180))
     }
 
     /// The loss for a direction with cos θ = `cosineOffBoresight` (the w direction cosine), dB.
