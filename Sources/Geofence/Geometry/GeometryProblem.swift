@@ -16,6 +16,8 @@ public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible
     case invalidDistance(metres: Double)
     /// The geometry has no polygon, line or point at all.
     case empty
+    /// A selection of GeoJSON features chose nothing.
+    case noFeatureMatches(selector: String)
 
     /// A sentence naming the problem and the numbers involved.
     public var description: String {
@@ -35,6 +37,8 @@ public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible
             return "distance \(metres) m is negative or not finite"
         case .empty:
             return "geometry is empty"
+        case .noFeatureMatches(let selector):
+            return "no feature matches \(selector)"
         }
     }
 }

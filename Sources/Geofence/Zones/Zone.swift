@@ -47,13 +47,12 @@ public struct Zone: Sendable {
         var best = radius
         for part in parts {
             let reach = part.bounds.grown(byMetres: radius)
-            let shifted = [0.0, 360, -360].contains { shift in
-                var moved = window
-                moved.west += shift
-                moved.east += shift
-                return reach.intersects(moved)
+            let near = (0..<3).contains { step in
+                let shift = step == 0 ? 0 : (step == 1 ? 360.0 : -360.0)
+                return reach.intersects(
+                    LonLatBox(west: window.west + shift, south: window.south, east: window.east + shift, north: window.north))
             }
-            guard shifted else { continue }
+            guard near else { continue }
             best = min(best, part.signedDistanceMetres(at: query, searchRadiusMetres: radius))
         }
         return max(min(best - bufferMetres, searchRadiusMetres), -searchRadiusMetres)

@@ -1,0 +1,90 @@
+/// Why a decision came out as it did.
+public enum GeofenceReason: Sendable, Equatable, CustomStringConvertible {
+    /// The action of the named zone: the fix lies inside it.
+    case insideZone
+    /// The action of the named zone: the fix lies outside it, but by less than its
+    /// horizontal uncertainty, so it may be inside.
+    case withinUncertaintyOfZone
+    /// The action of the named zone: the fix left it, but by less than the hysteresis
+    /// distance (plus uncertainty), so the restriction holds a little longer.
+    case leavingZone
+    /// The default action: no zone applies.
+    case defaultAction
+    /// The default action although the fix is nominally inside the named, less restrictive
+    /// zone: the uncertainty disc (or the hysteresis on entry) reaches its edge.
+    case notSurelyInsideZone
+    /// Fail closed: no position fix has been received.
+    case noFix
+    /// Fail closed: the last fix is older than the configured maximum age (or from the future).
+    case staleFix
+    /// Fail closed: the last fix was unusable (NaN, out of range, bad uncertainty).
+    case invalidFix
+    /// Fail closed: a fix implied a speed beyond the platform's maximum; held until fixes have
+    /// been consistent for the recovery time.
+    case implausibleJump
+    /// Fail closed: the fix's horizontal uncertainty exceeds the configured maximum.
+    case uncertaintyTooLarge
+
+    /// Whether the decision came from a failed or missing position rather than geometry.
+    public var isFailClosed: Bool {
+        switch self {
+        case .noFix, .staleFix, .invalidFix, .implausibleJump, .uncertaintyTooLarge: return true
+        default: return false
+        }
+    }
+
+    /// A short camel-case name, stable for logs.
+    public var description: String {
+        switch self {
+        case .insideZone: return "insideZone"
+        case .withinUncertaintyOfZone: return "withinUncertaintyOfZone"
+        case .leavingZone: return "leavingZone"
+        case .defaultAction: return "defaultAction"
+        case .notSurelyInsideZone: return "notSurelyInsideZone"
+        case .noFix: return "noFix"
+        case .staleFix: return "staleFix"
+        case .invalidFix: return "invalidFix"
+        case .implausibleJump: return "implausibleJump"
+        case .uncertaintyTooLarge: return "uncertaintyTooLarge"
+        }
+    }
+}
+
+/// The outcome of one geofence check: what the terminal may do and why.
+public struct GeofenceDecision: Sendable, Equatable, CustomStringConvertible {
+    /// The action in force.
+    public var action: ServiceAction
+    /// Why.
+    public var reason: GeofenceReason
+    /// Index into ``GeofencePolicy/rules`` of the zone named by the reason, if any.
+    public var ruleIndex: Int?
+    /// Name of that zone.
+    public var zoneName: String?
+    /// Distance to the nearest relevant boundary, metres: the edge of the deciding zone, or the
+    /// nearest edge of a zone whose action differs from this one; nil when none lies within the
+    /// reporting horizon (or the decision failed closed).
+    public var boundaryDistanceMetres: Double?
+
+    /// Creates a decision.
+    public init(
+        action: ServiceAction, reason: GeofenceReason, ruleIndex: Int? = nil, zoneName: String? = nil,
+        boundaryDistanceMetres: Double? = nil
+    ) {
+        self.action = action
+        self.reason = reason
+        self.ruleIndex = ruleIndex
+        self.zoneName = zoneName
+        self.boundaryDistanceMetres = boundaryDistanceMetres
+    }
+
+    /// Whether transmission may be enabled.
+    public var permitsTransmit: Bool { action.permitsTransmit }
+
+    /// E.g. `noService (insideZone "Russia + 12 nm", boundary 1234 m)`.
+    public var description: String {
+        var text = "\(action) (\(reason)"
+        if let zoneName { text += " \"\(zoneName)\"" }
+        if let boundaryDistanceMetres { text += ", boundary \(Int(boundaryDistanceMetres.rounded())) m" }
+        return text + ")"
+    }
+}
