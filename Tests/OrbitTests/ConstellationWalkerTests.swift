@@ -32,7 +32,7 @@ import Testing
     }
 
     /// Shell 1: nodes every 360/72 = 5°, slots every 360/22°, neighbouring planes offset by
-    /// F · 360/T = 360/1584°.
+    /// F · 360/T = 65 · 360/1584°.
     @Test func raanAndAnomalySpacing() throws {
         let shell = StarlinkShells.shell1
         let sets = try shell.elementSets(epoch: Self.epoch)
@@ -40,13 +40,13 @@ import Testing
             for slot in 0..<shell.satellitesPerPlane {
                 let set = sets[plane * shell.satellitesPerPlane + slot]
                 #expect(abs(set.raanDegrees - 5.0 * Double(plane)) < 1e-12)
-                let expected = 360.0 * Double(slot) / 22 + 360.0 * Double(plane) / 1_584
+                let expected = 360.0 * Double(slot) / 22 + 65 * 360.0 * Double(plane) / 1_584
                 #expect(Self.angleError(set.meanAnomalyDegrees, expected) < 1e-9)
                 #expect(set.meanAnomalyDegrees >= 0 && set.meanAnomalyDegrees < 360)
             }
         }
         #expect(Self.angleError(sets[1].meanAnomalyDegrees - sets[0].meanAnomalyDegrees, 360.0 / 22) < 1e-12)
-        #expect(Self.angleError(sets[22].meanAnomalyDegrees - sets[0].meanAnomalyDegrees, 360.0 / 1_584) < 1e-12)
+        #expect(Self.angleError(sets[22].meanAnomalyDegrees - sets[0].meanAnomalyDegrees, 65 * 360.0 / 1_584) < 1e-12)
     }
 
     /// Going once round all P planes adds F whole slots: plane P would be plane 0 moved on by F
@@ -61,6 +61,45 @@ import Testing
             let closing = shell.meanAnomalyDegrees(plane: 0, slot: slot + phasing)
             #expect(Self.angleError(wrapped, closing) < 1e-9)
         }
+    }
+
+    /// Closest approach between any two satellites, against python (numpy) two ways: the
+    /// same closed form, and brute force stepping u in 0.05° over a whole orbit for every
+    /// pair with satellite (0, 0) (which can only overestimate, by < 0.002°):
+    /// F = 1 gives 0.027894°, 0.020555°, 0.003599°, 0.096517° (brute: 0.0283, 0.0206, 0.0081
+    /// at 0.25° steps, 0.0966); the chosen F give 0.591466°, 0.533252°, 0.457742°, 0.396942°
+    /// (brute: 0.5918, 0.5333, 0.4593, 0.3975).
+    @Test func closestApproachMatchesPython() throws {
+        let chosen = [0.591_466_432_967_692_6, 0.533_252_407_285_959_5, 0.457_742_176_769_024, 0.396_942_397_378_587_66]
+        let phasingOne = [
+            0.027_894_479_753_851_776, 0.020_554_567_042_433_598, 0.003_599_230_018_802_236, 0.096_517_472_590_273_18,
+        ]
+        for (index, shell) in StarlinkShells.all.enumerated() {
+            #expect(abs(shell.minimumSeparationDegrees - chosen[index]) < 1e-9, "\(shell.name)")
+            let withPhasingOne = try WalkerShell(
+                name: shell.name, altitudeKilometres: shell.altitudeKilometres,
+                inclinationDegrees: shell.inclinationDegrees, planes: shell.planes,
+                satellitesPerPlane: shell.satellitesPerPlane, phasing: 1)
+            #expect(abs(withPhasingOne.minimumSeparationDegrees - phasingOne[index]) < 1e-9, "\(shell.name)")
+        }
+        #expect(abs(StarlinkShells.shell1.minimumSeparationKilometres - 71.519_074_101_043_59) < 1e-6)
+    }
+
+    /// The presets' phasing is the one that keeps satellites furthest apart.
+    @Test(arguments: StarlinkShells.all)
+    func presetPhasingMaximisesSeparation(shell: WalkerShell) {
+        let best = WalkerShell.phasingMaximisingSeparation(
+            planes: shell.planes, satellitesPerPlane: shell.satellitesPerPlane,
+            inclinationDegrees: shell.inclinationDegrees)
+        #expect(shell.phasing == best)
+    }
+
+    /// F = 0 in a polar-ish single-satellite-per-plane pattern: all satellites cross the
+    /// poles together, so they meet (separation 0).
+    @Test func phasingZeroCollidesAtThePoles() throws {
+        let shell = try WalkerShell(
+            name: "POLAR", altitudeKilometres: 800, inclinationDegrees: 90, planes: 6, satellitesPerPlane: 1, phasing: 0)
+        #expect(shell.minimumSeparationDegrees < 1e-6)
     }
 
     @Test func circularOrbitsWithoutDrag() throws {
