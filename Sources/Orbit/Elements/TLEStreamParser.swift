@@ -51,6 +51,11 @@ struct TLEStreamParser {
         default:
             if let stray = pendingName { try errors.report(Self.strayError(stray)) }
             pendingName = TLELine(bytes: Array(line), number: number, source: source)
+            if overlong, let stray = pendingName {
+                // Too long to be a name line.
+                pendingName = nil
+                try errors.report(Self.strayError(stray))
+            }
         }
     }
 
