@@ -1,18 +1,58 @@
-/// A failure reported by libgpiod, with the errno it set.
+/// A failure to open, drive, read or release a GPIO line.
+///
+/// Thrown by every GPIO backend. When the operating system reported the failure (libgpiod
+/// sets `errno`), `errno` carries the value and `reason` its `strerror` text; failures the
+/// firmware detects itself (a role the board lacks, a chip label not found) have `errno` 0.
 public struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What was being done, e.g. `open /dev/gpiochip0`.
+    /// What kind of failure this is, for callers that react differently to each.
+    public enum Kind: Sendable, Hashable {
+        /// The board file assigns no line to the role.
+        case roleNotOnBoard
+        /// The role is an input and was opened as an output, or the reverse.
+        case wrongDirection
+        /// The board description fails `BoardProfile.validate()`; no line is opened from it.
+        case invalidBoard
+        /// No GPIO chip carries the label the board names.
+        case chipNotFound
+        /// The chip exists but has no line at the board's offset.
+        case lineOutOfRange
+        /// Another consumer holds the line (`EBUSY`).
+        case busy
+        /// The process may not open the chip (`EACCES`, `EPERM`): root or the `gpio` group.
+        case accessDenied
+        /// The handle was released; it drives nothing any more.
+        case released
+        /// Edge events were asked of an input opened without edge detection.
+        case edgesNotRequested
+        /// This platform has no GPIO character devices (macOS); only the simulation runs.
+        case unavailableOnPlatform
+        /// Any other failure the operating system reported; see `errno`.
+        case system
+    }
+
+    /// What kind of failure this is.
+    public var kind: Kind
+    /// What was being done, e.g. `open /dev/gpiochip0` or `set transmit_enable`.
     public var operation: String
     /// The errno value libgpiod left (0 when none was set).
     public var errno: Int32
-    /// `strerror(errno)`.
+    /// `strerror(errno)`, or the firmware's own explanation when `errno` is 0.
     public var reason: String
 
-    /// Builds an error.
-    public init(operation: String, errno: Int32, reason: String) {
+    /// Builds an error of a given kind.
+    public init(kind: Kind, operation: String, errno: Int32 = 0, reason: String) {
+        self.kind = kind
         self.operation = operation
         self.errno = errno
         self.reason = reason
     }
 
-    public var description: String { "\(operation): \(reason) (errno \(errno))" }
+    /// Builds an error the operating system reported, of kind `system`.
+    public init(operation: String, errno: Int32, reason: String) {
+        self.init(kind: .system, operation: operation, errno: errno, reason: reason)
+    }
+
+    public var description: String {
+        errno == 0 ? "\(operation): \(reason)" : "\(operation): \(reason) (errno \(errno))"
+    }
 }

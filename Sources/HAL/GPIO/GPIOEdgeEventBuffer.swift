@@ -1,0 +1,41 @@
+/// A fixed-capacity buffer that `GPIOInputLine.pollEvents(into:)` fills without allocating.
+///
+/// Make it once, outside the real-time loop, with the most events one tick may take; each
+/// tick calls `removeAll()` then polls. Appending never grows the storage: a full buffer
+/// leaves further events queued in the backend for the next poll. (Copying the buffer and
+/// then appending to the copy would allocate, as for any array: keep one owner.)
+public struct GPIOEdgeEventBuffer: Sendable, RandomAccessCollection {
+    private var storage: [GPIOEdgeEvent]
+    /// The most events the buffer holds.
+    public let capacity: Int
+
+    /// Reserves room for `capacity` events (at least one).
+    public init(capacity: Int) {
+        self.capacity = Swift.max(1, capacity)
+        storage = []
+        storage.reserveCapacity(self.capacity)
+    }
+
+    /// Room left before the buffer is full.
+    public var freeCapacity: Int { capacity - storage.count }
+
+    /// Whether no more events fit.
+    public var isFull: Bool { storage.count >= capacity }
+
+    /// Adds an event if there is room; returns whether it was added.
+    @discardableResult
+    public mutating func append(_ event: GPIOEdgeEvent) -> Bool {
+        guard storage.count < capacity else { return false }
+        storage.append(event)
+        return true
+    }
+
+    /// Empties the buffer, keeping its storage.
+    public mutating func removeAll() {
+        storage.removeAll(keepingCapacity: true)
+    }
+
+    public var startIndex: Int { storage.startIndex }
+    public var endIndex: Int { storage.endIndex }
+    public subscript(position: Int) -> GPIOEdgeEvent { storage[position] }
+}

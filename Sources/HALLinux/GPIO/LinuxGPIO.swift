@@ -1,0 +1,90 @@
+import HAL
+
+/// The GPIO lines of a board on this Linux machine, through libgpiod 1.6.
+///
+/// Each role's chip is found by label among `/dev/gpiochip*` (never by number: numbers move
+/// between kernels), the line requested with the board's active-low and bias flags under
+/// the consumer name `utermd`, outputs starting at the board's safe state. On a platform
+/// without libgpiod (macOS) opening a line throws `unavailableOnPlatform`.
+///
+/// ```swift
+/// let gpio = try LinuxGPIO(board: board)
+/// let transmit = try gpio.openOutput(.transmitEnable)   // at its safe state: inactive
+/// let fault = try gpio.openInput(.faultIn)               // both edges reported
+/// ```
+public final class LinuxGPIO: GPIOBackend {
+    /// The board whose lines this backend opens.
+    public let board: BoardProfile
+    /// Where the GPIO character devices are.
+    public let deviceDirectory: String
+    #if canImport(CGPIOD)
+    private let calls: GPIODCalls
+    #endif
+
+    /// A backend over `board`, which must pass `BoardProfile.validate()` (else `invalidBoard`).
+    /// Opens nothing yet.
+    public convenience init(board: BoardProfile, deviceDirectory: String = "/dev") throws(GPIOError) {
+        #if canImport(CGPIOD)
+        try self.init(board: board, deviceDirectory: deviceDirectory, calls: .live)
+        #else
+        try board.requireValid()
+        self.init(checkedBoard: board, deviceDirectory: deviceDirectory)
+        #endif
+    }
+
+    #if canImport(CGPIOD)
+    /// A backend calling libgpiod through `calls` (tests pass a recording fake).
+    init(board: BoardProfile, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
+        try board.requireValid()
+        self.board = board
+        self.deviceDirectory = deviceDirectory
+        self.calls = calls
+    }
+    #else
+    private init(checkedBoard board: BoardProfile, deviceDirectory: String) {
+        self.board = board
+        self.deviceDirectory = deviceDirectory
+    }
+    #endif
+
+    /// Requests `role`'s line as an output at the board's safe state
+    /// (`gpiod_chip_open` + `gpiod_chip_label` per chip, `gpiod_chip_get_line`,
+    /// `gpiod_line_request_output_flags`).
+    public func openOutput(_ role: GPIORole) throws(GPIOError) -> LinuxGPIOOutputLine {
+        let resolved = try board.resolveLine(role, as: .output)
+        #if canImport(CGPIOD)
+        let safeState = resolved.safeState ?? .inactive
+        let request = try GPIODLineRequest(
+            resolved, mode: .output(safeState: safeState), deviceDirectory: deviceDirectory, calls: calls)
+        return LinuxGPIOOutputLine(role: role, safeState: safeState, request: request)
+        #else
+        throw Self.unavailable(role)
+        #endif
+    }
+
+    /// Requests `role`'s line as an input (`gpiod_line_request_both_edges_events_flags` with
+    /// edge events, `gpiod_line_request_input_flags` without).
+    public func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> LinuxGPIOInputLine {
+        let resolved = try board.resolveLine(role, as: .input)
+        #if canImport(CGPIOD)
+        let request = try GPIODLineRequest(
+            resolved, mode: edgeEvents ? .bothEdgeEvents : .input, deviceDirectory: deviceDirectory, calls: calls)
+        return LinuxGPIOInputLine(role: role, reportsEdges: edgeEvents, request: request)
+        #else
+        throw Self.unavailable(role)
+        #endif
+    }
+
+    /// Why this backend cannot open lines on this platform, or nil when it can.
+    public static var unavailableReason: String? {
+        #if canImport(CGPIOD)
+        nil
+        #else
+        "built without libgpiod (not Linux): GPIO lines exist only in the simulation"
+        #endif
+    }
+
+    static func unavailable(_ role: GPIORole) -> GPIOError {
+        GPIOError(kind: .unavailableOnPlatform, operation: "open \(role.rawValue)", reason: unavailableReason ?? "")
+    }
+}

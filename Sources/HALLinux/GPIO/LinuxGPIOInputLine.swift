@@ -1,0 +1,80 @@
+import HAL
+
+/// An input line held through libgpiod, with edge events when requested so. Released when
+/// `release()` is called or the last reference goes away.
+public final class LinuxGPIOInputLine: GPIOInputLine {
+    /// The role the board gives this line.
+    public let role: GPIORole
+    /// Whether the line was requested with edge detection on both edges.
+    public let reportsEdges: Bool
+    #if canImport(CGPIOD)
+    private var request: GPIODLineRequest?
+
+    init(role: GPIORole, reportsEdges: Bool, request: consuming GPIODLineRequest) {
+        self.role = role
+        self.reportsEdges = reportsEdges
+        self.request = .some(request)
+    }
+    #endif
+
+    /// `gpiod_line_get_value`: the logical level.
+    public func read() throws(GPIOError) -> LogicalLevel {
+        #if canImport(CGPIOD)
+        guard let level = try request?.get() else { throw released("read") }
+        return level
+        #else
+        throw released("read")
+        #endif
+    }
+
+    /// `gpiod_line_event_wait` with a zero timeout and `gpiod_line_event_read`, repeated
+    /// until no event is ready or `buffer` is full. Allocates nothing.
+    @discardableResult
+    public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
+        try requireEdges("poll events of")
+        #if canImport(CGPIOD)
+        var added = 0
+        while !buffer.isFull, try request?.waitForEvent(timeout: .zero) == true {
+            guard let event = try request?.readEvent() else { break }
+            buffer.append(event)
+            added += 1
+        }
+        return added
+        #else
+        return 0
+        #endif
+    }
+
+    /// `gpiod_line_event_wait` up to `timeout` (retried on EINTR), then `gpiod_line_event_read`.
+    public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
+        try requireEdges("read event of")
+        #if canImport(CGPIOD)
+        guard try request?.waitForEvent(timeout: timeout) == true else { return nil }
+        return try request?.readEvent()
+        #else
+        return nil
+        #endif
+    }
+
+    /// `gpiod_line_release`, then `gpiod_chip_close`.
+    public func release() {
+        #if canImport(CGPIOD)
+        request = nil
+        #endif
+    }
+
+    private func requireEdges(_ operation: String) throws(GPIOError) {
+        #if canImport(CGPIOD)
+        guard request != nil else { throw released(operation) }
+        #endif
+        guard reportsEdges else {
+            throw GPIOError(
+                kind: .edgesNotRequested, operation: "\(operation) \(role.rawValue)",
+                reason: "the line was opened without edge events")
+        }
+    }
+
+    private func released(_ operation: String) -> GPIOError {
+        GPIOError(kind: .released, operation: "\(operation) \(role.rawValue)", reason: "the line was released")
+    }
+}

@@ -1,0 +1,54 @@
+import HAL
+
+/// An output line held through libgpiod. Driven to the safe state at the request and again
+/// before release (explicit `release()` or the last reference going away).
+public final class LinuxGPIOOutputLine: GPIOOutputLine {
+    /// The role the board gives this line.
+    public let role: GPIORole
+    /// The board's safe state.
+    public let safeState: LogicalLevel
+    #if canImport(CGPIOD)
+    private var request: GPIODLineRequest?
+
+    init(role: GPIORole, safeState: LogicalLevel, request: consuming GPIODLineRequest) {
+        self.role = role
+        self.safeState = safeState
+        self.request = .some(request)
+    }
+    #endif
+
+    /// `gpiod_line_set_value` with the logical level (the kernel applies active-low).
+    public func set(_ level: LogicalLevel) throws(GPIOError) {
+        #if canImport(CGPIOD)
+        guard request != nil else { throw released("set") }
+        try request?.set(level)
+        #else
+        throw released("set")
+        #endif
+    }
+
+    /// `gpiod_line_get_value`: the logical level the line is driven to.
+    public func read() throws(GPIOError) -> LogicalLevel {
+        #if canImport(CGPIOD)
+        guard let level = try request?.get() else { throw released("read") }
+        return level
+        #else
+        throw released("read")
+        #endif
+    }
+
+    /// `gpiod_line_set_value(safe)`, then `gpiod_line_release` and `gpiod_chip_close`. The line
+    /// is released even when the safe write fails; that failure is thrown.
+    public func release() throws(GPIOError) {
+        #if canImport(CGPIOD)
+        // Taken out of the handle, the request ends with this scope (released, chip closed),
+        // whether or not the safe write below throws.
+        guard var owned = request.take() else { return }
+        try owned.writeSafeState()
+        #endif
+    }
+
+    private func released(_ operation: String) -> GPIOError {
+        GPIOError(kind: .released, operation: "\(operation) \(role.rawValue)", reason: "the line was released")
+    }
+}
