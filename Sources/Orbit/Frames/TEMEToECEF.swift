@@ -44,7 +44,7 @@ public struct TEMEToECEFTransform: Sendable {
                 yRadians: earthOrientation.polarMotionYArcseconds * TEMEToECEFTransform.radiansPerArcsecond
             ).transposed
         ecefFromTEME = ecefFromPEF * pefFromTEME
-        earthAngularVelocityRadiansPerSecond = [0, 0, earthOrientation.earthRotationRadiansPerSecond]
+        earthAngularVelocityRadiansPerSecond = SIMD3(0, 0, earthOrientation.earthRotationRadiansPerSecond)
     }
 
     /// A TEME position (km) in the Earth-fixed frame (km).
@@ -78,8 +78,8 @@ public struct TEMEToECEFTransform: Sendable {
         let cosY = cos(yp)
         let sinY = sin(yp)
         return FrameRotation(
-            row0: [cosX, 0, -sinX],
-            row1: [sinX * sinY, cosY, cosX * sinY],
-            row2: [sinX * cosY, -sinY, cosX * cosY])
+            row0: SIMD3(cosX, 0, -sinX),
+            row1: SIMD3(sinX * sinY, cosY, cosX * sinY),
+            row2: SIMD3(sinX * cosY, -sinY, cosX * cosY))
     }
 }
