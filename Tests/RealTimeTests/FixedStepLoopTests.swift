@@ -110,15 +110,45 @@ import Testing
     }
 
     @Test func statusIsPublishedEveryIntervalAndAtTheEnd() {
-        let loop = FixedStepLoop(clock: VirtualClock(), configuration: testConfiguration)
-        #expect(loop.status.read() == .empty)
+        let clock = VirtualClock(wakeLatency: .uniform(maximumNanoseconds: 90_000, seed: 4))
+        let loop = FixedStepLoop(clock: clock, configuration: testConfiguration)  // every 100 ticks
+        #expect(loop.status.read() == .initial)
         loop.run(until: .ticks(250)) { context in
             if context.sequenceNumber == 150 {
-                #expect(loop.status.read().executedTicks == 100)
+                let status = loop.status.read()
+                #expect(status.executedTicks == 100 && status.lastTickIndex == 99)
+                #expect(status.lastScheduledNanoseconds == 99_000_000)
             }
         }
-        #expect(loop.status.read().executedTicks == 250)
+        let status = loop.status.read()
         #expect(loop.status.publicationCount == 3)  // at 100, 200, and the end
+        #expect(status.executedTicks == 250 && status.lastTickIndex == 249)
+        let summary = loop.summary()
+        #expect(status.wakeLatency.count == 250)
+        #expect(status.wakeLatency.maximumNanoseconds == summary.wakeLatency.maximumNanoseconds)
+        #expect(status.wakeLatency.minimumNanoseconds == summary.wakeLatency.minimumNanoseconds)
+        #expect(status.wakeLatency.meanNanoseconds == summary.wakeLatency.meanNanoseconds)
+        #expect(status.wakeLatency.maximumNanoseconds <= 90_000)
+        #expect(status.recentDeadlinesMet == summary.recentDeadlinesMet)
+    }
+
+    /// Percentiles within HdrHistogram's 3 significant digits of the exact ones.
+    @Test func summaryPercentilesMatchTheExactOnes() {
+        let clock = VirtualClock(wakeLatency: .uniform(maximumNanoseconds: 500_000, seed: 11))
+        let loop = FixedStepLoop(clock: clock)
+        var latencies: [Nanoseconds] = []
+        loop.run(until: .ticks(10_000)) { latencies.append($0.wakeLatencyNanoseconds) }
+        latencies.sort()
+        let summary = loop.summary().wakeLatency
+        func exact(_ percentile: Double) -> Double {
+            Double(latencies[Int((percentile / 100 * Double(latencies.count)).rounded(.up)) - 1])
+        }
+        #expect(abs(Double(summary.p50Nanoseconds) - exact(50)) <= exact(50) * 1e-3)
+        #expect(abs(Double(summary.p99Nanoseconds) - exact(99)) <= exact(99) * 1e-3)
+        #expect(abs(Double(summary.p999Nanoseconds) - exact(99.9)) <= exact(99.9) * 1e-3)
+        #expect(summary.minimumNanoseconds == UInt64(latencies.first!))
+        #expect(summary.maximumNanoseconds == UInt64(latencies.last!))
+        #expect(summary.count == 10_000)
     }
 
     @Test func takingTheStatisticsThenRunningAgainKeepsTheCountsSeparate() {

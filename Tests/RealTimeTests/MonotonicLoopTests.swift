@@ -16,7 +16,8 @@ import Testing
             let report = loop.run(until: .duration(.milliseconds(200))) { context in
                 if context.sequenceNumber == 0 { origin = context.scheduledNanoseconds }
                 onGrid = onGrid && context.scheduledNanoseconds == origin + Nanoseconds(context.tickIndex) * 1_000_000
-                wakesInOrder = wakesInOrder && context.wakeNanoseconds >= context.scheduledNanoseconds
+                wakesInOrder =
+                    wakesInOrder && context.wakeNanoseconds >= context.scheduledNanoseconds
                     && context.wakeNanoseconds > previousWake
                 previousWake = context.wakeNanoseconds
             }
@@ -38,8 +39,9 @@ import Testing
         #expect(stats.wakeLatency.p999Nanoseconds <= stats.wakeLatency.maximumNanoseconds)
         #expect(stats.clampedSamples == 0)
         #expect(setup.outcomes.count == 1)
-        print("RealTime: 200 ms at 1 kHz: wake latency \(stats.wakeLatency); overruns \(stats.overruns); "
-            + "setup \(setup.isFullyApplied ? "applied" : setup.warnings.joined(separator: " "))")
+        print(
+            "RealTime: 200 ms at 1 kHz: wake latency \(stats.wakeLatency); overruns \(stats.overruns); "
+                + "setup \(setup.isFullyApplied ? "applied" : setup.warnings.joined(separator: " "))")
     }
 
     @Test func aStopFromAnotherThreadEndsAnUnboundedRun() throws {

@@ -3,9 +3,9 @@ import Testing
 @testable import RealTime
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A kernel that answers every call with a chosen error and records what it was asked.
@@ -45,7 +45,10 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
     @Test func everySettingIsAppliedInOrder() {
         let system = ScriptedRealTimeSystem(error: nil)
         let report = RealTimeSetup.apply(Self.everything, using: system)
-        #expect(system.calls == ["mlockall(MCL_CURRENT|MCL_FUTURE)", "sched_setaffinity([1])", "pthread_setschedparam(SCHED_FIFO, 50)"])
+        #expect(
+            system.calls == [
+                "mlockall(MCL_CURRENT|MCL_FUTURE)", "sched_setaffinity([1])", "pthread_setschedparam(SCHED_FIFO, 50)",
+            ])
         #expect(report.isFullyApplied)
         #expect(report.outcomes.map(\.setting) == [.memoryLock, .cpuAffinity, .fifoScheduling])
     }
@@ -114,7 +117,7 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
             #expect(outcome.isApplied || outcome.warning != nil)
         }
         #if !os(Linux)
-        #expect(report.outcomes.allSatisfy { if case .unsupported = $0 { true } else { false } })
+            #expect(report.outcomes.allSatisfy { if case .unsupported = $0 { true } else { false } })
         #endif
     }
 }

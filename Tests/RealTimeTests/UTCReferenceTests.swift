@@ -12,8 +12,9 @@ import Testing
         #expect(reference.utc(atMonotonicNanoseconds: 0) == nil)
         #expect(reference.synchronise(utc: Self.newYear2025, atMonotonicNanoseconds: 5_000_000_000) == nil)
         #expect(reference.isKnown)
-        #expect(reference.utc(atMonotonicNanoseconds: 5_001_000_000)?.nanosecondsSinceUnixEpoch
-            == Self.newYear2025.nanosecondsSinceUnixEpoch + 1_000_000)
+        #expect(
+            reference.utc(atMonotonicNanoseconds: 5_001_000_000)?.nanosecondsSinceUnixEpoch
+                == Self.newYear2025.nanosecondsSinceUnixEpoch + 1_000_000)
         #expect(reference.monotonicNanoseconds(at: Self.newYear2025) == 5_000_000_000)
         // A second fix one second "later" than the mapping predicts is a +1 s step.
         let step = reference.synchronise(

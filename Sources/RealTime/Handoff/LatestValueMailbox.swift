@@ -36,8 +36,8 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
     private let middle: ManagedAtomic<Int>
     private let publications = ManagedAtomic<UInt64>(0)
     #if DEBUG
-    private let producerBusy = ManagedAtomic<Bool>(false)
-    private let consumerBusy = ManagedAtomic<Bool>(false)
+        private let producerBusy = ManagedAtomic<Bool>(false)
+        private let consumerBusy = ManagedAtomic<Bool>(false)
     #endif
 
     /// Creates a mailbox whose reader sees `initial` until the first publication.
@@ -60,9 +60,9 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
     @inline(__always)
     public func publish(_ value: Value) {
         #if DEBUG
-        let entered = producerBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
-        assert(entered, "LatestValueMailbox: two producers published at once")
-        defer { producerBusy.store(false, ordering: .releasing) }
+            let entered = producerBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+            assert(entered, "LatestValueMailbox: two producers published at once")
+            defer { producerBusy.store(false, ordering: .releasing) }
         #endif
         let back = privateIndices[0]
         slots[back] = value
@@ -92,9 +92,9 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
     @inline(__always)
     private func takeFreshIfAny() -> Bool {
         #if DEBUG
-        let entered = consumerBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
-        assert(entered, "LatestValueMailbox: two consumers read at once")
-        defer { consumerBusy.store(false, ordering: .releasing) }
+            let entered = consumerBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+            assert(entered, "LatestValueMailbox: two consumers read at once")
+            defer { consumerBusy.store(false, ordering: .releasing) }
         #endif
         guard middle.load(ordering: .relaxed) & Self.freshBit != 0 else { return false }
         let previous = middle.exchange(privateIndices[1], ordering: .acquiringAndReleasing)

@@ -19,8 +19,11 @@
 /// ## Per-tick cost
 /// Nothing is allocated per tick: the histograms are sized at creation, the tick context is
 /// a value, the tick body is a generic `inout` value or a non-escaping closure, and the
-/// health words are atomics. The loop is a reference type used on one thread (the one that
-/// calls `run`); other threads see it through `health`, `status` and `control`.
+/// health words, status mailbox and timing-sample ring are lock-free. Nothing costs more than
+/// O(1) per tick either: percentiles are computed after a run (`summary()`) or on another
+/// thread (`LoopTimingMonitor`), never inside one. The loop is a reference type used on one
+/// thread (the one that calls `run`); other threads see it through `health`, `status`,
+/// `control` and the timing samples.
 public final class FixedStepLoop<Clock: TickClock> {
     /// The clock the loop paces on.
     public let clock: Clock
@@ -30,12 +33,13 @@ public final class FixedStepLoop<Clock: TickClock> {
     public let control: LoopControl
     /// Lock-free health for other threads (the transmit interlock reads `recentDeadlinesMet`).
     public let health: LoopHealth
-    /// The latest statistics summary, published by the loop every
-    /// `configuration.statusPublishIntervalTicks` ticks and at the end of each run; read it
-    /// from one monitoring thread.
-    public let status: LatestValueMailbox<LoopStatisticsSummary>
+    /// The latest `LoopStatus`, published every `configuration.statusPublishIntervalTicks`
+    /// ticks and at the end of each run; read it from one monitoring thread.
+    public let status: LatestValueMailbox<LoopStatus>
     /// UTC beside the monotonic clock, or `nil` if the ticks need no UTC labels.
     public let utcReference: UTCReference?
+    /// Where each tick's timing goes for a `LoopTimingMonitor`, or `nil`.
+    public let timingSamples: SPSCRingBuffer<TickTimingSample>?
 
     private var recorded: LoopStatistics
     private var statisticsHandedOut = false
@@ -48,16 +52,18 @@ public final class FixedStepLoop<Clock: TickClock> {
     ///   - configuration: rate, health window, statistics.
     ///   - control: the stop flag (share one to stop the loop from elsewhere).
     ///   - utcReference: UTC tracked beside the clock, to label ticks.
+    ///   - timingSamples: a `LoopTimingMonitor`'s ring, for live percentiles on another thread.
     public init(
         clock: Clock, configuration: LoopConfiguration = LoopConfiguration(), control: LoopControl = LoopControl(),
-        utcReference: UTCReference? = nil
+        utcReference: UTCReference? = nil, timingSamples: SPSCRingBuffer<TickTimingSample>? = nil
     ) {
         self.clock = clock
         self.configuration = configuration
         self.control = control
         self.utcReference = utcReference
+        self.timingSamples = timingSamples
         health = LoopHealth(windowTicks: configuration.healthWindowTicks)
-        status = LatestValueMailbox(initial: .empty)
+        status = LatestValueMailbox(initial: .initial)
         recorded = LoopStatistics(highestTrackableNanoseconds: configuration.histogramHighestTrackableNanoseconds)
     }
 
@@ -67,7 +73,7 @@ public final class FixedStepLoop<Clock: TickClock> {
         return recorded
     }
 
-    /// Percentiles and counters so far.
+    /// Percentiles and counters so far. Scans the histograms: call it between runs, not in a tick.
     public func summary() -> LoopStatisticsSummary {
         recorded.summary(healthWindowTicks: configuration.healthWindowTicks)
     }
@@ -134,6 +140,7 @@ public final class FixedStepLoop<Clock: TickClock> {
         var index: UInt64 = 0
         var executed: UInt64 = 0
         var missedPeriodsBefore: UInt64 = 0
+        var lastRun = (index: UInt64(0), scheduled: grid.originNanoseconds)
         let stopReason: LoopStopReason
 
         while true {
@@ -156,6 +163,7 @@ public final class FixedStepLoop<Clock: TickClock> {
                     recentDeadlinesMet: recorded.recentDeadlinesMet(windowTicks: window)))
             let end = clock.nowNanoseconds()
             executed &+= 1
+            let ranIndex = index
 
             // The policy: a tick that ends after the next deadline skips every period whose
             // deadline has passed and resumes on the grid, never running them late.
@@ -171,17 +179,33 @@ public final class FixedStepLoop<Clock: TickClock> {
                 wakeLatencyNanoseconds: wake &- scheduled, computeTimeNanoseconds: end &- wake, overran: overran,
                 missedPeriods: missedPeriodsBefore)
             health.recordTick(endNanoseconds: end, overran: overran, missedPeriods: missedPeriodsBefore)
+            timingSamples?.tryPush(
+                TickTimingSample(
+                    tickIndex: ranIndex, wakeLatencyNanoseconds: wake &- scheduled,
+                    computeTimeNanoseconds: end &- wake, missedPeriodsAfter: missedPeriodsBefore, overran: overran))
             if publishInterval > 0, recorded.executedTicks % publishInterval == 0 {
-                status.publish(summary())
+                status.publish(currentStatus(lastTickIndex: ranIndex, lastScheduledNanoseconds: scheduled))
             }
+            lastRun = (ranIndex, scheduled)
         }
 
-        let final = summary()
-        status.publish(final)
+        if executed > 0 {
+            status.publish(currentStatus(lastTickIndex: lastRun.index, lastScheduledNanoseconds: lastRun.scheduled))
+        }
         health.markRunning(false)
         return LoopReport(
             stopReason: stopReason, grid: grid, executedTicks: executed, overruns: recorded.overruns &- overrunsBefore,
-            missedPeriods: recorded.missedPeriods &- missedBefore, nextTickIndex: index, statistics: final)
+            missedPeriods: recorded.missedPeriods &- missedBefore, nextTickIndex: index, statistics: summary())
+    }
+
+    @inline(__always)
+    private func currentStatus(lastTickIndex: UInt64, lastScheduledNanoseconds: Nanoseconds) -> LoopStatus {
+        LoopStatus(
+            executedTicks: recorded.executedTicks, overruns: recorded.overruns, missedPeriods: recorded.missedPeriods,
+            consecutiveTicksWithoutOverrun: recorded.consecutiveTicksWithoutOverrun,
+            recentDeadlinesMet: recorded.recentDeadlinesMet(windowTicks: configuration.healthWindowTicks),
+            lastTickIndex: lastTickIndex, lastScheduledNanoseconds: lastScheduledNanoseconds,
+            wakeLatency: recorded.wakeLatency, computeTime: recorded.computeTime)
     }
 
     /// Work done before the first tick, so that none of it lands in a tick.

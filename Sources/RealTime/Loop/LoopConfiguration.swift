@@ -6,8 +6,9 @@ public struct LoopConfiguration: Sendable, Hashable {
     /// Ticks in a row without an overrun before the loop calls its recent deadlines met
     /// (the transmit interlock's condition). 1,000 by default: one second at 1 kHz.
     public var healthWindowTicks: UInt64
-    /// Every this many ticks, the loop computes a `LoopStatisticsSummary` and publishes it in
-    /// its status mailbox; 0 never does. 1,000 by default: once a second at 1 kHz.
+    /// Every this many ticks, the loop publishes its `LoopStatus` (O(1), a few tens of
+    /// nanoseconds) in its status mailbox; 0 publishes only at the end of a run. 1 by default:
+    /// the status is never more than a tick old.
     public var statusPublishIntervalTicks: UInt64
     /// The largest latency or compute time the histograms tell apart; larger samples are
     /// clamped to it and counted. 10 s by default (two histograms of ~200 KiB each).
@@ -15,7 +16,7 @@ public struct LoopConfiguration: Sendable, Hashable {
 
     /// A configuration; every parameter has the default described on its property.
     public init(
-        rate: TickRate = .oneKilohertz, healthWindowTicks: UInt64 = 1_000, statusPublishIntervalTicks: UInt64 = 1_000,
+        rate: TickRate = .oneKilohertz, healthWindowTicks: UInt64 = 1_000, statusPublishIntervalTicks: UInt64 = 1,
         histogramHighestTrackableNanoseconds: UInt64 = 10_000_000_000
     ) {
         self.rate = rate

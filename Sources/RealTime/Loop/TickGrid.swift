@@ -34,7 +34,8 @@ public struct TickGrid: Sendable, Hashable {
         let elapsed = nanoseconds &- originNanoseconds
         let cycles = elapsed / rate.nanosecondsPerCycle
         let intoCycle = elapsed % rate.nanosecondsPerCycle
-        var index = UInt64(cycles) &* UInt64(rate.ticksPerCycle)
+        var index =
+            UInt64(cycles) &* UInt64(rate.ticksPerCycle)
             &+ UInt64((intoCycle &* rate.ticksPerCycle) / rate.nanosecondsPerCycle)
         // The estimate is within one tick; settle it exactly against the deadlines themselves.
         while deadlineNanoseconds(ofTick: index) <= nanoseconds { index &+= 1 }

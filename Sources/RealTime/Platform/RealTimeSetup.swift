@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Applies `RealTimeOptions` to the calling thread and the process, each setting on its own,
@@ -121,22 +121,22 @@ protocol RealTimeSystem {
 /// The running kernel.
 struct HostRealTimeSystem: RealTimeSystem {
     #if os(Linux)
-    var supportsRealTimeSettings: Bool { true }
-    func fifoPriorityRange() -> ClosedRange<Int32> { SystemCalls.fifoPriorityRange() }
-    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
-        SystemCalls.setCurrentThreadFIFOPriority(priority)
-    }
-    func lockAllMemory() -> SystemError? { SystemCalls.lockAllMemory() }
-    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
-        SystemCalls.setCurrentThreadAffinity(processors)
-    }
-    func onlineProcessorCount() -> Int { SystemCalls.onlineProcessorCount() }
+        var supportsRealTimeSettings: Bool { true }
+        func fifoPriorityRange() -> ClosedRange<Int32> { SystemCalls.fifoPriorityRange() }
+        func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
+            SystemCalls.setCurrentThreadFIFOPriority(priority)
+        }
+        func lockAllMemory() -> SystemError? { SystemCalls.lockAllMemory() }
+        func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
+            SystemCalls.setCurrentThreadAffinity(processors)
+        }
+        func onlineProcessorCount() -> Int { SystemCalls.onlineProcessorCount() }
     #else
-    var supportsRealTimeSettings: Bool { false }
-    func fifoPriorityRange() -> ClosedRange<Int32> { 1...99 }
-    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? { SystemError(code: ENOSYS) }
-    func lockAllMemory() -> SystemError? { SystemError(code: ENOSYS) }
-    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? { SystemError(code: ENOSYS) }
-    func onlineProcessorCount() -> Int { 1 }
+        var supportsRealTimeSettings: Bool { false }
+        func fifoPriorityRange() -> ClosedRange<Int32> { 1...99 }
+        func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? { SystemError(code: ENOSYS) }
+        func lockAllMemory() -> SystemError? { SystemError(code: ENOSYS) }
+        func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? { SystemError(code: ENOSYS) }
+        func onlineProcessorCount() -> Int { 1 }
     #endif
 }

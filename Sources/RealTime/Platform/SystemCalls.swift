@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The raw C calls of this module, and nothing else: clocks, sleeping, scheduling, memory
@@ -17,16 +17,16 @@ enum SystemCalls {
     @inline(__always)
     static func monotonicNanoseconds() -> Nanoseconds {
         #if os(Linux)
-        var time = timespec()
-        // Cannot fail for CLOCK_MONOTONIC with a valid pointer (clock_gettime(2)).
-        _ = clock_gettime(CLOCK_MONOTONIC, &time)
-        return Nanoseconds(time.tv_sec) &* nanosecondsPerSecond &+ Nanoseconds(time.tv_nsec)
+            var time = timespec()
+            // Cannot fail for CLOCK_MONOTONIC with a valid pointer (clock_gettime(2)).
+            _ = clock_gettime(CLOCK_MONOTONIC, &time)
+            return Nanoseconds(time.tv_sec) &* nanosecondsPerSecond &+ Nanoseconds(time.tv_nsec)
         #elseif canImport(Darwin)
-        return Nanoseconds(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_UPTIME_RAW))
+            return Nanoseconds(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_UPTIME_RAW))
         #else
-        var time = timespec()
-        _ = clock_gettime(CLOCK_MONOTONIC, &time)
-        return Nanoseconds(time.tv_sec) &* nanosecondsPerSecond &+ Nanoseconds(time.tv_nsec)
+            var time = timespec()
+            _ = clock_gettime(CLOCK_MONOTONIC, &time)
+            return Nanoseconds(time.tv_sec) &* nanosecondsPerSecond &+ Nanoseconds(time.tv_nsec)
         #endif
     }
 
@@ -34,11 +34,11 @@ enum SystemCalls {
     static func realtimeAndMonotonicNanoseconds() -> (realtimeNanoseconds: Int64, monotonicNanoseconds: Nanoseconds) {
         let before = monotonicNanoseconds()
         #if canImport(Darwin)
-        let realtime = Int64(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_REALTIME))
+            let realtime = Int64(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_REALTIME))
         #else
-        var time = timespec()
-        _ = clock_gettime(CLOCK_REALTIME, &time)
-        let realtime = Int64(time.tv_sec) &* nanosecondsPerSecond &+ Int64(time.tv_nsec)
+            var time = timespec()
+            _ = clock_gettime(CLOCK_REALTIME, &time)
+            let realtime = Int64(time.tv_sec) &* nanosecondsPerSecond &+ Int64(time.tv_nsec)
         #endif
         let after = monotonicNanoseconds()
         return (realtime, before &+ (after &- before) / 2)
@@ -52,70 +52,70 @@ enum SystemCalls {
     /// repeated until the deadline has passed (it may return early on a signal).
     static func sleepUntilMonotonic(nanoseconds deadline: Nanoseconds) {
         #if os(Linux)
-        var target = timespec(
-            tv_sec: Int(deadline / nanosecondsPerSecond), tv_nsec: Int(deadline % nanosecondsPerSecond))
-        while true {
-            // clock_nanosleep returns the error number instead of setting errno.
-            let result = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &target, nil)
-            if result != EINTR { return }
-        }
+            var target = timespec(
+                tv_sec: Int(deadline / nanosecondsPerSecond), tv_nsec: Int(deadline % nanosecondsPerSecond))
+            while true {
+                // clock_nanosleep returns the error number instead of setting errno.
+                let result = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &target, nil)
+                if result != EINTR { return }
+            }
         #else
-        while true {
-            let remaining = deadline &- monotonicNanoseconds()
-            if remaining <= 0 { return }
-            var interval = timespec(
-                tv_sec: Int(remaining / nanosecondsPerSecond), tv_nsec: Int(remaining % nanosecondsPerSecond))
-            _ = nanosleep(&interval, nil)
-        }
+            while true {
+                let remaining = deadline &- monotonicNanoseconds()
+                if remaining <= 0 { return }
+                var interval = timespec(
+                    tv_sec: Int(remaining / nanosecondsPerSecond), tv_nsec: Int(remaining % nanosecondsPerSecond))
+                _ = nanosleep(&interval, nil)
+            }
         #endif
     }
 
     #if os(Linux)
-    // MARK: Scheduling, memory, affinity (Linux)
+        // MARK: Scheduling, memory, affinity (Linux)
 
-    /// `pthread_setschedparam(pthread_self(), SCHED_FIFO, priority)`; `nil` on success.
-    static func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
-        var parameters = sched_param()
-        parameters.sched_priority = priority
-        let result = pthread_setschedparam(pthread_self(), SCHED_FIFO, &parameters)
-        return result == 0 ? nil : SystemError(code: result)
-    }
-
-    /// `sched_get_priority_min/max(SCHED_FIFO)`: 1…99 on Linux.
-    static func fifoPriorityRange() -> ClosedRange<Int32> {
-        let low = sched_get_priority_min(SCHED_FIFO)
-        let high = sched_get_priority_max(SCHED_FIFO)
-        return low <= high ? low...high : 1...99
-    }
-
-    /// `mlockall(MCL_CURRENT | MCL_FUTURE)`; `nil` on success.
-    static func lockAllMemory() -> SystemError? {
-        mlockall(Int32(MCL_CURRENT | MCL_FUTURE)) == 0 ? nil : SystemError(code: errno)
-    }
-
-    /// `sched_setaffinity(0, …)`: pins the calling thread to `processors`; `nil` on success.
-    static func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
-        guard let setAffinity = GNUExtensions.schedSetAffinity else { return SystemError(code: ENOSYS) }
-        var set = cpu_set_t()
-        let bitsPerWord = UInt.bitWidth
-        let capacity = MemoryLayout<cpu_set_t>.size / MemoryLayout<UInt>.size * bitsPerWord
-        for processor in processors {
-            guard processor >= 0, processor < capacity else { return .invalidArgument }
+        /// `pthread_setschedparam(pthread_self(), SCHED_FIFO, priority)`; `nil` on success.
+        static func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
+            var parameters = sched_param()
+            parameters.sched_priority = priority
+            let result = pthread_setschedparam(pthread_self(), SCHED_FIFO, &parameters)
+            return result == 0 ? nil : SystemError(code: result)
         }
-        withUnsafeMutableBytes(of: &set) { raw in
-            let words = raw.bindMemory(to: UInt.self)
+
+        /// `sched_get_priority_min/max(SCHED_FIFO)`: 1…99 on Linux.
+        static func fifoPriorityRange() -> ClosedRange<Int32> {
+            let low = sched_get_priority_min(SCHED_FIFO)
+            let high = sched_get_priority_max(SCHED_FIFO)
+            return low <= high ? low...high : 1...99
+        }
+
+        /// `mlockall(MCL_CURRENT | MCL_FUTURE)`; `nil` on success.
+        static func lockAllMemory() -> SystemError? {
+            mlockall(Int32(MCL_CURRENT | MCL_FUTURE)) == 0 ? nil : SystemError(code: errno)
+        }
+
+        /// `sched_setaffinity(0, …)`: pins the calling thread to `processors`; `nil` on success.
+        static func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
+            guard let setAffinity = GNUExtensions.schedSetAffinity else { return SystemError(code: ENOSYS) }
+            var set = cpu_set_t()
+            let bitsPerWord = UInt.bitWidth
+            let capacity = MemoryLayout<cpu_set_t>.size / MemoryLayout<UInt>.size * bitsPerWord
             for processor in processors {
-                words[processor / bitsPerWord] |= 1 << UInt(processor % bitsPerWord)
+                guard processor >= 0, processor < capacity else { return .invalidArgument }
             }
+            withUnsafeMutableBytes(of: &set) { raw in
+                let words = raw.bindMemory(to: UInt.self)
+                for processor in processors {
+                    words[processor / bitsPerWord] |= 1 << UInt(processor % bitsPerWord)
+                }
+            }
+            let result = withUnsafePointer(to: &set) { setAffinity(0, MemoryLayout<cpu_set_t>.size, $0) }
+            return result == 0 ? nil : SystemError(code: errno)
         }
-        let result = withUnsafePointer(to: &set) { setAffinity(0, MemoryLayout<cpu_set_t>.size, $0) }
-        return result == 0 ? nil : SystemError(code: errno)
-    }
 
-    /// `sysconf(_SC_NPROCESSORS_ONLN)`.
-    static func onlineProcessorCount() -> Int {
-        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    }
+        /// `sysconf(_SC_NPROCESSORS_ONLN)`.
+        static func onlineProcessorCount() -> Int {
+            max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        }
     #endif
 
     // MARK: Threads
@@ -126,14 +126,14 @@ enum SystemCalls {
     /// `pthread_create` with default attributes, running `ThreadEntry.enter(argument)`.
     static func createThread(argument: UnsafeMutableRawPointer) -> Result<ThreadHandle, SystemError> {
         #if canImport(Darwin)
-        var thread: pthread_t? = nil
-        let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
-        guard result == 0, let created = thread else { return .failure(SystemError(code: result)) }
-        return .success(created)
+            var thread: pthread_t? = nil
+            let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
+            guard result == 0, let created = thread else { return .failure(SystemError(code: result)) }
+            return .success(created)
         #else
-        var thread = pthread_t()
-        let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
-        return result == 0 ? .success(thread) : .failure(SystemError(code: result))
+            var thread = pthread_t()
+            let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
+            return result == 0 ? .success(thread) : .failure(SystemError(code: result))
         #endif
     }
 
@@ -150,34 +150,34 @@ enum SystemCalls {
     /// `pthread_setname_np` for the calling thread (at most 15 bytes are kept on Linux).
     static func setCurrentThreadName(_ name: String) {
         #if os(Linux)
-        guard let setName = GNUExtensions.pthreadSetName else { return }
-        let bytes = Array(name.utf8.prefix(15)) + [0]
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { _ = setName(pthread_self(), $0.baseAddress) }
-        }
+            guard let setName = GNUExtensions.pthreadSetName else { return }
+            let bytes = Array(name.utf8.prefix(15)) + [0]
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { _ = setName(pthread_self(), $0.baseAddress) }
+            }
         #elseif canImport(Darwin)
-        _ = pthread_setname_np(name)
+            _ = pthread_setname_np(name)
         #endif
     }
 }
 
 #if os(Linux)
-/// glibc functions declared only under `_GNU_SOURCE`, which the Swift `Glibc` module does not
-/// define, so they are not imported. This module may not add a C shim target, so they are
-/// looked up once by name in the already-loaded C library, with their exact C signatures.
-enum GNUExtensions {
-    /// `int sched_setaffinity(pid_t, size_t, const cpu_set_t *)`.
-    typealias SchedSetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer?) -> Int32
-    /// `int pthread_setname_np(pthread_t, const char *)`.
-    typealias PthreadSetName = @convention(c) (pthread_t, UnsafePointer<CChar>?) -> Int32
+    /// glibc functions declared only under `_GNU_SOURCE`, which the Swift `Glibc` module does not
+    /// define, so they are not imported. This module may not add a C shim target, so they are
+    /// looked up once by name in the already-loaded C library, with their exact C signatures.
+    enum GNUExtensions {
+        /// `int sched_setaffinity(pid_t, size_t, const cpu_set_t *)`.
+        typealias SchedSetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer?) -> Int32
+        /// `int pthread_setname_np(pthread_t, const char *)`.
+        typealias PthreadSetName = @convention(c) (pthread_t, UnsafePointer<CChar>?) -> Int32
 
-    static let schedSetAffinity: SchedSetAffinity? = symbol("sched_setaffinity", as: SchedSetAffinity.self)
-    static let pthreadSetName: PthreadSetName? = symbol("pthread_setname_np", as: PthreadSetName.self)
+        static let schedSetAffinity: SchedSetAffinity? = symbol("sched_setaffinity", as: SchedSetAffinity.self)
+        static let pthreadSetName: PthreadSetName? = symbol("pthread_setname_np", as: PthreadSetName.self)
 
-    private static func symbol<Function>(_ name: String, as type: Function.Type) -> Function? {
-        // A nil handle is RTLD_DEFAULT: search the global symbol scope of the process.
-        guard let address = dlsym(nil, name) else { return nil }
-        return unsafeBitCast(address, to: type)
+        private static func symbol<Function>(_ name: String, as type: Function.Type) -> Function? {
+            // A nil handle is RTLD_DEFAULT: search the global symbol scope of the process.
+            guard let address = dlsym(nil, name) else { return nil }
+            return unsafeBitCast(address, to: type)
+        }
     }
-}
 #endif
