@@ -50,21 +50,18 @@ struct BoundaryDistanceIndex: Sendable {
     /// The smallest squared chord distance from `point` to the polylines, or
     /// `limitSquared` when nothing is nearer than that.
     func nearestSquaredChord(to point: EarthCentredPoint, limitSquared: Double) -> Double {
-        var best = limitSquared
         vertices.withUnsafeBufferPointer { vertex in
-            tree.forEachItem(where: { $0.squaredDistance(to: point) < best }) { chunk in
+            tree.nearestSquaredDistance(to: point, limitSquared: limitSquared) { chunk, bound in
                 let first = Int(chunkFirstVertex[Int(chunk)])
                 let count = Int(chunkVertexCount[Int(chunk)])
-                if count == 1 {
-                    best = min(best, (vertex[first] - point).lengthSquared)
-                    return
-                }
+                if count == 1 { return (vertex[first] - point).lengthSquared }
+                var best = bound
                 for index in first..<first + count - 1 {
                     let squared = vertex[index].squaredDistance(ofSegmentTo: vertex[index + 1], from: point)
                     if squared < best { best = squared }
                 }
+                return best
             }
         }
-        return best
     }
 }

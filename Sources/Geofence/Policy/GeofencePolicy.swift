@@ -51,6 +51,7 @@ final class PolicyIndex: Sendable {
     let ruleAction: [ServiceAction]
     let tree: PackedRTree<LonLatBox>
     let extent: LonLatBox?
+    let grid: CandidateGrid
 
     init(rules: [ZoneRule]) {
         var parts: [ZonePart] = []
@@ -71,15 +72,21 @@ final class PolicyIndex: Sendable {
         ruleAction = rules.map(\.action)
         tree = PackedRTree(boxes: boxes)
         extent = boxes.dropFirst().reduce(boxes.first) { $0?.union($1) }
+        grid = CandidateGrid(bounds: parts.map(\.bounds), bufferMetres: buffers)
     }
 
-    /// Calls `visit` with every part whose grown box meets the query point's box grown by
-    /// `reachMetres`, trying the query at λ, λ + 360° and λ − 360° so that boxes of unwrapped
-    /// rings and boxes grown across ±180° are found.
+    /// Calls `visit` with every part whose box, grown by its buffer, comes within
+    /// `reachMetres` of the query point (and possibly a few more): from the ``CandidateGrid``
+    /// when the reach allows, otherwise from the R-tree, trying the query at λ, λ + 360° and
+    /// λ − 360° so that boxes of unwrapped rings and boxes grown across ±180° are found.
     func forEachCandidate(near query: QueryPoint, reachMetres: Double, _ visit: (Int) -> Void) {
-        guard let extent else { return }
         let latitude = query.coordinate.latitudeDegrees
         let longitude = query.coordinate.longitudeDegrees
+        if reachMetres <= CandidateGrid.precomputedReachMetres {
+            grid.forEachCandidate(latitudeDegrees: latitude, longitudeDegrees: longitude, visit)
+            return
+        }
+        guard let extent else { return }
         let window = LonLatBox(west: longitude, south: latitude, east: longitude, north: latitude).grown(
             byMetres: reachMetres)
         let wraps = window.east - window.west >= 360

@@ -14,6 +14,9 @@ struct ZonePartBuilder {
     let zoneName: String
     let options: ZoneBuildOptions
 
+    /// Polygons with fewer vertices are fast enough without a ``PartCellGrid``.
+    static let smallestGriddedPolygon = 64
+
     func parts(of geometry: ZoneGeometry) throws(ZoneError) -> [ZonePart] {
         guard geometry.bufferMetres.isFinite, geometry.bufferMetres >= 0 else {
             throw ZoneError(
@@ -43,10 +46,12 @@ struct ZonePartBuilder {
         for rings in planarPolygons {
             var runs: [[EarthCentredPoint]] = []
             for ring in rings { runs.append(contentsOf: boundaryRuns(of: ring, cuts: cuts)) }
+            let area = LatitudeBandIndex(rings: rings)
+            let bounds = LonLatBox(enclosing: rings[0])
+            let vertexCount = rings.reduce(0) { $0 + $1.count }
+            let grid = vertexCount >= Self.smallestGriddedPolygon ? PartCellGrid(rings: rings, bounds: bounds, area: area) : nil
             parts.append(
-                ZonePart(
-                    area: LatitudeBandIndex(rings: rings), boundary: BoundaryDistanceIndex(polylines: runs),
-                    bounds: LonLatBox(enclosing: rings[0])))
+                ZonePart(area: area, grid: grid, boundary: BoundaryDistanceIndex(polylines: runs), bounds: bounds))
         }
         for (lineIndex, line) in geometry.lines.enumerated() {
             guard !line.vertices.isEmpty else {
