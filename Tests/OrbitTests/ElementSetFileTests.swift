@@ -19,8 +19,11 @@ struct ElementSetFileTests {
 
     @Test("2-line and 3-line sets, LF and CRLF, names with and without \"0 \"", arguments: ["\n", "\r\n"])
     func layouts(ending: String) throws {
-        let text = [Self.name, Self.line1, Self.line2, "0 STARLINK-1012", Self.otherLine1, Self.otherLine2,
-                    Self.line1, Self.line2].joined(separator: ending) + ending
+        let text =
+            [
+                Self.name, Self.line1, Self.line2, "0 STARLINK-1012", Self.otherLine1, Self.otherLine2,
+                Self.line1, Self.line2,
+            ].joined(separator: ending) + ending
         let loaded = try ElementSetFile.parse(text, source: "mixed.tle")
         #expect(loaded.errors.isEmpty)
         #expect(loaded.sets.map(\.name) == ["STARLINK-1008", "STARLINK-1012", ""])
@@ -45,13 +48,14 @@ struct ElementSetFileTests {
         let loaded = try ElementSetFile.parse(text, source: "starlink.tle")
         #expect(loaded.sets.map(\.catalogNumber) == [44714])
         #expect(loaded.errorCount == 5)
-        #expect(loaded.errors.map(\.description) == [
-            "starlink.tle:3: column 69 (checksum): checksum mismatch: line sums to 1, column 69 holds \"0\"",
-            "starlink.tle:5: columns 19-32 (epoch): not a number: \"26A33.5\"",
-            "starlink.tle:10: line 2 without a line 1 before it",
-            "starlink.tle:11: not part of an element set: \"SOMETHING ELSE\"",
-            "starlink.tle:13: line 1 is not followed by a line 2",
-        ])
+        #expect(
+            loaded.errors.map(\.description) == [
+                "starlink.tle:3: column 69 (checksum): checksum mismatch: line sums to 1, column 69 holds \"0\"",
+                "starlink.tle:5: columns 19-32 (epoch): not a number: \"26A33.5\"",
+                "starlink.tle:10: line 2 without a line 1 before it",
+                "starlink.tle:11: not part of an element set: \"SOMETHING ELSE\"",
+                "starlink.tle:13: line 1 is not followed by a line 2",
+            ])
     }
 
     @Test("strict mode throws the first problem")
@@ -135,7 +139,8 @@ struct ElementSetFileTests {
 
     @Test("one enormous line without a newline")
     func overlongLine() throws {
-        let bytes = [UInt8](repeating: UInt8(ascii: "1"), count: 3_000_000) + Array("\n".utf8)
+        let bytes =
+            [UInt8](repeating: UInt8(ascii: "1"), count: 3_000_000) + Array("\n".utf8)
             + Array((Self.line1 + "\n" + Self.line2).utf8)
         let loaded = try ElementSetFile.parse(bytes: bytes, source: "long.tle")
         #expect(loaded.sets.count == 1)
@@ -144,8 +149,9 @@ struct ElementSetFileTests {
 
     @Test("truncated files: every prefix of a valid file parses without crashing")
     func truncations() throws {
-        let text = Array(([Self.name, Self.line1, Self.line2, Self.name, Self.otherLine1, Self.otherLine2]
-            .joined(separator: "\r\n")).utf8)
+        let text = Array(
+            ([Self.name, Self.line1, Self.line2, Self.name, Self.otherLine1, Self.otherLine2]
+                .joined(separator: "\r\n")).utf8)
         for length in 0...text.count {
             let loaded = try ElementSetFile.parse(bytes: Array(text.prefix(length)), source: "cut.tle")
             #expect(loaded.sets.count + loaded.errorCount >= 1)
@@ -153,9 +159,11 @@ struct ElementSetFileTests {
         }
     }
 
-    @Test("the CelesTrak Starlink snapshot loads completely",
-          .enabled(if: FileManager.default.fileExists(atPath: SGP4StarlinkTests.snapshotPath),
-                   "needs \(SGP4StarlinkTests.snapshotPath)"))
+    @Test(
+        "the CelesTrak Starlink snapshot loads completely",
+        .enabled(
+            if: FileManager.default.fileExists(atPath: SGP4StarlinkTests.snapshotPath),
+            "needs \(SGP4StarlinkTests.snapshotPath)"))
     func starlinkSnapshot() throws {
         let loaded = try ElementSetFile.load(path: SGP4StarlinkTests.snapshotPath, strict: true)
         #expect(loaded.sets.count == 10_744)

@@ -45,9 +45,10 @@ struct SGP4VerificationTests {
             }
             let values = fields.prefix(7).compactMap { Double($0) }
             guard values.count == 7, !blocks.isEmpty else { continue }
-            blocks[blocks.count - 1].rows.append(Row(
-                minutes: values[0], position: SIMD3(values[1], values[2], values[3]),
-                velocity: SIMD3(values[4], values[5], values[6])))
+            blocks[blocks.count - 1].rows.append(
+                Row(
+                    minutes: values[0], position: SIMD3(values[1], values[2], values[3]),
+                    velocity: SIMD3(values[4], values[5], values[6])))
         }
         return blocks
     }
@@ -114,7 +115,8 @@ struct SGP4VerificationTests {
             }
         }
         #expect(rowsChecked > 600)
-        print("""
+        print(
+            """
             SGP4 verification: \(rowsChecked) states; worst position deviation \
             \(worstPosition.kilometres) km (\(worstPosition.satellite) at \(worstPosition.minutes) min), \
             worst velocity deviation \(worstVelocity.kilometresPerSecond) km/s \

@@ -135,7 +135,10 @@ struct TLEParsingTests {
 
     static let letterCases: [(Int, ClosedRange<Int>, String, String, String)] = [
         (1, 19...32, "26A33.50000000", "epoch", "columns 19-32 (epoch): not a number: \"26A33.50000000\""),
-        (1, 34...43, " .000X7595", "mean motion derivative", "columns 34-43 (mean motion derivative): not a number: \".000X7595\""),
+        (
+            1, 34...43, " .000X7595", "mean motion derivative",
+            "columns 34-43 (mean motion derivative): not a number: \".000X7595\""
+        ),
         (1, 54...61, " 89B42-3", "B*", "columns 54-61 (B*): not a number: \"89B42-3\""),
         (2, 9...16, " 53.14e1", "inclination", "columns 9-16 (inclination): not a number: \"53.14e1\""),
         (2, 27...33, "00O5172", "eccentricity", "columns 27-33 (eccentricity): not a number: \"00O5172\""),
@@ -160,8 +163,9 @@ struct TLEParsingTests {
     @Test("out-of-range values")
     func ranges() throws {
         let inclination = Self.edit(Self.starlinkLine2, columns: 9...16, with: "180.0001")
-        #expect(Self.parseError(Self.starlinkLine1, inclination)?.reason
-            == .outOfRange(value: "180.0001", allowed: "0 to 180 degrees"))
+        #expect(
+            Self.parseError(Self.starlinkLine1, inclination)?.reason
+                == .outOfRange(value: "180.0001", allowed: "0 to 180 degrees"))
         let dayZero = Self.edit(Self.starlinkLine1, columns: 19...32, with: "26000.50000000")
         #expect(Self.parseError(dayZero, Self.starlinkLine2)?.columns == 19...32)
         let day366 = Self.edit(Self.starlinkLine1, columns: 19...32, with: "26366.50000000")
@@ -183,8 +187,9 @@ struct TLEParsingTests {
         #expect(error.field == "separator")
         #expect(Self.parseError(Self.starlinkLine2, Self.starlinkLine1)?.field == "line number")
         let other = Self.edit(Self.starlinkLine2, columns: 3...7, with: "44715")
-        #expect(Self.parseError(Self.starlinkLine1, other)?.reason
-            == .catalogNumberMismatch(line1: "44714", line2: "44715"))
+        #expect(
+            Self.parseError(Self.starlinkLine1, other)?.reason
+                == .catalogNumberMismatch(line1: "44714", line2: "44715"))
     }
 
     @Test("blank optional fields read as the reference reads them")

@@ -66,24 +66,25 @@ public struct ElementSetError: Error, Sendable, Hashable, CustomStringConvertibl
         self.reason = reason
     }
 
+    /// A one-line explanation for logs and operators.
     public var description: String {
         var text = source
         if let line { text += ":\(line)" }
-        if let record { text += ": record \(record)" }
         text += ":"
+        if let record { text += " record \(record)" }
         if let columns {
-            text += columns.count == 1
+            text +=
+                columns.count == 1
                 ? " column \(columns.lowerBound)" : " columns \(columns.lowerBound)-\(columns.upperBound)"
-            if let field { text += " (\(field))" }
-            text += ":"
-        } else if let field {
-            text += " (\(field)):"
         }
+        if let field { text += " (\(field))" }
+        if record != nil || columns != nil || field != nil { text += ":" }
         return text + " " + reason.description
     }
 }
 
 extension ElementSetError.Reason: CustomStringConvertible {
+    /// A one-line explanation for logs and operators.
     public var description: String {
         switch self {
         case .unreadable(let message): "cannot read: \(message)"

@@ -66,7 +66,8 @@ public enum ElementSetFile {
         bytes: [UInt8], source: String = "<bytes>",
         options: ElementSetParsingOptions = ElementSetParsingOptions()
     ) throws(ElementSetError) -> LoadedElementSets {
-        let format = options.format
+        let format =
+            options.format
             ?? bytes.withUnsafeBytes { detectFormat(UnsafeRawBufferPointer(rebasing: $0.prefix(chunkSize))) }
         if format == .ommJSON {
             return try parseJSON(Data(bytes), source: source, options: options)

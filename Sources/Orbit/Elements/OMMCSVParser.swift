@@ -12,8 +12,9 @@ struct OMMCSVParser {
     ) throws(ElementSetError) {
         guard line.contains(where: { $0 != TLELine.space && $0 != UInt8(ascii: "\t") }) else { return }
         guard !overlong else {
-            try errors.report(ElementSetError(
-                source: source, line: number, reason: .malformed("line longer than \(LineSplitter.maximumLength) bytes")))
+            try errors.report(
+                ElementSetError(
+                    source: source, line: number, reason: .malformed("line longer than \(LineSplitter.maximumLength) bytes")))
             return
         }
         guard let fields = Self.split(line) else {
@@ -23,15 +24,20 @@ struct OMMCSVParser {
         guard let header else {
             let names = fields.map { $0.trimmingSpaces() }
             guard names.contains("EPOCH"), names.contains("MEAN_MOTION") else {
-                throw ElementSetError(source: source, line: number, reason: .malformed(
-                    "the first row is not an OMM header (no EPOCH and MEAN_MOTION columns)"))
+                throw ElementSetError(
+                    source: source, line: number,
+                    reason: .malformed(
+                        "the first row is not an OMM header (no EPOCH and MEAN_MOTION columns)"))
             }
             self.header = names
             return
         }
         guard fields.count == header.count else {
-            try errors.report(ElementSetError(source: source, line: number, reason: .malformed(
-                "\(fields.count) fields, the header has \(header.count)")))
+            try errors.report(
+                ElementSetError(
+                    source: source, line: number,
+                    reason: .malformed(
+                        "\(fields.count) fields, the header has \(header.count)")))
             return
         }
         var record = OMMRecord(source: source, line: number, record: nil)

@@ -27,8 +27,10 @@ enum OMMEpoch {
             (1...9999).contains(year), (1...12).contains(month), (0...23).contains(hour),
             (0...59).contains(minute), second < 61
         else { return nil }
-        let monthLengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28,
-                            31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let monthLengths = [
+            31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28,
+            31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        ]
         guard (1...monthLengths[month - 1]).contains(day) else { return nil }
         return JulianDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }

@@ -9,8 +9,10 @@ enum OMMJSONParser {
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
-            throw ElementSetError(source: source, reason: .malformed(
-                "not JSON (\(Self.describe(error)))"))
+            throw ElementSetError(
+                source: source,
+                reason: .malformed(
+                    "not JSON (\(Self.describe(error)))"))
         }
         let objects: [Any]
         if let array = root as? [Any] {

@@ -26,8 +26,9 @@ struct OMMRecord {
             throw error("EPOCH", .notADate(epochText))
         }
         let eccentricity = try number("ECCENTRICITY", in: 0..<1, describing: "0 to below 1")
-        let meanMotion = try number("MEAN_MOTION", in: Double.leastNonzeroMagnitude..<1e6,
-                                    describing: "greater than 0 rev/day")
+        let meanMotion = try number(
+            "MEAN_MOTION", in: Double.leastNonzeroMagnitude..<1e6,
+            describing: "greater than 0 rev/day")
         return ElementSet(
             name: try text("OBJECT_NAME") ?? "",
             catalogNumber: try integer("NORAD_CAT_ID", default: nil),

@@ -37,7 +37,8 @@ private struct TLEFormatter {
             throw failure(19...32, "epoch", "outside 1957–2056")
         }
         let day = epoch.dayTimes1e8
-        line += zeroPadded(Int64(epoch.year), 2) + zeroPadded(day / 100_000_000, 3) + "."
+        line +=
+            zeroPadded(Int64(epoch.year), 2) + zeroPadded(day / 100_000_000, 3) + "."
             + zeroPadded(day % 100_000_000, 8) + " "
         line += try firstDerivative() + " "
         line += try exponential(set.meanMotionDDot, 45...52, "mean motion second derivative") + " "

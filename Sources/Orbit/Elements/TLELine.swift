@@ -46,8 +46,10 @@ struct TLELine {
         let found = bytes[column - 1]
         guard found == character else {
             let expected = character == Self.space ? "a space" : "\"\(Character(Unicode.Scalar(character)))\""
-            throw error(column...column, field, .unexpectedCharacter(
-                expected: expected, found: Self.printable(CollectionOfOne(found))))
+            throw error(
+                column...column, field,
+                .unexpectedCharacter(
+                    expected: expected, found: Self.printable(CollectionOfOne(found))))
         }
     }
 
@@ -169,8 +171,10 @@ struct TLELine {
         }
         let found = bytes[68]
         guard (Self.zero...UInt8(ascii: "9")).contains(found), Int(found - Self.zero) == expected else {
-            throw error(69...69, "checksum", .checksumMismatch(
-                expected: expected, found: Self.printable(CollectionOfOne(found))))
+            throw error(
+                69...69, "checksum",
+                .checksumMismatch(
+                    expected: expected, found: Self.printable(CollectionOfOne(found))))
         }
     }
 }

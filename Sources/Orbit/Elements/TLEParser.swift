@@ -22,8 +22,10 @@ enum TLEParser {
         let catalogNumber = try Alpha5.decode(line1)
         let catalogNumber2 = try Alpha5.decode(line2)
         guard catalogNumber == catalogNumber2 else {
-            throw line2.error(3...7, "catalogue number", .catalogNumberMismatch(
-                line1: line1.text(3...7), line2: line2.text(3...7)))
+            throw line2.error(
+                3...7, "catalogue number",
+                .catalogNumberMismatch(
+                    line1: line1.text(3...7), line2: line2.text(3...7)))
         }
         let classification = try classificationOf(line1)
         let designator = line1.text(10...17)
@@ -42,8 +44,10 @@ enum TLEParser {
         let meanAnomaly = try angle(line2, 44...51, "mean anomaly", maximum: 360)
         let meanMotion = try line2.decimal(53...63, field: "mean motion")
         guard meanMotion > 0 else {
-            throw line2.error(53...63, "mean motion", .outOfRange(
-                value: line2.text(53...63), allowed: "greater than 0 rev/day"))
+            throw line2.error(
+                53...63, "mean motion",
+                .outOfRange(
+                    value: line2.text(53...63), allowed: "greater than 0 rev/day"))
         }
         let revolutionNumber = try line2.integer(64...68, field: "revolution number")
 
@@ -67,8 +71,10 @@ enum TLEParser {
         case UInt8(ascii: "C"): return "C"
         case UInt8(ascii: "S"): return "S"
         default:
-            throw line.error(8...8, "classification", .unexpectedCharacter(
-                expected: "U, C or S", found: line.text(8...8)))
+            throw line.error(
+                8...8, "classification",
+                .unexpectedCharacter(
+                    expected: "U, C or S", found: line.text(8...8)))
         }
     }
 
@@ -88,8 +94,10 @@ enum TLEParser {
         let year = TLEEpoch.fullYear(twoDigit: twoDigit)
         let daysInYear = TLEEpoch.isLeap(year) ? 366.0 : 365.0
         guard dayOfYear >= 1, dayOfYear < daysInYear + 1 else {
-            throw line.error(columns, "epoch", .outOfRange(
-                value: line.text(21...32), allowed: "day of year 1 to \(Int(daysInYear)).99999999"))
+            throw line.error(
+                columns, "epoch",
+                .outOfRange(
+                    value: line.text(21...32), allowed: "day of year 1 to \(Int(daysInYear)).99999999"))
         }
         return TLEEpoch.julianDate(year: year, dayOfYear: dayOfYear)
     }
@@ -99,8 +107,10 @@ enum TLEParser {
     ) throws(ElementSetError) -> Double {
         let value = try line.decimal(columns, field: field)
         guard value >= 0, value <= maximum else {
-            throw line.error(columns, field, .outOfRange(
-                value: line.text(columns), allowed: "0 to \(Int(maximum)) degrees"))
+            throw line.error(
+                columns, field,
+                .outOfRange(
+                    value: line.text(columns), allowed: "0 to \(Int(maximum)) degrees"))
         }
         return value
     }

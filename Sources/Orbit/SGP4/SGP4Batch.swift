@@ -28,8 +28,9 @@ public struct SGP4Batch: Sendable {
         propagators.reserveCapacity(elementSets.count)
         for (index, elements) in elementSets.enumerated() {
             do {
-                propagators.append(try SGP4Propagator(
-                    elements: elements, gravity: gravity, operationMode: operationMode))
+                propagators.append(
+                    try SGP4Propagator(
+                        elements: elements, gravity: gravity, operationMode: operationMode))
             } catch {
                 rejections.append(Rejection(catalogNumber: elements.catalogNumber, index: index, error: error))
             }

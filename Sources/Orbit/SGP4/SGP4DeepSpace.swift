@@ -44,8 +44,9 @@ extension SGP4DeepSpaceTerms {
         var ft = 0.0
         var xndt = 0.0, xldot = 0.0, xnddt = 0.0
         while true {
-            (xndt, xldot, xnddt) = rates(xli: xli, xni: xni, atime: atime, argpo: argpo,
-                                         argpdot: argpdot)
+            (xndt, xldot, xnddt) = rates(
+                xli: xli, xni: xni, atime: atime, argpo: argpo,
+                argpdot: argpdot)
             if abs(t - atime) >= Self.stepMinutes {
                 xli = xli + xldot * delt + xndt * Self.halfStepSquared
                 xni = xni + xndt * delt + xnddt * Self.halfStepSquared
@@ -72,9 +73,11 @@ extension SGP4DeepSpaceTerms {
     ) -> (Double, Double, Double) {
         let xldot = xni + xfact
         if resonance == .synchronous {
-            let xndt = del1 * sin(xli - Self.fasx2) + del2 * sin(2.0 * (xli - Self.fasx4))
+            let xndt =
+                del1 * sin(xli - Self.fasx2) + del2 * sin(2.0 * (xli - Self.fasx4))
                 + del3 * sin(3.0 * (xli - Self.fasx6))
-            var xnddt = del1 * cos(xli - Self.fasx2) + 2.0 * del2 * cos(2.0 * (xli - Self.fasx4))
+            var xnddt =
+                del1 * cos(xli - Self.fasx2) + 2.0 * del2 * cos(2.0 * (xli - Self.fasx4))
                 + 3.0 * del3 * cos(3.0 * (xli - Self.fasx6))
             xnddt = xnddt * xldot
             return (xndt, xldot, xnddt)

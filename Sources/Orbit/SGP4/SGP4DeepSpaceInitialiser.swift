@@ -162,11 +162,13 @@ enum SGP4DeepSpaceInitialiser {
         b.z2 = 6.0 * (a1 * a3 + a2 * a4) + b.z32 * emsq
         b.z3 = 3.0 * (a3 * a3 + a4 * a4) + b.z33 * emsq
         b.z11 = -6.0 * a1 * a5 + emsq * (-24.0 * x1 * x7 - 6.0 * x3 * x5)
-        b.z12 = -6.0 * (a1 * a6 + a3 * a5)
+        b.z12 =
+            -6.0 * (a1 * a6 + a3 * a5)
             + emsq * (-24.0 * (x2 * x7 + x1 * x8) - 6.0 * (x3 * x6 + x4 * x5))
         b.z13 = -6.0 * a3 * a6 + emsq * (-24.0 * x2 * x8 - 6.0 * x4 * x6)
         b.z21 = 6.0 * a2 * a5 + emsq * (24.0 * x1 * x5 - 6.0 * x3 * x7)
-        b.z22 = 6.0 * (a4 * a5 + a2 * a6)
+        b.z22 =
+            6.0 * (a4 * a5 + a2 * a6)
             + emsq * (24.0 * (x2 * x5 + x1 * x6) - 6.0 * (x4 * x7 + x3 * x8))
         b.z23 = 6.0 * a4 * a6 + emsq * (24.0 * x2 * x6 - 6.0 * x4 * x8)
         b.z1 = b.z1 + b.z1 + betasq * b.z31

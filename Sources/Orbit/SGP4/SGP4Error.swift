@@ -32,6 +32,7 @@ public enum SGP4Error: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A one-line explanation for logs and operators.
     public var description: String {
         switch self {
         case .meanEccentricityOutOfRange(let e):

@@ -14,9 +14,11 @@ public struct SGP4GravityModel: Sendable, Hashable {
     public let xke: Double
     /// Minutes per canonical time unit, 1 / `xke`.
     public let minutesPerTimeUnit: Double
-    /// Zonal harmonics J2, J3, J4 (dimensionless).
+    /// Second zonal harmonic J2 (dimensionless).
     public let j2: Double
+    /// Third zonal harmonic J3 (dimensionless).
     public let j3: Double
+    /// Fourth zonal harmonic J4 (dimensionless).
     public let j4: Double
     /// J3 / J2.
     public let j3OverJ2: Double

@@ -92,13 +92,16 @@ enum SGP4Initialiser {
         let temp1 = 1.5 * j2 * pinvsq * no
         let temp2 = 0.5 * temp1 * j2 * pinvsq
         let temp3 = -0.46875 * gravity.j4 * pinvsq * pinvsq * no
-        near.mdot = no + 0.5 * temp1 * rteosq * near.con41
+        near.mdot =
+            no + 0.5 * temp1 * rteosq * near.con41
             + 0.0625 * temp2 * rteosq * (13.0 - 78.0 * cosio2 + 137.0 * cosio4)
-        near.argpdot = -0.5 * temp1 * con42
+        near.argpdot =
+            -0.5 * temp1 * con42
             + 0.0625 * temp2 * (7.0 - 114.0 * cosio2 + 395.0 * cosio4)
             + temp3 * (3.0 - 36.0 * cosio2 + 49.0 * cosio4)
         let xhdot1 = -temp1 * cosio
-        near.nodedot = xhdot1
+        near.nodedot =
+            xhdot1
             + (0.5 * temp2 * (4.0 - 19.0 * cosio2) + 2.0 * temp3 * (3.0 - 7.0 * cosio2)) * cosio
         let xpidot = near.argpdot + near.nodedot
         near.omgcof = near.bstar * cc3 * cos(near.argpo)
@@ -138,8 +141,10 @@ enum SGP4Initialiser {
             near.d4 = 0.5 * temp * ao * tsi * (221.0 * ao + 31.0 * sfour) * cc1
             near.t3cof = near.d2 + 2.0 * cc1sq
             near.t4cof = 0.25 * (3.0 * near.d3 + cc1 * (12.0 * near.d2 + 10.0 * cc1sq))
-            near.t5cof = 0.2 * (3.0 * near.d4 + 12.0 * cc1 * near.d3 + 6.0 * near.d2 * near.d2
-                + 15.0 * cc1sq * (2.0 * near.d2 + cc1sq))
+            near.t5cof =
+                0.2
+                * (3.0 * near.d4 + 12.0 * cc1 * near.d3 + 6.0 * near.d2 * near.d2
+                    + 15.0 * cc1sq * (2.0 * near.d2 + cc1sq))
         }
         return (near, deep)
     }

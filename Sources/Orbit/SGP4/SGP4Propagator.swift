@@ -104,7 +104,8 @@ struct SGP4MeanElements {
     }
 
     func validate() throws(SGP4Error) {
-        let sum = bstar + eccentricity + argumentOfPerigee + inclination + meanAnomaly
+        let sum =
+            bstar + eccentricity + argumentOfPerigee + inclination + meanAnomaly
             + meanMotionKozai + raan + epochDaysSince1950
         guard sum.isFinite else { throw .invalidInput }
         guard eccentricity >= 0, eccentricity < 1 else {

@@ -53,8 +53,9 @@ extension SGP4DeepSpaceInitialiser {
         case .none:
             return
         case .halfDay:
-            halfDayResonance(into: &t, nm: nm, em: near.ecco, emsq: eccsq, sinim: sinim,
-                             cosim: cosim, theta: theta, near: near, gravity: gravity)
+            halfDayResonance(
+                into: &t, nm: nm, em: near.ecco, emsq: eccsq, sinim: sinim,
+                cosim: cosim, theta: theta, near: near, gravity: gravity)
         case .synchronous:
             let aonv = pow(nm / gravity.xke, SGP4Initialiser.twoThirds)
             let g200 = 1.0 + emsq * (-2.5 + 0.8125 * emsq)
@@ -73,7 +74,8 @@ extension SGP4DeepSpaceInitialiser {
             t.del1 = del1
             t.xlamo = (near.mo + near.nodeo + near.argpo - theta).truncatingRemainder(
                 dividingBy: twoPi)
-            t.xfact = near.mdot + xpidot - earthRotationRadiansPerMinute + t.dmdt + t.domdt
+            t.xfact =
+                near.mdot + xpidot - earthRotationRadiansPerMinute + t.dmdt + t.domdt
                 + t.dnodt - nm
         }
     }
@@ -125,15 +127,19 @@ extension SGP4DeepSpaceInitialiser {
         let f322 = -1.875 * sinim * (1.0 + 2.0 * cosim - 3.0 * cosisq)
         let f441 = 35.0 * sini2 * f220
         let f442 = 39.3750 * sini2 * sini2
-        let f522 = 9.84375 * sinim
+        let f522 =
+            9.84375 * sinim
             * (sini2 * (1.0 - 2.0 * cosim - 5.0 * cosisq)
                 + 0.33333333 * (-2.0 + 4.0 * cosim + 6.0 * cosisq))
-        let f523 = sinim
+        let f523 =
+            sinim
             * (4.92187512 * sini2 * (-2.0 - 4.0 * cosim + 10.0 * cosisq)
                 + 6.56250012 * (1.0 + 2.0 * cosim - 3.0 * cosisq))
-        let f542 = 29.53125 * sinim
+        let f542 =
+            29.53125 * sinim
             * (2.0 - 8.0 * cosim + cosisq * (-12.0 + 8.0 * cosim + 10.0 * cosisq))
-        let f543 = 29.53125 * sinim
+        let f543 =
+            29.53125 * sinim
             * (-2.0 - 8.0 * cosim + cosisq * (12.0 + 8.0 * cosim - 10.0 * cosisq))
         // Resonance root coefficients (Spacetrack Report #3).
         let root22 = 1.7891679e-6, root32 = 3.7393792e-7, root44 = 7.3636953e-9
@@ -161,7 +167,8 @@ extension SGP4DeepSpaceInitialiser {
         t.d5433 = temp * f543 * g533
         t.xlamo = (near.mo + near.nodeo + near.nodeo - theta - theta).truncatingRemainder(
             dividingBy: SGP4Initialiser.twoPi)
-        t.xfact = near.mdot + t.dmdt + 2.0 * (near.nodedot + t.dnodt - earthRotationRadiansPerMinute)
+        t.xfact =
+            near.mdot + t.dmdt + 2.0 * (near.nodedot + t.dnodt - earthRotationRadiansPerMinute)
             - near.noUnkozai
     }
 }
