@@ -32,6 +32,12 @@ import Testing
         #expect(abs(look.elevationDegrees - reference.elevationDegrees) < 1e-6)
         #expect(abs(look.rangeKilometres - reference.rangeKilometres) < 1e-5)
         #expect(abs(look.rangeRateKilometresPerSecond - reference.rangeRateKilometresPerSecond) < 1e-7)
+        let transform = TEMEToECEFTransform(
+            at: reference.instant, earthOrientation: EarthOrientation(ut1MinusUTCSeconds: 0.196_31))
+        #expect(frame.lookAngles(to: teme, using: transform) == look)
+        #expect(
+            transform.ecefState(from: teme).positionKilometres
+                == transform.ecefPosition(fromTEMEPosition: teme.positionKilometres))
     }
 
     /// SGP4 recovers the shell's altitude from the generated mean motion: its Brouwer mean
