@@ -5,6 +5,10 @@ import Testing
 
 /// The Vallado verification set: SGP4-VER.TLE propagated at every time listed in the
 /// reference output tcppver.out (AIAA 2006-6753; files as shipped in python `sgp4` 2.27).
+///
+/// tcppver.out was produced in the improved operation mode ('i'): python sgp4's own test
+/// compares its 'i' output with it (tolerance 2e-7), and in AFSPC mode satellite 23599 would
+/// be 0.9 km away from its row at 420 min (see `SGP4PropagatorTests.afspcMode`).
 @Suite("SGP4 against Vallado's verification set")
 struct SGP4VerificationTests {
     /// Where the reference stops with an error: the satellite's index in SGP4-VER.TLE
