@@ -37,9 +37,10 @@ public struct GeodeticCoordinate: Sendable, Hashable, CustomStringConvertible {
         return wrapped - 180
     }
 
-    /// `(lat, lon)` with six decimals (about 0.1 m), the precision of Natural Earth files.
+    /// `(lat 12.5, lon -3.25)`, rounded to six decimals (about 0.1 m, the precision of
+    /// Natural Earth files).
     public var description: String {
-        "(\(Self.format(latitudeDegrees)), \(Self.format(longitudeDegrees)))"
+        "(lat \(Self.format(latitudeDegrees)), lon \(Self.format(longitudeDegrees)))"
     }
 
     static func format(_ value: Double) -> String {

@@ -22,7 +22,7 @@ enum RingPreparation {
         guard points.count >= 4 else { throw .tooFewPositions(count: points.count, minimum: 4) }
         if let closing = points.last, abs(closing.x - points[0].x) > 1e-9 { throw .encirclesPole }
         if checkSelfIntersection, let crossing = SelfIntersectionCheck.firstCrossing(in: points) {
-            let near = points[crossing.edge]
+            let near = crossing.point
             throw .selfIntersection(
                 edge: crossing.edge, otherEdge: crossing.otherEdge,
                 near: GeodeticCoordinate(

@@ -9,7 +9,7 @@
 enum SelfIntersectionCheck {
     static let maximumPairTests = 50_000_000
 
-    static func firstCrossing(in ring: [PlanarPoint]) -> (edge: Int, otherEdge: Int)? {
+    static func firstCrossing(in ring: [PlanarPoint]) -> (edge: Int, otherEdge: Int, point: PlanarPoint)? {
         let edgeCount = ring.count - 1
         guard edgeCount >= 3 else { return nil }
         let order = (0..<edgeCount).sorted { min(ring[$0].x, ring[$0 + 1].x) < min(ring[$1].x, ring[$1 + 1].x) }
@@ -29,7 +29,9 @@ enum SelfIntersectionCheck {
                 if areAdjacent(edge, other, edgeCount: edgeCount) { continue }
                 tests += 1
                 if tests > maximumPairTests { return nil }
-                if segmentsIntersect(a, b, c, d) { return (min(edge, other), max(edge, other)) }
+                if segmentsIntersect(a, b, c, d) {
+                    return (min(edge, other), max(edge, other), crossingPoint(a, b, c, d))
+                }
             }
             open.append(edge)
         }
@@ -56,6 +58,17 @@ enum SelfIntersectionCheck {
         if d3 == 0 && onSegment(a, b, c) { return true }
         if d4 == 0 && onSegment(a, b, d) { return true }
         return false
+    }
+
+    /// Where two intersecting segments meet (for collinear overlaps, an end inside the other).
+    static func crossingPoint(_ a: PlanarPoint, _ b: PlanarPoint, _ c: PlanarPoint, _ d: PlanarPoint) -> PlanarPoint {
+        let denominator = (b.x - a.x) * (d.y - c.y) - (b.y - a.y) * (d.x - c.x)
+        if denominator != 0 {
+            let t = ((c.x - a.x) * (d.y - c.y) - (c.y - a.y) * (d.x - c.x)) / denominator
+            return PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))
+        }
+        for candidate in [c, d] where onSegment(a, b, candidate) { return candidate }
+        return a
     }
 
     static func orientation(_ p: PlanarPoint, _ q: PlanarPoint, _ r: PlanarPoint) -> Double {

@@ -1,0 +1,68 @@
+import Foundation
+import Geofence
+import Testing
+
+/// Fixtures in Resources/ and the shared Natural Earth data (`<repo>/../shared/data`).
+enum Fixtures {
+    static func url(_ name: String) -> URL {
+        Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
+            ?? Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent(name)
+    }
+
+    static func document(_ name: String) throws -> GeoJSONDocument {
+        try GeoJSONDocument(contentsOf: url(name))
+    }
+
+    /// The error reading a fixture produces (nil if it reads).
+    static func readError(_ name: String, options: GeoJSONReadOptions = GeoJSONReadOptions()) -> GeoJSONError? {
+        do {
+            _ = try GeoJSONDocument(contentsOf: url(name), options: options)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+enum SharedData {
+    /// `/work/main/Tests/GeofenceTests/TestSupport.swift` → `/work/shared/data`.
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+    static let countriesURL = directory.appendingPathComponent("ne_50m_admin_0_countries.geojson")
+    static let coastlineURL = directory.appendingPathComponent("ne_10m_coastline.geojson")
+
+    static let isAvailable =
+        FileManager.default.fileExists(atPath: countriesURL.path)
+        && FileManager.default.fileExists(atPath: coastlineURL.path)
+    static let skipReason: Comment = "Natural Earth data not found at <repo>/../shared/data"
+
+    /// Read once per test process.
+    static let countries: GeoJSONDocument? = try? GeoJSONDocument(contentsOf: countriesURL)
+    static let coastline: GeoJSONDocument? = try? GeoJSONDocument(contentsOf: coastlineURL)
+
+    static func country(_ code: String, bufferMetres: Double = 0) throws -> Zone {
+        let document = try #require(countries, "countries file did not read")
+        return try Zone(name: code, document: document, selecting: .isoCode(code), bufferMetres: bufferMetres)
+    }
+}
+
+func coordinate(_ latitude: Double, _ longitude: Double) -> GeodeticCoordinate {
+    GeodeticCoordinate(latitudeDegrees: latitude, longitudeDegrees: longitude)
+}
+
+/// A square zone in degrees, closed ring, counter-clockwise.
+func squareZone(_ name: String, west: Double, south: Double, east: Double, north: Double, bufferMetres: Double = 0)
+    throws -> Zone
+{
+    let ring = [
+        coordinate(south, west), coordinate(south, east), coordinate(north, east), coordinate(north, west),
+        coordinate(south, west),
+    ]
+    return try Zone(
+        name: name, geometry: ZoneGeometry(polygons: [GeoPolygon(exterior: ring)], bufferMetres: bufferMetres))
+}
+
+/// The point `metres` east of a coordinate along its parallel direction (geodesic, azimuth 90°).
+func east(of point: GeodeticCoordinate, metres: Double) -> GeodeticCoordinate {
+    VincentyGeodesic.destination(from: point, azimuthDegrees: 90, distanceMetres: metres)
+}
