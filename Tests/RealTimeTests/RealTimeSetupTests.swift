@@ -2,12 +2,6 @@ import Testing
 
 @testable import RealTime
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A kernel that answers every call with a chosen error and records what it was asked.
 final class ScriptedRealTimeSystem: RealTimeSystem {
     var supportsRealTimeSettings = true
