@@ -13,22 +13,24 @@ public struct LinuxHardwareInventory: HardwareInventory {
         self.deviceDirectory = deviceDirectory
     }
 
+    /// `linux`.
     public var backendName: String { "linux" }
 
     /// Why this backend can see no hardware at all on this platform, or nil when it can.
     public static var unavailableReason: String? {
         #if canImport(CGPIOD) && canImport(CLibUSB)
-        nil
+            nil
         #else
-        "built without libgpiod and libusb (not Linux)"
+            "built without libgpiod and libusb (not Linux)"
         #endif
     }
 
+    /// `gpiod_version_string()` and `libusb_get_version()`; empty without the libraries.
     public func libraryVersions() -> [String: String] {
         #if canImport(CGPIOD) && canImport(CLibUSB)
-        ["libgpiod": LibGPIOD.version, "libusb": LibUSB.version]
+            ["libgpiod": LibGPIOD.version, "libusb": LibUSB.version]
         #else
-        [:]
+            [:]
         #endif
     }
 
@@ -36,11 +38,11 @@ public struct LinuxHardwareInventory: HardwareInventory {
     /// opened (permissions) is an error naming its path and errno.
     public func gpioChips() throws -> [GPIOChipInfo] {
         #if canImport(CGPIOD)
-        return try LibGPIOD.chipPaths(deviceDirectory: deviceDirectory).map { path throws(GPIOError) in
-            try GPIOChipHandle(path: path).info
-        }
+            return try LibGPIOD.chipPaths(deviceDirectory: deviceDirectory).map { path throws(GPIOError) in
+                try GPIOChipHandle(path: path).info
+            }
         #else
-        return []
+            return []
         #endif
     }
 
@@ -48,9 +50,9 @@ public struct LinuxHardwareInventory: HardwareInventory {
     /// simply has none). A failure to initialise libusb is a `USBError` with its name.
     public func usbDevices() throws -> [USBDeviceInfo] {
         #if canImport(CLibUSB)
-        return try USBContext().devices()
+            return try USBContext().devices()
         #else
-        return []
+            return []
         #endif
     }
 

@@ -12,16 +12,20 @@ public struct SimulatedHardwareInventory: HardwareInventory {
         self.board = board
     }
 
+    /// `simulated`.
     public var backendName: String { "simulated" }
 
+    /// None: the simulation links no hardware library.
     public func libraryVersions() -> [String: String] { [:] }
 
+    /// One chip per label the board declares, named `simchipN`.
     public func gpioChips() -> [GPIOChipInfo] {
         board.chips.enumerated().map { index, chip in
             GPIOChipInfo(name: "simchip\(index)", label: chip.label, lineCount: chip.lineCount, path: "sim:/simchip\(index)")
         }
     }
 
+    /// One device per USB role the board declares, on bus 1 from address 2, in role order.
     public func usbDevices() -> [USBDeviceInfo] {
         USBRole.allCases.compactMap { role in board.usbDevices[role].map { (role, $0) } }
             .enumerated().map { index, entry in

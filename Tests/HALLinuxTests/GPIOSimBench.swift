@@ -42,7 +42,9 @@ final class GPIOSimBench {
     func isHigh(_ offset: Int) throws -> Bool { try Self.read(sysfsChip + "/sim_gpio\(offset)/value") == "1" }
 
     /// Pulls input line `offset` up or down (`sim_gpioN/pull`), as a wire from outside would.
-    func pull(_ offset: Int, high: Bool) throws { try Self.write(sysfsChip + "/sim_gpio\(offset)/pull", high ? "pull-up" : "pull-down") }
+    func pull(_ offset: Int, high: Bool) throws {
+        try Self.write(sysfsChip + "/sim_gpio\(offset)/pull", high ? "pull-up" : "pull-down")
+    }
 
     private static func write(_ path: String, _ text: String) throws {
         try text.write(toFile: path, atomically: false, encoding: .utf8)
@@ -54,27 +56,32 @@ final class GPIOSimBench {
 
     private static func probe() -> String? {
         #if os(Linux)
-        if FileManager.default.fileExists(atPath: root) { return nil }
-        var missing: [String] = []
-        if getuid() == 0 {
-            if run("/bin/sh", "-c", "command -v modprobe >/dev/null && modprobe gpio-sim") == nil {
-                missing.append("`modprobe gpio-sim` failed or modprobe is not installed")
-            }
-            if !FileManager.default.fileExists(atPath: root) {
-                _ = run("/bin/sh", "-c", "mount -t configfs none \(configfs) 2>/dev/null")
-            }
             if FileManager.default.fileExists(atPath: root) { return nil }
-        } else {
-            missing.append("not root, so gpio-sim cannot be loaded or configured")
-        }
-        if !FileManager.default.fileExists(atPath: configfs) { missing.append("no configfs at \(configfs)") }
-        if let config = run("/bin/sh", "-c", "zcat /proc/config.gz 2>/dev/null | grep -E '^(# )?CONFIG_(MODULES|GPIOLIB|GPIO_CDEV|GPIO_SIM|CONFIGFS_FS)[ =]'") {
-            let settings = config.split(separator: "\n").map { $0.replacingOccurrences(of: "# ", with: "").replacingOccurrences(of: " is not set", with: "=n") }
-            if !settings.isEmpty { missing.append("kernel \(release()) has " + settings.joined(separator: ", ")) }
-        }
-        return "no gpio-sim here, so the real kernel GPIO path is not exercised: " + missing.joined(separator: "; ")
+            var missing: [String] = []
+            if getuid() == 0 {
+                if run("/bin/sh", "-c", "command -v modprobe >/dev/null && modprobe gpio-sim") == nil {
+                    missing.append("`modprobe gpio-sim` failed or modprobe is not installed")
+                }
+                if !FileManager.default.fileExists(atPath: root) {
+                    _ = run("/bin/sh", "-c", "mount -t configfs none \(configfs) 2>/dev/null")
+                }
+                if FileManager.default.fileExists(atPath: root) { return nil }
+            } else {
+                missing.append("not root, so gpio-sim cannot be loaded or configured")
+            }
+            if !FileManager.default.fileExists(atPath: configfs) { missing.append("no configfs at \(configfs)") }
+            if let config = run(
+                "/bin/sh", "-c",
+                "zcat /proc/config.gz 2>/dev/null | grep -E '^(# )?CONFIG_(MODULES|GPIOLIB|GPIO_CDEV|GPIO_SIM|CONFIGFS_FS)[ =]'")
+            {
+                let settings = config.split(separator: "\n").map {
+                    $0.replacingOccurrences(of: "# ", with: "").replacingOccurrences(of: " is not set", with: "=n")
+                }
+                if !settings.isEmpty { missing.append("kernel \(release()) has " + settings.joined(separator: ", ")) }
+            }
+            return "no gpio-sim here, so the real kernel GPIO path is not exercised: " + missing.joined(separator: "; ")
         #else
-        return "gpio-sim is a Linux kernel driver"
+            return "gpio-sim is a Linux kernel driver"
         #endif
     }
 

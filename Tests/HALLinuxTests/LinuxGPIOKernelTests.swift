@@ -4,7 +4,7 @@ import HALLinux
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// HALLinux against the real kernel: lines of a gpio-sim chip opened by role through
@@ -88,7 +88,9 @@ struct LinuxGPIOKernelTests {
         let board = BoardProfile(
             name: "t", chips: [GPIOChipDescription(label: "pinctrl-rp1", lineCount: 54)],
             lines: [.transmitEnable: GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: 17, safeState: .inactive)])
-        let error = #expect(throws: GPIOError.self) { _ = try LinuxGPIO(board: board, deviceDirectory: directory).openOutput(.transmitEnable) }
+        let error = #expect(throws: GPIOError.self) {
+            _ = try LinuxGPIO(board: board, deviceDirectory: directory).openOutput(.transmitEnable)
+        }
         #expect(error?.kind == .chipNotFound)
         #expect(error?.reason == "no GPIO chip in \(directory)")
     }

@@ -1,6 +1,7 @@
 import HAL
-@testable import HALLinux
 import Testing
+
+@testable import HALLinux
 
 /// HALLinux's libusb side. Opening a device that is not there runs on every Linux machine
 /// (with or without a USB bus); talking to a real device needs one and is left to the HIL bench.
@@ -25,13 +26,13 @@ import Testing
     }
 
     #if canImport(CLibUSB)
-    @Test func errorKindsAgreeWithTheLinkedLibusb() {
-        for (name, code) in LibUSB.errorCodes {
-            let kind = USBError.Kind(libusbCode: code)
-            #expect(kind.libusbName == name, "\(name) = \(code)")
-            #expect(LibUSB.error("x", code).name == name)
+        @Test func errorKindsAgreeWithTheLinkedLibusb() {
+            for (name, code) in LibUSB.errorCodes {
+                let kind = USBError.Kind(libusbCode: code)
+                #expect(kind.libusbName == name, "\(name) = \(code)")
+                #expect(LibUSB.error("x", code).name == name)
+            }
         }
-    }
     #endif
 
     @Test(.enabled(if: libusb, "libusb is Linux-only here"))

@@ -1,5 +1,5 @@
-import Testing
 import HAL
+import Testing
 
 /// The simulated board of `Boards/sim.yaml`, built in code (the YAML loader lives in Terminal).
 enum SimBoard {

@@ -30,10 +30,11 @@ import Testing
         #expect(try sense.read() == .inactive)
         var events = GPIOEdgeEventBuffer(capacity: 8)
         #expect(try sense.pollEvents(into: &events) == 2)
-        #expect(Array(events) == [
-            GPIOEdgeEvent(edge: .rising, timestampNanoseconds: ms),
-            GPIOEdgeEvent(edge: .falling, timestampNanoseconds: 2 * ms),
-        ])
+        #expect(
+            Array(events) == [
+                GPIOEdgeEvent(edge: .rising, timestampNanoseconds: ms),
+                GPIOEdgeEvent(edge: .falling, timestampNanoseconds: 2 * ms),
+            ])
     }
 
     @Test func aWireWithDelayAndInverterArrivesLater() throws {
@@ -67,10 +68,11 @@ import Testing
         events.removeAll()
         clock.advance(toNanoseconds: 10 * ms)
         #expect(try fault.pollEvents(into: &events) == 2)
-        #expect(Array(events) == [
-            GPIOEdgeEvent(edge: .falling, timestampNanoseconds: 7 * ms),
-            GPIOEdgeEvent(edge: .rising, timestampNanoseconds: 9 * ms),
-        ])
+        #expect(
+            Array(events) == [
+                GPIOEdgeEvent(edge: .falling, timestampNanoseconds: 7 * ms),
+                GPIOEdgeEvent(edge: .rising, timestampNanoseconds: 9 * ms),
+            ])
     }
 
     @Test func drivingALineToTheLevelItHasIsNoEdge() throws {

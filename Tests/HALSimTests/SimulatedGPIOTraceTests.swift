@@ -14,12 +14,13 @@ import Testing
         let lines = try gpio.openAllOutputs()
         #expect(Set(lines.keys) == [.transmitEnable, .paPower, .statusLED, .beamformerReset])
         // openAllOutputs goes in role order; each line is written once, at its safe state.
-        #expect(gpio.writes == [
-            GPIOWriteRecord(3, .transmitEnable, .inactive, .open),
-            GPIOWriteRecord(3, .paPower, .inactive, .open),
-            GPIOWriteRecord(3, .statusLED, .inactive, .open),
-            GPIOWriteRecord(3, .beamformerReset, .active, .open),
-        ])
+        #expect(
+            gpio.writes == [
+                GPIOWriteRecord(3, .transmitEnable, .inactive, .open),
+                GPIOWriteRecord(3, .paPower, .inactive, .open),
+                GPIOWriteRecord(3, .statusLED, .inactive, .open),
+                GPIOWriteRecord(3, .beamformerReset, .active, .open),
+            ])
         // Active-low: the reset line's active safe state is a physically low pin.
         #expect(gpio.isPhysicallyHigh(.beamformerReset) == false)
         #expect(gpio.isPhysicallyHigh(.transmitEnable) == false)
@@ -34,12 +35,13 @@ import Testing
         try transmit.set(.active)  // a repeated write is still a write
         clock.advance(by: .microseconds(250))
         try transmit.set(.inactive)
-        #expect(gpio.writes == [
-            GPIOWriteRecord(0, .transmitEnable, .inactive, .open),
-            GPIOWriteRecord(15 * ms, .transmitEnable, .active),
-            GPIOWriteRecord(15 * ms, .transmitEnable, .active),
-            GPIOWriteRecord(15 * ms + 250_000, .transmitEnable, .inactive),
-        ])
+        #expect(
+            gpio.writes == [
+                GPIOWriteRecord(0, .transmitEnable, .inactive, .open),
+                GPIOWriteRecord(15 * ms, .transmitEnable, .active),
+                GPIOWriteRecord(15 * ms, .transmitEnable, .active),
+                GPIOWriteRecord(15 * ms + 250_000, .transmitEnable, .inactive),
+            ])
         #expect(gpio.writes.last?.description == "15250000ns transmit_enable=inactive (set)")
     }
 
@@ -50,11 +52,12 @@ import Testing
         clock.advance(by: .milliseconds(2))
         try transmit.release()
         try transmit.release()  // idempotent: no second write
-        #expect(gpio.writes(of: .transmitEnable) == [
-            GPIOWriteRecord(0, .transmitEnable, .inactive, .open),
-            GPIOWriteRecord(0, .transmitEnable, .active),
-            GPIOWriteRecord(2 * ms, .transmitEnable, .inactive, .release),
-        ])
+        #expect(
+            gpio.writes(of: .transmitEnable) == [
+                GPIOWriteRecord(0, .transmitEnable, .inactive, .open),
+                GPIOWriteRecord(0, .transmitEnable, .active),
+                GPIOWriteRecord(2 * ms, .transmitEnable, .inactive, .release),
+            ])
         #expect(gpio.level(of: .transmitEnable) == .inactive)
         #expect(!gpio.isHeld(.transmitEnable))
         #expect(throws: GPIOError.self) { try transmit.set(.active) }
@@ -79,7 +82,8 @@ import Testing
         let transmit = try gpio.openOutput(.transmitEnable)
         try transmit.set(.active)
         gpio.injectFailure(on: .transmitEnable, errno: 5, reason: "Input/output error")
-        #expect(throws: GPIOError(kind: .system, operation: "simulated transmit_enable", errno: 5, reason: "Input/output error")) {
+        #expect(throws: GPIOError(kind: .system, operation: "simulated transmit_enable", errno: 5, reason: "Input/output error"))
+        {
             try transmit.release()
         }
         #expect(!gpio.isHeld(.transmitEnable))

@@ -149,12 +149,20 @@ import Testing
         let device = try bus.openDevice(bridgeID, serialNumber: nil)
         let vendorIn = USBRequestType(deviceToHost: true, kind: .vendor, recipient: .device)
         let vendorOut = USBRequestType(deviceToHost: false, kind: .vendor, recipient: .device)
-        #expect(try device.controlRead(USBControlSetup(requestType: vendorIn, request: 1), length: 8, timeout: .milliseconds(5)) == [6, 0, 1])
-        try device.controlWrite(USBControlSetup(requestType: vendorOut, request: 2, value: 3), bytes: [0xAA], timeout: .milliseconds(5))
+        #expect(
+            try device.controlRead(USBControlSetup(requestType: vendorIn, request: 1), length: 8, timeout: .milliseconds(5)) == [
+                6, 0, 1,
+            ])
+        try device.controlWrite(
+            USBControlSetup(requestType: vendorOut, request: 2, value: 3), bytes: [0xAA], timeout: .milliseconds(5))
         #expect(model.lastSetting == [0xAA])
-        expectUSBError(.stall) { _ = try device.controlRead(USBControlSetup(requestType: vendorIn, request: 9), length: 2, timeout: .milliseconds(5)) }
+        expectUSBError(.stall) {
+            _ = try device.controlRead(USBControlSetup(requestType: vendorIn, request: 9), length: 2, timeout: .milliseconds(5))
+        }
         // A control stall answers one request only.
-        #expect(try device.controlRead(USBControlSetup(requestType: vendorIn, request: 1), length: 8, timeout: .milliseconds(5)).count == 3)
+        #expect(
+            try device.controlRead(USBControlSetup(requestType: vendorIn, request: 1), length: 8, timeout: .milliseconds(5)).count
+                == 3)
     }
 
     @Test func devicesAreChosenBySerialNumber() throws {
@@ -190,9 +198,10 @@ import Testing
         let first = bus.plug(model)
         bus.unplug(model)
         let second = bus.plug(model)
-        #expect(bus.pollHotplugEvents(timeout: .seconds(1)) == [
-            USBHotplugEvent(.arrived, first), USBHotplugEvent(.left, first), USBHotplugEvent(.arrived, second),
-        ])
+        #expect(
+            bus.pollHotplugEvents(timeout: .seconds(1)) == [
+                USBHotplugEvent(.arrived, first), USBHotplugEvent(.left, first), USBHotplugEvent(.arrived, second),
+            ])
         #expect(second.address == first.address + 1)
         #expect(clock.nowNanoseconds == 0)
         #expect(bus.pollHotplugEvents(timeout: .seconds(1)).isEmpty)

@@ -35,18 +35,21 @@ import Testing
 
     @Test(arguments: [-1, 54, 1000])
     func offsetOutOfRange(_ offset: Int) {
-        let issues = board([.transmitEnable: GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: offset, safeState: .inactive)]).validate()
+        let issues = board([.transmitEnable: GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: offset, safeState: .inactive)])
+            .validate()
         #expect(issues.map(\.field) == ["gpio.lines.transmit_enable.line"])
         #expect(issues.first?.message.contains("0...53") == true)
     }
 
     @Test func missingTransmitEnableIsAnError() {
-        let issues = board([.statusLED: GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: 22, safeState: .inactive)]).validate()
+        let issues = board([.statusLED: GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: 22, safeState: .inactive)])
+            .validate()
         #expect(issues.map(\.field) == ["gpio.lines.transmit_enable"])
     }
 
     @Test func transmitMustPowerOnInactive() {
-        let issues = board([.transmitEnable: GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: 17, safeState: .active)]).validate()
+        let issues = board([.transmitEnable: GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: 17, safeState: .active)])
+            .validate()
         #expect(issues.map(\.field) == ["gpio.lines.transmit_enable.safe"])
     }
 
@@ -59,7 +62,8 @@ import Testing
     }
 
     @Test func undeclaredChip() {
-        let issues = board([.transmitEnable: GPIOLineAssignment(chipLabel: "gpiochip4", offset: 17, safeState: .inactive)]).validate()
+        let issues = board([.transmitEnable: GPIOLineAssignment(chipLabel: "gpiochip4", offset: 17, safeState: .inactive)])
+            .validate()
         #expect(issues.map(\.field) == ["gpio.lines.transmit_enable.chip"])
     }
 

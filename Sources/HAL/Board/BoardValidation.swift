@@ -11,6 +11,7 @@ public struct BoardIssue: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `field: message`.
     public var description: String { "\(field): \(message)" }
 }
 
@@ -26,7 +27,8 @@ extension BoardProfile {
                 issues.append(.init(field: "gpio.chips[\(index)].label", message: "chip \"\(chip.label)\" is declared twice"))
             }
             if chip.lineCount <= 0 {
-                issues.append(.init(field: "gpio.chips[\(index)].lines", message: "a chip needs at least one line, got \(chip.lineCount)"))
+                issues.append(
+                    .init(field: "gpio.chips[\(index)].lines", message: "a chip needs at least one line, got \(chip.lineCount)"))
             }
         }
         for role in GPIORole.required where lines[role] == nil {
@@ -45,27 +47,36 @@ extension BoardProfile {
         var issues: [BoardIssue] = []
         if let chip = chip(labelled: line.chipLabel) {
             if line.offset < 0 || line.offset >= chip.lineCount {
-                issues.append(.init(
-                    field: field + ".line",
-                    message: "offset \(line.offset) is out of range: chip \"\(chip.label)\" has lines 0...\(chip.lineCount - 1)"))
+                issues.append(
+                    .init(
+                        field: field + ".line",
+                        message:
+                            "offset \(line.offset) is out of range: chip \"\(chip.label)\" has lines 0...\(chip.lineCount - 1)"))
             }
         } else {
             issues.append(.init(field: field + ".chip", message: "chip \"\(line.chipLabel)\" is not declared in gpio.chips"))
         }
         let key = "\(line.chipLabel)#\(line.offset)"
         if let other = owners[key] {
-            issues.append(.init(
-                field: field + ".line",
-                message: "line \(line.offset) of chip \"\(line.chipLabel)\" is used by both \(other.rawValue) and \(role.rawValue)"))
+            issues.append(
+                .init(
+                    field: field + ".line",
+                    message:
+                        "line \(line.offset) of chip \"\(line.chipLabel)\" is used by both \(other.rawValue) and \(role.rawValue)"
+                ))
         } else {
             owners[key] = role
         }
         switch role.direction {
         case .output:
             if line.safeState == nil {
-                issues.append(.init(field: field + ".safe", message: "an output needs a safe (power-on) state: inactive or active"))
+                issues.append(
+                    .init(field: field + ".safe", message: "an output needs a safe (power-on) state: inactive or active"))
             } else if role.mustBeSafeInactive && line.safeState != .inactive {
-                issues.append(.init(field: field + ".safe", message: "\(role.rawValue) can make the terminal emit: its safe state must be inactive"))
+                issues.append(
+                    .init(
+                        field: field + ".safe",
+                        message: "\(role.rawValue) can make the terminal emit: its safe state must be inactive"))
             }
             if line.bias != .asIs {
                 issues.append(.init(field: field + ".bias", message: "bias applies to inputs only"))

@@ -25,7 +25,8 @@ extension BoardProfile {
             throw GPIOError(kind: .roleNotOnBoard, operation: operation, reason: "board \(name) has no \(role.rawValue) line")
         }
         guard role.direction == direction else {
-            throw GPIOError(kind: .wrongDirection, operation: operation, reason: "\(role.rawValue) is an \(role.direction.rawValue)")
+            throw GPIOError(
+                kind: .wrongDirection, operation: operation, reason: "\(role.rawValue) is an \(role.direction.rawValue)")
         }
         if direction == .output, assignment.safeState == nil {
             throw GPIOError(kind: .invalidBoard, operation: operation, reason: "output without a safe state")

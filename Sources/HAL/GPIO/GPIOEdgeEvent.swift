@@ -27,5 +27,6 @@ public struct GPIOEdgeEvent: Sendable, Hashable, CustomStringConvertible {
         self.timestampNanoseconds = timestampNanoseconds
     }
 
+    /// `rising@1000ns`.
     public var description: String { "\(edge.rawValue)@\(timestampNanoseconds)ns" }
 }

@@ -35,7 +35,10 @@ public struct GPIOEdgeEventBuffer: Sendable, RandomAccessCollection {
         storage.removeAll(keepingCapacity: true)
     }
 
+    /// The first event's position (0).
     public var startIndex: Int { storage.startIndex }
+    /// One past the last event.
     public var endIndex: Int { storage.endIndex }
+    /// The event at `position`, oldest first.
     public subscript(position: Int) -> GPIOEdgeEvent { storage[position] }
 }

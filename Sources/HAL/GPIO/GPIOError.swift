@@ -52,6 +52,7 @@ public struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
         self.init(kind: .system, operation: operation, errno: errno, reason: reason)
     }
 
+    /// `operation: reason (errno N)`.
     public var description: String {
         errno == 0 ? "\(operation): \(reason)" : "\(operation): \(reason) (errno \(errno))"
     }

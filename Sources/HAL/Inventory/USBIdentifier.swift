@@ -35,6 +35,7 @@ public struct USBIdentifier: Sendable, Hashable, Codable, CustomStringConvertibl
         return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
+    /// Decodes the `vvvv:pppp` text form.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = USBIdentifier(text) else {
@@ -44,6 +45,7 @@ public struct USBIdentifier: Sendable, Hashable, Codable, CustomStringConvertibl
         self = parsed
     }
 
+    /// Encodes the `vvvv:pppp` text form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -42,6 +42,7 @@ public struct USBHotplugEvent: Sendable, Hashable, CustomStringConvertible {
         self.device = device
     }
 
+    /// `arrived 1209:0001 at 1:4`.
     public var description: String { "\(change.rawValue) \(device.id) at \(device.bus):\(device.address)" }
 }
 

@@ -126,6 +126,7 @@ public struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
         self.transferredByteCount = 0
     }
 
+    /// `operation: LIBUSB_ERROR_NAME (code[, N bytes transferred])`.
     public var description: String {
         let moved = transferredByteCount > 0 ? ", \(transferredByteCount) bytes transferred" : ""
         return "\(operation): \(name) (\(code)\(moved))"

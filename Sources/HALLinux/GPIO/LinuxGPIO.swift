@@ -18,33 +18,33 @@ public final class LinuxGPIO: GPIOBackend {
     /// Where the GPIO character devices are.
     public let deviceDirectory: String
     #if canImport(CGPIOD)
-    private let calls: GPIODCalls
+        private let calls: GPIODCalls
     #endif
 
     /// A backend over `board`, which must pass `BoardProfile.validate()` (else `invalidBoard`).
     /// Opens nothing yet.
     public convenience init(board: BoardProfile, deviceDirectory: String = "/dev") throws(GPIOError) {
         #if canImport(CGPIOD)
-        try self.init(board: board, deviceDirectory: deviceDirectory, calls: .live)
+            try self.init(board: board, deviceDirectory: deviceDirectory, calls: .live)
         #else
-        try board.requireValid()
-        self.init(checkedBoard: board, deviceDirectory: deviceDirectory)
+            try board.requireValid()
+            self.init(checkedBoard: board, deviceDirectory: deviceDirectory)
         #endif
     }
 
     #if canImport(CGPIOD)
-    /// A backend calling libgpiod through `calls` (tests pass a recording fake).
-    init(board: BoardProfile, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
-        try board.requireValid()
-        self.board = board
-        self.deviceDirectory = deviceDirectory
-        self.calls = calls
-    }
+        /// A backend calling libgpiod through `calls` (tests pass a recording fake).
+        init(board: BoardProfile, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
+            try board.requireValid()
+            self.board = board
+            self.deviceDirectory = deviceDirectory
+            self.calls = calls
+        }
     #else
-    private init(checkedBoard board: BoardProfile, deviceDirectory: String) {
-        self.board = board
-        self.deviceDirectory = deviceDirectory
-    }
+        private init(checkedBoard board: BoardProfile, deviceDirectory: String) {
+            self.board = board
+            self.deviceDirectory = deviceDirectory
+        }
     #endif
 
     /// Requests `role`'s line as an output at the board's safe state
@@ -53,12 +53,12 @@ public final class LinuxGPIO: GPIOBackend {
     public func openOutput(_ role: GPIORole) throws(GPIOError) -> LinuxGPIOOutputLine {
         let resolved = try board.resolveLine(role, as: .output)
         #if canImport(CGPIOD)
-        let safeState = resolved.safeState ?? .inactive
-        let request = try GPIODLineRequest(
-            resolved, mode: .output(safeState: safeState), deviceDirectory: deviceDirectory, calls: calls)
-        return LinuxGPIOOutputLine(role: role, safeState: safeState, request: request)
+            let safeState = resolved.safeState ?? .inactive
+            let request = try GPIODLineRequest(
+                resolved, mode: .output(safeState: safeState), deviceDirectory: deviceDirectory, calls: calls)
+            return LinuxGPIOOutputLine(role: role, safeState: safeState, request: request)
         #else
-        throw Self.unavailable(role)
+            throw Self.unavailable(role)
         #endif
     }
 
@@ -67,20 +67,20 @@ public final class LinuxGPIO: GPIOBackend {
     public func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> LinuxGPIOInputLine {
         let resolved = try board.resolveLine(role, as: .input)
         #if canImport(CGPIOD)
-        let request = try GPIODLineRequest(
-            resolved, mode: edgeEvents ? .bothEdgeEvents : .input, deviceDirectory: deviceDirectory, calls: calls)
-        return LinuxGPIOInputLine(role: role, reportsEdges: edgeEvents, request: request)
+            let request = try GPIODLineRequest(
+                resolved, mode: edgeEvents ? .bothEdgeEvents : .input, deviceDirectory: deviceDirectory, calls: calls)
+            return LinuxGPIOInputLine(role: role, reportsEdges: edgeEvents, request: request)
         #else
-        throw Self.unavailable(role)
+            throw Self.unavailable(role)
         #endif
     }
 
     /// Why this backend cannot open lines on this platform, or nil when it can.
     public static var unavailableReason: String? {
         #if canImport(CGPIOD)
-        nil
+            nil
         #else
-        "built without libgpiod (not Linux): GPIO lines exist only in the simulation"
+            "built without libgpiod (not Linux): GPIO lines exist only in the simulation"
         #endif
     }
 

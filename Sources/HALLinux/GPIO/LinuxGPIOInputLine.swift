@@ -8,22 +8,28 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     /// Whether the line was requested with edge detection on both edges.
     public let reportsEdges: Bool
     #if canImport(CGPIOD)
-    private var request: GPIODLineRequest?
+        private var request: GPIODLineRequest?
 
-    init(role: GPIORole, reportsEdges: Bool, request: consuming GPIODLineRequest) {
-        self.role = role
-        self.reportsEdges = reportsEdges
-        self.request = .some(request)
-    }
+        init(role: GPIORole, reportsEdges: Bool, request: consuming GPIODLineRequest) {
+            self.role = role
+            self.reportsEdges = reportsEdges
+            self.request = .some(request)
+        }
+    #else
+        // Without libgpiod no line is ever opened; this only completes the type.
+        private init(role: GPIORole, reportsEdges: Bool) {
+            self.role = role
+            self.reportsEdges = reportsEdges
+        }
     #endif
 
     /// `gpiod_line_get_value`: the logical level.
     public func read() throws(GPIOError) -> LogicalLevel {
         #if canImport(CGPIOD)
-        guard let level = try request?.get() else { throw released("read") }
-        return level
+            guard let level = try request?.get() else { throw released("read") }
+            return level
         #else
-        throw released("read")
+            throw released("read")
         #endif
     }
 
@@ -33,15 +39,15 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
         try requireEdges("poll events of")
         #if canImport(CGPIOD)
-        var added = 0
-        while !buffer.isFull, try request?.waitForEvent(timeout: .zero) == true {
-            guard let event = try request?.readEvent() else { break }
-            buffer.append(event)
-            added += 1
-        }
-        return added
+            var added = 0
+            while !buffer.isFull, try request?.waitForEvent(timeout: .zero) == true {
+                guard let event = try request?.readEvent() else { break }
+                buffer.append(event)
+                added += 1
+            }
+            return added
         #else
-        return 0
+            return 0
         #endif
     }
 
@@ -49,23 +55,23 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
         try requireEdges("read event of")
         #if canImport(CGPIOD)
-        guard try request?.waitForEvent(timeout: timeout) == true else { return nil }
-        return try request?.readEvent()
+            guard try request?.waitForEvent(timeout: timeout) == true else { return nil }
+            return try request?.readEvent()
         #else
-        return nil
+            return nil
         #endif
     }
 
     /// `gpiod_line_release`, then `gpiod_chip_close`.
     public func release() {
         #if canImport(CGPIOD)
-        request = nil
+            request = nil
         #endif
     }
 
     private func requireEdges(_ operation: String) throws(GPIOError) {
         #if canImport(CGPIOD)
-        guard request != nil else { throw released(operation) }
+            guard request != nil else { throw released(operation) }
         #endif
         guard reportsEdges else {
             throw GPIOError(

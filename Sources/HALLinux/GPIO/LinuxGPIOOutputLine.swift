@@ -8,32 +8,38 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
     /// The board's safe state.
     public let safeState: LogicalLevel
     #if canImport(CGPIOD)
-    private var request: GPIODLineRequest?
+        private var request: GPIODLineRequest?
 
-    init(role: GPIORole, safeState: LogicalLevel, request: consuming GPIODLineRequest) {
-        self.role = role
-        self.safeState = safeState
-        self.request = .some(request)
-    }
+        init(role: GPIORole, safeState: LogicalLevel, request: consuming GPIODLineRequest) {
+            self.role = role
+            self.safeState = safeState
+            self.request = .some(request)
+        }
+    #else
+        // Without libgpiod no line is ever opened; this only completes the type.
+        private init(role: GPIORole, safeState: LogicalLevel) {
+            self.role = role
+            self.safeState = safeState
+        }
     #endif
 
     /// `gpiod_line_set_value` with the logical level (the kernel applies active-low).
     public func set(_ level: LogicalLevel) throws(GPIOError) {
         #if canImport(CGPIOD)
-        guard request != nil else { throw released("set") }
-        try request?.set(level)
+            guard request != nil else { throw released("set") }
+            try request?.set(level)
         #else
-        throw released("set")
+            throw released("set")
         #endif
     }
 
     /// `gpiod_line_get_value`: the logical level the line is driven to.
     public func read() throws(GPIOError) -> LogicalLevel {
         #if canImport(CGPIOD)
-        guard let level = try request?.get() else { throw released("read") }
-        return level
+            guard let level = try request?.get() else { throw released("read") }
+            return level
         #else
-        throw released("read")
+            throw released("read")
         #endif
     }
 
@@ -41,10 +47,10 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
     /// is released even when the safe write fails; that failure is thrown.
     public func release() throws(GPIOError) {
         #if canImport(CGPIOD)
-        // Taken out of the handle, the request ends with this scope (released, chip closed),
-        // whether or not the safe write below throws.
-        guard var owned = request.take() else { return }
-        try owned.writeSafeState()
+            // Taken out of the handle, the request ends with this scope (released, chip closed),
+            // whether or not the safe write below throws.
+            guard var owned = request.take() else { return }
+            try owned.writeSafeState()
         #endif
     }
 

@@ -1,135 +1,136 @@
 #if canImport(CGPIOD)
-import HAL
+    import HAL
 
-/// How a line is requested from libgpiod.
-enum GPIODRequestMode: Equatable {
-    /// An output driven to `initial` (logical) from the request on; `initial` is also the
-    /// value written back before release: the board's safe state.
-    case output(safeState: LogicalLevel)
-    /// An input read on demand.
-    case input
-    /// An input with edge detection on both edges.
-    case bothEdgeEvents
-}
-
-/// One requested line and the chip it lives on, owned: when this value ends, an output
-/// is driven to its safe state first, then the line is released, then the chip closed.
-struct GPIODLineRequest: ~Copyable {
-    private let calls: GPIODCalls
-    private let chip: GPIOChipHandle
-    private let line: OpaquePointer
-    /// For messages: `transmit_enable (pinctrl-rp1 line 17)`.
-    let name: String
-    /// The logical value written before release (outputs only).
-    private let safeValue: Int32?
-    /// Set once the safe state was written on the way out, so `deinit` does not write it twice.
-    private var safeStateWritten = false
-
-    /// Finds the chip labelled as the board says among `deviceDirectory/gpiochip*`, then
-    /// `gpiod_chip_get_line` and the request for `mode` with the board's flags, consumer `utermd`.
-    init(_ resolved: ResolvedGPIOLine, mode: GPIODRequestMode, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
-        let assignment = resolved.assignment
-        let name = "\(resolved.role.rawValue) (\(assignment.chipLabel) line \(assignment.offset))"
-        let chip = try Self.openChip(labelled: assignment.chipLabel, in: deviceDirectory, calls: calls)
-        let lineCount = calls.chipLineCount(chip.chip)
-        guard assignment.offset >= 0, assignment.offset < lineCount else {
-            throw GPIOError(
-                kind: .lineOutOfRange, operation: "open \(name)",
-                reason: "chip \(chip.path) has lines 0...\(lineCount - 1)")
-        }
-        let (found, status) = calls.chipGetLine(chip.chip, UInt32(assignment.offset))
-        guard let line = found else { throw calls.error("gpiod_chip_get_line \(name)", status) }
-        let flags = LibGPIOD.requestFlags(activeLow: assignment.activeLow, bias: assignment.bias)
-        let request: GPIODStatus
-        var safeValue: Int32?
-        switch mode {
-        case .output(let safeState):
-            safeValue = safeState == .active ? 1 : 0
-            request = calls.lineRequestOutput(line, LibGPIOD.consumer, flags, safeValue ?? 0)
-        case .input:
-            request = calls.lineRequestInput(line, LibGPIOD.consumer, flags)
-        case .bothEdgeEvents:
-            request = calls.lineRequestBothEdges(line, LibGPIOD.consumer, flags)
-        }
-        guard request.value == 0 else { throw calls.error("request \(name)", request) }
-        self.calls = calls
-        self.chip = chip
-        self.line = line
-        self.name = name
-        self.safeValue = safeValue
+    /// How a line is requested from libgpiod.
+    enum GPIODRequestMode: Equatable {
+        /// An output driven to `initial` (logical) from the request on; `initial` is also the
+        /// value written back before release: the board's safe state.
+        case output(safeState: LogicalLevel)
+        /// An input read on demand.
+        case input
+        /// An input with edge detection on both edges.
+        case bothEdgeEvents
     }
 
-    /// Opens each `gpiochip*` in turn and keeps the first whose `gpiod_chip_label` matches.
-    /// Chips that cannot be opened are skipped, but if the label is not found and one could
-    /// not be opened, that failure is thrown: the missing chip may be the unreadable one.
-    private static func openChip(labelled label: String, in directory: String, calls: GPIODCalls) throws(GPIOError)
-        -> GPIOChipHandle
-    {
-        var firstFailure: GPIOError?
-        var labelsSeen: [String] = []
-        for path in LibGPIOD.chipPaths(deviceDirectory: directory) {
-            do throws(GPIOError) {
-                let chip = try GPIOChipHandle(path: path, calls: calls)
-                let chipLabel = calls.chipLabel(chip.chip)
-                if chipLabel == label { return chip }
-                labelsSeen.append(chipLabel)
-            } catch {
-                firstFailure = firstFailure ?? error
+    /// One requested line and the chip it lives on, owned: when this value ends, an output
+    /// is driven to its safe state first, then the line is released, then the chip closed.
+    struct GPIODLineRequest: ~Copyable {
+        private let calls: GPIODCalls
+        private let chip: GPIOChipHandle
+        private let line: OpaquePointer
+        /// For messages: `transmit_enable (pinctrl-rp1 line 17)`.
+        let name: String
+        /// The logical value written before release (outputs only).
+        private let safeValue: Int32?
+        /// Set once the safe state was written on the way out, so `deinit` does not write it twice.
+        private var safeStateWritten = false
+
+        /// Finds the chip labelled as the board says among `deviceDirectory/gpiochip*`, then
+        /// `gpiod_chip_get_line` and the request for `mode` with the board's flags, consumer `utermd`.
+        init(_ resolved: ResolvedGPIOLine, mode: GPIODRequestMode, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
+            let assignment = resolved.assignment
+            let name = "\(resolved.role.rawValue) (\(assignment.chipLabel) line \(assignment.offset))"
+            let chip = try Self.openChip(labelled: assignment.chipLabel, in: deviceDirectory, calls: calls)
+            let lineCount = calls.chipLineCount(chip.chip)
+            guard assignment.offset >= 0, assignment.offset < lineCount else {
+                throw GPIOError(
+                    kind: .lineOutOfRange, operation: "open \(name)",
+                    reason: "chip \(chip.path) has lines 0...\(lineCount - 1)")
+            }
+            let (found, status) = calls.chipGetLine(chip.chip, UInt32(assignment.offset))
+            guard let line = found else { throw calls.error("gpiod_chip_get_line \(name)", status) }
+            let flags = LibGPIOD.requestFlags(activeLow: assignment.activeLow, bias: assignment.bias)
+            let request: GPIODStatus
+            var safeValue: Int32?
+            switch mode {
+            case .output(let safeState):
+                safeValue = safeState == .active ? 1 : 0
+                request = calls.lineRequestOutput(line, LibGPIOD.consumer, flags, safeValue ?? 0)
+            case .input:
+                request = calls.lineRequestInput(line, LibGPIOD.consumer, flags)
+            case .bothEdgeEvents:
+                request = calls.lineRequestBothEdges(line, LibGPIOD.consumer, flags)
+            }
+            guard request.value == 0 else { throw calls.error("request \(name)", request) }
+            self.calls = calls
+            self.chip = chip
+            self.line = line
+            self.name = name
+            self.safeValue = safeValue
+        }
+
+        /// Opens each `gpiochip*` in turn and keeps the first whose `gpiod_chip_label` matches.
+        /// Chips that cannot be opened are skipped, but if the label is not found and one could
+        /// not be opened, that failure is thrown: the missing chip may be the unreadable one.
+        private static func openChip(labelled label: String, in directory: String, calls: GPIODCalls) throws(GPIOError)
+            -> GPIOChipHandle
+        {
+            var firstFailure: GPIOError?
+            var labelsSeen: [String] = []
+            for path in LibGPIOD.chipPaths(deviceDirectory: directory) {
+                do throws(GPIOError) {
+                    let chip = try GPIOChipHandle(path: path, calls: calls)
+                    let chipLabel = calls.chipLabel(chip.chip)
+                    if chipLabel == label { return chip }
+                    labelsSeen.append(chipLabel)
+                } catch {
+                    firstFailure = firstFailure ?? error
+                }
+            }
+            if let firstFailure { throw firstFailure }
+            let seen =
+                labelsSeen.isEmpty ? "no GPIO chip in \(directory)" : "chips present: " + labelsSeen.joined(separator: ", ")
+            throw GPIOError(kind: .chipNotFound, operation: "find chip \"\(label)\"", reason: seen)
+        }
+
+        /// `gpiod_line_set_value` with a logical level.
+        func set(_ level: LogicalLevel) throws(GPIOError) {
+            let status = calls.lineSetValue(line, level == .active ? 1 : 0)
+            guard status.value == 0 else { throw calls.error("set \(name)", status) }
+        }
+
+        /// `gpiod_line_get_value`, as a logical level.
+        func get() throws(GPIOError) -> LogicalLevel {
+            let status = calls.lineGetValue(line)
+            guard status.value >= 0 else { throw calls.error("get \(name)", status) }
+            return status.value == 0 ? .inactive : .active
+        }
+
+        /// `gpiod_line_event_wait`, retried on EINTR with the time that remains. Whether an
+        /// event is ready.
+        func waitForEvent(timeout: Duration) throws(GPIOError) -> Bool {
+            let clock = ContinuousClock()
+            let deadline = clock.now.advanced(by: timeout)
+            while true {
+                let remaining = (deadline - clock.now).clampedNanoseconds
+                let status = calls.lineEventWait(line, remaining)
+                if status.wasInterrupted { continue }
+                guard status.value >= 0 else { throw calls.error("wait for event on \(name)", status) }
+                return status.value > 0
             }
         }
-        if let firstFailure { throw firstFailure }
-        let seen = labelsSeen.isEmpty ? "no GPIO chip in \(directory)" : "chips present: " + labelsSeen.joined(separator: ", ")
-        throw GPIOError(kind: .chipNotFound, operation: "find chip \"\(label)\"", reason: seen)
-    }
 
-    /// `gpiod_line_set_value` with a logical level.
-    func set(_ level: LogicalLevel) throws(GPIOError) {
-        let status = calls.lineSetValue(line, level == .active ? 1 : 0)
-        guard status.value == 0 else { throw calls.error("set \(name)", status) }
-    }
+        /// `gpiod_line_event_read`: the next event (call only when one is ready; it blocks otherwise).
+        func readEvent() throws(GPIOError) -> GPIOEdgeEvent {
+            let (status, event) = calls.lineEventRead(line)
+            guard status.value == 0 else { throw calls.error("read event of \(name)", status) }
+            return GPIOEdgeEvent(edge: event.rising ? .rising : .falling, timestampNanoseconds: event.timestampNanoseconds)
+        }
 
-    /// `gpiod_line_get_value`, as a logical level.
-    func get() throws(GPIOError) -> LogicalLevel {
-        let status = calls.lineGetValue(line)
-        guard status.value >= 0 else { throw calls.error("get \(name)", status) }
-        return status.value == 0 ? .inactive : .active
-    }
+        /// Drives the safe state now, ahead of the release; `deinit` then does not write it again.
+        mutating func writeSafeState() throws(GPIOError) {
+            guard let safeValue else { return }
+            let status = calls.lineSetValue(line, safeValue)
+            guard status.value == 0 else { throw calls.error("set \(name) to its safe state", status) }
+            safeStateWritten = true
+        }
 
-    /// `gpiod_line_event_wait`, retried on EINTR with the time that remains. Whether an
-    /// event is ready.
-    func waitForEvent(timeout: Duration) throws(GPIOError) -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while true {
-            let remaining = (deadline - clock.now).clampedNanoseconds
-            let status = calls.lineEventWait(line, remaining)
-            if status.wasInterrupted { continue }
-            guard status.value >= 0 else { throw calls.error("wait for event on \(name)", status) }
-            return status.value > 0
+        deinit {
+            // Safe state first, then release: a released line keeps its last level on most
+            // chips, so the order is what makes "released" mean "safe".
+            if let safeValue, !safeStateWritten { _ = calls.lineSetValue(line, safeValue) }
+            calls.lineRelease(line)
+            // The chip member closes after this body (gpiod_chip_close).
         }
     }
-
-    /// `gpiod_line_event_read`: the next event (call only when one is ready; it blocks otherwise).
-    func readEvent() throws(GPIOError) -> GPIOEdgeEvent {
-        let (status, event) = calls.lineEventRead(line)
-        guard status.value == 0 else { throw calls.error("read event of \(name)", status) }
-        return GPIOEdgeEvent(edge: event.rising ? .rising : .falling, timestampNanoseconds: event.timestampNanoseconds)
-    }
-
-    /// Drives the safe state now, ahead of the release; `deinit` then does not write it again.
-    mutating func writeSafeState() throws(GPIOError) {
-        guard let safeValue else { return }
-        let status = calls.lineSetValue(line, safeValue)
-        guard status.value == 0 else { throw calls.error("set \(name) to its safe state", status) }
-        safeStateWritten = true
-    }
-
-    deinit {
-        // Safe state first, then release: a released line keeps its last level on most
-        // chips, so the order is what makes "released" mean "safe".
-        if let safeValue, !safeStateWritten { _ = calls.lineSetValue(line, safeValue) }
-        calls.lineRelease(line)
-        // The chip member closes after this body (gpiod_chip_close).
-    }
-}
 #endif

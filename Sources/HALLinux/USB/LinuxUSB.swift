@@ -17,19 +17,19 @@ public final class LinuxUSB: USBBackend {
     /// `libusb_get_string_descriptor_ascii` (serial), `libusb_set_auto_detach_kernel_driver`.
     public func openDevice(_ id: USBIdentifier, serialNumber: String?) throws(USBError) -> LinuxUSBDevice {
         #if canImport(CLibUSB)
-        let handle = try USBContext().open(id, serialNumber: serialNumber)
-        return LinuxUSBDevice(handle: handle)
+            let handle = try USBContext().open(id, serialNumber: serialNumber)
+            return LinuxUSBDevice(handle: handle)
         #else
-        throw USBError(kind: .unavailableOnPlatform, operation: "open \(id): built without libusb (not Linux)")
+            throw USBError(kind: .unavailableOnPlatform, operation: "open \(id): built without libusb (not Linux)")
         #endif
     }
 
     /// Why this backend cannot reach USB on this platform, or nil when it can.
     public static var unavailableReason: String? {
         #if canImport(CLibUSB)
-        nil
+            nil
         #else
-        "built without libusb (not Linux): USB devices exist only in the simulation"
+            "built without libusb (not Linux): USB devices exist only in the simulation"
         #endif
     }
 }

@@ -11,13 +11,19 @@ public final class LinuxUSBDevice: USBDevice {
     /// Claimed interfaces, each with whether a kernel driver was detached by hand for it.
     private var claimed: [Int32: Bool] = [:]
     #if canImport(CLibUSB)
-    private var handle: LibUSBDeviceHandle?
+        private var handle: LibUSBDeviceHandle?
 
-    init(handle: consuming LibUSBDeviceHandle) {
-        identifier = handle.identifier
-        serialNumber = handle.serialNumber
-        self.handle = .some(handle)
-    }
+        init(handle: consuming LibUSBDeviceHandle) {
+            identifier = handle.identifier
+            serialNumber = handle.serialNumber
+            self.handle = .some(handle)
+        }
+    #else
+        // Without libusb no device is ever opened; this only completes the type.
+        private init(identifier: USBIdentifier) {
+            self.identifier = identifier
+            serialNumber = nil
+        }
     #endif
 
     deinit { close() }
@@ -26,10 +32,10 @@ public final class LinuxUSBDevice: USBDevice {
     public func claimInterface(_ number: Int) throws(USBError) {
         let interface = try Self.interfaceNumber(number)
         #if canImport(CLibUSB)
-        guard let detached = try handle?.claim(interface) else { throw closed("claim interface \(number)") }
-        claimed[interface] = detached
+            guard let detached = try handle?.claim(interface) else { throw closed("claim interface \(number)") }
+            claimed[interface] = detached
         #else
-        throw closed("claim interface \(number)")
+            throw closed("claim interface \(number)")
         #endif
     }
 
@@ -37,13 +43,13 @@ public final class LinuxUSBDevice: USBDevice {
     public func releaseInterface(_ number: Int) throws(USBError) {
         let interface = try Self.interfaceNumber(number)
         #if canImport(CLibUSB)
-        guard let detached = claimed.removeValue(forKey: interface) else {
-            throw USBError(kind: .notFound, operation: "release interface \(number): not claimed")
-        }
-        guard handle != nil else { throw closed("release interface \(number)") }
-        try handle?.release(interface, reattachingKernelDriver: detached)
+            guard let detached = claimed.removeValue(forKey: interface) else {
+                throw USBError(kind: .notFound, operation: "release interface \(number): not claimed")
+            }
+            guard handle != nil else { throw closed("release interface \(number)") }
+            try handle?.release(interface, reattachingKernelDriver: detached)
         #else
-        throw closed("release interface \(number)")
+            throw closed("release interface \(number)")
         #endif
     }
 
@@ -56,13 +62,15 @@ public final class LinuxUSBDevice: USBDevice {
             throw USBError(kind: .invalidParameter, operation: "bulk OUT on \(endpoint): an IN endpoint")
         }
         #if canImport(CLibUSB)
-        // libusb takes one non-const pointer for both directions; it only reads an OUT buffer.
-        let buffer = UnsafeMutableRawBufferPointer(mutating: bytes)
-        guard let count = try handle?.bulkTransfer(endpoint.rawValue, buffer, timeoutMilliseconds: timeout.libusbTimeoutMilliseconds)
-        else { throw closed("bulk OUT on \(endpoint)") }
-        return count
+            // libusb takes one non-const pointer for both directions; it only reads an OUT buffer.
+            let buffer = UnsafeMutableRawBufferPointer(mutating: bytes)
+            guard
+                let count = try handle?.bulkTransfer(
+                    endpoint.rawValue, buffer, timeoutMilliseconds: timeout.libusbTimeoutMilliseconds)
+            else { throw closed("bulk OUT on \(endpoint)") }
+            return count
         #else
-        throw closed("bulk OUT on \(endpoint)")
+            throw closed("bulk OUT on \(endpoint)")
         #endif
     }
 
@@ -74,11 +82,13 @@ public final class LinuxUSBDevice: USBDevice {
             throw USBError(kind: .invalidParameter, operation: "bulk IN on \(endpoint): an OUT endpoint")
         }
         #if canImport(CLibUSB)
-        guard let count = try handle?.bulkTransfer(endpoint.rawValue, buffer, timeoutMilliseconds: timeout.libusbTimeoutMilliseconds)
-        else { throw closed("bulk IN on \(endpoint)") }
-        return count
+            guard
+                let count = try handle?.bulkTransfer(
+                    endpoint.rawValue, buffer, timeoutMilliseconds: timeout.libusbTimeoutMilliseconds)
+            else { throw closed("bulk IN on \(endpoint)") }
+            return count
         #else
-        throw closed("bulk IN on \(endpoint)")
+            throw closed("bulk IN on \(endpoint)")
         #endif
     }
 
@@ -88,40 +98,40 @@ public final class LinuxUSBDevice: USBDevice {
         throws(USBError) -> Int
     {
         #if canImport(CLibUSB)
-        guard let count = try handle?.controlTransfer(setup, data, timeoutMilliseconds: timeout.libusbTimeoutMilliseconds)
-        else { throw closed("control request \(setup.request)") }
-        return count
+            guard let count = try handle?.controlTransfer(setup, data, timeoutMilliseconds: timeout.libusbTimeoutMilliseconds)
+            else { throw closed("control request \(setup.request)") }
+            return count
         #else
-        throw closed("control request \(setup.request)")
+            throw closed("control request \(setup.request)")
         #endif
     }
 
     /// `libusb_clear_halt`.
     public func clearHalt(_ endpoint: USBEndpointAddress) throws(USBError) {
         #if canImport(CLibUSB)
-        guard handle != nil else { throw closed("clear halt of \(endpoint)") }
-        try handle?.clearHalt(endpoint.rawValue)
+            guard handle != nil else { throw closed("clear halt of \(endpoint)") }
+            try handle?.clearHalt(endpoint.rawValue)
         #else
-        throw closed("clear halt of \(endpoint)")
+            throw closed("clear halt of \(endpoint)")
         #endif
     }
 
     /// `libusb_release_interface` for each claimed interface, then `libusb_close`.
     public func close() {
         #if canImport(CLibUSB)
-        for (interface, detached) in claimed.sorted(by: { $0.key < $1.key }) {
-            try? handle?.release(interface, reattachingKernelDriver: detached)
-        }
-        claimed = [:]
-        handle = nil
+            for (interface, detached) in claimed.sorted(by: { $0.key < $1.key }) {
+                try? handle?.release(interface, reattachingKernelDriver: detached)
+            }
+            claimed = [:]
+            handle = nil
         #endif
     }
 
     private func closed(_ operation: String) -> USBError {
         #if canImport(CLibUSB)
-        USBError(kind: .notFound, operation: "\(operation): the device handle was closed")
+            USBError(kind: .notFound, operation: "\(operation): the device handle was closed")
         #else
-        USBError(kind: .unavailableOnPlatform, operation: "\(operation): built without libusb (not Linux)")
+            USBError(kind: .unavailableOnPlatform, operation: "\(operation): built without libusb (not Linux)")
         #endif
     }
 

@@ -18,9 +18,9 @@ public final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
     /// How this monitor learns of changes.
     public let mode: Mode
     #if canImport(CLibUSB)
-    private let context: USBContext
-    private var registration: LibUSBHotplugRegistration?
-    private var diff: USBPresenceDiff
+        private let context: USBContext
+        private var registration: LibUSBHotplugRegistration?
+        private var diff: USBPresenceDiff
     #endif
 
     /// Starts watching. With `enumerateExisting`, the devices present now are reported as
@@ -29,18 +29,18 @@ public final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
     /// without libusb.
     public init(enumerateExisting: Bool = false, forcePolling: Bool = false) throws(USBError) {
         #if canImport(CLibUSB)
-        let context = try USBContext()
-        self.context = context
-        if LibUSB.hasHotplug && !forcePolling {
-            mode = .callback
-            registration = .some(try LibUSBHotplugRegistration(context: context, enumerateExisting: enumerateExisting))
-            diff = USBPresenceDiff()
-        } else {
-            mode = .polling
-            diff = USBPresenceDiff(known: enumerateExisting ? [] : try context.devices(readingStrings: false))
-        }
+            let context = try USBContext()
+            self.context = context
+            if LibUSB.hasHotplug && !forcePolling {
+                mode = .callback
+                registration = .some(try LibUSBHotplugRegistration(context: context, enumerateExisting: enumerateExisting))
+                diff = USBPresenceDiff()
+            } else {
+                mode = .polling
+                diff = USBPresenceDiff(known: enumerateExisting ? [] : try context.devices(readingStrings: false))
+            }
         #else
-        throw USBError(kind: .unavailableOnPlatform, operation: "watch USB hot-plug: built without libusb (not Linux)")
+            throw USBError(kind: .unavailableOnPlatform, operation: "watch USB hot-plug: built without libusb (not Linux)")
         #endif
     }
 
@@ -49,22 +49,22 @@ public final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
     /// nothing changed, sleep `timeout` and compare once more (the poll period is `timeout`).
     public func pollHotplugEvents(timeout: Duration) throws(USBError) -> [USBHotplugEvent] {
         #if canImport(CLibUSB)
-        switch mode {
-        case .callback:
-            if registration?.sink.pending.isEmpty == true {
-                try context.handleEvents(timeout: timeout)
+            switch mode {
+            case .callback:
+                if registration?.sink.pending.isEmpty == true {
+                    try context.handleEvents(timeout: timeout)
+                }
+                let events = registration?.sink.pending ?? []
+                registration?.sink.pending.removeAll()
+                return events
+            case .polling:
+                let events = diff.events(toward: try context.devices(readingStrings: false))
+                guard events.isEmpty, timeout > .zero else { return events }
+                Self.sleep(timeout)
+                return diff.events(toward: try context.devices(readingStrings: false))
             }
-            let events = registration?.sink.pending ?? []
-            registration?.sink.pending.removeAll()
-            return events
-        case .polling:
-            let events = diff.events(toward: try context.devices(readingStrings: false))
-            guard events.isEmpty, timeout > .zero else { return events }
-            Self.sleep(timeout)
-            return diff.events(toward: try context.devices(readingStrings: false))
-        }
         #else
-        return []
+            return []
         #endif
     }
 

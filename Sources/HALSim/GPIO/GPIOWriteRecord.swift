@@ -30,5 +30,6 @@ public struct GPIOWriteRecord: Sendable, Hashable, CustomStringConvertible {
         self.cause = cause
     }
 
+    /// `15250000ns transmit_enable=inactive (set)`.
     public var description: String { "\(timeNanoseconds)ns \(role.rawValue)=\(level.rawValue) (\(cause.rawValue))" }
 }

@@ -95,9 +95,10 @@ public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
         clock.advance(toNanoseconds: overflow ? .max : deadline)
     }
 
-    func record(_ port: SimulatedUSBPort, _ kind: USBTransferRecord.Kind, _ endpoint: USBEndpointAddress, at time: UInt64,
-        _ bytes: [UInt8], _ failure: USBError.Kind? = nil)
-    {
+    func record(
+        _ port: SimulatedUSBPort, _ kind: USBTransferRecord.Kind, _ endpoint: USBEndpointAddress, at time: UInt64,
+        _ bytes: [UInt8], _ failure: USBError.Kind? = nil
+    ) {
         transfers.append(
             USBTransferRecord(
                 timeNanoseconds: time, device: port.info.id, kind: kind, endpoint: endpoint, bytes: bytes, failure: failure))
