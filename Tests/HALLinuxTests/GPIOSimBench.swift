@@ -34,8 +34,9 @@ final class GPIOSimBench {
 
     deinit {
         try? Self.write(device + "/live", "0")
-        try? FileManager.default.removeItem(atPath: bank)
-        try? FileManager.default.removeItem(atPath: device)
+        // configfs items go with rmdir; their attribute files cannot be unlinked one by one.
+        rmdir(bank)
+        rmdir(device)
     }
 
     /// The physical level the chip's line `offset` has (`sim_gpioN/value`): true = high.
