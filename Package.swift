@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux", "Audit",
+                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),
