@@ -72,6 +72,10 @@ let package = Package(
         .target(name: "HALSim", dependencies: ["HAL"]),
         .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL"]),
 
+        // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
+        .target(name: "Drivers", dependencies: ["HAL", "Audit"]),
+        .testTarget(name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit"], resources: [.copy("Resources")]),
+
         // The terminal: composition, data-file loading.
         .target(
             name: "Terminal",
