@@ -40,6 +40,11 @@ enum SharedData {
     static let countries: GeoJSONDocument? = try? GeoJSONDocument(contentsOf: countriesURL)
     static let coastline: GeoJSONDocument? = try? GeoJSONDocument(contentsOf: coastlineURL)
 
+    /// Every country with its 12 nm territorial sea, built once.
+    static let worldTerritorialSeas: [Zone]? = countries.flatMap {
+        try? Zone.perFeature(of: $0, bufferMetres: MaritimeDistance.territorialSeaMetres)
+    }
+
     static func country(_ code: String, bufferMetres: Double = 0) throws -> Zone {
         let document = try #require(countries, "countries file did not read")
         return try Zone(name: code, document: document, selecting: .isoCode(code), bufferMetres: bufferMetres)

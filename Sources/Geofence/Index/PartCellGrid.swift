@@ -14,6 +14,8 @@ import Foundation
 /// extreme latitude plus the cap.
 struct PartCellGrid: Sendable {
     static let maximumCells = 65_536
+    /// Cells per polygon vertex: enough that most cells are pure, small for small islands.
+    static let cellsPerVertex = 8
     static let clearanceCapMetres = 200_000.0
 
     private let bounds: LonLatBox
@@ -28,9 +30,11 @@ struct PartCellGrid: Sendable {
         let width = bounds.east - bounds.west
         let height = bounds.north - bounds.south
         guard width > 0, height > 0 else { return nil }
-        let size = max((width * height / Double(Self.maximumCells)).squareRoot(), 0.02)
-        let columns = max(1, min(Int((width / size).rounded(.up)), Self.maximumCells))
-        let rows = max(1, min(Int((height / size).rounded(.up)), Self.maximumCells / columns))
+        let vertices = rings.reduce(0) { $0 + $1.count }
+        let budget = min(Self.maximumCells, max(64, Self.cellsPerVertex * vertices))
+        let size = max((width * height / Double(budget)).squareRoot(), 0.02)
+        let columns = max(1, min(Int((width / size).rounded(.up)), budget))
+        let rows = max(1, min(Int((height / size).rounded(.up)), budget / columns))
         guard columns * rows >= 4 else { return nil }
         let cellDegrees = max(width / Double(columns), height / Double(rows))
         self.bounds = bounds

@@ -6,10 +6,11 @@ import Foundation
 /// Cut lines. Natural Earth splits polygons that cross the antimeridian (Russia, Fiji) into
 /// pieces whose rings run along ±180°, and closes Antarctica along the meridian and round the
 /// pole. Those edges are not borders: a point in Chukotka next to 180° is deep inside Russia.
-/// An edge lying on +180° is treated as a cut when the same zone has edges on −180° covering
-/// its latitude span (and vice versa); an edge between two positions at the same pole is
-/// always a cut. Cuts still bound the polygon for containment (they do in the source data);
-/// they are only left out of boundary distances.
+/// The part of an edge on +180° whose latitudes are also covered by edges of the same zone on
+/// −180° is a cut (and vice versa); the rest of it stays a boundary, because there the other
+/// side is not in the zone (Natural Earth's two sides of Chukotka end at 68.98°N and 68.74°N).
+/// An edge between two positions at the same pole is a cut. Cuts still bound the polygon for
+/// containment (they do in the source data); they are only left out of boundary distances.
 struct ZonePartBuilder {
     let zoneName: String
     let options: ZoneBuildOptions
@@ -43,11 +44,17 @@ struct ZonePartBuilder {
         }
         let cuts = AntimeridianCuts(polygons: planarPolygons)
         var parts: [ZonePart] = []
-        for rings in planarPolygons {
+        // Polygons joined along a cut form one part: a point beside the cut in one of them is
+        // measured against the other's coast too, and parts stay disjoint with complete
+        // boundaries, so per-part signed distances combine by taking the minimum.
+        for group in AntimeridianCuts.joinedGroups(planarPolygons) {
+            let rings = group.flatMap { planarPolygons[$0] }
             var runs: [[EarthCentredPoint]] = []
             for ring in rings { runs.append(contentsOf: boundaryRuns(of: ring, cuts: cuts)) }
             let area = LatitudeBandIndex(rings: rings)
-            let bounds = LonLatBox(enclosing: rings[0])
+            let bounds = group.dropFirst().reduce(LonLatBox(enclosing: planarPolygons[group[0]][0])) {
+                $0.union(LonLatBox(enclosing: planarPolygons[$1][0]))
+            }
             let vertexCount = rings.reduce(0) { $0 + $1.count }
             let grid = vertexCount >= Self.smallestGriddedPolygon ? PartCellGrid(rings: rings, bounds: bounds, area: area) : nil
             parts.append(
@@ -87,9 +94,10 @@ struct ZonePartBuilder {
         for index in 0..<ring.count - 1 {
             let a = ring[index]
             let b = ring[index + 1]
-            if cuts.isCut(a, b) {
+            if let kept = cuts.boundaryPieces(a, b) {
                 if current.count > 1 { runs.append(densified(current)) }
                 current = []
+                for piece in kept { runs.append(densified([piece.0, piece.1])) }
                 continue
             }
             if current.isEmpty { current.append(a) }
@@ -149,16 +157,63 @@ struct AntimeridianCuts {
         west = Self.merged(west)
     }
 
-    func isCut(_ a: PlanarPoint, _ b: PlanarPoint) -> Bool {
-        if abs(a.y) == 90 && a.y == b.y { return true }
-        guard a.x == b.x, a.y != b.y else { return false }
-        let span = (min(a.y, b.y), max(a.y, b.y))
-        if a.x == 180 { return Self.covers(west, span) }
-        if a.x == -180 { return Self.covers(east, span) }
-        return false
+    /// Nil for an ordinary edge. For an edge on ±180° or along a pole, the pieces of it that
+    /// remain boundary (empty when it is wholly a cut).
+    func boundaryPieces(_ a: PlanarPoint, _ b: PlanarPoint) -> [(PlanarPoint, PlanarPoint)]? {
+        if abs(a.y) == 90 && a.y == b.y { return [] }
+        guard a.x == b.x, a.y != b.y, abs(a.x) == 180 else { return nil }
+        let opposite = a.x == 180 ? west : east
+        var pieces: [(PlanarPoint, PlanarPoint)] = []
+        var start = min(a.y, b.y)
+        let end = max(a.y, b.y)
+        for span in opposite where span.1 > start && span.0 < end {
+            if span.0 > start + Self.tolerance {
+                pieces.append((PlanarPoint(x: a.x, y: start), PlanarPoint(x: a.x, y: span.0)))
+            }
+            start = max(start, span.1)
+        }
+        if end > start + Self.tolerance { pieces.append((PlanarPoint(x: a.x, y: start), PlanarPoint(x: a.x, y: end))) }
+        return pieces
     }
 
     private static let tolerance = 1e-7
+
+    /// Polygons grouped so that two polygons with overlapping cut spans on +180° and −180°
+    /// share a group (union–find); each group lists polygon indices in order.
+    static func joinedGroups(_ polygons: [[[PlanarPoint]]]) -> [[Int]] {
+        var eastSpans: [(polygon: Int, span: (Double, Double))] = []
+        var westSpans: [(polygon: Int, span: (Double, Double))] = []
+        for (index, rings) in polygons.enumerated() {
+            for ring in rings {
+                for edge in 0..<max(ring.count - 1, 0) {
+                    let a = ring[edge]
+                    let b = ring[edge + 1]
+                    guard a.x == b.x, a.y != b.y, abs(a.x) == 180 else { continue }
+                    let span = (min(a.y, b.y), max(a.y, b.y))
+                    if a.x == 180 { eastSpans.append((index, span)) } else { westSpans.append((index, span)) }
+                }
+            }
+        }
+        var parent = Array(polygons.indices)
+        func root(_ index: Int) -> Int {
+            var current = index
+            while parent[current] != current {
+                parent[current] = parent[parent[current]]
+                current = parent[current]
+            }
+            return current
+        }
+        for east in eastSpans {
+            for west in westSpans where east.polygon != west.polygon {
+                if min(east.span.1, west.span.1) - max(east.span.0, west.span.0) > tolerance {
+                    parent[root(east.polygon)] = root(west.polygon)
+                }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for index in polygons.indices { groups[root(index), default: []].append(index) }
+        return groups.values.sorted { $0[0] < $1[0] }
+    }
 
     private static func merged(_ spans: [(Double, Double)]) -> [(Double, Double)] {
         var result: [(Double, Double)] = []
@@ -170,9 +225,5 @@ struct AntimeridianCuts {
             }
         }
         return result
-    }
-
-    private static func covers(_ merged: [(Double, Double)], _ span: (Double, Double)) -> Bool {
-        merged.contains { $0.0 <= span.0 + tolerance && $0.1 >= span.1 - tolerance }
     }
 }

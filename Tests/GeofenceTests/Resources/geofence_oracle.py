@@ -41,7 +41,10 @@ def boundary_lines(geom):
 
 def distance_to_lines(lat, lon, lines, reach_deg=3.0):
     proj = Proj(proj="aeqd", lat_0=lat, lon_0=lon, ellps="WGS84")
-    near = [l for l in lines if any(abs(p[1] - lat) < reach_deg and abs(p[0] - lon) < reach_deg / max(math.cos(math.radians(lat)), 0.05) for p in l)]
+    def close(p):
+        dlon = (p[0] - lon + 180) % 360 - 180
+        return abs(p[1] - lat) < reach_deg and abs(dlon) < reach_deg / max(math.cos(math.radians(lat)), 0.05)
+    near = [l for l in lines if any(close(p) for p in l)]
     best = math.inf
     for l in near:
         xs, ys = proj([p[0] for p in densify(l)], [p[1] for p in densify(l)])
@@ -107,3 +110,27 @@ for code, lat, lon in [("ZAF", -26.2041, 28.0473), ("ZAF", -29.31, 27.48), ("LSO
 rus = country("RUS")["geometry"]
 real = [ring for ring in boundary_lines(rus)]
 print(f"// RUS boundary distance from 66.5, 179.99 (all edges incl. the 180 cut): {distance_to_lines(66.5, 179.99, real):.1f} m")
+
+
+def without_cuts(rings):
+    """Boundary pieces with the edges along +-180 (Natural Earth's antimeridian cut) removed."""
+    pieces = []
+    for ring in rings:
+        run = [ring[0]]
+        for a, b in zip(ring, ring[1:]):
+            if abs(a[0]) == 180 and a[0] == b[0]:
+                if len(run) > 1:
+                    pieces.append(run)
+                run = [b]
+            else:
+                run.append(b)
+        if len(run) > 1:
+            pieces.append(run)
+    return pieces
+
+
+print("// boundary distances (AEQD + shapely)")
+for code, lat, lon in [("LSO", -29.6, 28.3), ("ZAF", -29.6, 28.3), ("RUS", 66.5, 179.99), ("RUS", 66.5, -179.99),
+                       ("FJI", -16.8, -179.95)]:
+    lines = without_cuts(boundary_lines(country(code)["geometry"]))
+    print(f"//   {code} from ({lat}, {lon}): {distance_to_lines(lat, lon, lines, reach_deg=6.0):.3f} m (cuts on 180 excluded)")
