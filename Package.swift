@@ -37,6 +37,10 @@ let package = Package(
         .target(name: "Orbit"),
         .testTarget(name: "OrbitTests", dependencies: ["Orbit"], resources: [.copy("Resources")]),
 
+        // Visibility, pass prediction, obstruction map, 15-second slot scheduling and policies.
+        .target(name: "Handover", dependencies: ["Orbit"]),
+        .testTarget(name: "HandoverTests", dependencies: ["Handover", "Orbit"]),
+
         // Phased-array geometry, steering, quantisation, array factor.
         .target(name: "Beam"),
         .testTarget(name: "BeamTests", dependencies: ["Beam"]),
