@@ -60,9 +60,9 @@ public struct GeofenceDecision: Sendable, Equatable, CustomStringConvertible {
     public var ruleIndex: Int?
     /// Name of that zone.
     public var zoneName: String?
-    /// Distance to the nearest relevant boundary, metres: the edge of the deciding zone, or the
-    /// nearest edge of a zone whose action differs from this one; nil when none lies within the
-    /// reporting horizon (or the decision failed closed).
+    /// Distance to the nearest relevant boundary, metres: the nearest edge of a zone whose action
+    /// differs from this one, or the edge of the deciding zone when its action differs from the
+    /// default; nil when none lies within the reporting horizon (or the decision failed closed).
     public var boundaryDistanceMetres: Double?
 
     /// Creates a decision.

@@ -75,7 +75,8 @@ extension GeofencePolicy {
         if action != .receiveOnly { boundary = min(boundary, nearest.1) }
         if action != .noService { boundary = min(boundary, nearest.2) }
         if zoneDecides {
-            if abs(worstSigned) <= horizon { boundary = min(boundary, abs(worstSigned)) }
+            // Leaving the deciding zone matters only if the default beyond it differs.
+            if abs(worstSigned) <= horizon && action != defaultAction { boundary = min(boundary, abs(worstSigned)) }
             let reason: GeofenceReason =
                 worstSigned <= 0 ? .insideZone : (worstSigned <= margin ? .withinUncertaintyOfZone : .leavingZone)
             return GeofenceDecision(
