@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
         .library(name: "Orbit", targets: ["Orbit"]),
+        .library(name: "Beam", targets: ["Beam"]),
         .library(name: "HAL", targets: ["HAL"]),
         .library(name: "HALSim", targets: ["HALSim"]),
         .library(name: "HALLinux", targets: ["HALLinux"]),
@@ -83,14 +84,14 @@ let package = Package(
         // The terminal: composition, data-file loading.
         .target(
             name: "Terminal",
-            dependencies: ["HAL", "HALSim", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL"]),
+            dependencies: ["HAL", "HALSim", "Beam", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam"]),
 
         // The executable.
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit",
+                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),

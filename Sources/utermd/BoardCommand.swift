@@ -23,7 +23,10 @@ struct BoardCheckCommand: ParsableCommand {
         for file in files {
             do {
                 let board = try BoardFile.load(path: file)
-                print("\(file): valid board \"\(board.name)\": \(board.lines.count) GPIO roles on \(board.chips.count) chip(s), \(board.usbDevices.count) USB device(s)")
+                let hardware = board.hardware
+                print(
+                    "\(file): valid board \"\(board.name)\": \(hardware.lines.count) GPIO roles on \(hardware.chips.count) chip(s), "
+                        + "\(hardware.usbDevices.count) USB device(s), \(board.array.aperture.elementCount)-element array")
             } catch {
                 failed = true
                 for problem in error.errors {

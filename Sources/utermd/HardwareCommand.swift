@@ -31,7 +31,7 @@ struct HardwareListCommand: ParsableCommand {
     func run() throws {
         let inventory: any HardwareInventory
         if simulated {
-            inventory = SimulatedHardwareInventory(board: try loadBoard(board))
+            inventory = SimulatedHardwareInventory(board: try loadBoard(board).hardware)
         } else {
             inventory = LinuxHardwareInventory()
         }
@@ -49,7 +49,7 @@ struct HardwareListCommand: ParsableCommand {
 }
 
 /// Loads a board file, or the embedded simulated board when `path` is nil.
-func loadBoard(_ path: String?) throws -> BoardProfile {
+func loadBoard(_ path: String?) throws -> BoardDescription {
     do {
         if let path { return try BoardFile.load(path: path) }
         return try BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "<embedded sim.yaml>")

@@ -1,3 +1,4 @@
+import Beam
 import Foundation
 import HAL
 import Terminal
@@ -8,13 +9,13 @@ import Testing
         let files = try RepositoryFiles.boardFiles()
         #expect(files.count >= 3)
         for file in files {
-            let board = try BoardFile.load(path: file)
+            let board = try BoardFile.load(path: file).hardware
             #expect(board.lines[.transmitEnable]?.safeState == .inactive, "\(file)")
         }
     }
 
     @Test func raspberryPi5SelectsTheRP1ChipByLabel() throws {
-        let board = try BoardFile.load(path: RepositoryFiles.path("Boards/rpi5.yaml"))
+        let board = try BoardFile.load(path: RepositoryFiles.path("Boards/rpi5.yaml")).hardware
         #expect(board.chips == [GPIOChipDescription(label: "pinctrl-rp1", lineCount: 54)])
         #expect(board.lines[.transmitEnable] == GPIOLineAssignment(chipLabel: "pinctrl-rp1", offset: 17, safeState: .inactive))
         #expect(board.lines[.faultIn]?.activeLow == true)
@@ -51,7 +52,8 @@ import Testing
     @Test func validTextParses() throws {
         let board = try BoardFile.parse(yaml: Self.valid, file: "board.yaml")
         #expect(board.name == "t")
-        #expect(board.lines.count == 2)
+        #expect(board.hardware.lines.count == 2)
+        #expect(board.array == ArrayDescription())
     }
 
     @Test func duplicatedOffsetNamesFileLineAndBothRoles() throws {
@@ -120,6 +122,61 @@ import Testing
             Issue.record("loaded a missing file")
         } catch {
             #expect(error.description.hasPrefix("/nonexistent/board.yaml: cannot read"))
+        }
+    }
+}
+
+@Suite struct BoardFileArraySectionTests {
+    func parse(_ array: String) throws(DataFileErrors) -> BoardDescription {
+        try BoardFile.parse(yaml: BoardFileTests.valid + "\n" + array, file: "board.yaml")
+    }
+
+    @Test func explicitArrayIsRead() throws {
+        let board = try parse(
+            """
+            array:
+              lattice: triangular
+              elements: 640
+              spacing_mm: 10.0
+              receive: { carrier_ghz: 12.0 }
+              transmit: { band_ghz: [14.0, 14.5], carrier_ghz: 14.2 }
+              phase_bits: 6
+              scan_limit_deg: 45
+              mount: { boresight_azimuth_deg: 180, boresight_elevation_deg: 65 }
+            """)
+        #expect(board.array.lattice == .triangular)
+        #expect(board.array.aperture == .circular(elementCount: 640))
+        #expect(board.array.elementSpacingMetres == 0.010)
+        #expect(board.array.receiveCarrierHertz == 12.0e9)
+        #expect(board.array.transmitCarrierHertz == 14.2e9)
+        #expect(board.array.phaseShifterBits == 6)
+        #expect(board.array.scanLimitDegrees == 45)
+        #expect(board.array.mount == .boresight(azimuthDegrees: 180, elevationDegrees: 65))
+    }
+
+    @Test func imuTiltMount() throws {
+        let board = try parse("array:\n  mount: { roll_deg: 2, pitch_deg: -3, yaw_deg: 90 }\n")
+        #expect(board.array.mount == .tilt(rollDegrees: 2, pitchDegrees: -3, yawDegrees: 90))
+    }
+
+    @Test func physicallyImpossibleArrayIsRejectedAtTheSection() {
+        // 20 mm spacing lets a grating lobe in well within a 50° scan at 14.5 GHz.
+        do {
+            _ = try parse("array:\n  spacing_mm: 20\n")
+            Issue.record("accepted a grating-lobe array")
+        } catch {
+            #expect(error.errors.map(\.field) == ["array"])
+            #expect(error.errors.first?.line == 11)  // the section's first line
+            #expect(error.description.lowercased().contains("grating"))
+        }
+    }
+
+    @Test func misspelledArrayFieldIsNamed() {
+        do {
+            _ = try parse("array:\n  phase_bit: 7\n")
+            Issue.record("accepted a misspelled field")
+        } catch {
+            #expect(error.errors.map(\.field) == ["array.phase_bit"])
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
 
     @Test func jsonHasTheDocumentedArrays() throws {
         let board = try BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "sim.yaml")
-        let json = try HardwareReport(of: SimulatedHardwareInventory(board: board)).json()
+        let json = try HardwareReport(of: SimulatedHardwareInventory(board: board.hardware)).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((object["gpioChips"] as? [Any])?.count == 1)
         #expect((object["usbDevices"] as? [Any])?.count == 2)

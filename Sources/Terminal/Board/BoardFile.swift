@@ -1,5 +1,17 @@
+import Beam
 import Foundation
 import HAL
+
+/// Everything a board file says: the hardware wiring and the phased array it drives.
+public struct BoardDescription: Sendable {
+    /// GPIO roles, chips and USB devices.
+    public var hardware: BoardProfile
+    /// The phased array (the `array:` section, or the Gen-1-like default).
+    public var array: ArrayDescription
+
+    /// The board's short name.
+    public var name: String { hardware.name }
+}
 
 /// Reads and checks board files (`Boards/*.yaml`; the format is described in
 /// `Boards/README.md`). Every problem is reported, each naming the file, line and field.
@@ -8,7 +20,7 @@ public enum BoardFile {
     public static let formatVersion = 1
 
     /// Loads and validates a board file from disk.
-    public static func load(path: String) throws(DataFileErrors) -> BoardProfile {
+    public static func load(path: String) throws(DataFileErrors) -> BoardDescription {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file")])
         }
@@ -19,7 +31,7 @@ public enum BoardFile {
     }
 
     /// Parses and validates a board file's text; `file` names it in messages.
-    public static func parse(yaml: String, file: String) throws(DataFileErrors) -> BoardProfile {
+    public static func parse(yaml: String, file: String) throws(DataFileErrors) -> BoardDescription {
         let root: DataNode
         do {
             root = try DataNode.parse(yaml: yaml, file: file)
@@ -34,7 +46,7 @@ public enum BoardFile {
             }
         }
         _ = attempt { () throws(DataFileError) in
-            try root.rejectUnknownKeys(["format", "board", "summary", "gpio", "usb"])
+            try root.rejectUnknownKeys(["format", "board", "summary", "gpio", "usb", "array"])
         }
         if let format = attempt({ () throws(DataFileError) in try root.required("format") }),
             let version = attempt({ () throws(DataFileError) in try format.int() }), version != formatVersion
@@ -70,6 +82,12 @@ public enum BoardFile {
             }
             if let parsed = attempt({ () throws(DataFileError) in try parseUSB(entry) }) { usb[role] = parsed }
         }
+        var array = ArrayDescription()
+        if let section = attempt({ () throws(DataFileError) in try root.optional("array") }) ?? nil,
+            let parsed = attempt({ () throws(DataFileError) in try ArraySection.parse(section) })
+        {
+            array = parsed
+        }
         let profile = BoardProfile(name: name, summary: summary ?? "", chips: chips, lines: lines, usbDevices: usb)
         if problems.isEmpty {
             for issue in profile.validate() {
@@ -82,7 +100,7 @@ public enum BoardFile {
         guard problems.isEmpty else {
             throw DataFileErrors(problems.sorted { ($0.line ?? .max, $0.column ?? 0) < ($1.line ?? .max, $1.column ?? 0) })
         }
-        return profile
+        return BoardDescription(hardware: profile, array: array)
     }
 
     private static func parseChip(_ node: DataNode) throws(DataFileError) -> GPIOChipDescription {
