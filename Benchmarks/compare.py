@@ -32,8 +32,8 @@ def run_swift(targets, out_dir):
     subprocess.run(command, cwd=HERE, check=True, stdout=sys.stderr)
     results = {}
     for entry in json.load(open(os.path.join(out_dir, "Current_run.jmh.json"))):
-        name = entry["benchmark"].split(".", 3)[-1]
-        target, _, bench = name.partition(".")
+        # "package.benchmark.<Target>.<Benchmark_name_with_underscores>"
+        _, _, target, bench = entry["benchmark"].split(".", 3)
         metrics = entry.get("secondaryMetrics", {})
         wall = metrics.get("Time (wall clock)")
         mallocs = metrics.get("Malloc (total)")

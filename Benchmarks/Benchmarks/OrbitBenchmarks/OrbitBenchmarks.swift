@@ -43,7 +43,7 @@ let benchmarks: @Sendable () -> Void = {
     // count that does not grow with the iterations shows zero allocations per propagation.
     Benchmark(
         "SGP4 one propagation (1000 per sample)",
-        configuration: .init(metrics: [.wallClock, .mallocCountTotal], scalingFactor: .kilo, maxDuration: .seconds(3))
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal, .throughput], scalingFactor: .kilo, maxDuration: .seconds(3))
     ) { benchmark in
         let propagator = batch.propagators[1]
         let start = instant.minutes(since: propagator.epoch)
