@@ -15,7 +15,7 @@
     /// hand-offs exercised in every tick. Whatever a run allocates once (or what another thread
     /// of the test runner allocates meanwhile) appears in both runs of a pair; an allocation per
     /// tick would appear 20,000 (or 2,000) more times in the longer one.
-    @Suite struct AllocationTests {
+    @Suite struct RealTimeAllocationTests {
         static let probeVariable = "UTERMD_REALTIME_ALLOCATION_PROBE"
         static let markerSizes = [123_457, 123_458, 123_459]
         static let mallocDebugLibrary = "libc_malloc_debug.so.0"
@@ -35,7 +35,7 @@
             let child = Process()
             child.executableURL = URL(
                 fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            child.arguments = ["--testing-library", "swift-testing", "--filter", "AllocationTests"]
+            child.arguments = ["--testing-library", "swift-testing", "--filter", #"RealTimeTests\.RealTimeAllocationTests/"#]
             var environment = ProcessInfo.processInfo.environment
             environment[Self.probeVariable] = "1"
             environment["LD_PRELOAD"] = Self.mallocDebugLibrary
