@@ -23,11 +23,16 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         calls.append("sched_setaffinity(\(processors))")
         return error
     }
+    func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
+        calls.append("timerslack_ns(\(nanoseconds))")
+        return error
+    }
     func onlineProcessorCount() -> Int { 2 }
 }
 
 @Suite struct RealTimeSetupTests {
-    static let everything = RealTimeOptions(fifoPriority: 50, lockMemory: true, cpuAffinity: [1])
+    static let everything = RealTimeOptions(
+        fifoPriority: 50, lockMemory: true, cpuAffinity: [1], timerSlackNanoseconds: 0)
 
     @Test func nothingRequestedDoesNothing() {
         let system = ScriptedRealTimeSystem(error: nil)
@@ -41,10 +46,11 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         let report = RealTimeSetup.apply(Self.everything, using: system)
         #expect(
             system.calls == [
-                "mlockall(MCL_CURRENT|MCL_FUTURE)", "sched_setaffinity([1])", "pthread_setschedparam(SCHED_FIFO, 50)",
+                "mlockall(MCL_CURRENT|MCL_FUTURE)", "sched_setaffinity([1])", "timerslack_ns(1)",
+                "pthread_setschedparam(SCHED_FIFO, 50)",
             ])
         #expect(report.isFullyApplied)
-        #expect(report.outcomes.map(\.setting) == [.memoryLock, .cpuAffinity, .fifoScheduling])
+        #expect(report.outcomes.map(\.setting) == [.memoryLock, .cpuAffinity, .timerSlack, .fifoScheduling])
     }
 
     /// In a container or as non-root, every call fails with EPERM: each becomes a warning that
@@ -53,7 +59,7 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         let system = ScriptedRealTimeSystem(error: .notPermitted)
         let report = RealTimeSetup.apply(Self.everything, using: system)
         #expect(!report.isFullyApplied)
-        #expect(report.warnings.count == 3)
+        #expect(report.warnings.count == 4)
         for outcome in report.outcomes {
             guard case .notPermitted(_, let error, let warning) = outcome else {
                 Issue.record("expected notPermitted, got \(outcome)")
@@ -63,7 +69,8 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
             #expect(warning.contains("EPERM"))
         }
         #expect(report.warnings[0].contains("mlockall") && report.warnings[0].contains("CAP_IPC_LOCK"))
-        #expect(report.warnings[2].contains("SCHED_FIFO priority 50") && report.warnings[2].contains("CAP_SYS_NICE"))
+        #expect(report.warnings[2].contains("timer slack 1 ns"))
+        #expect(report.warnings[3].contains("SCHED_FIFO priority 50") && report.warnings[3].contains("CAP_SYS_NICE"))
     }
 
     @Test func aMemoryLockLimitIsAPermissionLimit() {
@@ -103,10 +110,10 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
     /// On the real kernel, on a throwaway thread: each request is applied or refused with a
     /// warning, and the thread's body runs either way.
     @Test func theRealKernelAnswersEveryRequest() throws {
-        let options = RealTimeOptions(fifoPriority: 10, cpuAffinity: [0])
+        let options = RealTimeOptions(fifoPriority: 10, cpuAffinity: [0], timerSlackNanoseconds: 1)
         let thread = try LoopThread.start(name: "test-rt-setup", realTime: options) { setup in setup }
         let report = thread.join()
-        #expect(report.outcomes.count == 2)
+        #expect(report.outcomes.count == 3)
         for outcome in report.outcomes {
             #expect(outcome.isApplied || outcome.warning != nil)
         }

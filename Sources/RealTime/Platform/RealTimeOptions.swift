@@ -9,19 +9,28 @@ public struct RealTimeOptions: Sendable, Hashable {
     public var lockMemory: Bool
     /// Processors the loop thread may run on (`sched_setaffinity`), or `nil` for any.
     public var cpuAffinity: [Int]?
+    /// Timer slack of the loop thread in nanoseconds (at least 1), or `nil` for the kernel's
+    /// 50 µs: how late the kernel may wake the thread to batch wake-ups. Matters when
+    /// `SCHED_FIFO` is refused (real-time threads have no slack).
+    public var timerSlackNanoseconds: UInt64?
 
     /// Options; by default none is requested.
-    public init(fifoPriority: Int32? = nil, lockMemory: Bool = false, cpuAffinity: [Int]? = nil) {
+    public init(
+        fifoPriority: Int32? = nil, lockMemory: Bool = false, cpuAffinity: [Int]? = nil,
+        timerSlackNanoseconds: UInt64? = nil
+    ) {
         self.fifoPriority = fifoPriority
         self.lockMemory = lockMemory
         self.cpuAffinity = cpuAffinity
+        self.timerSlackNanoseconds = timerSlackNanoseconds
     }
 
     /// Nothing: an ordinary thread.
     public static let none = RealTimeOptions()
 
-    /// What ros2_control's realtime tools set up: `SCHED_FIFO` priority 50 and locked memory.
-    public static let recommended = RealTimeOptions(fifoPriority: 50, lockMemory: true)
+    /// What ros2_control's realtime tools set up, `SCHED_FIFO` priority 50 and locked memory,
+    /// plus a 1 ns timer slack for when `SCHED_FIFO` is refused.
+    public static let recommended = RealTimeOptions(fifoPriority: 50, lockMemory: true, timerSlackNanoseconds: 1)
 }
 
 /// One of the real-time settings.
@@ -32,6 +41,8 @@ public enum RealTimeSetting: String, Sendable, Hashable, CaseIterable {
     case memoryLock = "memory lock"
     /// `sched_setaffinity` of the loop thread.
     case cpuAffinity = "CPU affinity"
+    /// `/proc/thread-self/timerslack_ns` of the loop thread.
+    case timerSlack = "timer slack"
 }
 
 /// What became of one requested setting. Only `applied` is silent; every other case carries a

@@ -12,8 +12,9 @@
 /// Linux only (`pthread_setschedparam`, `mlockall`, `sched_setaffinity`); elsewhere every
 /// requested setting comes back `.unsupported` with the reason.
 public enum RealTimeSetup {
-    /// Applies `options`: memory lock (whole process), then CPU affinity and `SCHED_FIFO`
-    /// priority (calling thread only: call it on the loop's own thread, as `LoopThread` does).
+    /// Applies `options`: memory lock (whole process), then CPU affinity, timer slack and
+    /// `SCHED_FIFO` priority (calling thread only: call it on the loop's own thread, as
+    /// `LoopThread` does).
     public static func apply(_ options: RealTimeOptions) -> RealTimeSetupReport {
         apply(options, using: HostRealTimeSystem())
     }
@@ -25,6 +26,9 @@ public enum RealTimeSetup {
         }
         if let processors = options.cpuAffinity {
             outcomes.append(setAffinity(processors, using: system))
+        }
+        if let slack = options.timerSlackNanoseconds {
+            outcomes.append(setTimerSlack(slack, using: system))
         }
         if let priority = options.fifoPriority {
             outcomes.append(setFIFOPriority(priority, using: system))
@@ -74,6 +78,27 @@ public enum RealTimeSetup {
             .cpuAffinity, error: error, warning: "CPU affinity \(processors) failed: \(error); \(consequence).")
     }
 
+    private static func setTimerSlack(_ nanoseconds: UInt64, using system: some RealTimeSystem)
+        -> RealTimeSetupOutcome
+    {
+        guard system.supportsRealTimeSettings else {
+            return .unsupported(.timerSlack, reason: unsupportedReason(.timerSlack))
+        }
+        // 0 would mean "the default" to the kernel; the smallest real slack is 1 ns.
+        let slack = max(1, nanoseconds)
+        guard let error = system.setCurrentThreadTimerSlack(nanoseconds: slack) else {
+            return .applied(.timerSlack, detail: "timer slack \(slack) ns")
+        }
+        let consequence = "wake-ups may come up to the default 50 µs late"
+        if error.isPermissionLimit {
+            return .notPermitted(
+                .timerSlack, error: error, warning: "timer slack \(slack) ns not permitted: \(error); \(consequence).")
+        }
+        return .failed(
+            .timerSlack, error: error,
+            warning: "timer slack \(slack) ns failed: \(error) (needs Linux 4.6+); \(consequence).")
+    }
+
     private static func setFIFOPriority(_ priority: Int32, using system: some RealTimeSystem) -> RealTimeSetupOutcome {
         guard system.supportsRealTimeSettings else {
             return .unsupported(.fifoScheduling, reason: unsupportedReason(.fifoScheduling))
@@ -115,6 +140,7 @@ protocol RealTimeSystem {
     func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError?
     func lockAllMemory() -> SystemError?
     func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError?
+    func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError?
     func onlineProcessorCount() -> Int
 }
 
@@ -130,6 +156,9 @@ struct HostRealTimeSystem: RealTimeSystem {
         func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
             SystemCalls.setCurrentThreadAffinity(processors)
         }
+        func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
+            SystemCalls.setCurrentThreadTimerSlack(nanoseconds: nanoseconds)
+        }
         func onlineProcessorCount() -> Int { SystemCalls.onlineProcessorCount() }
     #else
         var supportsRealTimeSettings: Bool { false }
@@ -137,6 +166,7 @@ struct HostRealTimeSystem: RealTimeSystem {
         func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? { SystemError(code: ENOSYS) }
         func lockAllMemory() -> SystemError? { SystemError(code: ENOSYS) }
         func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? { SystemError(code: ENOSYS) }
+        func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? { SystemError(code: ENOSYS) }
         func onlineProcessorCount() -> Int { 1 }
     #endif
 }

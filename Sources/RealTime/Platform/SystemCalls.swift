@@ -112,6 +112,24 @@ enum SystemCalls {
             return result == 0 ? nil : SystemError(code: errno)
         }
 
+        /// Writes `/proc/<tid>/timerslack_ns` (Linux 4.6+) for the calling thread: how long the
+        /// kernel may defer its timer expiries to batch wake-ups (50 µs by default; ignored for
+        /// real-time threads). The file is per task but listed only under `/proc/<pid>/`, not
+        /// under `/proc/thread-self/`, hence the thread id. The file rather than
+        /// `prctl(PR_SET_TIMERSLACK)`, which is variadic and so not callable from Swift.
+        static func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
+            guard let threadID = GNUExtensions.gettid?() else { return SystemError(code: ENOSYS) }
+            let descriptor = open("/proc/\(threadID)/timerslack_ns", O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return SystemError(code: errno) }
+            defer { _ = close(descriptor) }
+            let text = Array(String(nanoseconds).utf8)
+            while true {
+                let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if written >= 0 { return nil }
+                if errno != EINTR { return SystemError(code: errno) }
+            }
+        }
+
         /// `sysconf(_SC_NPROCESSORS_ONLN)`.
         static func onlineProcessorCount() -> Int {
             max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
@@ -171,8 +189,12 @@ enum SystemCalls {
         /// `int pthread_setname_np(pthread_t, const char *)`.
         typealias PthreadSetName = @convention(c) (pthread_t, UnsafePointer<CChar>?) -> Int32
 
+        /// `pid_t gettid(void)` (glibc 2.30+).
+        typealias GetThreadID = @convention(c) () -> pid_t
+
         static let schedSetAffinity: SchedSetAffinity? = symbol("sched_setaffinity", as: SchedSetAffinity.self)
         static let pthreadSetName: PthreadSetName? = symbol("pthread_setname_np", as: PthreadSetName.self)
+        static let gettid: GetThreadID? = symbol("gettid", as: GetThreadID.self)
 
         private static func symbol<Function>(_ name: String, as type: Function.Type) -> Function? {
             // A nil handle is RTLD_DEFAULT: search the global symbol scope of the process.
