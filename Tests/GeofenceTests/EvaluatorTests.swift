@@ -13,7 +13,8 @@ import Testing
     }
 
     static func fix(_ point: GeodeticCoordinate, at seconds: Double, uncertainty: Double = 5) -> PositionFix {
-        PositionFix(coordinate: point, horizontalUncertaintyMetres: uncertainty, monotonicTime: .milliseconds(Int(seconds * 1000)))
+        PositionFix(
+            coordinate: point, horizontalUncertaintyMetres: uncertainty, monotonicTime: .milliseconds(Int(seconds * 1000)))
     }
 
     /// A point `metres` east of the zone's eastern edge at 0.5°N (negative: inside).
@@ -118,7 +119,10 @@ import Testing
         #expect(leaving.reason == .leavingZone)
         #expect(leaving.zoneName == "N")
         #expect(step(104).action == .noService)
-        #expect(step(150) == GeofenceDecision(action: .allow, reason: .defaultAction, boundaryDistanceMetres: step(150).boundaryDistanceMetres))
+        #expect(
+            step(150)
+                == GeofenceDecision(
+                    action: .allow, reason: .defaultAction, boundaryDistanceMetres: step(150).boundaryDistanceMetres))
         #expect(step(50).action == .allow, "approaching again: no hysteresis on the way in")
         let margin = step(3)
         #expect(margin.action == .noService)

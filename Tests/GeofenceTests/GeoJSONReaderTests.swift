@@ -81,7 +81,8 @@ import Testing
         #expect(error.description.contains("Bowtie"))
         #expect(error.description.contains("intersects itself"))
         // The check can be switched off (for example for trusted, pre-validated data).
-        #expect(Fixtures.readError("self-intersection.geojson", options: GeoJSONReadOptions(checksSelfIntersections: false)) == nil)
+        #expect(
+            Fixtures.readError("self-intersection.geojson", options: GeoJSONReadOptions(checksSelfIntersections: false)) == nil)
     }
 
     @Test func tooFewPositions() throws {

@@ -34,7 +34,8 @@ import Testing
     func vincentyInverseAgreesWithGeographicLib(_ reference: Reference) throws {
         let solution = try #require(VincentyGeodesic.inverse(from: reference.from, to: reference.to))
         #expect(abs(solution.distanceMetres - reference.distanceMetres) < 0.001)
-        let azimuth = reference.initialAzimuthDegrees < 0 ? reference.initialAzimuthDegrees + 360 : reference.initialAzimuthDegrees
+        let azimuth =
+            reference.initialAzimuthDegrees < 0 ? reference.initialAzimuthDegrees + 360 : reference.initialAzimuthDegrees
         let difference = abs(solution.initialAzimuthDegrees - azimuth)
         #expect(min(difference, 360 - difference) < 1e-6)
     }

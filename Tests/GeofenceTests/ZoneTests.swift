@@ -49,7 +49,9 @@ import Testing
     }
 
     @Test func holeIsAlignedWithAnUnwrappedExterior() throws {
-        let exterior = [coordinate(-10, 170), coordinate(-10, -170), coordinate(10, -170), coordinate(10, 170), coordinate(-10, 170)]
+        let exterior = [
+            coordinate(-10, 170), coordinate(-10, -170), coordinate(10, -170), coordinate(10, 170), coordinate(-10, 170),
+        ]
         let hole = [coordinate(-1, -179), coordinate(-1, -178), coordinate(1, -178), coordinate(1, -179), coordinate(-1, -179)]
         let zone = try Zone(name: "Ring", geometry: ZoneGeometry(polygons: [GeoPolygon(exterior: exterior, holes: [hole])]))
         #expect(!zone.contains(coordinate(0, -178.5)))
@@ -122,7 +124,10 @@ import Testing
 
     @Test func selectorThatMatchesNothing() throws {
         let document = try Fixtures.document("square-with-hole.geojson")
-        #expect(throws: ZoneError(zoneName: "X", location: GeometryLocation(), problem: .noFeatureMatches(selector: "ISO code \"XYZ\""))) {
+        #expect(
+            throws: ZoneError(
+                zoneName: "X", location: GeometryLocation(), problem: .noFeatureMatches(selector: "ISO code \"XYZ\""))
+        ) {
             try Zone(name: "X", document: document, selecting: .isoCode("XYZ"))
         }
     }

@@ -113,11 +113,13 @@ struct HysteresisMemory: ZoneMemory, Sendable {
     private var currentPossible: [Bool]
     private var currentSure: [Bool]
 
+    /// Four separate buffers: copies of one array would share storage and the first write to
+    /// each would copy it (an allocation in the decision path).
     init(ruleCount: Int) {
         previousPossible = Array(repeating: false, count: ruleCount)
-        previousSure = previousPossible
-        currentPossible = previousPossible
-        currentSure = previousPossible
+        previousSure = Array(repeating: false, count: ruleCount)
+        currentPossible = Array(repeating: false, count: ruleCount)
+        currentSure = Array(repeating: false, count: ruleCount)
     }
 
     func wasPossible(_ rule: Int) -> Bool { previousPossible[rule] }

@@ -63,7 +63,8 @@ public struct GeoJSONDocument: Sendable {
         throws(GeoJSONError)
     {
         guard data.count <= options.maximumFileBytes else {
-            throw GeoJSONError(source: sourceName, problem: .fileTooLarge(bytes: data.count, limitBytes: options.maximumFileBytes))
+            throw GeoJSONError(
+                source: sourceName, problem: .fileTooLarge(bytes: data.count, limitBytes: options.maximumFileBytes))
         }
         let reader = GeoJSONReader(options: options)
         let result: Result<[GeoJSONFeature], GeoJSONParseFailure> = data.withUnsafeBytes { bytes in

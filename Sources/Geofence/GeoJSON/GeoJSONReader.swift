@@ -43,7 +43,9 @@ final class GeoJSONReader {
         }
         switch raw.type {
         case "FeatureCollection":
-            guard let features = raw.features else { throw GeoJSONParseFailure(offset: start, problem: .missingMember("features")) }
+            guard let features = raw.features else {
+                throw GeoJSONParseFailure(offset: start, problem: .missingMember("features"))
+            }
             return features
         case "Feature":
             featureIndex = 0
@@ -70,7 +72,8 @@ final class GeoJSONReader {
             case "properties":
                 if try scanner.readNullIfPresent() { return }
                 guard try scanner.peek() == UInt8(ascii: "{") else {
-                    throw GeoJSONParseFailure(offset: scanner.offset, problem: .wrongType("\"properties\" must be an object or null"))
+                    throw GeoJSONParseFailure(
+                        offset: scanner.offset, problem: .wrongType("\"properties\" must be an object or null"))
                 }
                 try scanner.readObject { (scanner, name) throws(GeoJSONParseFailure) in
                     if let value = try scanner.readScalarText() { raw.properties[name] = value }

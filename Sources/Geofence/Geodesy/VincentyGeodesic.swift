@@ -31,7 +31,8 @@ public enum VincentyGeodesic {
         guard start.latitudeDegrees.isFinite, start.longitudeDegrees.isFinite, end.latitudeDegrees.isFinite,
             end.longitudeDegrees.isFinite
         else { return nil }
-        let bigL = GeodeticCoordinate.wrapLongitudeDegrees(end.longitudeDegrees - start.longitudeDegrees)
+        let bigL =
+            GeodeticCoordinate.wrapLongitudeDegrees(end.longitudeDegrees - start.longitudeDegrees)
             * degreesToRadians
         let u1 = atan((1 - f) * tan(start.latitudeDegrees * degreesToRadians))
         let u2 = atan((1 - f) * tan(end.latitudeDegrees * degreesToRadians))

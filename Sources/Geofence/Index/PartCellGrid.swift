@@ -59,7 +59,8 @@ struct PartCellGrid: Sendable {
         for r in 0..<rows {
             let south = bounds.south + Double(r) * cellDegrees
             let polar = min(max(abs(south), abs(south + cellDegrees)) + capDegrees, 90)
-            let columnMetres = WGS84Ellipsoid.semiMajorAxisMetres * cos(polar * degreesToRadians) * cellDegrees
+            let columnMetres =
+                WGS84Ellipsoid.semiMajorAxisMetres * cos(polar * degreesToRadians) * cellDegrees
                 * degreesToRadians
             let rowMetres = WGS84Ellipsoid.smallestMeridionalRadiusMetres * cellDegrees * degreesToRadians
             let stepMetres = max(min(columnMetres, rowMetres), 0)

@@ -60,7 +60,9 @@ extension Zone {
                     LonLatBox(west: box.west + shift, south: box.south, east: box.east + shift, north: box.north))
             }
             guard overlaps else { continue }
-            let near = line.vertices.map { $0.isValid && signedDistanceMetres(to: $0, searchRadiusMetres: distance + 1) <= distance }
+            let near = line.vertices.map {
+                $0.isValid && signedDistanceMetres(to: $0, searchRadiusMetres: distance + 1) <= distance
+            }
             var index = 0
             while index < near.count {
                 guard near[index] else {

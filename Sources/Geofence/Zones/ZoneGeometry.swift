@@ -38,9 +38,9 @@ public struct ZoneGeometry: Sendable, Equatable {
 
 /// How zone geometry is turned into its indexes.
 public struct ZoneBuildOptions: Sendable, Equatable {
-    /// Longest boundary edge kept for distance computations, metres. Longer edges are split
-    /// along their longitude/latitude-straight line, so distances follow the source's edges to
-    /// within L² tan φ / (8R) (0.5 m·tan φ at 5 km) and the chord sags at most L²/(8R).
+    /// Longest boundary edge L kept for distance computations, metres (shortened to L/√tan φ
+    /// above 45°). Longer edges are split along their longitude/latitude-straight line, so
+    /// distances follow the source's edges to within L²/(8R), 0.5 m for 5 km.
     public var maximumEdgeLengthMetres: Double
     /// Whether rings are checked for self-intersections (O(n log n) sweep). Files loaded with
     /// ``GeoJSONDocument`` have been checked already.

@@ -108,8 +108,10 @@ struct ZonePartBuilder {
     }
 
     /// Earth-centred vertices with extra vertices along longitude/latitude-straight edges
-    /// longer than the option's limit. Length estimate: √((M Δφ)² + (N cos φ Δλ)²) at the
-    /// mid-latitude, close enough to choose the number of pieces.
+    /// longer than the option's limit L. A longitude/latitude-straight line bends away from the
+    /// chord by up to L² tan φ / (8R) (a parallel's geodesic curvature is tan φ / R), so above
+    /// 45° the limit shrinks to L / √tan φ, which keeps that under L²/(8R) (0.5 m for 5 km) at
+    /// every latitude. Length estimate: √((M Δφ)² + (N cos φ Δλ)²) at the mid-latitude.
     func densified(_ points: [PlanarPoint]) -> [EarthCentredPoint] {
         guard let first = points.first else { return [] }
         var result = [earthCentred(first)]
@@ -118,11 +120,15 @@ struct ZonePartBuilder {
             let a = points[index - 1]
             let b = points[index]
             let middle = (a.y + b.y) / 2
-            let north = WGS84Ellipsoid.meridionalRadiusOfCurvatureMetres(latitudeDegrees: middle)
+            let north =
+                WGS84Ellipsoid.meridionalRadiusOfCurvatureMetres(latitudeDegrees: middle)
                 * (b.y - a.y) * degreesToRadians
-            let east = WGS84Ellipsoid.primeVerticalRadiusOfCurvatureMetres(latitudeDegrees: middle)
+            let east =
+                WGS84Ellipsoid.primeVerticalRadiusOfCurvatureMetres(latitudeDegrees: middle)
                 * cos(middle * degreesToRadians) * (b.x - a.x) * degreesToRadians
-            let pieces = max(1, Int(((north * north + east * east).squareRoot() / limit).rounded(.up)))
+            let polar = min(max(abs(a.y), abs(b.y)), 89.9) * degreesToRadians
+            let localLimit = limit / max(tan(polar), 1).squareRoot()
+            let pieces = max(1, Int(((north * north + east * east).squareRoot() / localLimit).rounded(.up)))
             for step in 1...pieces {
                 let t = Double(step) / Double(pieces)
                 result.append(earthCentred(PlanarPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y))))
