@@ -1,0 +1,190 @@
+/// One condition that must hold for the terminal to transmit. The first nine are safety
+/// invariants 1 and 5 of the design notes, evaluated by the tick and handed to the interlock
+/// in `TransmitConditions`; the last two the interlock checks itself.
+public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// The latest position fix is recent enough (invariant 1).
+    case positionFixFresh
+    /// The position, widened by its uncertainty and the zone margin, lies inside an allowed
+    /// zone (invariants 1 and 3).
+    case insideAllowedZone
+    /// A satellite is scheduled for the present slot (invariant 1).
+    case satelliteScheduled
+    /// The scheduled satellite lies inside the array's scan limit (invariant 1).
+    case insideScanLimit
+    /// No hardware fault: PA fault, over-temperature, ... (invariant 1).
+    case noHardwareFault
+    /// The real-time loop met its recent deadlines (invariant 1).
+    case loopDeadlinesMet
+    /// A valid, authenticated service policy is loaded (invariant 1).
+    case policyValid
+    /// UTC is known, from GNSS or a synchronised system clock (invariant 5).
+    case utcKnown
+    /// The beamformer bridge is connected and applied the latest steering (a beam pointing
+    /// elsewhere than computed must not radiate).
+    case beamformerHealthy
+    /// Interlock's own: the audit writer is keeping the log (invariant 4: no unaudited
+    /// decision may take effect, so a broken log keeps transmit off).
+    case auditLogAvailable
+    /// Interlock's own: the transmit-enable line, read back through its sense input,
+    /// follows what was commanded (no stuck line).
+    case transmitLineHealthy
+
+    /// The conditions the tick evaluates (every case but the interlock's own).
+    public static let evaluatedByTick: [TransmitCondition] = allCases.filter { !$0.isInterlockInternal }
+
+    /// Whether the interlock evaluates this condition itself.
+    public var isInterlockInternal: Bool { self == .auditLogAvailable || self == .transmitLineHealthy }
+
+    /// `position_fix_fresh` etc., as audit records name it.
+    public var description: String {
+        switch self {
+        case .positionFixFresh: "position_fix_fresh"
+        case .insideAllowedZone: "inside_allowed_zone"
+        case .satelliteScheduled: "satellite_scheduled"
+        case .insideScanLimit: "inside_scan_limit"
+        case .noHardwareFault: "no_hardware_fault"
+        case .loopDeadlinesMet: "loop_deadlines_met"
+        case .policyValid: "policy_valid"
+        case .utcKnown: "utc_known"
+        case .beamformerHealthy: "beamformer_healthy"
+        case .auditLogAvailable: "audit_log_available"
+        case .transmitLineHealthy: "transmit_line_healthy"
+        }
+    }
+
+    /// Why transmit is off when this condition fails, in words.
+    public var inhibitReason: String {
+        switch self {
+        case .positionFixFresh: "no fresh position fix"
+        case .insideAllowedZone: "position not inside an allowed zone with margin"
+        case .satelliteScheduled: "no satellite scheduled"
+        case .insideScanLimit: "satellite outside the scan limit"
+        case .noHardwareFault: "hardware fault"
+        case .loopDeadlinesMet: "loop missed deadlines"
+        case .policyValid: "no valid policy"
+        case .utcKnown: "UTC not known"
+        case .beamformerHealthy: "beamformer not healthy"
+        case .auditLogAvailable: "audit log unavailable"
+        case .transmitLineHealthy: "transmit-enable line does not follow its command"
+        }
+    }
+}
+
+/// A set of `TransmitCondition`s in one machine word: copying it never allocates, so the
+/// tick can put one in every audit record.
+public struct TransmitConditionSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
+    /// One bit per condition, at the condition's raw value.
+    public var rawValue: UInt16
+
+    /// Wraps a raw bit set.
+    public init(rawValue: UInt16) {
+        self.rawValue = rawValue
+    }
+
+    /// The set holding only `condition`.
+    public init(_ condition: TransmitCondition) {
+        rawValue = 1 << UInt16(condition.rawValue)
+    }
+
+    /// Every condition.
+    public static let all = TransmitConditionSet(rawValue: (1 << UInt16(TransmitCondition.allCases.count)) - 1)
+
+    /// Whether `condition` is in the set.
+    public func contains(_ condition: TransmitCondition) -> Bool { contains(TransmitConditionSet(condition)) }
+
+    /// The conditions in the set, in declaration order (allocates: for reports, not the tick).
+    public var conditions: [TransmitCondition] { TransmitCondition.allCases.filter { contains($0) } }
+
+    /// `position_fix_fresh,utc_known`, or `none`.
+    public var description: String {
+        isEmpty ? "none" : conditions.map(\.description).joined(separator: ",")
+    }
+}
+
+/// The tick's verdict on every condition it evaluates, handed to
+/// `TransmitInterlock.update(_:atNanoseconds:utc:)` each tick.
+///
+/// A plain value, so the interlock does not care how each verdict was reached (geofence,
+/// scheduler, fault monitor, loop statistics, policy store, clock, beamformer driver). Every
+/// field starts `false`: a value the tick forgot to fill in inhibits transmission.
+public struct TransmitConditions: Sendable, Hashable {
+    /// See `TransmitCondition.positionFixFresh`.
+    public var positionFixFresh = false
+    /// See `TransmitCondition.insideAllowedZone`.
+    public var insideAllowedZone = false
+    /// See `TransmitCondition.satelliteScheduled`.
+    public var satelliteScheduled = false
+    /// See `TransmitCondition.insideScanLimit`.
+    public var insideScanLimit = false
+    /// See `TransmitCondition.noHardwareFault`.
+    public var noHardwareFault = false
+    /// See `TransmitCondition.loopDeadlinesMet`.
+    public var loopDeadlinesMet = false
+    /// See `TransmitCondition.policyValid`.
+    public var policyValid = false
+    /// See `TransmitCondition.utcKnown`.
+    public var utcKnown = false
+    /// See `TransmitCondition.beamformerHealthy`.
+    public var beamformerHealthy = false
+
+    /// Every condition false.
+    public init() {}
+
+    /// Every condition the tick evaluates true.
+    public static var allMet: TransmitConditions {
+        var conditions = TransmitConditions()
+        for condition in TransmitCondition.evaluatedByTick { conditions[condition] = true }
+        return conditions
+    }
+
+    /// The verdict on `condition`; the interlock's own conditions read `true` here and
+    /// ignore writes (the interlock decides them).
+    public subscript(condition: TransmitCondition) -> Bool {
+        get {
+            switch condition {
+            case .positionFixFresh: positionFixFresh
+            case .insideAllowedZone: insideAllowedZone
+            case .satelliteScheduled: satelliteScheduled
+            case .insideScanLimit: insideScanLimit
+            case .noHardwareFault: noHardwareFault
+            case .loopDeadlinesMet: loopDeadlinesMet
+            case .policyValid: policyValid
+            case .utcKnown: utcKnown
+            case .beamformerHealthy: beamformerHealthy
+            case .auditLogAvailable, .transmitLineHealthy: true
+            }
+        }
+        set {
+            switch condition {
+            case .positionFixFresh: positionFixFresh = newValue
+            case .insideAllowedZone: insideAllowedZone = newValue
+            case .satelliteScheduled: satelliteScheduled = newValue
+            case .insideScanLimit: insideScanLimit = newValue
+            case .noHardwareFault: noHardwareFault = newValue
+            case .loopDeadlinesMet: loopDeadlinesMet = newValue
+            case .policyValid: policyValid = newValue
+            case .utcKnown: utcKnown = newValue
+            case .beamformerHealthy: beamformerHealthy = newValue
+            case .auditLogAvailable, .transmitLineHealthy: break
+            }
+        }
+    }
+
+    /// The conditions that fail. Allocates nothing.
+    public var unmet: TransmitConditionSet {
+        var set = TransmitConditionSet()
+        if !positionFixFresh { set.insert(TransmitConditionSet(.positionFixFresh)) }
+        if !insideAllowedZone { set.insert(TransmitConditionSet(.insideAllowedZone)) }
+        if !satelliteScheduled { set.insert(TransmitConditionSet(.satelliteScheduled)) }
+        if !insideScanLimit { set.insert(TransmitConditionSet(.insideScanLimit)) }
+        if !noHardwareFault { set.insert(TransmitConditionSet(.noHardwareFault)) }
+        if !loopDeadlinesMet { set.insert(TransmitConditionSet(.loopDeadlinesMet)) }
+        if !policyValid { set.insert(TransmitConditionSet(.policyValid)) }
+        if !utcKnown { set.insert(TransmitConditionSet(.utcKnown)) }
+        if !beamformerHealthy { set.insert(TransmitConditionSet(.beamformerHealthy)) }
+        return set
+    }
+
+    /// Whether every condition the tick evaluates holds.
+    public var allHold: Bool { unmet.isEmpty }
+}

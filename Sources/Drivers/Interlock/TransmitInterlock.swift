@@ -1,0 +1,206 @@
+import HAL
+
+/// The transmit interlock: drives `transmit_enable` active only while every condition of
+/// safety invariants 1 and 5 holds, and every decision is audited (invariant 4).
+///
+/// ## Each tick
+/// The tick evaluates the conditions into a `TransmitConditions` value and calls
+/// `update(_:atNanoseconds:utc:)` once. The interlock adds two conditions of its own (the
+/// audit writer is keeping up; the line follows its command, read back on
+/// `transmit_enable_sense` when wired), then:
+///
+/// - **Off is immediate.** If transmitting and any condition fails, the line goes inactive
+///   in this very call, and an `off` record is queued for the audit writer.
+/// - **On waits for the log.** If off and every condition holds, the interlock queues an
+///   `on` record and waits; the line goes active on a later tick, once the `AuditWriter`
+///   has published that the record is durable (written and fsync'ed), and only if every
+///   condition still holds then. If a condition fails meanwhile, the request is withdrawn
+///   (audited as `on_withdrawn`) and the line never moves.
+///
+/// ## Why the two directions differ
+/// Invariant 4 asks that every decision be in the log before it takes effect; invariant 3
+/// asks that a breach inhibit transmission within one tick. An fsync takes milliseconds to
+/// tens of milliseconds on an SD card, longer than a tick, so no decision can be both durable
+/// and within the tick. They are resolved by which state is safe: off is the line's safe
+/// state (the board requires it, and a crash or release ends there too), so an `off` never
+/// needs the log's permission; delaying it for an fsync would break invariant 3 and
+/// radiate into a banned zone while the disk is busy. Its record follows within
+/// milliseconds, and a log that ends while transmit was on tells the reader it went off by
+/// the daemon's end at the latest (invariant 2). An `on` is the dangerous direction, so it
+/// waits for the durable record: the log never lacks an `on` that happened. The wait costs
+/// one tick or a few: transmit starts a little later, never unaudited.
+///
+/// ## Threads and allocation
+/// Use it from the tick thread only. `update` never waits (the hand-off uses a try-lock) and
+/// allocates nothing: records are plain values; the writer makes their words.
+///
+/// ## The sense input
+/// With `transmit_enable_sense` wired, each update first compares the level read back with
+/// the level commanded by the previous update. A disagreement on `senseMismatchTickLimit`
+/// consecutive updates (default 2: the first read after a switch may race the wire) latches
+/// a `TransmitLineFault`, which keeps transmit off until `clearLineFault` — and which
+/// Terminal must treat as a hardware fault (drop PA power: if the line is stuck active,
+/// the interlock alone cannot stop emission).
+public final class TransmitInterlock {
+    /// Where the interlock is in its cycle.
+    public enum Phase: Sendable, Hashable {
+        /// Transmit disabled, nothing pending.
+        case off
+        /// Every condition held; waiting for the `on` record `decision` to be durable.
+        case awaitingAudit(decision: UInt64)
+        /// Transmit enabled.
+        case on
+    }
+
+    /// The present phase.
+    public private(set) var phase: Phase = .off
+    /// The conditions that failed at the last update (tick and interlock conditions).
+    public private(set) var unmet: TransmitConditionSet = .all
+    /// A latched fault of the line itself, or nil.
+    public private(set) var lineFault: TransmitLineFault?
+    /// The number of the last transmit decision (0 before the first).
+    public private(set) var lastDecision: UInt64 = 0
+    /// The level last written to the line (the safe state until the first `on`).
+    public private(set) var commandedLevel: LogicalLevel = .inactive
+
+    private let transmitEnable: any GPIOOutputLine
+    private let sense: (any GPIOInputLine)?
+    private let audit: AuditHandoff
+    private let senseMismatchTickLimit: Int
+    private var senseMismatchTicks = 0
+
+    /// An interlock over the `transmit_enable` line (opened at its safe state, inactive),
+    /// reading it back on `sense` when the board wires one, auditing through `audit`.
+    /// The line is not written here: it stays at its safe state until an `on` takes effect.
+    public init(
+        transmitEnable: any GPIOOutputLine, sense: (any GPIOInputLine)? = nil, audit: AuditHandoff,
+        senseMismatchTickLimit: Int = 2
+    ) {
+        self.transmitEnable = transmitEnable
+        self.sense = sense
+        self.audit = audit
+        self.senseMismatchTickLimit = max(1, senseMismatchTickLimit)
+    }
+
+    /// Whether the line is commanded active.
+    public var isTransmitEnabled: Bool { phase == .on }
+
+    /// Decides for this tick (see the type's notes); returns the phase after it. Never
+    /// waits, never allocates. `now` is the tick's monotonic time, `utc` the UTC of the tick
+    /// when known (for the audit record only).
+    @discardableResult
+    public func update(_ conditions: TransmitConditions, atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Phase {
+        audit.refresh()
+        checkSense(atNanoseconds: now, utc: utc)
+        var unmet = conditions.unmet
+        if audit.isWriterFailing { unmet.insert(TransmitConditionSet(.auditLogAvailable)) }
+        if lineFault != nil { unmet.insert(TransmitConditionSet(.transmitLineHealthy)) }
+        self.unmet = unmet
+
+        switch phase {
+        case .on:
+            if !unmet.isEmpty { switchOff(unmet, atNanoseconds: now, utc: utc) }
+        case .awaitingAudit(let decision):
+            if !unmet.isEmpty {
+                lastDecision += 1
+                phase = .off
+                submit(.transmitOnWithdrawn(decision: lastDecision, unmet: unmet), now, utc)
+            } else if audit.durableTransmitOnDecision >= decision {
+                switchOn(atNanoseconds: now, utc: utc)
+            }
+        case .off:
+            // A new `on` only once the writer has caught up, so records never pile up behind
+            // a slow disk while conditions flap.
+            guard unmet.isEmpty, audit.isCaughtUp else { break }
+            lastDecision += 1
+            let decision = lastDecision
+            if submit(.transmitOn(decision: decision), now, utc) {
+                phase = .awaitingAudit(decision: decision)
+            } else {
+                self.unmet.insert(TransmitConditionSet(.auditLogAvailable))
+            }
+        }
+        return phase
+    }
+
+    /// Switches transmit off now, whatever the conditions (shutdown, signal, operator stop);
+    /// audited with `unmet` as the reason (empty: "stopped").
+    public func forceOff(atNanoseconds now: UInt64, utc: UTCTimestamp?, unmet: TransmitConditionSet = []) {
+        switch phase {
+        case .on: switchOff(unmet, atNanoseconds: now, utc: utc)
+        case .awaitingAudit:
+            lastDecision += 1
+            phase = .off
+            submit(.transmitOnWithdrawn(decision: lastDecision, unmet: unmet), now, utc)
+        case .off: break
+        }
+    }
+
+    /// Clears a latched line fault (an operator's action, audited); returns whether there
+    /// was one. If the line still disagrees with its command, the fault latches again.
+    @discardableResult
+    public func clearLineFault(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+        guard lineFault != nil else { return false }
+        lineFault = nil
+        senseMismatchTicks = 0
+        submit(.transmitLineFaultCleared, now, utc)
+        return true
+    }
+
+    // MARK: Switching
+
+    private func switchOn(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+        do {
+            try transmitEnable.set(.active)
+            commandedLevel = .active
+            phase = .on
+        } catch {
+            latch(.writeFailed(errno: error.errno), now, utc)
+            switchOff(TransmitConditionSet(.transmitLineHealthy), atNanoseconds: now, utc: utc)
+        }
+    }
+
+    private func switchOff(_ unmet: TransmitConditionSet, atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+        do {
+            try transmitEnable.set(.inactive)
+        } catch {
+            latch(.writeFailed(errno: error.errno), now, utc)
+        }
+        commandedLevel = .inactive
+        phase = .off
+        lastDecision += 1
+        submit(.transmitOff(decision: lastDecision, unmet: unmet), now, utc)
+    }
+
+    // MARK: Sense and faults
+
+    private func checkSense(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+        guard let sense, lineFault == nil else { return }
+        let sensed: LogicalLevel
+        do {
+            sensed = try sense.read()
+        } catch {
+            latch(.senseUnreadable(errno: error.errno), now, utc)
+            return
+        }
+        guard sensed != commandedLevel else {
+            senseMismatchTicks = 0
+            return
+        }
+        senseMismatchTicks += 1
+        if senseMismatchTicks >= senseMismatchTickLimit {
+            latch(.senseDisagrees(commanded: commandedLevel, sensed: sensed), now, utc)
+        }
+    }
+
+    private func latch(_ fault: TransmitLineFault, _ now: UInt64, _ utc: UTCTimestamp?) {
+        guard lineFault == nil else { return }
+        lineFault = fault
+        submit(.transmitLineFault(fault), now, utc)
+    }
+
+    @discardableResult
+    private func submit(_ event: DriverAuditEvent, _ now: UInt64, _ utc: UTCTimestamp?) -> Bool {
+        audit.submit(DriverAuditRecord(event, monotonicNanoseconds: now, utc: utc))
+    }
+}

@@ -1,0 +1,23 @@
+import HAL
+
+/// A fault of the transmit-enable line itself, found by the interlock. Latched until
+/// `TransmitInterlock.clearLineFault(atNanoseconds:utc:)`.
+public enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
+    /// The sense input read `sensed` for consecutive ticks while the line was commanded to
+    /// `commanded`: a stuck driver, a broken wire, or a relay welded shut.
+    case senseDisagrees(commanded: LogicalLevel, sensed: LogicalLevel)
+    /// The sense input could not be read (`errno`).
+    case senseUnreadable(errno: Int32)
+    /// Driving the line failed (`errno`).
+    case writeFailed(errno: Int32)
+
+    /// What happened, in words.
+    public var description: String {
+        switch self {
+        case .senseDisagrees(let commanded, let sensed):
+            "transmit_enable commanded \(commanded.rawValue) but transmit_enable_sense reads \(sensed.rawValue)"
+        case .senseUnreadable(let code): "transmit_enable_sense unreadable (errno \(code))"
+        case .writeFailed(let code): "transmit_enable write failed (errno \(code))"
+        }
+    }
+}

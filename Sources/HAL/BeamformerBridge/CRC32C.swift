@@ -1,0 +1,55 @@
+/// CRC-32C (Castagnoli), the checksum of beamformer bridge frames.
+///
+/// Parameters as Greg Cook's catalogue of parametrised CRC algorithms lists them for
+/// "CRC-32/ISCSI" (the CRC of iSCSI, RFC 3720 §12.1, and of SCTP, RFC 4960 appendix B):
+/// width 32, polynomial 0x1EDC6F41 (reflected: 0x82F63B78), initial value 0xFFFFFFFF,
+/// input and output reflected, final XOR 0xFFFFFFFF. Check value: the CRC of the nine ASCII
+/// bytes `123456789` is 0xE3069283 (HAL's tests assert it).
+///
+/// Chosen over the IEEE CRC-32 for its better Hamming distance at frame lengths of a few
+/// kilobytes (Castagnoli, Bräuer, Herrmann, IEEE Trans. Commun. 41(6), 1993), and because
+/// the bridge's microcontroller can compute it in hardware. HAL has its own copy because it
+/// must not depend on the Audit module (whose CRC-32 is the IEEE one).
+public enum CRC32C {
+    /// The reflected polynomial.
+    public static let reflectedPolynomial: UInt32 = 0x82F6_3B78
+    /// The CRC of the ASCII bytes `123456789`.
+    public static let checkValue: UInt32 = 0xE306_9283
+
+    /// One entry per byte value; built once, on first use (a `static let` is initialised
+    /// lazily and thread-safely), so no call after the first allocates.
+    private static let table: [UInt32] = (0..<256).map { index in
+        var value = UInt32(index)
+        for _ in 0..<8 {
+            value = (value & 1) != 0 ? (value >> 1) ^ reflectedPolynomial : value >> 1
+        }
+        return value
+    }
+
+    /// The CRC of `bytes`. Allocates nothing.
+    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        finish(update(start, with: bytes))
+    }
+
+    /// The CRC of `bytes` (a convenience over the buffer form).
+    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+
+    /// The register value before any byte: the initial value 0xFFFFFFFF.
+    public static var start: UInt32 { 0xFFFF_FFFF }
+
+    /// Feeds `bytes` into a running register `crc` (from `start` or an earlier `update`).
+    public static func update(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc = crc
+        table.withUnsafeBufferPointer { table in
+            for byte in bytes {
+                crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+            }
+        }
+        return crc
+    }
+
+    /// The CRC of everything fed into `crc`: the final XOR.
+    public static func finish(_ crc: UInt32) -> UInt32 { crc ^ 0xFFFF_FFFF }
+}
