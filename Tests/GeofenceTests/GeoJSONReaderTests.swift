@@ -170,3 +170,21 @@ import Testing
         }
     }
 }
+
+@Suite struct LargeInputTests {
+    /// A 50 000-vertex ring (a circle drawn in degrees) read with the self-intersection sweep,
+    /// then indexed: checks that the sweep stays near O(n log n) and that nothing overflows.
+    @Test func largeRingReadsAndIndexes() throws {
+        let count = 50_000
+        var text = #"{"type":"Polygon","coordinates":[["#
+        for index in 0...count {
+            let angle = Double(index % count) / Double(count) * 2 * Double.pi
+            text += (index == 0 ? "" : ",") + "[\(10 + 5 * cos(angle)),\(20 + 5 * sin(angle))]"
+        }
+        text += "]]}"
+        let document = try GeoJSONDocument(data: Data(text.utf8), sourceName: "circle")
+        let zone = try Zone(name: "Big", document: document, selecting: .all)
+        #expect(zone.contains(coordinate(20, 10)))
+        #expect(!zone.contains(coordinate(20, 15.1)))
+    }
+}

@@ -122,3 +122,19 @@ import Testing
         #expect(ServiceAction.allCases.map(\.permitsReceive) == [true, true, false])
     }
 }
+
+@Suite struct CodingTests {
+    @Test func geometryAndActionsRoundTripThroughJSON() throws {
+        let geometry = ZoneGeometry(
+            polygons: [GeoPolygon(exterior: [coordinate(0, 0), coordinate(0, 1), coordinate(1, 1), coordinate(0, 0)])],
+            lines: [GeoPolyline(vertices: [coordinate(5, 5)])], bufferMetres: 22_224)
+        let data = try JSONEncoder().encode(geometry)
+        #expect(try JSONDecoder().decode(ZoneGeometry.self, from: data) == geometry)
+        let actions = try JSONEncoder().encode([ServiceAction.noService, .receiveOnly, .allow])
+        #expect(String(decoding: actions, as: UTF8.self) == #"["noService","receiveOnly","allow"]"#)
+        #expect(try JSONDecoder().decode([ServiceAction].self, from: actions) == [.noService, .receiveOnly, .allow])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ServiceAction].self, from: Data(#"["deny"]"#.utf8)) }
+        #expect(ServiceAction(name: "receiveOnly") == .receiveOnly)
+        #expect(ServiceAction(name: "x") == nil)
+    }
+}

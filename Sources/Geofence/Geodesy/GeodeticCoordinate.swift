@@ -4,7 +4,7 @@
 /// round, `[longitude, latitude]`, RFC 7946 §3.1.1). No height: every zone lives on the
 /// ellipsoid surface, and a terminal's height of a few hundred metres changes horizontal
 /// distances by less than a part in 10⁴.
-public struct GeodeticCoordinate: Sendable, Hashable, CustomStringConvertible {
+public struct GeodeticCoordinate: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Geodetic latitude φ, degrees in [−90, 90].
     public var latitudeDegrees: Double
     /// Longitude λ, degrees in [−180, 180].

@@ -4,7 +4,7 @@
 /// Edges are straight lines in longitude/latitude (RFC 7946 §3.1.1), the way Natural Earth
 /// and every GIS draws them; Geofence keeps that meaning for containment and for distances.
 /// Orientation is not required: containment uses the even–odd rule.
-public struct GeoPolygon: Sendable, Equatable {
+public struct GeoPolygon: Sendable, Equatable, Codable {
     /// The outer ring, closed.
     public var exterior: [GeodeticCoordinate]
     /// Holes (e.g. Lesotho inside South Africa), each closed.
@@ -22,7 +22,7 @@ public struct GeoPolygon: Sendable, Equatable {
 
 /// An open line, such as a stretch of coastline (a GeoJSON LineString), at least two positions;
 /// a single position stands for a point (the centre of a circular zone).
-public struct GeoPolyline: Sendable, Equatable {
+public struct GeoPolyline: Sendable, Equatable, Codable {
     /// Vertices in order.
     public var vertices: [GeodeticCoordinate]
 

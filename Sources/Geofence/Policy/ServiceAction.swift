@@ -15,6 +15,12 @@ public enum ServiceAction: Int, Sendable, Comparable, CaseIterable, CustomString
     /// Orders by restrictiveness: allow < receiveOnly < noService.
     public static func < (lhs: ServiceAction, rhs: ServiceAction) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The action named `allow`, `receiveOnly` or `noService` (the ``description``).
+    public init?(name: String) {
+        guard let action = Self.allCases.first(where: { $0.description == name }) else { return nil }
+        self = action
+    }
+
     /// `allow`, `receiveOnly` or `noService`.
     public var description: String {
         switch self {
@@ -22,6 +28,26 @@ public enum ServiceAction: Int, Sendable, Comparable, CaseIterable, CustomString
         case .receiveOnly: return "receiveOnly"
         case .noService: return "noService"
         }
+    }
+}
+
+/// Encoded by name (`"noService"`), so that policy files and signed bundles read clearly.
+extension ServiceAction: Codable {
+    /// Decodes a name; anything else is a `DecodingError.dataCorrupted`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let action = ServiceAction(name: name) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "unknown service action \"\(name)\"")
+        }
+        self = action
+    }
+
+    /// Encodes the name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 }
 

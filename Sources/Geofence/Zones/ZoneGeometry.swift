@@ -9,7 +9,7 @@
 ///   a restriction);
 /// - polygons plus coastline lines, buffer 12 nm: the same measured from a finer coastline;
 /// - one point, buffer r: a circle of radius r.
-public struct ZoneGeometry: Sendable, Equatable {
+public struct ZoneGeometry: Sendable, Equatable, Codable {
     /// Areas (even–odd within each polygon; polygons are united).
     public var polygons: [GeoPolygon]
     /// Lines (coastlines) or single points (circle centres), used only for the buffer.
