@@ -131,3 +131,38 @@ struct NaturalEarthTests {
         #expect(uncertain.reason == .withinUncertaintyOfZone)
     }
 }
+
+/// The cell grid is only a shortcut: zones built with and without it must give identical
+/// signed distances, here for random points in and around wide, antimeridian-crossing and
+/// island-rich countries (half of them within 3° of ±180°).
+@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipReason))
+struct CellGridConsistencyTests {
+    @Test(arguments: ["RUS", "ATA", "FJI", "USA", "CAN", "KIR", "NZL", "IDN"])
+    func gridShortcutChangesNothing(code: String) throws {
+        let document = try #require(SharedData.countries)
+        let options = ZoneBuildOptions(checksSelfIntersections: false)
+        var plain = options
+        plain.buildsCellGrids = false
+        let gridded = try Zone(name: code, document: document, selecting: .isoCode(code), options: options)
+        let reference = try Zone(name: code, document: document, selecting: .isoCode(code), options: plain)
+        let polygons = document.polygons(matching: .isoCode(code))
+        let latitudes = polygons.flatMap { $0.exterior.map(\.latitudeDegrees) }
+        let south = (latitudes.min() ?? 0) - 0.5
+        let north = (latitudes.max() ?? 0) + 0.5
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func random() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for index in 0..<800 {
+            let longitude = index % 2 == 0 ? 180 - 6 * random() + 3 : 360 * random() - 180
+            let point = coordinate(
+                max(min(south + (north - south) * random(), 90), -90), GeodeticCoordinate.wrapLongitudeDegrees(longitude))
+            for radius in [5_000.0, 50_000] {
+                let fast = gridded.signedDistanceMetres(to: point, searchRadiusMetres: radius)
+                let slow = reference.signedDistanceMetres(to: point, searchRadiusMetres: radius)
+                #expect(fast == slow, "\(point) within \(radius) m")
+            }
+        }
+    }
+}

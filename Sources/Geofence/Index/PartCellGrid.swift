@@ -11,7 +11,8 @@ import Foundation
 /// whole columns or rows; a column of width Δλ costs at least a·cos φ*·Δλ (parallel radius,
 /// N ≥ a, φ* the highest latitude the path can reach) and a row of height Δφ at least
 /// a(1 − e²)·Δφ. Clearances are capped at ``clearanceCapMetres`` so that φ* is the row's
-/// extreme latitude plus the cap.
+/// extreme latitude plus the cap (a path over a pole then gets cos φ* = 0). A grid wider than
+/// 180° treats its first and last columns as mixed, since a path across ±180° joins them.
 struct PartCellGrid: Sendable {
     static let maximumCells = 65_536
     /// Cells per polygon vertex: enough that most cells are pure, small for small islands.
@@ -51,6 +52,15 @@ struct PartCellGrid: Sendable {
                 for r in row(min(a.y, b.y))...row(max(a.y, b.y)) {
                     for c in column(min(a.x, b.x))...column(max(a.x, b.x)) { steps[r * columns + c] = 0 }
                 }
+            }
+        }
+        // A path can leave a wide grid westward and come back from the east (the columns
+        // are not adjacent in the grid but are across ±180°): the border columns count as
+        // mixed, so no clearance reaches past them.
+        if width > 180 {
+            for r in 0..<rows {
+                steps[r * columns] = 0
+                for c in column(bounds.east)..<columns { steps[r * columns + c] = 0 }
             }
         }
         Self.chessboardTransform(&steps, columns: columns, rows: rows)

@@ -56,7 +56,8 @@ struct ZonePartBuilder {
                 $0.union(LonLatBox(enclosing: planarPolygons[$1][0]))
             }
             let vertexCount = rings.reduce(0) { $0 + $1.count }
-            let grid = vertexCount >= Self.smallestGriddedPolygon ? PartCellGrid(rings: rings, bounds: bounds, area: area) : nil
+            let gridded = options.buildsCellGrids && vertexCount >= Self.smallestGriddedPolygon
+            let grid = gridded ? PartCellGrid(rings: rings, bounds: bounds, area: area) : nil
             parts.append(
                 ZonePart(area: area, grid: grid, boundary: BoundaryDistanceIndex(polylines: runs), bounds: bounds))
         }
