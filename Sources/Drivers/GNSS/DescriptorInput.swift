@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A readable file descriptor: waits with `poll(2)`, reads with `read(2)`, retries EINTR.
+struct DescriptorInput {
+    let descriptor: Int32
+
+    enum Outcome {
+        case bytes(Int)
+        case nothingYet
+        case endOfInput
+    }
+
+    /// Waits at most `timeout` for input, then reads what is there into `buffer`.
+    func read(into buffer: UnsafeMutableRawBufferPointer, timeout: Duration) throws(GNSSError) -> Outcome {
+        var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let milliseconds = timeout.pollMilliseconds
+        while true {
+            let ready = poll(&pollDescriptor, 1, milliseconds)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw .system(operation: "poll", errno: errno)
+            }
+            if ready == 0 { return .nothingYet }
+            break
+        }
+        while true {
+            let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK { return .nothingYet }
+                // A USB-CDC receiver that went away reads EIO: the input has ended.
+                if errno == EIO { return .endOfInput }
+                throw .system(operation: "read", errno: errno)
+            }
+            return count == 0 ? .endOfInput : .bytes(count)
+        }
+    }
+}
+
+/// `read(2)` under one name on both platforms (the module's own `read` methods shadow it).
+@inline(__always)
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.read(descriptor, buffer, count)
+    #else
+        Darwin.read(descriptor, buffer, count)
+    #endif
+}
