@@ -166,3 +166,44 @@ struct CellGridConsistencyTests {
         }
     }
 }
+
+/// The policy's indexes (candidate grid, R-tree for wide reaches, ±360° shifts) choose the same
+/// action as asking every zone directly, for points near coasts, near ±180° and anywhere.
+@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipReason))
+struct PolicyIndexConsistencyTests {
+    @Test func indexedDecisionEqualsExhaustiveDecision() throws {
+        let zones = try #require(SharedData.worldTerritorialSeas)
+        let document = try #require(SharedData.countries)
+        let policy = GeofencePolicy(
+            rules: zones.enumerated().map { ZoneRule(zone: $1, action: ServiceAction.allCases[$0 % 3]) },
+            defaultAction: .receiveOnly)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let vertices = document.polygons(matching: .all).flatMap(\.exterior)
+        for index in 0..<400 {
+            let point: GeodeticCoordinate
+            switch index % 3 {
+            case 0:
+                let vertex = vertices[Int(random() * Double(vertices.count))]
+                point = VincentyGeodesic.destination(
+                    from: vertex, azimuthDegrees: 360 * random(), distanceMetres: 30_000 * random())
+            case 1: point = coordinate(170 * random() - 85, 179 + 2 * random() > 180 ? -180 + random() : 179 + random())
+            default: point = coordinate(asin(2 * random() - 1) * 180 / .pi, 360 * random() - 180)
+            }
+            let margin = [0.0, 200, 25_000][index % 3]
+            var worst: ServiceAction?
+            var covered = false
+            for rule in policy.rules {
+                let signed = rule.zone.signedDistanceMetres(to: point, searchRadiusMetres: margin + 1_000)
+                if signed <= margin { worst = max(worst ?? rule.action, rule.action) }
+                if signed <= -margin { covered = true }
+            }
+            var expected = policy.defaultAction
+            if let worst, covered || worst >= policy.defaultAction { expected = worst }
+            #expect(policy.assess(point, uncertaintyMetres: margin).action == expected, "\(point) ± \(margin) m")
+        }
+    }
+}
