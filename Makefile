@@ -38,5 +38,18 @@ run: build
 test: deps
 	$(SWIFT) test
 
+# Benchmarks and their references on this machine (ratios, not absolute numbers):
+# the Swift benchmarks (ordo-one/benchmark) against python sgp4 / Skyfield / shapely, and
+# the loop's wake-up latency beside cyclictest. Takes several minutes (release builds).
+BENCH_APT = rt-tests python3-pip
+BENCH_PIP = sgp4 skyfield shapely numpy
+bench: deps
+	@missing=""; for p in $(BENCH_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; fi
+	python3 -m pip install -q $(BENCH_PIP)
+	$(SWIFT) build -c release --product utermd
+	python3 Benchmarks/compare.py
+	python3 Benchmarks/loop_latency.py --seconds 60
+
 clean:
 	rm -rf .build

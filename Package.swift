@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "utermd", targets: ["utermd"]),
         .library(name: "Orbit", targets: ["Orbit"]),
         .library(name: "Beam", targets: ["Beam"]),
+        .library(name: "RealTime", targets: ["RealTime"]),
         .library(name: "HAL", targets: ["HAL"]),
         .library(name: "HALSim", targets: ["HALSim"]),
         .library(name: "HALLinux", targets: ["HALLinux"]),
@@ -84,8 +85,8 @@ let package = Package(
         // The terminal: composition, data-file loading.
         .target(
             name: "Terminal",
-            dependencies: ["HAL", "HALSim", "Beam", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam"]),
+            dependencies: ["HAL", "HALSim", "Beam", "Orbit", "RealTime", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime"]),
 
         // The executable.
         .executableTarget(

@@ -9,7 +9,7 @@ let package = Package(
     name: "utermd-benchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "utermd", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -17,9 +17,20 @@ let package = Package(
             name: "OrbitBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Orbit", package: "main"),
+                .product(name: "Orbit", package: "utermd"),
             ],
             path: "Benchmarks/OrbitBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "TerminalBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Orbit", package: "utermd"),
+                .product(name: "Beam", package: "utermd"),
+                .product(name: "RealTime", package: "utermd"),
+                .product(name: "Terminal", package: "utermd"),
+            ],
+            path: "Benchmarks/TerminalBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ],
     swiftLanguageModes: [.v6]
