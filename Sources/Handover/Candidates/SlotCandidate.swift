@@ -1,0 +1,47 @@
+/// A satellite that satisfies the constraints over a whole slot, with what the policies rank
+/// it by.
+public struct SlotCandidate: Sendable, Hashable {
+    /// NORAD catalogue number.
+    public var catalogNumber: Int
+    /// Name from the element set.
+    public var name: String
+    /// Azimuth at the slot's start, degrees from north through east.
+    public var startAzimuthDegrees: Double
+    /// Elevation at the slot's start, degrees.
+    public var startElevationDegrees: Double
+    /// Azimuth at the middle of the slot, degrees.
+    public var middleAzimuthDegrees: Double
+    /// Elevation at the middle of the slot, degrees (`highestElevation` ranks by it).
+    public var middleElevationDegrees: Double
+    /// Azimuth at the slot's end, degrees.
+    public var endAzimuthDegrees: Double
+    /// Elevation at the slot's end, degrees.
+    public var endElevationDegrees: Double
+    /// Angle off the dish boresight at the middle of the slot, degrees (`smallestOffBoresight`).
+    public var middleOffBoresightDegrees: Double
+    /// Seconds from the slot's start for which the satellite keeps satisfying every constraint
+    /// (`longestVisibility`); nil unless that policy asked for it.
+    public var remainingVisibilitySeconds: Double?
+    /// Terminals already assigned to this satellite for the slot (`loadBalanced`).
+    public var assignedTerminals: Int
+
+    /// A candidate from its figures (the scheduler builds them; tests and fleet tools may too).
+    public init(
+        catalogNumber: Int, name: String = "", startAzimuthDegrees: Double = 0, startElevationDegrees: Double,
+        middleAzimuthDegrees: Double = 0, middleElevationDegrees: Double, endAzimuthDegrees: Double = 0,
+        endElevationDegrees: Double, middleOffBoresightDegrees: Double, remainingVisibilitySeconds: Double? = nil,
+        assignedTerminals: Int = 0
+    ) {
+        self.catalogNumber = catalogNumber
+        self.name = name
+        self.startAzimuthDegrees = startAzimuthDegrees
+        self.startElevationDegrees = startElevationDegrees
+        self.middleAzimuthDegrees = middleAzimuthDegrees
+        self.middleElevationDegrees = middleElevationDegrees
+        self.endAzimuthDegrees = endAzimuthDegrees
+        self.endElevationDegrees = endElevationDegrees
+        self.middleOffBoresightDegrees = middleOffBoresightDegrees
+        self.remainingVisibilitySeconds = remainingVisibilitySeconds
+        self.assignedTerminals = assignedTerminals
+    }
+}

@@ -1,0 +1,57 @@
+import Orbit
+
+/// The satellites a terminal can choose from: their element sets, names and SGP4 propagators,
+/// built once and shared by pass prediction and scheduling.
+///
+/// Element sets that SGP4 refuses (bad eccentricity, decayed at epoch, …) are left out and
+/// listed in `exclusions`; nothing here throws or traps on bad data.
+public struct ConstellationEphemeris: Sendable {
+    /// Who a satellite is, and the orbit figures the coarse visibility filter needs.
+    public struct Satellite: Sendable, Hashable {
+        /// NORAD catalogue number.
+        public var catalogNumber: Int
+        /// Name from the element set (may be empty).
+        public var name: String
+        /// Epoch of the element set (UTC).
+        public var epoch: JulianDate
+        /// Inclination, degrees.
+        public var inclinationDegrees: Double
+        /// Eccentricity.
+        public var eccentricity: Double
+        /// Mean motion, revolutions per day.
+        public var meanMotionRevsPerDay: Double
+    }
+
+    /// The satellites that could be initialised, in input order.
+    public let satellites: [Satellite]
+    /// Their propagators, index for index with `satellites`.
+    public let propagators: [SGP4Propagator]
+    /// The element sets SGP4 refused at initialisation.
+    public let exclusions: [PropagationExclusion]
+
+    /// Initialises a propagator for each element set (WGS-72, improved mode, as the
+    /// CelesTrak element sets are fitted).
+    public init(elementSets: [ElementSet]) {
+        let batch = SGP4Batch(elementSets: elementSets)
+        var satellites: [Satellite] = []
+        satellites.reserveCapacity(batch.count)
+        let rejected = Set(batch.rejections.map(\.index))
+        for (index, elements) in elementSets.enumerated() where !rejected.contains(index) {
+            satellites.append(
+                Satellite(
+                    catalogNumber: elements.catalogNumber, name: elements.name, epoch: elements.epoch,
+                    inclinationDegrees: elements.inclinationDegrees, eccentricity: elements.eccentricity,
+                    meanMotionRevsPerDay: elements.meanMotionRevsPerDay))
+        }
+        self.satellites = satellites
+        propagators = batch.propagators
+        exclusions = batch.rejections.map { rejection in
+            PropagationExclusion(
+                catalogNumber: rejection.catalogNumber, name: elementSets[rejection.index].name,
+                error: rejection.error, instant: nil)
+        }
+    }
+
+    /// The number of usable satellites.
+    public var count: Int { satellites.count }
+}

@@ -1,0 +1,86 @@
+/// How the terminal picks one satellite among the candidates of a slot. Every policy is a
+/// strict total order on candidates, so the choice is deterministic: ties on the policy's
+/// figure fall through to the next figure listed, and finally to the lower catalogue number.
+///
+/// Starlink's own assignment is made by a global controller and is not public; measurements
+/// are consistent with a preference for high, unobstructed satellites (Mohan et al., WWW 2024;
+/// design notes). The other policies are the ones simulation studies ask for.
+public enum HandoverPolicy: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Highest elevation at the middle of the slot; then lower catalogue number.
+    case highestElevation
+    /// Longest remaining time satisfying every constraint from the slot's start
+    /// (`SlotCandidate.remainingVisibilitySeconds`); then highest elevation at the middle; then
+    /// lower catalogue number. Fewer handovers, at the cost of lower satellites.
+    case longestVisibility
+    /// Smallest angle off the dish boresight at the middle of the slot (least scan loss); then
+    /// lower catalogue number.
+    case smallestOffBoresight
+    /// Fewest terminals already assigned to the satellite for this slot (for fleet runs, fed
+    /// through the scheduler's `assignedTerminals`); then highest elevation at the middle; then
+    /// lower catalogue number.
+    case loadBalanced
+
+    /// The policy with this name: the case name (`highestElevation`), case-insensitively, also
+    /// written with `-` or `_` between words (`highest-elevation`, `highest_elevation`).
+    public init?(name: String) {
+        let folded = name.lowercased().filter { $0 != "-" && $0 != "_" }
+        guard let match = HandoverPolicy.allCases.first(where: { $0.rawValue.lowercased() == folded }) else {
+            return nil
+        }
+        self = match
+    }
+
+    /// The policy's name, as `init(name:)` reads it.
+    public var description: String { rawValue }
+
+    /// Whether the policy prefers `a` to `b` (a strict order: false for a candidate against itself).
+    public func prefers(_ a: SlotCandidate, over b: SlotCandidate) -> Bool {
+        switch self {
+        case .highestElevation:
+            if a.middleElevationDegrees != b.middleElevationDegrees {
+                return a.middleElevationDegrees > b.middleElevationDegrees
+            }
+        case .longestVisibility:
+            let remainingA = a.remainingVisibilitySeconds ?? 0
+            let remainingB = b.remainingVisibilitySeconds ?? 0
+            if remainingA != remainingB { return remainingA > remainingB }
+            if a.middleElevationDegrees != b.middleElevationDegrees {
+                return a.middleElevationDegrees > b.middleElevationDegrees
+            }
+        case .smallestOffBoresight:
+            if a.middleOffBoresightDegrees != b.middleOffBoresightDegrees {
+                return a.middleOffBoresightDegrees < b.middleOffBoresightDegrees
+            }
+        case .loadBalanced:
+            if a.assignedTerminals != b.assignedTerminals { return a.assignedTerminals < b.assignedTerminals }
+            if a.middleElevationDegrees != b.middleElevationDegrees {
+                return a.middleElevationDegrees > b.middleElevationDegrees
+            }
+        }
+        return a.catalogNumber < b.catalogNumber
+    }
+
+    /// The candidates from most to least preferred (stable for identical catalogue numbers).
+    public func ranked(_ candidates: [SlotCandidate]) -> [SlotCandidate] {
+        candidates.enumerated().sorted { lhs, rhs in
+            if prefers(lhs.element, over: rhs.element) { return true }
+            if prefers(rhs.element, over: lhs.element) { return false }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// The best two candidates in one pass, without sorting: (serving, runner-up).
+    func bestTwo(_ candidates: [SlotCandidate]) -> (SlotCandidate?, SlotCandidate?) {
+        var best: SlotCandidate?
+        var second: SlotCandidate?
+        for candidate in candidates {
+            if let current = best, !prefers(candidate, over: current) {
+                if second.map({ prefers(candidate, over: $0) }) ?? true { second = candidate }
+            } else {
+                second = best
+                best = candidate
+            }
+        }
+        return (best, second)
+    }
+}

@@ -1,0 +1,13 @@
+/// Why a slot has no serving satellite, in the spirit of the dish's outage causes
+/// (`NO_SATS`, `OBSTRUCTED`, … as starlink-grpc-tools reports them).
+public enum OutageReason: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// No satellite satisfies elevation, scan cone and GSO separation over the whole slot.
+    case noSatellite
+    /// Some satellite would have qualified but for the obstruction map.
+    case obstructed
+    /// Service is restricted here and now (the geofence said so); no satellite was considered.
+    case restricted
+
+    /// The reason's name, as in JSON output.
+    public var description: String { rawValue }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Orbit
+
+/// The geostationary arc in an observer's sky, and how far a direction is from it.
+///
+/// Starlink terminals must not point at geostationary satellites: the beams turn off within
+/// 22° of the GSO arc (SpaceX's FCC filings protect GSO networks by such an exclusion angle;
+/// 22° is the separation the design notes take from them). The arc is the set
+/// of directions from the observer to the points at radius r_GSO = 42,164 km in the equatorial
+/// plane, P(λ) = r_GSO (cos λ, sin λ, 0) in Earth-fixed coordinates for every longitude λ
+/// (r_GSO = (μ/ω⊕²)^⅓ with μ = 398,600.4418 km³/s² and ω⊕ = 7.2921159e-5 rad/s,
+/// i.e. 42,164.17 km).
+///
+/// The separation of a line of sight u (unit vector) from the arc is
+///
+///     min over λ of ∠(u, d(λ)),   d(λ) = (P(λ) − O) / |P(λ) − O|,
+///
+/// O the observer's Earth-fixed position, taken over the part of the arc above the
+/// observer's horizon (a geostationary satellite below it cannot be interfered with). The
+/// minimum is found in two steps: d(λ) is tabulated at every 1° of longitude at
+/// construction; a query takes the tabulated direction with the largest dot product with u,
+/// then refines λ between its neighbours by golden-section search on ∠(u, d(λ)). Between two
+/// neighbours the arc is at most `maximumTableSpacingDegrees` (~1.2°) long, so the closest
+/// tabulated direction is within half of that of the true minimum; `isWithin` uses this bound
+/// to skip the refinement when the answer is clear.
+public struct GeostationaryArc: Sendable {
+    /// Radius of the geostationary orbit, kilometres (42,164.17 km from μ and the sidereal day).
+    public static let radiusKilometres = 42_164.0
+    /// Longitude step of the table, degrees.
+    static let tableStepDegrees = 1.0
+
+    /// The observer.
+    public let observer: GeodeticPosition
+    let frame: TopocentricFrame
+    /// Longitudes (radians) of the tabulated arc points above the horizon, ascending, possibly
+    /// wrapping through ±180° (they are kept unwrapped, so consecutive entries differ by one step).
+    let longitudesRadians: [Double]
+    /// Unit east-north-up directions to those points.
+    let directions: [SIMD3<Double>]
+    /// The largest angle between consecutive tabulated directions, degrees.
+    let maximumTableSpacingDegrees: Double
+
+    /// Tabulates the visible arc for `observer`.
+    public init(observer: GeodeticPosition) {
+        self.observer = observer
+        let frame = TopocentricFrame(observer: observer)
+        self.frame = frame
+        let stepCount = Int(360 / GeostationaryArc.tableStepDegrees)
+        // Start half a turn from the observer's longitude, so the visible part, centred on the
+        // observer's meridian, comes out as one run of consecutive entries.
+        let startDegrees = observer.longitudeDegrees - 180
+        var longitudes: [Double] = []
+        var directions: [SIMD3<Double>] = []
+        for step in 0..<stepCount {
+            let longitude = (startDegrees + Double(step) * GeostationaryArc.tableStepDegrees) * SkyDirection.radiansPerDegree
+            let direction = GeostationaryArc.direction(longitudeRadians: longitude, frame: frame)
+            if direction.z >= 0 {
+                longitudes.append(longitude)
+                directions.append(direction)
+            }
+        }
+        var spacing = 0.0
+        for index in directions.indices.dropFirst() {
+            spacing = max(spacing, SkyDirection.angleDegrees(directions[index - 1], directions[index]))
+        }
+        longitudesRadians = longitudes
+        self.directions = directions
+        maximumTableSpacingDegrees = spacing
+    }
+
+    /// Whether any of the arc is above the observer's horizon (not so beyond ~81° latitude).
+    public var isVisible: Bool { !directions.isEmpty }
+
+    /// The angle between the direction (`azimuthDegrees`, `elevationDegrees`) and the nearest
+    /// point of the visible geostationary arc, degrees; `.infinity` when no arc is visible.
+    public func separationDegrees(azimuthDegrees: Double, elevationDegrees: Double) -> Double {
+        separationDegrees(
+            fromUnitVector: SkyDirection.unitVector(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees))
+    }
+
+    /// The visible arc as azimuth/elevation pairs (degrees) every `tableStepDegrees` of
+    /// longitude, in order along the arc, for plotting.
+    public var visibleArcDegrees: [(azimuthDegrees: Double, elevationDegrees: Double)] {
+        directions.map { direction in
+            let angles = SkyDirection.azimuthElevationDegrees(of: direction)
+            return (angles.azimuth, angles.elevation)
+        }
+    }
+
+    /// Whether the unit ENU direction `u` is closer than `thresholdDegrees` to the arc.
+    func isWithin(_ thresholdDegrees: Double, ofUnitVector u: SIMD3<Double>) -> Bool {
+        guard let nearest = nearestTableIndex(to: u) else { return false }
+        let coarse = SkyDirection.angleDegrees(u, directions[nearest])
+        if coarse < thresholdDegrees { return true }
+        if coarse >= thresholdDegrees + maximumTableSpacingDegrees / 2 + 1e-9 { return false }
+        return refinedSeparationDegrees(u, around: nearest) < thresholdDegrees
+    }
+
+    /// The separation of the unit ENU direction `u` from the arc, degrees.
+    func separationDegrees(fromUnitVector u: SIMD3<Double>) -> Double {
+        guard let nearest = nearestTableIndex(to: u) else { return .infinity }
+        return refinedSeparationDegrees(u, around: nearest)
+    }
+
+    private func nearestTableIndex(to u: SIMD3<Double>) -> Int? {
+        var best = -1
+        var bestDot = -Double.infinity
+        for index in directions.indices {
+            let dot = (directions[index] * u).sum()
+            if dot > bestDot {
+                bestDot = dot
+                best = index
+            }
+        }
+        return best >= 0 ? best : nil
+    }
+
+    /// Golden-section search of ∠(u, d(λ)) between the neighbours of table entry `index`.
+    private func refinedSeparationDegrees(_ u: SIMD3<Double>, around index: Int) -> Double {
+        let step = GeostationaryArc.tableStepDegrees * SkyDirection.radiansPerDegree
+        var low = index > 0 ? longitudesRadians[index - 1] : longitudesRadians[index]
+        var high = index + 1 < longitudesRadians.count ? longitudesRadians[index + 1] : longitudesRadians[index]
+        if high - low < step / 2 { return SkyDirection.angleDegrees(u, directions[index]) }
+        func angle(_ longitude: Double) -> Double {
+            SkyDirection.angleDegrees(u, GeostationaryArc.direction(longitudeRadians: longitude, frame: frame))
+        }
+        let inverseGolden = (5.0.squareRoot() - 1) / 2
+        var left = high - inverseGolden * (high - low)
+        var right = low + inverseGolden * (high - low)
+        var leftValue = angle(left)
+        var rightValue = angle(right)
+        // 40 steps shrink 2° of longitude to ~1e-8°, far below anything a threshold needs.
+        for _ in 0..<40 {
+            if leftValue < rightValue {
+                high = right
+                right = left
+                rightValue = leftValue
+                left = high - inverseGolden * (high - low)
+                leftValue = angle(left)
+            } else {
+                low = left
+                left = right
+                leftValue = rightValue
+                right = low + inverseGolden * (high - low)
+                rightValue = angle(right)
+            }
+        }
+        return min(leftValue, rightValue, SkyDirection.angleDegrees(u, directions[index]))
+    }
+
+    /// The unit ENU direction from the observer to the arc point at `longitudeRadians`.
+    static func direction(longitudeRadians longitude: Double, frame: TopocentricFrame) -> SIMD3<Double> {
+        let point = SIMD3(radiusKilometres * cos(longitude), radiusKilometres * sin(longitude), 0)
+        let enu = frame.enuKilometres(ofECEFPosition: point)
+        return enu / (enu * enu).sum().squareRoot()
+    }
+}
