@@ -19,12 +19,14 @@ let package = Package(
         .library(name: "HALSim", targets: ["HALSim"]),
         .library(name: "HALLinux", targets: ["HALLinux"]),
         .library(name: "Terminal", targets: ["Terminal"]),
+        .library(name: "Geofence", targets: ["Geofence"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C libraries, reached only through HALLinux.
@@ -57,7 +59,7 @@ let package = Package(
         .testTarget(name: "RealTimeTests", dependencies: ["RealTime"]),
 
         // Zones, geodesy, service-restriction decisions.
-        .target(name: "Geofence"),
+        .target(name: "Geofence", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "GeofenceTests", dependencies: ["Geofence"], resources: [.copy("Resources")]),
 
         // The crash-safe, append-only audit log of transmit decisions and policy changes.
@@ -85,14 +87,16 @@ let package = Package(
         // The terminal: composition, data-file loading.
         .target(
             name: "Terminal",
-            dependencies: ["HAL", "HALSim", "Beam", "Orbit", "RealTime", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime"]),
+            dependencies: [
+                "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", .product(name: "Yams", package: "Yams"),
+            ]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit"]),
 
         // The executable.
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam",
+                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Geofence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),

@@ -1,0 +1,69 @@
+import Foundation
+import Geofence
+
+/// One zone of a policy file as written: its name, action, shape and buffer.
+public struct PolicyZoneDescription: Sendable, Equatable {
+    /// Where the zone's shape comes from.
+    public enum Shape: Sendable, Equatable {
+        /// Features of the file's GeoJSON block (`feature: {iso: CHN}` or `{name: Crimea}`).
+        case feature(FeatureSelector)
+        /// A circle (`circle: {lat_deg, lon_deg, radius_m}`).
+        case circle(centre: GeodeticCoordinate, radiusMetres: Double)
+        /// A polygon (`polygon: [[lon, lat], ...]`), closed.
+        case polygon([GeodeticCoordinate])
+    }
+
+    /// The name decisions report.
+    public var name: String
+    /// The action inside.
+    public var action: ServiceAction
+    /// The shape.
+    public var shape: Shape
+    /// Buffer round the shape (`buffer_nm` or `buffer_m`), metres.
+    public var bufferMetres: Double
+    /// Where the restriction comes from (`source`), free text.
+    public var source: String?
+
+    /// Creates a description.
+    public init(
+        name: String, action: ServiceAction, shape: Shape, bufferMetres: Double = 0, source: String? = nil
+    ) {
+        self.name = name
+        self.action = action
+        self.shape = shape
+        self.bufferMetres = bufferMetres
+        self.source = source
+    }
+}
+
+/// A policy file, read and checked, with its zones compiled into a ``GeofencePolicy``.
+///
+/// Reading does not check a signature: that is the ``PolicyBundleGate``'s work (through
+/// ``PolicyKeeper``), and a terminal only acts on documents the gate accepted.
+public struct PolicyDocument: Sendable {
+    /// Name, version, validity, example flag.
+    public var header: PolicyBundleHeader
+    /// The file's `note`.
+    public var note: String?
+    /// The zones as written, in file order (the rule order of ``geofencePolicy``).
+    public var zones: [PolicyZoneDescription]
+    /// The compiled policy, ready for ``GeofenceEvaluator/replacePolicy(_:)``.
+    public var geofencePolicy: GeofencePolicy
+    /// The file name, as given to the reader.
+    public var file: String
+
+    /// The action where no zone applies.
+    public var defaultAction: ServiceAction { geofencePolicy.defaultAction }
+
+    /// Creates a document.
+    public init(
+        header: PolicyBundleHeader, note: String?, zones: [PolicyZoneDescription], geofencePolicy: GeofencePolicy,
+        file: String
+    ) {
+        self.header = header
+        self.note = note
+        self.zones = zones
+        self.geofencePolicy = geofencePolicy
+        self.file = file
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import Geofence
+import Terminal
+
+/// `utermd geofence ...`: ask a policy what the terminal may do at a place.
+struct GeofenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geofence", abstract: "Check positions against a service-restriction policy.",
+        subcommands: [GeofenceCheckCommand.self])
+}
+
+/// `utermd geofence check [--policy FILE] --lat DEG --lon DEG [--accuracy-m M]
+/// [--public-key KEY | --allow-unsigned] [--at ISO] [--json]`.
+struct GeofenceCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Print the decision of a policy at one position: action, zone, distance to the boundary, reason.",
+        discussion: """
+            Without --policy the embedded example policy (Policies/example.yaml, an EXAMPLE built \
+            from public reports) is used, verified with the example key. A policy file is checked \
+            like a terminal checks it (signature with --public-key, validity at --at or now), or \
+            read without any check with --allow-unsigned. The decision is the worst case over \
+            the --accuracy-m disc, as on the terminal, without hysteresis or fix-age checks.
+            """)
+
+    @Option(help: "The policy file (default: the embedded example policy).")
+    var policy: String?
+
+    @Option(name: .customLong("lat"), help: "Latitude, degrees (north positive).")
+    var latitudeDegrees: Double
+
+    @Option(name: .customLong("lon"), help: "Longitude, degrees (east positive).")
+    var longitudeDegrees: Double
+
+    @Option(name: .customLong("accuracy-m"), help: "Horizontal position uncertainty, metres.")
+    var accuracyMetres: Double = 0
+
+    @Option(name: .customLong("public-key"), help: "The operator's public key: a key file or the base64 key itself.")
+    var publicKey: String?
+
+    @Flag(name: .customLong("allow-unsigned"), help: "Read the policy without checking signature or validity.")
+    var allowUnsigned = false
+
+    @Option(help: "The time to check the policy's validity at, ISO-8601 UTC (default: now).")
+    var at: String?
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    /// Boundaries are reported up to this distance, metres (the terminal's default is 10 km).
+    static let reportingHorizonMetres = 100_000.0
+
+    func validate() throws {
+        guard (-90...90).contains(latitudeDegrees) else { throw ValidationError("--lat must be within -90...90") }
+        guard (-180...180).contains(longitudeDegrees) else { throw ValidationError("--lon must be within -180...180") }
+        guard accuracyMetres.isFinite, accuracyMetres >= 0 else { throw ValidationError("--accuracy-m must be >= 0") }
+        if publicKey != nil && allowUnsigned {
+            throw ValidationError("give --public-key or --allow-unsigned, not both")
+        }
+        if policy != nil && publicKey == nil && !allowUnsigned {
+            throw ValidationError(
+                "--policy needs --public-key KEY (the operator's key) or --allow-unsigned (check the zones untrusted)")
+        }
+    }
+
+    func run() throws {
+        let (document, signature) = try loadPolicy()
+        let coordinate = GeodeticCoordinate(latitudeDegrees: latitudeDegrees, longitudeDegrees: longitudeDegrees)
+        let decision = document.geofencePolicy.assess(
+            coordinate, uncertaintyMetres: accuracyMetres, reportingHorizonMetres: Self.reportingHorizonMetres)
+        let report = GeofenceCheckReport(
+            decision: decision, coordinate: coordinate, accuracyMetres: accuracyMetres, header: document.header,
+            signature: signature)
+        if json {
+            print(try jsonText(report))
+        } else {
+            print(decision.description)
+            print("policy \(document.header.summary); signature \(signature)")
+        }
+    }
+
+    private func loadPolicy() throws -> (PolicyDocument, String) {
+        let source = policy ?? EmbeddedDefaults.examplePolicySource
+        let bytes: Data
+        if let policy {
+            guard let data = FileManager.default.contents(atPath: policy) else {
+                printError("utermd: \(policy): cannot read the file")
+                throw ExitCode(2)
+            }
+            bytes = data
+        } else {
+            bytes = Data(EmbeddedDefaults.examplePolicyYAML.utf8)
+        }
+        if allowUnsigned {
+            printError("utermd: warning: \(source): signature and validity not checked (--allow-unsigned)")
+            do {
+                return (try PolicyFile.parse(bytes: SignedPolicyFile.unsignedContent(of: bytes), file: source), "not checked")
+            } catch {
+                for problem in error.errors { printError("\(problem)") }
+                throw ExitCode(1)
+            }
+        }
+        let key: PolicyVerificationKey
+        if let publicKey {
+            key = try loadPublicKey(publicKey)
+        } else {
+            do { key = try EmbeddedDefaults.examplePolicyPublicKey() } catch {
+                printError("utermd: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let now = try parseUTC(at, option: "--at") ?? Date()
+        var keeper = PolicyKeeper(operatorKey: key)
+        let update = keeper.offer(fileBytes: bytes, source: source, at: now)
+        guard case .accepted(let accepted) = update.outcome else {
+            printError("utermd: \(update.logLine)")
+            throw ExitCode(1)
+        }
+        return (accepted.document, "verified with \(key)")
+    }
+}
+
+/// The `--json` form of a decision. `zone` and `distanceToBoundaryMetres` are null when no zone
+/// applies or no boundary lies within the reporting horizon.
+struct GeofenceCheckReport: Encodable {
+    var decision: GeofenceDecision
+    var coordinate: GeodeticCoordinate
+    var accuracyMetres: Double
+    var header: PolicyBundleHeader
+    var signature: String
+
+    enum Keys: String, CodingKey {
+        case action, zone, distanceToBoundaryMetres, reason, transmitPermitted, latitudeDegrees, longitudeDegrees
+        case accuracyMetres, policy
+    }
+
+    enum PolicyKeys: String, CodingKey { case name, version, example, validFrom, validUntil, signature }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(decision.action.description, forKey: .action)
+        try container.encode(decision.zoneName, forKey: .zone)
+        try container.encode(decision.boundaryDistanceMetres.map { ($0 * 10).rounded() / 10 }, forKey: .distanceToBoundaryMetres)
+        try container.encode(decision.reason.description, forKey: .reason)
+        try container.encode(decision.permitsTransmit, forKey: .transmitPermitted)
+        try container.encode(coordinate.latitudeDegrees, forKey: .latitudeDegrees)
+        try container.encode(coordinate.longitudeDegrees, forKey: .longitudeDegrees)
+        try container.encode(accuracyMetres, forKey: .accuracyMetres)
+        var policy = container.nestedContainer(keyedBy: PolicyKeys.self, forKey: .policy)
+        try policy.encode(header.name, forKey: .name)
+        try policy.encode(header.version, forKey: .version)
+        try policy.encode(header.isExample, forKey: .example)
+        try policy.encode(UTCTimestamp.format(header.validFrom), forKey: .validFrom)
+        try policy.encode(UTCTimestamp.format(header.validUntil), forKey: .validUntil)
+        try policy.encode(signature, forKey: .signature)
+    }
+}
