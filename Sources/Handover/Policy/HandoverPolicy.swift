@@ -8,9 +8,14 @@
 public enum HandoverPolicy: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Highest elevation at the middle of the slot; then lower catalogue number.
     case highestElevation
-    /// Longest remaining time satisfying every constraint from the slot's start
+    /// The "maximum service time" criterion: keep the satellite that served the previous slot
+    /// while it still qualifies; when a handover is forced (or there was none), take the
+    /// longest remaining time satisfying every constraint from the slot's start
     /// (`SlotCandidate.remainingVisibilitySeconds`); then highest elevation at the middle; then
-    /// lower catalogue number. Fewer handovers, at the cost of lower satellites.
+    /// lower catalogue number. The fewest handovers, at the cost of lower satellites. (Ranked
+    /// afresh every slot without the first rule, a satellite that has just risen would win
+    /// every time and the terminal would hand over more often, not less.) The ordering below
+    /// is the second rule; the scheduler applies the first.
     case longestVisibility
     /// Smallest angle off the dish boresight at the middle of the slot (least scan loss); then
     /// lower catalogue number.

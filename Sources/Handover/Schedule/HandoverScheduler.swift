@@ -51,6 +51,8 @@ public struct HandoverScheduler: Sendable {
     /// `remainingUntil` (seconds after the cache's base); NaN when unknown.
     private var remainingFrom: [Double]
     private var remainingUntil: [Double]
+    /// The satellite chosen for the last slot decided, for `longestVisibility`'s first rule.
+    private var previousServing: (slotIndex: Int64, catalogNumber: Int)?
     private var windowScratch: [Int] = []
     private var candidateScratch: [SlotCandidate] = []
 
@@ -98,6 +100,7 @@ public struct HandoverScheduler: Sendable {
         for slot: ReconfigurationSlot, assignedTerminals: (Int) -> Int = { _ in 0 }, isRestricted: Bool = false
     ) -> SlotDecision {
         if isRestricted {
+            previousServing = nil
             return SlotDecision(slot: slot, serving: nil, runnerUp: nil, outage: .restricted, candidateCount: 0)
         }
         let window = windows(covering: slot)
@@ -133,18 +136,33 @@ public struct HandoverScheduler: Sendable {
                 exclude(index, error: error.error, at: window.base.adding(seconds: error.seconds))
             }
         }
-        let (serving, runnerUp) = policy.bestTwo(candidateScratch)
+        let (serving, runnerUp) = choose(for: slot)
+        previousServing = serving.map { (slot.index, $0.catalogNumber) }
         return SlotDecision(
             slot: slot, serving: serving, runnerUp: runnerUp,
             outage: serving != nil ? nil : (obstructedOnly ? .obstructed : .noSatellite),
             candidateCount: candidateScratch.count)
     }
 
-    /// Every candidate of `slot`, most preferred first (for inspection and tests; the
-    /// scheduler itself only keeps the best two).
+    /// The serving satellite and runner-up among `candidateScratch`: the policy's best two, except
+    /// that `longestVisibility` keeps the previous slot's satellite while it qualifies.
+    private func choose(for slot: ReconfigurationSlot) -> (SlotCandidate?, SlotCandidate?) {
+        if policy == .longestVisibility, let previous = previousServing, previous.slotIndex == slot.index - 1,
+            let incumbent = candidateScratch.first(where: { $0.catalogNumber == previous.catalogNumber })
+        {
+            return (incumbent, policy.bestTwo(candidateScratch.filter { $0.catalogNumber != incumbent.catalogNumber }).0)
+        }
+        return policy.bestTwo(candidateScratch)
+    }
+
+    /// Every candidate of `slot`, ordered by the policy's ranking (for inspection and tests;
+    /// the scheduler itself only keeps the best two). Does not count as a decision for
+    /// `longestVisibility`'s memory.
     public mutating func rankedCandidates(
         for slot: ReconfigurationSlot, assignedTerminals: (Int) -> Int = { _ in 0 }
     ) -> [SlotCandidate] {
+        let remembered = previousServing
+        defer { previousServing = remembered }
         _ = decision(for: slot, assignedTerminals: assignedTerminals)
         return policy.ranked(candidateScratch)
     }

@@ -18,7 +18,7 @@ import Orbit
 /// O the observer's Earth-fixed position, taken over the part of the arc above the
 /// observer's horizon (a geostationary satellite below it cannot be interfered with). The
 /// minimum is found in two steps: d(λ) is tabulated at every 1° of longitude at
-/// construction; a query takes the tabulated direction with the largest dot product with u,
+/// construction, plus the two points where the arc meets the horizon; a query takes the tabulated direction with the largest dot product with u,
 /// then refines λ between its neighbours by golden-section search on ∠(u, d(λ)). Between two
 /// neighbours the arc is at most `maximumTableSpacingDegrees` (~1.2°) long, so the closest
 /// tabulated direction is within half of that of the true minimum; `isWithin` uses this bound
@@ -32,8 +32,9 @@ public struct GeostationaryArc: Sendable {
     /// The observer.
     public let observer: GeodeticPosition
     let frame: TopocentricFrame
-    /// Longitudes (radians) of the tabulated arc points above the horizon, ascending, possibly
-    /// wrapping through ±180° (they are kept unwrapped, so consecutive entries differ by one step).
+    /// Longitudes (radians) of the tabulated arc points above the horizon, ascending, kept
+    /// unwrapped through ±180°: one step apart, except the two ends, which are the points where
+    /// the arc meets the horizon.
     let longitudesRadians: [Double]
     /// Unit east-north-up directions to those points.
     let directions: [SIMD3<Double>]
@@ -49,14 +50,28 @@ public struct GeostationaryArc: Sendable {
         // Start half a turn from the observer's longitude, so the visible part, centred on the
         // observer's meridian, comes out as one run of consecutive entries.
         let startDegrees = observer.longitudeDegrees - 180
+        func longitude(_ step: Int) -> Double {
+            (startDegrees + Double(step) * GeostationaryArc.tableStepDegrees) * SkyDirection.radiansPerDegree
+        }
         var longitudes: [Double] = []
         var directions: [SIMD3<Double>] = []
         for step in 0..<stepCount {
-            let longitude = (startDegrees + Double(step) * GeostationaryArc.tableStepDegrees) * SkyDirection.radiansPerDegree
-            let direction = GeostationaryArc.direction(longitudeRadians: longitude, frame: frame)
+            let direction = GeostationaryArc.direction(longitudeRadians: longitude(step), frame: frame)
             if direction.z >= 0 {
-                longitudes.append(longitude)
+                if longitudes.isEmpty, step > 0 {
+                    // The arc rises between the previous step and this one: start at the horizon.
+                    let rise = GeostationaryArc.horizonCrossing(from: longitude(step - 1), to: longitude(step), frame: frame)
+                    longitudes.append(rise)
+                    directions.append(GeostationaryArc.direction(longitudeRadians: rise, frame: frame))
+                }
+                longitudes.append(longitude(step))
                 directions.append(direction)
+            } else if !longitudes.isEmpty {
+                // It sets between the previous step and this one: end at the horizon.
+                let set = GeostationaryArc.horizonCrossing(from: longitude(step - 1), to: longitude(step), frame: frame)
+                longitudes.append(set)
+                directions.append(GeostationaryArc.direction(longitudeRadians: set, frame: frame))
+                break
             }
         }
         var spacing = 0.0
@@ -117,10 +132,9 @@ public struct GeostationaryArc: Sendable {
 
     /// Golden-section search of ∠(u, d(λ)) between the neighbours of table entry `index`.
     private func refinedSeparationDegrees(_ u: SIMD3<Double>, around index: Int) -> Double {
-        let step = GeostationaryArc.tableStepDegrees * SkyDirection.radiansPerDegree
         var low = index > 0 ? longitudesRadians[index - 1] : longitudesRadians[index]
         var high = index + 1 < longitudesRadians.count ? longitudesRadians[index + 1] : longitudesRadians[index]
-        if high - low < step / 2 { return SkyDirection.angleDegrees(u, directions[index]) }
+        if high <= low { return SkyDirection.angleDegrees(u, directions[index]) }
         func angle(_ longitude: Double) -> Double {
             SkyDirection.angleDegrees(u, GeostationaryArc.direction(longitudeRadians: longitude, frame: frame))
         }
@@ -146,6 +160,18 @@ public struct GeostationaryArc: Sendable {
             }
         }
         return min(leftValue, rightValue, SkyDirection.angleDegrees(u, directions[index]))
+    }
+
+    /// The longitude between `a` and `b` (one above the horizon, one below) where the arc meets
+    /// the horizon, by 50 bisections of the bracket.
+    static func horizonCrossing(from a: Double, to b: Double, frame: TopocentricFrame) -> Double {
+        var below = direction(longitudeRadians: a, frame: frame).z >= 0 ? b : a
+        var above = below == a ? b : a
+        for _ in 0..<50 {
+            let middle = (below + above) / 2
+            if direction(longitudeRadians: middle, frame: frame).z >= 0 { above = middle } else { below = middle }
+        }
+        return above
     }
 
     /// The unit ENU direction from the observer to the arc point at `longitudeRadians`.
