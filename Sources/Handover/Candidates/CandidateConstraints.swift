@@ -7,9 +7,11 @@
 /// - not obstructed in `obstructionMap`.
 ///
 /// Elevation is checked exactly over the slot (the slot must lie inside a visibility interval
-/// found by root finding); the other conditions at `samplesPerSlot` instants evenly spaced from
-/// the slot's start to its end (2.5 s apart for 15 s slots by default, during which a LEO
-/// satellite moves at most ~2° across the sky).
+/// found by root finding). The scan cone and the GSO separation are proven over the whole slot
+/// from the start, middle and end when all three clear them by more than the satellite can move
+/// in a quarter slot, and otherwise checked, like the obstruction map always is, at
+/// `samplesPerSlot` instants evenly spaced from the slot's start to its end (2.5 s apart for
+/// 15 s slots by default, during which a LEO satellite moves at most ~2° across the sky).
 public struct CandidateConstraints: Sendable, Hashable {
     /// 25°, the minimum elevation of the FCC filings (see the type's documentation).
     public static let defaultMinimumElevationDegrees = 25.0

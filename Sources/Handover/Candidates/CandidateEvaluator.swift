@@ -22,18 +22,20 @@ struct CandidateEvaluator {
     }
 
     let boresightUnitVector: SIMD3<Double>
-    /// cos(scan limit): a line of sight whose dot product with the boresight is below it is
-    /// outside the cone.
-    let cosineOfScanLimit: Double
+    let scanLimitDegrees: Double
     let gsoSeparationDegrees: Double
     let arc: GeostationaryArc
     let obstructionMap: ObstructionMap
     let checksObstruction: Bool
     let sampleCount: Int
 
+    /// Safety factor on the fastest apparent motion seen at the three samples, for the motion
+    /// in between (the apparent rate changes by a few per cent over a slot).
+    static let angularRateMargin = 1.5
+
     init(constraints: CandidateConstraints, arc: GeostationaryArc) {
         boresightUnitVector = constraints.boresight.unitVector
-        cosineOfScanLimit = cos(min(max(constraints.scanLimitDegrees, 0), 180) * SkyDirection.radiansPerDegree)
+        scanLimitDegrees = min(max(constraints.scanLimitDegrees, 0), 180)
         gsoSeparationDegrees = arc.isVisible ? constraints.gsoSeparationDegrees : 0
         self.arc = arc
         obstructionMap = constraints.obstructionMap
@@ -41,55 +43,90 @@ struct CandidateEvaluator {
         sampleCount = constraints.effectiveSamplesPerSlot
     }
 
-    /// The verdict for a line of sight (east-north-up, any length).
+    /// The verdict for a line of sight (east-north-up, any length), and by how many degrees
+    /// the direction could move before the scan-cone or GSO verdict might change (0 when it
+    /// is not known to be clear of either).
     @inline(__always)
-    func verdict(lineOfSight: SIMD3<Double>) -> SampleVerdict {
+    func verdict(lineOfSight: SIMD3<Double>) -> (verdict: SampleVerdict, marginDegrees: Double) {
         let unit = lineOfSight / (lineOfSight * lineOfSight).sum().squareRoot()
-        if (unit * boresightUnitVector).sum() < cosineOfScanLimit { return .excluded }
-        if gsoSeparationDegrees > 0 && arc.isWithin(gsoSeparationDegrees, ofUnitVector: unit) { return .excluded }
+        var margin = scanLimitDegrees - SkyDirection.angleDegrees(unit, boresightUnitVector)
+        if margin < 0 { return (.excluded, 0) }
+        if gsoSeparationDegrees > 0 {
+            let lowerBound = arc.separationLowerBoundDegrees(fromUnitVector: unit) - gsoSeparationDegrees
+            if lowerBound < 0 && arc.isWithin(gsoSeparationDegrees, ofUnitVector: unit) { return (.excluded, 0) }
+            margin = min(margin, max(lowerBound, 0))
+        }
         if checksObstruction {
             let angles = SkyDirection.azimuthElevationDegrees(of: unit)
             if obstructionMap.isObstructed(azimuthDegrees: angles.azimuth, elevationDegrees: angles.elevation) {
-                return .obstructed
+                return (.obstructed, margin)
             }
         }
-        return .clear
+        return (.clear, margin)
     }
 
-    /// Evaluates the satellite of `track` over the slot `[startSeconds, startSeconds + durationSeconds]`.
+    /// Evaluates the satellite of `track` over the slot `[startSeconds, endSeconds]`.
+    ///
+    /// The start, middle and end are always sampled. The scan cone and the GSO separation are
+    /// distances on the sphere of directions, which change no faster than the direction moves;
+    /// every instant of the slot is within a quarter slot of one of the three samples, so when
+    /// each sample is clear of both limits by more than the motion possible in a quarter slot
+    /// (the fastest apparent rate seen, times `angularRateMargin`), the slot is clear
+    /// throughout. Otherwise, or when an obstruction map is in force (its cells are not
+    /// distances), all `sampleCount` instants are checked.
+    ///
+    /// `boundary` carries a sample from one slot to the next: a sample at `startSeconds` in it
+    /// is used instead of propagating again, and the slot's end sample is left in it.
     func evaluate(
-        track: SkyTrack, satellite: ConstellationEphemeris.Satellite, startSeconds: Double, durationSeconds: Double,
-        assignedTerminals: Int
+        track: SkyTrack, satellite: ConstellationEphemeris.Satellite, startSeconds: Double, endSeconds: Double,
+        assignedTerminals: Int, boundary: inout TrackSample?
     ) throws(TrackFailure) -> Outcome {
-        let spacing = durationSeconds / Double(sampleCount - 1)
-        let middleIndex = sampleCount / 2
+        let durationSeconds = endSeconds - startSeconds
+        let start: TrackSample
+        if let carried = boundary, carried.seconds == startSeconds {
+            start = carried
+        } else {
+            start = try track.sample(at: startSeconds)
+        }
+        let middle = try track.sample(at: startSeconds + durationSeconds / 2)
+        let end = try track.sample(at: endSeconds)
+        boundary = end
         var obstructed = false
-        var start = SIMD3<Double>.zero
-        var middle = SIMD3<Double>.zero
-        var end = SIMD3<Double>.zero
-        for index in 0..<sampleCount {
-            let seconds = index == sampleCount - 1 ? startSeconds + durationSeconds : startSeconds + Double(index) * spacing
-            let lineOfSight = try track.lineOfSight(at: seconds)
-            switch verdict(lineOfSight: lineOfSight) {
+        var margin = Double.infinity
+        var fastest = 0.0
+        for sample in [start, middle, end] {
+            let (verdict, sampleMargin) = verdict(lineOfSight: sample.lineOfSightKilometres)
+            switch verdict {
             case .excluded: return .rejected
             case .obstructed: obstructed = true
             case .clear: break
             }
-            if index == 0 { start = lineOfSight }
-            if index == middleIndex { middle = lineOfSight }
-            if index == sampleCount - 1 { end = lineOfSight }
+            margin = min(margin, sampleMargin)
+            fastest = max(fastest, sample.angularRateDegreesPerSecond)
+        }
+        let reach = CandidateEvaluator.angularRateMargin * fastest * durationSeconds / 4
+        if checksObstruction || margin <= reach {
+            let spacing = durationSeconds / Double(sampleCount - 1)
+            for index in 1..<(sampleCount - 1) where index != sampleCount / 2 {
+                let lineOfSight = try track.lineOfSight(at: startSeconds + Double(index) * spacing)
+                switch verdict(lineOfSight: lineOfSight).verdict {
+                case .excluded: return .rejected
+                case .obstructed: obstructed = true
+                case .clear: break
+                }
+            }
         }
         if obstructed { return .obstructedOnly }
-        let startAngles = SkyDirection.azimuthElevationDegrees(of: start)
-        let middleAngles = SkyDirection.azimuthElevationDegrees(of: middle)
-        let endAngles = SkyDirection.azimuthElevationDegrees(of: end)
+        let startAngles = SkyDirection.azimuthElevationDegrees(of: start.lineOfSightKilometres)
+        let middleAngles = SkyDirection.azimuthElevationDegrees(of: middle.lineOfSightKilometres)
+        let endAngles = SkyDirection.azimuthElevationDegrees(of: end.lineOfSightKilometres)
         return .qualifies(
             SlotCandidate(
                 catalogNumber: satellite.catalogNumber, name: satellite.name,
                 startAzimuthDegrees: startAngles.azimuth, startElevationDegrees: startAngles.elevation,
                 middleAzimuthDegrees: middleAngles.azimuth, middleElevationDegrees: middleAngles.elevation,
                 endAzimuthDegrees: endAngles.azimuth, endElevationDegrees: endAngles.elevation,
-                middleOffBoresightDegrees: SkyDirection.angleDegrees(middle, boresightUnitVector),
+                middleOffBoresightDegrees: SkyDirection.angleDegrees(middle.lineOfSightKilometres, boresightUnitVector),
                 assignedTerminals: assignedTerminals))
     }
 
@@ -104,7 +141,7 @@ struct CandidateEvaluator {
         while true {
             let seconds = fromSeconds + Double(step) * spacingSeconds
             if seconds >= untilSeconds { return untilSeconds }
-            if case .clear = verdict(lineOfSight: try track.lineOfSight(at: seconds)) {
+            if case .clear = verdict(lineOfSight: try track.lineOfSight(at: seconds)).verdict {
                 last = seconds
             } else {
                 return last

@@ -24,8 +24,8 @@ public struct ConstellationEphemeris: Sendable {
 
     /// The satellites that could be initialised, in input order.
     public let satellites: [Satellite]
-    /// Their propagators, index for index with `satellites`.
-    public let propagators: [SGP4Propagator]
+    /// Their propagators, index for index with `satellites`, shared by reference.
+    let propagators: [PropagatorReference]
     /// The element sets SGP4 refused at initialisation.
     public let exclusions: [PropagationExclusion]
 
@@ -44,7 +44,7 @@ public struct ConstellationEphemeris: Sendable {
                     meanMotionRevsPerDay: elements.meanMotionRevsPerDay))
         }
         self.satellites = satellites
-        propagators = batch.propagators
+        propagators = batch.propagators.map(PropagatorReference.init)
         exclusions = batch.rejections.map { rejection in
             PropagationExclusion(
                 catalogNumber: rejection.catalogNumber, name: elementSets[rejection.index].name,
@@ -54,4 +54,7 @@ public struct ConstellationEphemeris: Sendable {
 
     /// The number of usable satellites.
     public var count: Int { satellites.count }
+
+    /// The propagator of satellite `index` (an index into `satellites`).
+    public func propagator(at index: Int) -> SGP4Propagator { propagators[index].propagator }
 }

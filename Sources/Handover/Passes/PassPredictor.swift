@@ -42,10 +42,11 @@ public struct PassPredictor: Sendable {
         var exclusions = ephemeris.exclusions
         var unreachable = 0
         let duration = end.seconds(since: start)
+        let geometry = ObserverGeometry(frame: frame, base: start, earthOrientation: earthOrientation)
         for index in ephemeris.propagators.indices {
             let satellite = ephemeris.satellites[index]
             let outcome = visibilityIntervals(
-                of: ephemeris.propagators[index], satellite: satellite, from: start, durationSeconds: duration
+                of: ephemeris.propagators[index], satellite: satellite, geometry: geometry, durationSeconds: duration
             ) { interval in
                 passes.append(
                     SatellitePass(
@@ -89,19 +90,19 @@ public struct PassPredictor: Sendable {
         case failed(SGP4Error, seconds: Double)
     }
 
-    /// The intervals during which one satellite is above the threshold, in seconds after
-    /// `start`, passed to `emit` in time order.
+    /// The intervals during which one satellite is above the threshold, in seconds after the
+    /// geometry's base, passed to `emit` in time order.
     func visibilityIntervals(
-        of propagator: SGP4Propagator, satellite: ConstellationEphemeris.Satellite, from start: JulianDate,
+        of propagator: PropagatorReference, satellite: ConstellationEphemeris.Satellite, geometry: ObserverGeometry,
         durationSeconds: Double, thresholdDegrees: Double? = nil, emit: (VisibilityInterval) -> Void
     ) -> SearchOutcome {
         let threshold = thresholdDegrees ?? minimumElevationDegrees
         let bound = VisibilityBound(
-            meanMotionRadiansPerMinute: propagator.meanMotionRadiansPerMinute, eccentricity: satellite.eccentricity,
+            meanMotionRadiansPerMinute: propagator.propagator.meanMotionRadiansPerMinute, eccentricity: satellite.eccentricity,
             inclinationDegrees: satellite.inclinationDegrees, observerECEFKilometres: frame.observerECEFPositionKilometres,
             minimumElevationDegrees: threshold)
         if bound.neverVisible { return .unreachable }
-        let track = SkyTrack(propagator: propagator, frame: frame, base: start, earthOrientation: earthOrientation)
+        let track = SkyTrack(propagator: propagator, geometry: geometry)
         let search = PassSearch(thresholdDegrees: threshold, toleranceSeconds: toleranceSeconds)
         do {
             try search.intervals(of: track, bound: bound, durationSeconds: durationSeconds, emit: emit)

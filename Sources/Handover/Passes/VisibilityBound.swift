@@ -16,6 +16,13 @@ import Orbit
 /// (ψ − ψ_max) / ω_max seconds. And a satellite whose ground track never leaves latitudes
 /// ±i' (i' = min(i, 180° − i), plus 0.5° for short-period terms) can only be seen from
 /// geocentric latitude φ when |φ| − i' ≤ ψ_max.
+///
+/// The satellite lies in its osculating orbital plane, so ψ is never below the angle β between
+/// the observer's direction and that plane. β changes only as the Earth turns the observer
+/// (at most ω⊕ cos φ) and as the plane moves (J2 precession, a few degrees a day, and
+/// short-period wobbles of ~0.05° at twice the orbital rate: below 1e-5 rad/s together, the
+/// allowance taken). So from a sample at β > ψ_max the satellite stays below E for at least
+/// (β − ψ_max) / β̇_max seconds: hours, for a plane that passes far from the observer.
 struct VisibilityBound {
     /// μ of WGS-72, the constant SGP4 uses, km³/s².
     static let gravitationalParameter = 398_600.8
@@ -28,6 +35,8 @@ struct VisibilityBound {
     let maximumCentralAngleRadians: Double
     /// Bound on the rate of the central angle, radians per second.
     let maximumCentralAngleRateRadiansPerSecond: Double
+    /// Bound on the rate of the observer–plane angle, radians per second.
+    let maximumPlaneAngleRateRadiansPerSecond: Double
     /// The nominal orbital period, seconds.
     let periodSeconds: Double
     /// Whether the orbit can never bring the satellite above the threshold for this observer.
@@ -52,15 +61,20 @@ struct VisibilityBound {
         let ratio = observerRadius * cos(elevation) / apogee
         maximumCentralAngleRadians = ratio < 1 ? min(acos(ratio) - elevation, Double.pi) : Double.pi
         let observerLatitude = asin(min(max(observerECEFKilometres.z / observerRadius, -1), 1))
+        maximumPlaneAngleRateRadiansPerSecond =
+            VisibilityBound.earthRotationRadiansPerSecond * cos(observerLatitude) + 1e-5
         let inclination = min(inclinationDegrees, 180 - inclinationDegrees) + 0.5
         let latitudeGap = abs(observerLatitude) - inclination * SkyDirection.radiansPerDegree
         neverVisible = latitudeGap > maximumCentralAngleRadians || !(semiMajorAxis.isFinite)
     }
 
-    /// How long, from a sample at central angle `centralAngleRadians`, the satellite is surely
-    /// below the threshold, seconds (0 when it may already be above).
+    /// How long, from a sample at central angle `centralAngleRadians` and observer–plane angle
+    /// `planeAngleRadians`, the satellite is surely below the threshold, seconds (0 when it may
+    /// already be above).
     @inline(__always)
-    func secondsSurelyBelow(centralAngleRadians: Double) -> Double {
-        max(0, (centralAngleRadians - maximumCentralAngleRadians) / maximumCentralAngleRateRadiansPerSecond)
+    func secondsSurelyBelow(centralAngleRadians: Double, planeAngleRadians: Double) -> Double {
+        max(
+            0, (centralAngleRadians - maximumCentralAngleRadians) / maximumCentralAngleRateRadiansPerSecond,
+            (planeAngleRadians - maximumCentralAngleRadians) / maximumPlaneAngleRateRadiansPerSecond)
     }
 }

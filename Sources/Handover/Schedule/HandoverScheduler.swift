@@ -29,7 +29,7 @@ public struct HandoverScheduler: Sendable {
 
     /// The policy; changing it takes effect at the next decision.
     public var policy: HandoverPolicy {
-        didSet { resetRemainingVisibility() }
+        didSet { forgetPerSatelliteResults() }
     }
 
     /// The constraints; changing them (a new obstruction observation, a new boresight) takes
@@ -38,7 +38,7 @@ public struct HandoverScheduler: Sendable {
         didSet {
             evaluator = CandidateEvaluator(constraints: constraints, arc: arc)
             if cache?.thresholdDegrees != constraints.visibilityThresholdDegrees { cache = nil }
-            resetRemainingVisibility()
+            forgetPerSatelliteResults()
         }
     }
 
@@ -51,6 +51,9 @@ public struct HandoverScheduler: Sendable {
     /// `remainingUntil` (seconds after the cache's base); NaN when unknown.
     private var remainingFrom: [Double]
     private var remainingUntil: [Double]
+    /// Per satellite: its sample at the end of the last slot it was evaluated for, which is the
+    /// start of the next (seconds after the cache's base).
+    private var boundarySamples: [TrackSample?]
     /// The satellite chosen for the last slot decided, for `longestVisibility`'s first rule.
     private var previousServing: (slotIndex: Int64, catalogNumber: Int)?
     private var windowScratch: [Int] = []
@@ -79,6 +82,7 @@ public struct HandoverScheduler: Sendable {
         excluded = Array(repeating: false, count: ephemeris.count)
         remainingFrom = Array(repeating: .nan, count: ephemeris.count)
         remainingUntil = Array(repeating: .nan, count: ephemeris.count)
+        boundarySamples = Array(repeating: nil, count: ephemeris.count)
     }
 
     /// The decision for the first slot starting at or after `instant`: what the terminal must
@@ -103,9 +107,9 @@ public struct HandoverScheduler: Sendable {
             previousServing = nil
             return SlotDecision(slot: slot, serving: nil, runnerUp: nil, outage: .restricted, candidateCount: 0)
         }
-        let window = windows(covering: slot)
-        let start = slot.start.seconds(since: window.base)
-        let end = slot.end.seconds(since: window.base)
+        let geometry = windows(covering: slot)
+        let start = slot.start.seconds(since: geometry.base)
+        let end = slot.end.seconds(since: geometry.base)
         cache?.windowsContaining(startSeconds: start, endSeconds: end, into: &windowScratch)
         candidateScratch.removeAll(keepingCapacity: true)
         var obstructedOnly = false
@@ -113,13 +117,11 @@ public struct HandoverScheduler: Sendable {
             guard let found = cache?.windows[windowIndex], !excluded[found.satelliteIndex] else { continue }
             let index = found.satelliteIndex
             let satellite = ephemeris.satellites[index]
-            let track = SkyTrack(
-                propagator: ephemeris.propagators[index], frame: predictor.frame, base: window.base,
-                earthOrientation: predictor.earthOrientation)
+            let track = SkyTrack(propagator: ephemeris.propagators[index], geometry: geometry)
             do {
                 switch try evaluator.evaluate(
-                    track: track, satellite: satellite, startSeconds: start, durationSeconds: end - start,
-                    assignedTerminals: assignedTerminals(satellite.catalogNumber))
+                    track: track, satellite: satellite, startSeconds: start, endSeconds: end,
+                    assignedTerminals: assignedTerminals(satellite.catalogNumber), boundary: &boundarySamples[index])
                 {
                 case .qualifies(var candidate):
                     if policy == .longestVisibility {
@@ -133,7 +135,7 @@ public struct HandoverScheduler: Sendable {
                 case .rejected: break
                 }
             } catch {
-                exclude(index, error: error.error, at: window.base.adding(seconds: error.seconds))
+                exclude(index, error: error.error, at: geometry.base.adding(seconds: error.seconds))
             }
         }
         let (serving, runnerUp) = choose(for: slot)
@@ -197,22 +199,26 @@ public struct HandoverScheduler: Sendable {
             ephemerisAge: ephemeris.ageReport(at: start, thresholdDays: ephemerisAgeThresholdDays))
     }
 
-    /// The window cache containing `slot`, rebuilt from the slot's start when it does not.
-    private mutating func windows(covering slot: ReconfigurationSlot) -> (base: JulianDate, durationSeconds: Double) {
+    /// Makes sure the window cache contains `slot` (rebuilding it from the slot's start when it
+    /// does not), and returns its geometry.
+    private mutating func windows(covering slot: ReconfigurationSlot) -> ObserverGeometry {
         if let cache,
             cache.covers(startSeconds: slot.start.seconds(since: cache.base), endSeconds: slot.end.seconds(since: cache.base))
         {
-            return (cache.base, cache.durationSeconds)
+            return cache.geometry
         }
-        rebuildWindows(base: slot.start, durationSeconds: max(lookaheadSeconds, slot.durationSeconds))
-        return (slot.start, max(lookaheadSeconds, slot.durationSeconds))
+        return rebuildWindows(base: slot.start, durationSeconds: max(lookaheadSeconds, slot.durationSeconds))
     }
 
-    private mutating func rebuildWindows(base: JulianDate, durationSeconds: Double) {
-        cache = VisibilityWindowCache(
+    /// Searches the visibility windows afresh and forgets what was learnt against the old ones.
+    @discardableResult
+    private mutating func rebuildWindows(base: JulianDate, durationSeconds: Double) -> ObserverGeometry {
+        let cache = VisibilityWindowCache(
             ephemeris: ephemeris, predictor: predictor, thresholdDegrees: constraints.visibilityThresholdDegrees,
             base: base, durationSeconds: durationSeconds, excluded: &excluded, exclusions: &exclusions)
-        resetRemainingVisibility()
+        self.cache = cache
+        forgetPerSatelliteResults()
+        return cache.geometry
     }
 
     /// When satellite `index` stops satisfying the constraints, seconds after the cache's base,
@@ -232,10 +238,12 @@ public struct HandoverScheduler: Sendable {
         return until
     }
 
-    private mutating func resetRemainingVisibility() {
+    /// Forgets the per-satellite results that depend on the window cache or the constraints.
+    private mutating func forgetPerSatelliteResults() {
         for index in remainingFrom.indices {
             remainingFrom[index] = .nan
             remainingUntil[index] = .nan
+            boundarySamples[index] = nil
         }
     }
 

@@ -15,7 +15,9 @@ struct VisibilityWindowCache {
     }
 
     /// The instant the seconds count from.
-    let base: JulianDate
+    var base: JulianDate { geometry.base }
+    /// The observer's frame turned for this stretch of time.
+    let geometry: ObserverGeometry
     /// Windows are complete up to here (seconds after `base`); a slot ending later needs a new cache.
     let durationSeconds: Double
     /// The threshold the windows were searched above, degrees.
@@ -31,14 +33,15 @@ struct VisibilityWindowCache {
         ephemeris: ConstellationEphemeris, predictor: PassPredictor, thresholdDegrees: Double, base: JulianDate,
         durationSeconds: Double, excluded: inout [Bool], exclusions: inout [PropagationExclusion]
     ) {
-        self.base = base
+        let geometry = ObserverGeometry(frame: predictor.frame, base: base, earthOrientation: predictor.earthOrientation)
+        self.geometry = geometry
         self.durationSeconds = durationSeconds
         self.thresholdDegrees = thresholdDegrees
         var windows: [Window] = []
         for index in ephemeris.propagators.indices where !excluded[index] {
             let satellite = ephemeris.satellites[index]
             let outcome = predictor.visibilityIntervals(
-                of: ephemeris.propagators[index], satellite: satellite, from: base, durationSeconds: durationSeconds,
+                of: ephemeris.propagators[index], satellite: satellite, geometry: geometry, durationSeconds: durationSeconds,
                 thresholdDegrees: thresholdDegrees
             ) { interval in
                 windows.append(Window(satelliteIndex: index, riseSeconds: interval.riseSeconds, setSeconds: interval.setSeconds))

@@ -21,8 +21,8 @@ import Orbit
 /// construction, plus the two points where the arc meets the horizon; a query takes the tabulated direction with the largest dot product with u,
 /// then refines λ between its neighbours by golden-section search on ∠(u, d(λ)). Between two
 /// neighbours the arc is at most `maximumTableSpacingDegrees` (~1.2°) long, so the closest
-/// tabulated direction is within half of that of the true minimum; `isWithin` uses this bound
-/// to skip the refinement when the answer is clear.
+/// tabulated direction is within half of that (`tableToleranceDegrees`) of the true minimum;
+/// `isWithin` uses this bound to skip the refinement when the answer is clear.
 public struct GeostationaryArc: Sendable {
     /// Radius of the geostationary orbit, kilometres (42,164.17 km from μ and the sidereal day).
     public static let radiusKilometres = 42_164.0
@@ -102,13 +102,25 @@ public struct GeostationaryArc: Sendable {
         }
     }
 
+    /// How far the nearest tabulated direction can be beyond the true nearest point: half the
+    /// largest spacing, plus 0.001° for the arc being slightly longer than its chord.
+    var tableToleranceDegrees: Double { maximumTableSpacingDegrees / 2 + 1e-3 }
+
     /// Whether the unit ENU direction `u` is closer than `thresholdDegrees` to the arc.
     func isWithin(_ thresholdDegrees: Double, ofUnitVector u: SIMD3<Double>) -> Bool {
         guard let nearest = nearestTableIndex(to: u) else { return false }
         let coarse = SkyDirection.angleDegrees(u, directions[nearest])
         if coarse < thresholdDegrees { return true }
-        if coarse >= thresholdDegrees + maximumTableSpacingDegrees / 2 + 1e-9 { return false }
+        if coarse >= thresholdDegrees + tableToleranceDegrees { return false }
         return refinedSeparationDegrees(u, around: nearest) < thresholdDegrees
+    }
+
+    /// A lower bound of the separation of the unit ENU direction `u` from the arc, degrees,
+    /// without refinement (the nearest tabulated direction's angle less the table tolerance);
+    /// `.infinity` when no arc is visible.
+    func separationLowerBoundDegrees(fromUnitVector u: SIMD3<Double>) -> Double {
+        guard let nearest = nearestTableIndex(to: u) else { return .infinity }
+        return SkyDirection.angleDegrees(u, directions[nearest]) - tableToleranceDegrees
     }
 
     /// The separation of the unit ENU direction `u` from the arc, degrees.
@@ -120,11 +132,13 @@ public struct GeostationaryArc: Sendable {
     private func nearestTableIndex(to u: SIMD3<Double>) -> Int? {
         var best = -1
         var bestDot = -Double.infinity
-        for index in directions.indices {
-            let dot = (directions[index] * u).sum()
-            if dot > bestDot {
-                bestDot = dot
-                best = index
+        directions.withUnsafeBufferPointer { table in
+            for index in table.indices {
+                let dot = (table[index] * u).sum()
+                if dot > bestDot {
+                    bestDot = dot
+                    best = index
+                }
             }
         }
         return best >= 0 ? best : nil
