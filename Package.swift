@@ -88,7 +88,8 @@ let package = Package(
         .target(
             name: "Terminal",
             dependencies: [
-                "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", .product(name: "Yams", package: "Yams"),
+                "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
+                .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit"]),
 

@@ -14,6 +14,8 @@ public struct PointingSample: Sendable, Hashable, BitwiseCopyable {
         case belowHorizon
         /// The serving satellite is outside the array's scan cone.
         case outsideScanCone
+        /// Not pointing: service is forbidden here (geofence noService).
+        case serviceForbidden
     }
 
     /// The loop's tick index.

@@ -12,8 +12,8 @@ import RealTime
 /// switches to the next satellite exactly, because the scheduler publishes the next slot's
 /// satellite ahead of time (`ServingAssignment`).
 public struct PointingTick: TickBody, ~Copyable {
-    /// Where the satellites are.
-    public let tracker: SatelliteTracker
+    /// Where the satellites are, seen from where the terminal is.
+    public private(set) var tracker: SatelliteTracker
     /// The phased array.
     public let array: PhasedArray
     /// Which link's carrier to steer for.
@@ -39,6 +39,27 @@ public struct PointingTick: TickBody, ~Copyable {
     }
 
     deinit { codes.deallocate() }
+
+    /// Moves the terminal (from a new position fix); the next tick points from there.
+    public mutating func moveObserver(to observer: GeodeticPosition) {
+        tracker.move(to: observer)
+    }
+
+    /// Resets what the tick reports, for ticks that do not point (service forbidden).
+    public mutating func idle(_ context: TickContext, status: PointingSample.Status) {
+        if let updated = assignments.readIfUpdated() { assignment = updated }
+        var sample = PointingSample.idle
+        sample.tickIndex = context.tickIndex
+        sample.status = status
+        if let utc = context.scheduledUTC {
+            sample.utcNanoseconds = utc.nanosecondsSinceUnixEpoch
+            sample.satelliteIndex = assignment.satellite(atUnixNanoseconds: utc.nanosecondsSinceUnixEpoch)
+        }
+        lastSample = sample
+    }
+
+    /// The assignment in force (as last read from the mailbox).
+    public var currentAssignment: ServingAssignment { assignment }
 
     /// The phase codes of the last successful steering, in element order.
     public func withPhaseCodes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {

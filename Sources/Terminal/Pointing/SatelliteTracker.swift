@@ -11,8 +11,8 @@ public struct SatelliteTracker: Sendable {
     public let propagators: [SGP4Propagator]
     /// The element sets, in the same order.
     public let elementSets: [ElementSet]
-    /// The terminal's topocentric frame.
-    public let frame: TopocentricFrame
+    /// The terminal's topocentric frame (moved with the terminal: `move(to:)`).
+    public private(set) var frame: TopocentricFrame
 
     /// Builds a tracker; element sets SGP4 refuses are left out (see `rejected`).
     public init(elementSets: [ElementSet], observer: GeodeticPosition) {
@@ -45,6 +45,12 @@ public struct SatelliteTracker: Sendable {
 
     /// Element sets left out.
     public let rejected: [RejectedElementSet]
+
+    /// Moves the observer (a vessel, a vehicle): later look angles are from `observer`.
+    /// Allocates nothing (the frame is a few vectors).
+    public mutating func move(to observer: GeodeticPosition) {
+        frame = TopocentricFrame(observer: observer)
+    }
 
     /// The number of satellites tracked.
     public var count: Int { propagators.count }

@@ -14,18 +14,35 @@ public struct ServingAssignment: Sendable, Hashable, BitwiseCopyable {
     public var nextSlotStartUnixNanoseconds: Int64
     /// The serving satellite from the next slot on, or -1.
     public var nextSatelliteIndex: Int32
+    /// Why the current slot has no satellite (`OutageCause` raw value), or 255.
+    public var outageCause: UInt8
+    /// Why the next slot has no satellite, or 255.
+    public var nextOutageCause: UInt8
 
     /// Builds an assignment.
-    public init(slotStartUnixNanoseconds: Int64, satelliteIndex: Int32, nextSlotStartUnixNanoseconds: Int64, nextSatelliteIndex: Int32) {
+    public init(
+        slotStartUnixNanoseconds: Int64, satelliteIndex: Int32, nextSlotStartUnixNanoseconds: Int64, nextSatelliteIndex: Int32,
+        outageCause: UInt8 = 255, nextOutageCause: UInt8 = 255
+    ) {
         self.slotStartUnixNanoseconds = slotStartUnixNanoseconds
         self.satelliteIndex = satelliteIndex
         self.nextSlotStartUnixNanoseconds = nextSlotStartUnixNanoseconds
         self.nextSatelliteIndex = nextSatelliteIndex
+        self.outageCause = outageCause
+        self.nextOutageCause = nextOutageCause
     }
 
     /// Nothing scheduled.
     public static let none = ServingAssignment(
         slotStartUnixNanoseconds: .min, satelliteIndex: -1, nextSlotStartUnixNanoseconds: .max, nextSatelliteIndex: -1)
+
+    /// Why there is no satellite at `unixNanoseconds`, if the scheduler said (nil: none given).
+    @inline(__always)
+    public func outage(atUnixNanoseconds unixNanoseconds: Int64) -> OutageCause? {
+        if unixNanoseconds >= nextSlotStartUnixNanoseconds { return OutageCause(rawValue: nextOutageCause) }
+        if unixNanoseconds >= slotStartUnixNanoseconds { return OutageCause(rawValue: outageCause) }
+        return nil
+    }
 
     /// The satellite serving at `unixNanoseconds` (-1 for none or before the current slot).
     @inline(__always)

@@ -1,0 +1,104 @@
+import Handover
+import Orbit
+
+/// The scheduler side of the terminal (not real-time): asks the `Handover` scheduler for the
+/// slot in force and the next one, and turns the decisions into the `ServingAssignment` the
+/// tick reads (satellites as tracker indices).
+///
+/// The scheduler is built for one observer position. A moving terminal (a vessel) gets a new
+/// scheduler when it has moved more than `rebuildDistanceKilometres` (default 5 km: at
+/// 550 km altitude that shifts a satellite's elevation by well under a degree, far inside the
+/// margins of a 25° mask and a 50° scan cone; the tick itself always points from the
+/// latest fix).
+public struct ScheduleService: Sendable {
+    /// Element sets the scheduler and the tracker share (same order, same indices).
+    public let ephemeris: ConstellationEphemeris
+    /// The policy choosing among candidates.
+    public var policy: HandoverPolicy
+    /// The constraints (mask, scan cone, GSO, obstruction).
+    public var constraints: CandidateConstraints
+    /// How far the terminal may move before the scheduler is rebuilt, kilometres.
+    public var rebuildDistanceKilometres = 5.0
+    /// The slot grid.
+    public let slotClock: SlotClock
+    private var scheduler: HandoverScheduler?
+    private var builtAt: GeodeticPosition?
+    private let trackerIndexOfCatalogNumber: [Int: Int32]
+    /// The slot decisions made so far, in time order (for reports).
+    public private(set) var decisions: [SlotDecision] = []
+
+    /// A service over `elementSets`; `tracker` gives the indices the tick uses.
+    public init(
+        elementSets: [ElementSet], tracker: SatelliteTracker, policy: HandoverPolicy = .highestElevation,
+        constraints: CandidateConstraints = CandidateConstraints(), slotClock: SlotClock = .starlink
+    ) {
+        ephemeris = ConstellationEphemeris(elementSets: elementSets)
+        self.policy = policy
+        self.constraints = constraints
+        self.slotClock = slotClock
+        var map: [Int: Int32] = [:]
+        for (index, set) in tracker.elementSets.enumerated() { map[set.catalogNumber] = Int32(index) }
+        trackerIndexOfCatalogNumber = map
+    }
+
+    /// The assignment for the slot containing `instant` and the one after, seen from
+    /// `position`; `restricted` marks both slots restricted (the geofence forbids service).
+    public mutating func assignment(at instant: JulianDate, position: GeodeticPosition, restricted: Bool) -> ServingAssignment {
+        let current = slotClock.slot(containing: instant)
+        let next = slotClock.slot(index: current.index + 1)
+        let now = decide(current, position: position, restricted: restricted)
+        let then = decide(next, position: position, restricted: restricted)
+        return ServingAssignment(
+            slotStartUnixNanoseconds: Self.unixNanoseconds(current.start), satelliteIndex: index(of: now),
+            nextSlotStartUnixNanoseconds: Self.unixNanoseconds(next.start), nextSatelliteIndex: index(of: then),
+            outageCause: Self.cause(now)?.rawValue ?? 255, nextOutageCause: Self.cause(then)?.rawValue ?? 255)
+    }
+
+    /// The name of the satellite at a tracker index (for reports), from the scheduler's decisions.
+    public func decision(forSlotStarting start: JulianDate) -> SlotDecision? {
+        decisions.last { $0.slot.start == start }
+    }
+
+    private mutating func decide(_ slot: ReconfigurationSlot, position: GeodeticPosition, restricted: Bool) -> SlotDecision {
+        if let known = decisions.last(where: { $0.slot.index == slot.index }), !restricted, known.outage != .restricted {
+            return known
+        }
+        if scheduler == nil || moved(from: builtAt, to: position) {
+            scheduler = HandoverScheduler(
+                ephemeris: ephemeris, observer: position, constraints: constraints, policy: policy, slotClock: slotClock,
+                lookaheadSeconds: 1_800)
+            builtAt = position
+        }
+        guard var scheduler else { return SlotDecision(slot: slot, serving: nil, runnerUp: nil, outage: .noSatellite, candidateCount: 0) }
+        let decision = scheduler.decision(for: slot, isRestricted: restricted)
+        self.scheduler = scheduler
+        decisions.removeAll { $0.slot.index == slot.index }
+        decisions.append(decision)
+        return decision
+    }
+
+    private func moved(from built: GeodeticPosition?, to position: GeodeticPosition) -> Bool {
+        guard let built else { return true }
+        let distance = (built.ecefPositionKilometres - position.ecefPositionKilometres)
+        return (distance * distance).sum().squareRoot() > rebuildDistanceKilometres
+    }
+
+    private func index(of decision: SlotDecision) -> Int32 {
+        guard let serving = decision.serving else { return -1 }
+        return trackerIndexOfCatalogNumber[serving.catalogNumber] ?? -1
+    }
+
+    static func cause(_ decision: SlotDecision) -> OutageCause? {
+        switch decision.outage {
+        case .none: nil
+        case .noSatellite: .noSatellites
+        case .obstructed: .obstructed
+        case .restricted: .restricted
+        }
+    }
+
+    static func unixNanoseconds(_ date: JulianDate) -> Int64 {
+        let days = date.day - JulianDate.unixEpoch.day
+        return Int64((days * 86_400).rounded()) * 1_000_000_000 + Int64((date.fraction * 86_400e9).rounded())
+    }
+}

@@ -1,0 +1,106 @@
+import Audit
+import Beam
+import Drivers
+import Foundation
+import Geofence
+import HAL
+import Orbit
+import RealTime
+
+/// Everything a running terminal is made of, built from a board, element sets, a verified
+/// policy and a GPIO backend (Linux or simulated): the lines opened by role at their safe
+/// states, the audit log and its writer, the drivers, the pointing tick and the core, the
+/// scheduler service, and the channels between them. `utermd simulate` and `utermd run`
+/// both assemble the terminal here, so they run the same code.
+public final class TerminalAssembly<GPIO: GPIOBackend> {
+    /// The board.
+    public let board: BoardDescription
+    /// The GPIO backend the lines come from.
+    public let gpio: GPIO
+    /// The real-time core.
+    public let core: TerminalCore
+    /// The hand-offs.
+    public let channels: TerminalChannels
+    /// The scheduler side.
+    public var schedule: ScheduleService
+    /// The phased array.
+    public let array: PhasedArray
+    /// The audit log's writer (start it on its own thread, or drive it with `writePending`).
+    public let auditWriter: AuditWriter
+    /// The audit hand-off the drivers submit to.
+    public let audit: AuditHandoff
+    /// The element sets the tracker and the scheduler share.
+    public let elementSets: [ElementSet]
+    private let outputs: [any GPIOOutputLine]
+    private let inputs: [any GPIOInputLine]
+
+    /// Why assembling failed.
+    public enum AssemblyError: Error, CustomStringConvertible {
+        /// The board's array description is impossible.
+        case array(ArrayConfigurationError)
+        /// A line could not be opened.
+        case gpio(GPIOError)
+        /// The audit log could not be opened.
+        case audit(AuditError)
+
+        public var description: String {
+            switch self {
+            case .array(let error): "array: \(error)"
+            case .gpio(let error): "GPIO: \(error)"
+            case .audit(let error): "audit log: \(error)"
+            }
+        }
+    }
+
+    /// Assembles a terminal.
+    /// - Parameters:
+    ///   - position: where the terminal is believed to be at start (the tick moves it with
+    ///     every fix; the scheduler too).
+    ///   - nowNanoseconds: monotonic time at assembly (fault inputs are read now).
+    public init(
+        board: BoardDescription, elementSets: [ElementSet], position: GeodeticPosition, policy: GeofencePolicy,
+        policyValidUntilUnixNanoseconds: Int64, gpio: GPIO, auditLogPath: String, nowNanoseconds: UInt64,
+        tickPeriodNanoseconds: UInt64 = 1_000_000, geofence: GeofenceConfiguration = GeofenceConfiguration(),
+        link: LinkDirection = .transmit
+    ) throws(AssemblyError) {
+        self.board = board
+        self.gpio = gpio
+        do { array = try PhasedArray(board.array, activeLink: link) } catch { throw .array(error) }
+        let log: AuditLog
+        do { log = try AuditLog(path: auditLogPath) } catch { throw .audit(error) }
+        audit = AuditHandoff(capacity: 256)
+        auditWriter = AuditWriter(log: log, handoff: audit)
+        channels = TerminalChannels(elementCount: array.elementCount)
+        let tracker = SatelliteTracker(elementSets: elementSets, observer: position)
+        self.elementSets = tracker.elementSets
+        schedule = ScheduleService(elementSets: tracker.elementSets, tracker: tracker)
+        let lines = board.hardware.lines
+        do throws(GPIOError) {
+            let transmit = try gpio.openOutput(.transmitEnable)
+            let powerAmplifier = lines[.paPower] == nil ? nil : try gpio.openOutput(.paPower)
+            let led = lines[.statusLED] == nil ? nil : try gpio.openOutput(.statusLED)
+            let sense = lines[.transmitEnableSense] == nil ? nil : try gpio.openInput(.transmitEnableSense, edgeEvents: false)
+            let fault = lines[.faultIn] == nil ? nil : try gpio.openInput(.faultIn, edgeEvents: true)
+            let hot = lines[.overTemperature] == nil ? nil : try gpio.openInput(.overTemperature, edgeEvents: true)
+            outputs = [transmit, powerAmplifier, led].compactMap { $0 }
+            inputs = [sense, fault, hot].compactMap { $0 }
+            let interlock = TransmitInterlock(transmitEnable: transmit, sense: sense, audit: audit)
+            let faults = FaultMonitor(powerAmplifierFault: fault, overTemperature: hot, audit: audit, atNanoseconds: nowNanoseconds)
+            core = TerminalCore(
+                channels: channels,
+                pointing: PointingTick(tracker: tracker, array: array, link: link, assignments: channels.assignments),
+                policy: policy, policyValidUntilUnixNanoseconds: policyValidUntilUnixNanoseconds, geofence: geofence,
+                interlock: interlock, faults: faults, powerAmplifier: powerAmplifier.map { PowerAmplifierSupply(line: $0) },
+                statusLED: led.map { StatusLED(line: $0, tickPeriodNanoseconds: tickPeriodNanoseconds) })
+        } catch {
+            throw .gpio(error)
+        }
+    }
+
+    /// Releases every line (each drives its safe state first: transmit-enable inactive).
+    /// Call after the loop has stopped and the core stowed.
+    public func releaseLines() {
+        for line in outputs { try? line.release() }
+        for line in inputs { line.release() }
+    }
+}

@@ -1,0 +1,116 @@
+/// A simulated run: where the terminal goes, what goes wrong on the way, and what must hold.
+/// Read from a scenario file (`HIL/scenarios/*.yaml`, format in `HIL/README.md`).
+public struct Scenario: Sendable {
+    /// One point of the route: the terminal is here at `seconds` after the start; between
+    /// points it moves linearly in latitude/longitude (legs are short: a few tens of km).
+    public struct Waypoint: Sendable, Hashable {
+        /// Seconds after the scenario's start.
+        public var seconds: Double
+        /// Latitude, degrees.
+        public var latitudeDegrees: Double
+        /// Longitude, degrees.
+        public var longitudeDegrees: Double
+    }
+
+    /// Something that happens during the run.
+    public enum Event: Sendable, Hashable {
+        /// A fault input goes active for `seconds`.
+        case fault(FaultInput, seconds: Double)
+        /// No GNSS fix arrives for `seconds`.
+        case gnssOutage(seconds: Double)
+        /// The beamformer bridge is unplugged for `seconds`, then plugged back.
+        case unplugBeamformer(seconds: Double)
+    }
+
+    /// A fault input the scenario can drive.
+    public enum FaultInput: String, Sendable, Hashable, CaseIterable {
+        /// The PA fault input (`fault_in`).
+        case paFault = "pa_fault"
+        /// The over-temperature input.
+        case overTemperature = "over_temperature"
+    }
+
+    /// A timed event.
+    public struct TimedEvent: Sendable, Hashable {
+        /// Seconds after the start.
+        public var atSeconds: Double
+        /// What happens.
+        public var event: Event
+    }
+
+    /// What must hold for the run to pass.
+    public enum Expectation: Sendable, Hashable {
+        /// Whenever the true position enters a zone that forbids transmitting, the wired-back
+        /// transmit-enable line is low within `milliseconds` of the first fix showing it.
+        case transmitOffWithinOfRestriction(milliseconds: Double)
+        /// Whenever a fault input goes active, transmit-enable is low within `milliseconds`.
+        case transmitOffWithinOfFault(milliseconds: Double)
+        /// Transmit-enable is never high while the true position is in a zone forbidding it
+        /// (tolerating `milliseconds` after entering, for the fix cadence).
+        case neverTransmitInRestrictedZone(graceMilliseconds: Double)
+        /// Transmit-enable is high for at least this fraction of the run.
+        case transmitOnFractionAtLeast(Double)
+        /// At least this many handovers happen.
+        case handoversAtLeast(Int)
+        /// The beamformer bridge reconnects after every unplug.
+        case beamformerReconnects
+        /// Transmit-enable is low throughout every GNSS outage after the fix has gone stale.
+        case transmitOffDuringGNSSOutage
+    }
+
+    /// The scenario's name.
+    public var name: String
+    /// One line saying what it is.
+    public var summary: String
+    /// UTC of the start, nanoseconds since the Unix epoch.
+    public var startUnixNanoseconds: Int64
+    /// How long it runs, seconds.
+    public var durationSeconds: Double
+    /// Loop rate, Hz.
+    public var tickHertz: Int
+    /// GNSS fix rate, Hz.
+    public var gnssRateHertz: Double
+    /// GNSS horizontal uncertainty reported with each fix, metres.
+    public var gnssAccuracyMetres: Double
+    /// The route.
+    public var route: [Waypoint]
+    /// The events, in time order.
+    public var events: [TimedEvent]
+    /// The expectations.
+    public var expectations: [Expectation]
+
+    /// Builds a scenario.
+    public init(
+        name: String, summary: String = "", startUnixNanoseconds: Int64, durationSeconds: Double, tickHertz: Int = 1_000,
+        gnssRateHertz: Double = 1, gnssAccuracyMetres: Double = 5, route: [Waypoint], events: [TimedEvent] = [],
+        expectations: [Expectation] = []
+    ) {
+        self.name = name
+        self.summary = summary
+        self.startUnixNanoseconds = startUnixNanoseconds
+        self.durationSeconds = durationSeconds
+        self.tickHertz = tickHertz
+        self.gnssRateHertz = gnssRateHertz
+        self.gnssAccuracyMetres = gnssAccuracyMetres
+        self.route = route
+        self.events = events.sorted { $0.atSeconds < $1.atSeconds }
+        self.expectations = expectations
+    }
+
+    /// Where the route puts the terminal at `seconds` after the start (held at the ends).
+    public func position(atSeconds seconds: Double) -> (latitudeDegrees: Double, longitudeDegrees: Double) {
+        guard let first = route.first else { return (.nan, .nan) }
+        guard seconds > first.seconds else { return (first.latitudeDegrees, first.longitudeDegrees) }
+        for (from, to) in zip(route, route.dropFirst()) where seconds <= to.seconds {
+            let span = to.seconds - from.seconds
+            let fraction = span > 0 ? (seconds - from.seconds) / span : 1
+            var longitudeChange = to.longitudeDegrees - from.longitudeDegrees
+            if longitudeChange > 180 { longitudeChange -= 360 } else if longitudeChange < -180 { longitudeChange += 360 }
+            var longitude = from.longitudeDegrees + fraction * longitudeChange
+            if longitude > 180 { longitude -= 360 } else if longitude < -180 { longitude += 360 }
+            return (from.latitudeDegrees + fraction * (to.latitudeDegrees - from.latitudeDegrees), longitude)
+        }
+        let last = route[route.count - 1]
+        return (last.latitudeDegrees, last.longitudeDegrees)
+    }
+}

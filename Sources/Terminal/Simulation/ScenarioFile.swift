@@ -1,0 +1,98 @@
+import Foundation
+import Orbit
+
+/// Reads scenario files (YAML, format 1; see `HIL/README.md`). Errors name the file, line
+/// and field.
+public enum ScenarioFile {
+    /// Loads a scenario from disk.
+    public static func load(path: String) throws(DataFileErrors) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file as UTF-8 text")])
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    /// Parses a scenario's text; `file` names it in messages.
+    public static func parse(yaml: String, file: String) throws(DataFileErrors) -> Scenario {
+        do {
+            return try parse(try DataNode.parse(yaml: yaml, file: file))
+        } catch {
+            throw DataFileErrors([error])
+        }
+    }
+
+    static func parse(_ root: DataNode) throws(DataFileError) -> Scenario {
+        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect"])
+        let format = try root.required("format")
+        guard try format.int() == 1 else { throw format.error("only format 1 is supported") }
+        let startNode = try root.required("start")
+        let start: JulianDate
+        do { start = try JulianDate(iso8601: try startNode.string()) } catch { throw startNode.error("\(error)") }
+        var route: [Scenario.Waypoint] = []
+        for point in try root.required("route").elements() {
+            try point.rejectUnknownKeys(["t_s", "lat_deg", "lon_deg"])
+            let waypoint = Scenario.Waypoint(
+                seconds: try point.required("t_s").double(), latitudeDegrees: try point.required("lat_deg").double(),
+                longitudeDegrees: try point.required("lon_deg").double())
+            guard (-90...90).contains(waypoint.latitudeDegrees) else { throw point.error("lat_deg must be within -90...90") }
+            guard (-180...180).contains(waypoint.longitudeDegrees) else { throw point.error("lon_deg must be within -180...180") }
+            if let previous = route.last, waypoint.seconds < previous.seconds { throw point.error("t_s must not decrease along the route") }
+            route.append(waypoint)
+        }
+        guard !route.isEmpty else { throw root.error("the route needs at least one point") }
+        let duration = try root.optional("duration_s")?.double() ?? (route.last?.seconds ?? 0)
+        guard duration > 0 else { throw root.error("the scenario must last more than 0 s (duration_s or the route's last t_s)") }
+        var gnssRate = 1.0, accuracy = 5.0
+        if let gnss = try root.optional("gnss") {
+            try gnss.rejectUnknownKeys(["rate_hz", "accuracy_m"])
+            gnssRate = try gnss.optional("rate_hz")?.double() ?? gnssRate
+            accuracy = try gnss.optional("accuracy_m")?.double() ?? accuracy
+            guard gnssRate > 0, gnssRate <= 100 else { throw gnss.error("rate_hz must be within (0, 100]") }
+        }
+        let tickHertz = try root.optional("tick_hz")?.int() ?? 1_000
+        guard (10...10_000).contains(tickHertz) else { throw root.error("tick_hz must be within 10...10000") }
+        let events = try (root.optional("events")?.elements() ?? []).map { (node) throws(DataFileError) in try event(node) }
+        let expectations = try (root.optional("expect")?.elements() ?? []).map { (node) throws(DataFileError) in try expectation(node) }
+        return Scenario(
+            name: try root.required("scenario").string(), summary: try root.optional("summary")?.string() ?? "",
+            startUnixNanoseconds: Int64((start.unixSeconds * 1e3).rounded()) * 1_000_000, durationSeconds: duration,
+            tickHertz: tickHertz, gnssRateHertz: gnssRate, gnssAccuracyMetres: accuracy, route: route, events: events,
+            expectations: expectations)
+    }
+
+    private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {
+        try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug"])
+        let at = try node.required("at_s").double()
+        if let fault = try node.optional("fault") {
+            return .init(atSeconds: at, event: .fault(try fault.choice(Scenario.FaultInput.self), seconds: try node.required("for_s").double()))
+        }
+        if let outage = try node.optional("gnss_outage_s") {
+            return .init(atSeconds: at, event: .gnssOutage(seconds: try outage.double()))
+        }
+        if let unplug = try node.optional("unplug") {
+            guard try unplug.string() == "beamformer" else { throw unplug.error("only the beamformer can be unplugged") }
+            return .init(atSeconds: at, event: .unplugBeamformer(seconds: try node.required("for_s").double()))
+        }
+        throw node.error("an event needs one of: fault, gnss_outage_s, unplug")
+    }
+
+    private static func expectation(_ node: DataNode) throws(DataFileError) -> Scenario.Expectation {
+        let entries = try node.entries()
+        guard entries.count == 1, let (key, value) = entries.first else { throw node.error("an expectation is one key: value") }
+        switch key {
+        case "transmit_off_within_ms_of_restriction": return .transmitOffWithinOfRestriction(milliseconds: try value.double())
+        case "transmit_off_within_ms_of_fault": return .transmitOffWithinOfFault(milliseconds: try value.double())
+        case "never_transmit_in_restricted_zone_grace_ms": return .neverTransmitInRestrictedZone(graceMilliseconds: try value.double())
+        case "transmit_on_fraction_at_least": return .transmitOnFractionAtLeast(try value.double())
+        case "handovers_at_least": return .handoversAtLeast(try value.int())
+        case "beamformer_reconnects": return .beamformerReconnects
+        case "transmit_off_during_gnss_outage": return .transmitOffDuringGNSSOutage
+        default:
+            throw value.error(
+                "unknown expectation (known: transmit_off_within_ms_of_restriction, transmit_off_within_ms_of_fault, "
+                    + "never_transmit_in_restricted_zone_grace_ms, transmit_on_fraction_at_least, handovers_at_least, "
+                    + "beamformer_reconnects, transmit_off_during_gnss_outage)")
+        }
+    }
+}
+

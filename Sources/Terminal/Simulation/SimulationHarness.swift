@@ -1,0 +1,232 @@
+import Drivers
+import Foundation
+import Geofence
+import HAL
+import HALSim
+import Orbit
+import RealTime
+
+/// The world around the terminal in a simulated run, one tick at a time: GNSS fixes, the
+/// scheduler's assignments, scenario events, the beamformer driver and the audit writer
+/// (driven step by step so the run is deterministic), then the terminal's own tick, then
+/// the bookkeeping that checks the expectations against the truth (the true position's
+/// zone, the level read back on the transmit-enable sense wire).
+struct SimulationHarness: TickBody {
+    let scenario: Scenario
+    let assembly: TerminalAssembly<SimulatedGPIO>
+    let gpio: SimulatedGPIO
+    let usb: SimulatedUSB
+    let bridge: SimulatedBeamformerBridge
+    let driver: BeamformerBridgeDriver<SimulatedUSB>
+    let periodNanoseconds: Int64
+    let totalTicks: UInt64
+    let speed: Double?
+    let progress: ((Double, TerminalSnapshot) -> Void)?
+    var random: SplitMix64
+    var checks: ExpectationTracker
+    var compute: ComputeTimeRecorder
+    var history: [HistorySample] = []
+    var track: [(seconds: Double, latitudeDegrees: Double, longitudeDegrees: Double)] = []
+    var events: [SimulationResult.Event] = []
+    var nextEvent = 0
+    var fixSequence: UInt64 = 0
+    var nextFixNanoseconds: Int64 = 0
+    var gnssOutageUntil: Int64 = .min
+    var faultEnds: [(role: GPIORole, at: Int64)] = []
+    var clearFaultAt: Int64 = .max
+    var replugAt: Int64 = .max
+    var nextScheduleUnixNanoseconds: Int64 = .min
+    var scheduledRestricted = false
+    var lastAction: ServiceAction?
+    var lastLineHigh = false
+    var transmitSwitches = 0
+    var trackedTicks: UInt64 = 0
+    var transmitTicks: UInt64 = 0
+    var outageTicks: [OutageCause: UInt64] = [:]
+    var wallStart = DispatchTime.now().uptimeNanoseconds
+
+    init(
+        scenario: Scenario, assembly: TerminalAssembly<SimulatedGPIO>, gpio: SimulatedGPIO, usb: SimulatedUSB,
+        bridge: SimulatedBeamformerBridge, driver: BeamformerBridgeDriver<SimulatedUSB>, periodNanoseconds: Int64,
+        totalTicks: UInt64, seed: UInt64, speed: Double?, progress: ((Double, TerminalSnapshot) -> Void)?
+    ) {
+        self.scenario = scenario
+        self.assembly = assembly
+        self.gpio = gpio
+        self.usb = usb
+        self.bridge = bridge
+        self.driver = driver
+        self.periodNanoseconds = periodNanoseconds
+        self.totalTicks = totalTicks
+        self.speed = speed
+        self.progress = progress
+        random = SplitMix64(seed: seed)
+        checks = ExpectationTracker(expectations: scenario.expectations, periodNanoseconds: periodNanoseconds)
+        compute = ComputeTimeRecorder(periodNanoseconds: UInt64(periodNanoseconds))
+        history.reserveCapacity(Int(scenario.durationSeconds) + 2)
+    }
+
+    mutating func tick(_ context: TickContext) {
+        let now = context.scheduledNanoseconds
+        let seconds = Double(now) / 1e9
+        let truth = scenario.position(atSeconds: seconds)
+        applyEvents(now: now, seconds: seconds)
+        publishFix(now: now, truth: truth)
+        schedule(context, truth: truth)
+
+        let before = DispatchTime.now().uptimeNanoseconds
+        assembly.core.tick(context)
+        compute.record(DispatchTime.now().uptimeNanoseconds - before)
+
+        if context.tickIndex % 10 == 0 { _ = driver.serviceOnce() }
+        _ = assembly.auditWriter.writePending()
+        account(context, truth: truth, seconds: seconds)
+        if context.tickIndex % UInt64(max(1, 6 * scenario.tickHertz)) == 0 {
+            progress?(Double(context.tickIndex) / Double(max(1, totalTicks)), assembly.core.snapshot)
+        }
+        pace(context)
+    }
+
+    private mutating func applyEvents(now: Int64, seconds: Double) {
+        while nextEvent < scenario.events.count, scenario.events[nextEvent].atSeconds <= seconds {
+            let timed = scenario.events[nextEvent]
+            nextEvent += 1
+            let end = now + Int64(duration(of: timed.event) * 1e9)
+            switch timed.event {
+            case .fault(let input, _):
+                let role: GPIORole = input == .paFault ? .faultIn : .overTemperature
+                try? gpio.driveInput(role, to: .active, atNanoseconds: UInt64(now))
+                faultEnds.append((role, end))
+                checks.faultStarted(atNanoseconds: now)
+                note(seconds, "fault: \(input.rawValue) active for \(duration(of: timed.event)) s")
+            case .gnssOutage(let length):
+                gnssOutageUntil = end
+                checks.gnssOutage(from: now, to: end)
+                note(seconds, "GNSS outage for \(length) s")
+            case .unplugBeamformer(let length):
+                usb.unplug(bridge)
+                replugAt = end
+                checks.beamformerUnplugged()
+                note(seconds, "beamformer bridge unplugged for \(length) s")
+            }
+        }
+        for (index, fault) in faultEnds.enumerated().reversed() where now >= fault.at {
+            try? gpio.driveInput(fault.role, to: .inactive, atNanoseconds: UInt64(now))
+            faultEnds.remove(at: index)
+            clearFaultAt = now + 1_000_000_000
+            note(seconds, "fault input \(fault.role.rawValue) quiet")
+        }
+        if now >= clearFaultAt {
+            clearFaultAt = .max
+            let cleared = assembly.core.faults.clear(atNanoseconds: UInt64(now), utc: nil)
+            note(seconds, "operator cleared faults: \(cleared)")
+        }
+        if now >= replugAt {
+            replugAt = .max
+            _ = usb.plug(bridge)
+            checks.beamformerReplugged(atNanoseconds: now)
+            note(seconds, "beamformer bridge plugged back")
+        }
+    }
+
+    private func duration(of event: Scenario.Event) -> Double {
+        switch event {
+        case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds): seconds
+        }
+    }
+
+    private mutating func publishFix(now: Int64, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
+        guard now >= nextFixNanoseconds else { return }
+        nextFixNanoseconds += Int64(1e9 / scenario.gnssRateHertz)
+        guard now >= gnssOutageUntil else { return }
+        // Noise: uniform within ±accuracy/2 on each axis, seeded: deterministic.
+        let metresPerDegree = 111_320.0
+        let noise = scenario.gnssAccuracyMetres / 2
+        let north = (Double(random.next() % 2_001) / 1_000 - 1) * noise
+        let east = (Double(random.next() % 2_001) / 1_000 - 1) * noise
+        fixSequence += 1
+        let fix = FixSnapshot(
+            sequence: fixSequence, latitudeDegrees: truth.latitudeDegrees + north / metresPerDegree,
+            longitudeDegrees: truth.longitudeDegrees + east / (metresPerDegree * cos(truth.latitudeDegrees * .pi / 180)),
+            heightMetres: 0, horizontalUncertaintyMetres: scenario.gnssAccuracyMetres, receivedAtNanoseconds: now,
+            utcNanoseconds: scenario.startUnixNanoseconds + now)
+        assembly.channels.fixes.publish(fix)
+        let fixRestricted = !assembly.core.policy.assess(
+            GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)
+        ).permitsTransmit
+        checks.fixPublished(atNanoseconds: now, showsRestriction: fixRestricted)
+    }
+
+    private mutating func schedule(_ context: TickContext, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
+        guard let utc = context.scheduledUTC?.nanosecondsSinceUnixEpoch else { return }
+        let restricted = assembly.core.geofenceDecision.action == .noService
+        guard utc >= nextScheduleUnixNanoseconds || restricted != scheduledRestricted else { return }
+        let fix = assembly.channels.fixes.read()
+        let position = GeodeticPosition(
+            latitudeDegrees: fix.sequence > 0 ? fix.latitudeDegrees : truth.latitudeDegrees,
+            longitudeDegrees: fix.sequence > 0 ? fix.longitudeDegrees : truth.longitudeDegrees, heightMetres: 0)
+        let assignment = assembly.schedule.assignment(
+            at: JulianDate(unixSeconds: Double(utc) / 1e9), position: position, restricted: restricted)
+        assembly.channels.assignments.publish(assignment)
+        scheduledRestricted = restricted
+        // Decide the next slot two seconds before its boundary, as the daemon's scheduler thread does.
+        nextScheduleUnixNanoseconds = assignment.nextSlotStartUnixNanoseconds - 2_000_000_000
+    }
+
+    private mutating func account(_ context: TickContext, truth: (latitudeDegrees: Double, longitudeDegrees: Double), seconds: Double) {
+        let core = assembly.core
+        let lineHigh = (gpio.level(of: .transmitEnableSense) ?? gpio.level(of: .transmitEnable)) == .active
+        if lineHigh != lastLineHigh {
+            transmitSwitches += 1
+            lastLineHigh = lineHigh
+        }
+        if lineHigh { transmitTicks += 1 }
+        let snapshot = core.snapshot
+        if snapshot.servingIndex >= 0 { trackedTicks += 1 }
+        if let cause = snapshot.outage { outageTicks[cause, default: 0] += 1 }
+        let truthDecision = core.policy.assess(
+            GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
+        checks.tick(
+            atNanoseconds: context.scheduledNanoseconds, lineHigh: lineHigh, truthRestricted: !truthDecision.permitsTransmit,
+            beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
+        let action = core.geofenceDecision.action
+        if action != lastAction {
+            let zone = core.geofenceDecision.zoneName.map { " (\($0))" } ?? ""
+            note(seconds, "geofence: \(action)\(zone), \(core.geofenceDecision.reason)")
+            lastAction = action
+        }
+        assembly.channels.history.drain { history.append($0) }
+        if context.tickIndex % UInt64(scenario.tickHertz) == 0 {
+            track.append((seconds, truth.latitudeDegrees, truth.longitudeDegrees))
+        }
+    }
+
+    private mutating func pace(_ context: TickContext) {
+        guard let speed, speed > 0, context.tickIndex % 100 == 0 else { return }
+        let simulated = Double(context.scheduledNanoseconds) / speed
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart)
+        if simulated > wall { usleep(UInt32(min(1_000_000, (simulated - wall) / 1_000))) }
+    }
+
+    private mutating func note(_ seconds: Double, _ text: String) {
+        events.append(SimulationResult.Event(atSeconds: seconds, text: text))
+    }
+
+    func result(wallSeconds: Double, auditLogPath: String) -> SimulationResult {
+        let tickSeconds = Double(periodNanoseconds) / 1e9
+        let core = assembly.core
+        let auditRecords = (try? AuditLogCount.records(at: auditLogPath)) ?? 0
+        return SimulationResult(
+            scenario: scenario.name, simulatedSeconds: Double(compute.count) * tickSeconds, ticks: compute.count,
+            wallSeconds: wallSeconds, trackedSeconds: Double(trackedTicks) * tickSeconds,
+            transmitOnSeconds: Double(transmitTicks) * tickSeconds, handovers: Int(core.snapshot.handovers),
+            outageSeconds: outageTicks.mapValues { Double($0) * tickSeconds }, events: events,
+            transmitSwitches: transmitSwitches,
+            computeNanoseconds: (compute.percentile(0.5), compute.percentile(0.99), compute.maximumNanoseconds),
+            ticksOverPeriod: compute.overPeriod, auditRecords: auditRecords, auditLogPath: auditLogPath,
+            beamformerLatches: bridge.latchCountSinceReset, history: history, track: track,
+            satelliteNames: assembly.elementSets.map(\.name),
+            verdicts: checks.verdicts(
+                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers)))
+    }
+}

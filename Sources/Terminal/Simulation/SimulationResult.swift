@@ -1,0 +1,65 @@
+import Geofence
+
+/// What a simulated run did: the numbers of the summary, the 1 s history, the events that
+/// mattered, and the verdict on each expectation.
+public struct SimulationResult: Sendable {
+    /// A moment worth reporting.
+    public struct Event: Sendable, Hashable {
+        /// Seconds after the start.
+        public var atSeconds: Double
+        /// What happened, in words.
+        public var text: String
+    }
+
+    /// One expectation's verdict.
+    public struct Verdict: Sendable, Hashable {
+        /// The expectation, in words.
+        public var expectation: String
+        /// Whether it held.
+        public var passed: Bool
+        /// What was measured.
+        public var detail: String
+    }
+
+    /// The scenario's name.
+    public var scenario: String
+    /// Simulated seconds.
+    public var simulatedSeconds: Double
+    /// Ticks run.
+    public var ticks: UInt64
+    /// Wall-clock seconds the run took.
+    public var wallSeconds: Double
+    /// Seconds steered at a satellite.
+    public var trackedSeconds: Double
+    /// Seconds with transmit enabled (read back on the wired sense input where there is one).
+    public var transmitOnSeconds: Double
+    /// Handovers (serving satellite changed at a slot boundary).
+    public var handovers: Int
+    /// Seconds out of service, by cause.
+    public var outageSeconds: [OutageCause: Double]
+    /// Geofence transitions and other events, in time order.
+    public var events: [Event]
+    /// Transmit on/off switchings of the line.
+    public var transmitSwitches: Int
+    /// Per-tick compute time (real, measured around each tick), nanoseconds: p50, p99, max.
+    public var computeNanoseconds: (p50: UInt64, p99: UInt64, max: UInt64)
+    /// Ticks whose compute time exceeded the tick period (would have overrun in real time).
+    public var ticksOverPeriod: UInt64
+    /// Audit records written.
+    public var auditRecords: Int
+    /// The audit log's path.
+    public var auditLogPath: String
+    /// Beamformer latches applied by the (simulated) bridge.
+    public var beamformerLatches: UInt32
+    /// The 1 s history.
+    public var history: [HistorySample]
+    /// The route as flown: (seconds, latitude, longitude) once per second.
+    public var track: [(seconds: Double, latitudeDegrees: Double, longitudeDegrees: Double)]
+    /// Names of the satellites, by tracker index.
+    public var satelliteNames: [String]
+    /// The verdicts.
+    public var verdicts: [Verdict]
+
+    /// Whether every expectation held.
+    public var passed: Bool { verdicts.allSatisfy(\.passed) }
+}

@@ -1,0 +1,122 @@
+import Drivers
+import Foundation
+import Geofence
+import HAL
+import HALSim
+import Orbit
+import RealTime
+
+/// Runs the whole terminal — the same `TerminalAssembly` as the daemon — on the simulated
+/// board, against a scenario, on the virtual clock: deterministic, and faster than real time.
+///
+/// What is simulated: the GNSS receiver (fixes along the route), the GPIO lines (HALSim, the
+/// transmit-enable output wired back to its sense input as on a rig), the beamformer bridge
+/// (a simulated USB device decoding the real protocol), faults and unplugs from the scenario,
+/// and a "simulated operator" who clears a fault one second after its input went quiet.
+/// What is real: everything else — SGP4, the scheduler, steering, the geofence, the
+/// interlock, the audit log (a real file, fsync'ed).
+public final class Simulator {
+    /// How to run.
+    public struct Options: Sendable {
+        /// The board (the simulated one by default).
+        public var board: BoardDescription
+        /// Element sets; nil: the embedded Starlink shells at the scenario's start.
+        public var elementSets: [ElementSet]?
+        /// The policy in force and its end of validity (UTC ns since the Unix epoch).
+        public var policy: GeofencePolicy
+        /// When the policy expires.
+        public var policyValidUntilUnixNanoseconds: Int64
+        /// Where the audit log is written.
+        public var auditLogPath: String
+        /// Run at this many times real time (nil: as fast as possible).
+        public var speed: Double?
+        /// Stop after this many simulated seconds (nil: the scenario's duration).
+        public var untilSeconds: Double?
+        /// Seed of the GNSS noise.
+        public var seed: UInt64
+
+        /// Options.
+        public init(
+            board: BoardDescription, elementSets: [ElementSet]? = nil, policy: GeofencePolicy,
+            policyValidUntilUnixNanoseconds: Int64, auditLogPath: String, speed: Double? = nil, untilSeconds: Double? = nil,
+            seed: UInt64 = 1
+        ) {
+            self.board = board
+            self.elementSets = elementSets
+            self.policy = policy
+            self.policyValidUntilUnixNanoseconds = policyValidUntilUnixNanoseconds
+            self.auditLogPath = auditLogPath
+            self.speed = speed
+            self.untilSeconds = untilSeconds
+            self.seed = seed
+        }
+    }
+
+    /// The scenario.
+    public let scenario: Scenario
+    /// The options.
+    public let options: Options
+
+    /// A simulator for `scenario`.
+    public init(scenario: Scenario, options: Options) {
+        self.scenario = scenario
+        self.options = options
+    }
+
+    /// Runs to the end; `progress` is called about ten times per simulated minute with the
+    /// fraction done and the latest snapshot.
+    public func run(progress: ((Double, TerminalSnapshot) -> Void)? = nil) throws -> SimulationResult {
+        let period = 1_000_000_000 / Int64(scenario.tickHertz)
+        let clock = VirtualClock(startNanoseconds: 0)
+        let utc = UTCReference()
+        _ = utc.synchronise(utc: UTCInstant(nanosecondsSinceUnixEpoch: scenario.startUnixNanoseconds), atMonotonicNanoseconds: 0)
+        let simulationClock = ExternalSimulationClock { UInt64(max(0, clock.nowNanoseconds())) }
+        let hardware = options.board.hardware
+        let wires = hardware.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)]
+        let gpio = try SimulatedGPIO(board: hardware, clock: simulationClock, wires: wires)
+        let start = scenario.position(atSeconds: 0)
+        let startDate = JulianDate(unixSeconds: Double(scenario.startUnixNanoseconds) / 1e9)
+        let assembly = try TerminalAssembly(
+            board: options.board, elementSets: options.elementSets ?? EmbeddedConstellation.elementSets(epoch: startDate),
+            position: GeodeticPosition(latitudeDegrees: start.latitudeDegrees, longitudeDegrees: start.longitudeDegrees, heightMetres: 0),
+            policy: options.policy, policyValidUntilUnixNanoseconds: options.policyValidUntilUnixNanoseconds, gpio: gpio,
+            auditLogPath: options.auditLogPath, nowNanoseconds: 0, tickPeriodNanoseconds: UInt64(period))
+        let usb = SimulatedUSB(clock: simulationClock)
+        let elementCount = assembly.array.elementCount
+        let bridge = SimulatedBeamformerBridge(chipCount: (elementCount + 3) / 4)
+        _ = usb.plug(bridge)
+        let driver = BeamformerBridgeDriver(
+            backend: usb, hotplug: usb,
+            configuration: BeamformerBridgeDriverConfiguration(board: hardware, elementCount: elementCount)
+                ?? BeamformerBridgeDriverConfiguration(identifier: USBIdentifier(vendorID: 0x1209, productID: 0x0001), elementCount: elementCount),
+            mailbox: assembly.channels.steering, health: assembly.channels.beamformerHealth,
+            now: { UInt64(max(0, clock.nowNanoseconds())) })
+        let rate: TickRate
+        do { rate = try TickRate(hertz: scenario.tickHertz) } catch { throw SimulationError.invalid("\(error)") }
+        let loop = FixedStepLoop(clock: clock, configuration: LoopConfiguration(rate: rate), utcReference: utc)
+        let seconds = min(options.untilSeconds ?? scenario.durationSeconds, scenario.durationSeconds)
+        let ticks = UInt64((seconds * Double(scenario.tickHertz)).rounded())
+        var harness = SimulationHarness(
+            scenario: scenario, assembly: assembly, gpio: gpio, usb: usb, bridge: bridge, driver: driver, periodNanoseconds: period,
+            totalTicks: ticks, seed: options.seed, speed: options.speed, progress: progress)
+        let wallStart = Date()
+        loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
+        let end = UInt64(max(0, clock.nowNanoseconds()))
+        assembly.core.stow(atNanoseconds: end, utc: nil)
+        _ = assembly.auditWriter.writePending()
+        assembly.releaseLines()
+        return harness.result(wallSeconds: Date().timeIntervalSince(wallStart), auditLogPath: options.auditLogPath)
+    }
+}
+
+/// Why a simulation could not run.
+public enum SimulationError: Error, CustomStringConvertible {
+    /// The scenario or options are unusable.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let reason): "simulation: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// The terminal at one tick, for the status API and the live status line: a few words,
+/// `BitwiseCopyable`, published by the tick through a `LatestValueMailbox` (every
+/// `TerminalCore.snapshotIntervalTicks` ticks).
+public struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
+    /// The loop's tick index.
+    public var tickIndex: UInt64
+    /// Monotonic time of the tick, nanoseconds.
+    public var monotonicNanoseconds: Int64
+    /// UTC of the tick, nanoseconds since the Unix epoch, or `Int64.min` when unknown.
+    public var utcNanoseconds: Int64
+    /// State.
+    public var state: TerminalState
+    /// Serving satellite (tracker index) or -1.
+    public var servingIndex: Int32
+    /// Commanded beam direction: azimuth, degrees.
+    public var azimuthDegrees: Double
+    /// Commanded beam direction: elevation, degrees.
+    public var elevationDegrees: Double
+    /// Angle of the beam off the array's boresight, degrees.
+    public var offBoresightDegrees: Double
+    /// Transmit enabled (the interlock's line).
+    public var transmitEnabled: Bool
+    /// The transmit conditions not met (`TransmitConditionSet` raw value).
+    public var unmetConditions: UInt16
+    /// Latched hardware faults (`FaultSourceSet` raw value).
+    public var faults: UInt8
+    /// Geofence action in force (`ServiceAction` raw value).
+    public var geofenceAction: UInt8
+    /// The policy rule deciding it, or -1 (the default).
+    public var geofenceRuleIndex: Int32
+    /// Distance to the nearest relevant zone boundary, metres (NaN when none within range).
+    public var boundaryDistanceMetres: Double
+    /// Why not in service, `OutageCause` raw value, or 255.
+    public var outageCause: UInt8
+    /// Last fix: latitude, degrees (NaN without one).
+    public var latitudeDegrees: Double
+    /// Last fix: longitude, degrees.
+    public var longitudeDegrees: Double
+    /// Last fix: horizontal uncertainty, metres.
+    public var horizontalUncertaintyMetres: Double
+    /// The beamformer bridge is connected and applying the steering.
+    public var beamformerReady: Bool
+    /// Handovers so far.
+    public var handovers: UInt64
+    /// Ticks with transmit enabled so far.
+    public var transmitTicks: UInt64
+
+    /// Before the first tick.
+    public static let initial = TerminalSnapshot(
+        tickIndex: 0, monotonicNanoseconds: 0, utcNanoseconds: .min, state: .boot, servingIndex: -1, azimuthDegrees: 0,
+        elevationDegrees: 0, offBoresightDegrees: 0, transmitEnabled: false, unmetConditions: 0, faults: 0, geofenceAction: 2,
+        geofenceRuleIndex: -1, boundaryDistanceMetres: .nan, outageCause: 255, latitudeDegrees: .nan, longitudeDegrees: .nan,
+        horizontalUncertaintyMetres: .nan, beamformerReady: false, handovers: 0, transmitTicks: 0)
+
+    /// The outage cause, if any.
+    public var outage: OutageCause? { OutageCause(rawValue: outageCause) }
+}

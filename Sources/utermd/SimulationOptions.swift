@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Geofence
+import Orbit
+import Terminal
+
+/// The options `simulate` and `hil run` share: what to simulate, on what, under which policy.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Scenario file (default: the embedded HIL/scenarios/ningbo-port-call.yaml).")
+    var scenario: String?
+
+    @Option(help: "Board file (default: the embedded Boards/sim.yaml).")
+    var board: String?
+
+    @Option(help: "Signed policy bundle (default: the embedded example policy).")
+    var policy: String?
+
+    @Option(help: "Operator public key for --policy: a file or base64 (default: the example key).")
+    var publicKey: String?
+
+    @Option(help: "Element sets, TLE or OMM (default: the generated Starlink shells at the scenario's start).")
+    var elements: String?
+
+    @Option(help: "Audit log file (default: a new file in the temporary directory).")
+    var auditLog: String?
+
+    @Option(help: "Seed of the simulated GNSS noise.")
+    var seed: UInt64 = 1
+
+    /// A scenario, loaded and checked, with the simulator's options.
+    struct Prepared {
+        var scenario: Scenario
+        var options: Simulator.Options
+        var policyName: String
+    }
+
+    func prepare() throws -> Prepared {
+        let scenario: Scenario
+        do {
+            scenario = try self.scenario.map { try ScenarioFile.load(path: $0) }
+                ?? ScenarioFile.parse(yaml: EmbeddedDefaults.defaultScenarioYAML, file: EmbeddedDefaults.defaultScenarioSource)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        let startDate = Date(timeIntervalSince1970: Double(scenario.startUnixNanoseconds) / 1e9)
+        let key: PolicyVerificationKey
+        do {
+            if let publicKey {
+                key = try PolicyVerificationKey.load(pathOrBase64: publicKey)
+            } else {
+                key = try EmbeddedDefaults.examplePolicyPublicKey()
+            }
+        } catch {
+            printError("utermd: --public-key: \(error)")
+            throw ExitCode(2)
+        }
+        var keeper = PolicyKeeper(operatorKey: key)
+        let update =
+            policy.map { keeper.offer(path: $0, at: startDate) }
+            ?? keeper.offer(fileBytes: Data(EmbeddedDefaults.examplePolicyYAML.utf8), source: EmbeddedDefaults.examplePolicySource, at: startDate)
+        guard let inForce = keeper.inForce else {
+            printError("utermd: \(update.logLine)")
+            throw ExitCode(2)
+        }
+        let elementSets = try elements.map { try loadElementSets($0, strict: false) }
+        let audit = auditLog ?? NSTemporaryDirectory() + "utermd-sim-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).audit"
+        let options = Simulator.Options(
+            board: try loadBoard(board), elementSets: elementSets, policy: inForce.geofencePolicy,
+            policyValidUntilUnixNanoseconds: Int64(inForce.header.validUntil.timeIntervalSince1970) * 1_000_000_000,
+            auditLogPath: audit, seed: seed)
+        return Prepared(scenario: scenario, options: options, policyName: "\(inForce.header.name) v\(inForce.header.version)")
+    }
+}

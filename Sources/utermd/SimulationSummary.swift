@@ -1,0 +1,89 @@
+import Foundation
+import Terminal
+
+/// The end-of-run summary of `simulate` and `hil run`: text for people, JSON for tools.
+struct SimulationSummary: Codable {
+    struct Verdict: Codable {
+        var expectation: String
+        var passed: Bool
+        var detail: String
+    }
+
+    var scenario: String
+    var passed: Bool
+    var simulatedSeconds: Double
+    var wallSeconds: Double
+    var speedUp: Double
+    var trackedSeconds: Double
+    var transmitOnSeconds: Double
+    var handovers: Int
+    var outageSecondsByCause: [String: Double]
+    var transmitSwitches: Int
+    var tickComputeMicroseconds: [String: Double]
+    var ticksOverPeriod: UInt64
+    var auditRecords: Int
+    var auditLog: String
+    var beamformerLatches: UInt32
+    var events: [String]
+    var verdicts: [Verdict]
+
+    init(_ result: SimulationResult) {
+        scenario = result.scenario
+        passed = result.passed
+        simulatedSeconds = result.simulatedSeconds
+        wallSeconds = result.wallSeconds
+        speedUp = result.wallSeconds > 0 ? result.simulatedSeconds / result.wallSeconds : 0
+        trackedSeconds = result.trackedSeconds
+        transmitOnSeconds = result.transmitOnSeconds
+        handovers = result.handovers
+        outageSecondsByCause = Dictionary(uniqueKeysWithValues: result.outageSeconds.map { ($0.key.description, $0.value) })
+        transmitSwitches = result.transmitSwitches
+        tickComputeMicroseconds = [
+            "p50": Double(result.computeNanoseconds.p50) / 1e3, "p99": Double(result.computeNanoseconds.p99) / 1e3,
+            "max": Double(result.computeNanoseconds.max) / 1e3,
+        ]
+        ticksOverPeriod = result.ticksOverPeriod
+        auditRecords = result.auditRecords
+        auditLog = result.auditLogPath
+        beamformerLatches = result.beamformerLatches
+        events = result.events.map { String(format: "%8.1f s  ", $0.atSeconds) + $0.text }
+        verdicts = result.verdicts.map { Verdict(expectation: $0.expectation, passed: $0.passed, detail: $0.detail) }
+    }
+
+    var text: String {
+        var lines: [String] = []
+        lines.append(String(format: "simulated %.0f s in %.1f s (%.0f× real time)", simulatedSeconds, wallSeconds, speedUp))
+        lines.append(String(format: "tracked %.0f s (%.1f%%), transmit on %.0f s (%.1f%%), %d handovers, %d transmit switches",
+            trackedSeconds, 100 * trackedSeconds / max(1, simulatedSeconds), transmitOnSeconds,
+            100 * transmitOnSeconds / max(1, simulatedSeconds), handovers, transmitSwitches))
+        let outages = outageSecondsByCause.sorted { $0.value > $1.value }.map { String(format: "%@ %.1f s", $0.key, $0.value) }
+        lines.append("outages by cause: " + (outages.isEmpty ? "none" : outages.joined(separator: ", ")))
+        lines.append(String(format: "tick compute time: p50 %.1f µs, p99 %.1f µs, max %.1f µs; %llu ticks over the period",
+            tickComputeMicroseconds["p50"] ?? 0, tickComputeMicroseconds["p99"] ?? 0, tickComputeMicroseconds["max"] ?? 0,
+            ticksOverPeriod))
+        lines.append("audit: \(auditRecords) records in \(auditLog); beamformer latches \(beamformerLatches)")
+        lines.append("events:")
+        lines += events.map { "  " + $0 }
+        lines.append("expectations:")
+        lines += verdicts.map { "  \($0.passed ? "PASS" : "FAIL")  \($0.expectation): \($0.detail)" }
+        lines.append(passed ? "PASSED" : "FAILED")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The live status line of a run on a terminal: a progress bar and the terminal's state.
+enum StatusLine {
+    static func draw(fraction: Double, snapshot: TerminalSnapshot, scenarioStart: Int64) {
+        let width = 30
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let bar = String(repeating: "#", count: max(0, min(width, filled))) + String(repeating: ".", count: max(0, width - filled))
+        let elapsed = snapshot.utcNanoseconds == .min ? 0 : Int((snapshot.utcNanoseconds - scenarioStart) / 1_000_000_000)
+        let clock = String(format: "%02d:%02d:%02d", elapsed / 3600, elapsed / 60 % 60, elapsed % 60)
+        let beam = snapshot.servingIndex >= 0
+            ? String(format: "sat #%d az %6.1f° el %5.1f°", snapshot.servingIndex, snapshot.azimuthDegrees, snapshot.elevationDegrees)
+            : "no satellite              "
+        let line = String(format: "\r[%@] %3.0f%% %@ %-10@ %@ TX %@ ", bar, fraction * 100, clock, snapshot.state.description,
+            beam, snapshot.transmitEnabled ? "on " : "off")
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+}
