@@ -151,8 +151,8 @@ struct GeofenceCheckReport: Encodable {
         try policy.encode(header.name, forKey: .name)
         try policy.encode(header.version, forKey: .version)
         try policy.encode(header.isExample, forKey: .example)
-        try policy.encode(UTCTimestamp.format(header.validFrom), forKey: .validFrom)
-        try policy.encode(UTCTimestamp.format(header.validUntil), forKey: .validUntil)
+        try policy.encode(ISO8601UTC.format(header.validFrom), forKey: .validFrom)
+        try policy.encode(ISO8601UTC.format(header.validUntil), forKey: .validUntil)
         try policy.encode(signature, forKey: .signature)
     }
 }

@@ -143,7 +143,7 @@ struct PolicyKeygenCommand: ParsableCommand {
 /// An ISO-8601 UTC time from an option, nil when the option is absent.
 func parseUTC(_ text: String?, option: String) throws -> Date? {
     guard let text else { return nil }
-    guard let date = UTCTimestamp.parse(text) else {
+    guard let date = ISO8601UTC.parse(text) else {
         throw ValidationError("\(option): expected an ISO-8601 UTC time such as 2026-09-01T00:00:00Z, got \"\(text)\"")
     }
     return date

@@ -4,7 +4,7 @@ import Foundation
 /// fractional seconds (`…:00.5Z`). Only the `Z` zone is accepted, so a file can never mean
 /// local time. Civil-date arithmetic after H. Hinnant, "chrono-Compatible Low-Level Date
 /// Algorithms" (days_from_civil / civil_from_days), proleptic Gregorian calendar.
-public enum UTCTimestamp {
+public enum ISO8601UTC {
     /// The instant, or nil when the text is not `YYYY-MM-DDTHH:MM:SS[.fff]Z` with valid fields.
     public static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)

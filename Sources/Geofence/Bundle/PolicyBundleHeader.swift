@@ -30,7 +30,7 @@ public struct PolicyBundleHeader: Sendable, Equatable {
 
     /// `"example-public-reports" version 1 (valid 2026-01-01T00:00:00Z to 2031-01-01T00:00:00Z)`.
     public var summary: String {
-        "\"\(name)\" version \(version) (valid \(UTCTimestamp.format(validFrom)) to \(UTCTimestamp.format(validUntil)))"
+        "\"\(name)\" version \(version) (valid \(ISO8601UTC.format(validFrom)) to \(ISO8601UTC.format(validUntil)))"
             + (isExample ? ", EXAMPLE" : "")
     }
 }
@@ -84,9 +84,9 @@ public enum PolicyRejection: Error, Sendable, Equatable, CustomStringConvertible
         case .unreadablePolicy(let problem): return "signed, but not a readable policy: \(problem)"
         case .utcUnknown: return "UTC is not known yet, so the validity period cannot be checked"
         case .notYetValid(let from, let now):
-            return "not valid yet: valid from \(UTCTimestamp.format(from)), now \(UTCTimestamp.format(now))"
+            return "not valid yet: valid from \(ISO8601UTC.format(from)), now \(ISO8601UTC.format(now))"
         case .expired(let until, let now):
-            return "expired: valid until \(UTCTimestamp.format(until)), now \(UTCTimestamp.format(now))"
+            return "expired: valid until \(ISO8601UTC.format(until)), now \(ISO8601UTC.format(now))"
         case .alreadyInForce(let version): return "version \(version) is already in force"
         case .rollback(let offered, let inForce):
             return "rollback refused: version \(offered) is older than version \(inForce) in force"

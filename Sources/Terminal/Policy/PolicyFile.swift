@@ -99,7 +99,7 @@ public enum PolicyFile {
             problems.attempt { () throws(DataFileError) in
                 let node = try root.required(key)
                 let text = try node.string()
-                guard let date = UTCTimestamp.parse(text) else {
+                guard let date = ISO8601UTC.parse(text) else {
                     throw node.error("expected an ISO-8601 UTC time such as 2026-09-01T00:00:00Z, got \"\(text)\"")
                 }
                 return (date, node)

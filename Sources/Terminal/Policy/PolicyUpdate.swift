@@ -71,8 +71,8 @@ public struct PolicyUpdate: Sendable {
         if let offered {
             details["policy"] = offered.name
             details["version"] = String(offered.version)
-            details["validFrom"] = UTCTimestamp.format(offered.validFrom)
-            details["validUntil"] = UTCTimestamp.format(offered.validUntil)
+            details["validFrom"] = ISO8601UTC.format(offered.validFrom)
+            details["validUntil"] = ISO8601UTC.format(offered.validUntil)
             if offered.isExample { details["example"] = "true" }
         }
         if let contentSHA256 { details["sha256"] = contentSHA256 }
@@ -93,7 +93,7 @@ public struct PolicyUpdate: Sendable {
             details["code"] = rejection.code
         }
         return AuditEntry(
-            kind: .policy, event: event, reason: reason, utc: utc.map(UTCTimestamp.format),
+            kind: .policy, event: event, reason: reason, utc: utc.map(ISO8601UTC.format),
             monotonicNanoseconds: monotonicNanoseconds, details: details)
     }
 }
