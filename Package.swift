@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
         .library(name: "Orbit", targets: ["Orbit"]),
+        .library(name: "Handover", targets: ["Handover"]),
         .library(name: "Beam", targets: ["Beam"]),
         .library(name: "RealTime", targets: ["RealTime"]),
         .library(name: "HAL", targets: ["HAL"]),

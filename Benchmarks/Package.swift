@@ -22,6 +22,15 @@ let package = Package(
             path: "Benchmarks/OrbitBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "HandoverBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Orbit", package: "utermd"),
+                .product(name: "Handover", package: "utermd"),
+            ],
+            path: "Benchmarks/HandoverBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "TerminalBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
