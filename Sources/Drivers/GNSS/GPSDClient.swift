@@ -92,7 +92,9 @@ public final class GPSDClient {
                 let report = try GPSDReport.decode(line)
                 switch report.reportClass {
                 case "TPV":
-                    fixes.append(try report.fix(satellitesUsed: satellitesUsed, receivedAtNanoseconds: receivedAt))
+                    if let fix = try report.fix(satellitesUsed: satellitesUsed, receivedAtNanoseconds: receivedAt) {
+                        fixes.append(fix)
+                    }
                 case "SKY":
                     if let used = report.satellitesUsed { satellitesUsed = used }
                 case "VERSION":

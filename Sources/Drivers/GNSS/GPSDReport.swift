@@ -61,14 +61,17 @@ struct GPSDReport: Decodable {
         uSat ?? satellites.map { $0.filter { $0.used == true }.count }
     }
 
-    /// The fix of a TPV report, checked; `satellitesUsed` comes from the last SKY.
-    func fix(satellitesUsed: Int?, receivedAtNanoseconds: UInt64) throws(GPSDError) -> GNSSFix {
+    /// The fix of a TPV report, checked; `satellitesUsed` comes from the last SKY. nil for a
+    /// partial report without a position (gpsd sends those between full ones, e.g. only its
+    /// error estimates, although its documentation says `lat` and `lon` come with mode 2 and 3).
+    func fix(satellitesUsed: Int?, receivedAtNanoseconds: UInt64) throws(GPSDError) -> GNSSFix? {
         let utc = time.flatMap { UTCTimestamp(iso8601: $0) }
         if time != nil, utc == nil { throw .invalidValue(reportClass: "TPV", field: "time") }
         let mode = mode.flatMap { GNSSFixMode(rawValue: $0) } ?? .none  // 0: "no mode value yet seen"
         guard mode != .none else { return .noFix(utc: utc, receivedAtNanoseconds: receivedAtNanoseconds, source: .gpsd) }
-        guard let lat, lat.isFinite, abs(lat) <= 90 else { throw .invalidValue(reportClass: "TPV", field: "lat") }
-        guard let lon, lon.isFinite, abs(lon) <= 180 else { throw .invalidValue(reportClass: "TPV", field: "lon") }
+        guard let lat, let lon else { return nil }
+        guard lat.isFinite, abs(lat) <= 90 else { throw .invalidValue(reportClass: "TPV", field: "lat") }
+        guard lon.isFinite, abs(lon) <= 180 else { throw .invalidValue(reportClass: "TPV", field: "lon") }
         for (name, value) in [("eph", eph), ("epx", epx), ("epy", epy)] {
             if let value, !(value.isFinite && value >= 0) { throw .invalidValue(reportClass: "TPV", field: name) }
         }

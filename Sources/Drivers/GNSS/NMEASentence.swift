@@ -17,6 +17,21 @@ public struct NMEAGGA: Sendable, Hashable {
     public var altitudeAboveMeanSeaLevelMetres: Double?
     /// Geoid height above the WGS 84 ellipsoid, metres.
     public var geoidSeparationMetres: Double?
+
+    /// Builds the sentence's values.
+    public init(
+        timeOfDaySeconds: Double, latitudeDegrees: Double?, longitudeDegrees: Double?, quality: Int, satellitesUsed: Int?,
+        horizontalDilution: Double?, altitudeAboveMeanSeaLevelMetres: Double?, geoidSeparationMetres: Double?
+    ) {
+        self.timeOfDaySeconds = timeOfDaySeconds
+        self.latitudeDegrees = latitudeDegrees
+        self.longitudeDegrees = longitudeDegrees
+        self.quality = quality
+        self.satellitesUsed = satellitesUsed
+        self.horizontalDilution = horizontalDilution
+        self.altitudeAboveMeanSeaLevelMetres = altitudeAboveMeanSeaLevelMetres
+        self.geoidSeparationMetres = geoidSeparationMetres
+    }
 }
 
 /// An RMC sentence: time, date, validity, position.
@@ -31,6 +46,17 @@ public struct NMEARMC: Sendable, Hashable {
     public var longitudeDegrees: Double?
     /// The date, as days since 1970-01-01; nil when empty.
     public var daysSinceUnixEpoch: Int64?
+
+    /// Builds the sentence's values.
+    public init(
+        timeOfDaySeconds: Double, isValid: Bool, latitudeDegrees: Double?, longitudeDegrees: Double?, daysSinceUnixEpoch: Int64?
+    ) {
+        self.timeOfDaySeconds = timeOfDaySeconds
+        self.isValid = isValid
+        self.latitudeDegrees = latitudeDegrees
+        self.longitudeDegrees = longitudeDegrees
+        self.daysSinceUnixEpoch = daysSinceUnixEpoch
+    }
 }
 
 /// A GSA sentence: fix type and dilutions.
@@ -45,6 +71,17 @@ public struct NMEAGSA: Sendable, Hashable {
     public var horizontalDilution: Double?
     /// Vertical dilution of precision.
     public var verticalDilution: Double?
+
+    /// Builds the sentence's values.
+    public init(
+        fixType: Int, satellitesUsed: Int, positionDilution: Double?, horizontalDilution: Double?, verticalDilution: Double?
+    ) {
+        self.fixType = fixType
+        self.satellitesUsed = satellitesUsed
+        self.positionDilution = positionDilution
+        self.horizontalDilution = horizontalDilution
+        self.verticalDilution = verticalDilution
+    }
 }
 
 /// A GST sentence: pseudorange error statistics.
@@ -57,6 +94,16 @@ public struct NMEAGST: Sendable, Hashable {
     public var sigmaLongitudeMetres: Double?
     /// 1-σ altitude error, metres.
     public var sigmaAltitudeMetres: Double?
+
+    /// Builds the sentence's values.
+    public init(
+        timeOfDaySeconds: Double, sigmaLatitudeMetres: Double?, sigmaLongitudeMetres: Double?, sigmaAltitudeMetres: Double?
+    ) {
+        self.timeOfDaySeconds = timeOfDaySeconds
+        self.sigmaLatitudeMetres = sigmaLatitudeMetres
+        self.sigmaLongitudeMetres = sigmaLongitudeMetres
+        self.sigmaAltitudeMetres = sigmaAltitudeMetres
+    }
 }
 
 /// One checked NMEA 0183 sentence.

@@ -1,0 +1,121 @@
+import Drivers
+import Testing
+
+/// NMEA 0183 sentences: checksums, fields, and every way a line is rejected.
+@Suite struct NMEAParserTests {
+    /// `$body*hh` with the right checksum.
+    static func sentence(_ body: String) -> String {
+        let checksum = body.utf8.reduce(UInt8(0), ^)
+        let hex = String(checksum, radix: 16, uppercase: true)
+        return "$" + body + "*" + (hex.count < 2 ? "0" : "") + hex
+    }
+
+    func expectRejection(_ line: String, _ expected: NMEAError, sourceLocation: SourceLocation = #_sourceLocation) {
+        let error = #expect(throws: NMEAError.self, sourceLocation: sourceLocation) { _ = try NMEAParser.parse(line) }
+        #expect(error == expected, sourceLocation: sourceLocation)
+    }
+
+    @Test func aGGAFromAReceiverParsesFieldByField() throws {
+        // u-blox 8 style, checksum as the receiver sent it.
+        let line = "$GPGGA,092750.000,5321.6802,N,00630.3372,W,1,8,1.03,61.7,M,55.2,M,,*76"
+        guard case .gga(let gga) = try NMEAParser.parse(line + "\r\n") else {
+            Issue.record("not a GGA")
+            return
+        }
+        #expect(gga.timeOfDaySeconds == 9 * 3600 + 27 * 60 + 50)
+        #expect(abs(try #require(gga.latitudeDegrees) - (53 + 21.6802 / 60)) < 1e-12)
+        #expect(abs(try #require(gga.longitudeDegrees) + (6 + 30.3372 / 60)) < 1e-12)
+        #expect(gga.quality == 1 && gga.satellitesUsed == 8 && gga.horizontalDilution == 1.03)
+        #expect(gga.altitudeAboveMeanSeaLevelMetres == 61.7 && gga.geoidSeparationMetres == 55.2)
+    }
+
+    @Test func rmcGsaGstAndOthersParse() throws {
+        guard
+            case .rmc(let rmc) = try NMEAParser.parse(
+                Self.sentence("GNRMC,235959.50,A,3557.6000,N,01434.8000,E,12.0,225.0,311299,,,A"))
+        else {
+            Issue.record("not an RMC")
+            return
+        }
+        #expect(rmc.isValid && rmc.timeOfDaySeconds == 86_399.5)
+        #expect(rmc.daysSinceUnixEpoch == 10_956)  // 1999-12-31
+        guard case .gsa(let gsa) = try NMEAParser.parse(Self.sentence("GPGSA,A,2,02,05,12,,,,,,,,,,2.1,1.9,0.9")) else {
+            Issue.record("not a GSA")
+            return
+        }
+        #expect(gsa.fixType == 2 && gsa.satellitesUsed == 3 && gsa.horizontalDilution == 1.9)
+        guard case .gst(let gst) = try NMEAParser.parse(Self.sentence("GPGST,101502.00,2.1,3.4,2.2,28.0,2.9,2.4,4.8")) else {
+            Issue.record("not a GST")
+            return
+        }
+        #expect(gst.sigmaLatitudeMetres == 2.9 && gst.sigmaLongitudeMetres == 2.4)
+        #expect(try NMEAParser.parse(Self.sentence("GPGSV,1,1,01,02,61,045,44")) == .other("GPGSV"))
+    }
+
+    @Test func damagedLinesAreRejectedNamingTheSentence() {
+        let good = Self.sentence("GPGGA,101502.00,3557.6000,N,01434.8000,E,1,07,0.92,4.2,M,38.6,M,,")
+        var flipped = Array(good.utf8)
+        flipped[20] ^= 0x01
+        let computed = Array(flipped[1..<(flipped.count - 3)]).reduce(UInt8(0), ^)
+        expectRejection(
+            String(decoding: flipped, as: UTF8.self),
+            .badChecksum(sentence: "GPGGA", declared: UInt8(good.suffix(2), radix: 16) ?? 0, computed: computed))
+        expectRejection(String(good.prefix(30)), .missingChecksum(sentence: "GPGGA"))
+        expectRejection("GPGGA,1,2,3*00", .notASentence(linePrefix: "GPGGA,1,2,3*00"))
+        expectRejection("", .notASentence(linePrefix: ""))
+        expectRejection("$GPRMC,1\u{7}23*00", .nonASCII(sentence: "GPRMC"))
+        expectRejection("$GPZDA," + String(repeating: "9", count: 200) + "*00", .tooLong(sentence: "GPZDA", byteCount: 210))
+        expectRejection(
+            Self.sentence("GPGGA,101502.00,3557.6000,N"), .missingFields(sentence: "GPGGA", fieldCount: 4, needed: 15))
+        expectRejection(
+            Self.sentence("GPGGA,101502.00,9157.6000,N,01434.8000,E,1,07,0.92,4.2,M,38.6,M,,"),
+            .malformedField(sentence: "GPGGA", field: "latitude", value: "9157.6000"))
+        expectRejection(
+            Self.sentence("GPGGA,101502.00,3557.6000,Q,01434.8000,E,1,07,0.92,4.2,M,38.6,M,,"),
+            .malformedField(sentence: "GPGGA", field: "latitude hemisphere", value: "Q"))
+        expectRejection(
+            Self.sentence("GPRMC,251502.00,A,3557.6000,N,01434.8000,E,12.0,225.0,140325,,,A"),
+            .malformedField(sentence: "GPRMC", field: "time", value: "251502.00"))
+        expectRejection(
+            Self.sentence("GPRMC,101502.00,A,3557.6000,N,01434.8000,E,12.0,225.0,310225,,,A"),
+            .malformedField(sentence: "GPRMC", field: "date", value: "310225"))
+        expectRejection(
+            Self.sentence("GPGGA,101502.00,3557.6000,N,01434.8000,E,1,07,nan,4.2,M,38.6,M,,"),
+            .malformedField(sentence: "GPGGA", field: "HDOP", value: "nan"))
+    }
+
+    /// Noise never traps: random bytes, and every truncation and single-byte change of a
+    /// valid sentence, each parse either succeeds or throws an `NMEAError`.
+    @Test func noiseNeverCrashesTheParser() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0..<120, using: &generator)
+            var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if Bool.random(using: &generator) { bytes.insert(UInt8(ascii: "$"), at: 0) }
+            _ = try? NMEAParser.parse(bytes[...])
+        }
+        let good = Array(Self.sentence("GPGGA,101502.00,3557.6000,N,01434.8000,E,1,07,0.92,4.2,M,38.6,M,,").utf8)
+        for cut in 0...good.count { _ = try? NMEAParser.parse(good[0..<cut]) }
+        for index in good.indices {
+            for value: UInt8 in [0, 0x2A, 0x2C, 0x2E, 0x2D, 0x39, 0x7F, 0xFF] {
+                var damaged = good
+                damaged[index] = value
+                _ = try? NMEAParser.parse(damaged[...])
+            }
+        }
+    }
+
+    @Test func utcTimestampsConvertBothWays() throws {
+        let instant = try #require(
+            UTCTimestamp(year: 2025, month: 3, day: 14, hour: 10, minute: 15, second: 2, nanoseconds: 250_000_000))
+        #expect(instant.secondsSinceUnixEpoch == 1_741_947_302)
+        #expect(instant.iso8601 == "2025-03-14T10:15:02.250Z")
+        #expect(UTCTimestamp(iso8601: "2025-03-14T10:15:02.250Z") == instant)
+        #expect(UTCTimestamp(iso8601: "2025-03-14T10:15:02Z")?.nanoseconds == 0)
+        #expect(UTCTimestamp(iso8601: "2024-02-29T23:59:60.5Z")?.iso8601 == "2024-03-01T00:00:00.500Z")
+        for bad in ["", "2025-02-29T00:00:00Z", "2025-03-14 10:15:02Z", "2025-03-14T10:15:02.Z", "2025-13-01T00:00:00Z"] {
+            #expect(UTCTimestamp(iso8601: bad) == nil, "\(bad)")
+        }
+        #expect(UTCTimestamp(secondsSinceUnixEpoch: -1).iso8601 == "1969-12-31T23:59:59.000Z")
+    }
+}
