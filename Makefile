@@ -53,3 +53,13 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# The virtual HIL bench (HIL/vm/README.md): builds the firmware, the bridge emulator and the
+# test bundle, then boots the bench's kernel under qemu (TCG) and runs HIL/vm/checks.sh in it
+# against gpio-sim lines and a FunctionFS bridge. The kernel and initramfs are built once and
+# cached outside the repository; qemu and the build tools come from Debian packages, installed
+# by the scripts when missing. Artefacts of the last run: .build/hil-vm-run/.
+.PHONY: hil
+hil: deps
+	$(SWIFT) build --build-tests
+	HIL/vm/run-in-vm.sh --run-dir .build/hil-vm-run --timeout 1500 -- sh HIL/vm/checks.sh .build/debug

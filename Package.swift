@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
+        .executable(name: "utermd-bridge-emulator", targets: ["utermd-bridge-emulator"]),
         .library(name: "Orbit", targets: ["Orbit"]),
         .library(name: "Handover", targets: ["Handover"]),
         .library(name: "Beam", targets: ["Beam"]),
@@ -102,6 +103,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),
+
+        // The virtual HIL bench's beamformer bridge (HIL/vm): the device side through
+        // FunctionFS, and a host-side check through libusb and the firmware's driver.
+        .executableTarget(
+            name: "utermd-bridge-emulator",
+            dependencies: [
+                "HAL", "HALLinux", "Drivers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

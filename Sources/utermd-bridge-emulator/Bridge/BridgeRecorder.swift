@@ -1,0 +1,132 @@
+import HAL
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes what the emulated bridge did as JSON lines, one `write(2)` per line so a line is
+/// on disk (the bench's 9p share) as soon as the event happened and a killed emulator leaves
+/// whole lines only.
+///
+/// The **states** file has one line per change of the applied state (`power_up`, `latch`,
+/// `reset`, `power_cycle`), and lines for `start`, `bind`, `enable`, `disable`, `stop`:
+///
+/// ```json
+/// {"event":"latch","monotonic_ns":123,"realtime_ns":456,"sequence":7,"slot":1,"latch_count":3,
+///  "elements":1280,"codes_crc32c":"0x1a2b3c4d","phase_codes":"00017f...","gain_codes":"7f7f..."}
+/// ```
+///
+/// `phase_codes` / `gain_codes` hold two hex digits per element, in element order.
+/// `codes_crc32c` is the CRC-32C (`CRC32C`) of the applied codes as a load payload carries
+/// them: phase, gain, phase, gain, ... — the bytes of a `[BeamformerChannelCode]` — so a
+/// reader compares it with the steering it computed without decoding the hex. The other
+/// state lines (all codes zero) have the same fields with `slot` null. `monotonic_ns` is CLOCK_MONOTONIC
+/// of the bench's kernel, the clock the firmware's own timestamps use there.
+///
+/// The optional **frames** file has one line per request: sequence, command, status, size,
+/// whether it was a retry, and the time from the request's arrival to its reply's hand-off
+/// to the kernel.
+final class BridgeRecorder: @unchecked Sendable {
+    // @unchecked: the descriptors are immutable; lines are written by whoever holds the
+    // emulator's state lock, so writes never interleave.
+    private let statesDescriptor: Int32
+    private let framesDescriptor: Int32?
+
+    /// Opens (truncates) the states file and, when given, the frames file.
+    init(statesPath: String, framesPath: String?) throws(FunctionFSError) {
+        statesDescriptor = try Self.create(statesPath)
+        framesDescriptor = try framesPath.map { path throws(FunctionFSError) in try Self.create(path) }
+    }
+
+    deinit {
+        #if canImport(Glibc)
+            close(statesDescriptor)
+            if let framesDescriptor { close(framesDescriptor) }
+        #endif
+    }
+
+    /// A line for an event without codes (`start`, `power_cycle`, `stop`, ...).
+    func note(_ event: String, fields: String = "") {
+        let extra = fields.isEmpty ? "" : "," + fields
+        append("{\"event\":\"\(event)\",\(Self.clocks())\(extra)}", to: statesDescriptor)
+    }
+
+    /// A line with the applied state: `latch`, `reset`, `power_up` or `power_cycle` (the last
+    /// three with every code zero and `slot` null).
+    func applied(_ bridge: EmulatedBridge, event: String, sequence: UInt16) {
+        let codes = bridge.appliedCodes
+        let crc = codes.withUnsafeBytes { CRC32C.checksum($0) }
+        var phases = ""
+        var gains = ""
+        phases.reserveCapacity(2 * codes.count)
+        gains.reserveCapacity(2 * codes.count)
+        for code in codes {
+            phases += Self.hex(code.phaseCode)
+            gains += Self.hex(code.gainCode)
+        }
+        let slot = bridge.appliedSlot.map { "\($0)" } ?? "null"
+        append(
+            "{\"event\":\"\(event)\",\(Self.clocks()),\"sequence\":\(sequence),\"slot\":\(slot),"
+                + "\"latch_count\":\(bridge.latchCount),\"elements\":\(codes.count),"
+                + "\"codes_crc32c\":\"0x\(String(crc, radix: 16))\",\"phase_codes\":\"\(phases)\",\"gain_codes\":\"\(gains)\"}",
+            to: statesDescriptor)
+    }
+
+    /// A line for one request in the frames file (when there is one).
+    func frame(_ outcome: EmulatedBridge.Outcome, byteCount: Int, handlingNanoseconds: UInt64) {
+        guard let framesDescriptor else { return }
+        let command = BeamformerBridgeCommand(rawValue: outcome.commandCode)?.description ?? "0x\(String(outcome.commandCode, radix: 16))"
+        append(
+            "{\(Self.clocks()),\"sequence\":\(outcome.sequence),\"command\":\"\(command)\",\"bytes\":\(byteCount),"
+                + "\"status\":\"\(outcome.reply.status)\",\"detail\":\(outcome.reply.detail),\"retry\":\(outcome.isRetry),"
+                + "\"handling_ns\":\(handlingNanoseconds)}",
+            to: framesDescriptor)
+    }
+
+    /// CLOCK_MONOTONIC and CLOCK_REALTIME now, in nanoseconds.
+    static func nowNanoseconds(realtime: Bool = false) -> UInt64 {
+        #if canImport(Glibc)
+            var now = timespec()
+            clock_gettime(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now)
+            return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+        #else
+            return 0
+        #endif
+    }
+
+    private static func clocks() -> String {
+        "\"monotonic_ns\":\(nowNanoseconds()),\"realtime_ns\":\(nowNanoseconds(realtime: true))"
+    }
+
+    private static let digits = Array("0123456789abcdef")
+
+    private static func hex(_ byte: UInt8) -> String {
+        String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+
+    private func append(_ line: String, to descriptor: Int32) {
+        #if canImport(Glibc)
+            var bytes = Array((line + "\n").utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeMutableBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return Glibc.write(descriptor, base + offset, buffer.count - offset)
+                }
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }  // a full disk loses the line, not the bridge
+                offset += written
+            }
+        #endif
+    }
+
+    private static func create(_ path: String) throws(FunctionFSError) -> Int32 {
+        #if canImport(Glibc)
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw FunctionFSError(operation: "create \(path)", errno: errno) }
+            return fd
+        #else
+            throw FunctionFSError(operation: "create \(path) (Linux-only)", errno: 0)
+        #endif
+    }
+}
