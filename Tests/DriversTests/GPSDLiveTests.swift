@@ -21,7 +21,11 @@ import Testing
 
     /// A TCP port on 127.0.0.1 free a moment ago (the kernel's choice for port 0).
     static func freeLoopbackPort() throws -> UInt16 {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #if canImport(Glibc)
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
         try #require(descriptor >= 0)
         defer { close(descriptor) }
         var address = sockaddr_in()
