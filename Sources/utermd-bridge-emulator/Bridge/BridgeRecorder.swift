@@ -75,7 +75,8 @@ final class BridgeRecorder: @unchecked Sendable {
     /// A line for one request in the frames file (when there is one).
     func frame(_ outcome: EmulatedBridge.Outcome, byteCount: Int, handlingNanoseconds: UInt64) {
         guard let framesDescriptor else { return }
-        let command = BeamformerBridgeCommand(rawValue: outcome.commandCode)?.description ?? "0x\(String(outcome.commandCode, radix: 16))"
+        let command =
+            BeamformerBridgeCommand(rawValue: outcome.commandCode)?.description ?? "0x\(String(outcome.commandCode, radix: 16))"
         append(
             "{\(Self.clocks()),\"sequence\":\(outcome.sequence),\"command\":\"\(command)\",\"bytes\":\(byteCount),"
                 + "\"status\":\"\(outcome.reply.status)\",\"detail\":\(outcome.reply.detail),\"retry\":\(outcome.isRetry),"

@@ -44,7 +44,8 @@ struct EmulatedBridge {
 
     /// A bridge for `elementCount` elements (rounded up to whole chips of four).
     init(elementCount: Int) {
-        let chips = (max(0, elementCount) + BeamformerBridgeProtocol.channelsPerChip - 1) / BeamformerBridgeProtocol.channelsPerChip
+        let chips =
+            (max(0, elementCount) + BeamformerBridgeProtocol.channelsPerChip - 1) / BeamformerBridgeProtocol.channelsPerChip
         self.elementCount = chips * BeamformerBridgeProtocol.channelsPerChip
         appliedCodes = Array(repeating: .zero, count: self.elementCount)
         slots = Array(repeating: nil, count: BeamformerBridgeProtocol.beamStateSlotCount)

@@ -53,7 +53,8 @@ struct DriverCheck {
             return
         }
         let milliseconds = String(format: "%.1f", Double(latchedAt - start) / 1e6)
-        report.pass("driver (BeamformerBridgeDriver over LinuxUSB): connected and latched \(elementCount) elements in \(milliseconds) ms")
+        report.pass(
+            "driver (BeamformerBridgeDriver over LinuxUSB): connected and latched \(elementCount) elements in \(milliseconds) ms")
         let state = health.current
         report.check(
             state.isConnected && state.isLinkHealthy && state.appliedVersion == version && state.retryCount == 0,
@@ -84,6 +85,8 @@ struct DriverCheck {
 
     private static func bytes(hex: String) -> [UInt8] {
         let digits = Array(hex.utf8)
-        return stride(from: 0, to: digits.count - 1, by: 2).compactMap { UInt8(String(decoding: digits[$0...$0 + 1], as: UTF8.self), radix: 16) }
+        return stride(from: 0, to: digits.count - 1, by: 2).compactMap {
+            UInt8(String(decoding: digits[$0...$0 + 1], as: UTF8.self), radix: 16)
+        }
     }
 }

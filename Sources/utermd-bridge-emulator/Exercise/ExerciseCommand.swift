@@ -55,8 +55,10 @@ struct ExerciseCommand: ParsableCommand {
         } catch {
             report.fail("protocol session: \(error)")
         }
-        DriverCheck(identifier: identifier, serialNumber: serial, elementCount: elements, replyTimeout: timeout, statesPath: states)
-            .run(into: &report)
+        DriverCheck(
+            identifier: identifier, serialNumber: serial, elementCount: elements, replyTimeout: timeout, statesPath: states
+        )
+        .run(into: &report)
         print(report.summary())
         if !report.allPassed { throw ExitCode(1) }
     }

@@ -44,7 +44,8 @@ struct ProtocolChecks {
                         sequence: sequence, into: buffer)
                 }
             }
-            _ = try expect(load, sequence: next(), .loadBeamState, .ok, "load slot 0, elements \(start)..<\(start + count)", &report)
+            _ = try expect(
+                load, sequence: next(), .loadBeamState, .ok, "load slot 0, elements \(start)..<\(start + count)", &report)
             first += count
             loads += 1
         }
@@ -86,7 +87,8 @@ struct ProtocolChecks {
                     into: buffer)
             }
         }
-        try expect(tail, sequence: next(), .loadBeamState, .elementRangeOutOfRange, "a load past the last element is refused", &report)
+        try expect(
+            tail, sequence: next(), .loadBeamState, .elementRangeOutOfRange, "a load past the last element is refused", &report)
 
         // The encoder refuses codes above 127, so the bad code is written into a good frame
         // and its CRC made right again: only the code is wrong.
@@ -99,7 +101,8 @@ struct ProtocolChecks {
         badCode[BeamformerBridgeProtocol.headerByteCount + BeamformerBridgeProtocol.loadHeaderByteCount + 2] = 200
         Self.resealCRC(&badCode)
         try expect(
-            badCode, sequence: next(), .loadBeamState, .codeOutOfRange, detail: 1, "a phase code of 200 is refused, naming element 1",
+            badCode, sequence: next(), .loadBeamState, .codeOutOfRange, detail: 1,
+            "a phase code of 200 is refused, naming element 1",
             &report)
 
         // A frame of exactly 512 bytes (one high-speed packet, no short packet after it) must

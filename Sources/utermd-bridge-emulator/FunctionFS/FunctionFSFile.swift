@@ -101,7 +101,9 @@ final class FunctionFSFile: @unchecked Sendable {
                 guard let base = buffer.baseAddress else { return -1 }
                 return Self.retrying { ioctl(self.descriptor, request, base) }
             }
-            guard result >= 0 else { throw FunctionFSError(operation: "ioctl FUNCTIONFS_ENDPOINT_DESC \(path)", errno: Glibc.errno) }
+            guard result >= 0 else {
+                throw FunctionFSError(operation: "ioctl FUNCTIONFS_ENDPOINT_DESC \(path)", errno: Glibc.errno)
+            }
             // wMaxPacketSize bits 10...0 (USB 2.0 §9.6.6).
             return (Int(descriptor[4]) | Int(descriptor[5]) << 8) & 0x7FF
         #else
