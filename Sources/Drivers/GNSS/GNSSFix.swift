@@ -1,5 +1,5 @@
 /// What kind of position a fix is (gpsd's TPV `mode`, NMEA GSA's fix type).
-public enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStringConvertible {
     /// No position: the receiver has no fix (or has not said yet).
     case none = 1
     /// Latitude and longitude, no altitude.
@@ -18,14 +18,16 @@ public enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, CustomStringConv
 }
 
 /// Where a fix came from.
-public enum GNSSFixSource: String, Sendable, Hashable {
+public enum GNSSFixSource: String, Sendable, Hashable, BitwiseCopyable {
     /// gpsd's JSON protocol (a TPV report).
     case gpsd
     /// NMEA 0183 sentences read from the receiver's line.
     case nmea
 }
 
-/// One position report of the GNSS receiver, as the geofence and the clock need it.
+/// One position report of the GNSS receiver, as the geofence and the clock need it. A plain
+/// value (`BitwiseCopyable`), so the GNSS thread can hand the latest one to the tick through
+/// RealTime's `LatestValueMailbox`.
 ///
 /// ## Accuracy
 /// `horizontalAccuracyMetres` is the radius of a circle that holds the true position with
@@ -46,7 +48,7 @@ public enum GNSSFixSource: String, Sendable, Hashable {
 /// `utc` is the receiver's time of the fix (nil when no date is known yet, e.g. NMEA before
 /// the first RMC). `receivedAtNanoseconds` is when the driver read it, on the monotonic
 /// clock: freshness is judged on that, never on `utc`.
-public struct GNSSFix: Sendable, Hashable {
+public struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
     /// The time of the fix, UTC.
     public var utc: UTCTimestamp?
     /// Latitude, degrees north (WGS 84); NaN when `mode` is `none`.

@@ -5,7 +5,7 @@
 /// ISO-8601 text is made off the tick (by the audit writer). Civil-date conversions follow
 /// Howard Hinnant's `days_from_civil` / `civil_from_days` ("chrono-Compatible Low-Level Date
 /// Algorithms", 2013), exact for the proleptic Gregorian calendar.
-public struct UTCTimestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct UTCTimestamp: Sendable, Hashable, Comparable, BitwiseCopyable, CustomStringConvertible {
     /// Seconds since the Unix epoch.
     public var secondsSinceUnixEpoch: Int64
     /// Nanoseconds within the second, 0 ..< 1,000,000,000.
