@@ -39,9 +39,9 @@ import Testing
         var worstElevation = 0.0
         for row in SkyfieldPassReference.passes {
             let pass = try #require(
-                complete.first { $0.catalogNumber == row.0 && abs($0.rise.unixSeconds - row.1) < 60 },
-                "pass of \(row.0) rising at \(row.1)")
-            let ours = [pass.rise.unixSeconds, pass.culmination.unixSeconds, pass.set.unixSeconds]
+                complete.first { $0.catalogNumber == row.0 && abs($0.rise.seconds(since: start) - row.1) < 60 },
+                "pass of \(row.0) rising at +\(row.1) s")
+            let ours = [pass.rise, pass.culmination, pass.set].map { $0.seconds(since: start) }
             for (mine, theirs) in zip(ours, [row.1, row.2, row.3]) {
                 worstAgainstFindEvents = max(worstAgainstFindEvents, abs(mine - theirs))
             }

@@ -71,8 +71,9 @@ import Testing
         #expect(HandoverPolicy(name: "SMALLEST_OFF_BORESIGHT") == .smallestOffBoresight)
         #expect(HandoverPolicy(name: "loadBalanced") == .loadBalanced)
         #expect(HandoverPolicy(name: "closest") == nil)
-        #expect(HandoverPolicy.allCases.map(\.description) == [
-            "highestElevation", "longestVisibility", "smallestOffBoresight", "loadBalanced",
-        ])
+        #expect(
+            HandoverPolicy.allCases.map(\.description) == [
+                "highestElevation", "longestVisibility", "smallestOffBoresight", "loadBalanced",
+            ])
     }
 }

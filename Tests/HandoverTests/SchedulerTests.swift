@@ -28,7 +28,8 @@ import Testing
 
         let middleLook = try Self.look(setting, at: slot.middle)
         var constraints = Fixtures.elevationOnly()
-        constraints.boresight = DishBoresight(azimuthDegrees: middleLook.azimuthDegrees, elevationDegrees: middleLook.elevationDegrees)
+        constraints.boresight = DishBoresight(
+            azimuthDegrees: middleLook.azimuthDegrees, elevationDegrees: middleLook.elevationDegrees)
         var scheduler = HandoverScheduler(
             ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: constraints, policy: .smallestOffBoresight,
             slotClock: clock)
@@ -78,14 +79,17 @@ import Testing
     /// track report a poor signal, that satellite is no longer chosen for the slot, and a reset
     /// brings it back.
     @Test func learnedObstructionsAreHonouredAndResettable() throws {
-        var scheduler = HandoverScheduler(ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        var scheduler = HandoverScheduler(
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
         let slot = SlotClock.starlink.firstSlot(startingAtOrAfter: Fixtures.start.adding(seconds: 600))
         let first = try #require(scheduler.decision(for: slot).serving)
         var constraints = scheduler.constraints
         for (azimuth, elevation) in [
             (first.startAzimuthDegrees, first.startElevationDegrees), (first.middleAzimuthDegrees, first.middleElevationDegrees),
         ] {
-            for _ in 0..<4 { constraints.obstructionMap.record(signalQuality: 0.05, azimuthDegrees: azimuth, elevationDegrees: elevation) }
+            for _ in 0..<4 {
+                constraints.obstructionMap.record(signalQuality: 0.05, azimuthDegrees: azimuth, elevationDegrees: elevation)
+            }
         }
         scheduler.constraints = constraints
         let second = scheduler.decision(for: slot)
@@ -118,16 +122,19 @@ import Testing
                     #expect(arc.separationDegrees(azimuthDegrees: azimuth, elevationDegrees: elevation) >= 22)
                 }
             }
-            nearArcWithout += open.rankedCandidates(for: slot).filter {
-                arc.separationDegrees(azimuthDegrees: $0.middleAzimuthDegrees, elevationDegrees: $0.middleElevationDegrees) < 22
-            }.count
+            nearArcWithout +=
+                open.rankedCandidates(for: slot).filter {
+                    arc.separationDegrees(azimuthDegrees: $0.middleAzimuthDegrees, elevationDegrees: $0.middleElevationDegrees)
+                        < 22
+                }.count
         }
         #expect(nearArcWithout > 0)
     }
 
     /// Restricted slots are outages with reason `restricted`; statistics count them.
     @Test func restrictedSlotsAreOutages() {
-        var scheduler = HandoverScheduler(ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        var scheduler = HandoverScheduler(
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
         let schedule = scheduler.schedule(
             from: Fixtures.start, to: Fixtures.start.adding(seconds: 600), isRestricted: { $0.index % 4 == 0 })
         for decision in schedule.decisions where decision.slot.index % 4 == 0 {
@@ -167,9 +174,11 @@ import Testing
         let from = Fixtures.start
         let to = from.adding(seconds: 1_800)
         var scheduler = HandoverScheduler(
-            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly(), policy: .longestVisibility)
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly(),
+            policy: .longestVisibility)
         let schedule = scheduler.schedule(from: from, to: to)
-        var checker = HandoverScheduler(ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        var checker = HandoverScheduler(
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
         var previous: SlotCandidate?
         var handoversChecked = 0
         for decision in schedule.decisions {
@@ -189,7 +198,8 @@ import Testing
             }
         }
         #expect(handoversChecked > 3)
-        var highest = HandoverScheduler(ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        var highest = HandoverScheduler(
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
         let highestHandovers = highest.schedule(from: from, to: to).statistics.handoverCount
         print("handovers in 30 min: longestVisibility \(schedule.statistics.handoverCount), highestElevation \(highestHandovers)")
         #expect(schedule.statistics.handoverCount < highestHandovers)
@@ -201,7 +211,8 @@ import Testing
         let slot = SlotClock.starlink.firstSlot(startingAtOrAfter: Fixtures.start.adding(seconds: 300))
         var scheduler = HandoverScheduler(
             ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly(), policy: .loadBalanced)
-        var highest = HandoverScheduler(ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        var highest = HandoverScheduler(
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
         let ranking = highest.rankedCandidates(for: slot)
         #expect(ranking.count >= 3)
         #expect(scheduler.decision(for: slot).serving?.catalogNumber == ranking[0].catalogNumber)

@@ -24,7 +24,8 @@ import Testing
     @Test func aScheduleBecomesAWellFormedPolarPlot() throws {
         var constraints = CandidateConstraints(boresight: DishBoresight(azimuthDegrees: 0, elevationDegrees: 65))
         constraints.obstructionMap = ObstructionMap(staticSectors: [
-            ObstructionSector(label: "house & garage", azimuthFromDegrees: 200, azimuthToDegrees: 240, maximumElevationDegrees: 30)
+            ObstructionSector(
+                label: "house & garage", azimuthFromDegrees: 200, azimuthToDegrees: 240, maximumElevationDegrees: 30)
         ])
         constraints.obstructionMap.record(signalQuality: 0.1, azimuthDegrees: 100, elevationDegrees: 50)
         var scheduler = HandoverScheduler(

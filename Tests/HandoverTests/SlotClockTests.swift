@@ -78,9 +78,10 @@ import Testing
     @Test func slotsInARange() {
         let from = JulianDate(year: 2026, month: 8, day: 22, hour: 18, minute: 0, second: 12)
         let slots = clock.slots(from: from, to: from.adding(seconds: 60))
-        #expect(slots.map { $0.start.iso8601String(fractionalSecondDigits: 0) } == [
-            "2026-08-22T18:00:12Z", "2026-08-22T18:00:27Z", "2026-08-22T18:00:42Z", "2026-08-22T18:00:57Z",
-        ])
+        #expect(
+            slots.map { $0.start.iso8601String(fractionalSecondDigits: 0) } == [
+                "2026-08-22T18:00:12Z", "2026-08-22T18:00:27Z", "2026-08-22T18:00:42Z", "2026-08-22T18:00:57Z",
+            ])
         #expect(clock.slots(from: from, to: from).isEmpty)
         #expect(clock.slots(from: from.adding(seconds: 1), to: from).isEmpty)
     }

@@ -56,7 +56,8 @@ extension ConstellationEphemeris {
             let age = instant.seconds(since: satellite.epoch) / 86_400
             oldest = max(oldest, age)
             if age > thresholdDays {
-                stale.append(.init(catalogNumber: satellite.catalogNumber, name: satellite.name, epoch: satellite.epoch, ageDays: age))
+                stale.append(
+                    .init(catalogNumber: satellite.catalogNumber, name: satellite.name, epoch: satellite.epoch, ageDays: age))
             }
         }
         stale.sort { ($0.ageDays, $1.catalogNumber) > ($1.ageDays, $0.catalogNumber) }

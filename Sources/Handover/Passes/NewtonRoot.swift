@@ -17,7 +17,8 @@ enum NewtonRoot {
         var a = lower
         var b = upper
         let lowerIsPositive = valueAtLower > 0
-        var x = lower + (upper - lower)
+        var x =
+            lower + (upper - lower)
             * hermiteRoot(
                 valueAtStart: valueAtLower, valueAtEnd: valueAtUpper, slopeAtStart: derivativeAtLower * (upper - lower),
                 slopeAtEnd: derivativeAtUpper * (upper - lower))

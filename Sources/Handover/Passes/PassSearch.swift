@@ -126,9 +126,9 @@ struct PassSearch {
             isOpen = false
             guard let highest else { return }
             completed = VisibilityInterval(
-                    riseSeconds: riseSeconds, setSeconds: seconds, culminationSeconds: highest.seconds,
-                    maximumElevationDegrees: highest.elevationDegrees, culminationAzimuthDegrees: highest.azimuthDegrees,
-                    risesBeforeStart: risesBeforeStart, setsAfterEnd: truncated)
+                riseSeconds: riseSeconds, setSeconds: seconds, culminationSeconds: highest.seconds,
+                maximumElevationDegrees: highest.elevationDegrees, culminationAzimuthDegrees: highest.azimuthDegrees,
+                risesBeforeStart: risesBeforeStart, setsAfterEnd: truncated)
             self.highest = nil
         }
 

@@ -115,4 +115,3 @@ struct TrackFailure: Error {
     var error: SGP4Error
     var seconds: Double
 }
-

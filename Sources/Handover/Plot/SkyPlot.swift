@@ -74,7 +74,9 @@ public struct SkyPlot: Sendable {
     }
 
     private func drawGrid(_ writer: inout SVGWriter) {
-        for elevation in [0.0, 30, 60] { circle(elevationDegrees: elevation, stroke: "#9e9e9e", dash: elevation == 0 ? nil : "2 3", &writer) }
+        for elevation in [0.0, 30, 60] {
+            circle(elevationDegrees: elevation, stroke: "#9e9e9e", dash: elevation == 0 ? nil : "2 3", &writer)
+        }
         for azimuth in stride(from: 0.0, to: 360, by: 30) {
             let edge = point(azimuthDegrees: azimuth, elevationDegrees: 0)
             writer.element(
@@ -142,9 +144,11 @@ public struct SkyPlot: Sendable {
         let axis = constraints.boresight.unitVector
         // Two unit vectors perpendicular to the axis span the cone's circle.
         let helper = abs(axis.z) < 0.9 ? SIMD3<Double>(0, 0, 1) : SIMD3<Double>(0, 1, 0)
-        var first = SIMD3(axis.y * helper.z - axis.z * helper.y, axis.z * helper.x - axis.x * helper.z, axis.x * helper.y - axis.y * helper.x)
+        var first = SIMD3(
+            axis.y * helper.z - axis.z * helper.y, axis.z * helper.x - axis.x * helper.z, axis.x * helper.y - axis.y * helper.x)
         first /= (first * first).sum().squareRoot()
-        let second = SIMD3(axis.y * first.z - axis.z * first.y, axis.z * first.x - axis.x * first.z, axis.x * first.y - axis.y * first.x)
+        let second = SIMD3(
+            axis.y * first.z - axis.z * first.y, axis.z * first.x - axis.x * first.z, axis.x * first.y - axis.y * first.x)
         let angle = min(max(constraints.scanLimitDegrees, 0), 180) * SkyDirection.radiansPerDegree
         var points: [(x: Double, y: Double)] = []
         for step in 0...180 {
@@ -159,9 +163,11 @@ public struct SkyPlot: Sendable {
                 "points": SVGWriter.points(points), "fill": "none", "stroke": "#2e7d32", "stroke-width": "1.5",
                 "stroke-dasharray": "8 4", "clip-path": "url(#sky)",
             ])
-        let centreOfCone = point(azimuthDegrees: constraints.boresight.azimuthDegrees, elevationDegrees: constraints.boresight.elevationDegrees)
+        let centreOfCone = point(
+            azimuthDegrees: constraints.boresight.azimuthDegrees, elevationDegrees: constraints.boresight.elevationDegrees)
         writer.element(
-            "circle", ["cx": SVGWriter.number(centreOfCone.x), "cy": SVGWriter.number(centreOfCone.y), "r": "3", "fill": "#2e7d32"])
+            "circle",
+            ["cx": SVGWriter.number(centreOfCone.x), "cy": SVGWriter.number(centreOfCone.y), "r": "3", "fill": "#2e7d32"])
     }
 
     private func drawGeostationaryArc(_ arc: GeostationaryArc, _ writer: inout SVGWriter) {
@@ -169,7 +175,10 @@ public struct SkyPlot: Sendable {
         guard points.count > 1 else { return }
         writer.element(
             "polyline",
-            ["points": SVGWriter.points(points), "fill": "none", "stroke": "#1565c0", "stroke-width": "1.5", "stroke-dasharray": "2 3"],
+            [
+                "points": SVGWriter.points(points), "fill": "none", "stroke": "#1565c0", "stroke-width": "1.5",
+                "stroke-dasharray": "2 3",
+            ],
             content: "<title>geostationary arc</title>")
     }
 
@@ -182,7 +191,8 @@ public struct SkyPlot: Sendable {
                 point(azimuthDegrees: serving.middleAzimuthDegrees, elevationDegrees: serving.middleElevationDegrees),
                 point(azimuthDegrees: serving.endAzimuthDegrees, elevationDegrees: serving.endElevationDegrees),
             ]
-            let label = "\(serving.catalogNumber) \(serving.name) from \(decision.slot.start.iso8601String(fractionalSecondDigits: 0))"
+            let label =
+                "\(serving.catalogNumber) \(serving.name) from \(decision.slot.start.iso8601String(fractionalSecondDigits: 0))"
             writer.element(
                 "polyline",
                 [

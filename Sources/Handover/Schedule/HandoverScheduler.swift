@@ -184,7 +184,8 @@ public struct HandoverScheduler: Sendable {
         var decisions: [SlotDecision] = []
         if last > first {
             let firstSlot = slotClock.slot(index: first)
-            rebuildWindows(base: firstSlot.start, durationSeconds: slotClock.slot(index: last - 1).end.seconds(since: firstSlot.start))
+            rebuildWindows(
+                base: firstSlot.start, durationSeconds: slotClock.slot(index: last - 1).end.seconds(since: firstSlot.start))
             decisions.reserveCapacity(Int(last - first))
             for index in first..<last {
                 let slot = slotClock.slot(index: index)

@@ -18,8 +18,9 @@ import Orbit
 /// O the observer's Earth-fixed position, taken over the part of the arc above the
 /// observer's horizon (a geostationary satellite below it cannot be interfered with). The
 /// minimum is found in two steps: d(λ) is tabulated at every 1° of longitude at
-/// construction, plus the two points where the arc meets the horizon; a query takes the tabulated direction with the largest dot product with u,
-/// then refines λ between its neighbours by golden-section search on ∠(u, d(λ)). Between two
+/// construction, plus the two points where the arc meets the horizon; a query takes the
+/// tabulated direction with the largest dot product with u, then refines λ between its
+/// neighbours by golden-section search on ∠(u, d(λ)). Between two
 /// neighbours the arc is at most `maximumTableSpacingDegrees` (~1.2°) long, so the closest
 /// tabulated direction is within half of that (`tableToleranceDegrees`) of the true minimum;
 /// `isWithin` uses this bound to skip the refinement when the answer is clear.
