@@ -143,6 +143,8 @@ def body(data):
 
 def swift(path):
     text = open(path, encoding="utf-8").read()
+    # A multi-line literal drops the line break before its closing delimiter: the extra "\n"
+    # below keeps the file's final newline.
     if '"""#' in text:
         raise SystemExit("policy text contains the raw-string terminator")
     sys.stdout.write(
@@ -152,7 +154,7 @@ def swift(path):
         "    /// `Policies/example.yaml`: the EXAMPLE policy (built from public reports, not any\n"
         "    /// operator's real policy), signed with the published, NOT secret example key whose\n"
         "    /// public half is ``examplePolicyPublicKeyBase64``. The simulated terminal's default.\n"
-        "    public static let examplePolicyYAML = #\"\"\"\n" + text + "\"\"\"#\n}\n")
+        "    public static let examplePolicyYAML = #\"\"\"\n" + text + "\n\"\"\"#\n}\n")
 
 
 if __name__ == "__main__":

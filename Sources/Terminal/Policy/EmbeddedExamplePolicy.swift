@@ -398,5 +398,6 @@ geojson: |
     ]}}
   ]}
 # utermd-signature: ed25519 WDcI9YaMAjc6XzjkwK5HrHnrsyzFf1sy4j/12bWKGMbRXbNnqlzL8v0XLARRBmmxpnj+rqyvKGQzlI+QCYR+CQ==
+
 """#
 }
