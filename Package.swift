@@ -26,6 +26,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
@@ -95,11 +97,21 @@ let package = Package(
             ]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit"]),
 
+        // The daemon's shell: config, status API, metrics, systemd, rotctld, reports.
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Terminal"]),
+
         // The executable.
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Geofence",
+                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Daemon", "Geofence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),

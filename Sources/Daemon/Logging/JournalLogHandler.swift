@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+
+/// A swift-log handler writing one line per record to standard error, in the form journald
+/// reads best: under systemd (`JOURNAL_STREAM` set) each line starts with the syslog priority
+/// in angle brackets (`<6>` for info, see sd-daemon(3)) and carries no timestamp, since the
+/// journal stamps it; elsewhere a plain line with an ISO-8601 UTC time and the level word.
+///
+/// ```
+/// <6>utermd: policy accepted: ... source=embedded
+/// 2026-09-01T12:00:00.123Z info utermd: policy accepted: ... source=embedded
+/// ```
+/// Newlines inside a message are written as `\n`, so a record stays one line and one
+/// `write(2)` (atomic for lines shorter than `PIPE_BUF`).
+public struct JournalLogHandler: LogHandler {
+    /// The output form.
+    public enum Style: Sendable, Hashable {
+        /// `<priority>label: message key=value`.
+        case journal
+        /// `time level label: message key=value`.
+        case plain
+    }
+
+    /// The form that suits the environment: `.journal` when `JOURNAL_STREAM` is set.
+    public static func styleForEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
+        environment["JOURNAL_STREAM"].map { !$0.isEmpty } == true ? .journal : .plain
+    }
+
+    /// The logger's label.
+    public let label: String
+    /// The output form.
+    public let style: Style
+    /// Minimum level written.
+    public var logLevel: Logger.Level
+    /// Metadata added to every record.
+    public var metadata: Logger.Metadata = [:]
+    private let write: @Sendable (String) -> Void
+
+    /// A handler writing lines to `write` (standard error by default).
+    public init(
+        label: String, level: Logger.Level = .info, style: Style = JournalLogHandler.styleForEnvironment(),
+        write: @escaping @Sendable (String) -> Void = JournalLogHandler.writeToStandardError
+    ) {
+        self.label = label
+        self.logLevel = level
+        self.style = style
+        self.write = write
+    }
+
+    /// Writes one line to standard error with a single `write`.
+    public static let writeToStandardError: @Sendable (String) -> Void = { line in
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        write(Self.format(event: event, label: label, style: style, handlerMetadata: metadata, date: Date()))
+    }
+
+    /// The syslog priority of a level (sd-daemon(3) prefixes): trace/debug 7, info 6,
+    /// notice 5, warning 4, error 3, critical 2.
+    public static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+
+    /// One record as its line (newline included).
+    public static func format(
+        event: LogEvent, label: String, style: Style, handlerMetadata: Logger.Metadata = [:], date: Date = Date()
+    ) -> String {
+        var merged = handlerMetadata
+        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        var text = "\(label): \(event.message)"
+        for key in merged.keys.sorted() {
+            guard let value = merged[key] else { continue }
+            text += " \(key)=\(value)"
+        }
+        text = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        switch style {
+        case .journal:
+            return "<\(priority(event.level))>\(text)\n"
+        case .plain:
+            return "\(timestamp(date)) \(event.level) \(text)\n"
+        }
+    }
+
+    private static func timestamp(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        var time = time_t(seconds.quotient)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let fraction = String(seconds.remainder + 1000).dropFirst()
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import Daemon
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The native sd_notify: datagrams received on a socket of the test's own, as systemd would.
+@Suite struct SystemdNotifierTests {
+    /// An AF_UNIX datagram socket bound to `path` (`@name`: abstract namespace).
+    final class NotifySocket {
+        let descriptor: Int32
+        let path: String
+
+        init(path: String) throws {
+            self.path = path
+            #if canImport(Glibc)
+                descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+            #else
+                descriptor = socket(AF_UNIX, SOCK_DGRAM, 0)
+            #endif
+            guard var address = SystemdNotifier.address(path) else { throw TestFailure("address \(path)") }
+            let length = SystemdNotifier.addressLength(path)
+            let result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+            }
+            guard result == 0 else { throw TestFailure("bind \(path): errno \(errno)") }
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        }
+
+        deinit {
+            close(descriptor)
+            if !path.hasPrefix("@") { unlink(path) }
+        }
+
+        func receive() -> String? {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
+        }
+    }
+
+    @Test func readyStatusWatchdogStoppingOnAPathSocket() throws {
+        let path = NSTemporaryDirectory() + "utermd-notify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let socket = try NotifySocket(path: path)
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path])
+        #expect(notifier.isEnabled)
+        #expect(notifier.ready(status: "tracking\nsat 123"))
+        let ready = socket.receive() ?? ""
+        #expect(ready.hasPrefix("READY=1\nSTATUS=tracking sat 123\nMAINPID=\(getpid())"))
+        #expect(notifier.watchdog())
+        #expect(socket.receive() == "WATCHDOG=1")
+        #expect(notifier.stopping(status: "stowing"))
+        #expect(socket.receive() == "STOPPING=1\nSTATUS=stowing")
+        #expect(notifier.reloading())
+        #expect(socket.receive()?.hasPrefix("RELOADING=1\nMONOTONIC_USEC=") == true)
+    }
+
+    #if os(Linux)
+        @Test func abstractNamespace() throws {
+            let name = "@utermd-notify-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let socket = try NotifySocket(path: name)
+            let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": name])
+            #expect(notifier.ready(status: "up"))
+            #expect(socket.receive()?.hasPrefix("READY=1\n") == true)
+        }
+    #endif
+
+    @Test func withoutSystemdNothingIsSent() {
+        let notifier = SystemdNotifier(environment: [:])
+        #expect(!notifier.isEnabled)
+        #expect(!notifier.ready(status: "x"))
+        #expect(notifier.watchdogInterval == nil)
+    }
+
+    @Test func watchdogInterval() {
+        #expect(SystemdNotifier.watchdogInterval(environment: ["WATCHDOG_USEC": "30000000"]) == .seconds(30))
+        #expect(SystemdNotifier.watchdogInterval(environment: ["WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "\(getpid())"]) == .seconds(30))
+        #expect(SystemdNotifier.watchdogInterval(environment: ["WATCHDOG_USEC": "30000000", "WATCHDOG_PID": "1"]) == nil)
+        #expect(SystemdNotifier.watchdogInterval(environment: ["WATCHDOG_USEC": "0"]) == nil)
+        #expect(SystemdNotifier.watchdogInterval(environment: ["WATCHDOG_USEC": "soon"]) == nil)
+    }
+
+    @Test func pingerPingsAtHalfTheIntervalWhileHealthy() throws {
+        let path = NSTemporaryDirectory() + "utermd-watchdog-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let socket = try NotifySocket(path: path)
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "100000"])
+        guard let pinger = WatchdogPinger(notifier: notifier, isHealthy: { true }) else {
+            Issue.record("a watchdog interval was given")
+            return
+        }
+        let start = Date()
+        #expect(socket.receive() == "WATCHDOG=1")
+        #expect(socket.receive() == "WATCHDOG=1")
+        pinger.stop()
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(WatchdogPinger(notifier: SystemdNotifier(environment: [:]), isHealthy: { true }) == nil)
+    }
+}
