@@ -6,7 +6,7 @@
 # terminal builds without libgpiod and libusb.
 
 SWIFT       ?= swift
-APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients
+APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
 
