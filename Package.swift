@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover",
+                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),

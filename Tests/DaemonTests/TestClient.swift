@@ -24,10 +24,9 @@ final class TestClient {
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard result == 0 else {
-            close(descriptor)
-            throw TestFailure("connect to port \(port): errno \(errno)")
-        }
+        // A throwing class initialiser still runs deinit once every property is set: the
+        // descriptor is closed there, exactly once.
+        guard result == 0 else { throw TestFailure("connect to port \(port): errno \(errno)") }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }

@@ -1,0 +1,190 @@
+import Handover
+import Logging
+import RealTime
+import Terminal
+
+/// Everything `utermd run` is told by its configuration file (YAML format 1, read by
+/// ``DaemonConfigurationFile``; the format is described in `Config/README.md`). Paths are
+/// absolute here: relative ones were resolved against the configuration file's directory.
+public struct DaemonConfiguration: Sendable, Hashable {
+    /// Where the board description comes from.
+    public enum BoardSource: Sendable, Hashable {
+        /// `embedded:sim`: the simulated board built into the binary.
+        case embeddedSimulated
+        /// A board file (`Boards/*.yaml`).
+        case file(String)
+    }
+
+    /// Which GPIO backend drives the board's lines.
+    public enum HardwareBackend: String, Sendable, Hashable, CaseIterable {
+        /// In memory (HALSim), with a recorded trace of every line change.
+        case simulated
+        /// libgpiod on the real chips (Linux only).
+        case linux
+    }
+
+    /// Where the element sets come from.
+    public enum ElementSetSource: Sendable, Hashable {
+        /// `embedded`: the four Starlink Walker shells, generated at start-up.
+        case embedded
+        /// A TLE or OMM file.
+        case file(String)
+    }
+
+    /// Where the signed policy bundle comes from.
+    public enum PolicyBundleSource: Sendable, Hashable {
+        /// `embedded:example`: the EXAMPLE policy built into the binary.
+        case embeddedExample
+        /// A signed bundle file.
+        case file(String)
+    }
+
+    /// The operator's public key that signs policy bundles.
+    public enum OperatorKeySource: Sendable, Hashable {
+        /// `embedded:example`: the published EXAMPLE key (its private half is NOT secret).
+        case embeddedExample
+        /// A key file, or the key itself in base64.
+        case pathOrBase64(String)
+    }
+
+    /// Where the terminal learns its position (and, from GNSS, UTC).
+    public enum LocationSource: Sendable, Hashable {
+        /// A bench without GNSS: a fixed position; UTC from the system clock.
+        case fixed(latitudeDegrees: Double, longitudeDegrees: Double, altitudeMetres: Double, horizontalUncertaintyMetres: Double)
+        /// gpsd's JSON protocol.
+        case gpsd(host: String, port: UInt16)
+        /// NMEA 0183 sentences from a serial device.
+        case nmea(device: String, baudRate: Int?)
+    }
+
+    /// The fixed-step loop.
+    public struct Loop: Sendable, Hashable {
+        /// Ticks a second.
+        public var rateHertz: Int = 1_000
+        /// `SCHED_FIFO` priority (needs CAP_SYS_NICE), or nil for the normal scheduler.
+        public var fifoPriority: Int32?
+        /// The processor the loop thread is pinned to, or nil.
+        public var cpu: Int?
+
+        /// The defaults: 1 kHz, normal scheduler, any processor.
+        public init(rateHertz: Int = 1_000, fifoPriority: Int32? = nil, cpu: Int? = nil) {
+            self.rateHertz = rateHertz
+            self.fifoPriority = fifoPriority
+            self.cpu = cpu
+        }
+    }
+
+    /// The bearer token that state-changing status API requests must carry.
+    public enum TokenSource: Sendable, Hashable {
+        /// A file holding the token (its first line, trimmed).
+        case file(String)
+        /// The token itself.
+        case inline(String)
+    }
+
+    /// The HTTP status API.
+    public struct StatusAPI: Sendable, Hashable {
+        /// Whether to serve it at all.
+        public var enabled = true
+        /// Bound address (numeric).
+        public var bind = "127.0.0.1"
+        /// TCP port.
+        public var port: UInt16 = 9201
+        /// Whether a non-loopback `bind` is allowed.
+        public var allowNonLoopback = false
+        /// The token for POST requests; without one they are all refused.
+        public var token: TokenSource?
+        /// Whether `/status` and `/history` include the position (the dish reports location
+        /// only when its owner enabled it).
+        public var reportLocation = false
+        /// Seconds of 1 s history kept for `/history`.
+        public var historySeconds = 900
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The rotctld-compatible endpoint.
+    public struct Rotctld: Sendable, Hashable {
+        /// Whether to serve it.
+        public var enabled = false
+        /// Bound address (numeric).
+        public var bind = "127.0.0.1"
+        /// TCP port (Hamlib's default 4533).
+        public var port: UInt16 = 4533
+        /// Whether a non-loopback `bind` is allowed (a client can stow the terminal with `K`).
+        public var allowNonLoopback = false
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The array's mechanical boresight, when the installation differs from the board file.
+    public struct Boresight: Sendable, Hashable {
+        /// Azimuth, degrees from north through east.
+        public var azimuthDegrees: Double
+        /// Elevation, degrees above the horizon.
+        public var elevationDegrees: Double
+
+        /// Builds a boresight.
+        public init(azimuthDegrees: Double, elevationDegrees: Double) {
+            self.azimuthDegrees = azimuthDegrees
+            self.elevationDegrees = elevationDegrees
+        }
+    }
+
+    /// The configuration file, as named.
+    public var file: String
+    /// The board.
+    public var board: BoardSource
+    /// The GPIO backend.
+    public var hardware: HardwareBackend
+    /// The element sets.
+    public var elementSets: ElementSetSource
+    /// The policy bundle.
+    public var policyBundle: PolicyBundleSource
+    /// The operator key.
+    public var operatorKey: OperatorKeySource
+    /// The position source.
+    public var location: LocationSource
+    /// The audit log file.
+    public var auditLogPath: String
+    /// The loop.
+    public var loop: Loop
+    /// The status API.
+    public var statusAPI: StatusAPI
+    /// The rotctld endpoint.
+    public var rotctld: Rotctld
+    /// Minimum level logged.
+    public var logLevel: Logger.Level
+    /// How the scheduler picks a satellite per slot.
+    public var handoverPolicy: HandoverPolicy
+    /// The boresight override, if any.
+    public var boresight: Boresight?
+    /// Simulated board only: where to write the GPIO trace at exit.
+    public var simulatedTraceFile: String?
+    /// Line and column of the fields that name other files, for messages about those files
+    /// (`board`, `policy.bundle`, ...).
+    public var fieldPositions: [String: FieldPosition] = [:]
+
+    /// A position in the configuration file.
+    public struct FieldPosition: Sendable, Hashable {
+        /// 1-based line.
+        public var line: Int
+        /// 1-based column.
+        public var column: Int
+    }
+
+    /// An error about the value of `field`, located in the configuration file.
+    public func error(_ field: String, _ message: String) -> DataFileError {
+        let position = fieldPositions[field]
+        return DataFileError(file: file, line: position?.line, column: position?.column, field: field, message: message)
+    }
+
+    /// The loop's real-time requests (memory locked whenever SCHED_FIFO is asked for).
+    public var realTimeOptions: RealTimeOptions {
+        RealTimeOptions(
+            fifoPriority: loop.fifoPriority, lockMemory: loop.fifoPriority != nil, cpuAffinity: loop.cpu.map { [$0] },
+            timerSlackNanoseconds: 1)
+    }
+}
