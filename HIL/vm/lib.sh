@@ -8,7 +8,7 @@
 
 HIL_VM_DIR=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 HIL_REPO=$(CDPATH= cd -- "$HIL_VM_DIR/../.." && pwd)
-HIL_CACHE=${UTERMD_HIL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/utermd-hil}
+HIL_CACHE=${UTERMD_HIL_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/utermd-hil}
 
 # Debian packages the bench is built from and booted with (`apt-get install` names); gpiod
 # (libgpiod's gpiofind/gpioset/gpioget/gpiomon) is for checks.sh's GPIO round trip.
