@@ -11,7 +11,7 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Everything runs on embedded defaults unless told otherwise: the simulated board (Boards/sim.yaml), \
             the generated Starlink shells, the example policy (Policies/example.yaml, signed with the example key) \
-            and the scenario HIL/scenarios/ningbo-port-call.yaml. Exit status 0 when every expectation of the \
+            and the scenario HIL/scenarios/long/ningbo-port-call.yaml. Exit status 0 when every expectation of the \
             scenario holds, 1 otherwise.
             """)
 

@@ -6,7 +6,7 @@ import Terminal
 
 /// The options `simulate` and `hil run` share: what to simulate, on what, under which policy.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Scenario file (default: the embedded HIL/scenarios/ningbo-port-call.yaml).")
+    @Option(help: "Scenario file (default: the embedded HIL/scenarios/long/ningbo-port-call.yaml).")
     var scenario: String?
 
     @Option(help: "Board file (default: the embedded Boards/sim.yaml).")
@@ -25,6 +25,27 @@ struct SimulationOptions: ParsableArguments {
     var auditLog: String?
 
     @Option(help: "Seed of the simulated GNSS noise.")
+    var seed: UInt64 = 1
+
+    /// The options as plain values.
+    var setup: SimulationSetup {
+        SimulationSetup(
+            scenario: scenario, board: board, policy: policy, publicKey: publicKey, elements: elements, auditLog: auditLog,
+            seed: seed)
+    }
+
+    func prepare() throws -> SimulationSetup.Prepared { try setup.prepare() }
+}
+
+/// What to simulate, on what, under which policy: plain values (from `SimulationOptions` or
+/// built by `hil run` per scenario).
+struct SimulationSetup {
+    var scenario: String?
+    var board: String?
+    var policy: String?
+    var publicKey: String?
+    var elements: String?
+    var auditLog: String?
     var seed: UInt64 = 1
 
     /// A scenario, loaded and checked, with the simulator's options.

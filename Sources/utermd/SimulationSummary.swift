@@ -26,6 +26,7 @@ struct SimulationSummary: Codable {
     var beamformerLatches: UInt32
     var events: [String]
     var verdicts: [Verdict]
+    var cutShortAtSeconds: Double?
 
     init(_ result: SimulationResult) {
         scenario = result.scenario
@@ -48,6 +49,7 @@ struct SimulationSummary: Codable {
         beamformerLatches = result.beamformerLatches
         events = result.events.map { String(format: "%8.1f s  ", $0.atSeconds) + $0.text }
         verdicts = result.verdicts.map { Verdict(expectation: $0.expectation, passed: $0.passed, detail: $0.detail) }
+        cutShortAtSeconds = result.cutShortAtSeconds
     }
 
     var text: String {
@@ -64,8 +66,12 @@ struct SimulationSummary: Codable {
         lines.append("audit: \(auditRecords) records in \(auditLog); beamformer latches \(beamformerLatches)")
         lines.append("events:")
         lines += events.map { "  " + $0 }
-        lines.append("expectations:")
-        lines += verdicts.map { "  \($0.passed ? "PASS" : "FAIL")  \($0.expectation): \($0.detail)" }
+        if let cut = cutShortAtSeconds {
+            lines.append(String(format: "expectations: not judged (run stopped at %.0f s by --until)", cut))
+        } else {
+            lines.append("expectations:")
+            lines += verdicts.map { "  \($0.passed ? "PASS" : "FAIL")  \($0.expectation): \($0.detail)" }
+        }
         lines.append(passed ? "PASSED" : "FAILED")
         return lines.joined(separator: "\n")
     }

@@ -1,5 +1,5 @@
 extension EmbeddedDefaults {
-    /// `HIL/scenarios/ningbo-port-call.yaml`: the default scenario of `utermd simulate`.
+    /// `HIL/scenarios/long/ningbo-port-call.yaml`: the default scenario of `utermd simulate`.
     public static let defaultScenarioYAML = #"""
 # utermd scenario (format 1): the simulated terminal's default run (`utermd simulate`).
 # A fast ferry leaves the open East China Sea, crosses the 12 nm territorial sea of the
@@ -29,5 +29,5 @@ expect:
 """#
 
     /// How messages name the embedded default scenario.
-    public static let defaultScenarioSource = "<embedded HIL/scenarios/ningbo-port-call.yaml>"
+    public static let defaultScenarioSource = "<embedded HIL/scenarios/long/ningbo-port-call.yaml>"
 }

@@ -20,6 +20,8 @@ struct ExpectationTracker {
     private var unplugs = 0
     private var reconnects = 0
     private var awaitingReconnect = false
+    private var pendingUnplugSince: Int64?
+    private var worstUnplugDelay: Int64 = 0
     private var lastFixShowedRestriction = false
 
     init(expectations: [Scenario.Expectation], periodNanoseconds: Int64) {
@@ -45,9 +47,10 @@ struct ExpectationTracker {
 
     mutating func gnssOutage(from: Int64, to: Int64) { outages.append((from, to)) }
 
-    mutating func beamformerUnplugged() {
+    mutating func beamformerUnplugged(atNanoseconds now: Int64) {
         unplugs += 1
         awaitingReconnect = false
+        pendingUnplugSince = now
     }
 
     mutating func beamformerReplugged(atNanoseconds _: Int64) { awaitingReconnect = true }
@@ -56,6 +59,10 @@ struct ExpectationTracker {
         if let since = pendingRestrictionSince, !lineHigh {
             worstRestrictionDelay = max(worstRestrictionDelay, now - since)
             pendingRestrictionSince = nil
+        }
+        if let since = pendingUnplugSince, !lineHigh {
+            worstUnplugDelay = max(worstUnplugDelay, now - since)
+            pendingUnplugSince = nil
         }
         if let since = pendingFaultSince, !lineHigh {
             worstFaultDelay = max(worstFaultDelay, now - since)
@@ -104,6 +111,11 @@ struct ExpectationTracker {
                 return .init(
                     expectation: "the beamformer bridge reconnects after every unplug", passed: unplugs > 0 && reconnects == unplugs,
                     detail: "\(unplugs) unplugs, \(reconnects) reconnects")
+            case .transmitOffWithinOfUnplug(let limit):
+                let worst = Double(pendingUnplugSince == nil ? worstUnplugDelay : .max) / 1e6
+                return .init(
+                    expectation: "transmit off within \(limit) ms of a beamformer unplug", passed: unplugs > 0 && worst <= limit,
+                    detail: "\(unplugs) unplugs, worst \(Self.milliseconds(worst))")
             case .transmitOffDuringGNSSOutage:
                 return .init(
                     expectation: "transmit off while the fix is stale during GNSS outages",

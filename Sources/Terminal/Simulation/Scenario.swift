@@ -54,6 +54,8 @@ public struct Scenario: Sendable {
         case handoversAtLeast(Int)
         /// The beamformer bridge reconnects after every unplug.
         case beamformerReconnects
+        /// Transmit-enable is low within `milliseconds` of the beamformer bridge's unplug.
+        case transmitOffWithinOfUnplug(milliseconds: Double)
         /// Transmit-enable is low throughout every GNSS outage after the fix has gone stale.
         case transmitOffDuringGNSSOutage
     }

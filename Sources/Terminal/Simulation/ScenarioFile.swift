@@ -86,12 +86,13 @@ public enum ScenarioFile {
         case "transmit_on_fraction_at_least": return .transmitOnFractionAtLeast(try value.double())
         case "handovers_at_least": return .handoversAtLeast(try value.int())
         case "beamformer_reconnects": return .beamformerReconnects
+        case "transmit_off_within_ms_of_unplug": return .transmitOffWithinOfUnplug(milliseconds: try value.double())
         case "transmit_off_during_gnss_outage": return .transmitOffDuringGNSSOutage
         default:
             throw value.error(
                 "unknown expectation (known: transmit_off_within_ms_of_restriction, transmit_off_within_ms_of_fault, "
                     + "never_transmit_in_restricted_zone_grace_ms, transmit_on_fraction_at_least, handovers_at_least, "
-                    + "beamformer_reconnects, transmit_off_during_gnss_outage)")
+                    + "beamformer_reconnects, transmit_off_within_ms_of_unplug, transmit_off_during_gnss_outage)")
         }
     }
 }

@@ -106,7 +106,7 @@ struct SimulationHarness: TickBody {
             case .unplugBeamformer(let length):
                 usb.unplug(bridge)
                 replugAt = end
-                checks.beamformerUnplugged()
+                checks.beamformerUnplugged(atNanoseconds: now)
                 note(seconds, "beamformer bridge unplugged for \(length) s")
             }
         }
@@ -227,6 +227,7 @@ struct SimulationHarness: TickBody {
             beamformerLatches: bridge.latchCountSinceReset, history: history, track: track,
             satelliteNames: assembly.elementSets.map(\.name),
             verdicts: checks.verdicts(
-                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers)))
+                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers)),
+            cutShortAtSeconds: nil)
     }
 }

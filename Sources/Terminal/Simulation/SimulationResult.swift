@@ -57,8 +57,10 @@ public struct SimulationResult: Sendable {
     public var track: [(seconds: Double, latitudeDegrees: Double, longitudeDegrees: Double)]
     /// Names of the satellites, by tracker index.
     public var satelliteNames: [String]
-    /// The verdicts.
+    /// The verdicts (empty when the run was cut short).
     public var verdicts: [Verdict]
+    /// Where the run was stopped before the scenario's end (`--until`), seconds; nil when complete.
+    public var cutShortAtSeconds: Double?
 
     /// Whether every expectation held.
     public var passed: Bool { verdicts.allSatisfy(\.passed) }

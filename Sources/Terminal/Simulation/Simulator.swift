@@ -34,12 +34,15 @@ public final class Simulator {
         public var untilSeconds: Double?
         /// Seed of the GNSS noise.
         public var seed: UInt64
+        /// Output → input wires of the bench (nil: transmit-enable to its sense input, when
+        /// the board has one).
+        public var wires: [GPIOWire]?
 
         /// Options.
         public init(
             board: BoardDescription, elementSets: [ElementSet]? = nil, policy: GeofencePolicy,
             policyValidUntilUnixNanoseconds: Int64, auditLogPath: String, speed: Double? = nil, untilSeconds: Double? = nil,
-            seed: UInt64 = 1
+            seed: UInt64 = 1, wires: [GPIOWire]? = nil
         ) {
             self.board = board
             self.elementSets = elementSets
@@ -49,6 +52,7 @@ public final class Simulator {
             self.speed = speed
             self.untilSeconds = untilSeconds
             self.seed = seed
+            self.wires = wires
         }
     }
 
@@ -72,7 +76,9 @@ public final class Simulator {
         _ = utc.synchronise(utc: UTCInstant(nanosecondsSinceUnixEpoch: scenario.startUnixNanoseconds), atMonotonicNanoseconds: 0)
         let simulationClock = ExternalSimulationClock { UInt64(max(0, clock.nowNanoseconds())) }
         let hardware = options.board.hardware
-        let wires = hardware.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)]
+        let wires =
+            options.wires
+            ?? (hardware.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)])
         let gpio = try SimulatedGPIO(board: hardware, clock: simulationClock, wires: wires)
         let start = scenario.position(atSeconds: 0)
         let startDate = JulianDate(unixSeconds: Double(scenario.startUnixNanoseconds) / 1e9)
@@ -105,7 +111,13 @@ public final class Simulator {
         assembly.core.stow(atNanoseconds: end, utc: nil)
         _ = assembly.auditWriter.writePending()
         assembly.releaseLines()
-        return harness.result(wallSeconds: Date().timeIntervalSince(wallStart), auditLogPath: options.auditLogPath)
+        var result = harness.result(wallSeconds: Date().timeIntervalSince(wallStart), auditLogPath: options.auditLogPath)
+        if seconds < scenario.durationSeconds {
+            // Cut short (--until): expectations speak of the whole run and are not judged.
+            result.verdicts = []
+            result.cutShortAtSeconds = seconds
+        }
+        return result
     }
 }
 

@@ -1,0 +1,61 @@
+import Foundation
+import HAL
+import HALSim
+
+/// A test bench: which board, how its outputs are wired back to inputs, which USB devices
+/// hang on it, and where it runs (`simulated`: HALSim in this process; `vm`: the virtual
+/// bench of `HIL/vm`, whose scripts read the same file). Format in `HIL/README.md`.
+public struct Rig: Sendable {
+    /// Where the bench runs.
+    public enum Bench: String, Sendable, CaseIterable {
+        /// HALSim, in process, on the virtual clock.
+        case simulated
+        /// The qemu bench of `HIL/vm` (gpio-sim, dummy_hcd + FunctionFS).
+        case vm
+    }
+
+    /// The rig's name.
+    public var name: String
+    /// The board file, relative to the rig file's repository (or absolute).
+    public var boardPath: String
+    /// Where the bench runs.
+    public var bench: Bench
+    /// Output → input wires.
+    public var wires: [GPIOWire]
+}
+
+/// Reads rig files.
+public enum RigFile {
+    /// Loads a rig; `boardPath` is resolved against the current directory, then against the
+    /// rig file's grandparent folder (the repository: rigs live in `HIL/rigs/`).
+    public static func load(path: String) throws(DataFileErrors) -> Rig {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file as UTF-8 text")])
+        }
+        do throws(DataFileError) {
+            let root = try DataNode.parse(yaml: text, file: path)
+            try root.rejectUnknownKeys(["format", "rig", "summary", "board", "bench", "gpio", "usb"])
+            let format = try root.required("format")
+            guard try format.int() == 1 else { throw format.error("only format 1 is supported") }
+            var wires: [GPIOWire] = []
+            if let gpio = try root.optional("gpio") {
+                for wire in try gpio.optional("wires")?.elements() ?? [] {
+                    try wire.rejectUnknownKeys(["from", "to", "inverted"])
+                    wires.append(GPIOWire(
+                        from: try wire.required("from").choice(GPIORole.self), to: try wire.required("to").choice(GPIORole.self),
+                        inverted: try wire.optional("inverted")?.bool() ?? false))
+                }
+            }
+            var board = try root.required("board").string()
+            if !board.hasPrefix("/"), !FileManager.default.fileExists(atPath: board) {
+                let repository = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                board = repository.appendingPathComponent(board).path
+            }
+            return Rig(
+                name: try root.required("rig").string(), boardPath: board, bench: try root.required("bench").choice(Rig.Bench.self),
+                wires: wires)
+        } catch {
+            throw DataFileErrors([error])
+        }
+    }
+}

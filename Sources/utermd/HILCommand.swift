@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Terminal
+
+/// `utermd hil ...`: hardware-in-the-loop runs.
+struct HILCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hil", abstract: "Run scenarios on a test bench (rig).", subcommands: [HILRunCommand.self])
+}
+
+/// `utermd hil run --rig FILE --scenario FILE...`: every scenario on the rig, a pass/fail
+/// report, and JUnit XML for CI.
+struct HILRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run scenarios on a rig and report pass/fail (and JUnit XML).",
+        discussion: """
+            The simulated rig (HIL/rigs/sim.yaml) runs in this process on HALSim. The virtual bench \
+            (HIL/rigs/vm.yaml) is brought up by HIL/vm/run-in-vm.sh, which runs its checks inside the VM.
+            """)
+
+    @Option(help: "Rig file (HIL/rigs/*.yaml).")
+    var rig: String
+
+    @Option(parsing: .singleValue, help: "Scenario file; repeat for several (default: every HIL/scenarios/*.yaml).")
+    var scenario: [String] = []
+
+    @Option(help: "Write a JUnit XML report here.")
+    var junit: String?
+
+    @Option(help: "Seed of the simulated GNSS noise.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        let bench: Rig
+        do { bench = try RigFile.load(path: rig) } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        guard bench.bench == .simulated else {
+            printError("utermd: rig \"\(bench.name)\" is a \(bench.bench.rawValue) bench: run it with `make hil` (HIL/vm/run-in-vm.sh)")
+            throw ExitCode(2)
+        }
+        let files = scenario.isEmpty ? try Self.defaultScenarios() : scenario
+        var cases: [JUnitReport.Case] = []
+        for file in files {
+            var prepared = try SimulationSetup(scenario: file, board: bench.boardPath, seed: seed).prepare()
+            prepared.options.wires = bench.wires
+            let started = Date()
+            let result = try Simulator(scenario: prepared.scenario, options: prepared.options).run()
+            let failures = result.verdicts.filter { !$0.passed }.map { "\($0.expectation): \($0.detail)" }
+            print("\(result.passed ? "PASS" : "FAIL")  \(prepared.scenario.name) (\(file))")
+            for verdict in result.verdicts {
+                print("      \(verdict.passed ? "ok  " : "FAIL") \(verdict.expectation): \(verdict.detail)")
+            }
+            cases.append(JUnitReport.Case(
+                name: prepared.scenario.name, className: "hil.\(bench.name)", seconds: Date().timeIntervalSince(started),
+                failures: failures, output: SimulationSummary(result).text))
+        }
+        let failed = cases.filter { !$0.failures.isEmpty }.count
+        print("\(cases.count - failed) passed, \(failed) failed")
+        if let junit {
+            try JUnitReport(suite: "utermd hil \(bench.name)", cases: cases).xml.write(toFile: junit, atomically: true, encoding: .utf8)
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    static func defaultScenarios() throws -> [String] {
+        let directory = "HIL/scenarios"
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
+        return names.map { directory + "/" + $0 }
+    }
+}
+
+/// A JUnit XML report (the format CI systems show): one suite, one case per scenario.
+struct JUnitReport {
+    struct Case {
+        var name: String
+        var className: String
+        var seconds: Double
+        var failures: [String]
+        var output: String
+    }
+
+    var suite: String
+    var cases: [Case]
+
+    var xml: String {
+        let failures = cases.filter { !$0.failures.isEmpty }.count
+        let total = cases.reduce(0) { $0 + $1.seconds }
+        var lines = [
+            #"<?xml version="1.0" encoding="UTF-8"?>"#,
+            #"<testsuite name="\#(Self.escape(suite))" tests="\#(cases.count)" failures="\#(failures)" errors="0" time="\#(String(format: "%.3f", total))">"#,
+        ]
+        for testCase in cases {
+            lines.append(#"  <testcase name="\#(Self.escape(testCase.name))" classname="\#(Self.escape(testCase.className))" time="\#(String(format: "%.3f", testCase.seconds))">"#)
+            for failure in testCase.failures {
+                lines.append(#"    <failure message="\#(Self.escape(failure))"/>"#)
+            }
+            lines.append("    <system-out>\(Self.escape(testCase.output))</system-out>")
+            lines.append("  </testcase>")
+        }
+        lines.append("</testsuite>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Terminal
+import Testing
+
+@Suite struct ScenarioFileTests {
+    @Test func embeddedDefaultIsTheRepositoryFile() throws {
+        let file = try String(contentsOfFile: RepositoryFiles.path("HIL/scenarios/long/ningbo-port-call.yaml"), encoding: .utf8)
+        #expect(EmbeddedDefaults.defaultScenarioYAML == file)
+        let scenario = try ScenarioFile.parse(yaml: file, file: "ningbo.yaml")
+        #expect(scenario.name == "ningbo-port-call")
+        #expect(scenario.durationSeconds == 3_070)
+        #expect(scenario.startUnixNanoseconds == 1_787_443_200_000_000_000)
+    }
+
+    @Test func routeIsInterpolatedAndHeldAtItsEnds() throws {
+        let scenario = try ScenarioFile.parse(
+            yaml: """
+                format: 1
+                scenario: t
+                start: 2026-08-23T00:00:00Z
+                route:
+                  - { t_s: 10, lat_deg: 10, lon_deg: 179 }
+                  - { t_s: 20, lat_deg: 12, lon_deg: -179 }
+                """, file: "t.yaml")
+        #expect(scenario.position(atSeconds: 0) == (10, 179))
+        let middle = scenario.position(atSeconds: 15)
+        #expect(middle.latitudeDegrees == 11)
+        #expect(abs(abs(middle.longitudeDegrees) - 180) < 1e-9, "crosses the antimeridian the short way")
+        #expect(scenario.position(atSeconds: 99) == (12, -179))
+    }
+
+    @Test(arguments: [
+        ("format: 2\nscenario: t\nstart: 2026-08-23T00:00:00Z\nroute: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 1\n", "format"),
+        ("format: 1\nscenario: t\nstart: yesterday\nroute: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 1\n", "start"),
+        ("format: 1\nscenario: t\nstart: 2026-08-23T00:00:00Z\nroute: [{ t_s: 0, lat_deg: 95, lon_deg: 0 }]\nduration_s: 1\n", "route[0]"),
+        ("format: 1\nscenario: t\nstart: 2026-08-23T00:00:00Z\nroute: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 1\nexpect:\n  - fly: true\n", "expect[0].fly"),
+        ("format: 1\nscenario: t\nstart: 2026-08-23T00:00:00Z\nroute: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 1\nevents:\n  - { at_s: 1 }\n", "events[0]"),
+    ])
+    func badScenariosNameTheField(_ text: String, _ field: String) {
+        do {
+            _ = try ScenarioFile.parse(yaml: text, file: "bad.yaml")
+            Issue.record("accepted a bad scenario")
+        } catch {
+            #expect(error.errors.first?.field == field, "\(error)")
+            #expect(error.description.hasPrefix("bad.yaml:"))
+        }
+    }
+}
