@@ -30,10 +30,13 @@ deps:
 build: deps
 	$(SWIFT) build --product utermd
 
-run: build
-	$(UTERMD) version
-	$(UTERMD) hw list
-	$(UTERMD) board check Boards/sim.yaml
+# The simulated terminal on its embedded defaults: the simulated board, the generated
+# Starlink shells, the example policy and the default scenario (a vessel crossing a banned
+# territorial sea to an anchorage and back). Release build: the run is ~3 million ticks.
+run: deps
+	$(SWIFT) build -c release --product utermd
+	.build/release/utermd version
+	.build/release/utermd simulate
 
 test: deps
 	$(SWIFT) test
