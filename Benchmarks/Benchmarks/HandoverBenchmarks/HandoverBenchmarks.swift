@@ -32,7 +32,8 @@ let benchmarks: @Sendable () -> Void = {
     // practice), 22° from the GSO arc, highest elevation; 5,760 slots at :12/:27/:42/:57.
     Benchmark(
         "Handover schedule 24 h 5760 slots 10000 satellites",
-        configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(30), maxIterations: 9)
+        configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput], maxDuration: .seconds(30), maxIterations: 9)
     ) { benchmark in
         for _ in benchmark.scaledIterations {
             var scheduler = HandoverScheduler(ephemeris: ephemeris, observer: observer)
@@ -43,7 +44,8 @@ let benchmarks: @Sendable () -> Void = {
     // Rise, culmination and set above 25° for every satellite, to 1 ms.
     Benchmark(
         "Handover passes 24 h 10000 satellites",
-        configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], maxDuration: .seconds(30), maxIterations: 9)
+        configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput], maxDuration: .seconds(30), maxIterations: 9)
     ) { benchmark in
         let predictor = PassPredictor(observer: observer, minimumElevationDegrees: 25)
         for _ in benchmark.scaledIterations {
