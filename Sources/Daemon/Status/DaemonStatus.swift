@@ -1,0 +1,157 @@
+import Foundation
+import RealTime
+import Terminal
+
+/// Everything `/status` reports, gathered from the terminal's telemetry and the daemon's own
+/// bookkeeping; ``StatusJSON`` writes it in the dish's vocabulary.
+public struct DaemonStatus: Sendable {
+    /// A satellite named for people.
+    public struct Satellite: Sendable, Hashable {
+        /// Index in the tracker.
+        public var index: Int32
+        /// Name from the element set (`STARLINK-1234`, or the shell's generated name).
+        public var name: String
+        /// NORAD catalogue number.
+        public var catalogNumber: Int
+
+        /// Builds one.
+        public init(index: Int32, name: String, catalogNumber: Int) {
+            self.index = index
+            self.name = name
+            self.catalogNumber = catalogNumber
+        }
+    }
+
+    /// An outage in progress.
+    public struct Outage: Sendable, Hashable {
+        /// Why.
+        public var cause: OutageCause
+        /// UTC of the first second without service, seconds since the Unix epoch (nil when
+        /// UTC was unknown).
+        public var startUTCSeconds: Int64?
+        /// Seconds so far.
+        public var durationSeconds: Double
+
+        /// Builds one.
+        public init(cause: OutageCause, startUTCSeconds: Int64?, durationSeconds: Double) {
+            self.cause = cause
+            self.startUTCSeconds = startUTCSeconds
+            self.durationSeconds = durationSeconds
+        }
+    }
+
+    /// The policy in force.
+    public struct Policy: Sendable, Hashable {
+        /// Its name.
+        public var name: String
+        /// Its version.
+        public var version: Int
+        /// End of validity, ISO-8601 UTC.
+        public var validUntil: String
+        /// Whether it is marked as an example.
+        public var isExample: Bool
+
+        /// Builds one.
+        public init(name: String, version: Int, validUntil: String, isExample: Bool) {
+            self.name = name
+            self.version = version
+            self.validUntil = validUntil
+            self.isExample = isExample
+        }
+    }
+
+    /// The latest snapshot of the tick.
+    public var snapshot: TerminalSnapshot
+    /// Seconds since the daemon started.
+    public var uptimeSeconds: Double
+    /// Software version.
+    public var softwareVersion: String
+    /// Board name.
+    public var boardName: String
+    /// The array's mechanical boresight (azimuth, elevation), degrees.
+    public var boresight: (azimuthDegrees: Double, elevationDegrees: Double)
+    /// Where the mount should point (the same for a fixed mount; a motorised one would differ).
+    public var desiredBoresight: (azimuthDegrees: Double, elevationDegrees: Double)
+    /// The serving satellite, if any.
+    public var servingSatellite: Satellite?
+    /// Seconds until the first slot with a satellite: 0 while served, nil when none is
+    /// scheduled within the next slot.
+    public var secondsToFirstNonemptySlot: Double?
+    /// The name of the zone whose rule decides the geofence action, if any.
+    public var geofenceZoneName: String?
+    /// Alerts in force, by name.
+    public var alerts: [String]
+    /// The outage in progress, if any.
+    public var outage: Outage?
+    /// Obstruction figures.
+    public var obstruction: ObstructionSummary
+    /// The loop's timing, once it has run.
+    public var loop: LoopStatisticsSummary?
+    /// The policy in force, if any.
+    public var policy: Policy?
+    /// Whether the position may be reported.
+    public var reportLocation: Bool
+
+    /// Builds a status.
+    public init(
+        snapshot: TerminalSnapshot, uptimeSeconds: Double, softwareVersion: String, boardName: String,
+        boresight: (azimuthDegrees: Double, elevationDegrees: Double),
+        desiredBoresight: (azimuthDegrees: Double, elevationDegrees: Double), servingSatellite: Satellite?,
+        secondsToFirstNonemptySlot: Double?, geofenceZoneName: String?, alerts: [String], outage: Outage?,
+        obstruction: ObstructionSummary, loop: LoopStatisticsSummary?, policy: Policy?, reportLocation: Bool
+    ) {
+        self.snapshot = snapshot
+        self.uptimeSeconds = uptimeSeconds
+        self.softwareVersion = softwareVersion
+        self.boardName = boardName
+        self.boresight = boresight
+        self.desiredBoresight = desiredBoresight
+        self.servingSatellite = servingSatellite
+        self.secondsToFirstNonemptySlot = secondsToFirstNonemptySlot
+        self.geofenceZoneName = geofenceZoneName
+        self.alerts = alerts
+        self.outage = outage
+        self.obstruction = obstruction
+        self.loop = loop
+        self.policy = policy
+        self.reportLocation = reportLocation
+    }
+}
+
+/// The obstruction figures of `/status` (`obstruction_stats`) and the grid of `/obstructions`.
+public struct ObstructionSummary: Sendable, Hashable {
+    /// `fraction_obstructed`.
+    public var fractionObstructed: Double
+    /// `currently_obstructed`: the beam's direction is blocked.
+    public var currentlyObstructed: Bool
+    /// `valid_s`: seconds of observation behind the map.
+    public var validSeconds: Double
+    /// `wedge_fraction_obstructed`, 12 wedges of 30° from north.
+    public var wedgeFractionObstructed: [Double]
+    /// Columns (azimuth) of the grid.
+    public var azimuthBinCount: Int
+    /// Rows (elevation, from the horizon up) of the grid.
+    public var elevationBinCount: Int
+    /// Signal quality per cell, row by row from the horizon up, −1 = no data.
+    public var signalQuality: [Double]
+
+    /// Builds one.
+    public init(
+        fractionObstructed: Double, currentlyObstructed: Bool, validSeconds: Double, wedgeFractionObstructed: [Double],
+        azimuthBinCount: Int, elevationBinCount: Int, signalQuality: [Double]
+    ) {
+        self.fractionObstructed = fractionObstructed
+        self.currentlyObstructed = currentlyObstructed
+        self.validSeconds = validSeconds
+        self.wedgeFractionObstructed = wedgeFractionObstructed
+        self.azimuthBinCount = azimuthBinCount
+        self.elevationBinCount = elevationBinCount
+        self.signalQuality = signalQuality
+    }
+
+    /// A clear sky with no observation (12 empty wedges, an empty 5° grid).
+    public static let empty = ObstructionSummary(
+        fractionObstructed: 0, currentlyObstructed: false, validSeconds: 0,
+        wedgeFractionObstructed: Array(repeating: 0, count: 12), azimuthBinCount: 72, elevationBinCount: 18,
+        signalQuality: Array(repeating: -1, count: 72 * 18))
+}

@@ -1,0 +1,61 @@
+import Terminal
+
+/// What a state-changing request did: the status code to answer and a JSON body.
+public struct CommandOutcome: Sendable {
+    /// 200, 202, 409, 422, 503 ...
+    public var status: Int
+    /// The response body.
+    public var body: JSONValue
+
+    /// Builds an outcome.
+    public init(status: Int, body: JSONValue) {
+        self.status = status
+        self.body = body
+    }
+
+    /// 202 `{"accepted": true, "message": ...}`.
+    public static func accepted(_ message: String) -> CommandOutcome {
+        CommandOutcome(status: 202, body: .object([("accepted", .bool(true)), ("message", .string(message))]))
+    }
+}
+
+/// Where the status API gets each resource, and what its commands do: closures, so the API
+/// can be tested without a terminal (and the daemon wires them to ``TelemetryFeed`` and its
+/// own controls).
+public struct StatusProviders: Sendable {
+    /// `/status`.
+    public var status: @Sendable () -> DaemonStatus
+    /// `/history?limit=N`: (samples oldest first, samples ever).
+    public var history: @Sendable (_ limit: Int?) -> (samples: [HistorySample], total: UInt64)
+    /// `/obstructions`.
+    public var obstructions: @Sendable () -> ObstructionSummary
+    /// `/metrics`: Prometheus text.
+    public var metrics: @Sendable () -> String
+    /// `POST /stow` (reason, if the body gave one).
+    public var stow: @Sendable (_ reason: String?) -> CommandOutcome
+    /// `POST /reboot` (reason, if given).
+    public var reboot: @Sendable (_ reason: String?) -> CommandOutcome
+    /// `POST /policy` with the signed bundle's bytes.
+    public var policy: @Sendable (_ bundle: [UInt8]) -> CommandOutcome
+    /// Whether `/history` includes positions.
+    public var reportLocation: Bool
+
+    /// Builds the providers.
+    public init(
+        status: @escaping @Sendable () -> DaemonStatus,
+        history: @escaping @Sendable (_ limit: Int?) -> (samples: [HistorySample], total: UInt64),
+        obstructions: @escaping @Sendable () -> ObstructionSummary, metrics: @escaping @Sendable () -> String,
+        stow: @escaping @Sendable (_ reason: String?) -> CommandOutcome,
+        reboot: @escaping @Sendable (_ reason: String?) -> CommandOutcome,
+        policy: @escaping @Sendable (_ bundle: [UInt8]) -> CommandOutcome, reportLocation: Bool
+    ) {
+        self.status = status
+        self.history = history
+        self.obstructions = obstructions
+        self.metrics = metrics
+        self.stow = stow
+        self.reboot = reboot
+        self.policy = policy
+        self.reportLocation = reportLocation
+    }
+}

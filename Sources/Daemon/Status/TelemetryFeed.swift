@@ -1,0 +1,156 @@
+import Foundation
+import RealTime
+import Terminal
+
+/// The adapter between the tick's hand-offs (`TerminalChannels`) and the status API: it
+/// drains the 1 s history ring into a bounded ``HistoryWindow``, reads the snapshot and
+/// assignment mailboxes, follows outages, names satellites, and assembles ``DaemonStatus``.
+///
+/// The tick's history ring has one consumer: every drain happens here, under this object's
+/// lock (the daemon's housekeeping thread drains once a second so the ring never fills; a
+/// request drains first so it sees the latest second).
+public final class TelemetryFeed: @unchecked Sendable {
+    // @unchecked: `window` and the outage bookkeeping are only touched under `lock`; the
+    // channels are Sendable hand-offs; the closures are @Sendable.
+
+    /// What the feed cannot read from the channels, read when a status is assembled.
+    public struct Context: Sendable {
+        /// Software version.
+        public var softwareVersion: String
+        /// Board name.
+        public var boardName: String
+        /// The array's boresight (azimuth, elevation), degrees.
+        public var boresight: (azimuthDegrees: Double, elevationDegrees: Double)
+        /// Whether positions may be reported.
+        public var reportLocation: Bool
+        /// Monotonic nanoseconds at the daemon's start.
+        public var startNanoseconds: UInt64
+        /// The loop's timing.
+        public var loop: @Sendable () -> LoopStatisticsSummary?
+        /// Obstruction figures for a beam direction (azimuth, elevation; NaN when not steering).
+        public var obstruction: @Sendable (_ azimuthDegrees: Double, _ elevationDegrees: Double) -> ObstructionSummary
+        /// The policy in force and the names of its rules, by rule index.
+        public var policy: @Sendable () -> (policy: DaemonStatus.Policy, ruleNames: [String])?
+
+        /// Builds a context.
+        public init(
+            softwareVersion: String, boardName: String, boresight: (azimuthDegrees: Double, elevationDegrees: Double),
+            reportLocation: Bool, startNanoseconds: UInt64, loop: @escaping @Sendable () -> LoopStatisticsSummary?,
+            obstruction: @escaping @Sendable (_ azimuthDegrees: Double, _ elevationDegrees: Double) -> ObstructionSummary,
+            policy: @escaping @Sendable () -> (policy: DaemonStatus.Policy, ruleNames: [String])?
+        ) {
+            self.softwareVersion = softwareVersion
+            self.boardName = boardName
+            self.boresight = boresight
+            self.reportLocation = reportLocation
+            self.startNanoseconds = startNanoseconds
+            self.loop = loop
+            self.obstruction = obstruction
+            self.policy = policy
+        }
+    }
+
+    /// The channels read.
+    public let channels: TerminalChannels
+    private let satellites: [DaemonStatus.Satellite]
+    private let context: Context
+    private let lock = NSLock()
+    private var window: HistoryWindow
+    private var outageCause: UInt8 = 255
+    private var outageStartUTCSeconds: Int64?
+
+    /// A feed over `channels`, keeping `historySeconds` samples; `satellites` are the tracker's
+    /// element sets' names and catalogue numbers, in tracker order.
+    public init(channels: TerminalChannels, satellites: [(name: String, catalogNumber: Int)], historySeconds: Int, context: Context) {
+        self.channels = channels
+        self.satellites = satellites.enumerated().map {
+            DaemonStatus.Satellite(index: Int32($0.offset), name: $0.element.name, catalogNumber: $0.element.catalogNumber)
+        }
+        self.context = context
+        window = HistoryWindow(capacity: historySeconds)
+    }
+
+    /// Moves every sample the tick has published into the window; returns how many.
+    @discardableResult
+    public func drainHistory() -> Int {
+        lock.withLock {
+            channels.history.drain { sample in
+                window.append(sample)
+                if sample.outageCause != outageCause {
+                    outageCause = sample.outageCause
+                    outageStartUTCSeconds = sample.utcSeconds > 0 ? sample.utcSeconds : nil
+                }
+            }
+        }
+    }
+
+    /// The newest `limit` samples (all kept when nil), oldest first, and the count ever seen.
+    public func history(limit: Int?) -> (samples: [HistorySample], total: UInt64) {
+        drainHistory()
+        return lock.withLock { (window.samples(limit: limit), window.total) }
+    }
+
+    /// The satellite at a tracker index.
+    public func satellite(_ index: Int32) -> DaemonStatus.Satellite? {
+        satellites.indices.contains(Int(index)) ? satellites[Int(index)] : nil
+    }
+
+    /// The beam direction of the latest snapshot (azimuth, elevation), degrees; (NaN, NaN) when
+    /// no satellite is being steered at.
+    public func beamDirection() -> (azimuthDegrees: Double, elevationDegrees: Double) {
+        let snapshot = channels.snapshots.read()
+        return snapshot.servingIndex >= 0 ? (snapshot.azimuthDegrees, snapshot.elevationDegrees) : (.nan, .nan)
+    }
+
+    /// Seconds from the snapshot to the first slot with a satellite: 0 while one is
+    /// assigned now, nil when none is assigned in this slot or the next (or UTC is unknown).
+    public static func secondsToFirstNonemptySlot(_ assignment: ServingAssignment, utcNanoseconds: Int64) -> Double? {
+        guard utcNanoseconds != .min else { return nil }
+        if assignment.satellite(atUnixNanoseconds: utcNanoseconds) >= 0 { return 0 }
+        if assignment.nextSatelliteIndex >= 0, assignment.nextSlotStartUnixNanoseconds > utcNanoseconds {
+            return Double(assignment.nextSlotStartUnixNanoseconds - utcNanoseconds) / 1e9
+        }
+        return nil
+    }
+
+    /// The status now.
+    public func status() -> DaemonStatus {
+        drainHistory()
+        let snapshot = channels.snapshots.read()
+        let loop = context.loop()
+        let policy = context.policy()
+        let steering = snapshot.servingIndex >= 0
+        let obstruction = context.obstruction(
+            steering ? snapshot.azimuthDegrees : .nan, steering ? snapshot.elevationDegrees : .nan)
+        var zone: String?
+        if let names = policy?.ruleNames, snapshot.geofenceRuleIndex >= 0, Int(snapshot.geofenceRuleIndex) < names.count {
+            zone = names[Int(snapshot.geofenceRuleIndex)]
+        }
+        let outage = snapshot.outage.map { cause -> DaemonStatus.Outage in
+            let start = lock.withLock { outageCause == cause.rawValue ? outageStartUTCSeconds : nil }
+            let nowSeconds = snapshot.utcNanoseconds == .min ? nil : Double(snapshot.utcNanoseconds) / 1e9
+            let duration = zip(start, nowSeconds).map { max(0, $1 - Double($0)) } ?? 0
+            return DaemonStatus.Outage(cause: cause, startUTCSeconds: start, durationSeconds: duration)
+        }
+        let now = SocketConnection.now()
+        return DaemonStatus(
+            snapshot: snapshot, uptimeSeconds: Double(now &- context.startNanoseconds) / 1e9,
+            softwareVersion: context.softwareVersion, boardName: context.boardName, boresight: context.boresight,
+            desiredBoresight: context.boresight, servingSatellite: steering ? satellite(snapshot.servingIndex) : nil,
+            secondsToFirstNonemptySlot: Self.secondsToFirstNonemptySlot(channels.assignments.read(), utcNanoseconds: snapshot.utcNanoseconds),
+            geofenceZoneName: zone,
+            alerts: StatusAlerts.names(snapshot: snapshot, loop: loop, policyIsExample: policy?.policy.isExample ?? false),
+            outage: outage, obstruction: obstruction, loop: loop, policy: policy?.policy, reportLocation: context.reportLocation)
+    }
+
+    /// The obstruction grid now.
+    public func obstructions() -> ObstructionSummary {
+        let (azimuth, elevation) = beamDirection()
+        return context.obstruction(azimuth, elevation)
+    }
+}
+
+private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}
