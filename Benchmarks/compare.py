@@ -23,6 +23,7 @@ REFERENCES = {
     "OrbitBenchmarks": ["sgp4_reference.py"],
     "HandoverBenchmarks": ["skyfield_passes_reference.py"],
     "TerminalBenchmarks": [],
+    "GeofenceBenchmarks": ["shapely_geofence_reference.py"],
 }
 
 
