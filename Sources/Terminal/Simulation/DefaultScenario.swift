@@ -24,7 +24,7 @@ expect:
   - never_transmit_in_restricted_zone_grace_ms: 1000
   - transmit_off_during_gnss_outage: true
   - transmit_on_fraction_at_least: 0.3
-  - handovers_at_least: 50
+  - handovers_at_least: 25
 
 """#
 
