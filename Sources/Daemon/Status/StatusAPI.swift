@@ -37,7 +37,10 @@ public struct StatusAPI: Sendable {
                 limit = value
             }
             let history = providers.history(limit)
-            return .json(StatusJSON.history(history.samples, totalSamples: history.total, reportLocation: providers.reportLocation))
+            return .json(
+                StatusJSON.history(
+                    history.samples, totalSamples: history.total, reportLocation: providers.reportLocation,
+                    satelliteName: providers.satelliteName))
         case ("GET", "/obstructions"), ("HEAD", "/obstructions"):
             return .json(StatusJSON.obstructions(providers.obstructions()))
         case ("GET", "/metrics"), ("HEAD", "/metrics"):

@@ -126,7 +126,9 @@ public enum StatusJSON {
 
     /// `/history`: the 1 s samples as parallel arrays, oldest first, like the dish's history;
     /// `current` counts every sample since start, so a poller can tell what it missed.
-    public static func history(_ samples: [HistorySample], totalSamples: UInt64, reportLocation: Bool) -> JSONValue {
+    public static func history(
+        _ samples: [HistorySample], totalSamples: UInt64, reportLocation: Bool, satelliteName: (Int32) -> String? = { _ in nil }
+    ) -> JSONValue {
         func column(_ value: (HistorySample) -> JSONValue) -> JSONValue { .array(samples.map(value)) }
         var members: [(String, JSONValue)] = [
             ("current", .int(Int64(truncatingIfNeeded: totalSamples))),
@@ -134,6 +136,7 @@ public enum StatusJSON {
             ("utc_s", column { .int($0.utcSeconds) }),
             ("state", column { .string($0.state.description) }),
             ("serving_index", column { .int(Int64($0.servingIndex)) }),
+            ("serving_name", column { $0.servingIndex >= 0 ? .optional(satelliteName($0.servingIndex)) : .null }),
             ("azimuth_deg", column { .number(Double($0.azimuthDegrees)) }),
             ("elevation_deg", column { .number(Double($0.elevationDegrees)) }),
             ("transmit_fraction", column { .number(Double($0.transmitFraction)) }),

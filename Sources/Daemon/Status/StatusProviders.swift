@@ -39,6 +39,8 @@ public struct StatusProviders: Sendable {
     public var policy: @Sendable (_ bundle: [UInt8]) -> CommandOutcome
     /// Whether `/history` includes positions.
     public var reportLocation: Bool
+    /// The name of a satellite by tracker index (for `/history`'s `serving_name`).
+    public var satelliteName: @Sendable (Int32) -> String?
 
     /// Builds the providers.
     public init(
@@ -47,8 +49,10 @@ public struct StatusProviders: Sendable {
         obstructions: @escaping @Sendable () -> ObstructionSummary, metrics: @escaping @Sendable () -> String,
         stow: @escaping @Sendable (_ reason: String?) -> CommandOutcome,
         reboot: @escaping @Sendable (_ reason: String?) -> CommandOutcome,
-        policy: @escaping @Sendable (_ bundle: [UInt8]) -> CommandOutcome, reportLocation: Bool
+        policy: @escaping @Sendable (_ bundle: [UInt8]) -> CommandOutcome, reportLocation: Bool,
+        satelliteName: @escaping @Sendable (Int32) -> String? = { _ in nil }
     ) {
+        self.satelliteName = satelliteName
         self.status = status
         self.history = history
         self.obstructions = obstructions

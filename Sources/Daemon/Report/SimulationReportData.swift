@@ -1,0 +1,159 @@
+import Foundation
+import Terminal
+
+/// What a report shows, as plain values: `utermd simulate --report DIR` (and `utermd report`)
+/// fill one and hand it to ``ReportWriter``.
+public struct SimulationReportData: Sendable {
+    /// A line of the summary table.
+    public struct SummaryItem: Sendable, Hashable {
+        /// What (`time tracked`).
+        public var label: String
+        /// How much (`52 min 10 s`).
+        public var value: String
+
+        /// Builds one.
+        public init(label: String, value: String) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// A point of the route, in time order.
+    public struct RoutePoint: Sendable, Hashable {
+        /// Seconds from the start of the run.
+        public var seconds: Double
+        /// Latitude, degrees.
+        public var latitudeDegrees: Double
+        /// Longitude, degrees.
+        public var longitudeDegrees: Double
+
+        /// Builds one.
+        public init(seconds: Double, latitudeDegrees: Double, longitudeDegrees: Double) {
+            self.seconds = seconds
+            self.latitudeDegrees = latitudeDegrees
+            self.longitudeDegrees = longitudeDegrees
+        }
+    }
+
+    /// A zone of the policy, drawn on the map.
+    public struct Zone: Sendable, Hashable {
+        /// A vertex: longitude, latitude (GeoJSON order), degrees.
+        public struct Vertex: Sendable, Hashable {
+            /// Longitude, degrees.
+            public var longitudeDegrees: Double
+            /// Latitude, degrees.
+            public var latitudeDegrees: Double
+
+            /// Builds one.
+            public init(longitudeDegrees: Double, latitudeDegrees: Double) {
+                self.longitudeDegrees = longitudeDegrees
+                self.latitudeDegrees = latitudeDegrees
+            }
+        }
+
+        /// The zone's name.
+        public var name: String
+        /// Its action: `allow`, `receiveOnly`, `noService`.
+        public var action: String
+        /// Its rings (exteriors and holes alike; drawn with the even-odd rule).
+        public var rings: [[Vertex]]
+
+        /// Builds one.
+        public init(name: String, action: String, rings: [[Vertex]]) {
+            self.name = name
+            self.action = action
+            self.rings = rings
+        }
+
+        /// A circle as a 72-gon (on a sphere of radius 6,371 km; good to a pixel on a map).
+        public static func circle(
+            name: String, action: String, centreLatitudeDegrees: Double, centreLongitudeDegrees: Double, radiusMetres: Double
+        ) -> Zone {
+            let angular = radiusMetres / 6_371_000
+            let latitude = centreLatitudeDegrees * .pi / 180
+            let ring = (0...72).map { step -> Vertex in
+                let bearing = Double(step) * 5 * .pi / 180
+                let pointLatitude = asin(sin(latitude) * cos(angular) + cos(latitude) * sin(angular) * cos(bearing))
+                let pointLongitude =
+                    centreLongitudeDegrees * .pi / 180
+                    + atan2(sin(bearing) * sin(angular) * cos(latitude), cos(angular) - sin(latitude) * sin(pointLatitude))
+                return Vertex(longitudeDegrees: pointLongitude * 180 / .pi, latitudeDegrees: pointLatitude * 180 / .pi)
+            }
+            return Zone(name: name, action: action, rings: [ring])
+        }
+    }
+
+    /// A histogram of the loop's compute (or wake-up) times.
+    public struct LatencyHistogram: Sendable, Hashable {
+        /// What was measured (`tick compute time`).
+        public var title: String
+        /// Upper bound of each bucket, microseconds, increasing.
+        public var bucketUpperBoundsMicroseconds: [Double]
+        /// Samples per bucket.
+        public var counts: [UInt64]
+        /// The loop period, microseconds (a line on the plot), if known.
+        public var periodMicroseconds: Double?
+
+        /// Builds one.
+        public init(title: String, bucketUpperBoundsMicroseconds: [Double], counts: [UInt64], periodMicroseconds: Double?) {
+            self.title = title
+            self.bucketUpperBoundsMicroseconds = bucketUpperBoundsMicroseconds
+            self.counts = counts
+            self.periodMicroseconds = periodMicroseconds
+        }
+    }
+
+    /// An event on the timeline.
+    public struct Event: Sendable, Hashable {
+        /// Seconds from the start of the run.
+        public var seconds: Double
+        /// What happened.
+        public var text: String
+
+        /// Builds one.
+        public init(seconds: Double, text: String) {
+            self.seconds = seconds
+            self.text = text
+        }
+    }
+
+    /// The page title (the scenario's name).
+    public var title: String
+    /// A sentence under it.
+    public var subtitle: String
+    /// The summary table.
+    public var summary: [SummaryItem]
+    /// The 1 s samples, in time order.
+    public var history: [HistorySample]
+    /// Satellite names by tracker index.
+    public var satelliteNames: [String]
+    /// The route (empty: drawn from the samples' positions).
+    public var route: [RoutePoint]
+    /// The policy's zones.
+    public var zones: [Zone]
+    /// The loop latency histogram, if measured.
+    public var latencyHistogram: LatencyHistogram?
+    /// Events for the timeline.
+    public var events: [Event]
+
+    /// Builds report data.
+    public init(
+        title: String, subtitle: String = "", summary: [SummaryItem] = [], history: [HistorySample], satelliteNames: [String],
+        route: [RoutePoint] = [], zones: [Zone] = [], latencyHistogram: LatencyHistogram? = nil, events: [Event] = []
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.summary = summary
+        self.history = history
+        self.satelliteNames = satelliteNames
+        self.route = route
+        self.zones = zones
+        self.latencyHistogram = latencyHistogram
+        self.events = events
+    }
+
+    /// The satellite name at a tracker index (`#index` when unknown).
+    public func satelliteName(_ index: Int32) -> String {
+        satelliteNames.indices.contains(Int(index)) ? satelliteNames[Int(index)] : "#\(index)"
+    }
+}

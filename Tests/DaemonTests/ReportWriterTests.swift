@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@testable import Daemon
+@testable import Terminal
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The HTML report: self-contained, four well-formed SVG pictures drawn from the samples.
+@Suite struct ReportWriterTests {
+    /// Ten minutes crossing into a receive-only then a no-service zone, two satellites.
+    static func data() -> SimulationReportData {
+        var samples: [HistorySample] = []
+        for second in 0..<600 {
+            var sample = HistorySample.empty
+            sample.utcSeconds = 1_788_264_000 + Int64(second)
+            sample.servingIndex = second < 20 ? -1 : (second < 300 ? 3 : 11)
+            sample.state = second < 20 ? .searching : (second < 500 ? .tracking : .restricted)
+            let azimuth: Int = 90 + second / 4
+            let elevation: Int = 30 + (second % 300) / 10
+            sample.azimuthDegrees = Float(azimuth)
+            sample.elevationDegrees = Float(elevation)
+            sample.transmitFraction = second >= 20 && second < 400 ? 1 : 0
+            sample.geofenceAction = second < 400 ? 0 : (second < 500 ? 1 : 2)
+            let offset: Double = Double(second) * 0.001
+            sample.latitudeDegrees = 29.0 + offset
+            sample.longitudeDegrees = 122.5 - offset
+            samples.append(sample)
+        }
+        return SimulationReportData(
+            title: "Port approach <test>", subtitle: "A vessel & a banned sea",
+            summary: [.init(label: "time tracked", value: "8 min")], history: samples,
+            satelliteNames: (0..<12).map { "STARLINK-\(1_000 + $0)" },
+            route: [.init(seconds: 0, latitudeDegrees: 29, longitudeDegrees: 122.5), .init(seconds: 600, latitudeDegrees: 29.6, longitudeDegrees: 121.9)],
+            zones: [
+                .circle(name: "harbour", action: "noService", centreLatitudeDegrees: 29.6, centreLongitudeDegrees: 121.9, radiusMetres: 8_000),
+                .init(name: "far away", action: "noService", rings: [[.init(longitudeDegrees: 10, latitudeDegrees: 10), .init(longitudeDegrees: 11, latitudeDegrees: 10), .init(longitudeDegrees: 11, latitudeDegrees: 11)]]),
+            ],
+            latencyHistogram: .init(
+                title: "tick compute time", bucketUpperBoundsMicroseconds: (1...2_000).map(Double.init),
+                counts: (1...2_000).map(Self.count), periodMicroseconds: 1_000),
+            events: [.init(seconds: 400, text: "entered zone \"harbour\"")])
+    }
+
+    static func count(_ microseconds: Int) -> UInt64 {
+        if microseconds < 100 { return UInt64(10_000 / microseconds) }
+        return microseconds == 1_500 ? 2 : 0
+    }
+
+    static func svgs(_ html: String) -> [String] {
+        var result: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<svg "), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            result.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return result
+    }
+
+    @Test func writesASelfContainedPage() throws {
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("utermd-report-\(UUID().uuidString)")
+        let page = try ReportWriter().write(to: directory, report: Self.data())
+        #expect(page.lastPathComponent == "index.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<h1>Port approach &lt;test&gt;</h1>"), "titles are escaped")
+        #expect(!html.contains("<script"), "no script")
+        #expect(!html.contains("src="), "nothing loaded from elsewhere")
+        #expect(!html.contains("href=\"http"), "no external link")
+        let pictures = Self.svgs(html)
+        #expect(pictures.count == 4, "timeline, sky plot, map, histogram")
+        for picture in pictures {
+            let parser = XMLParser(data: Data(picture.utf8))
+            #expect(parser.parse(), "well-formed SVG: \(parser.parserError.map { "\($0)" } ?? "")")
+        }
+    }
+
+    @Test func picturesShowTheData() {
+        let data = Self.data()
+        let sky = SkyPlotSVG.svg(data)
+        #expect(sky.contains("STARLINK-1003"))
+        #expect(sky.contains("STARLINK-1011"))
+        #expect(SkyPlotSVG.tracks(data.history).map(\.satellite) == [3, 11])
+        let timeline = TimelineSVG.svg(data)
+        #expect(timeline.contains(">receiveOnly<"))
+        #expect(timeline.contains(">RESTRICTED<"))
+        #expect(timeline.contains("entered zone &quot;harbour&quot;"))
+        let map = RouteMapSVG.svg(data)
+        #expect(map.contains("harbour: noService"))
+        #expect(!map.contains("far away"), "zones outside the view are left out")
+        #expect(map.contains("allow, transmitting"))
+        let histogram = LatencyHistogramSVG.svg(data.latencyHistogram ?? .init(title: "", bucketUpperBoundsMicroseconds: [], counts: [], periodMicroseconds: nil))
+        #expect(histogram.contains("period 1000 µs"))
+        #expect(LatencyHistogramSVG.merged(data.latencyHistogram ?? .init(title: "", bucketUpperBoundsMicroseconds: [], counts: [], periodMicroseconds: nil)).count <= 60)
+    }
+
+    @Test func emptyRunsStillDraw() throws {
+        let empty = SimulationReportData(title: "empty", history: [], satelliteNames: [])
+        let html = ReportWriter().html(empty)
+        #expect(Self.svgs(html).count == 3)
+        #expect(html.contains("no satellite was served"))
+        #expect(html.contains("no position was known"))
+    }
+
+    @Test func historyDocumentsRoundTrip() throws {
+        let samples = Array(Self.data().history.prefix(30))
+        let text = StatusJSON.history(samples, totalSamples: 30, reportLocation: true, satelliteName: { "SAT-\($0)" }).text
+        let document = try HistoryDocumentReader.read(Data(text.utf8))
+        let read = document.samples
+        #expect(document.satelliteNames == [3: "SAT-3"])
+        #expect(read.count == 30)
+        #expect(read.map(\.servingIndex) == samples.map(\.servingIndex))
+        #expect(read.map(\.state) == samples.map(\.state))
+        #expect(read.map(\.utcSeconds) == samples.map(\.utcSeconds))
+        #expect(read[25].latitudeDegrees == samples[25].latitudeDegrees)
+        #expect(throws: HistoryDocumentReader.Failure.self) { try HistoryDocumentReader.samples(from: Data("[1]".utf8)) }
+        #expect(throws: HistoryDocumentReader.Failure.self) {
+            try HistoryDocumentReader.samples(from: Data("{\"utc_s\": [1, 2], \"state\": [\"BOOT\"]}".utf8))
+        }
+    }
+}
