@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Daemon", "Geofence",
+                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Daemon", "Geofence", "Handover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),
