@@ -94,6 +94,39 @@ import Testing
         }
     }
 
+    /// The same brute-force check on real element sets, where the coarse bounds meet real
+    /// eccentricities and drag: the 8 lowest orbits of the snapshot (decaying, fastest) and
+    /// every 1,500th, over 6 h at 1 s, above 0° and 25°.
+    @Test(
+        .enabled(if: SharedData.hasStarlinkSnapshot, "needs ../shared/data/starlink_celestrak_2026-08-22.tle"),
+        arguments: [0.0, 25.0])
+    func snapshotPassesMatchBruteForceSampling(thresholdDegrees: Double) throws {
+        let snapshot = SharedData.starlinkSnapshot
+        let lowest = snapshot.sorted { $0.meanMotionRevsPerDay > $1.meanMotionRevsPerDay }.prefix(8)
+        let spread = snapshot.enumerated().filter { $0.offset % 1_500 == 0 }.map(\.element)
+        let sets = Array(lowest) + spread
+        let start = try JulianDate(iso8601: "2026-08-22T18:00:00Z")
+        let duration = 6 * 3600.0
+        let prediction = PassPredictor(observer: Fixtures.seattle, minimumElevationDegrees: thresholdDegrees)
+            .passes(of: ConstellationEphemeris(elementSets: sets), from: start, to: start.adding(seconds: duration))
+        let excluded = Set(prediction.exclusions.map(\.catalogNumber))
+        let frame = TopocentricFrame(observer: Fixtures.seattle)
+        for elements in sets where !excluded.contains(elements.catalogNumber) {
+            let propagator = try SGP4Propagator(elements: elements)
+            let intervals = prediction.passes.filter { $0.catalogNumber == elements.catalogNumber }.map {
+                ($0.rise.seconds(since: start), $0.set.seconds(since: start))
+            }
+            for second in stride(from: 0.0, through: duration, by: 1) {
+                let instant = start.adding(seconds: second)
+                guard let state = try? propagator.propagate(to: instant) else { break }
+                let elevation = frame.lookAngles(to: state, using: TEMEToECEFTransform(at: instant)).elevationDegrees
+                guard !intervals.contains(where: { abs(second - $0.0) < 1e-3 || abs(second - $0.1) < 1e-3 }) else { continue }
+                let inside = intervals.contains { second >= $0.0 && second <= $0.1 }
+                #expect(inside == (elevation >= thresholdDegrees), "\(elements.catalogNumber) at +\(second) s")
+            }
+        }
+    }
+
     /// A pass in progress at the start rises "at" the start; one in progress at the end sets
     /// "at" the end, and both say so.
     @Test func passesAreClippedToTheInterval() throws {

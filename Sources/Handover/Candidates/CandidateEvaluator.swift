@@ -94,16 +94,19 @@ struct CandidateEvaluator {
         var obstructed = false
         var margin = Double.infinity
         var fastest = 0.0
-        for sample in [start, middle, end] {
-            let (verdict, sampleMargin) = verdict(lineOfSight: sample.lineOfSightKilometres)
-            switch verdict {
-            case .excluded: return .rejected
+        // Three calls rather than a loop over an array literal, which would allocate per slot.
+        func admits(_ sample: TrackSample) -> Bool {
+            let (found, sampleMargin) = self.verdict(lineOfSight: sample.lineOfSightKilometres)
+            switch found {
+            case .excluded: return false
             case .obstructed: obstructed = true
             case .clear: break
             }
             margin = min(margin, sampleMargin)
             fastest = max(fastest, sample.angularRateDegreesPerSecond)
+            return true
         }
+        guard admits(start), admits(middle), admits(end) else { return .rejected }
         let reach = CandidateEvaluator.angularRateMargin * fastest * durationSeconds / 4
         if checksObstruction || margin <= reach {
             let spacing = durationSeconds / Double(sampleCount - 1)
