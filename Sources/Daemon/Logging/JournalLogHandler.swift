@@ -30,8 +30,16 @@ public struct JournalLogHandler: LogHandler {
     public let label: String
     /// The output form.
     public let style: Style
-    /// Minimum level written.
-    public var logLevel: Logger.Level
+    /// Minimum level written: the shared control's when there is one (so SIGHUP can change
+    /// every logger's level at once), otherwise this handler's own.
+    public var logLevel: Logger.Level {
+        get { levelControl?.level ?? ownLevel }
+        set {
+            if let levelControl { levelControl.level = newValue } else { ownLevel = newValue }
+        }
+    }
+    private var ownLevel: Logger.Level
+    private let levelControl: LogLevelControl?
     /// Metadata added to every record.
     public var metadata: Logger.Metadata = [:]
     private let write: @Sendable (String) -> Void
@@ -39,10 +47,12 @@ public struct JournalLogHandler: LogHandler {
     /// A handler writing lines to `write` (standard error by default).
     public init(
         label: String, level: Logger.Level = .info, style: Style = JournalLogHandler.styleForEnvironment(),
+        levelControl: LogLevelControl? = nil,
         write: @escaping @Sendable (String) -> Void = JournalLogHandler.writeToStandardError
     ) {
         self.label = label
-        self.logLevel = level
+        self.ownLevel = level
+        self.levelControl = levelControl
         self.style = style
         self.write = write
     }
@@ -104,5 +114,21 @@ public struct JournalLogHandler: LogHandler {
         let fraction = String(seconds.remainder + 1000).dropFirst()
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
+    }
+}
+
+/// A log level shared by every handler made with it: the daemon changes it on SIGHUP.
+public final class LogLevelControl: @unchecked Sendable {
+    // @unchecked: `stored` is only touched under `lock`.
+    private let lock = NSLock()
+    private var stored: Logger.Level
+
+    /// A control starting at `level`.
+    public init(_ level: Logger.Level) { stored = level }
+
+    /// The level.
+    public var level: Logger.Level {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the daemon's main thread reacts to.
+public enum DaemonEvent: Sendable, Hashable {
+    /// SIGTERM or SIGINT: stow and stop (exit 0).
+    case terminate(signal: Int32)
+    /// SIGHUP: reload the configuration's policy and log level.
+    case reload
+    /// `POST /reboot`: stow and stop, exit 75 for systemd to restart.
+    case restart(reason: String?)
+    /// A service failed in a way that needs the daemon to stop (exit 1).
+    case failure(String)
+}
+
+/// The main thread's inbox: signals (through Dispatch signal sources, so no work happens in a
+/// signal handler) and requests from the servers, waited for with a timeout so the main
+/// thread can also do its once-a-second housekeeping.
+public final class DaemonEvents: @unchecked Sendable {
+    // @unchecked: `queue` is only touched under `condition`; the signal sources are created
+    // once and only cancelled in `deinit`.
+    private let condition = NSCondition()
+    private var queue: [DaemonEvent] = []
+    private var sources: [DispatchSourceSignal] = []
+    private let dispatchQueue = DispatchQueue(label: "utermd.signals")
+
+    /// An empty inbox.
+    public init() {}
+
+    deinit { for source in sources { source.cancel() } }
+
+    /// Routes SIGTERM, SIGINT (terminate) and SIGHUP (reload) here, ignoring their default
+    /// actions, and ignores SIGPIPE (a client that goes away must not kill the daemon).
+    public func installSignalHandlers() {
+        signal(SIGPIPE, SIG_IGN)
+        for (number, event) in [(SIGTERM, DaemonEvent.terminate(signal: SIGTERM)), (SIGINT, .terminate(signal: SIGINT)), (SIGHUP, .reload)] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: dispatchQueue)
+            source.setEventHandler { [weak self] in self?.post(event) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Queues an event (from any thread).
+    public func post(_ event: DaemonEvent) {
+        condition.lock()
+        queue.append(event)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// The next event, waiting at most `seconds`; nil on timeout.
+    public func next(waitingAtMost seconds: Double) -> DaemonEvent? {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        while queue.isEmpty {
+            guard condition.wait(until: deadline) else { return nil }
+        }
+        return queue.removeFirst()
+    }
+}

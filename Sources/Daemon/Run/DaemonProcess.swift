@@ -1,0 +1,66 @@
+import Foundation
+import HAL
+import Logging
+import Metrics
+import RealTime
+import Terminal
+
+/// The process side of `utermd run`: reads the configuration and what it names, bootstraps
+/// swift-log (journald-friendly lines) and swift-metrics (the Prometheus registry `/metrics`
+/// serves), and runs a ``DaemonRunner`` on the hardware the caller builds.
+///
+/// ```swift
+/// switch DaemonProcess.prepare(configurationPath: path) {
+/// case .failure(let code): exit(code.rawValue)
+/// case .success(let process): exit(process.run(DaemonHardware(gpio: ..., usb: ..., hotplug: ...)).rawValue)
+/// }
+/// ```
+public struct DaemonProcess {
+    /// The configuration.
+    public let configuration: DaemonConfiguration
+    /// What it names, loaded.
+    public let resources: DaemonResources
+    /// Logging, metrics, systemd, events.
+    public let environment: DaemonEnvironment
+
+    /// Loads and checks the configuration (problems on standard error, exit code 78), then
+    /// bootstraps logging and metrics (once per process).
+    public static func prepare(configurationPath: String) -> Result<DaemonProcess, DaemonExitCode> {
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try DaemonConfigurationFile.load(path: configurationPath)
+        } catch {
+            for problem in error.errors { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+            return .failure(.configuration)
+        }
+        let levelControl = LogLevelControl(configuration.logLevel)
+        LoggingSystem.bootstrap { label in JournalLogHandler(label: label, levelControl: levelControl) }
+        let logger = Logger(label: "utermd")
+        let metrics = PrometheusMetricsFactory()
+        MetricsSystem.bootstrap(metrics)
+        let resources: DaemonResources
+        do {
+            resources = try DaemonResources.load(configuration, now: Date())
+        } catch {
+            for problem in error.errors { logger.critical("\(problem)") }
+            return .failure(.configuration)
+        }
+        let environment = DaemonEnvironment(
+            logger: logger, logLevel: levelControl, metrics: metrics, notifier: SystemdNotifier(), events: DaemonEvents())
+        return .success(DaemonProcess(configuration: configuration, resources: resources, environment: environment))
+    }
+
+    /// Runs the daemon on `hardware` until it stops.
+    public func run<GPIO: GPIOBackend, USB: USBBackend>(_ hardware: DaemonHardware<GPIO, USB>) -> DaemonExitCode {
+        DaemonRunner(configuration: configuration, resources: resources, hardware: hardware, environment: environment).run()
+    }
+
+    /// Logs a line at `level` through the daemon's logger (for the caller's hardware set-up).
+    public func log(_ level: Logger.Level, _ message: String) {
+        environment.logger.log(level: level, "\(message)")
+    }
+
+    /// CLOCK_MONOTONIC in nanoseconds: the clock the tick, the drivers and the simulated
+    /// hardware share.
+    public static func monotonicNanoseconds() -> UInt64 { UInt64(max(0, MonotonicClock().nowNanoseconds())) }
+}

@@ -1,0 +1,160 @@
+import Beam
+import Drivers
+import Foundation
+import Geofence
+import HAL
+import Handover
+import Logging
+import Orbit
+import RealTime
+import Terminal
+
+/// Why the daemon could not start.
+struct StartFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension DaemonRunner {
+    /// Builds and starts everything, in order; READY=1 after the first tick.
+    func start() throws {
+        logger.notice("utermd \(UtermdVersion.current) starting with \(configuration.file)")
+        for line in ConfigurationSummary.lines(configuration, resources) { logger.info("  \(line)") }
+        for warning in resources.warnings { logger.warning("\(warning)") }
+        environment.notifier.status("starting")
+
+        if configuration.hardware == .simulated || SystemClockStatus.isSynchronised() {
+            utc.synchroniseFromSystemClock()
+            utcFromSystemClock = true
+        } else {
+            logger.warning("the system clock is not synchronised: UTC unknown (no transmit) until it is, or GNSS gives time")
+        }
+        let auditDirectory = URL(fileURLWithPath: configuration.auditLogPath).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: auditDirectory, withIntermediateDirectories: true)
+
+        let inForce = resources.keeper.inForce
+        let policy = inForce?.geofencePolicy ?? GeofencePolicy(rules: [], defaultAction: .noService)
+        let rate: TickRate
+        do { rate = try TickRate(hertz: configuration.loop.rateHertz) } catch { throw StartFailure("loop.rate_hz: \(error)") }
+        let periodNanoseconds = UInt64(rate.nanosecondsPerCycle / rate.ticksPerCycle)
+        let assembly: TerminalAssembly<GPIO>
+        do {
+            assembly = try TerminalAssembly(
+                board: resources.board, elementSets: resources.elementSets, position: initialPosition, policy: policy,
+                policyValidUntilUnixNanoseconds: PolicyService.validUntilUnixNanoseconds(inForce), gpio: hardware.gpio,
+                auditLogPath: configuration.auditLogPath, nowNanoseconds: DriverClock.nowNanoseconds(),
+                tickPeriodNanoseconds: periodNanoseconds)
+        } catch {
+            throw StartFailure("\(error)")
+        }
+        self.assembly = assembly
+        let boresight = assembly.array.mountFrame.boresightLookAngles
+        assembly.schedule.policy = configuration.handoverPolicy
+        assembly.schedule.constraints.boresight = DishBoresight(
+            azimuthDegrees: boresight.azimuthDegrees, elevationDegrees: boresight.elevationDegrees)
+        assembly.schedule.constraints.scanLimitDegrees = resources.board.array.scanLimitDegrees
+
+        // The start-up policy's record is durable before the first tick applies the policy.
+        do {
+            policies = try PolicyService(
+                keeper: resources.keeper, startUpUpdate: resources.policyUpdate,
+                auditLogPath: PolicyService.auditLogPath(besides: configuration.auditLogPath), channels: assembly.channels,
+                logger: logger, monotonicNanoseconds: DriverClock.nowNanoseconds())
+        } catch {
+            throw StartFailure("policy audit log: \(error)")
+        }
+        assembly.auditWriter.start()
+        services.append { assembly.auditWriter.stop() }
+        startBeamformerDriver(assembly)
+        let position = PositionService(source: configuration.location, channels: assembly.channels, utc: utc, logger: logger)
+        services.append { position.stop() }
+        let scheduler = SchedulerService(
+            schedule: assembly.schedule, channels: assembly.channels, utc: utc, initialPosition: initialPosition, logger: logger)
+        services.append { scheduler.stop() }
+
+        let feed = makeFeed(assembly, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
+        self.feed = feed
+        metrics = DaemonMetrics(factory: environment.metrics, tickPeriodSeconds: Double(periodNanoseconds) / 1e9)
+        do {
+            loop = try LoopRunner(core: assembly.core, rate: rate, utc: utc, realTime: configuration.realTimeOptions)
+        } catch {
+            throw StartFailure("loop thread: \(error)")
+        }
+        try startServers(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
+        try awaitFirstTick()
+        housekeeping()
+        let elapsed = Double(DriverClock.nowNanoseconds() - startNanoseconds) / 1e9
+        logger.notice("ready after \(Int(elapsed * 1_000)) ms: \(resources.elementSets.count) satellites, loop at \(configuration.loop.rateHertz) Hz")
+        environment.notifier.ready(status: lastStatusLine.isEmpty ? "ready" : lastStatusLine)
+        if let pinger = WatchdogPinger(notifier: environment.notifier, isHealthy: loopAdvances()) {
+            services.insert({ pinger.stop() }, at: 0)
+        }
+    }
+
+    /// Where the terminal is believed to be before the first fix.
+    var initialPosition: GeodeticPosition {
+        if case .fixed(let latitude, let longitude, let altitude, _) = configuration.location {
+            return GeodeticPosition(latitudeDegrees: latitude, longitudeDegrees: longitude, heightMetres: altitude)
+        }
+        return GeodeticPosition(latitudeDegrees: 0, longitudeDegrees: 0, heightMetres: 0)
+    }
+
+    private func startBeamformerDriver(_ assembly: TerminalAssembly<GPIO>) {
+        let elementCount = assembly.array.elementCount
+        guard let driverConfiguration = BeamformerBridgeDriverConfiguration(board: resources.board.hardware, elementCount: elementCount)
+        else {
+            logger.warning("the board names no beamformer USB device: the beam is never applied, so transmit stays off")
+            return
+        }
+        let driver = BeamformerBridgeDriver(
+            backend: hardware.usb, hotplug: hardware.hotplug, configuration: driverConfiguration,
+            mailbox: assembly.channels.steering, health: assembly.channels.beamformerHealth, now: DriverClock.nowNanoseconds)
+        let flag = DriverStopFlag()
+        // A plain closure crosses to the thread (the driver's generic type stays on this side).
+        let body = ThreadTransfer(value: { driver.run(until: flag) })
+        let thread = ServiceThread(name: "utermd-beamformer") { _ in body.value() }
+        services.append {
+            flag.raise()
+            thread.stop()
+        }
+    }
+
+    private func makeFeed(_ assembly: TerminalAssembly<GPIO>, boresight: (Double, Double)) -> TelemetryFeed {
+        let map = assembly.schedule.constraints.obstructionMap
+        let policies = policies
+        let summary = loopSummary
+        let context = TelemetryFeed.Context(
+            softwareVersion: UtermdVersion.current, boardName: resources.board.name, boresight: boresight,
+            reportLocation: configuration.statusAPI.reportLocation, startNanoseconds: startNanoseconds,
+            loop: { summary.get() },
+            obstruction: { azimuth, elevation in
+                ObstructionSummary(map: map, beamAzimuthDegrees: azimuth, beamElevationDegrees: elevation, validSeconds: 0)
+            },
+            policy: { policies?.statusPolicy })
+        return TelemetryFeed(
+            channels: assembly.channels, satellites: assembly.elementSets.map { ($0.name, $0.catalogNumber) },
+            historySeconds: configuration.statusAPI.historySeconds, context: context)
+    }
+
+    /// Waits (at most 10 s) for the loop's first tick.
+    private func awaitFirstTick() throws {
+        guard let loop else { return }
+        let deadline = DriverClock.nowNanoseconds() + 10_000_000_000
+        while loop.status.publicationCount == 0 {
+            guard DriverClock.nowNanoseconds() < deadline else { throw StartFailure("the loop did not tick within 10 s") }
+            usleep(500)
+        }
+        for warning in loop.setupWarnings.get() ?? [] { logger.warning("real-time: \(warning)") }
+    }
+
+    /// The watchdog's health check: the loop has ticked since the last check.
+    private func loopAdvances() -> @Sendable () -> Bool {
+        guard let status = loop?.status else { return { false } }
+        let last = LockedValue<UInt64>(0)
+        return {
+            let ticks = status.read().executedTicks
+            defer { last.set(ticks) }
+            return ticks > last.get()
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+import RealTime
+import Terminal
+
+extension DaemonRunner {
+    /// The orderly stop: transmit off first (the tick stows), the loop stopped, the services
+    /// stopped (the audit writer last, so the transmit-off record is durable), every line
+    /// released to its safe state, then `STOPPING=1`.
+    func shutdown(reason: String) {
+        environment.notifier.status("stopping: \(reason)")
+        if let assembly {
+            assembly.channels.stow.requestStop()
+            if let loop {
+                // The tick stows at its next tick; its snapshot says so within 10 ticks.
+                let deadline = DriverClock.nowNanoseconds() + 2_000_000_000
+                while assembly.channels.snapshots.read().state != .stowed, DriverClock.nowNanoseconds() < deadline {
+                    usleep(1_000)
+                }
+                let report = loop.stop()
+                if let report {
+                    logger.info("loop stopped after \(report.executedTicks) ticks, \(report.overruns) overruns, \(report.missedPeriods) missed periods")
+                }
+            }
+            // The loop thread has ended: stow once more here, in case it never ran.
+            assembly.core.stow(atNanoseconds: DriverClock.nowNanoseconds(), utc: nil)
+        }
+        for stop in services { stop() }
+        services.removeAll()
+        assembly?.releaseLines()
+        if assembly != nil { logger.notice("transmit off, lines released to their safe states") }
+        hardware.afterRelease()
+        environment.notifier.stopping(status: "stopped: \(reason)")
+    }
+
+    /// SIGHUP: re-reads the configuration; applies the policy and the log level, and says
+    /// which other changes wait for a restart.
+    func reload() {
+        environment.notifier.reloading()
+        defer { environment.notifier.notify("READY=1\nSTATUS=\(lastStatusLine)") }
+        logger.notice("SIGHUP: reloading \(configuration.file)")
+        let fresh: DaemonConfiguration
+        do {
+            fresh = try DaemonConfigurationFile.load(path: configuration.file)
+        } catch {
+            for problem in error.errors { logger.error("reload: \(problem)") }
+            logger.error("reload refused: the configuration in force is kept")
+            return
+        }
+        if fresh.logLevel != configuration.logLevel {
+            environment.logLevel.level = fresh.logLevel
+            logger.notice("log level \(fresh.logLevel)")
+        }
+        if let policies {
+            switch fresh.policyBundle {
+            case .file(let path):
+                _ = policies.offer(path: path, monotonicNanoseconds: DriverClock.nowNanoseconds())
+            case .embeddedExample:
+                if policies.inForce?.source != EmbeddedDefaults.examplePolicySource {
+                    _ = policies.offer(
+                        bytes: Data(EmbeddedDefaults.examplePolicyYAML.utf8), source: EmbeddedDefaults.examplePolicySource,
+                        monotonicNanoseconds: DriverClock.nowNanoseconds())
+                }
+            }
+        }
+        let pending = Self.restartOnlyChanges(from: configuration, to: fresh)
+        if !pending.isEmpty { logger.warning("reload: \(pending.joined(separator: ", ")) changed; these take effect after a restart") }
+        let keep = configuration
+        configuration = fresh
+        // What needs a restart stays as it runs.
+        configuration.board = keep.board
+        configuration.hardware = keep.hardware
+        configuration.operatorKey = keep.operatorKey
+    }
+
+    /// The fields that only a restart applies.
+    static func restartOnlyChanges(from old: DaemonConfiguration, to new: DaemonConfiguration) -> [String] {
+        var changed: [String] = []
+        if old.board != new.board { changed.append("board") }
+        if old.hardware != new.hardware { changed.append("hardware") }
+        if old.elementSets != new.elementSets { changed.append("element_sets") }
+        if old.operatorKey != new.operatorKey { changed.append("policy.operator_key") }
+        if old.location != new.location { changed.append("location") }
+        if old.auditLogPath != new.auditLogPath { changed.append("audit_log") }
+        if old.loop != new.loop { changed.append("loop") }
+        if old.statusAPI != new.statusAPI { changed.append("status_api") }
+        if old.rotctld != new.rotctld { changed.append("rotctld") }
+        if old.handoverPolicy != new.handoverPolicy { changed.append("handover_policy") }
+        if old.boresight != new.boresight { changed.append("boresight") }
+        if old.simulatedTraceFile != new.simulatedTraceFile { changed.append("sim_trace_file") }
+        return changed
+    }
+}

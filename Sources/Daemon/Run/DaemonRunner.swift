@@ -1,0 +1,137 @@
+import Beam
+import Drivers
+import Foundation
+import Geofence
+import HAL
+import Handover
+import Logging
+import Orbit
+import RealTime
+import Terminal
+
+/// `utermd run`: the terminal as a service. It assembles the terminal (`TerminalAssembly`, the
+/// same as `utermd simulate`) on the given hardware and runs it with its threads around it:
+///
+/// | thread | what |
+/// |---|---|
+/// | `utermd-tick` | the real-time loop: the core's tick at the configured rate |
+/// | `utermd-audit` | the audit writer: every transmit decision durable before it takes effect |
+/// | `utermd-beamformer` | the beamformer bridge driver |
+/// | `utermd-schedule` | the 15 s slot scheduler |
+/// | `utermd-position` / `-gpsd` / `-nmea` | position (and, without a synchronised clock, UTC) |
+/// | `utermd-http`, `utermd-rotctld` | the status API and the rotctld endpoint |
+/// | `utermd-watchdog` | `WATCHDOG=1` while the loop ticks |
+/// | main | signals, reloads, once-a-second housekeeping (history, metrics, STATUS=) |
+///
+/// Start-up ends with `READY=1` after the first tick. SIGTERM/SIGINT: stow (transmit off
+/// first), stop the loop, stop the services, release the lines (each to its safe state),
+/// `STOPPING=1`, exit 0. SIGHUP: reload the policy and the log level. `POST /reboot`: the
+/// same orderly stop, exit 75 for systemd to restart.
+public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
+    var configuration: DaemonConfiguration
+    let resources: DaemonResources
+    let hardware: DaemonHardware<GPIO, USB>
+    let environment: DaemonEnvironment
+    var logger: Logger { environment.logger }
+
+    // Built by `start()`, on the main thread.
+    let utc = UTCReference()
+    let startNanoseconds = DriverClock.nowNanoseconds()
+    var assembly: TerminalAssembly<GPIO>?
+    var policies: PolicyService?
+    var loop: LoopRunner?
+    var feed: TelemetryFeed?
+    var metrics: DaemonMetrics?
+    var services: [() -> Void] = []
+    var loopSummary = LockedValue<LoopStatisticsSummary?>(nil)
+    var utcFromSystemClock = false
+    var lastStatusLine = ""
+
+    /// A runner; nothing starts until `run()`.
+    public init(configuration: DaemonConfiguration, resources: DaemonResources, hardware: DaemonHardware<GPIO, USB>, environment: DaemonEnvironment) {
+        self.configuration = configuration
+        self.resources = resources
+        self.hardware = hardware
+        self.environment = environment
+    }
+
+    /// Runs until a stop; returns the exit code.
+    public func run() -> DaemonExitCode {
+        environment.events.installSignalHandlers()
+        do {
+            try start()
+        } catch {
+            logger.critical("start-up failed: \(error)")
+            environment.notifier.status("start-up failed: \(error)")
+            shutdown(reason: "start-up failed")
+            return .failed
+        }
+        let code = mainLoop()
+        shutdown(reason: code == .restartRequested ? "restart requested" : "stop requested")
+        return code
+    }
+
+    /// Waits for events, doing the housekeeping once a second.
+    private func mainLoop() -> DaemonExitCode {
+        var nextHousekeeping = DriverClock.nowNanoseconds()
+        while true {
+            let now = DriverClock.nowNanoseconds()
+            let wait = nextHousekeeping > now ? Double(nextHousekeeping - now) / 1e9 : 0
+            let event = environment.events.next(waitingAtMost: wait)
+            if DriverClock.nowNanoseconds() >= nextHousekeeping {
+                housekeeping()
+                nextHousekeeping += 1_000_000_000
+            }
+            switch event {
+            case .none:
+                continue
+            case .terminate(let number):
+                logger.notice("signal \(number == SIGINT ? "SIGINT" : "SIGTERM"): stowing and stopping")
+                return .stopped
+            case .restart(let reason):
+                logger.notice("restart requested\(reason.map { ": \($0)" } ?? ""): stowing and stopping")
+                return .restartRequested
+            case .reload:
+                reload()
+            case .failure(let message):
+                logger.critical("\(message): stowing and stopping")
+                return .failed
+            }
+        }
+    }
+
+    /// Once a second: history into the window, loop percentiles, metrics, UTC, STATUS=.
+    func housekeeping() {
+        guard let feed, let loop else { return }
+        feed.drainHistory()
+        loop.monitor.drain()
+        loopSummary.set(loop.monitor.summary(healthWindowTicks: 1_000))
+        _ = feed.channels.policies.takeRetired()
+        if utcFromSystemClock || (!utc.isKnown && SystemClockStatus.isSynchronised() && configuration.hardware == .linux) {
+            // Follows the disciplined system clock (a step is applied between ticks, never as a burst).
+            if !utc.isKnown { logger.notice("the system clock is synchronised: UTC known") }
+            utc.synchroniseFromSystemClock()
+            utcFromSystemClock = true
+        }
+        let snapshot = feed.channels.snapshots.read()
+        metrics?.refresh(
+            snapshot: snapshot, loop: loopSummary.get(), historyTotal: feed.history(limit: 1).total,
+            policyVersion: policies?.inForce?.header.version)
+        let line = statusLine(snapshot)
+        if line != lastStatusLine {
+            environment.notifier.status(line)
+            lastStatusLine = line
+        }
+    }
+
+    /// The line `systemctl status` shows.
+    func statusLine(_ snapshot: TerminalSnapshot) -> String {
+        var parts = [snapshot.state.description]
+        if snapshot.servingIndex >= 0, let name = feed?.satellite(snapshot.servingIndex)?.name { parts.append("serving \(name)") }
+        if let cause = snapshot.outage { parts.append("outage \(cause)") }
+        parts.append(snapshot.transmitEnabled ? "transmit on" : "transmit off")
+        parts.append("geofence \(StatusJSON.actionName(snapshot.geofenceAction))")
+        parts.append("\(snapshot.handovers) handovers")
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,112 @@
+import Audit
+import Foundation
+import Geofence
+import Logging
+import Terminal
+
+/// The daemon's side of policy changes (SIGHUP, `POST /policy`): every bundle goes through
+/// the `PolicyKeeper` (signature with the operator key, validity now, newer version); an
+/// accepted one is written to the audit log *before* it is handed to the tick through
+/// `TerminalChannels.policies`, where it takes effect within a tick. A rejected one changes
+/// nothing and is audited too.
+///
+/// Policy records go to their own audit log, `<audit_log>.policy` (same format, same
+/// crash-safety): the transmit log belongs to the `AuditWriter` thread, which offers no way to
+/// interleave a record from another thread, and two writers on one file would break its
+/// sequence numbers.
+public final class PolicyService: @unchecked Sendable {
+    // @unchecked: `keeper` and `auditLog` are only touched under `lock`.
+    private let lock = NSLock()
+    private var keeper: PolicyKeeper
+    private let auditLog: AuditLog
+    private let channels: TerminalChannels
+    private let logger: Logger
+
+    /// The policy audit log's path for a transmit audit log's path.
+    public static func auditLogPath(besides transmitLog: String) -> String { transmitLog + ".policy" }
+
+    /// A service starting from `keeper` (with the start-up policy already offered), recording
+    /// the start-up `update` in the policy audit log. Throws when the log cannot be written:
+    /// the daemon must not run a policy it could not record.
+    public init(
+        keeper: PolicyKeeper, startUpUpdate: PolicyUpdate, auditLogPath: String, channels: TerminalChannels, logger: Logger,
+        monotonicNanoseconds: UInt64
+    ) throws(AuditError) {
+        self.keeper = keeper
+        self.channels = channels
+        self.logger = logger
+        auditLog = try AuditLog(path: auditLogPath)
+        try auditLog.append(startUpUpdate.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
+        logger.notice("\(startUpUpdate.logLine)")
+    }
+
+    /// The policy in force.
+    public var inForce: InForcePolicy? { lock.withLock { keeper.inForce } }
+
+    /// What `/status` shows of the policy in force, and its rules' zone names.
+    public var statusPolicy: (policy: DaemonStatus.Policy, ruleNames: [String])? {
+        guard let policy = inForce else { return nil }
+        let header = policy.header
+        return (
+            DaemonStatus.Policy(
+                name: header.name, version: header.version, validUntil: ISO8601UTC.format(header.validUntil),
+                isExample: header.isExample),
+            policy.geofencePolicy.rules.map(\.zone.name)
+        )
+    }
+
+    /// The end of validity of the policy in force, UTC nanoseconds (`Int64.min` without one:
+    /// transmission stays inhibited).
+    public static func validUntilUnixNanoseconds(_ policy: InForcePolicy?) -> Int64 {
+        guard let policy else { return .min }
+        return Int64((policy.header.validUntil.timeIntervalSince1970 * 1e9).rounded(.down))
+    }
+
+    /// Offers a bundle: verified, audited, then (if accepted) handed to the tick. The update
+    /// says what happened; a failure to audit is reported as a rejection-like error.
+    public func offer(bytes: Data, source: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, AuditError> {
+        lock.withLock {
+            var candidate = keeper
+            let update = candidate.offer(fileBytes: bytes, source: source, at: Date())
+            do throws(AuditError) {
+                try auditLog.append(update.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
+            } catch {
+                logger.error("policy not applied: the audit record could not be written: \(error)")
+                return .failure(error)
+            }
+            keeper = candidate
+            if let accepted = update.newGeofencePolicy {
+                channels.policies.deposit(accepted, validUntilUnixNanoseconds: Self.validUntilUnixNanoseconds(candidate.inForce))
+                logger.notice("\(update.logLine)")
+            } else {
+                logger.warning("\(update.logLine)")
+            }
+            return .success(update)
+        }
+    }
+
+    /// Offers the bundle in a file (SIGHUP).
+    public func offer(path: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, AuditError> {
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            var candidate = lock.withLock { keeper }
+            let update = candidate.offer(path: path, at: Date())
+            logger.warning("\(update.logLine)")
+            return .success(update)
+        }
+        return offer(bytes: bytes, source: path, monotonicNanoseconds: monotonicNanoseconds)
+    }
+
+    /// `POST /policy`'s answer for an update.
+    public static func outcome(_ result: Result<PolicyUpdate, AuditError>) -> CommandOutcome {
+        switch result {
+        case .failure(let error):
+            return CommandOutcome(status: 503, body: .object([("accepted", .bool(false)), ("error", .string("audit log: \(error)"))]))
+        case .success(let update):
+            let header = update.inForceAfter
+            var members: [(String, JSONValue)] = [("accepted", .bool(update.isAccepted)), ("message", .string(update.logLine))]
+            if let rejection = update.rejection { members.append(("code", .string(rejection.code))) }
+            members.append(("in_force", header.map { .object([("name", .string($0.name)), ("version", .int(Int64($0.version)))]) } ?? .null))
+            return CommandOutcome(status: update.isAccepted ? 200 : 422, body: .object(members))
+        }
+    }
+}

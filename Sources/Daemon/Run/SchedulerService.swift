@@ -1,0 +1,62 @@
+import Foundation
+import Geofence
+import Handover
+import Logging
+import Orbit
+import RealTime
+import Terminal
+
+/// The scheduler side of the running terminal, on a thread of its own: twice a second it
+/// checks whether the slot in force and the next one are decided, and publishes the
+/// `ServingAssignment` through `TerminalChannels.assignments`, so the tick switches
+/// satellites exactly at the 15 s boundary. It decides the next slot two seconds before its
+/// boundary (as the simulator does), and at once when the geofence starts or stops
+/// forbidding service. Without UTC it publishes nothing (no valid time, no schedule).
+final class SchedulerService: Sendable {
+    private let thread: ServiceThread
+
+    /// Starts deciding with `schedule` (owned by the thread from now on).
+    init(
+        schedule: ScheduleService, channels: TerminalChannels, utc: UTCReference, initialPosition: GeodeticPosition,
+        logger: Logger
+    ) {
+        let transfer = ThreadTransfer(value: schedule)
+        thread = ServiceThread(name: "utermd-schedule") { stop in
+            var schedule = transfer.value
+            var nextDecisionUnixNanoseconds = Int64.min
+            var decidedRestricted = false
+            var announced = false
+            repeat {
+                let now = Nanoseconds(DriverClock.nowNanoseconds())
+                guard let utcNow = utc.utc(atMonotonicNanoseconds: now)?.nanosecondsSinceUnixEpoch else { continue }
+                let restricted = channels.snapshots.read().geofenceAction == UInt8(ServiceAction.noService.rawValue)
+                guard utcNow >= nextDecisionUnixNanoseconds || restricted != decidedRestricted else { continue }
+                let fix = channels.fixes.read()
+                let position =
+                    fix.sequence > 0 && fix.latitudeDegrees.isFinite && fix.longitudeDegrees.isFinite
+                    ? GeodeticPosition(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees, heightMetres: fix.heightMetres)
+                    : initialPosition
+                let started = DriverClock.nowNanoseconds()
+                let assignment = schedule.assignment(
+                    at: JulianDate(unixSeconds: Double(utcNow) / 1e9), position: position, restricted: restricted)
+                channels.assignments.publish(assignment)
+                decidedRestricted = restricted
+                nextDecisionUnixNanoseconds = assignment.nextSlotStartUnixNanoseconds - 2_000_000_000
+                if !announced {
+                    announced = true
+                    let milliseconds = (DriverClock.nowNanoseconds() - started) / 1_000_000
+                    logger.info("scheduler: first slots decided in \(milliseconds) ms (\(schedule.policy))")
+                }
+            } while !stop.wait(seconds: 0.5)
+        }
+    }
+
+    /// Stops the thread and waits for it.
+    func stop() { thread.stop() }
+}
+
+/// The monotonic clock the daemon's threads share with the tick (CLOCK_MONOTONIC).
+enum DriverClock {
+    /// Now, nanoseconds.
+    static func nowNanoseconds() -> UInt64 { UInt64(max(0, MonotonicClock().nowNanoseconds())) }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import HAL
+import HALLinux
+import HALSim
+import Terminal
+
+/// `utermd run --config FILE`: the daemon (see `DaemonRunner` and Config/README.md).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the terminal as a daemon (systemd Type=notify, status API, metrics, rotctld).",
+        discussion: """
+            SIGTERM/SIGINT: transmit off, loop stopped, lines released, exit 0. SIGHUP: reload the policy and the log \
+            level. POST /reboot: the same orderly stop, exit 75. A configuration that does not check out: exit 78. \
+            Try it anywhere with `utermd run --config Config/sim.yaml`, then `curl http://127.0.0.1:9201/status`.
+            """)
+
+    @Option(help: "The configuration file (YAML, see Config/README.md).")
+    var config: String
+
+    func run() throws {
+        let process: DaemonProcess
+        switch DaemonProcess.prepare(configurationPath: config) {
+        case .failure(let code): throw ExitCode(code.rawValue)
+        case .success(let prepared): process = prepared
+        }
+        let code: DaemonExitCode
+        do {
+            switch process.configuration.hardware {
+            case .simulated: code = try Self.runSimulated(process)
+            case .linux: code = try Self.runLinux(process)
+            }
+        } catch {
+            process.log(.critical, "hardware: \(error)")
+            throw ExitCode(DaemonExitCode.failed.rawValue)
+        }
+        if code != .stopped { throw ExitCode(code.rawValue) }
+    }
+
+    /// The simulated board: lines in memory (transmit-enable wired to its sense input, as on
+    /// a bench), a simulated beamformer bridge on a simulated USB bus, both on CLOCK_MONOTONIC.
+    static func runSimulated(_ process: DaemonProcess) throws -> DaemonExitCode {
+        let now: @Sendable () -> UInt64 = { DaemonProcess.monotonicNanoseconds() }
+        let board = process.resources.board
+        let profile = board.hardware
+        let wires = profile.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)]
+        let gpio = try SimulatedGPIO(board: profile, now: now, wires: wires)
+        let usb = SimulatedUSB(clock: ExternalSimulationClock(now))
+        if let id = profile.usbDevices[.beamformer]?.id {
+            _ = usb.plug(SimulatedBeamformerBridge(chipCount: (board.array.aperture.elementCount + 3) / 4, identifier: id))
+        }
+        let trace = process.configuration.simulatedTraceFile
+        let hardware = DaemonHardware(gpio: gpio, usb: usb, hotplug: usb) {
+            guard let trace else { return }
+            Self.writeTrace(gpio.writes, to: trace, process: process)
+        }
+        return process.run(hardware)
+    }
+
+    /// The real board through libgpiod and libusb (Linux only; the configuration refuses it elsewhere).
+    static func runLinux(_ process: DaemonProcess) throws -> DaemonExitCode {
+        let gpio = try LinuxGPIO(board: process.resources.board.hardware)
+        let hotplug: LinuxUSBHotplugMonitor?
+        do { hotplug = try LinuxUSBHotplugMonitor() } catch {
+            process.log(.warning, "USB hot-plug unavailable (\(error)): the beamformer bridge is retried every second")
+            hotplug = nil
+        }
+        return process.run(DaemonHardware(gpio: gpio, usb: LinuxUSB(), hotplug: hotplug))
+    }
+
+    /// Writes the simulated lines' trace: one write per line, `TIMEns role=level (cause)`.
+    static func writeTrace(_ writes: [GPIOWriteRecord], to path: String, process: DaemonProcess) {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let text =
+            "# utermd simulated GPIO trace: monotonic time, line, logical level, cause\n"
+            + writes.map(\.description).joined(separator: "\n") + "\n"
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            process.log(.info, "simulated GPIO trace written to \(path) (\(writes.count) writes)")
+        } catch {
+            process.log(.error, "cannot write the GPIO trace to \(path): \(error)")
+        }
+    }
+}

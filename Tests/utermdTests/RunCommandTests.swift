@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `utermd run` as systemd would run it: READY=1 on a notify socket of the test's own, the
+/// status API over HTTP, rotctld, SIGTERM → transmit off before the lines are released (the
+/// simulated GPIO trace), STOPPING=1, exit 0; POST /reboot → exit 75; SIGHUP; bad configs → 78.
+@Suite(.serialized) struct RunCommandTests {
+    @Test func readyStatusAndAnOrderlyStop() throws {
+        let daemon = try RunSupport.Daemon()
+        try daemon.start()
+        let start = Date()
+        let messages = daemon.notify.receive(until: "READY=1", within: 30)
+        #expect(messages.contains { $0.hasPrefix("READY=1\nSTATUS=") }, "READY=1 on our notify socket: \(messages)")
+        let readySeconds = Date().timeIntervalSince(start)
+        print("RunCommandTests: READY=1 after \(Int(readySeconds * 1_000)) ms")
+
+        var status = try daemon.status()
+        #expect(status["state"] is String)
+        #expect((status["device_info"] as? [String: Any])?["board"] as? String == "sim")
+        #expect(status["location"] != nil, "report_location: true")
+        // Wait until the terminal transmits (scheduled satellite, healthy loop, beam applied).
+        var transmitted = status["transmit_enabled"] as? Bool ?? false
+        let deadline = Date(timeIntervalSinceNow: 45)
+        while !transmitted, Date() < deadline {
+            usleep(100_000)
+            status = try daemon.status()
+            transmitted = status["transmit_enabled"] as? Bool ?? false
+        }
+        #expect(transmitted, "the simulated terminal never transmitted: \(status["unmet_transmit_conditions"] ?? "?")")
+        #expect(status["serving_satellite"] is [String: Any])
+
+        // State changes need the token; read-only resources do not.
+        #expect(try RunSupport.http(port: daemon.statusPort, "POST", "/stow").status == 401)
+        #expect(try RunSupport.http(port: daemon.statusPort, "POST", "/stow", token: "wrong-token-0123456789").status == 403)
+        #expect(try RunSupport.http(port: daemon.statusPort, "POST", "/reboot", token: daemon.token, body: "{oops").status == 400)
+        let metrics = try RunSupport.http(port: daemon.statusPort, "GET", "/metrics")
+        #expect(metrics.body.contains("# TYPE utermd_transmit_enabled gauge"))
+        #expect(metrics.body.contains("utermd_http_requests_total{path=\"/status\",status=\"200\"}"))
+        let history = try RunSupport.http(port: daemon.statusPort, "GET", "/history")
+        #expect(history.body.contains("\"utc_s\":["))
+
+        daemon.signal(SIGTERM)
+        let stopping = daemon.notify.receive(until: "STOPPING=1", within: 20)
+        let exit = daemon.waitForExit()
+        #expect(exit.status == 0, "exit status; log:\n\(exit.log)")
+        #expect(stopping.contains { $0.hasPrefix("STOPPING=1") }, "\(stopping)")
+        #expect(exit.log.contains("signal SIGTERM: stowing and stopping"))
+
+        // The trace: transmit-enable went active, and was set inactive before the release.
+        let trace = try String(contentsOfFile: daemon.tracePath, encoding: .utf8)
+        let transmit = trace.split(separator: "\n").filter { $0.contains(" transmit_enable=") }
+        #expect(transmit.contains { $0.hasSuffix("transmit_enable=active (set)") }, "\(trace)")
+        let release = transmit.lastIndex { $0.hasSuffix("(release)") }
+        #expect(release == transmit.count - 1, "released last")
+        if let release, release > 0 {
+            #expect(transmit[release - 1].hasSuffix("transmit_enable=inactive (set)"), "low before the release: \(trace)")
+        }
+        let audit = try String(contentsOfFile: daemon.auditPath, encoding: .utf8)
+        #expect(audit.contains("\"event\":\"off\""), "the off decision is audited")
+        let policyAudit = try String(contentsOfFile: daemon.auditPath + ".policy", encoding: .utf8)
+        #expect(policyAudit.contains("\"event\":\"accepted\""))
+    }
+
+    @Test func rotctlReadsTheBeamAndRebootExits75() throws {
+        let daemon = try RunSupport.Daemon()
+        try daemon.start()
+        #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
+        if let rotctl = ["/usr/bin/rotctl", "/usr/local/bin/rotctl"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: rotctl)
+            process.arguments = ["-m", "2", "-r", "127.0.0.1:\(daemon.rotctldPort)", "p"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let numbers = text.split(separator: "\n").compactMap { Double($0) }
+            #expect(process.terminationStatus == 0)
+            #expect(numbers.count == 2 && (0...360).contains(numbers[0]) && (0...90).contains(numbers[1]), "\(text)")
+        } else {
+            print("RunCommandTests: rotctl not installed (libhamlib-utils); rotctld check skipped")
+        }
+        let reboot = try RunSupport.http(port: daemon.statusPort, "POST", "/reboot", token: daemon.token, body: "{\"reason\": \"test\"}")
+        #expect(reboot.status == 202)
+        let exit = daemon.waitForExit()
+        #expect(exit.status == 75, "POST /reboot exits 75 for systemd to restart; log:\n\(exit.log)")
+        #expect(exit.log.contains("restart requested: test"))
+    }
+
+    @Test func sighupReloadsTheLogLevelAndKeepsRunning() throws {
+        let daemon = try RunSupport.Daemon()
+        try daemon.start()
+        #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
+        try daemon.configuration(logLevel: "debug", extra: "handover_policy: highestElevation")
+            .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        let reload = daemon.notify.receive(until: "READY=1", within: 10)
+        #expect(reload.contains { $0.hasPrefix("RELOADING=1") }, "\(reload)")
+        #expect(try daemon.status()["state"] is String, "still serving after SIGHUP")
+        daemon.signal(SIGINT)
+        let exit = daemon.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.log.contains("SIGHUP: reloading"))
+        #expect(exit.log.contains("log level debug"))
+        #expect(exit.log.contains("handover_policy changed; these take effect after a restart"))
+    }
+
+    @Test func badConfigurationsExit78() throws {
+        let daemon = try RunSupport.Daemon(extra: "status_api_typo: 1")
+        try daemon.start()
+        let exit = daemon.waitForExit()
+        #expect(exit.status == 78)
+        #expect(exit.log.contains("status_api_typo: unknown field"))
+        let open = try RunSupport.Daemon(extra: "")
+        try open.configuration(logLevel: "info").replacingOccurrences(of: "bind: 127.0.0.1, port: \(open.statusPort)", with: "bind: 0.0.0.0, port: \(open.statusPort)")
+            .write(toFile: open.configPath, atomically: true, encoding: .utf8)
+        try open.start()
+        let refused = open.waitForExit()
+        #expect(refused.status == 78)
+        #expect(refused.log.contains("0.0.0.0 is not a loopback address"))
+    }
+}
