@@ -47,6 +47,10 @@ struct SimulateCommand: ParsableCommand {
         } else {
             print(SimulationSummary(result).text)
         }
+        if let directory = simulation.report {
+            let page = try SimulationReport.write(result, prepared: prepared, to: directory)
+            if !json { print("report: \(page.path)") }
+        }
         if !result.passed { throw ExitCode(1) }
     }
 

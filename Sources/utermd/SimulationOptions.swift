@@ -27,6 +27,9 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of the simulated GNSS noise.")
     var seed: UInt64 = 1
 
+    @Option(help: "Write an HTML report (sky plot, timeline, route map with zones, latency histogram) into this directory.")
+    var report: String?
+
     /// The options as plain values.
     var setup: SimulationSetup {
         SimulationSetup(
@@ -53,6 +56,7 @@ struct SimulationSetup {
         var scenario: Scenario
         var options: Simulator.Options
         var policyName: String
+        var policyDocument: PolicyDocument
     }
 
     func prepare() throws -> Prepared {
@@ -90,6 +94,8 @@ struct SimulationSetup {
             board: try loadBoard(board), elementSets: elementSets, policy: inForce.geofencePolicy,
             policyValidUntilUnixNanoseconds: Int64(inForce.header.validUntil.timeIntervalSince1970) * 1_000_000_000,
             auditLogPath: audit, seed: seed)
-        return Prepared(scenario: scenario, options: options, policyName: "\(inForce.header.name) v\(inForce.header.version)")
+        return Prepared(
+            scenario: scenario, options: options, policyName: "\(inForce.header.name) v\(inForce.header.version)",
+            policyDocument: inForce.document)
     }
 }

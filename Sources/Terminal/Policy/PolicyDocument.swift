@@ -55,11 +55,34 @@ public struct PolicyDocument: Sendable {
     /// The action where no zone applies.
     public var defaultAction: ServiceAction { geofencePolicy.defaultAction }
 
+    /// The zones' outlines as rings of (longitude, latitude) — features from the GeoJSON
+    /// block, polygons, circles as 72-gons — without their buffers (for maps).
+    public func outlines() -> [(name: String, action: ServiceAction, rings: [[GeodeticCoordinate]])] {
+        zones.map { zone in
+            let rings: [[GeodeticCoordinate]]
+            switch zone.shape {
+            case .feature(let selector): rings = geoJSON?.polygons(matching: selector).flatMap(\.rings) ?? []
+            case .polygon(let vertices): rings = [vertices]
+            case .circle(let centre, let radius):
+                rings = [(0...72).map { step in
+                    let bearing = Double(step) * 5 * .pi / 180
+                    let north = radius * cos(bearing) / 111_320
+                    let east = radius * sin(bearing) / (111_320 * cos(centre.latitudeDegrees * .pi / 180))
+                    return GeodeticCoordinate(latitudeDegrees: centre.latitudeDegrees + north, longitudeDegrees: centre.longitudeDegrees + east)
+                }]
+            }
+            return (zone.name, zone.action, rings)
+        }
+    }
+    /// The file's GeoJSON block, when it has one (for drawing the zones).
+    public var geoJSON: GeoJSONDocument?
+
     /// Creates a document.
     public init(
         header: PolicyBundleHeader, note: String?, zones: [PolicyZoneDescription], geofencePolicy: GeofencePolicy,
-        file: String
+        file: String, geoJSON: GeoJSONDocument? = nil
     ) {
+        self.geoJSON = geoJSON
         self.header = header
         self.note = note
         self.zones = zones

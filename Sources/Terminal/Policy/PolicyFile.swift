@@ -79,7 +79,7 @@ public enum PolicyFile {
         guard problems.isEmpty else { throw problems.errors }
         return PolicyDocument(
             header: header, note: note, zones: zones.map(\.0),
-            geofencePolicy: GeofencePolicy(rules: rules, defaultAction: defaultAction), file: file)
+            geofencePolicy: GeofencePolicy(rules: rules, defaultAction: defaultAction), file: file, geoJSON: document)
     }
 
     private static func readHeader(_ root: DataNode, _ problems: inout PolicyProblems) -> PolicyBundleHeader? {

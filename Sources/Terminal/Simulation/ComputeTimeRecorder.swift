@@ -17,6 +17,20 @@ struct ComputeTimeRecorder {
         if nanoseconds > periodNanoseconds { overPeriod += 1 }
     }
 
+    /// The histogram in roughly logarithmic buckets (1, 2, 5, 10, 20, 50 µs, ...): upper
+    /// bounds in microseconds and counts.
+    func logarithmicBuckets() -> (upperBoundsMicroseconds: [Double], counts: [UInt64]) {
+        var bounds: [Double] = []
+        var counts: [UInt64] = []
+        var lower = 0
+        for upper in [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_001] {
+            bounds.append(Double(upper))
+            counts.append(buckets[lower..<min(upper, buckets.count)].reduce(0, +))
+            lower = min(upper, buckets.count)
+        }
+        return (bounds, counts)
+    }
+
     /// The value below which `fraction` of the samples lie (bucket resolution: 1 µs).
     func percentile(_ fraction: Double) -> UInt64 {
         guard count > 0 else { return 0 }

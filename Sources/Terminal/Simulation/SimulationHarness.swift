@@ -223,7 +223,7 @@ struct SimulationHarness: TickBody {
             outageSeconds: outageTicks.mapValues { Double($0) * tickSeconds }, events: events,
             transmitSwitches: transmitSwitches,
             computeNanoseconds: (compute.percentile(0.5), compute.percentile(0.99), compute.maximumNanoseconds),
-            ticksOverPeriod: compute.overPeriod, auditRecords: auditRecords, auditLogPath: auditLogPath,
+            computeHistogram: compute.logarithmicBuckets(), ticksOverPeriod: compute.overPeriod, auditRecords: auditRecords, auditLogPath: auditLogPath,
             beamformerLatches: bridge.latchCountSinceReset, history: history, track: track,
             satelliteNames: assembly.elementSets.map(\.name),
             verdicts: checks.verdicts(

@@ -43,6 +43,8 @@ public struct SimulationResult: Sendable {
     public var transmitSwitches: Int
     /// Per-tick compute time (real, measured around each tick), nanoseconds: p50, p99, max.
     public var computeNanoseconds: (p50: UInt64, p99: UInt64, max: UInt64)
+    /// Compute-time histogram: bucket upper bounds (µs) and counts.
+    public var computeHistogram: (upperBoundsMicroseconds: [Double], counts: [UInt64])
     /// Ticks whose compute time exceeded the tick period (would have overrun in real time).
     public var ticksOverPeriod: UInt64
     /// Audit records written.
