@@ -1,0 +1,69 @@
+import Audit
+import Foundation
+import Geofence
+import Logging
+import Testing
+
+@testable import Daemon
+@testable import Terminal
+
+/// Policy changes at run time: verified, audited before they reach the tick, rejected ones
+/// audited and without effect.
+@Suite struct PolicyServiceTests {
+    static let key = PolicySigningKey()
+
+    static func bundle(version: Int) throws -> Data {
+        let text = """
+            format: 1
+            policy: service-test
+            version: \(version)
+            issued: 2026-01-01T00:00:00Z
+            valid_from: 2026-01-01T00:00:00Z
+            valid_until: 2099-01-01T00:00:00Z
+            default: allow
+            zones:
+              - name: harbour v\(version)
+                action: noService
+                circle: { lat_deg: 10, lon_deg: 20, radius_m: 5000 }
+
+            """
+        return try SignedPolicyFile.sign(Data(text.utf8), with: key)
+    }
+
+    @Test func acceptedPoliciesAreAuditedThenHandedToTheTick() throws {
+        let directory = NSTemporaryDirectory() + "utermd-policy-service-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = PolicyService.auditLogPath(besides: directory + "/audit.log")
+        #expect(path.hasSuffix("/audit.log.policy"))
+        var keeper = PolicyKeeper(operatorKey: Self.key.publicKey)
+        let first = keeper.offer(fileBytes: try Self.bundle(version: 1), source: "v1", at: Date())
+        #expect(first.isAccepted)
+        let channels = TerminalChannels(elementCount: 4)
+        let service = try PolicyService(
+            keeper: keeper, startUpUpdate: first, auditLogPath: path, channels: channels,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), monotonicNanoseconds: 1)
+        #expect(channels.policies.takeIfPresent() == nil, "the start-up policy is the assembly's")
+        #expect(service.statusPolicy?.policy.version == 1)
+        #expect(service.statusPolicy?.ruleNames == ["harbour v1"])
+
+        let accepted = service.offer(bytes: try Self.bundle(version: 2), source: "POST /policy", monotonicNanoseconds: 2)
+        guard case .success(let update) = accepted else { throw TestFailure("audit failed") }
+        #expect(update.isAccepted)
+        let deposited = try #require(channels.policies.takeIfPresent())
+        #expect(deposited.policy.rules.map(\.zone.name) == ["harbour v2"])
+        #expect(deposited.validUntilUnixNanoseconds == 4_070_908_800_000_000_000)
+        #expect(PolicyService.outcome(accepted).status == 200)
+
+        let rollback = service.offer(bytes: try Self.bundle(version: 1), source: "POST /policy", monotonicNanoseconds: 3)
+        #expect(PolicyService.outcome(rollback).status == 422)
+        #expect(channels.policies.takeIfPresent() == nil, "a rejected policy never reaches the tick")
+        #expect(service.inForce?.header.version == 2)
+        let garbage = service.offer(bytes: Data("not a bundle".utf8), source: "POST /policy", monotonicNanoseconds: 4)
+        #expect(PolicyService.outcome(garbage).status == 422)
+
+        let entries = try AuditLog.read(path: path).entries
+        #expect(entries.map(\.event) == ["accepted", "accepted", "rejected", "rejected"])
+        #expect(entries.map(\.monotonicNanoseconds) == [1, 2, 3, 4])
+        #expect(entries[1].details["version"] == "2")
+    }
+}
