@@ -8,8 +8,10 @@ import Orbit
 /// its geometry proves invisible, and every event is located by Brent's method to
 /// `toleranceSeconds` (`PassSearch`). Elevation is geometric (no refraction) above the WGS-84
 /// horizon plane, from SGP4 through TEME → pseudo-Earth-fixed, as `TopocentricFrame` computes
-/// it. Over a day of the 2026-08-22 Starlink snapshot the times agree with Skyfield's
-/// `find_events` to well within its own half-second resolution (see `PassPredictionTests`).
+/// it. On 43 satellites of the 2026-08-22 Starlink snapshot over 12 h (73 passes above 25°)
+/// every event is within 0.38 s of Skyfield's `find_events` (which itself stops at ±0.5 s),
+/// within 21 ms of Skyfield's altitude refined to 1 µs, and within 0.3 ms of it given Skyfield's
+/// UT1 − UTC (`PassPredictionTests`).
 public struct PassPredictor: Sendable {
     /// The observer.
     public let observer: GeodeticPosition
