@@ -5,8 +5,9 @@ import Orbit
 ///
 /// Each satellite is first checked against its orbit's reach (`VisibilityBound`: inclination,
 /// apogee and the observer's latitude), then walked at period / 20 with jumps over the stretches
-/// its geometry proves invisible, and every event is located by Brent's method to
-/// `toleranceSeconds` (`PassSearch`). Elevation is geometric (no refraction) above the WGS-84
+/// its geometry proves invisible (distance from the observer, and from the orbit's plane), and
+/// every event is located to `toleranceSeconds`: rises and sets by Newton's method kept in a
+/// bracket, culminations by Brent's method on the elevation's rate (`PassSearch`). Elevation is geometric (no refraction) above the WGS-84
 /// horizon plane, from SGP4 through TEME → pseudo-Earth-fixed, as `TopocentricFrame` computes
 /// it. On 43 satellites of the 2026-08-22 Starlink snapshot over 12 h (73 passes above 25°)
 /// every event is within 0.38 s of Skyfield's `find_events` (which itself stops at ±0.5 s),

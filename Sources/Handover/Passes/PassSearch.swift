@@ -25,8 +25,9 @@ struct VisibilityInterval {
 /// extremum of elevation (one culmination per pass; the next is an orbit away); a change of sign
 /// of the derivative locates it, Brent's method finds it (the culmination is a root of
 /// d(elevation)/dt), and it splits the step into two monotonic pieces. In a monotonic piece
-/// the threshold is crossed at most once, where its two ends lie on either side, and Brent's
-/// method finds the crossing. Every root is found to `toleranceSeconds`.
+/// the threshold is crossed at most once, where its two ends lie on either side, and Newton's
+/// method kept inside the piece (`NewtonRoot`, each sample giving the elevation's sine and its
+/// rate) finds the crossing. Every root is found to `toleranceSeconds`.
 ///
 /// A pass already in progress at the start rises "at" the start, one still in progress at the
 /// end sets "at" the end; its culmination is the highest point inside the interval.
