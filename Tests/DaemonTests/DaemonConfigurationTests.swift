@@ -123,20 +123,25 @@ import Testing
     }
 
     @Test func locationNeedsExactlyOneSource() {
-        let base = Self.minimal.replacingOccurrences(of: "location:\n  fixed: { latitude_deg: 47.37, longitude_deg: 8.54 }\n", with: "")
+        let base = Self.minimal.replacingOccurrences(
+            of: "location:\n  fixed: { latitude_deg: 47.37, longitude_deg: 8.54 }\n", with: "")
         #expect(problems(base).contains { $0.contains("missing field \"location\"") })
-        #expect(problems(base + "location: { gpsd: {}, nmea: { device: /dev/ttyACM0 } }\n").contains {
-            $0.contains("location: give exactly one of: fixed, gpsd, nmea")
-        })
+        #expect(
+            problems(base + "location: { gpsd: {}, nmea: { device: /dev/ttyACM0 } }\n").contains {
+                $0.contains("location: give exactly one of: fixed, gpsd, nmea")
+            })
         #expect(problems(base + "location: { glonass: {} }\n").contains { $0.contains("unknown location source") })
-        #expect((try? parse(base + "location: { nmea: { device: tty, baud: 9600 } }\n"))?.location == .nmea(device: "/etc/utermd/tty", baudRate: 9600))
+        #expect(
+            (try? parse(base + "location: { nmea: { device: tty, baud: 9600 } }\n"))?.location
+                == .nmea(device: "/etc/utermd/tty", baudRate: 9600))
         #expect((try? parse(base + "location: { gpsd: {} }\n"))?.location == .gpsd(host: "127.0.0.1", port: 2947))
     }
 
     @Test func tokenFileAndTraceRules() {
-        #expect(problems(Self.minimal + "status_api: { token: 0123456789abcdef, token_file: t }\n").contains {
-            $0.contains("give token or token_file, not both")
-        })
+        #expect(
+            problems(Self.minimal + "status_api: { token: 0123456789abcdef, token_file: t }\n").contains {
+                $0.contains("give token or token_file, not both")
+            })
         #expect(problems(Self.minimal + "board: x\n").contains { $0.contains("duplicated key") })
         let real = Self.minimal.replacingOccurrences(of: "board: embedded:sim", with: "board: /b.yaml")
         #expect(problems(real + "sim_trace_file: t.txt\n").contains { $0.contains("sim_trace_file: a GPIO trace exists only") })
@@ -145,7 +150,8 @@ import Testing
     @Test func referencedFilesAreChecked() throws {
         let directory = NSTemporaryDirectory() + "utermd-config-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let text = Self.minimal.replacingOccurrences(of: "bundle: embedded:example", with: "bundle: missing.yaml")
+        let text =
+            Self.minimal.replacingOccurrences(of: "bundle: embedded:example", with: "bundle: missing.yaml")
             + "status_api: { token_file: token }\nelement_sets: none.tle\n"
         let configuration = try DaemonConfigurationFile.parse(yaml: text, file: "c.yaml", baseDirectory: directory)
         do {

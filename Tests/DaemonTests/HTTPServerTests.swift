@@ -26,10 +26,12 @@ import Testing
     }
 
     @Test func limitsAnsweredAndServerSurvives() throws {
-        let server = try server(limits: HTTPServer.Limits(maximumHeaderBytes: 256, maximumBodyBytes: 64, requestTimeout: .milliseconds(300)))
+        let server = try server(
+            limits: HTTPServer.Limits(maximumHeaderBytes: 256, maximumBodyBytes: 64, requestTimeout: .milliseconds(300)))
         defer { server.stop() }
         let port = server.address.port
-        let big = try TestClient.http(port: port, "POST /echo HTTP/1.1\r\nContent-Length: 100000\r\n\r\n" + String(repeating: "x", count: 5000))
+        let big = try TestClient.http(
+            port: port, "POST /echo HTTP/1.1\r\nContent-Length: 100000\r\n\r\n" + String(repeating: "x", count: 5000))
         #expect(big.status == 413)
         let header = try TestClient.http(port: port, "GET / HTTP/1.1\r\nX: " + String(repeating: "y", count: 400) + "\r\n\r\n")
         #expect(header.status == 431)

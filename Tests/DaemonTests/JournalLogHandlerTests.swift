@@ -11,7 +11,9 @@ import Testing
     }
 
     @Test func journalPrefixes() {
-        let levels: [(Logger.Level, Int)] = [(.trace, 7), (.debug, 7), (.info, 6), (.notice, 5), (.warning, 4), (.error, 3), (.critical, 2)]
+        let levels: [(Logger.Level, Int)] = [
+            (.trace, 7), (.debug, 7), (.info, 6), (.notice, 5), (.warning, 4), (.error, 3), (.critical, 2),
+        ]
         for (level, priority) in levels {
             let line = JournalLogHandler.format(event: event(level, "hello"), label: "utermd", style: .journal)
             #expect(line == "<\(priority)>utermd: hello\n")

@@ -33,10 +33,22 @@ import Testing
             title: "Port approach <test>", subtitle: "A vessel & a banned sea",
             summary: [.init(label: "time tracked", value: "8 min")], history: samples,
             satelliteNames: (0..<12).map { "STARLINK-\(1_000 + $0)" },
-            route: [.init(seconds: 0, latitudeDegrees: 29, longitudeDegrees: 122.5), .init(seconds: 600, latitudeDegrees: 29.6, longitudeDegrees: 121.9)],
+            route: [
+                .init(seconds: 0, latitudeDegrees: 29, longitudeDegrees: 122.5),
+                .init(seconds: 600, latitudeDegrees: 29.6, longitudeDegrees: 121.9),
+            ],
             zones: [
-                .circle(name: "harbour", action: "noService", centreLatitudeDegrees: 29.6, centreLongitudeDegrees: 121.9, radiusMetres: 8_000),
-                .init(name: "far away", action: "noService", rings: [[.init(longitudeDegrees: 10, latitudeDegrees: 10), .init(longitudeDegrees: 11, latitudeDegrees: 10), .init(longitudeDegrees: 11, latitudeDegrees: 11)]]),
+                .circle(
+                    name: "harbour", action: "noService", centreLatitudeDegrees: 29.6, centreLongitudeDegrees: 121.9,
+                    radiusMetres: 8_000),
+                .init(
+                    name: "far away", action: "noService",
+                    rings: [
+                        [
+                            .init(longitudeDegrees: 10, latitudeDegrees: 10), .init(longitudeDegrees: 11, latitudeDegrees: 10),
+                            .init(longitudeDegrees: 11, latitudeDegrees: 11),
+                        ]
+                    ]),
             ],
             latencyHistogram: .init(
                 title: "tick compute time", bucketUpperBoundsMicroseconds: (1...2_000).map(Double.init),
@@ -91,9 +103,13 @@ import Testing
         #expect(map.contains("harbour: noService"))
         #expect(!map.contains("far away"), "zones outside the view are left out")
         #expect(map.contains("allow, transmitting"))
-        let histogram = LatencyHistogramSVG.svg(data.latencyHistogram ?? .init(title: "", bucketUpperBoundsMicroseconds: [], counts: [], periodMicroseconds: nil))
+        let histogram = LatencyHistogramSVG.svg(
+            data.latencyHistogram ?? .init(title: "", bucketUpperBoundsMicroseconds: [], counts: [], periodMicroseconds: nil))
         #expect(histogram.contains("period 1000 µs"))
-        #expect(LatencyHistogramSVG.merged(data.latencyHistogram ?? .init(title: "", bucketUpperBoundsMicroseconds: [], counts: [], periodMicroseconds: nil)).count <= 60)
+        #expect(
+            LatencyHistogramSVG.merged(
+                data.latencyHistogram ?? .init(title: "", bucketUpperBoundsMicroseconds: [], counts: [], periodMicroseconds: nil)
+            ).count <= 60)
     }
 
     @Test func emptyRunsStillDraw() throws {

@@ -131,7 +131,8 @@ import Testing
         #expect(api.respond(to: request("POST", "/stow", token: "Bearer 0123456789abcdef-tokenX")).status == 403)
         #expect(api.respond(to: request("POST", "/reboot", token: "Bearer 0123456789abcdef")).status == 403)
         #expect(calls.all.isEmpty, "nothing done without the token")
-        let stow = api.respond(to: request("POST", "/stow", token: "Bearer 0123456789abcdef-token", body: "{\"reason\": \"test\"}"))
+        let stow = api.respond(
+            to: request("POST", "/stow", token: "Bearer 0123456789abcdef-token", body: "{\"reason\": \"test\"}"))
         #expect(stow.status == 202)
         #expect(api.respond(to: request("POST", "/reboot", token: "bearer 0123456789abcdef-token")).status == 202)
         #expect(calls.all == ["stow test", "reboot -"])

@@ -71,7 +71,9 @@ import Testing
         let daemon = try RunSupport.Daemon()
         try daemon.start()
         #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
-        if let rotctl = ["/usr/bin/rotctl", "/usr/local/bin/rotctl"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+        if let rotctl = ["/usr/bin/rotctl", "/usr/local/bin/rotctl"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: rotctl)
             process.arguments = ["-m", "2", "-r", "127.0.0.1:\(daemon.rotctldPort)", "p"]
@@ -87,7 +89,8 @@ import Testing
         } else {
             print("RunCommandTests: rotctl not installed (libhamlib-utils); rotctld check skipped")
         }
-        let reboot = try RunSupport.http(port: daemon.statusPort, "POST", "/reboot", token: daemon.token, body: "{\"reason\": \"test\"}")
+        let reboot = try RunSupport.http(
+            port: daemon.statusPort, "POST", "/reboot", token: daemon.token, body: "{\"reason\": \"test\"}")
         #expect(reboot.status == 202)
         let exit = daemon.waitForExit()
         #expect(exit.status == 75, "POST /reboot exits 75 for systemd to restart; log:\n\(exit.log)")
@@ -119,8 +122,10 @@ import Testing
         #expect(exit.status == 78)
         #expect(exit.log.contains("status_api_typo: unknown field"))
         let open = try RunSupport.Daemon(extra: "")
-        try open.configuration(logLevel: "info").replacingOccurrences(of: "bind: 127.0.0.1, port: \(open.statusPort)", with: "bind: 0.0.0.0, port: \(open.statusPort)")
-            .write(toFile: open.configPath, atomically: true, encoding: .utf8)
+        try open.configuration(logLevel: "info").replacingOccurrences(
+            of: "bind: 127.0.0.1, port: \(open.statusPort)", with: "bind: 0.0.0.0, port: \(open.statusPort)"
+        )
+        .write(toFile: open.configPath, atomically: true, encoding: .utf8)
         try open.start()
         let refused = open.waitForExit()
         #expect(refused.status == 78)

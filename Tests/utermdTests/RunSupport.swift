@@ -27,14 +27,18 @@ enum RunSupport {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
         }
         guard bound else { throw Failure("no free port: errno \(errno)") }
         return UInt16(bigEndian: address.sin_port)
     }
 
     /// One HTTP/1.1 exchange on 127.0.0.1: (status, body).
-    static func http(port: UInt16, _ method: String, _ path: String, token: String? = nil, body: String = "") throws -> (status: Int, body: String) {
+    static func http(port: UInt16, _ method: String, _ path: String, token: String? = nil, body: String = "") throws -> (
+        status: Int, body: String
+    ) {
         #if canImport(Glibc)
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -46,7 +50,9 @@ enum RunSupport {
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw Failure("connect \(port): errno \(errno)") }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -85,7 +91,9 @@ enum RunSupport {
             address.sun_family = sa_family_t(AF_UNIX)
             withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8) + [0]) }
             let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                }
             }
             guard bound == 0 else { throw Failure("bind \(path): errno \(errno)") }
         }
@@ -136,7 +144,8 @@ enum RunSupport {
             statusPort = try freePort()
             rotctldPort = try freePort()
             notify = try NotifySocket()
-            try configuration(logLevel: "info", extra: extra, rateHertz: rateHertz).write(toFile: configPath, atomically: true, encoding: .utf8)
+            try configuration(logLevel: "info", extra: extra, rateHertz: rateHertz).write(
+                toFile: configPath, atomically: true, encoding: .utf8)
         }
 
         func configuration(logLevel: String, extra: String = "", rateHertz: Int = 250) -> String {
@@ -187,7 +196,9 @@ enum RunSupport {
         /// `/status` as JSON.
         func status() throws -> [String: Any] {
             let reply = try http(port: statusPort, "GET", "/status")
-            guard reply.status == 200, let object = try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any] else {
+            guard reply.status == 200,
+                let object = try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any]
+            else {
                 throw Failure("/status answered \(reply.status): \(reply.body)")
             }
             return object

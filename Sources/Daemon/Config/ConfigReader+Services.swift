@@ -16,7 +16,9 @@ extension ConfigReader {
         if let port = attempt({ () throws(DataFileError) in try Self.optionalPort(section, "port") }) ?? nil {
             api.port = port
         }
-        if let seconds = attempt({ () throws(DataFileError) in try Self.optionalInteger(section, "history_seconds", in: 1...86_400) }) ?? nil {
+        if let seconds = attempt({ () throws(DataFileError) in
+            try Self.optionalInteger(section, "history_seconds", in: 1...86_400)
+        }) ?? nil {
             api.historySeconds = seconds
         }
         if let bind = listenAddress(section, allowNonLoopback: api.allowNonLoopback, port: api.port) { api.bind = bind }
@@ -47,7 +49,9 @@ extension ConfigReader {
         if let port = attempt({ () throws(DataFileError) in try Self.optionalPort(section, "port") }) ?? nil {
             rotctld.port = port
         }
-        if let bind = listenAddress(section, allowNonLoopback: rotctld.allowNonLoopback, port: rotctld.port) { rotctld.bind = bind }
+        if let bind = listenAddress(section, allowNonLoopback: rotctld.allowNonLoopback, port: rotctld.port) {
+            rotctld.bind = bind
+        }
         return rotctld
     }
 
@@ -68,7 +72,9 @@ extension ConfigReader {
         }
         if !address.isLoopback && !allowNonLoopback {
             problems.append(
-                node.error("\(text) is not a loopback address: refused unless allow_non_loopback: true (the service would be reachable from the network)"))
+                node.error(
+                    "\(text) is not a loopback address: refused unless allow_non_loopback: true (the service would be reachable from the network)"
+                ))
         }
         return address.host
     }

@@ -31,7 +31,9 @@ struct ConfigReader {
     }
 
     mutating func board(_ root: DataNode) -> DaemonConfiguration.BoardSource {
-        guard let text = attempt({ () throws(DataFileError) in try root.required("board").string() }) else { return .embeddedSimulated }
+        guard let text = attempt({ () throws(DataFileError) in try root.required("board").string() }) else {
+            return .embeddedSimulated
+        }
         if text == "embedded:sim" { return .embeddedSimulated }
         if text.hasPrefix("embedded:") {
             problems.append(DataNode.errorAt(root, "board", "unknown embedded board \"\(text)\" (known: embedded:sim)"))
@@ -43,11 +45,14 @@ struct ConfigReader {
     mutating func hardware(_ root: DataNode, board: DaemonConfiguration.BoardSource) -> DaemonConfiguration.HardwareBackend {
         let fallback: DaemonConfiguration.HardwareBackend = board == .embeddedSimulated ? .simulated : .linux
         guard let node = attempt({ () throws(DataFileError) in try root.optional("hardware") }) ?? nil else { return fallback }
-        guard let backend = attempt({ () throws(DataFileError) in try node.choice(DaemonConfiguration.HardwareBackend.self) }) else {
+        guard let backend = attempt({ () throws(DataFileError) in try node.choice(DaemonConfiguration.HardwareBackend.self) })
+        else {
             return fallback
         }
         #if !os(Linux)
-            if backend == .linux { problems.append(node.error("the Linux GPIO backend exists only on Linux; use hardware: simulated")) }
+            if backend == .linux {
+                problems.append(node.error("the Linux GPIO backend exists only on Linux; use hardware: simulated"))
+            }
         #endif
         return backend
     }
@@ -68,7 +73,8 @@ struct ConfigReader {
             if text == "embedded:example" {
                 bundle = .embeddedExample
             } else if text.hasPrefix("embedded:") {
-                problems.append(DataNode.errorAt(section, "bundle", "unknown embedded policy \"\(text)\" (known: embedded:example)"))
+                problems.append(
+                    DataNode.errorAt(section, "bundle", "unknown embedded policy \"\(text)\" (known: embedded:example)"))
             } else {
                 bundle = .file(path(text))
             }
@@ -151,7 +157,8 @@ struct ConfigReader {
             let name = attempt({ () throws(DataFileError) in try node.string() })
         else { return .longestVisibility }
         guard let policy = HandoverPolicy(name: name) else {
-            problems.append(node.error("unknown handover policy (known: \(HandoverPolicy.allCases.map(\.rawValue).joined(separator: ", ")))"))
+            problems.append(
+                node.error("unknown handover policy (known: \(HandoverPolicy.allCases.map(\.rawValue).joined(separator: ", ")))"))
             return .longestVisibility
         }
         return policy

@@ -9,7 +9,8 @@ public enum ConfigurationSummary {
         var lines: [String] = []
         let board = resources.board
         lines.append(
-            "board \"\(board.name)\" (\(configuration.hardware.rawValue) GPIO), \(board.array.aperture.elementCount)-element array")
+            "board \"\(board.name)\" (\(configuration.hardware.rawValue) GPIO), \(board.array.aperture.elementCount)-element array"
+        )
         switch configuration.elementSets {
         case .embedded: lines.append("\(resources.elementSets.count) element sets (embedded Starlink shells)")
         case .file(let path): lines.append("\(resources.elementSets.count) element sets from \(path)")
@@ -21,16 +22,19 @@ public enum ConfigurationSummary {
         case .fixed(let latitude, let longitude, let altitude, _):
             lines.append("fixed position \(latitude)°, \(longitude)°, \(altitude) m; UTC from the system clock")
         case .gpsd(let host, let port): lines.append("position and UTC from gpsd at \(host):\(port)")
-        case .nmea(let device, let baud): lines.append("position and UTC from NMEA on \(device)\(baud.map { " at \($0) baud" } ?? "")")
+        case .nmea(let device, let baud):
+            lines.append("position and UTC from NMEA on \(device)\(baud.map { " at \($0) baud" } ?? "")")
         }
         lines.append("audit log \(configuration.auditLogPath)")
         let loop = configuration.loop
         lines.append(
-            "loop \(loop.rateHertz) Hz" + (loop.fifoPriority.map { ", SCHED_FIFO \($0)" } ?? "") + (loop.cpu.map { ", CPU \($0)" } ?? ""))
+            "loop \(loop.rateHertz) Hz" + (loop.fifoPriority.map { ", SCHED_FIFO \($0)" } ?? "")
+                + (loop.cpu.map { ", CPU \($0)" } ?? ""))
         let api = configuration.statusAPI
         if api.enabled {
             let address = ListenAddress(host: api.bind, port: api.port)?.description ?? api.bind
-            lines.append("status API http://\(address)/status" + (resources.token == nil ? " (no token: POST refused)" : " (token set)"))
+            lines.append(
+                "status API http://\(address)/status" + (resources.token == nil ? " (no token: POST refused)" : " (token set)"))
         }
         if configuration.rotctld.enabled {
             let address = ListenAddress(host: configuration.rotctld.bind, port: configuration.rotctld.port)?.description ?? ""

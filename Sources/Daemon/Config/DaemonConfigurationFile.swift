@@ -52,7 +52,8 @@ public enum DaemonConfigurationFile {
         let loop = reader.loop(root)
         let statusAPI = reader.statusAPI(root)
         let rotctld = reader.rotctld(root)
-        let logLevel = reader.attempt { () throws(DataFileError) in try root.optional("log_level")?.choice(Logger.Level.self) } ?? nil
+        let logLevel =
+            reader.attempt { () throws(DataFileError) in try root.optional("log_level")?.choice(Logger.Level.self) } ?? nil
         let handover = reader.handoverPolicy(root)
         let boresight = reader.boresight(root)
         let trace = reader.attempt { () throws(DataFileError) -> String? in

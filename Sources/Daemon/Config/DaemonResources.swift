@@ -40,7 +40,8 @@ public struct DaemonResources: Sendable {
             }
         }
         if var loaded = board, let boresight = configuration.boresight {
-            loaded.array.mount = .boresight(azimuthDegrees: boresight.azimuthDegrees, elevationDegrees: boresight.elevationDegrees)
+            loaded.array.mount = .boresight(
+                azimuthDegrees: boresight.azimuthDegrees, elevationDegrees: boresight.elevationDegrees)
             board = loaded
         }
 
@@ -53,7 +54,9 @@ public struct DaemonResources: Sendable {
                 let loaded = try ElementSetFile.load(path: path, strict: false)
                 elementSets = loaded.sets
                 if !loaded.errors.isEmpty {
-                    warnings.append("\(path): \(loaded.errors.count + loaded.omittedErrorCount) element sets rejected, \(loaded.sets.count) used")
+                    warnings.append(
+                        "\(path): \(loaded.errors.count + loaded.omittedErrorCount) element sets rejected, \(loaded.sets.count) used"
+                    )
                 }
                 if loaded.sets.isEmpty { problems.append(configuration.error("element_sets", "\(path): no usable element set")) }
             } catch {
@@ -71,7 +74,8 @@ public struct DaemonResources: Sendable {
             problems.append(configuration.error("policy.operator_key", "\(error)"))
         }
         if key?.base64 == EmbeddedDefaults.examplePolicyPublicKeyBase64 {
-            warnings.append("the operator key is the published EXAMPLE key: anyone can sign policies it accepts (simulation and tests only)")
+            warnings.append(
+                "the operator key is the published EXAMPLE key: anyone can sign policies it accepts (simulation and tests only)")
         }
 
         var keeper: PolicyKeeper?
@@ -81,7 +85,8 @@ public struct DaemonResources: Sendable {
             switch configuration.policyBundle {
             case .embeddedExample:
                 update = fresh.offer(
-                    fileBytes: Data(EmbeddedDefaults.examplePolicyYAML.utf8), source: EmbeddedDefaults.examplePolicySource, at: now)
+                    fileBytes: Data(EmbeddedDefaults.examplePolicyYAML.utf8), source: EmbeddedDefaults.examplePolicySource,
+                    at: now)
             case .file(let path):
                 update = fresh.offer(path: path, at: now)
             }
@@ -117,9 +122,10 @@ public struct DaemonResources: Sendable {
                 problems.append(configuration.error("status_api.token_file", "cannot read \(path)"))
                 return nil
             }
-            let token = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            } ?? ""
+            let token =
+                String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                } ?? ""
             guard token.count >= 16 else {
                 problems.append(configuration.error("status_api.token_file", "\(path): a token needs at least 16 characters"))
                 return nil

@@ -12,7 +12,9 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
 
     /// Builds a request.
-    public init(method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(
+        method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = []
+    ) {
         self.method = method
         self.path = path
         self.query = query

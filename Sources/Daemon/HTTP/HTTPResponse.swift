@@ -13,7 +13,9 @@ public struct HTTPResponse: Sendable, Hashable {
     public var body: [UInt8]
 
     /// Builds a response.
-    public init(status: Int, contentType: String = "text/plain; charset=utf-8", headers: [String: String] = [:], body: [UInt8] = []) {
+    public init(
+        status: Int, contentType: String = "text/plain; charset=utf-8", headers: [String: String] = [:], body: [UInt8] = []
+    ) {
         self.status = status
         self.contentType = contentType
         self.headers = headers

@@ -107,7 +107,8 @@ public final class HTTPServer: Sendable {
             }
         }
         guard let response else { return }
-        connection.write(response.serialised(includingBody: method != "HEAD"), until: SocketConnection.deadline(after: limits.responseTimeout))
+        connection.write(
+            response.serialised(includingBody: method != "HEAD"), until: SocketConnection.deadline(after: limits.responseTimeout))
         connection.shutdownWriting()
         connection.discardInput(until: SocketConnection.deadline(after: .milliseconds(500)))
     }

@@ -62,11 +62,13 @@ public struct JournalLogHandler: LogHandler {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// One metadata value of this handler.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes the event as one line.
     public func log(event: LogEvent) {
         write(Self.format(event: event, label: label, style: style, handlerMetadata: metadata, date: Date()))
     }

@@ -61,36 +61,46 @@ public final class PrometheusMetricsFactory: MetricsFactory, @unchecked Sendable
         }
     }
 
+    /// A counter series (`counter`).
     public func makeCounter(label: String, dimensions: [(String, String)]) -> CounterHandler {
         PrometheusCounter(series: series(label, dimensions, kind: .counter))
     }
 
+    /// A floating-point counter series (`counter`).
     public func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> FloatingPointCounterHandler {
         PrometheusCounter(series: series(label, dimensions, kind: .counter))
     }
 
+    /// A meter series (`gauge`).
     public func makeMeter(label: String, dimensions: [(String, String)]) -> MeterHandler {
         PrometheusGauge(series: series(label, dimensions, kind: .gauge))
     }
 
+    /// An aggregating recorder (`histogram`) or a gauge (`gauge`).
     public func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> RecorderHandler {
         aggregate
             ? PrometheusHistogram(series: series(label, dimensions, kind: .histogram, buckets: Self.recorderBuckets))
             : PrometheusGauge(series: series(label, dimensions, kind: .gauge))
     }
 
+    /// A timer series (`histogram`, seconds).
     public func makeTimer(label: String, dimensions: [(String, String)]) -> TimerHandler {
         PrometheusTimer(series: series(label, dimensions, kind: .histogram, buckets: Self.timerBuckets))
     }
 
+    /// Removes the counter's series from the exposition.
     public func destroyCounter(_ handler: CounterHandler) { remove((handler as? PrometheusCounter)?.series) }
+    /// Removes the counter's series from the exposition.
     public func destroyFloatingPointCounter(_ handler: FloatingPointCounterHandler) {
         remove((handler as? PrometheusCounter)?.series)
     }
+    /// Removes the meter's series from the exposition.
     public func destroyMeter(_ handler: MeterHandler) { remove((handler as? PrometheusGauge)?.series) }
+    /// Removes the recorder's series from the exposition.
     public func destroyRecorder(_ handler: RecorderHandler) {
         remove((handler as? PrometheusGauge)?.series ?? (handler as? PrometheusHistogram)?.series)
     }
+    /// Removes the timer's series from the exposition.
     public func destroyTimer(_ handler: TimerHandler) { remove((handler as? PrometheusTimer)?.series) }
 
     private func remove(_ target: PrometheusSeries?) {

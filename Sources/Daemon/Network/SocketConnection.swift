@@ -45,7 +45,9 @@ final class SocketConnection {
         var offset = 0
         while offset < bytes.count {
             let outcome = bytes.withUnsafeBytes { all in
-                Result { () throws(SocketError) in try SocketCalls.send(descriptor, UnsafeRawBufferPointer(rebasing: all[offset...])) }
+                Result { () throws(SocketError) in
+                    try SocketCalls.send(descriptor, UnsafeRawBufferPointer(rebasing: all[offset...]))
+                }
             }
             guard case .success(let sent) = outcome else { return false }
             if let sent, sent > 0 {

@@ -21,7 +21,9 @@ public enum HistoryDocumentReader {
         guard let object = try? JSONSerialization.jsonObject(with: data), let document = object as? [String: Any] else {
             throw Failure(description: "not a JSON object")
         }
-        guard let utc = document["utc_s"] as? [NSNumber] else { throw Failure(description: "no utc_s array: not a /history document") }
+        guard let utc = document["utc_s"] as? [NSNumber] else {
+            throw Failure(description: "no utc_s array: not a /history document")
+        }
         func column<T>(_ key: String, _ convert: (Any) -> T?) throws(Failure) -> [T?] {
             guard let values = document[key] else { return Array(repeating: nil, count: utc.count) }
             guard let array = values as? [Any], array.count == utc.count else {
@@ -54,8 +56,10 @@ public enum HistoryDocumentReader {
             sample.elevationDegrees = Float(elevations[index] ?? 0)
             sample.transmitFraction = Float(transmit[index] ?? 0)
             sample.trackingFraction = Float(tracking[index] ?? 0)
-            sample.geofenceAction = UInt8(actions[index].flatMap { ServiceAction(name: $0) }?.rawValue ?? ServiceAction.noService.rawValue)
-            sample.outageCause = outages[index].flatMap { name in OutageCause.allCases.first { $0.description == name } }?.rawValue ?? 255
+            sample.geofenceAction = UInt8(
+                actions[index].flatMap { ServiceAction(name: $0) }?.rawValue ?? ServiceAction.noService.rawValue)
+            sample.outageCause =
+                outages[index].flatMap { name in OutageCause.allCases.first { $0.description == name } }?.rawValue ?? 255
             sample.maximumComputeNanoseconds = UInt32(clamping: Int((compute[index] ?? 0) * 1_000))
             sample.ticks = UInt16(clamping: Int(ticks[index] ?? 0))
             sample.latitudeDegrees = latitudes[index] ?? .nan

@@ -39,26 +39,43 @@ enum LatencyHistogramSVG {
         for decade in 0...Int(decades) {
             let count = UInt64(pow(10, Double(decade)))
             let lineY = y(count)
-            parts.append("<line x1=\"\(SVGText.number(left))\" y1=\"\(SVGText.number(lineY))\" x2=\"\(SVGText.number(width - right))\" y2=\"\(SVGText.number(lineY))\" stroke=\"#e2e2ea\"/>")
-            parts.append(SVGText.label(count >= 1_000_000 ? "\(count / 1_000_000)M" : count >= 1_000 ? "\(count / 1_000)k" : "\(count)", x: left - 6, y: lineY + 4, anchor: "end", size: 10, colour: "#667"))
+            parts.append(
+                "<line x1=\"\(SVGText.number(left))\" y1=\"\(SVGText.number(lineY))\" x2=\"\(SVGText.number(width - right))\" y2=\"\(SVGText.number(lineY))\" stroke=\"#e2e2ea\"/>"
+            )
+            parts.append(
+                SVGText.label(
+                    count >= 1_000_000 ? "\(count / 1_000_000)M" : count >= 1_000 ? "\(count / 1_000)k" : "\(count)", x: left - 6,
+                    y: lineY + 4, anchor: "end", size: 10, colour: "#667"))
         }
         var lower = 0.0
         for (index, bar) in bars.enumerated() {
             let x = left + Double(index) * barWidth
             let barTop = y(bar.count)
             let over = histogram.periodMicroseconds.map { bar.upper > $0 } ?? false
-            parts.append("<rect x=\"\(SVGText.number(x + 0.5))\" y=\"\(SVGText.number(barTop))\" width=\"\(SVGText.number(max(0.5, barWidth - 1)))\" height=\"\(SVGText.number(top + plotHeight - barTop))\" fill=\"\(over ? "#c8322b" : "#1f77b4")\"><title>\(SVGText.number(lower))–\(SVGText.number(bar.upper)) µs: \(bar.count)</title></rect>")
+            parts.append(
+                "<rect x=\"\(SVGText.number(x + 0.5))\" y=\"\(SVGText.number(barTop))\" width=\"\(SVGText.number(max(0.5, barWidth - 1)))\" height=\"\(SVGText.number(top + plotHeight - barTop))\" fill=\"\(over ? "#c8322b" : "#1f77b4")\"><title>\(SVGText.number(lower))–\(SVGText.number(bar.upper)) µs: \(bar.count)</title></rect>"
+            )
             if index % max(1, bars.count / 10) == 0 {
-                parts.append(SVGText.label(SVGText.number(bar.upper), x: x + barWidth / 2, y: height - bottom + 14, anchor: "middle", size: 9, colour: "#556"))
+                parts.append(
+                    SVGText.label(
+                        SVGText.number(bar.upper), x: x + barWidth / 2, y: height - bottom + 14, anchor: "middle", size: 9,
+                        colour: "#556"))
             }
             lower = bar.upper
         }
         if let period = histogram.periodMicroseconds, let index = bars.firstIndex(where: { $0.upper >= period }) {
             let x = left + Double(index + 1) * barWidth
-            parts.append("<line x1=\"\(SVGText.number(x))\" y1=\"\(SVGText.number(top))\" x2=\"\(SVGText.number(x))\" y2=\"\(SVGText.number(top + plotHeight))\" stroke=\"#c8322b\" stroke-dasharray=\"4 3\"/>")
-            parts.append(SVGText.label("period \(SVGText.number(period)) µs", x: x - 4, y: top + 10, anchor: "end", size: 10, colour: "#c8322b"))
+            parts.append(
+                "<line x1=\"\(SVGText.number(x))\" y1=\"\(SVGText.number(top))\" x2=\"\(SVGText.number(x))\" y2=\"\(SVGText.number(top + plotHeight))\" stroke=\"#c8322b\" stroke-dasharray=\"4 3\"/>"
+            )
+            parts.append(
+                SVGText.label(
+                    "period \(SVGText.number(period)) µs", x: x - 4, y: top + 10, anchor: "end", size: 10, colour: "#c8322b"))
         }
-        parts.append(SVGText.label("\(histogram.title), µs (upper bucket bounds)", x: left + plotWidth / 2, y: height - 6, anchor: "middle", size: 11, colour: "#334"))
+        parts.append(
+            SVGText.label(
+                "\(histogram.title); bars labelled by their upper bound", x: left + plotWidth / 2, y: height - 6,
+                anchor: "middle", size: 11, colour: "#334"))
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }

@@ -34,14 +34,20 @@ public struct ReportWriter: Sendable {
             body.append("</table>")
         }
         body.append("<h2>Timeline</h2>")
-        body.append("<p class=\"note\">Serving satellite per slot; share of each second with transmit enabled; geofence action in force; terminal state. Triangles mark the run's events.</p>")
+        body.append(
+            "<p class=\"note\">Serving satellite per slot; share of each second with transmit enabled; geofence action in force; terminal state. Triangles mark the run's events.</p>"
+        )
         body.append(TimelineSVG.svg(report))
         body.append("<div class=\"row\"><section><h2>Sky plot</h2>")
-        body.append("<p class=\"note\">The beam's direction while serving, per satellite; zenith in the middle, horizon on the rim, north up. Dashed red: the 25° elevation mask.</p>")
+        body.append(
+            "<p class=\"note\">The beam's direction while serving, per satellite; zenith in the middle, horizon on the rim, north up. Dashed red: the 25° elevation mask.</p>"
+        )
         body.append(SkyPlotSVG.svg(report))
         body.append("</section></div>")
         body.append("<h2>Route and zones</h2>")
-        body.append("<p class=\"note\">Equirectangular around the route. Track colour: geofence action in force (green allow, amber receive only, red no service); thick where transmitting. Dashed: the planned route.</p>")
+        body.append(
+            "<p class=\"note\">Equirectangular around the route. Track colour: geofence action in force (green allow, amber receive only, red no service); thick where transmitting. Dashed: the planned route.</p>"
+        )
         body.append(RouteMapSVG.svg(report))
         if let histogram = report.latencyHistogram {
             body.append("<h2>Loop latency</h2>")

@@ -39,8 +39,11 @@ enum RouteMapSVG {
         var points = data.route.map { ($0.longitudeDegrees, $0.latitudeDegrees) }
         points += track.map { ($0.longitudeDegrees, $0.latitudeDegrees) }
         guard !points.isEmpty else {
-            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) 60\" width=\"\(Int(width))\" height=\"60\">"
-                + SVGText.label("no position was known during the run", x: width / 2, y: 34, anchor: "middle", size: 13, colour: "#889") + "</svg>"
+            return
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) 60\" width=\"\(Int(width))\" height=\"60\">"
+                + SVGText.label(
+                    "no position was known during the run", x: width / 2, y: 34, anchor: "middle", size: 13, colour: "#889")
+                + "</svg>"
         }
         var view = View(points: points.map { (longitude: $0.0, latitude: $0.1) })
         let middleLatitude = (view.minimumLatitude + view.maximumLatitude) / 2
@@ -72,13 +75,19 @@ enum RouteMapSVG {
         if data.route.count > 1 {
             let list = data.route.map { project($0.longitudeDegrees, $0.latitudeDegrees) }
                 .map { "\(SVGText.number($0.x)),\(SVGText.number($0.y))" }.joined(separator: " ")
-            parts.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"#556\" stroke-width=\"1\" stroke-dasharray=\"5 4\"><title>planned route</title></polyline>")
+            parts.append(
+                "<polyline points=\"\(list)\" fill=\"none\" stroke=\"#556\" stroke-width=\"1\" stroke-dasharray=\"5 4\"><title>planned route</title></polyline>"
+            )
         }
         parts += trackSegments(track, project: project)
         if let first = points.first, let last = points.last {
             let start = project(first.0, first.1), end = project(last.0, last.1)
-            parts.append("<circle cx=\"\(SVGText.number(start.x))\" cy=\"\(SVGText.number(start.y))\" r=\"5\" fill=\"#fff\" stroke=\"#223\" stroke-width=\"2\"><title>start</title></circle>")
-            parts.append("<circle cx=\"\(SVGText.number(end.x))\" cy=\"\(SVGText.number(end.y))\" r=\"5\" fill=\"#223\"><title>end</title></circle>")
+            parts.append(
+                "<circle cx=\"\(SVGText.number(start.x))\" cy=\"\(SVGText.number(start.y))\" r=\"5\" fill=\"#fff\" stroke=\"#223\" stroke-width=\"2\"><title>start</title></circle>"
+            )
+            parts.append(
+                "<circle cx=\"\(SVGText.number(end.x))\" cy=\"\(SVGText.number(end.y))\" r=\"5\" fill=\"#223\"><title>end</title></circle>"
+            )
         }
         parts.append("</g>")
         parts.append("</svg>")
@@ -94,7 +103,8 @@ enum RouteMapSVG {
             var path = ""
             for ring in zone.rings where ring.count >= 3 {
                 let longitudes = ring.map(\.longitudeDegrees), latitudes = ring.map(\.latitudeDegrees)
-                guard let west = longitudes.min(), let east = longitudes.max(), let south = latitudes.min(), let north = latitudes.max(),
+                guard let west = longitudes.min(), let east = longitudes.max(), let south = latitudes.min(),
+                    let north = latitudes.max(),
                     east >= view.minimumLongitude, west <= view.maximumLongitude, north >= view.minimumLatitude,
                     south <= view.maximumLatitude
                 else { continue }
@@ -111,7 +121,9 @@ enum RouteMapSVG {
             }
             guard !path.isEmpty else { continue }
             let colour = SVGText.actionColour(zone.action)
-            parts.append("<path d=\"\(path)\" fill=\"\(colour)\" fill-opacity=\"0.22\" fill-rule=\"evenodd\" stroke=\"\(colour)\" stroke-width=\"1\"><title>\(SVGText.escape("\(zone.name): \(zone.action)"))</title></path>")
+            parts.append(
+                "<path d=\"\(path)\" fill=\"\(colour)\" fill-opacity=\"0.22\" fill-rule=\"evenodd\" stroke=\"\(colour)\" stroke-width=\"1\"><title>\(SVGText.escape("\(zone.name): \(zone.action)"))</title></path>"
+            )
         }
         return parts
     }
@@ -124,15 +136,22 @@ enum RouteMapSVG {
         var longitude = (view.minimumLongitude / step).rounded(.up) * step
         while longitude <= view.maximumLongitude {
             let top = project(longitude, view.maximumLatitude), bottom = project(longitude, view.minimumLatitude)
-            parts.append("<line x1=\"\(SVGText.number(top.x))\" y1=\"0\" x2=\"\(SVGText.number(bottom.x))\" y2=\"\(SVGText.number(bottom.y))\" stroke=\"#c9d3de\" stroke-width=\"0.6\"/>")
-            parts.append(SVGText.label(degrees(longitude, positive: "E", negative: "W"), x: top.x + 3, y: height - 4, size: 9, colour: "#778"))
+            parts.append(
+                "<line x1=\"\(SVGText.number(top.x))\" y1=\"0\" x2=\"\(SVGText.number(bottom.x))\" y2=\"\(SVGText.number(bottom.y))\" stroke=\"#c9d3de\" stroke-width=\"0.6\"/>"
+            )
+            parts.append(
+                SVGText.label(
+                    degrees(longitude, positive: "E", negative: "W"), x: top.x + 3, y: height - 4, size: 9, colour: "#778"))
             longitude += step
         }
         var latitude = (view.minimumLatitude / step).rounded(.up) * step
         while latitude <= view.maximumLatitude {
             let west = project(view.minimumLongitude, latitude), east = project(view.maximumLongitude, latitude)
-            parts.append("<line x1=\"0\" y1=\"\(SVGText.number(west.y))\" x2=\"\(SVGText.number(east.x))\" y2=\"\(SVGText.number(east.y))\" stroke=\"#c9d3de\" stroke-width=\"0.6\"/>")
-            parts.append(SVGText.label(degrees(latitude, positive: "N", negative: "S"), x: 3, y: west.y - 3, size: 9, colour: "#778"))
+            parts.append(
+                "<line x1=\"0\" y1=\"\(SVGText.number(west.y))\" x2=\"\(SVGText.number(east.x))\" y2=\"\(SVGText.number(east.y))\" stroke=\"#c9d3de\" stroke-width=\"0.6\"/>"
+            )
+            parts.append(
+                SVGText.label(degrees(latitude, positive: "N", negative: "S"), x: 3, y: west.y - 3, size: 9, colour: "#778"))
             latitude += step
         }
         return parts
@@ -146,7 +165,8 @@ enum RouteMapSVG {
             let action = track[index].geofenceAction
             let transmitting = track[index].transmitFraction > 0.5
             var end = index + 1
-            while end < track.count - 1, track[end].geofenceAction == action, (track[end].transmitFraction > 0.5) == transmitting {
+            while end < track.count - 1, track[end].geofenceAction == action, (track[end].transmitFraction > 0.5) == transmitting
+            {
                 end += 1
             }
             // Thin the segment to about one point per pixel.
@@ -159,7 +179,9 @@ enum RouteMapSVG {
             if points.count == 1, let only = points.first { points.append(only) }
             let name = StatusJSON.actionName(action)
             let list = points.map { "\(SVGText.number($0.x)),\(SVGText.number($0.y))" }.joined(separator: " ")
-            parts.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(SVGText.actionColour(name))\" stroke-width=\"\(transmitting ? 4 : 2)\" stroke-linecap=\"round\" stroke-linejoin=\"round\"><title>\(name)\(transmitting ? ", transmitting" : "")</title></polyline>")
+            parts.append(
+                "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(SVGText.actionColour(name))\" stroke-width=\"\(transmitting ? 4 : 2)\" stroke-linecap=\"round\" stroke-linejoin=\"round\"><title>\(name)\(transmitting ? ", transmitting" : "")</title></polyline>"
+            )
             index = end
         }
         return parts

@@ -62,7 +62,9 @@ enum SVGText {
     }
 
     /// `<text>` at a point.
-    static func label(_ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 11, colour: String = "#333") -> String {
+    static func label(_ text: String, x: Double, y: Double, anchor: String = "start", size: Int = 11, colour: String = "#333")
+        -> String
+    {
         "<text x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" fill=\"\(colour)\">\(escape(text))</text>"
     }
 

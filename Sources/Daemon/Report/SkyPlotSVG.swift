@@ -41,22 +41,33 @@ enum SkyPlotSVG {
             return (centre + r * sin(angle), centre - r * cos(angle))
         }
         var parts: [String] = []
-        parts.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" aria-label=\"sky plot of the serving satellites\">")
+        parts.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" aria-label=\"sky plot of the serving satellites\">"
+        )
         parts.append("<rect width=\"100%\" height=\"100%\" fill=\"#fbfbfd\"/>")
         for elevation in [0.0, 30, 60] {
             let r = radius * (90 - elevation) / 90
-            parts.append("<circle cx=\"\(SVGText.number(centre))\" cy=\"\(SVGText.number(centre))\" r=\"\(SVGText.number(r))\" fill=\"none\" stroke=\"#ccd\" stroke-width=\"1\"/>")
+            parts.append(
+                "<circle cx=\"\(SVGText.number(centre))\" cy=\"\(SVGText.number(centre))\" r=\"\(SVGText.number(r))\" fill=\"none\" stroke=\"#ccd\" stroke-width=\"1\"/>"
+            )
             parts.append(SVGText.label("\(Int(elevation))°", x: centre + 3, y: centre - r + 12, size: 10, colour: "#889"))
         }
         let mask = radius * (90 - maskElevationDegrees) / 90
-        parts.append("<circle cx=\"\(SVGText.number(centre))\" cy=\"\(SVGText.number(centre))\" r=\"\(SVGText.number(mask))\" fill=\"none\" stroke=\"#c8322b\" stroke-width=\"1\" stroke-dasharray=\"4 3\"><title>\(Int(maskElevationDegrees))° elevation mask</title></circle>")
+        parts.append(
+            "<circle cx=\"\(SVGText.number(centre))\" cy=\"\(SVGText.number(centre))\" r=\"\(SVGText.number(mask))\" fill=\"none\" stroke=\"#c8322b\" stroke-width=\"1\" stroke-dasharray=\"4 3\"><title>\(Int(maskElevationDegrees))° elevation mask</title></circle>"
+        )
         for azimuth in stride(from: 0.0, to: 360, by: 30) {
             let end = position(azimuth, 0)
-            parts.append("<line x1=\"\(SVGText.number(centre))\" y1=\"\(SVGText.number(centre))\" x2=\"\(SVGText.number(end.x))\" y2=\"\(SVGText.number(end.y))\" stroke=\"#e2e2ea\" stroke-width=\"1\"/>")
+            parts.append(
+                "<line x1=\"\(SVGText.number(centre))\" y1=\"\(SVGText.number(centre))\" x2=\"\(SVGText.number(end.x))\" y2=\"\(SVGText.number(end.y))\" stroke=\"#e2e2ea\" stroke-width=\"1\"/>"
+            )
         }
         for (azimuth, name) in [(0.0, "N"), (90, "E"), (180, "S"), (270, "W")] {
             let angle = azimuth * .pi / 180
-            parts.append(SVGText.label(name, x: centre + (radius + 14) * sin(angle), y: centre - (radius + 14) * cos(angle) + 4, anchor: "middle", size: 12, colour: "#445"))
+            parts.append(
+                SVGText.label(
+                    name, x: centre + (radius + 14) * sin(angle), y: centre - (radius + 14) * cos(angle) + 4, anchor: "middle",
+                    size: 12, colour: "#445"))
         }
         let tracks = tracks(data.history)
         let colours = SVGText.satelliteColours(data.history)
@@ -66,17 +77,23 @@ enum SkyPlotSVG {
             let colour = colours[track.satellite] ?? "#888"
             let name = SVGText.escape(data.satelliteName(track.satellite))
             if points.count == 1, let only = points.first {
-                parts.append("<circle cx=\"\(SVGText.number(only.x))\" cy=\"\(SVGText.number(only.y))\" r=\"2\" fill=\"\(colour)\"><title>\(name)</title></circle>")
+                parts.append(
+                    "<circle cx=\"\(SVGText.number(only.x))\" cy=\"\(SVGText.number(only.y))\" r=\"2\" fill=\"\(colour)\"><title>\(name)</title></circle>"
+                )
             } else {
                 let list = points.map { "\(SVGText.number($0.x)),\(SVGText.number($0.y))" }.joined(separator: " ")
-                parts.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linecap=\"round\"><title>\(name)</title></polyline>")
+                parts.append(
+                    "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linecap=\"round\"><title>\(name)</title></polyline>"
+                )
             }
             if let last = points.last, labelled.count < 24, labelled.insert(track.satellite).inserted {
-                parts.append(SVGText.label(data.satelliteName(track.satellite), x: last.x + 4, y: last.y - 3, size: 9, colour: colour))
+                parts.append(
+                    SVGText.label(data.satelliteName(track.satellite), x: last.x + 4, y: last.y - 3, size: 9, colour: colour))
             }
         }
         if tracks.isEmpty {
-            parts.append(SVGText.label("no satellite was served", x: centre, y: centre, anchor: "middle", size: 13, colour: "#889"))
+            parts.append(
+                SVGText.label("no satellite was served", x: centre, y: centre, anchor: "middle", size: 13, colour: "#889"))
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

@@ -20,7 +20,9 @@ enum TimelineSVG {
     }
 
     /// Runs of equal `key` as (first index, end index exclusive, key).
-    static func runs<Key: Equatable>(_ samples: [HistorySample], key: (HistorySample) -> Key) -> [(start: Int, end: Int, key: Key)] {
+    static func runs<Key: Equatable>(_ samples: [HistorySample], key: (HistorySample) -> Key) -> [(
+        start: Int, end: Int, key: Key
+    )] {
         var runs: [(start: Int, end: Int, key: Key)] = []
         for (index, sample) in samples.enumerated() {
             let value = key(sample)
@@ -62,20 +64,29 @@ enum TimelineSVG {
         ]
         func top(_ row: Int) -> Double { 20 + Double(row) * (rowHeight + rowGap) }
         for (row, name) in rows.enumerated() {
-            parts.append(SVGText.label(name, x: left - 8, y: top(row) + rowHeight / 2 + 4, anchor: "end", size: 12, colour: "#334"))
-            parts.append("<rect x=\"\(SVGText.number(left))\" y=\"\(SVGText.number(top(row)))\" width=\"\(SVGText.number(plotWidth))\" height=\"\(SVGText.number(rowHeight))\" fill=\"#f0f0f4\"/>")
+            parts.append(
+                SVGText.label(name, x: left - 8, y: top(row) + rowHeight / 2 + 4, anchor: "end", size: 12, colour: "#334"))
+            parts.append(
+                "<rect x=\"\(SVGText.number(left))\" y=\"\(SVGText.number(top(row)))\" width=\"\(SVGText.number(plotWidth))\" height=\"\(SVGText.number(rowHeight))\" fill=\"#f0f0f4\"/>"
+            )
         }
         func band(_ row: Int, _ start: Int, _ stop: Int, _ colour: String, _ title: String, label: String? = nil) {
             let x0 = x(times[start]), x1 = x(end(stop))
-            parts.append("<rect x=\"\(SVGText.number(x0))\" y=\"\(SVGText.number(top(row)))\" width=\"\(SVGText.number(max(0.5, x1 - x0)))\" height=\"\(SVGText.number(rowHeight))\" fill=\"\(colour)\"><title>\(SVGText.escape(title))</title></rect>")
+            parts.append(
+                "<rect x=\"\(SVGText.number(x0))\" y=\"\(SVGText.number(top(row)))\" width=\"\(SVGText.number(max(0.5, x1 - x0)))\" height=\"\(SVGText.number(rowHeight))\" fill=\"\(colour)\"><title>\(SVGText.escape(title))</title></rect>"
+            )
             if let label, x1 - x0 > Double(label.count) * 6 + 6 {
-                parts.append(SVGText.label(label, x: (x0 + x1) / 2, y: top(row) + rowHeight / 2 + 4, anchor: "middle", size: 10, colour: "#fff"))
+                parts.append(
+                    SVGText.label(
+                        label, x: (x0 + x1) / 2, y: top(row) + rowHeight / 2 + 4, anchor: "middle", size: 10, colour: "#fff"))
             }
         }
         let colours = SVGText.satelliteColours(samples)
         for run in runs(samples, key: \.servingIndex) where run.key >= 0 {
             let name = data.satelliteName(run.key)
-            band(0, run.start, run.end - 1, colours[run.key] ?? "#888", "\(name) \(SVGText.clock(times[run.start]))–\(SVGText.clock(end(run.end - 1)))", label: name)
+            band(
+                0, run.start, run.end - 1, colours[run.key] ?? "#888",
+                "\(name) \(SVGText.clock(times[run.start]))–\(SVGText.clock(end(run.end - 1)))", label: name)
         }
         if !samples.isEmpty {
             // One step per pixel column at most: a day of samples stays a small path.
@@ -96,7 +107,9 @@ enum TimelineSVG {
                 path += " L\(SVGText.number(x0)),\(SVGText.number(y)) L\(SVGText.number(x1)),\(SVGText.number(y))"
             }
             path += " L\(SVGText.number(left + plotWidth)),\(SVGText.number(top(1) + rowHeight)) Z"
-            parts.append("<path d=\"\(path)\" fill=\"#c8322b\" fill-opacity=\"0.8\"><title>share of ticks with transmit enabled</title></path>")
+            parts.append(
+                "<path d=\"\(path)\" fill=\"#c8322b\" fill-opacity=\"0.8\"><title>share of ticks with transmit enabled</title></path>"
+            )
         }
         for run in runs(samples, key: \.geofenceAction) {
             let action = StatusJSON.actionName(run.key)
@@ -108,13 +121,20 @@ enum TimelineSVG {
         let axisY = top(rows.count) + 4
         let step = tickStep(duration)
         for tick in stride(from: 0.0, through: duration, by: step) {
-            parts.append("<line x1=\"\(SVGText.number(x(tick)))\" y1=\"\(SVGText.number(axisY - 4))\" x2=\"\(SVGText.number(x(tick)))\" y2=\"\(SVGText.number(axisY))\" stroke=\"#556\"/>")
-            parts.append(SVGText.label(SVGText.clock(tick), x: x(tick), y: axisY + 13, anchor: "middle", size: 10, colour: "#556"))
+            parts.append(
+                "<line x1=\"\(SVGText.number(x(tick)))\" y1=\"\(SVGText.number(axisY - 4))\" x2=\"\(SVGText.number(x(tick)))\" y2=\"\(SVGText.number(axisY))\" stroke=\"#556\"/>"
+            )
+            parts.append(
+                SVGText.label(SVGText.clock(tick), x: x(tick), y: axisY + 13, anchor: "middle", size: 10, colour: "#556"))
         }
         for event in data.events where event.seconds >= 0 && event.seconds <= duration {
             let ex = x(event.seconds)
-            parts.append("<line x1=\"\(SVGText.number(ex))\" y1=\"14\" x2=\"\(SVGText.number(ex))\" y2=\"\(SVGText.number(axisY))\" stroke=\"#222\" stroke-width=\"1\" stroke-dasharray=\"2 2\"><title>\(SVGText.escape("\(SVGText.clock(event.seconds)) \(event.text)"))</title></line>")
-            parts.append("<path d=\"M\(SVGText.number(ex - 4)),8 L\(SVGText.number(ex + 4)),8 L\(SVGText.number(ex)),15 Z\" fill=\"#222\"><title>\(SVGText.escape(event.text))</title></path>")
+            parts.append(
+                "<line x1=\"\(SVGText.number(ex))\" y1=\"14\" x2=\"\(SVGText.number(ex))\" y2=\"\(SVGText.number(axisY))\" stroke=\"#222\" stroke-width=\"1\" stroke-dasharray=\"2 2\"><title>\(SVGText.escape("\(SVGText.clock(event.seconds)) \(event.text)"))</title></line>"
+            )
+            parts.append(
+                "<path d=\"M\(SVGText.number(ex - 4)),8 L\(SVGText.number(ex + 4)),8 L\(SVGText.number(ex)),15 Z\" fill=\"#222\"><title>\(SVGText.escape(event.text))</title></path>"
+            )
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

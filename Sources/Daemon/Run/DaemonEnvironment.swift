@@ -15,7 +15,10 @@ public struct DaemonEnvironment {
     public var events: DaemonEvents
 
     /// Builds an environment.
-    public init(logger: Logger, logLevel: LogLevelControl, metrics: PrometheusMetricsFactory, notifier: SystemdNotifier, events: DaemonEvents) {
+    public init(
+        logger: Logger, logLevel: LogLevelControl, metrics: PrometheusMetricsFactory, notifier: SystemdNotifier,
+        events: DaemonEvents
+    ) {
         self.logger = logger
         self.logLevel = logLevel
         self.metrics = metrics

@@ -38,7 +38,9 @@ public final class DaemonEvents: @unchecked Sendable {
     /// actions, and ignores SIGPIPE (a client that goes away must not kill the daemon).
     public func installSignalHandlers() {
         signal(SIGPIPE, SIG_IGN)
-        for (number, event) in [(SIGTERM, DaemonEvent.terminate(signal: SIGTERM)), (SIGINT, .terminate(signal: SIGINT)), (SIGHUP, .reload)] {
+        for (number, event) in [
+            (SIGTERM, DaemonEvent.terminate(signal: SIGTERM)), (SIGINT, .terminate(signal: SIGINT)), (SIGHUP, .reload),
+        ] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: dispatchQueue)
             source.setEventHandler { [weak self] in self?.post(event) }

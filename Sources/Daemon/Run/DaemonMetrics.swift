@@ -27,17 +27,23 @@ final class DaemonMetrics: @unchecked Sendable {
     private let historySamples: Counter
     private let policyVersion: Gauge
     private let tickPeriodSeconds: Double
-    private var last = (handovers: UInt64(0), transmitTicks: UInt64(0), ticks: UInt64(0), overruns: UInt64(0), missed: UInt64(0), samples: UInt64(0))
+    private var last = (
+        handovers: UInt64(0), transmitTicks: UInt64(0), ticks: UInt64(0), overruns: UInt64(0), missed: UInt64(0),
+        samples: UInt64(0)
+    )
 
     init(factory: PrometheusMetricsFactory, tickPeriodSeconds: Double) {
         self.tickPeriodSeconds = tickPeriodSeconds
         func describe(_ name: String, _ help: String) { factory.describe(name, help: help) }
         describe("utermd_up", "1 while the daemon runs.")
-        describe("utermd_state", "1 for the terminal's current state (BOOT, LOCATING, SEARCHING, TRACKING, HANDOVER, RESTRICTED, FAULT, STOWED).")
+        describe(
+            "utermd_state",
+            "1 for the terminal's current state (BOOT, LOCATING, SEARCHING, TRACKING, HANDOVER, RESTRICTED, FAULT, STOWED).")
         describe("utermd_geofence_action", "1 for the geofence action in force (allow, receiveOnly, noService).")
         describe("utermd_transmit_condition_unmet", "1 for each transmit condition not met.")
         describe("utermd_transmit_enabled", "1 while the transmit-enable line is asserted.")
-        describe("utermd_geofence_boundary_distance_metres", "Distance to the nearest relevant zone boundary (NaN when none is near).")
+        describe(
+            "utermd_geofence_boundary_distance_metres", "Distance to the nearest relevant zone boundary (NaN when none is near).")
         describe("utermd_handovers_total", "Changes of serving satellite.")
         describe("utermd_transmit_seconds_total", "Time with transmit enabled.")
         describe("utermd_loop_ticks_total", "Ticks of the real-time loop.")
@@ -48,15 +54,21 @@ final class DaemonMetrics: @unchecked Sendable {
         describe("utermd_history_samples_total", "1 s history samples published by the tick.")
         describe("utermd_policy_version", "Version of the policy in force (0 without one).")
         up = Gauge(label: "utermd_up", factory: factory)
-        states = Dictionary(uniqueKeysWithValues: TerminalState.allCases.map {
-            ($0, Gauge(label: "utermd_state", dimensions: [("state", $0.description)], factory: factory))
-        })
-        actions = Dictionary(uniqueKeysWithValues: ServiceAction.allCases.map {
-            ($0, Gauge(label: "utermd_geofence_action", dimensions: [("action", $0.description)], factory: factory))
-        })
-        unmet = Dictionary(uniqueKeysWithValues: TransmitCondition.allCases.map {
-            ($0, Gauge(label: "utermd_transmit_condition_unmet", dimensions: [("condition", $0.description)], factory: factory))
-        })
+        states = Dictionary(
+            uniqueKeysWithValues: TerminalState.allCases.map {
+                ($0, Gauge(label: "utermd_state", dimensions: [("state", $0.description)], factory: factory))
+            })
+        actions = Dictionary(
+            uniqueKeysWithValues: ServiceAction.allCases.map {
+                ($0, Gauge(label: "utermd_geofence_action", dimensions: [("action", $0.description)], factory: factory))
+            })
+        unmet = Dictionary(
+            uniqueKeysWithValues: TransmitCondition.allCases.map {
+                (
+                    $0,
+                    Gauge(label: "utermd_transmit_condition_unmet", dimensions: [("condition", $0.description)], factory: factory)
+                )
+            })
         transmitEnabled = Gauge(label: "utermd_transmit_enabled", factory: factory)
         boundaryDistance = Gauge(label: "utermd_geofence_boundary_distance_metres", factory: factory)
         handovers = Counter(label: "utermd_handovers_total", factory: factory)
@@ -65,12 +77,14 @@ final class DaemonMetrics: @unchecked Sendable {
         overruns = Counter(label: "utermd_loop_overruns_total", factory: factory)
         missedPeriods = Counter(label: "utermd_loop_missed_periods_total", factory: factory)
         let quantiles = ["0.5", "0.99", "0.999", "1"]
-        wakeLatency = Dictionary(uniqueKeysWithValues: quantiles.map {
-            ($0, Gauge(label: "utermd_loop_wake_latency_seconds", dimensions: [("quantile", $0)], factory: factory))
-        })
-        computeTime = Dictionary(uniqueKeysWithValues: quantiles.map {
-            ($0, Gauge(label: "utermd_loop_compute_seconds", dimensions: [("quantile", $0)], factory: factory))
-        })
+        wakeLatency = Dictionary(
+            uniqueKeysWithValues: quantiles.map {
+                ($0, Gauge(label: "utermd_loop_wake_latency_seconds", dimensions: [("quantile", $0)], factory: factory))
+            })
+        computeTime = Dictionary(
+            uniqueKeysWithValues: quantiles.map {
+                ($0, Gauge(label: "utermd_loop_compute_seconds", dimensions: [("quantile", $0)], factory: factory))
+            })
         historySamples = Counter(label: "utermd_history_samples_total", factory: factory)
         policyVersion = Gauge(label: "utermd_policy_version", factory: factory)
         up.record(1)

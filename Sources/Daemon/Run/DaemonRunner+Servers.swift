@@ -17,7 +17,9 @@ extension DaemonRunner {
         }
         if configuration.statusAPI.enabled {
             let api = configuration.statusAPI
-            guard let address = ListenAddress(host: api.bind, port: api.port) else { throw StartFailure("status_api.bind: \(api.bind)") }
+            guard let address = ListenAddress(host: api.bind, port: api.port) else {
+                throw StartFailure("status_api.bind: \(api.bind)")
+            }
             let providers = StatusProviders(
                 status: { feed.status() }, history: { feed.history(limit: $0) }, obstructions: { feed.obstructions() },
                 metrics: { metrics.render() },
@@ -34,7 +36,8 @@ extension DaemonRunner {
                         return CommandOutcome(status: 503, body: .object([("error", .string("not started"))]))
                     }
                     return PolicyService.outcome(
-                        policies.offer(bytes: Data(bytes), source: "POST /policy", monotonicNanoseconds: DriverClock.nowNanoseconds()))
+                        policies.offer(
+                            bytes: Data(bytes), source: "POST /policy", monotonicNanoseconds: DriverClock.nowNanoseconds()))
                 },
                 reportLocation: api.reportLocation, satelliteName: { feed.satellite($0)?.name })
             let statusAPI = StatusAPI(providers: providers, token: resources.token)
@@ -43,7 +46,8 @@ extension DaemonRunner {
                 server = try HTTPServer(address: address) { request in
                     let response = statusAPI.respond(to: request)
                     Counter(
-                        label: "utermd_http_requests_total", dimensions: [("path", StatusAPI.metricPath(request.path)), ("status", "\(response.status)")],
+                        label: "utermd_http_requests_total",
+                        dimensions: [("path", StatusAPI.metricPath(request.path)), ("status", "\(response.status)")],
                         factory: metrics
                     ).increment()
                     return response
@@ -57,7 +61,9 @@ extension DaemonRunner {
         }
         if configuration.rotctld.enabled {
             let settings = configuration.rotctld
-            guard let address = ListenAddress(host: settings.bind, port: settings.port) else { throw StartFailure("rotctld.bind: \(settings.bind)") }
+            guard let address = ListenAddress(host: settings.bind, port: settings.port) else {
+                throw StartFailure("rotctld.bind: \(settings.bind)")
+            }
             let provider = RotatorProvider(
                 beamDirection: {
                     let direction = feed.beamDirection()

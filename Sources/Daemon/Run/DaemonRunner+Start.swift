@@ -18,7 +18,7 @@ struct StartFailure: Error, CustomStringConvertible {
 extension DaemonRunner {
     /// Builds and starts everything, in order; READY=1 after the first tick.
     func start() throws {
-        logger.notice("utermd \(UtermdVersion.current) starting with \(configuration.file)")
+        logger.notice("utermd \(UtermdVersion.current) starting with \(configuration.file) (\(ProcessMemory.description()))")
         for line in ConfigurationSummary.lines(configuration, resources) { logger.info("  \(line)") }
         for warning in resources.warnings { logger.warning("\(warning)") }
         environment.notifier.status("starting")
@@ -48,6 +48,9 @@ extension DaemonRunner {
             throw StartFailure("\(error)")
         }
         self.assembly = assembly
+        // The tracker and the scheduler keep what they need of the element sets.
+        resources.elementSets = []
+        logger.debug("assembled: \(ProcessMemory.description())")
         let boresight = assembly.array.mountFrame.boresightLookAngles
         assembly.schedule.policy = configuration.handoverPolicy
         assembly.schedule.constraints.boresight = DishBoresight(
@@ -84,7 +87,9 @@ extension DaemonRunner {
         try awaitFirstTick()
         housekeeping()
         let elapsed = Double(DriverClock.nowNanoseconds() - startNanoseconds) / 1e9
-        logger.notice("ready after \(Int(elapsed * 1_000)) ms: \(resources.elementSets.count) satellites, loop at \(configuration.loop.rateHertz) Hz")
+        logger.notice(
+            "ready after \(Int(elapsed * 1_000)) ms: \(assembly.elementSets.count) satellites, loop at \(configuration.loop.rateHertz) Hz, \(ProcessMemory.description())"
+        )
         environment.notifier.ready(status: lastStatusLine.isEmpty ? "ready" : lastStatusLine)
         if let pinger = WatchdogPinger(notifier: environment.notifier, isHealthy: loopAdvances()) {
             services.insert({ pinger.stop() }, at: 0)
@@ -101,7 +106,9 @@ extension DaemonRunner {
 
     private func startBeamformerDriver(_ assembly: TerminalAssembly<GPIO>) {
         let elementCount = assembly.array.elementCount
-        guard let driverConfiguration = BeamformerBridgeDriverConfiguration(board: resources.board.hardware, elementCount: elementCount)
+        guard
+            let driverConfiguration = BeamformerBridgeDriverConfiguration(
+                board: resources.board.hardware, elementCount: elementCount)
         else {
             logger.warning("the board names no beamformer USB device: the beam is never applied, so transmit stays off")
             return

@@ -19,7 +19,9 @@ extension DaemonRunner {
                 }
                 let report = loop.stop()
                 if let report {
-                    logger.info("loop stopped after \(report.executedTicks) ticks, \(report.overruns) overruns, \(report.missedPeriods) missed periods")
+                    logger.info(
+                        "loop stopped after \(report.executedTicks) ticks, \(report.overruns) overruns, \(report.missedPeriods) missed periods"
+                    )
                 }
             }
             // The loop thread has ended: stow once more here, in case it never ran.
@@ -64,7 +66,9 @@ extension DaemonRunner {
             }
         }
         let pending = Self.restartOnlyChanges(from: configuration, to: fresh)
-        if !pending.isEmpty { logger.warning("reload: \(pending.joined(separator: ", ")) changed; these take effect after a restart") }
+        if !pending.isEmpty {
+            logger.warning("reload: \(pending.joined(separator: ", ")) changed; these take effect after a restart")
+        }
         let keep = configuration
         configuration = fresh
         // What needs a restart stays as it runs.

@@ -29,7 +29,7 @@ import Terminal
 /// same orderly stop, exit 75 for systemd to restart.
 public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var configuration: DaemonConfiguration
-    let resources: DaemonResources
+    var resources: DaemonResources
     let hardware: DaemonHardware<GPIO, USB>
     let environment: DaemonEnvironment
     var logger: Logger { environment.logger }
@@ -48,7 +48,10 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var lastStatusLine = ""
 
     /// A runner; nothing starts until `run()`.
-    public init(configuration: DaemonConfiguration, resources: DaemonResources, hardware: DaemonHardware<GPIO, USB>, environment: DaemonEnvironment) {
+    public init(
+        configuration: DaemonConfiguration, resources: DaemonResources, hardware: DaemonHardware<GPIO, USB>,
+        environment: DaemonEnvironment
+    ) {
         self.configuration = configuration
         self.resources = resources
         self.hardware = hardware

@@ -28,7 +28,8 @@ final class LoopRunner {
     init(core: TerminalCore, rate: TickRate, utc: UTCReference, realTime: RealTimeOptions) throws(LoopThreadError) {
         let monitor = LoopTimingMonitor()
         let loop = FixedStepLoop(
-            clock: MonotonicClock(), configuration: LoopConfiguration(rate: rate), utcReference: utc, timingSamples: monitor.samples)
+            clock: MonotonicClock(), configuration: LoopConfiguration(rate: rate), utcReference: utc,
+            timingSamples: monitor.samples)
         status = loop.status
         control = loop.control
         self.monitor = monitor

@@ -100,12 +100,14 @@ public final class PolicyService: @unchecked Sendable {
     public static func outcome(_ result: Result<PolicyUpdate, AuditError>) -> CommandOutcome {
         switch result {
         case .failure(let error):
-            return CommandOutcome(status: 503, body: .object([("accepted", .bool(false)), ("error", .string("audit log: \(error)"))]))
+            return CommandOutcome(
+                status: 503, body: .object([("accepted", .bool(false)), ("error", .string("audit log: \(error)"))]))
         case .success(let update):
             let header = update.inForceAfter
             var members: [(String, JSONValue)] = [("accepted", .bool(update.isAccepted)), ("message", .string(update.logLine))]
             if let rejection = update.rejection { members.append(("code", .string(rejection.code))) }
-            members.append(("in_force", header.map { .object([("name", .string($0.name)), ("version", .int(Int64($0.version)))]) } ?? .null))
+            members.append(
+                ("in_force", header.map { .object([("name", .string($0.name)), ("version", .int(Int64($0.version)))]) } ?? .null))
             return CommandOutcome(status: update.isAccepted ? 200 : 422, body: .object(members))
         }
     }

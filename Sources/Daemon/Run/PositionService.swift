@@ -84,7 +84,8 @@ private final class FixPublisher: @unchecked Sendable {
         let fixUTC = fix.utc.map { $0.secondsSinceUnixEpoch * 1_000_000_000 + Int64($0.nanoseconds) } ?? .min
         if !utc.isKnown, fixUTC != .min {
             utc.synchronise(
-                utc: UTCInstant(nanosecondsSinceUnixEpoch: fixUTC), atMonotonicNanoseconds: Nanoseconds(fix.receivedAtNanoseconds))
+                utc: UTCInstant(nanosecondsSinceUnixEpoch: fixUTC), atMonotonicNanoseconds: Nanoseconds(fix.receivedAtNanoseconds)
+            )
         }
         publish(
             latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees, heightMetres: fix.altitudeMetres ?? 0,

@@ -34,7 +34,9 @@ final class SchedulerService: Sendable {
                 let fix = channels.fixes.read()
                 let position =
                     fix.sequence > 0 && fix.latitudeDegrees.isFinite && fix.longitudeDegrees.isFinite
-                    ? GeodeticPosition(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees, heightMetres: fix.heightMetres)
+                    ? GeodeticPosition(
+                        latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees,
+                        heightMetres: fix.heightMetres)
                     : initialPosition
                 let started = DriverClock.nowNanoseconds()
                 let assignment = schedule.assignment(

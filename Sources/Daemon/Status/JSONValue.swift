@@ -17,6 +17,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// An object, members in order.
     case object([(String, JSONValue)])
 
+    /// Equal when the JSON texts are equal.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
 
     /// A real number, or `null` when nil or not finite.

@@ -63,7 +63,9 @@ public struct StatusAPI: Sendable {
         }
         guard let token else { return .error(403, "no token is configured: state-changing requests are disabled") }
         let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", token.matches(String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+            token.matches(String(parts[1]).trimmingCharacters(in: .whitespaces))
+        else {
             return .error(403, "wrong token")
         }
         return nil

@@ -11,9 +11,12 @@ public enum StatusJSON {
     public static func status(_ status: DaemonStatus) -> JSONValue {
         let snapshot = status.snapshot
         var members: [(String, JSONValue)] = [
-            ("device_info", .object([
-                ("software_version", .string(status.softwareVersion)), ("board", .string(status.boardName)),
-            ])),
+            (
+                "device_info",
+                .object([
+                    ("software_version", .string(status.softwareVersion)), ("board", .string(status.boardName)),
+                ])
+            ),
             ("state", .string(snapshot.state.description)),
             ("uptime_s", .int(Int64(status.uptimeSeconds.rounded(.down)))),
             ("tick", .int(Int64(truncatingIfNeeded: snapshot.tickIndex))),
@@ -22,10 +25,13 @@ public enum StatusJSON {
             ("boresight_elevation_deg", .number(status.boresight.elevationDegrees)),
             ("desired_boresight_azimuth_deg", .number(status.desiredBoresight.azimuthDegrees)),
             ("desired_boresight_elevation_deg", .number(status.desiredBoresight.elevationDegrees)),
-            ("beam", .object([
-                ("azimuth_deg", .number(snapshot.azimuthDegrees)), ("elevation_deg", .number(snapshot.elevationDegrees)),
-                ("off_boresight_deg", .number(snapshot.offBoresightDegrees)),
-            ])),
+            (
+                "beam",
+                .object([
+                    ("azimuth_deg", .number(snapshot.azimuthDegrees)), ("elevation_deg", .number(snapshot.elevationDegrees)),
+                    ("off_boresight_deg", .number(snapshot.offBoresightDegrees)),
+                ])
+            ),
             ("serving_satellite", status.servingSatellite.map(satellite) ?? .null),
             ("seconds_to_first_nonempty_slot", .number(status.secondsToFirstNonemptySlot)),
             ("handovers", .int(Int64(truncatingIfNeeded: snapshot.handovers))),
@@ -34,12 +40,15 @@ public enum StatusJSON {
             ("unmet_transmit_conditions", .array(unmetConditions(snapshot).map(JSONValue.string))),
             ("faults", .array(faultNames(snapshot).map(JSONValue.string))),
             ("beamformer_ready", .bool(snapshot.beamformerReady)),
-            ("geofence", .object([
-                ("action", .string(actionName(snapshot.geofenceAction))),
-                ("zone", .optional(status.geofenceZoneName)),
-                ("rule_index", snapshot.geofenceRuleIndex < 0 ? .null : .int(Int64(snapshot.geofenceRuleIndex))),
-                ("distance_to_boundary_m", .number(snapshot.boundaryDistanceMetres)),
-            ])),
+            (
+                "geofence",
+                .object([
+                    ("action", .string(actionName(snapshot.geofenceAction))),
+                    ("zone", .optional(status.geofenceZoneName)),
+                    ("rule_index", snapshot.geofenceRuleIndex < 0 ? .null : .int(Int64(snapshot.geofenceRuleIndex))),
+                    ("distance_to_boundary_m", .number(snapshot.boundaryDistanceMetres)),
+                ])
+            ),
             ("alerts", .array(status.alerts.map(JSONValue.string))),
             ("outage", status.outage.map(outage) ?? .null),
             ("obstruction_stats", obstructionStats(status.obstruction)),
@@ -48,10 +57,14 @@ public enum StatusJSON {
         ]
         if status.reportLocation {
             members.append(
-                ("location", .object([
-                    ("latitude_deg", .number(snapshot.latitudeDegrees)), ("longitude_deg", .number(snapshot.longitudeDegrees)),
-                    ("horizontal_uncertainty_m", .number(snapshot.horizontalUncertaintyMetres)),
-                ])))
+                (
+                    "location",
+                    .object([
+                        ("latitude_deg", .number(snapshot.latitudeDegrees)),
+                        ("longitude_deg", .number(snapshot.longitudeDegrees)),
+                        ("horizontal_uncertainty_m", .number(snapshot.horizontalUncertaintyMetres)),
+                    ])
+                ))
         }
         return .object(members)
     }

@@ -61,7 +61,9 @@ public final class TelemetryFeed: @unchecked Sendable {
 
     /// A feed over `channels`, keeping `historySeconds` samples; `satellites` are the tracker's
     /// element sets' names and catalogue numbers, in tracker order.
-    public init(channels: TerminalChannels, satellites: [(name: String, catalogNumber: Int)], historySeconds: Int, context: Context) {
+    public init(
+        channels: TerminalChannels, satellites: [(name: String, catalogNumber: Int)], historySeconds: Int, context: Context
+    ) {
         self.channels = channels
         self.satellites = satellites.enumerated().map {
             DaemonStatus.Satellite(index: Int32($0.offset), name: $0.element.name, catalogNumber: $0.element.catalogNumber)
@@ -137,7 +139,8 @@ public final class TelemetryFeed: @unchecked Sendable {
             snapshot: snapshot, uptimeSeconds: Double(now &- context.startNanoseconds) / 1e9,
             softwareVersion: context.softwareVersion, boardName: context.boardName, boresight: context.boresight,
             desiredBoresight: context.boresight, servingSatellite: steering ? satellite(snapshot.servingIndex) : nil,
-            secondsToFirstNonemptySlot: Self.secondsToFirstNonemptySlot(channels.assignments.read(), utcNanoseconds: snapshot.utcNanoseconds),
+            secondsToFirstNonemptySlot: Self.secondsToFirstNonemptySlot(
+                channels.assignments.read(), utcNanoseconds: snapshot.utcNanoseconds),
             geofenceZoneName: zone,
             alerts: StatusAlerts.names(snapshot: snapshot, loop: loop, policyIsExample: policy?.policy.isExample ?? false),
             outage: outage, obstruction: obstruction, loop: loop, policy: policy?.policy, reportLocation: context.reportLocation)
