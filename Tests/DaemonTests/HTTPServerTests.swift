@@ -44,7 +44,7 @@ import Testing
         var garbage = [UInt8](repeating: 0, count: 300)
         for index in garbage.indices { garbage[index] = UInt8(truncatingIfNeeded: index &* 37 &+ 11) }
         let junk = try TestClient(port: port)
-        junk.send(garbage)
+        junk.write(garbage)
         #expect(junk.readAll().hasPrefix("HTTP/1.1 4"))
         let echo = try TestClient.http(port: port, "POST /echo HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
         #expect(echo.status == 200)

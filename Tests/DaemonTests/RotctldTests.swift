@@ -63,13 +63,13 @@ import Testing
         let server = try server()
         defer { server.stop() }
         let client = try TestClient(port: server.address.port)
-        client.send("\\dump_state\np\nP 1 2\n")
+        client.write("\\dump_state\np\nP 1 2\n")
         let text = client.read { $0.hasSuffix("RPRT -9\n") }
         #expect(text == RotctldProtocol.dumpState + "123.46\n54.32\nRPRT -9\n")
-        client.send("q\n")
+        client.write("q\n")
         #expect(client.readAll().isEmpty)
         let long = try TestClient(port: server.address.port)
-        long.send(String(repeating: "x", count: 400))
+        long.write(String(repeating: "x", count: 400))
         #expect(long.readAll() == "RPRT -1\n")
     }
 

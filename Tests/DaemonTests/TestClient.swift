@@ -35,9 +35,9 @@ final class TestClient {
 
     deinit { close(descriptor) }
 
-    func send(_ text: String) { send(Array(text.utf8)) }
+    func write(_ text: String) { write(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) {
+    func write(_ bytes: [UInt8]) {
         #if canImport(Glibc)
             let flags = Int32(MSG_NOSIGNAL)
         #else
@@ -45,7 +45,7 @@ final class TestClient {
         #endif
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Foundation.send(descriptor, $0.baseAddress, $0.count, flags) }
+            let sent = bytes[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, flags) }
             if sent <= 0 { return }
             offset += sent
         }
@@ -78,7 +78,7 @@ final class TestClient {
     /// One whole HTTP exchange: sends `request`, returns (status, headers+body text).
     static func http(port: UInt16, _ request: String) throws -> (status: Int, text: String) {
         let client = try TestClient(port: port)
-        client.send(request)
+        client.write(request)
         let text = client.readAll()
         let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? -1
         return (status, text)
