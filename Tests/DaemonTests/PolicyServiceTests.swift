@@ -61,6 +61,10 @@ import Testing
         let garbage = service.offer(bytes: Data("not a bundle".utf8), source: "POST /policy", monotonicNanoseconds: 4)
         #expect(PolicyService.outcome(garbage).status == 422)
 
+        let file = directory + "/v2.yaml"
+        try Self.bundle(version: 2).write(to: URL(fileURLWithPath: file))
+        #expect(service.offer(path: file, monotonicNanoseconds: 5) == nil, "the policy in force again: nothing to do")
+
         let entries = try AuditLog.read(path: path).entries
         #expect(entries.map(\.event) == ["accepted", "accepted", "rejected", "rejected"])
         #expect(entries.map(\.monotonicNanoseconds) == [1, 2, 3, 4])

@@ -115,6 +115,65 @@ import Testing
         #expect(exit.log.contains("handover_policy changed; these take effect after a restart"))
     }
 
+    @Test func policiesChangeBySighupAndByPost() throws {
+        let daemon = try RunSupport.Daemon()
+        let keyPrefix = daemon.directory.appendingPathComponent("operator").path
+        #expect(try CommandLineTests.utermd("policy", "keygen", "--out", keyPrefix).status == 0)
+        func signedPolicy(version: Int) throws -> String {
+            let plain = daemon.directory.appendingPathComponent("plain-v\(version).yaml").path
+            try """
+            format: 1
+            policy: run-test
+            version: \(version)
+            issued: 2026-01-01T00:00:00Z
+            valid_from: 2026-01-01T00:00:00Z
+            valid_until: 2099-01-01T00:00:00Z
+            default: allow
+            zones:
+              - name: far away v\(version)
+                action: noService
+                circle: { lat_deg: -40, lon_deg: 170, radius_m: 5000 }
+
+            """.write(toFile: plain, atomically: true, encoding: .utf8)
+            let signed = daemon.directory.appendingPathComponent("signed-v\(version).yaml").path
+            let run = try CommandLineTests.utermd("policy", "sign", "--key", keyPrefix + ".key", plain, "--out", signed)
+            #expect(run.status == 0, "\(run.errors)")
+            return try String(contentsOfFile: signed, encoding: .utf8)
+        }
+        let bundle = daemon.directory.appendingPathComponent("policy.yaml").path
+        try signedPolicy(version: 1).write(toFile: bundle, atomically: true, encoding: .utf8)
+        let config = daemon.configuration(logLevel: "info").replacingOccurrences(
+            of: "policy: { bundle: embedded:example, operator_key: embedded:example }",
+            with: "policy: { bundle: policy.yaml, operator_key: operator.pub }")
+        try config.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try daemon.start()
+        #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
+        func version() throws -> Int? { (try daemon.status()["policy"] as? [String: Any])?["version"] as? Int }
+        #expect(try version() == 1)
+
+        try signedPolicy(version: 2).write(toFile: bundle, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        let deadline = Date(timeIntervalSinceNow: 10)
+        while try version() != 2, Date() < deadline { usleep(50_000) }
+        #expect(try version() == 2, "SIGHUP applied the new bundle")
+
+        let three = try RunSupport.http(
+            port: daemon.statusPort, "POST", "/policy", token: daemon.token, body: try signedPolicy(version: 3))
+        #expect(three.status == 200, "\(three.body)")
+        #expect(try version() == 3)
+        let rollback = try RunSupport.http(
+            port: daemon.statusPort, "POST", "/policy", token: daemon.token, body: try signedPolicy(version: 2))
+        #expect(rollback.status == 422)
+        #expect(rollback.body.contains("\"accepted\":false"))
+        #expect(try version() == 3, "a rejected bundle changes nothing")
+
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit().status == 0)
+        let records = try String(contentsOfFile: daemon.auditPath + ".policy", encoding: .utf8)
+        #expect(records.components(separatedBy: "\"event\":\"accepted\"").count - 1 == 3)
+        #expect(records.components(separatedBy: "\"event\":\"rejected\"").count - 1 == 1)
+    }
+
     @Test func badConfigurationsExit78() throws {
         let daemon = try RunSupport.Daemon(extra: "status_api_typo: 1")
         try daemon.start()

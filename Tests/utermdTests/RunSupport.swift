@@ -148,6 +148,9 @@ enum RunSupport {
                 toFile: configPath, atomically: true, encoding: .utf8)
         }
 
+        /// The daemon's configuration. SCHED_FIFO for the loop (granted to root, refused with a
+        /// warning otherwise): on a loaded shared machine an ordinary thread overruns often
+        /// enough that "loop deadlines met" never holds and the terminal never transmits.
         func configuration(logLevel: String, extra: String = "", rateHertz: Int = 250) -> String {
             """
             format: 1
@@ -157,7 +160,7 @@ enum RunSupport {
             location:
               fixed: { latitude_deg: 47.3769, longitude_deg: 8.5417, altitude_m: 408 }
             audit_log: audit/audit.log
-            loop: { rate_hz: \(rateHertz) }
+            loop: { rate_hz: \(rateHertz), fifo_priority: 10 }
             status_api: { bind: 127.0.0.1, port: \(statusPort), token: \(token), report_location: true }
             rotctld: { enabled: true, bind: 127.0.0.1, port: \(rotctldPort) }
             log_level: \(logLevel)

@@ -85,9 +85,15 @@ public final class PolicyService: @unchecked Sendable {
         }
     }
 
-    /// Offers the bundle in a file (SIGHUP).
-    public func offer(path: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, AuditError> {
-        guard let bytes = FileManager.default.contents(atPath: path) else {
+    /// Offers the bundle in a file (SIGHUP); nil when it holds exactly the policy in force
+    /// (nothing to do, nothing to audit).
+    public func offer(path: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, AuditError>? {
+        let bytes = FileManager.default.contents(atPath: path)
+        if let bytes, SignedPolicyFile.sha256(SignedPolicyFile.unsignedContent(of: bytes)) == inForce?.contentSHA256 {
+            logger.info("policy unchanged: \(path)")
+            return nil
+        }
+        guard let bytes else {
             var candidate = lock.withLock { keeper }
             let update = candidate.offer(path: path, at: Date())
             logger.warning("\(update.logLine)")
