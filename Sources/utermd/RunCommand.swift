@@ -48,8 +48,12 @@ struct RunCommand: ParsableCommand {
         let wires = profile.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)]
         let gpio = try SimulatedGPIO(board: profile, now: now, wires: wires)
         let usb = SimulatedUSB(clock: ExternalSimulationClock(now))
+        // A daemon runs for days: keep only recent simulated-device records.
+        usb.maximumRecordCount = 10_000
         if let id = profile.usbDevices[.beamformer]?.id {
-            _ = usb.plug(SimulatedBeamformerBridge(chipCount: (board.array.aperture.elementCount + 3) / 4, identifier: id))
+            let bridge = SimulatedBeamformerBridge(chipCount: (board.array.aperture.elementCount + 3) / 4, identifier: id)
+            bridge.maximumRecordCount = 10_000
+            _ = usb.plug(bridge)
         }
         let trace = process.configuration.simulatedTraceFile
         let hardware = DaemonHardware(gpio: gpio, usb: usb, hotplug: usb) {

@@ -36,6 +36,9 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
     public private(set) var latches: [BeamformerBridgeLatchRecord] = []
     /// Every request frame received and how it was answered, oldest first.
     public private(set) var requests: [BeamformerBridgeRequestRecord] = []
+    /// At most this many latches and requests are kept each (the oldest dropped);
+    /// unbounded by default. Set it for long runs.
+    public var maximumRecordCount = Int.max
     /// When true the bridge takes requests but never answers (its IN endpoint NAKs), as a
     /// hung firmware would.
     public var isSilent = false
@@ -96,6 +99,7 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
         let (sequence, command, reply) = answer(bytes, atNanoseconds: time)
         requests.append(
             BeamformerBridgeRequestRecord(timeNanoseconds: time, sequence: sequence, commandCode: command, reply: reply))
+        trimRecords(&requests, to: maximumRecordCount)
         // An acknowledgement always fits a frame, so encoding cannot fail here.
         if let encoded = try? BeamformerBridgeCodec.frame({ buffer throws(BeamformerBridgeFrameError) in
             try BeamformerBridgeCodec.encodeAcknowledgement(reply, sequence: sequence, into: buffer)
@@ -179,6 +183,7 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
             appliedSlot = slot
             latchCount &+= 1
             latches.append(BeamformerBridgeLatchRecord(timeNanoseconds: time, slot: slot, codes: state.codes))
+            trimRecords(&latches, to: maximumRecordCount)
             return .init(acknowledgedCommandCode: code, status: .ok)
         case .acknowledgement:
             return .init(acknowledgedCommandCode: code, status: .unknownCommand)

@@ -18,6 +18,9 @@ public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
     public let clock: any SimulationClock
     /// Every transfer, in order.
     public private(set) var transfers: [USBTransferRecord] = []
+    /// At most this many transfers are kept (the oldest dropped); unbounded by default. Set
+    /// it for long runs (a simulated daemon records ~20 MB/s otherwise).
+    public var maximumRecordCount = Int.max
 
     private var ports: [SimulatedUSBPort] = []
     private var hotplugEvents: [USBHotplugEvent] = []
@@ -102,6 +105,7 @@ public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
         transfers.append(
             USBTransferRecord(
                 timeNanoseconds: time, device: port.info.id, kind: kind, endpoint: endpoint, bytes: bytes, failure: failure))
+        trimRecords(&transfers, to: maximumRecordCount)
     }
 }
 

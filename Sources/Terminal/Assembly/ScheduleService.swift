@@ -24,7 +24,7 @@ public struct ScheduleService: Sendable {
     private var scheduler: HandoverScheduler?
     private var builtAt: GeodeticPosition?
     private let trackerIndexOfCatalogNumber: [Int: Int32]
-    /// The slot decisions made so far, in time order (for reports).
+    /// The most recent slot decisions (up to 256), in time order.
     public private(set) var decisions: [SlotDecision] = []
 
     /// A service over `elementSets`; `tracker` gives the indices the tick uses.
@@ -74,6 +74,8 @@ public struct ScheduleService: Sendable {
         self.scheduler = scheduler
         decisions.removeAll { $0.slot.index == slot.index }
         decisions.append(decision)
+        // A daemon decides 5,760 slots a day: keep the recent ones only.
+        if decisions.count > 256 { decisions.removeFirst(decisions.count - 128) }
         return decision
     }
 

@@ -90,6 +90,10 @@ public final class Simulator {
         let usb = SimulatedUSB(clock: simulationClock)
         let elementCount = assembly.array.elementCount
         let bridge = SimulatedBeamformerBridge(chipCount: (elementCount + 3) / 4)
+        // A run is millions of ticks: keep only recent device records (the verdicts use the
+        // wire levels and the bridge's applied state, not the trace).
+        usb.maximumRecordCount = 10_000
+        bridge.maximumRecordCount = 10_000
         _ = usb.plug(bridge)
         let driver = BeamformerBridgeDriver(
             backend: usb, hotplug: usb,
