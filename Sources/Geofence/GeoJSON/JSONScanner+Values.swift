@@ -1,6 +1,6 @@
 /// Strings and numbers of ``JSONScanner``.
 extension JSONScanner {
-    /// Reads a string, decoding escapes (\" \\ \/ \b \f \n \r \t \uXXXX with surrogate pairs).
+    /// Reads a string, decoding escapes (\" \\ \/ \b \f \n \r \t \u followed by four hex digits, with surrogate pairs).
     mutating func readString() throws(GeoJSONParseFailure) -> String {
         try consume(UInt8(ascii: "\""))
         let start = offset
