@@ -5,6 +5,16 @@
 //   make bench                                          # plus the reference ratios
 import PackageDescription
 
+/// A benchmark executable `name` in `Benchmarks/<name>`, using these utermd modules.
+func benchmark(_ name: String, modules: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + modules.map { .product(name: $0, package: "utermd") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
+}
+
 let package = Package(
     name: "utermd-benchmarks",
     platforms: [.macOS(.v14)],
@@ -13,42 +23,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "OrbitBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Orbit", package: "utermd"),
-            ],
-            path: "Benchmarks/OrbitBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
-        .executableTarget(
-            name: "HandoverBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Orbit", package: "utermd"),
-                .product(name: "Handover", package: "utermd"),
-            ],
-            path: "Benchmarks/HandoverBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
-        .executableTarget(
-            name: "TerminalBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Orbit", package: "utermd"),
-                .product(name: "Beam", package: "utermd"),
-                .product(name: "RealTime", package: "utermd"),
-                .product(name: "Terminal", package: "utermd"),
-            ],
-            path: "Benchmarks/TerminalBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
-        .executableTarget(
-            name: "GeofenceBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Geofence", package: "utermd"),
-            ],
-            path: "Benchmarks/GeofenceBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        benchmark("OrbitBenchmarks", modules: ["Orbit"]),
+        benchmark("HandoverBenchmarks", modules: ["Orbit", "Handover"]),
+        benchmark("TerminalBenchmarks", modules: ["Orbit", "Beam", "RealTime", "Terminal"]),
+        benchmark("GeofenceBenchmarks", modules: ["Geofence"]),
     ],
     swiftLanguageModes: [.v6]
 )
