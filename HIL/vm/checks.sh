@@ -31,6 +31,8 @@ here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 results="$run/checks.txt"
 : >"$results"
 failed=0
+passed_count=0
+failed_count=0
 
 now_ms() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 # check NAME COMMAND...: runs COMMAND with its output in $run/NAME.log; PASS or FAIL.
@@ -38,7 +40,14 @@ check() {
     name=$1
     shift
     start=$(now_ms)
-    if "$@" >"$run/$name.log" 2>&1; then verdict=PASS; else verdict=FAIL; failed=1; fi
+    if "$@" >"$run/$name.log" 2>&1; then
+        verdict=PASS
+        passed_count=$((passed_count + 1))
+    else
+        verdict=FAIL
+        failed=1
+        failed_count=$((failed_count + 1))
+    fi
     line="$verdict $name ($(($(now_ms) - start)) ms)"
     echo "$line" | tee -a "$results"
     if [ "$verdict" = FAIL ]; then sed 's/^/    /' "$run/$name.log" | tail -n 40; fi
@@ -158,4 +167,5 @@ check gpio-fault-edge gpio_fault_edge
 check usb-exercise usb_exercise
 check usb-unplug-replug usb_unplug_replug
 if [ "$failed" = 0 ]; then echo "all checks passed" | tee -a "$results"; else echo "some checks FAILED" | tee -a "$results"; fi
+echo "hil: $passed_count passed, $failed_count failed" | tee -a "$results"
 exit "$failed"
