@@ -43,18 +43,12 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
     /// hung firmware would.
     public var isSilent = false
 
-    private var slots: [Int: StoredBeamState] = [:]
+    private var slots: BeamStateSlots
     private var latchCount: UInt32 = 0
     /// The last request executed, kept to recognise a retry and answer it the same way.
     private var lastAccepted: (sequence: UInt16, request: [UInt8], reply: BeamformerBridgeAcknowledgement)?
     private var replies: [[UInt8]] = []
     private var injectedStatus: BeamformerBridgeStatus?
-
-    private struct StoredBeamState {
-        var codes: [BeamformerChannelCode]
-        var written: [Bool]
-        var unwrittenCount: Int
-    }
 
     /// A bridge driving `chipCount` beamformer chips (four elements each).
     public init(
@@ -65,6 +59,7 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
         self.serialNumber = serialNumber
         elementCount = max(0, chipCount) * BeamformerBridgeProtocol.channelsPerChip
         appliedCodes = Array(repeating: .zero, count: elementCount)
+        slots = BeamStateSlots(elementCount: elementCount)
     }
 
     /// The phases in force, degrees, element by element.
@@ -74,7 +69,7 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
     public var latchCountSinceReset: UInt32 { latchCount }
 
     /// The codes stored in `slot`, or nil when nothing was written there since reset.
-    public func storedCodes(inSlot slot: UInt8) -> [BeamformerChannelCode]? { slots[Int(slot)]?.codes }
+    public func storedCodes(inSlot slot: UInt8) -> [BeamformerChannelCode]? { slots.codes(inSlot: slot) }
 
     /// Loses every state, as a bridge that lost power: nothing stored or applied, the
     /// sequence unsynchronised, no reply pending.
@@ -170,19 +165,18 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
                 appliedSlot: appliedSlot, latchCount: latchCount)
             return .init(acknowledgedCommandCode: code, status: .ok, statusBlock: block)
         case .loadBeamState(let load):
-            let (status, detail) = store(load, from: bytes)
+            let (status, detail) = slots.store(load, from: bytes)
             return .init(acknowledgedCommandCode: code, status: status, detail: detail)
         case .latch(let slot):
-            guard Int(slot) < BeamformerBridgeProtocol.beamStateSlotCount else {
-                return .init(acknowledgedCommandCode: code, status: .slotOutOfRange)
+            let codes: [BeamformerChannelCode]
+            switch slots.codesToLatch(slot) {
+            case .success(let latched): codes = latched
+            case .failure(let refusal): return .init(acknowledgedCommandCode: code, status: refusal.status)
             }
-            guard let state = slots[Int(slot)], state.unwrittenCount == 0 else {
-                return .init(acknowledgedCommandCode: code, status: .slotNotLoaded)
-            }
-            appliedCodes = state.codes
+            appliedCodes = codes
             appliedSlot = slot
             latchCount &+= 1
-            latches.append(BeamformerBridgeLatchRecord(timeNanoseconds: time, slot: slot, codes: state.codes))
+            latches.append(BeamformerBridgeLatchRecord(timeNanoseconds: time, slot: slot, codes: codes))
             trimRecords(&latches, to: maximumRecordCount)
             return .init(acknowledgedCommandCode: code, status: .ok)
         case .acknowledgement:
@@ -190,33 +184,8 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
         }
     }
 
-    /// Checks a load and, when it is valid, writes its codes into the slot.
-    private func store(_ load: BeamStateLoad, from bytes: [UInt8]) -> (status: BeamformerBridgeStatus, detail: UInt16) {
-        guard Int(load.slot) < BeamformerBridgeProtocol.beamStateSlotCount else { return (.slotOutOfRange, 0) }
-        guard load.firstElement + load.elementCount <= elementCount else { return (.elementRangeOutOfRange, 0) }
-        let codes = BeamformerBridgeCodec.channelCodes(of: load, in: bytes)
-        if let bad = codes.firstIndex(where: { !$0.isValid }) {
-            return (.codeOutOfRange, UInt16(truncatingIfNeeded: load.firstElement + bad))
-        }
-        var state =
-            slots[Int(load.slot)]
-            ?? StoredBeamState(
-                codes: Array(repeating: .zero, count: elementCount), written: Array(repeating: false, count: elementCount),
-                unwrittenCount: elementCount)
-        for (offset, code) in codes.enumerated() {
-            let element = load.firstElement + offset
-            state.codes[element] = code
-            if !state.written[element] {
-                state.written[element] = true
-                state.unwrittenCount -= 1
-            }
-        }
-        slots[Int(load.slot)] = state
-        return (.ok, 0)
-    }
-
     private func clearBeamStates() {
-        slots.removeAll()
+        slots.clear()
         appliedCodes = Array(repeating: .zero, count: elementCount)
         appliedSlot = nil
         latchCount = 0

@@ -32,15 +32,9 @@ struct EmulatedBridge {
     /// Latches since power-up or reset.
     private(set) var latchCount: UInt32 = 0
 
-    private var slots: [StoredState?]
+    private var slots: BeamStateSlots
     /// The last request executed (sequence and bytes) and its answer, to recognise a retry.
     private var lastExecuted: (sequence: UInt16, request: [UInt8], reply: BeamformerBridgeAcknowledgement)?
-
-    private struct StoredState {
-        var codes: [BeamformerChannelCode]
-        var written: [Bool]
-        var unwrittenCount: Int
-    }
 
     /// A bridge for `elementCount` elements (rounded up to whole chips of four).
     init(elementCount: Int) {
@@ -48,7 +42,7 @@ struct EmulatedBridge {
             (max(0, elementCount) + BeamformerBridgeProtocol.channelsPerChip - 1) / BeamformerBridgeProtocol.channelsPerChip
         self.elementCount = chips * BeamformerBridgeProtocol.channelsPerChip
         appliedCodes = Array(repeating: .zero, count: self.elementCount)
-        slots = Array(repeating: nil, count: BeamformerBridgeProtocol.beamStateSlotCount)
+        slots = BeamStateSlots(elementCount: self.elementCount)
     }
 
     /// Loses every state, as a bus-powered bridge does when its cable is pulled: nothing
@@ -111,16 +105,13 @@ struct EmulatedBridge {
                 appliedSlot: appliedSlot, latchCount: latchCount)
             return (.init(acknowledgedCommandCode: code, status: .ok, statusBlock: block), false)
         case .loadBeamState(let load):
-            let (status, detail) = store(load, from: bytes)
+            let (status, detail) = slots.store(load, from: bytes)
             return (.init(acknowledgedCommandCode: code, status: status, detail: detail), false)
         case .latch(let slot):
-            guard Int(slot) < BeamformerBridgeProtocol.beamStateSlotCount else {
-                return (.init(acknowledgedCommandCode: code, status: .slotOutOfRange), false)
+            switch slots.codesToLatch(slot) {
+            case .success(let codes): appliedCodes = codes
+            case .failure(let refusal): return (.init(acknowledgedCommandCode: code, status: refusal.status), false)
             }
-            guard let state = slots[Int(slot)], state.unwrittenCount == 0 else {
-                return (.init(acknowledgedCommandCode: code, status: .slotNotLoaded), false)
-            }
-            appliedCodes = state.codes
             appliedSlot = slot
             latchCount &+= 1
             return (.init(acknowledgedCommandCode: code, status: .ok), true)
@@ -129,34 +120,8 @@ struct EmulatedBridge {
         }
     }
 
-    /// Checks a load and, when all of it is valid, writes its codes into the slot (a refused
-    /// load changes nothing).
-    private mutating func store(_ load: BeamStateLoad, from bytes: [UInt8]) -> (BeamformerBridgeStatus, UInt16) {
-        guard Int(load.slot) < BeamformerBridgeProtocol.beamStateSlotCount else { return (.slotOutOfRange, 0) }
-        guard load.firstElement + load.elementCount <= elementCount else { return (.elementRangeOutOfRange, 0) }
-        let codes = BeamformerBridgeCodec.channelCodes(of: load, in: bytes)
-        if let bad = codes.firstIndex(where: { !$0.isValid }) {
-            return (.codeOutOfRange, UInt16(truncatingIfNeeded: load.firstElement + bad))
-        }
-        var state =
-            slots[Int(load.slot)]
-            ?? StoredState(
-                codes: Array(repeating: .zero, count: elementCount), written: Array(repeating: false, count: elementCount),
-                unwrittenCount: elementCount)
-        for (offset, code) in codes.enumerated() {
-            let element = load.firstElement + offset
-            state.codes[element] = code
-            if !state.written[element] {
-                state.written[element] = true
-                state.unwrittenCount -= 1
-            }
-        }
-        slots[Int(load.slot)] = state
-        return (.ok, 0)
-    }
-
     private mutating func clearBeamStates() {
-        for index in slots.indices { slots[index] = nil }
+        slots.clear()
         appliedCodes = Array(repeating: .zero, count: elementCount)
         appliedSlot = nil
         latchCount = 0
