@@ -54,11 +54,6 @@ public struct ScheduleService: Sendable {
             outageCause: Self.cause(now)?.rawValue ?? 255, nextOutageCause: Self.cause(then)?.rawValue ?? 255)
     }
 
-    /// The name of the satellite at a tracker index (for reports), from the scheduler's decisions.
-    public func decision(forSlotStarting start: JulianDate) -> SlotDecision? {
-        decisions.last { $0.slot.start == start }
-    }
-
     private mutating func decide(_ slot: ReconfigurationSlot, position: GeodeticPosition, restricted: Bool) -> SlotDecision {
         if let known = decisions.last(where: { $0.slot.index == slot.index }), !restricted, known.outage != .restricted {
             return known

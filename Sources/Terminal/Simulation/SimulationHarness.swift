@@ -1,3 +1,4 @@
+import Audit
 import Drivers
 import Foundation
 import Geofence
@@ -215,7 +216,7 @@ struct SimulationHarness: TickBody {
     func result(wallSeconds: Double, auditLogPath: String) -> SimulationResult {
         let tickSeconds = Double(periodNanoseconds) / 1e9
         let core = assembly.core
-        let auditRecords = (try? AuditLogCount.records(at: auditLogPath)) ?? 0
+        let auditRecords = (try? AuditLog.read(path: auditLogPath).entries.count) ?? 0
         return SimulationResult(
             scenario: scenario.name, simulatedSeconds: Double(compute.count) * tickSeconds, ticks: compute.count,
             wallSeconds: wallSeconds, trackedSeconds: Double(trackedTicks) * tickSeconds,
