@@ -15,11 +15,12 @@ import Terminal
 /// case .success(let process): exit(process.run(DaemonHardware(gpio: ..., usb: ..., hotplug: ...)).rawValue)
 /// }
 /// ```
-public struct DaemonProcess {
+public final class DaemonProcess {
     /// The configuration.
     public let configuration: DaemonConfiguration
-    /// What it names, loaded.
-    public let resources: DaemonResources
+    /// What it names, loaded. `run` hands the element sets over to the runner and keeps none:
+    /// once the propagators are built the parsed sets are not needed (2.8 MB for 10,000).
+    public private(set) var resources: DaemonResources
     /// Logging, metrics, systemd, events.
     public let environment: DaemonEnvironment
 
@@ -50,9 +51,22 @@ public struct DaemonProcess {
         return .success(DaemonProcess(configuration: configuration, resources: resources, environment: environment))
     }
 
+    private init(configuration: DaemonConfiguration, resources: DaemonResources, environment: DaemonEnvironment) {
+        self.configuration = configuration
+        self.resources = resources
+        self.environment = environment
+    }
+
     /// Runs the daemon on `hardware` until it stops.
     public func run<GPIO: GPIOBackend, USB: USBBackend>(_ hardware: DaemonHardware<GPIO, USB>) -> DaemonExitCode {
-        DaemonRunner(configuration: configuration, resources: resources, hardware: hardware, environment: environment).run()
+        runner(hardware).run()
+    }
+
+    /// A runner that holds the only reference to the element sets (it drops them once assembled).
+    private func runner<GPIO: GPIOBackend, USB: USBBackend>(_ hardware: DaemonHardware<GPIO, USB>) -> DaemonRunner<GPIO, USB> {
+        let handedOver = resources
+        resources.elementSets = []
+        return DaemonRunner(configuration: configuration, resources: handedOver, hardware: hardware, environment: environment)
     }
 
     /// Logs a line at `level` through the daemon's logger (for the caller's hardware set-up).

@@ -86,9 +86,10 @@ extension DaemonRunner {
         try startServers(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
         try awaitFirstTick()
         housekeeping()
+        ProcessMemory.returnFreedMemory()
         let elapsed = Double(DriverClock.nowNanoseconds() - startNanoseconds) / 1e9
         logger.notice(
-            "ready after \(Int(elapsed * 1_000)) ms: \(assembly.elementSets.count) satellites, loop at \(configuration.loop.rateHertz) Hz, \(ProcessMemory.description())"
+            "ready after \(Int(elapsed * 1_000)) ms: \(assembly.satellites.count) satellites, loop at \(configuration.loop.rateHertz) Hz, \(ProcessMemory.description())"
         )
         environment.notifier.ready(status: lastStatusLine.isEmpty ? "ready" : lastStatusLine)
         if let pinger = WatchdogPinger(notifier: environment.notifier, isHealthy: loopAdvances()) {
@@ -128,6 +129,7 @@ extension DaemonRunner {
 
     private func makeFeed(_ assembly: TerminalAssembly<GPIO>, boresight: (Double, Double)) -> TelemetryFeed {
         let map = assembly.schedule.constraints.obstructionMap
+        let ephemeris = assembly.ephemeris
         let policies = policies
         let summary = loopSummary
         let context = TelemetryFeed.Context(
@@ -139,7 +141,8 @@ extension DaemonRunner {
             },
             policy: { policies?.statusPolicy })
         return TelemetryFeed(
-            channels: assembly.channels, satellites: assembly.elementSets.map { ($0.name, $0.catalogNumber) },
+            channels: assembly.channels, satelliteCount: ephemeris.count,
+            satellite: { (ephemeris.satellites[$0].name, ephemeris.satellites[$0].catalogNumber) },
             historySeconds: configuration.statusAPI.historySeconds, context: context)
     }
 

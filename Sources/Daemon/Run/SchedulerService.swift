@@ -48,6 +48,8 @@ final class SchedulerService: Sendable {
                     announced = true
                     let milliseconds = (DriverClock.nowNanoseconds() - started) / 1_000_000
                     logger.info("scheduler: first slots decided in \(milliseconds) ms (\(schedule.policy))")
+                    // The first search of visibility windows is the largest burst of temporaries.
+                    ProcessMemory.returnFreedMemory()
                 }
             } while !stop.wait(seconds: 0.5)
         }

@@ -52,7 +52,8 @@ public final class TelemetryFeed: @unchecked Sendable {
 
     /// The channels read.
     public let channels: TerminalChannels
-    private let satellites: [DaemonStatus.Satellite]
+    private let satelliteCount: Int
+    private let identity: @Sendable (Int) -> (name: String, catalogNumber: Int)
     private let context: Context
     private let lock = NSLock()
     private var window: HistoryWindow
@@ -61,13 +62,25 @@ public final class TelemetryFeed: @unchecked Sendable {
 
     /// A feed over `channels`, keeping `historySeconds` samples; `satellites` are the tracker's
     /// element sets' names and catalogue numbers, in tracker order.
-    public init(
+    public convenience init(
         channels: TerminalChannels, satellites: [(name: String, catalogNumber: Int)], historySeconds: Int, context: Context
     ) {
+        self.init(
+            channels: channels, satelliteCount: satellites.count, satellite: { satellites[$0] }, historySeconds: historySeconds,
+            context: context)
+    }
+
+    /// A feed over `channels` naming the `satelliteCount` tracked satellites through
+    /// `satellite` (tracker index → name and catalogue number), so the daemon reads them from
+    /// the ephemeris it already holds instead of keeping a copy here.
+    public init(
+        channels: TerminalChannels, satelliteCount: Int,
+        satellite: @escaping @Sendable (Int) -> (name: String, catalogNumber: Int),
+        historySeconds: Int, context: Context
+    ) {
         self.channels = channels
-        self.satellites = satellites.enumerated().map {
-            DaemonStatus.Satellite(index: Int32($0.offset), name: $0.element.name, catalogNumber: $0.element.catalogNumber)
-        }
+        self.satelliteCount = satelliteCount
+        identity = satellite
         self.context = context
         window = HistoryWindow(capacity: historySeconds)
     }
@@ -94,7 +107,9 @@ public final class TelemetryFeed: @unchecked Sendable {
 
     /// The satellite at a tracker index.
     public func satellite(_ index: Int32) -> DaemonStatus.Satellite? {
-        satellites.indices.contains(Int(index)) ? satellites[Int(index)] : nil
+        guard index >= 0, Int(index) < satelliteCount else { return nil }
+        let (name, catalogNumber) = identity(Int(index))
+        return DaemonStatus.Satellite(index: index, name: name, catalogNumber: catalogNumber)
     }
 
     /// The beam direction of the latest snapshot (azimuth, elevation), degrees; (NaN, NaN) when

@@ -49,7 +49,7 @@ public struct PassPredictor: Sendable {
         for index in ephemeris.propagators.indices {
             let satellite = ephemeris.satellites[index]
             let outcome = visibilityIntervals(
-                of: ephemeris.propagators[index], satellite: satellite, geometry: geometry, durationSeconds: duration
+                of: ephemeris.reference(at: index), satellite: satellite, geometry: geometry, durationSeconds: duration
             ) { interval in
                 passes.append(
                     SatellitePass(
@@ -101,7 +101,7 @@ public struct PassPredictor: Sendable {
     ) -> SearchOutcome {
         let threshold = thresholdDegrees ?? minimumElevationDegrees
         let bound = VisibilityBound(
-            meanMotionRadiansPerMinute: propagator.propagator.meanMotionRadiansPerMinute, eccentricity: satellite.eccentricity,
+            meanMotionRadiansPerMinute: propagator.meanMotionRadiansPerMinute, eccentricity: satellite.eccentricity,
             inclinationDegrees: satellite.inclinationDegrees, observerECEFKilometres: frame.observerECEFPositionKilometres,
             minimumElevationDegrees: threshold)
         if bound.neverVisible { return .unreachable }

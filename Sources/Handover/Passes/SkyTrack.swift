@@ -1,11 +1,25 @@
 import Foundation
 import Orbit
 
-/// A propagator shared by reference, so that tracks and closures never copy its ~1 KB of terms.
-final class PropagatorReference: Sendable {
-    let propagator: SGP4Propagator
+/// One satellite's propagator inside an ephemeris' shared table, so that tracks and closures
+/// never copy its ~1 KB of terms (copying the reference retains the table, nothing more).
+struct PropagatorReference {
+    let table: [SGP4Propagator]
+    let index: Int
 
-    init(_ propagator: SGP4Propagator) { self.propagator = propagator }
+    /// The element set's epoch.
+    var epoch: JulianDate { table.withUnsafeBufferPointer { $0[index].epoch } }
+
+    /// The un-Kozai'd mean motion, radians per minute.
+    var meanMotionRadiansPerMinute: Double { table.withUnsafeBufferPointer { $0[index].meanMotionRadiansPerMinute } }
+
+    /// The TEME state `minutesSinceEpoch` after the epoch, propagated in place.
+    @inline(__always)
+    func propagate(minutesSinceEpoch: Double) throws(SGP4Error) -> TEMEState {
+        try table.withUnsafeBufferPointer { buffer throws(SGP4Error) in
+            try buffer[index].propagate(minutesSinceEpoch: minutesSinceEpoch)
+        }
+    }
 }
 
 /// One satellite seen from one observer, sampled at seconds after the geometry's base
@@ -22,7 +36,7 @@ struct SkyTrack {
     init(propagator: PropagatorReference, geometry: ObserverGeometry) {
         self.propagator = propagator
         self.geometry = geometry
-        baseMinutesSinceEpoch = geometry.base.minutes(since: propagator.propagator.epoch)
+        baseMinutesSinceEpoch = geometry.base.minutes(since: propagator.epoch)
     }
 
     /// The state at `seconds` after the base.
@@ -69,7 +83,7 @@ struct SkyTrack {
     @inline(__always)
     private func temeState(at seconds: Double) throws(TrackFailure) -> TEMEState {
         do {
-            return try propagator.propagator.propagate(minutesSinceEpoch: baseMinutesSinceEpoch + seconds / 60)
+            return try propagator.propagate(minutesSinceEpoch: baseMinutesSinceEpoch + seconds / 60)
         } catch {
             throw TrackFailure(error: error, seconds: seconds)
         }

@@ -117,7 +117,7 @@ public struct HandoverScheduler: Sendable {
             guard let found = cache?.windows[windowIndex], !excluded[found.satelliteIndex] else { continue }
             let index = found.satelliteIndex
             let satellite = ephemeris.satellites[index]
-            let track = SkyTrack(propagator: ephemeris.propagators[index], geometry: geometry)
+            let track = SkyTrack(propagator: ephemeris.reference(at: index), geometry: geometry)
             do {
                 switch try evaluator.evaluate(
                     track: track, satellite: satellite, startSeconds: start, endSeconds: end,

@@ -41,7 +41,7 @@ struct VisibilityWindowCache {
         for index in ephemeris.propagators.indices where !excluded[index] {
             let satellite = ephemeris.satellites[index]
             let outcome = predictor.visibilityIntervals(
-                of: ephemeris.propagators[index], satellite: satellite, geometry: geometry, durationSeconds: durationSeconds,
+                of: ephemeris.reference(at: index), satellite: satellite, geometry: geometry, durationSeconds: durationSeconds,
                 thresholdDegrees: thresholdDegrees
             ) { interval in
                 windows.append(Window(satelliteIndex: index, riseSeconds: interval.riseSeconds, setSeconds: interval.setSeconds))

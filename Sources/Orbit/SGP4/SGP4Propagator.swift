@@ -26,7 +26,11 @@ public struct SGP4Propagator: Sendable {
     public static let maximumMinutesFromEpoch = 1.0e8
 
     let near: SGP4NearEarthTerms
-    let deep: SGP4DeepSpaceTerms?
+    /// The deep-space terms, boxed: most satellites (every LEO one) have none, and an inline
+    /// optional would still take their ~360 bytes in every propagator (3.9 MB for 10,000).
+    private let deepSpace: SGP4DeepSpaceTermsBox?
+    /// The deep-space terms, when the orbit uses them.
+    var deep: SGP4DeepSpaceTerms? { deepSpace?.terms }
 
     /// Initialises the model for `elements` (the reference's `sgp4init`, preceded by the unit
     /// conversions of its `twoline2rv`).
@@ -49,12 +53,12 @@ public struct SGP4Propagator: Sendable {
         self.operationMode = operationMode
         let (near, deep) = SGP4Initialiser.terms(for: mean, gravity: gravity)
         self.near = near
-        self.deep = deep
+        self.deepSpace = deep.map(SGP4DeepSpaceTermsBox.init)
         _ = try propagate(minutesSinceEpoch: 0)
     }
 
     /// Whether the deep-space branch (SDP4) is used: orbital period ≥ 225 minutes.
-    public var isDeepSpace: Bool { deep != nil }
+    public var isDeepSpace: Bool { deepSpace != nil }
 
     /// The un-Kozai'd ("Brouwer") mean motion at epoch, radians per minute.
     public var meanMotionRadiansPerMinute: Double { near.noUnkozai }
@@ -116,4 +120,11 @@ struct SGP4MeanElements {
             throw .meanMotionNotPositive(radiansPerMinute: meanMotionKozai)
         }
     }
+}
+
+/// The deep-space terms of one propagator, immutable and shared by its copies.
+final class SGP4DeepSpaceTermsBox: Sendable {
+    let terms: SGP4DeepSpaceTerms
+
+    init(_ terms: SGP4DeepSpaceTerms) { self.terms = terms }
 }

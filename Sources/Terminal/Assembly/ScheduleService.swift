@@ -11,7 +11,7 @@ import Orbit
 /// margins of a 25° mask and a 50° scan cone; the tick itself always points from the
 /// latest fix).
 public struct ScheduleService: Sendable {
-    /// Element sets the scheduler and the tracker share (same order, same indices).
+    /// The satellites the scheduler and the tracker share (same propagators, same indices).
     public let ephemeris: ConstellationEphemeris
     /// The policy choosing among candidates.
     public var policy: HandoverPolicy
@@ -27,17 +27,19 @@ public struct ScheduleService: Sendable {
     /// The most recent slot decisions (up to 256), in time order.
     public private(set) var decisions: [SlotDecision] = []
 
-    /// A service over `elementSets`; `tracker` gives the indices the tick uses.
+    /// A service over the tracker's ephemeris (shared, not copied): a decision's satellite is
+    /// published as the tracker index the tick uses.
     public init(
-        elementSets: [ElementSet], tracker: SatelliteTracker, policy: HandoverPolicy = .highestElevation,
+        tracker: SatelliteTracker, policy: HandoverPolicy = .highestElevation,
         constraints: CandidateConstraints = CandidateConstraints(), slotClock: SlotClock = .starlink
     ) {
-        ephemeris = ConstellationEphemeris(elementSets: elementSets)
+        ephemeris = tracker.ephemeris
         self.policy = policy
         self.constraints = constraints
         self.slotClock = slotClock
         var map: [Int: Int32] = [:]
-        for (index, set) in tracker.elementSets.enumerated() { map[set.catalogNumber] = Int32(index) }
+        map.reserveCapacity(ephemeris.count)
+        for (index, satellite) in ephemeris.satellites.enumerated() { map[satellite.catalogNumber] = Int32(index) }
         trackerIndexOfCatalogNumber = map
     }
 
@@ -64,9 +66,11 @@ public struct ScheduleService: Sendable {
                 lookaheadSeconds: 1_800)
             builtAt = position
         }
-        guard var scheduler else { return SlotDecision(slot: slot, serving: nil, runnerUp: nil, outage: .noSatellite, candidateCount: 0) }
-        let decision = scheduler.decision(for: slot, isRestricted: restricted)
-        self.scheduler = scheduler
+        // Decided in place: a copy of the scheduler would copy its per-satellite arrays at the
+        // first write (0.7 MB for 10,000 satellites, at every decision).
+        guard let decision = scheduler?.decision(for: slot, isRestricted: restricted) else {
+            return SlotDecision(slot: slot, serving: nil, runnerUp: nil, outage: .noSatellite, candidateCount: 0)
+        }
         decisions.removeAll { $0.slot.index == slot.index }
         decisions.append(decision)
         // A daemon decides 5,760 slots a day: keep the recent ones only.

@@ -4,6 +4,7 @@ import Drivers
 import Foundation
 import Geofence
 import HAL
+import Handover
 import Orbit
 import RealTime
 
@@ -29,8 +30,13 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
     public let auditWriter: AuditWriter
     /// The audit hand-off the drivers submit to.
     public let audit: AuditHandoff
-    /// The element sets the tracker and the scheduler share.
-    public let elementSets: [ElementSet]
+    /// The satellites, with the propagators the tracker and the scheduler share.
+    public let ephemeris: ConstellationEphemeris
+    /// Who each satellite is (name, catalogue number, orbit figures), in tracker order.
+    public var satellites: [ConstellationEphemeris.Satellite] { ephemeris.satellites }
+    /// The same as `satellites` (callers read names and catalogue numbers; the element sets
+    /// themselves are not kept once the propagators are built).
+    public var elementSets: [ConstellationEphemeris.Satellite] { ephemeris.satellites }
     private let outputs: [any GPIOOutputLine]
     private let inputs: [any GPIOInputLine]
 
@@ -71,9 +77,9 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         audit = AuditHandoff(capacity: 256)
         auditWriter = AuditWriter(log: log, handoff: audit)
         channels = TerminalChannels(elementCount: array.elementCount)
-        let tracker = SatelliteTracker(elementSets: elementSets, observer: position)
-        self.elementSets = tracker.elementSets
-        schedule = ScheduleService(elementSets: tracker.elementSets, tracker: tracker)
+        ephemeris = ConstellationEphemeris(elementSets: elementSets)
+        let tracker = SatelliteTracker(ephemeris: ephemeris, observer: position)
+        schedule = ScheduleService(tracker: tracker)
         let lines = board.hardware.lines
         do throws(GPIOError) {
             let transmit = try gpio.openOutput(.transmitEnable)

@@ -15,7 +15,11 @@ public struct DataNode {
     public static func parse(yaml: String, file: String) throws(DataFileError) -> DataNode {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // No tag resolution: every accessor reads the scalar's text itself (YAML 1.2 core
+            // schema words in `bool()`, Swift's number parsing in `int()` and `double()`), and
+            // Yams' default resolver would compile its regular expressions through ICU, whose
+            // tables then stay resident in the daemon (about 3 MB).
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw Self.describe(error, file: file)
         } catch {
@@ -70,7 +74,8 @@ public struct DataNode {
     /// The value of a key that may be absent.
     public func optional(_ key: String) throws(DataFileError) -> DataNode? {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value lines)") }
-        return mapping[key].map { child(key, $0) }
+        // By the key's text: `mapping[key]` would resolve tags with Yams' default resolver.
+        return mapping.first { $0.key.string == key }.map { child(key, $0.value) }
     }
 
     /// Fails on any key not in `known` (catches typos such as `actve_low`).

@@ -1,3 +1,4 @@
+import Handover
 import Orbit
 
 /// Where each satellite of the constellation is, seen from the terminal, at any instant:
@@ -6,45 +7,26 @@ import Orbit
 /// and nothing allocated, cheap enough to do for the serving satellite on every tick
 /// (measured by `Benchmarks/TerminalBenchmarks`). So the tick propagates exactly instead of
 /// interpolating a cached ephemeris: no interpolation error to bound, no cache to refresh.
+///
+/// The propagators are the `ConstellationEphemeris` the scheduler uses too (shared, not
+/// copied), so tracker index i and the scheduler's satellite i are the same satellite.
 public struct SatelliteTracker: Sendable {
-    /// One propagator per satellite, in the order of the element sets that initialised.
-    public let propagators: [SGP4Propagator]
-    /// The element sets, in the same order.
-    public let elementSets: [ElementSet]
+    /// The satellites and their propagators, shared with the scheduler.
+    public let ephemeris: ConstellationEphemeris
     /// The terminal's topocentric frame (moved with the terminal: `move(to:)`).
     public private(set) var frame: TopocentricFrame
 
-    /// Builds a tracker; element sets SGP4 refuses are left out (see `rejected`).
+    /// A tracker over `ephemeris` (its satellites, in its order).
+    public init(ephemeris: ConstellationEphemeris, observer: GeodeticPosition) {
+        self.ephemeris = ephemeris
+        frame = TopocentricFrame(observer: observer)
+    }
+
+    /// Builds the ephemeris of `elementSets` and a tracker over it; element sets SGP4 refuses
+    /// are left out (see `ConstellationEphemeris.exclusions`).
     public init(elementSets: [ElementSet], observer: GeodeticPosition) {
-        var kept: [ElementSet] = []
-        var propagators: [SGP4Propagator] = []
-        var rejected: [(ElementSet, SGP4Error)] = []
-        for set in elementSets {
-            do {
-                propagators.append(try SGP4Propagator(elements: set))
-                kept.append(set)
-            } catch {
-                rejected.append((set, error))
-            }
-        }
-        self.propagators = propagators
-        self.elementSets = kept
-        self.rejected = rejected.map { RejectedElementSet(catalogNumber: $0.0.catalogNumber, name: $0.0.name, error: $0.1) }
-        self.frame = TopocentricFrame(observer: observer)
+        self.init(ephemeris: ConstellationEphemeris(elementSets: elementSets), observer: observer)
     }
-
-    /// An element set SGP4 refused at initialisation.
-    public struct RejectedElementSet: Sendable, Hashable {
-        /// Its catalogue number.
-        public var catalogNumber: Int
-        /// Its name.
-        public var name: String
-        /// Why.
-        public var error: SGP4Error
-    }
-
-    /// Element sets left out.
-    public let rejected: [RejectedElementSet]
 
     /// Moves the observer (a vessel, a vehicle): later look angles are from `observer`.
     /// Allocates nothing (the frame is a few vectors).
@@ -53,17 +35,17 @@ public struct SatelliteTracker: Sendable {
     }
 
     /// The number of satellites tracked.
-    public var count: Int { propagators.count }
+    public var count: Int { ephemeris.count }
 
     /// The index of a catalogue number, if tracked.
     public func index(ofCatalogNumber catalogNumber: Int) -> Int? {
-        elementSets.firstIndex { $0.catalogNumber == catalogNumber }
+        ephemeris.satellites.firstIndex { $0.catalogNumber == catalogNumber }
     }
 
     /// Look angles to satellite `index` at `instant`, or the propagation error.
     @inline(__always)
     public func lookAngles(satellite index: Int, at instant: JulianDate) throws(SGP4Error) -> LookAngles {
-        let state = try propagators[index].propagate(to: instant)
+        let state = try ephemeris.propagate(satellite: index, to: instant)
         return frame.lookAngles(to: state, using: TEMEToECEFTransform(at: instant))
     }
 
@@ -72,6 +54,6 @@ public struct SatelliteTracker: Sendable {
     public func lookAngles(satellite index: Int, at instant: JulianDate, using transform: TEMEToECEFTransform) throws(SGP4Error)
         -> LookAngles
     {
-        frame.lookAngles(to: try propagators[index].propagate(to: instant), using: transform)
+        frame.lookAngles(to: try ephemeris.propagate(satellite: index, to: instant), using: transform)
     }
 }
