@@ -95,7 +95,8 @@ let package = Package(
                 "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
                 .product(name: "Yams", package: "Yams"),
             ]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit"]),
+        .testTarget(
+            name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover"]),
 
         // The daemon's shell: config, status API, metrics, systemd, rotctld, reports.
         .target(
@@ -105,7 +106,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Terminal"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Terminal", "Handover"]),
 
         // The executable.
         .executableTarget(

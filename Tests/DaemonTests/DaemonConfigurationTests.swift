@@ -1,4 +1,5 @@
 import Foundation
+import Handover
 import Testing
 
 @testable import Daemon
@@ -145,6 +146,33 @@ import Testing
         #expect(problems(Self.minimal + "board: x\n").contains { $0.contains("duplicated key") })
         let real = Self.minimal.replacingOccurrences(of: "board: embedded:sim", with: "board: /b.yaml")
         #expect(problems(real + "sim_trace_file: t.txt\n").contains { $0.contains("sim_trace_file: a GPIO trace exists only") })
+    }
+
+    @Test func simulatedObstructions() throws {
+        let configuration = try parse(
+            Self.minimal + """
+                sim_obstructions:
+                  - { label: house, azimuth_from_deg: 330, azimuth_to_deg: 20, max_elevation_deg: 35 }
+                  - { azimuth_from_deg: 90, azimuth_to_deg: 100, max_elevation_deg: 90 }
+
+                """)
+        #expect(
+            configuration.simulatedObstructions == [
+                ObstructionSector(label: "house", azimuthFromDegrees: 330, azimuthToDegrees: 20, maximumElevationDegrees: 35),
+                ObstructionSector(azimuthFromDegrees: 90, azimuthToDegrees: 100, maximumElevationDegrees: 90),
+            ])
+        #expect(try parse(Self.minimal).simulatedObstructions.isEmpty)
+        #expect(
+            problems(Self.minimal + "sim_obstructions: [{ azimuth_from_deg: 0, azimuth_to_deg: 10, max_elevation_deg: 95 }]\n")
+                .contains { $0.contains("max_elevation_deg") })
+        #expect(
+            problems(Self.minimal + "sim_obstructions: [{ azimuth_from_deg: 0, azimuth_to: 10, max_elevation_deg: 5 }]\n")
+                .contains { $0.contains("unknown field") })
+        let real = Self.minimal.replacingOccurrences(of: "board: embedded:sim", with: "board: /b.yaml")
+        #expect(
+            problems(real + "sim_obstructions: []\n").contains {
+                $0.contains("sim_obstructions: simulated obstructions exist only")
+            })
     }
 
     @Test func referencedFilesAreChecked() throws {

@@ -174,6 +174,44 @@ import Testing
         #expect(records.components(separatedBy: "\"event\":\"rejected\"").count - 1 == 1)
     }
 
+    /// The obstruction map is learned while the terminal runs: each second the beam was on a
+    /// satellite, what the simulated link saw there (here a sky blocked all round below 90°:
+    /// every observation is a loss) goes into `/obstructions`, and `valid_s` counts the seconds.
+    @Test func theObstructionMapIsLearnedFromTheSimulatedLink() throws {
+        let daemon = try RunSupport.Daemon(
+            extra: "sim_obstructions: [{ label: everything, azimuth_from_deg: 0, azimuth_to_deg: 0, max_elevation_deg: 90 }]")
+        try daemon.start()
+        #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
+        func obstructions() throws -> [String: Any] {
+            let reply = try RunSupport.http(port: daemon.statusPort, "GET", "/obstructions")
+            guard reply.status == 200,
+                let object = try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any]
+            else { throw RunSupport.Failure("/obstructions answered \(reply.status): \(reply.body)") }
+            return object
+        }
+        func validSeconds(_ object: [String: Any]) -> Double {
+            ((object["obstruction_stats"] as? [String: Any])?["valid_s"] as? Double) ?? 0
+        }
+        var grid = try obstructions()
+        let deadline = Date(timeIntervalSinceNow: 45)
+        while validSeconds(grid) < 3, Date() < deadline {
+            usleep(250_000)
+            grid = try obstructions()
+        }
+        #expect(validSeconds(grid) >= 3, "seconds of observation: \(grid["obstruction_stats"] ?? "?")")
+        let snr = (grid["snr"] as? [Double]) ?? []
+        #expect(snr.count == 72 * 18)
+        #expect(snr.contains(0), "the blocked directions the beam pointed to are learned")
+        #expect(!snr.contains { $0 > 0 }, "nothing was seen clear in a fully blocked sky")
+        let stats = try #require(try daemon.status()["obstruction_stats"] as? [String: Any])
+        #expect((stats["valid_s"] as? Double ?? 0) >= 3)
+        #expect((stats["fraction_obstructed"] as? Double ?? 0) > 0)
+        daemon.signal(SIGTERM)
+        let exit = daemon.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.log.contains("obstruction map: learned from the simulated link (1 simulated obstructions)"))
+    }
+
     @Test func badConfigurationsExit78() throws {
         let daemon = try RunSupport.Daemon(extra: "status_api_typo: 1")
         try daemon.start()

@@ -174,6 +174,23 @@ struct ConfigReader {
         }
     }
 
+    /// `sim_obstructions`: a list of `{ label, azimuth_from_deg, azimuth_to_deg, max_elevation_deg }`.
+    mutating func simulatedObstructions(_ root: DataNode) -> [ObstructionSector] {
+        guard let node = attempt({ () throws(DataFileError) in try root.optional("sim_obstructions") }) ?? nil else {
+            return []
+        }
+        return attempt { () throws(DataFileError) -> [ObstructionSector] in
+            try node.elements().map { (item) throws(DataFileError) -> ObstructionSector in
+                try item.rejectUnknownKeys(["label", "azimuth_from_deg", "azimuth_to_deg", "max_elevation_deg"])
+                return ObstructionSector(
+                    label: try item.optional("label")?.string() ?? "",
+                    azimuthFromDegrees: try Self.number(item, "azimuth_from_deg", in: 0...360),
+                    azimuthToDegrees: try Self.number(item, "azimuth_to_deg", in: 0...360),
+                    maximumElevationDegrees: try Self.number(item, "max_elevation_deg", in: 0...90))
+            }
+        } ?? []
+    }
+
     static func number(_ node: DataNode, _ key: String, in range: ClosedRange<Double>) throws(DataFileError) -> Double {
         try number(try node.required(key), in: range)
     }

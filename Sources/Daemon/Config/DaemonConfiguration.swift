@@ -163,6 +163,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var boresight: Boresight?
     /// Simulated board only: where to write the GPIO trace at exit.
     public var simulatedTraceFile: String?
+    /// Simulated board only: what blocks the simulated sky (the simulated link loses the
+    /// signal there, and the terminal learns it into its obstruction map).
+    public var simulatedObstructions: [ObstructionSector] = []
     /// Line and column of the fields that name other files, for messages about those files
     /// (`board`, `policy.bundle`, ...).
     public var fieldPositions: [String: FieldPosition] = [:]

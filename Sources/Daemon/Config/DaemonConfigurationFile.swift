@@ -14,7 +14,7 @@ public enum DaemonConfigurationFile {
 
     static let topLevelKeys: Set<String> = [
         "format", "board", "hardware", "element_sets", "policy", "location", "audit_log", "loop", "status_api",
-        "rotctld", "log_level", "handover_policy", "boresight", "sim_trace_file",
+        "rotctld", "log_level", "handover_policy", "boresight", "sim_trace_file", "sim_obstructions",
     ]
 
     /// Loads and validates a configuration file.
@@ -63,13 +63,19 @@ public enum DaemonConfigurationFile {
         if let traceNode = try? root.optional("sim_trace_file"), hardware != .simulated {
             reader.problems.append(traceNode.error("a GPIO trace exists only with the simulated hardware (hardware: simulated)"))
         }
+        let obstructions = reader.simulatedObstructions(root)
+        if let obstructionNode = try? root.optional("sim_obstructions"), hardware != .simulated {
+            reader.problems.append(
+                obstructionNode.error("simulated obstructions exist only with the simulated hardware (hardware: simulated)"))
+        }
         guard reader.problems.isEmpty, let location, let audit else {
             throw DataFileErrors(reader.problems.sorted { ($0.line ?? .max, $0.column ?? 0) < ($1.line ?? .max, $1.column ?? 0) })
         }
         var configuration = DaemonConfiguration(
             file: file, board: board, hardware: hardware, elementSets: elementSets, policyBundle: bundle, operatorKey: key,
             location: location, auditLogPath: audit, loop: loop, statusAPI: statusAPI, rotctld: rotctld,
-            logLevel: logLevel ?? .info, handoverPolicy: handover, boresight: boresight, simulatedTraceFile: trace ?? nil)
+            logLevel: logLevel ?? .info, handoverPolicy: handover, boresight: boresight, simulatedTraceFile: trace ?? nil,
+            simulatedObstructions: obstructions)
         for field in positionedFields {
             guard let mark = root.locate(field)?.node.mark else { continue }
             configuration.fieldPositions[field] = DaemonConfiguration.FieldPosition(line: mark.line, column: mark.column)

@@ -71,11 +71,15 @@ extension DaemonRunner {
         startBeamformerDriver(assembly)
         let position = PositionService(source: configuration.location, channels: assembly.channels, utc: utc, logger: logger)
         services.append { position.stop() }
+        let obstructions = LearnedObstructions(map: assembly.schedule.constraints.obstructionMap)
         let scheduler = SchedulerService(
-            schedule: assembly.schedule, channels: assembly.channels, utc: utc, initialPosition: initialPosition, logger: logger)
+            schedule: assembly.schedule, channels: assembly.channels, utc: utc, initialPosition: initialPosition,
+            obstructions: obstructions, logger: logger)
         services.append { scheduler.stop() }
 
-        let feed = makeFeed(assembly, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
+        let feed = makeFeed(
+            assembly, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees), obstructions: obstructions,
+            link: makeLinkQualitySource())
         self.feed = feed
         metrics = DaemonMetrics(factory: environment.metrics, tickPeriodSeconds: Double(periodNanoseconds) / 1e9)
         do {
@@ -127,8 +131,26 @@ extension DaemonRunner {
         }
     }
 
-    private func makeFeed(_ assembly: TerminalAssembly<GPIO>, boresight: (Double, Double)) -> TelemetryFeed {
-        let map = assembly.schedule.constraints.obstructionMap
+    /// Where the obstruction map learns from: the simulated link on the simulated board; no
+    /// source on real hardware, which has no receive-side measurement yet (the map then stays
+    /// unlearned and says so: `valid_s` 0).
+    private func makeLinkQualitySource() -> (any LinkQualitySource)? {
+        switch configuration.hardware {
+        case .simulated:
+            logger.info(
+                "obstruction map: learned from the simulated link (\(configuration.simulatedObstructions.count) simulated obstructions)"
+            )
+            return SimulatedSkyLink(obstructions: configuration.simulatedObstructions)
+        case .linux:
+            logger.info("obstruction map: no link-quality measurement on this hardware, nothing is learned")
+            return nil
+        }
+    }
+
+    private func makeFeed(
+        _ assembly: TerminalAssembly<GPIO>, boresight: (Double, Double), obstructions: LearnedObstructions,
+        link: (any LinkQualitySource)?
+    ) -> TelemetryFeed {
         let ephemeris = assembly.ephemeris
         let policies = policies
         let summary = loopSummary
@@ -137,9 +159,15 @@ extension DaemonRunner {
             reportLocation: configuration.statusAPI.reportLocation, startNanoseconds: startNanoseconds,
             loop: { summary.get() },
             obstruction: { azimuth, elevation in
-                ObstructionSummary(map: map, beamAzimuthDegrees: azimuth, beamElevationDegrees: elevation, validSeconds: 0)
+                let learned = obstructions.snapshot()
+                return ObstructionSummary(
+                    map: learned.map, beamAzimuthDegrees: azimuth, beamElevationDegrees: elevation,
+                    validSeconds: Double(learned.validSeconds))
             },
-            policy: { policies?.statusPolicy })
+            policy: { policies?.statusPolicy },
+            observe: { sample in
+                if let link { obstructions.record(sample, link: link) }
+            })
         return TelemetryFeed(
             channels: assembly.channels, satelliteCount: ephemeris.count,
             satellite: { (ephemeris.satellites[$0].name, ephemeris.satellites[$0].catalogNumber) },

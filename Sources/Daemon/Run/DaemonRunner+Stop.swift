@@ -92,6 +92,7 @@ extension DaemonRunner {
         if old.handoverPolicy != new.handoverPolicy { changed.append("handover_policy") }
         if old.boresight != new.boresight { changed.append("boresight") }
         if old.simulatedTraceFile != new.simulatedTraceFile { changed.append("sim_trace_file") }
+        if old.simulatedObstructions != new.simulatedObstructions { changed.append("sim_obstructions") }
         return changed
     }
 }

@@ -12,13 +12,17 @@ import Terminal
 /// satellites exactly at the 15 s boundary. It decides the next slot two seconds before its
 /// boundary (as the simulator does), and at once when the geofence starts or stops
 /// forbidding service. Without UTC it publishes nothing (no valid time, no schedule).
+///
+/// The slots it decides avoid what the terminal has learned to be obstructed: when the
+/// learned map's verdict changes, the scheduler takes the new map before its next decision.
 final class SchedulerService: Sendable {
     private let thread: ServiceThread
 
-    /// Starts deciding with `schedule` (owned by the thread from now on).
+    /// Starts deciding with `schedule` (owned by the thread from now on), avoiding what
+    /// `obstructions` learns.
     init(
         schedule: ScheduleService, channels: TerminalChannels, utc: UTCReference, initialPosition: GeodeticPosition,
-        logger: Logger
+        obstructions: LearnedObstructions, logger: Logger
     ) {
         let transfer = ThreadTransfer(value: schedule)
         thread = ServiceThread(name: "utermd-schedule") { stop in
@@ -26,7 +30,17 @@ final class SchedulerService: Sendable {
             var nextDecisionUnixNanoseconds = Int64.min
             var decidedRestricted = false
             var announced = false
+            var obstructionVersion = UInt64.max
             repeat {
+                if obstructions.version != obstructionVersion {
+                    let learned = obstructions.snapshot()
+                    schedule.constraints.obstructionMap = learned.map
+                    if obstructionVersion != .max {
+                        logger.info(
+                            "scheduler: obstruction map changed (\(learned.validSeconds) s observed), applied from the next slot")
+                    }
+                    obstructionVersion = learned.version
+                }
                 let now = Nanoseconds(DriverClock.nowNanoseconds())
                 guard let utcNow = utc.utc(atMonotonicNanoseconds: now)?.nanosecondsSinceUnixEpoch else { continue }
                 let restricted = channels.snapshots.read().geofenceAction == UInt8(ServiceAction.noService.rawValue)

@@ -31,13 +31,17 @@ public final class TelemetryFeed: @unchecked Sendable {
         public var obstruction: @Sendable (_ azimuthDegrees: Double, _ elevationDegrees: Double) -> ObstructionSummary
         /// The policy in force and the names of its rules, by rule index.
         public var policy: @Sendable () -> (policy: DaemonStatus.Policy, ruleNames: [String])?
+        /// Called with every history sample as it is drained, once each, in order (the
+        /// daemon learns its obstruction map here).
+        public var observe: @Sendable (HistorySample) -> Void
 
         /// Builds a context.
         public init(
             softwareVersion: String, boardName: String, boresight: (azimuthDegrees: Double, elevationDegrees: Double),
             reportLocation: Bool, startNanoseconds: UInt64, loop: @escaping @Sendable () -> LoopStatisticsSummary?,
             obstruction: @escaping @Sendable (_ azimuthDegrees: Double, _ elevationDegrees: Double) -> ObstructionSummary,
-            policy: @escaping @Sendable () -> (policy: DaemonStatus.Policy, ruleNames: [String])?
+            policy: @escaping @Sendable () -> (policy: DaemonStatus.Policy, ruleNames: [String])?,
+            observe: @escaping @Sendable (HistorySample) -> Void = { _ in }
         ) {
             self.softwareVersion = softwareVersion
             self.boardName = boardName
@@ -47,6 +51,7 @@ public final class TelemetryFeed: @unchecked Sendable {
             self.loop = loop
             self.obstruction = obstruction
             self.policy = policy
+            self.observe = observe
         }
     }
 
@@ -91,6 +96,7 @@ public final class TelemetryFeed: @unchecked Sendable {
         lock.withLock {
             channels.history.drain { sample in
                 window.append(sample)
+                context.observe(sample)
                 if sample.outageCause != outageCause {
                     outageCause = sample.outageCause
                     outageStartUTCSeconds = sample.utcSeconds > 0 ? sample.utcSeconds : nil

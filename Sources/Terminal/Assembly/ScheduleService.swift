@@ -13,10 +13,15 @@ import Orbit
 public struct ScheduleService: Sendable {
     /// The satellites the scheduler and the tracker share (same propagators, same indices).
     public let ephemeris: ConstellationEphemeris
-    /// The policy choosing among candidates.
-    public var policy: HandoverPolicy
-    /// The constraints (mask, scan cone, GSO, obstruction).
-    public var constraints: CandidateConstraints
+    /// The policy choosing among candidates; a change applies from the next slot decided.
+    public var policy: HandoverPolicy {
+        didSet { scheduler?.policy = policy }
+    }
+    /// The constraints (mask, scan cone, GSO, obstruction); a change (a newly learned
+    /// obstruction) applies from the next slot decided.
+    public var constraints: CandidateConstraints {
+        didSet { scheduler?.constraints = constraints }
+    }
     /// How far the terminal may move before the scheduler is rebuilt, kilometres.
     public var rebuildDistanceKilometres = 5.0
     /// The slot grid.

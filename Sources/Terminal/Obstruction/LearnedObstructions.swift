@@ -1,0 +1,82 @@
+import Foundation
+import Handover
+
+/// The obstruction map the running terminal learns, shared between the thread that feeds it
+/// (the daemon's once-a-second housekeeping, from the tick's 1 s history samples), the
+/// scheduler (which avoids what was learned blocked) and the status API (`/obstructions`,
+/// `obstruction_stats`).
+///
+/// A second counts as an observation when the beam was steered at a satellite for all of it
+/// (`trackingFraction` 1): the link's quality for that second is recorded in the cell of the
+/// direction the beam pointed to at its end, and `validSeconds` (the dish's `valid_s`) grows
+/// by one. `version` changes only when the map's verdict changes somewhere (a cell becomes
+/// obstructed or clear, or a reset), so the scheduler re-plans only then.
+public final class LearnedObstructions: @unchecked Sendable {
+    // @unchecked: every field is touched only under `lock`.
+    private let lock = NSLock()
+    private var map: ObstructionMap
+    private let initial: ObstructionMap
+    private var seconds = 0
+    private var changes: UInt64 = 0
+
+    /// What was learned, as one consistent picture.
+    public struct Snapshot: Sendable, Hashable {
+        /// The map (static sectors and learned cells).
+        public var map: ObstructionMap
+        /// Seconds of observation behind it.
+        public var validSeconds: Int
+        /// Changes of the map's verdict so far.
+        public var version: UInt64
+    }
+
+    /// Learning on top of `map` (its static sectors stay; its learned cells, if any, too).
+    public init(map: ObstructionMap = ObstructionMap()) {
+        self.map = map
+        initial = map
+    }
+
+    /// Records one second of the terminal's life: when the beam was on a satellite all
+    /// second, the link's quality toward where it pointed. Returns whether the second counted.
+    @discardableResult
+    public func record(_ sample: HistorySample, link: any LinkQualitySource) -> Bool {
+        guard sample.trackingFraction >= 1, sample.servingIndex >= 0 else { return false }
+        let azimuth = Double(sample.azimuthDegrees)
+        let elevation = Double(sample.elevationDegrees)
+        guard let quality = link.signalQuality(azimuthDegrees: azimuth, elevationDegrees: elevation) else { return false }
+        return record(signalQuality: quality, azimuthDegrees: azimuth, elevationDegrees: elevation)
+    }
+
+    /// Records one second's observed quality toward a direction. Returns whether it counted
+    /// (a direction below the horizon or a non-finite value does not).
+    @discardableResult
+    public func record(signalQuality: Double, azimuthDegrees: Double, elevationDegrees: Double) -> Bool {
+        guard signalQuality.isFinite, azimuthDegrees.isFinite, elevationDegrees.isFinite, elevationDegrees >= 0 else {
+            return false
+        }
+        return lock.withLock {
+            let before = map.isObstructed(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees)
+            map.record(signalQuality: signalQuality, azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees)
+            if map.isObstructed(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) != before { changes += 1 }
+            seconds += 1
+            return true
+        }
+    }
+
+    /// Forgets what was learned (the static sectors stay), as the dish's "reset obstruction map".
+    public func reset() {
+        lock.withLock {
+            map = initial
+            map.resetLearned()
+            seconds = 0
+            changes += 1
+        }
+    }
+
+    /// The map now.
+    public func snapshot() -> Snapshot {
+        lock.withLock { Snapshot(map: map, validSeconds: seconds, version: changes) }
+    }
+
+    /// Changes of the map's verdict so far (cheap; compare before taking a snapshot).
+    public var version: UInt64 { lock.withLock { changes } }
+}
