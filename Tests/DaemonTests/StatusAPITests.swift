@@ -46,6 +46,10 @@ import Testing
                 calls.record("stow \(reason ?? "-")")
                 return .accepted("stowing")
             },
+            unstow: { reason in
+                calls.record("unstow \(reason ?? "-")")
+                return .accepted("unstowing")
+            },
             reboot: { reason in
                 calls.record("reboot \(reason ?? "-")")
                 return .accepted("restarting")
@@ -138,6 +142,21 @@ import Testing
         #expect(calls.all == ["stow test", "reboot -"])
         let noToken = Self.api(token: nil, calls: calls)
         #expect(noToken.respond(to: request("POST", "/stow", token: "Bearer anything")).status == 403)
+    }
+
+    @Test func unstowNeedsTheTokenToo() {
+        let calls = Calls()
+        let api = Self.api(calls: calls)
+        #expect(api.respond(to: request("POST", "/unstow")).status == 401)
+        #expect(api.respond(to: request("POST", "/unstow", token: "Bearer wrong")).status == 403)
+        #expect(api.respond(to: request("GET", "/unstow")).status == 405)
+        #expect(api.respond(to: request("POST", "/unstow", token: "Bearer 0123456789abcdef-token", body: "{oops")).status == 400)
+        #expect(calls.all.isEmpty)
+        let unstow = api.respond(
+            to: request("POST", "/unstow", token: "Bearer 0123456789abcdef-token", body: "{\"reason\": \"clear\"}"))
+        #expect(unstow.status == 202)
+        #expect(calls.all == ["unstow clear"])
+        #expect(StatusAPI.metricPath("/unstow") == "/unstow")
     }
 
     @Test func badBodiesAre4xx() {

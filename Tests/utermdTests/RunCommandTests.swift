@@ -212,6 +212,69 @@ import Testing
         #expect(exit.log.contains("obstruction map: learned from the simulated link (1 simulated obstructions)"))
     }
 
+    /// `POST /stow` keeps transmit off, and the terminal stowed, until `POST /unstow`; then the
+    /// terminal resumes and transmit comes back through the ordinary checks (and the audit).
+    /// The GPIO trace proves the line stayed low in between; SIGTERM still stops the daemon.
+    @Test func stowHoldsUntilUnstow() throws {
+        let daemon = try RunSupport.Daemon()
+        try daemon.start()
+        #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
+        func now() -> UInt64 {
+            var time = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &time)
+            return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+        }
+        func observed() throws -> (transmit: Bool, state: String) {
+            let status = try daemon.status()
+            return (status["transmit_enabled"] as? Bool ?? false, status["state"] as? String ?? "?")
+        }
+        func eventually(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+            let deadline = Date(timeIntervalSinceNow: seconds)
+            while Date() < deadline {
+                if try condition() { return true }
+                usleep(100_000)
+            }
+            return try condition()
+        }
+        #expect(try eventually(45) { try observed().transmit }, "the simulated terminal transmits first")
+
+        #expect(try RunSupport.http(port: daemon.statusPort, "POST", "/unstow").status == 401)
+        #expect(try RunSupport.http(port: daemon.statusPort, "POST", "/stow", token: daemon.token).status == 202)
+        #expect(try eventually(5) { try observed() == (false, "STOWED") })
+        let stowed = now()
+        for _ in 0..<20 {
+            let seen = try observed()
+            #expect(!seen.transmit && seen.state == "STOWED", "stays stowed: \(seen)")
+            usleep(100_000)
+        }
+        let unstowing = now()
+        let unstow = try RunSupport.http(
+            port: daemon.statusPort, "POST", "/unstow", token: daemon.token, body: "{\"reason\": \"test\"}")
+        #expect(unstow.status == 202, "\(unstow.body)")
+        #expect(try eventually(45) { try observed().transmit }, "transmit comes back after the unstow")
+        #expect(try observed().state != "STOWED")
+        let again = try RunSupport.http(port: daemon.statusPort, "POST", "/unstow", token: daemon.token)
+        #expect(again.status == 200 && again.body.contains("not stowed"))
+
+        daemon.signal(SIGTERM)
+        let exit = daemon.waitForExit()
+        #expect(exit.status == 0, "SIGTERM still stops it; log:\n\(exit.log)")
+        #expect(exit.log.contains("stow requested by POST /stow"))
+        #expect(exit.log.contains("unstow requested by POST /unstow (test)"))
+
+        let trace = try String(contentsOfFile: daemon.tracePath, encoding: .utf8)
+        let writes = trace.split(separator: "\n").filter { $0.contains(" transmit_enable=") }.compactMap {
+            line -> (nanoseconds: UInt64, active: Bool)? in
+            guard let time = line.split(separator: " ").first.flatMap({ UInt64($0.dropLast(2)) }) else { return nil }
+            return (time, line.hasSuffix("transmit_enable=active (set)"))
+        }
+        #expect(!writes.contains { $0.active && $0.nanoseconds >= stowed && $0.nanoseconds <= unstowing }, "low while stowed")
+        #expect(writes.contains { $0.active && $0.nanoseconds < stowed }, "on before the stow")
+        #expect(writes.contains { $0.active && $0.nanoseconds > unstowing }, "on again after the unstow")
+        let audit = try String(contentsOfFile: daemon.auditPath, encoding: .utf8)
+        #expect(audit.components(separatedBy: "\"event\":\"on\"").count - 1 >= 2, "both on decisions are audited")
+    }
+
     @Test func badConfigurationsExit78() throws {
         let daemon = try RunSupport.Daemon(extra: "status_api_typo: 1")
         try daemon.start()

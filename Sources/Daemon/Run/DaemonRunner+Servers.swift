@@ -25,7 +25,24 @@ extension DaemonRunner {
                 metrics: { metrics.render() },
                 stow: { reason in
                     stow("POST /stow\(reason.map { " (\($0))" } ?? "")")
-                    return .accepted("stowing: transmit off; the terminal stays stowed until restarted")
+                    return .accepted("stowing: transmit off; the terminal stays stowed until POST /unstow")
+                },
+                unstow: { reason in
+                    switch channels.unstow() {
+                    case .resumed:
+                        let why = reason.map { " (\($0))" } ?? ""
+                        logger.notice("unstow requested by POST /unstow\(why): resuming; transmit returns once every condition holds")
+                        return .accepted("unstowing: the terminal resumes; transmit returns once every condition holds")
+                    case .notStowed:
+                        return CommandOutcome(
+                            status: 200, body: .object([("accepted", .bool(true)), ("message", .string("not stowed"))]))
+                    case .stopping:
+                        return CommandOutcome(
+                            status: 409,
+                            body: .object([
+                                ("accepted", .bool(false)), ("message", .string("the daemon is stopping: it stays stowed")),
+                            ]))
+                    }
                 },
                 reboot: { reason in
                     events.post(.restart(reason: reason))
@@ -88,6 +105,7 @@ extension StatusAPI {
     /// A path as a metric label: the API's own paths, everything else `other` (a scanner must
     /// not create a series per probed URL).
     public static func metricPath(_ path: String) -> String {
-        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/reboot", "/policy"].contains(path) ? path : "other"
+        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy"].contains(path)
+            ? path : "other"
     }
 }

@@ -10,7 +10,7 @@ extension DaemonRunner {
     func shutdown(reason: String) {
         environment.notifier.status("stopping: \(reason)")
         if let assembly {
-            assembly.channels.stow.requestStop()
+            assembly.channels.finalStow.requestStop()
             if let loop {
                 // The tick stows at its next tick; its snapshot says so within 10 ticks.
                 let deadline = DriverClock.nowNanoseconds() + 2_000_000_000

@@ -8,7 +8,8 @@ import Foundation
 /// | `GET /history[?limit=N]` | JSON arrays of the 1 s samples, oldest first |
 /// | `GET /obstructions` | JSON az/el grid |
 /// | `GET /metrics` | Prometheus text format 0.0.4 |
-/// | `POST /stow` | stop transmitting and stow (optional JSON body `{"reason": "..."}`) |
+/// | `POST /stow` | stop transmitting and stow until `POST /unstow` (optional JSON body `{"reason": "..."}`) |
+/// | `POST /unstow` | lift the stow: the terminal resumes, transmit returns once every condition holds (409 while stopping) |
 /// | `POST /reboot` | stow, then exit with ``DaemonExitCode/restartRequested`` for systemd to restart |
 /// | `POST /policy` | a signed policy bundle as the body; verified before it reaches the tick |
 ///
@@ -45,12 +46,12 @@ public struct StatusAPI: Sendable {
             return .json(StatusJSON.obstructions(providers.obstructions()))
         case ("GET", "/metrics"), ("HEAD", "/metrics"):
             return HTTPResponse(status: 200, contentType: PrometheusText.contentType, body: Array(providers.metrics().utf8))
-        case ("POST", "/stow"), ("POST", "/reboot"), ("POST", "/policy"):
+        case ("POST", "/stow"), ("POST", "/unstow"), ("POST", "/reboot"), ("POST", "/policy"):
             if let refusal = authorise(request) { return refusal }
             return command(request)
         case (_, "/status"), (_, "/history"), (_, "/obstructions"), (_, "/metrics"):
             return .error(405, "method not allowed", headers: ["Allow": "GET, HEAD"])
-        case (_, "/stow"), (_, "/reboot"), (_, "/policy"):
+        case (_, "/stow"), (_, "/unstow"), (_, "/reboot"), (_, "/policy"):
             return .error(405, "method not allowed", headers: ["Allow": "POST"])
         default:
             return .error(404, "no such resource (try /status, /history, /obstructions, /metrics)")
@@ -83,7 +84,11 @@ public struct StatusAPI: Sendable {
             case .success(let text): reason = text
             case .failure(let failure): return .error(400, failure.message)
             }
-            outcome = request.path == "/stow" ? providers.stow(reason) : providers.reboot(reason)
+            switch request.path {
+            case "/stow": outcome = providers.stow(reason)
+            case "/unstow": outcome = providers.unstow(reason)
+            default: outcome = providers.reboot(reason)
+            }
         }
         return .json(outcome.body, status: outcome.status)
     }

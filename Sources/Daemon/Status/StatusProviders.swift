@@ -33,6 +33,8 @@ public struct StatusProviders: Sendable {
     public var metrics: @Sendable () -> String
     /// `POST /stow` (reason, if the body gave one).
     public var stow: @Sendable (_ reason: String?) -> CommandOutcome
+    /// `POST /unstow` (reason, if given): lifts a `POST /stow`.
+    public var unstow: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /reboot` (reason, if given).
     public var reboot: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /policy` with the signed bundle's bytes.
@@ -48,6 +50,9 @@ public struct StatusProviders: Sendable {
         history: @escaping @Sendable (_ limit: Int?) -> (samples: [HistorySample], total: UInt64),
         obstructions: @escaping @Sendable () -> ObstructionSummary, metrics: @escaping @Sendable () -> String,
         stow: @escaping @Sendable (_ reason: String?) -> CommandOutcome,
+        unstow: @escaping @Sendable (_ reason: String?) -> CommandOutcome = { _ in
+            CommandOutcome(status: 501, body: .object([("error", .string("unstow is not available"))]))
+        },
         reboot: @escaping @Sendable (_ reason: String?) -> CommandOutcome,
         policy: @escaping @Sendable (_ bundle: [UInt8]) -> CommandOutcome, reportLocation: Bool,
         satelliteName: @escaping @Sendable (Int32) -> String? = { _ in nil }
@@ -58,6 +63,7 @@ public struct StatusProviders: Sendable {
         self.obstructions = obstructions
         self.metrics = metrics
         self.stow = stow
+        self.unstow = unstow
         self.reboot = reboot
         self.policy = policy
         self.reportLocation = reportLocation

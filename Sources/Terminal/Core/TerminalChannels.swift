@@ -19,8 +19,35 @@ public final class TerminalChannels: Sendable {
     public let history: SPSCRingBuffer<HistorySample>
     /// Tick → daemon: the latest snapshot.
     public let snapshots = LatestValueMailbox(initial: TerminalSnapshot.initial)
-    /// Daemon → tick: stop transmitting and stow (SIGTERM); never reset once set.
+    /// Daemon → tick: the operator's stow (`POST /stow`, rotctld `K`): transmit off and the
+    /// array stowed until `unstow()`.
     public let stow = LoopControl()
+    /// Daemon → tick: the stow before the process stops (SIGTERM, SIGINT, `POST /reboot`, a
+    /// failure); never cleared: no unstow undoes it.
+    public let finalStow = LoopControl()
+
+    /// Whether the tick must keep the terminal stowed now (read every tick).
+    public var isStowRequested: Bool { finalStow.isStopRequested || stow.isStopRequested }
+
+    /// What an unstow request did.
+    public enum UnstowOutcome: Sendable, Hashable {
+        /// The operator's stow is lifted: the tick resumes at its next tick, and transmit comes
+        /// back only once every transmit condition holds again (through the audited path).
+        case resumed
+        /// There was no operator stow to lift.
+        case notStowed
+        /// The daemon is stopping: its stow stays.
+        case stopping
+    }
+
+    /// Lifts the operator's stow, unless the daemon is stopping.
+    public func unstow() -> UnstowOutcome {
+        if finalStow.isStopRequested { return .stopping }
+        guard stow.isStopRequested else { return .notStowed }
+        stow.clearStopRequest()
+        // A stop that raced with the clearing still holds: `finalStow` is read every tick.
+        return finalStow.isStopRequested ? .stopping : .resumed
+    }
 
     /// Channels for an array of `elementCount` elements, keeping `historySeconds` of history
     /// in flight between the tick and its reader.

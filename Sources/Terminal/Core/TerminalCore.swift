@@ -105,7 +105,7 @@ public final class TerminalCore {
         let now = UInt64(max(0, context.scheduledNanoseconds))
         let utc = context.scheduledUTC
         let utcTimestamp = utc.map { Self.timestamp($0) }
-        if channels.stow.isStopRequested {
+        if channels.isStowRequested {
             stow(atNanoseconds: now, utc: utcTimestamp)
             publish(context, steered: false)
             return
@@ -158,7 +158,8 @@ public final class TerminalCore {
         publish(context, steered: steered, beamformerReady: beamformerReady, faults: faultSet)
     }
 
-    /// Transmit off at once, PA off, LED off (SIGTERM, a stop request); the state becomes
+    /// Transmit off at once, PA off, LED off (a stow: the operator's, or the one before the
+    /// daemon stops; the tick calls it every tick while either is requested); the state becomes
     /// `stowed`. Lines keep their safe states; releasing them is the owner's job.
     public func stow(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
         interlock.forceOff(atNanoseconds: now, utc: utc)
