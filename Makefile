@@ -65,4 +65,5 @@ clean:
 .PHONY: hil
 hil: deps
 	$(SWIFT) build --build-tests
-	HIL/vm/run-in-vm.sh --run-dir .build/hil-vm-run --timeout 1500 -- sh HIL/vm/checks.sh .build/debug
+	$(SWIFT) build -c release --product utermd
+	HIL/vm/run-in-vm.sh --run-dir .build/hil-vm-run --timeout 1500 -- sh HIL/vm/checks.sh .build/debug .build/release/utermd
