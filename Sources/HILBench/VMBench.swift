@@ -30,6 +30,8 @@ import Terminal
 public final class VMBench: ScenarioBench {
     /// The firmware's GPIO: libgpiod, edges in virtual time.
     public let gpio: ReclockedGPIO<LinuxGPIO>
+    /// Kernel devices: the unplug is judged on the wall clock too.
+    public var hasRealDevices: Bool { true }
     private let description: VMBenchDescription
     private let transmitEnable: (value: SysfsAttribute, activeLow: Bool)
     private let wires: [BenchWire]
@@ -120,13 +122,18 @@ public final class VMBench: ScenarioBench {
     }
 
     public func afterTick(_: TickContext, assembly: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>) -> Bool {
-        for wire in wires { wire.serve() }
+        var transmitByte: UInt8?
+        for wire in wires {
+            let byte = wire.serve()
+            if wire.value.path == transmitEnable.value.path { transmitByte = byte }
+        }
         let core = assembly.core
         if core.postedSteeringVersion != ledgerVersion {
             ledgerVersion = core.postedSteeringVersion
             core.withPostedSteering { ledger.record($0) }
         }
-        guard let byte = transmitEnable.value.readFirstByte() else { return true }  // unreadable: assume the worst
+        // The line's level on its `value` (read once per tick: the wire from it already did).
+        guard let byte = transmitByte ?? transmitEnable.value.readFirstByte() else { return true }  // unreadable: assume the worst
         return (byte == UInt8(ascii: "1")) != transmitEnable.activeLow
     }
 
@@ -180,12 +187,16 @@ final class BenchWire {
         self.inverted = inverted
     }
 
-    /// Copies the level when it changed.
-    func serve() {
-        guard let byte = value.readFirstByte(), byte != last else { return }
+    /// Copies the level when it changed; returns the output's level as read (`0`/`1`), nil
+    /// when unreadable.
+    @discardableResult
+    func serve() -> UInt8? {
+        guard let byte = value.readFirstByte() else { return nil }
+        guard byte != last else { return byte }
         last = byte
         let high = (byte == UInt8(ascii: "1")) != inverted
         pull.write(high ? "pull-up" : "pull-down")
+        return byte
     }
 }
 

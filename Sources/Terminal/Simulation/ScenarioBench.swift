@@ -16,6 +16,10 @@ public protocol ScenarioBench: AnyObject {
     /// The GPIO backend the terminal opens its lines from.
     var gpio: GPIO { get }
 
+    /// Whether the devices are real (kernel devices with their own timing): then a USB
+    /// unplug's reaction is judged on the wall clock too, not only in virtual time.
+    var hasRealDevices: Bool { get }
+
     /// Starts the bench's devices once the terminal is assembled (the beamformer driver:
     /// stepped in `afterTick`, or on a thread of its own). `virtualNow` reads the loop's
     /// virtual clock (loop thread only).
@@ -37,8 +41,9 @@ public protocol ScenarioBench: AnyObject {
 
     /// Whether the run must follow the wall clock at virtual time `now`: true while a real
     /// device's own timing decides what happens (a USB unplug or re-enumeration, a bridge
-    /// still connecting). `nearEvent`: `now` is within 0.5 s before to 2 s after one of the
-    /// scenario's events. The simulated bench never does.
+    /// still connecting). `nearEvent`: `now` is within 0.5 s before to 1 s after an instant
+    /// the scenario changes a device (a fault input, the bridge's plug). The simulated bench
+    /// never does.
     func followsWallClock(atNanoseconds now: Int64, nearEvent: Bool) -> Bool
 
     /// Stops the devices (the loop has stopped, the terminal is stowed); what the bench saw.

@@ -33,11 +33,12 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var faultEnds: [(role: GPIORole, at: Int64)] = []
     var clearFaultAt: Int64 = .max
     var replugAt: Int64 = .max
-    /// Virtual times around the scenario's events (from 0.5 s before to 2 s after).
+    /// Virtual times around the instants the scenario changes a device.
     let eventWindows: [ClosedRange<Int64>]
     var nextScheduleUnixNanoseconds: Int64 = .min
     var scheduledRestricted = false
     var lastAction: ServiceAction?
+    var truthAssessed = (latitudeDegrees: 0.0, longitudeDegrees: 0.0, restricted: false, valid: false)
     var lastLineHigh = false
     var transmitSwitches = 0
     var trackedTicks: UInt64 = 0
@@ -55,12 +56,22 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         self.totalTicks = totalTicks
         pacer = RunPacer(speed: speed)
         self.progress = progress
-        eventWindows = scenario.events.map { timed in
-            let start = Int64((timed.atSeconds - 0.5) * 1e9)
-            return start...(Int64((timed.atSeconds + Self.duration(of: timed.event) + 2) * 1e9))
+        // Around each instant a device changes (a fault input driven or released, the bridge
+        // unplugged or plugged back): from 0.5 s before to 1 s after. A GNSS outage is the
+        // harness's own: no device involved.
+        var windows: [ClosedRange<Int64>] = []
+        for timed in scenario.events {
+            if case .gnssOutage = timed.event { continue }
+            for instant in [timed.atSeconds, timed.atSeconds + Self.duration(of: timed.event)] {
+                let from = Int64((instant - 0.5) * 1e9)
+                let to = Int64((instant + 1) * 1e9)
+                windows.append(from...to)
+            }
         }
+        eventWindows = windows
         random = SplitMix64(seed: seed)
         checks = ExpectationTracker(expectations: scenario.expectations, periodNanoseconds: periodNanoseconds)
+        checks.judgesUnplugOnWallClock = bench.hasRealDevices
         compute = ComputeTimeRecorder(periodNanoseconds: UInt64(periodNanoseconds))
         history.reserveCapacity(Int(scenario.durationSeconds) + 2)
     }
@@ -184,10 +195,16 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let snapshot = core.snapshot
         if snapshot.servingIndex >= 0 { trackedTicks += 1 }
         if let cause = snapshot.outage { outageTicks[cause, default: 0] += 1 }
-        let truthDecision = core.policy.assess(
-            GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
+        if truth.latitudeDegrees != truthAssessed.latitudeDegrees || truth.longitudeDegrees != truthAssessed.longitudeDegrees
+            || !truthAssessed.valid
+        {
+            // Assessed again only when the true position moved (a fixed site: once).
+            let decision = core.policy.assess(
+                GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
+            truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, !decision.permitsTransmit, true)
+        }
         checks.tick(
-            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds, lineHigh: lineHigh, truthRestricted: !truthDecision.permitsTransmit,
+            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds, lineHigh: lineHigh, truthRestricted: truthAssessed.restricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         let action = core.geofenceDecision.action
         if action != lastAction {
