@@ -65,4 +65,7 @@ clean:
 .PHONY: hil
 hil: deps
 	$(SWIFT) build --build-tests
-	HIL/vm/run-in-vm.sh --run-dir .build/hil-vm-run --timeout 1500 -- sh HIL/vm/checks.sh .build/debug
+	$(SWIFT) build -c release --product utermd
+	$(SWIFT) build -c release --product utermd-bridge-emulator
+	HIL/vm/run-in-vm.sh --run-dir .build/hil-vm-run --timeout 1500 --cpus 2 --emulator .build/release/utermd-bridge-emulator \
+		-- sh HIL/vm/checks.sh .build/debug .build/release/utermd

@@ -98,6 +98,11 @@ let package = Package(
         .testTarget(
             name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover"]),
 
+        // The virtual HIL bench (HIL/vm) as a scenario rig: the terminal on libgpiod/gpio-sim
+        // and libusb/FunctionFS, the scenario's events done through sysfs.
+        .target(name: "HILBench", dependencies: ["Terminal", "HAL", "HALLinux", "Drivers", "RealTime"]),
+        .testTarget(name: "HILBenchTests", dependencies: ["HILBench", "HAL", "HALSim"]),
+
         // The daemon's shell: config, status API, metrics, systemd, rotctld, reports.
         .target(
             name: "Daemon",
@@ -112,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Daemon", "Geofence", "Handover",
+                "Terminal", "HAL", "HALSim", "HALLinux", "HILBench", "Audit", "Orbit", "Beam", "Daemon", "Geofence", "Handover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),

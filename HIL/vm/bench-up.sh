@@ -158,6 +158,7 @@ done
 
 wires=""
 wires_json=""
+wires_pid=""
 i=0
 while from=$(get "gpio.wires.$i.from" "$rig_flat") && [ -n "$from" ]; do
     to=$(get "gpio.wires.$i.to" "$rig_flat")
@@ -254,6 +255,8 @@ for role in $(names usb "$rig_flat"); do
     usb_json="$usb_json${usb_json:+, }\"$role\": {\"id\": \"$id\", \"udc\": \"$udc\", \"udc_file\": \"$gadget/UDC\", \"functionfs\": \"$ffs\", \"emulator_pid\": $pid, \"states\": \"$states\", \"log\": \"$run/$role-emulator.log\"}"
 done
 
+wire_pid_json=""
+[ -z "$wires_pid" ] || wire_pid_json=", \"wire_loop_pid\": $wires_pid"
 cat >"$run/bench.json" <<EOF
 {
   "rig": "$rig",
@@ -262,7 +265,7 @@ cat >"$run/bench.json" <<EOF
     "chips": [$chips_json],
     "lines": {$lines_json},
     "wires": [$wires_json],
-    "wire_poll_ms": $poll_ms
+    "wire_poll_ms": $poll_ms$wire_pid_json
   },
   "usb": {$usb_json}
 }

@@ -2,8 +2,12 @@
 # The checks `make hil` runs inside the virtual bench (as the command of run-in-vm.sh, after
 # bench-up.sh made the rig from HIL/rigs/vm.yaml):
 #
-#   HIL/vm/checks.sh BUILD_DIR        BUILD_DIR holds utermd, utermd-bridge-emulator and
-#                                     utermdPackageTests.xctest (e.g. .build/debug)
+#   HIL/vm/checks.sh BUILD_DIR [SCENARIO_UTERMD]
+#                                     BUILD_DIR holds utermd, utermd-bridge-emulator and
+#                                     utermdPackageTests.xctest (e.g. .build/debug);
+#                                     SCENARIO_UTERMD runs the scenarios (default
+#                                     BUILD_DIR/utermd; `make hil` gives the release build:
+#                                     under TCG a debug build's tick takes milliseconds)
 #
 # 1. `utermd hw list --json` sees the rig's gpio-sim chip (the board's label and line count)
 #    through libgpiod and the bridge's 1209:0001 through libusb;
@@ -16,7 +20,10 @@
 #    protocol frame by frame, then the firmware's BeamformerBridgeDriver latching a beam
 #    that the emulator records;
 # 5. unplug (UDC unbound) → the device is gone for libusb; replug → it is back and the
-#    driver latches again (the emulator lost its state, as a bus-powered bridge does).
+#    driver latches again (the emulator lost its state, as a bus-powered bridge does);
+# 6. every scenario of HIL/scenarios on this rig: `utermd hil run --rig HIL/rigs/vm.yaml`
+#    (the terminal on libgpiod and libusb; faults pulled on sim_gpioN/pull, the unplug
+#    through the gadget's UDC, reactions timed inside the VM; JUnit in $HIL_RUN_DIR).
 #
 # Prints PASS/FAIL per check with its time, writes $HIL_RUN_DIR/checks.txt, and exits 1 when
 # anything failed.
@@ -24,6 +31,8 @@ set -u
 build=${1:?usage: checks.sh BUILD_DIR}
 build=$(cd "$build" && pwd)
 utermd="$build/utermd"
+scenario_utermd=${2:-$utermd}
+case "$scenario_utermd" in /*) ;; *) scenario_utermd="$PWD/$scenario_utermd" ;; esac
 emulator="$build/utermd-bridge-emulator"
 tests="$build/utermdPackageTests.xctest"
 run=${HIL_RUN_DIR:?run me through HIL/vm/run-in-vm.sh}
@@ -158,6 +167,11 @@ usb_unplug_replug() {
     timeout 120 "$emulator" exercise --id "$bridge_id" --states "$HIL_USB_BEAMFORMER_STATES"
 }
 
+scenarios() {
+    # Last: the run pauses the bench's wiring loop and unplugs the bridge.
+    timeout 900 "$scenario_utermd" hil run --rig "$HIL_RIG" --junit "$run/hil-junit.xml"
+}
+
 echo "checks inside the bench: kernel $(uname -r), board $HIL_BOARD ($board_label, $board_lines lines), bridge $bridge_id"
 check hw-list hw_list
 check hallinux-tests hallinux_tests
@@ -166,6 +180,8 @@ check gpio-transmit-round-trip gpio_transmit_round_trip
 check gpio-fault-edge gpio_fault_edge
 check usb-exercise usb_exercise
 check usb-unplug-replug usb_unplug_replug
+check scenarios scenarios
+grep -E '^(PASS|FAIL) |ok  |timing:|bench:|passed,' "$run/scenarios.log" | sed 's/^/    /'
 if [ "$failed" = 0 ]; then echo "all checks passed" | tee -a "$results"; else echo "some checks FAILED" | tee -a "$results"; fi
 echo "hil: $passed_count passed, $failed_count failed" | tee -a "$results"
 exit "$failed"

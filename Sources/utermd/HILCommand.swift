@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HILBench
 import Terminal
 
 /// `utermd hil ...`: hardware-in-the-loop runs.
@@ -16,7 +17,9 @@ struct HILRunCommand: ParsableCommand {
         abstract: "Run scenarios on a rig and report pass/fail (and JUnit XML).",
         discussion: """
             The simulated rig (HIL/rigs/sim.yaml) runs in this process on HALSim. The virtual bench \
-            (HIL/rigs/vm.yaml) is brought up by HIL/vm/run-in-vm.sh, which runs its checks inside the VM.
+            (HIL/rigs/vm.yaml) runs inside the VM that HIL/vm/run-in-vm.sh boots and sets up (`make hil` \
+            does it): the terminal on libgpiod and libusb against gpio-sim and the FunctionFS bridge \
+            emulator, reading what the bench made from $HIL_BENCH_JSON.
             """)
 
     @Option(help: "Rig file (HIL/rigs/*.yaml).")
@@ -37,8 +40,11 @@ struct HILRunCommand: ParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        guard bench.bench == .simulated else {
-            printError("utermd: rig \"\(bench.name)\" is a \(bench.bench.rawValue) bench: run it with `make hil` (HIL/vm/run-in-vm.sh)")
+        let benchDescription = ProcessInfo.processInfo.environment["HIL_BENCH_JSON"]
+        if bench.bench == .vm, benchDescription == nil {
+            printError(
+                "utermd: rig \"\(bench.name)\" is the virtual bench: run this inside it, "
+                    + "`HIL/vm/run-in-vm.sh -- utermd hil run --rig \(rig)` (`make hil` does), which sets $HIL_BENCH_JSON")
             throw ExitCode(2)
         }
         let files = scenario.isEmpty ? try Self.defaultScenarios() : scenario
@@ -47,15 +53,34 @@ struct HILRunCommand: ParsableCommand {
             var prepared = try SimulationSetup(scenario: file, board: bench.boardPath, seed: seed).prepare()
             prepared.options.wires = bench.wires
             let started = Date()
-            let result = try Simulator(scenario: prepared.scenario, options: prepared.options).run()
+            let simulator = Simulator(scenario: prepared.scenario, options: prepared.options)
+            let result: SimulationResult
+            if let benchDescription, bench.bench == .vm {
+                let board = prepared.options.board.hardware
+                let timeout = bench.beamformerReplyTimeout ?? .milliseconds(20)
+                result = try simulator.run(bench: { now in
+                    try VMBench(descriptionPath: benchDescription, board: board, replyTimeout: timeout, virtualNow: now)
+                })
+            } else {
+                result = try simulator.run()
+            }
             let failures = result.verdicts.filter { !$0.passed }.map { "\($0.expectation): \($0.detail)" }
-            print("\(result.passed ? "PASS" : "FAIL")  \(prepared.scenario.name) (\(file))")
+            let summary = SimulationSummary(result)
+            print("\(result.passed ? "PASS" : "FAIL")  \(prepared.scenario.name) (\(file)) on \(bench.name), \(String(format: "%.1f", summary.wallSeconds)) s")
             for verdict in result.verdicts {
                 print("      \(verdict.passed ? "ok  " : "FAIL") \(verdict.expectation): \(verdict.detail)")
             }
+            for reaction in summary.reactions {
+                print(String(format: "      timing: %@ at %.1f s → transmit-enable low after %lld ticks (%.3f ms virtual, %.3f ms wall clock)",
+                    reaction.cause, reaction.atSeconds, reaction.ticks, reaction.virtualMilliseconds, reaction.wallMilliseconds))
+            }
+            print(String(format: "      timing: tick compute p50 %.1f µs, p99 %.1f µs, max %.1f µs; %.0f s simulated in %.1f s, %.1f s of it at real time",
+                summary.tickComputeMicroseconds["p50"] ?? 0, summary.tickComputeMicroseconds["p99"] ?? 0,
+                summary.tickComputeMicroseconds["max"] ?? 0, summary.simulatedSeconds, summary.wallSeconds, summary.wallClockStretchSeconds))
+            for note in result.benchNotes { print("      bench: \(note)") }
             cases.append(JUnitReport.Case(
                 name: prepared.scenario.name, className: "hil.\(bench.name)", seconds: Date().timeIntervalSince(started),
-                failures: failures, output: SimulationSummary(result).text))
+                failures: failures, output: summary.text))
         }
         let failed = cases.filter { !$0.failures.isEmpty }.count
         print("\(cases.count - failed) passed, \(failed) failed")

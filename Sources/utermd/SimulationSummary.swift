@@ -3,6 +3,14 @@ import Terminal
 
 /// The end-of-run summary of `simulate` and `hil run`: text for people, JSON for tools.
 struct SimulationSummary: Codable {
+    struct Reaction: Codable {
+        var cause: String
+        var atSeconds: Double
+        var ticks: Int64
+        var virtualMilliseconds: Double
+        var wallMilliseconds: Double
+    }
+
     struct Verdict: Codable {
         var expectation: String
         var passed: Bool
@@ -25,6 +33,11 @@ struct SimulationSummary: Codable {
     var auditLog: String
     var beamformerLatches: UInt32
     var events: [String]
+    /// Cause → transmit-enable read low by the bench: virtual time, ticks, wall clock.
+    var reactions: [Reaction]
+    /// Virtual seconds run at real time (the bench followed the wall clock).
+    var wallClockStretchSeconds: Double
+    var benchNotes: [String]
     var verdicts: [Verdict]
     var cutShortAtSeconds: Double?
 
@@ -48,6 +61,13 @@ struct SimulationSummary: Codable {
         auditLog = result.auditLogPath
         beamformerLatches = result.beamformerLatches
         events = result.events.map { String(format: "%8.1f s  ", $0.atSeconds) + $0.text }
+        reactions = result.reactions.map {
+            Reaction(
+                cause: $0.kind.rawValue, atSeconds: $0.atSeconds, ticks: $0.ticks, virtualMilliseconds: Double($0.virtualNanoseconds) / 1e6,
+                wallMilliseconds: Double($0.wallNanoseconds) / 1e6)
+        }
+        wallClockStretchSeconds = result.wallClockStretchSeconds
+        benchNotes = result.benchNotes
         verdicts = result.verdicts.map { Verdict(expectation: $0.expectation, passed: $0.passed, detail: $0.detail) }
         cutShortAtSeconds = result.cutShortAtSeconds
     }
@@ -66,6 +86,17 @@ struct SimulationSummary: Codable {
         lines.append("audit: \(auditRecords) records in \(auditLog); beamformer latches \(beamformerLatches)")
         lines.append("events:")
         lines += events.map { "  " + $0 }
+        if !reactions.isEmpty {
+            lines.append("reactions (cause → transmit-enable read low by the bench):")
+            lines += reactions.map {
+                String(format: "  %8.1f s  ", $0.atSeconds) + $0.cause.padding(toLength: 12, withPad: " ", startingAt: 0)
+                    + String(format: "%lld ticks, %.3f ms virtual, %.3f ms wall clock", $0.ticks, $0.virtualMilliseconds, $0.wallMilliseconds)
+            }
+        }
+        if wallClockStretchSeconds > 0 {
+            lines.append(String(format: "followed the wall clock for %.1f s of the run (devices' own timing)", wallClockStretchSeconds))
+        }
+        lines += benchNotes.map { "bench: " + $0 }
         if let cut = cutShortAtSeconds {
             lines.append(String(format: "expectations: not judged (run stopped at %.0f s by --until)", cut))
         } else {

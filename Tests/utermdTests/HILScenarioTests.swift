@@ -45,7 +45,7 @@ import Testing
         #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("<failure message=\"at least 1000 handovers"))
     }
 
-    @Test func theVMRigIsNotRunInProcess() throws {
+    @Test func theVMRigRunsOnlyInsideTheBench() throws {
         let run = try CommandLineTests.utermd("hil", "run", "--rig", "HIL/rigs/vm.yaml")
         #expect(run.status == 2)
         #expect(run.errors.contains("make hil"))

@@ -30,6 +30,12 @@ public struct GPIOEdgeEventBuffer: Sendable, RandomAccessCollection {
         return true
     }
 
+    /// Gives the event at `position` another timestamp (a bench translating the kernel's
+    /// clock into a run's virtual clock).
+    public mutating func restamp(_ position: Int, timestampNanoseconds: UInt64) {
+        storage[position].timestampNanoseconds = timestampNanoseconds
+    }
+
     /// Empties the buffer, keeping its storage.
     public mutating func removeAll() {
         storage.removeAll(keepingCapacity: true)

@@ -158,6 +158,15 @@ public final class TerminalCore {
         publish(context, steered: steered, beamformerReady: beamformerReady, faults: faultSet)
     }
 
+    /// The version of the steering last posted to the beamformer driver (0: none yet).
+    public var postedSteeringVersion: UInt64 { postedVersion }
+
+    /// Calls `body` with the channel codes (phase and gain by element) of the steering last
+    /// posted — the codes the bridge must apply. Loop thread only.
+    public func withPostedSteering<Result>(_ body: (UnsafeBufferPointer<BeamformerChannelCode>) -> Result) -> Result {
+        body(UnsafeBufferPointer(channelCodes))
+    }
+
     /// Transmit off at once, PA off, LED off (a stow: the operator's, or the one before the
     /// daemon stops; the tick calls it every tick while either is requested); the state becomes
     /// `stowed`. Lines keep their safe states; releasing them is the owner's job.

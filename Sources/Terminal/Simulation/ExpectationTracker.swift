@@ -1,16 +1,30 @@
 /// Watches a simulated run tick by tick and judges the scenario's expectations against the
 /// truth: the true position's zone and the transmit-enable level read back on the wire.
+///
+/// Each reaction (a fix inside a restricted zone, a fault, an unplug → transmit-enable read
+/// low by the bench) is timed twice: in virtual time and ticks, which the limits judge, and
+/// on the wall clock (`CLOCK_MONOTONIC` of the machine running the loop), which a real bench
+/// reports. An unplug on a bench with real devices (`judgesUnplugOnWallClock`) is a real
+/// device's event: its limit judges the larger of the two.
 struct ExpectationTracker {
+    /// A pending reaction: when its cause happened.
+    private struct Pending {
+        var kind: SimulationResult.Reaction.Kind
+        var virtual: Int64
+        var wall: UInt64
+    }
+
     let expectations: [Scenario.Expectation]
     let periodNanoseconds: Int64
+    /// Whether the unplug's limit judges the wall clock too (real devices).
+    var judgesUnplugOnWallClock = false
     /// Fix age after which the geofence fails closed (GeofenceConfiguration's default), plus a tick.
     var staleAfterNanoseconds: Int64 = 5_000_000_000
 
-    private var pendingRestrictionSince: Int64?
-    private var worstRestrictionDelay: Int64 = 0
+    private var pending: [Pending] = []
+    /// Every reaction measured, in order.
+    private(set) var reactions: [SimulationResult.Reaction] = []
     private var restrictionEntries = 0
-    private var pendingFaultSince: Int64?
-    private var worstFaultDelay: Int64 = 0
     private var faults = 0
     private var truthRestrictedSince: Int64?
     private var violationTicks = 0
@@ -20,8 +34,6 @@ struct ExpectationTracker {
     private var unplugs = 0
     private var reconnects = 0
     private var awaitingReconnect = false
-    private var pendingUnplugSince: Int64?
-    private var worstUnplugDelay: Int64 = 0
     private var lastFixShowedRestriction = false
 
     init(expectations: [Scenario.Expectation], periodNanoseconds: Int64) {
@@ -32,41 +44,38 @@ struct ExpectationTracker {
         }
     }
 
-    mutating func fixPublished(atNanoseconds now: Int64, showsRestriction: Bool) {
-        if showsRestriction, !lastFixShowedRestriction, pendingRestrictionSince == nil {
-            pendingRestrictionSince = now
+    mutating func fixPublished(atNanoseconds now: Int64, wall: UInt64, showsRestriction: Bool) {
+        if showsRestriction, !lastFixShowedRestriction, !isPending(.restriction) {
+            pending.append(Pending(kind: .restriction, virtual: now, wall: wall))
             restrictionEntries += 1
         }
         lastFixShowedRestriction = showsRestriction
     }
 
-    mutating func faultStarted(atNanoseconds now: Int64) {
-        pendingFaultSince = now
+    mutating func faultStarted(atNanoseconds now: Int64, wall: UInt64) {
+        if !isPending(.fault) { pending.append(Pending(kind: .fault, virtual: now, wall: wall)) }
         faults += 1
     }
 
     mutating func gnssOutage(from: Int64, to: Int64) { outages.append((from, to)) }
 
-    mutating func beamformerUnplugged(atNanoseconds now: Int64) {
+    mutating func beamformerUnplugged(atNanoseconds now: Int64, wall: UInt64) {
         unplugs += 1
         awaitingReconnect = false
-        pendingUnplugSince = now
+        if !isPending(.unplug) { pending.append(Pending(kind: .unplug, virtual: now, wall: wall)) }
     }
 
     mutating func beamformerReplugged(atNanoseconds _: Int64) { awaitingReconnect = true }
 
-    mutating func tick(atNanoseconds now: Int64, lineHigh: Bool, truthRestricted: Bool, beamformerConnected: Bool) {
-        if let since = pendingRestrictionSince, !lineHigh {
-            worstRestrictionDelay = max(worstRestrictionDelay, now - since)
-            pendingRestrictionSince = nil
-        }
-        if let since = pendingUnplugSince, !lineHigh {
-            worstUnplugDelay = max(worstUnplugDelay, now - since)
-            pendingUnplugSince = nil
-        }
-        if let since = pendingFaultSince, !lineHigh {
-            worstFaultDelay = max(worstFaultDelay, now - since)
-            pendingFaultSince = nil
+    /// One tick, after the terminal's: `lineHigh` as the bench read it at `wall`.
+    mutating func tick(atNanoseconds now: Int64, wall: UInt64, lineHigh: Bool, truthRestricted: Bool, beamformerConnected: Bool) {
+        if !lineHigh, !pending.isEmpty {
+            for cause in pending {
+                reactions.append(SimulationResult.Reaction(
+                    kind: cause.kind, atSeconds: Double(cause.virtual) / 1e9, ticks: (now - cause.virtual) / periodNanoseconds,
+                    virtualNanoseconds: now - cause.virtual, wallNanoseconds: wall >= cause.wall ? wall - cause.wall : 0))
+            }
+            pending.removeAll(keepingCapacity: true)
         }
         if truthRestricted {
             let since = truthRestrictedSince ?? now
@@ -88,12 +97,12 @@ struct ExpectationTracker {
         expectations.map { expectation in
             switch expectation {
             case .transmitOffWithinOfRestriction(let limit):
-                let worst = Double(pendingRestrictionSince == nil ? worstRestrictionDelay : .max) / 1e6
+                let worst = worstMilliseconds(.restriction)
                 return .init(
                     expectation: "transmit off within \(limit) ms of a fix inside a restricted zone",
                     passed: worst <= limit, detail: "\(restrictionEntries) entries, worst \(Self.milliseconds(worst))")
             case .transmitOffWithinOfFault(let limit):
-                let worst = Double(pendingFaultSince == nil ? worstFaultDelay : .max) / 1e6
+                let worst = worstMilliseconds(.fault)
                 return .init(
                     expectation: "transmit off within \(limit) ms of a fault", passed: worst <= limit,
                     detail: "\(faults) faults, worst \(Self.milliseconds(worst))")
@@ -112,7 +121,7 @@ struct ExpectationTracker {
                     expectation: "the beamformer bridge reconnects after every unplug", passed: unplugs > 0 && reconnects == unplugs,
                     detail: "\(unplugs) unplugs, \(reconnects) reconnects")
             case .transmitOffWithinOfUnplug(let limit):
-                let worst = Double(pendingUnplugSince == nil ? worstUnplugDelay : .max) / 1e6
+                let worst = worstMilliseconds(.unplug, wallClockToo: judgesUnplugOnWallClock)
                 return .init(
                     expectation: "transmit off within \(limit) ms of a beamformer unplug", passed: unplugs > 0 && worst <= limit,
                     detail: "\(unplugs) unplugs, worst \(Self.milliseconds(worst))")
@@ -125,7 +134,18 @@ struct ExpectationTracker {
         }
     }
 
+    private func isPending(_ kind: SimulationResult.Reaction.Kind) -> Bool { pending.contains { $0.kind == kind } }
+
+    /// The slowest reaction of `kind` in milliseconds of virtual time (or of the wall clock
+    /// when longer and `wallClockToo`); "never" when one is still pending.
+    private func worstMilliseconds(_ kind: SimulationResult.Reaction.Kind, wallClockToo: Bool = false) -> Double {
+        if isPending(kind) { return .infinity }
+        return reactions.filter { $0.kind == kind }.map {
+            Double(wallClockToo ? max($0.virtualNanoseconds, Int64($0.wallNanoseconds)) : $0.virtualNanoseconds) / 1e6
+        }.max() ?? 0
+    }
+
     private static func milliseconds(_ value: Double) -> String {
-        value >= Double(Int64.max) / 1e6 ? "never switched off" : String(format: "%.3f ms", value)
+        value.isInfinite ? "never switched off" : String(format: "%.3f ms", value)
     }
 }

@@ -22,6 +22,9 @@ public struct Rig: Sendable {
     public var bench: Bench
     /// Output → input wires.
     public var wires: [GPIOWire]
+    /// How long the beamformer driver waits for each reply on this bench (nil: the driver's
+    /// default; the TCG bench needs more).
+    public var beamformerReplyTimeout: Duration?
 }
 
 /// Reads rig files.
@@ -46,6 +49,14 @@ public enum RigFile {
                         inverted: try wire.optional("inverted")?.bool() ?? false))
                 }
             }
+            var replyTimeout: Duration?
+            if let beamformer = try root.optional("usb")?.optional("beamformer"),
+                let milliseconds = try beamformer.optional("reply_timeout_ms")
+            {
+                let value = try milliseconds.int()
+                guard (1...10_000).contains(value) else { throw milliseconds.error("must be 1 to 10000 milliseconds") }
+                replyTimeout = .milliseconds(value)
+            }
             var board = try root.required("board").string()
             if !board.hasPrefix("/"), !FileManager.default.fileExists(atPath: board) {
                 let repository = URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -53,7 +64,7 @@ public enum RigFile {
             }
             return Rig(
                 name: try root.required("rig").string(), boardPath: board, bench: try root.required("bench").choice(Rig.Bench.self),
-                wires: wires)
+                wires: wires, beamformerReplyTimeout: replyTimeout)
         } catch {
             throw DataFileErrors([error])
         }

@@ -7,21 +7,18 @@ import HALSim
 import Orbit
 import RealTime
 
-/// The world around the terminal in a simulated run, one tick at a time: GNSS fixes, the
-/// scheduler's assignments, scenario events, the beamformer driver and the audit writer
-/// (driven step by step so the run is deterministic), then the terminal's own tick, then
-/// the bookkeeping that checks the expectations against the truth (the true position's
-/// zone, the level read back on the transmit-enable sense wire).
-struct SimulationHarness: TickBody {
+/// The world around the terminal in a scenario run, one tick at a time: GNSS fixes, the
+/// scheduler's assignments, scenario events handed to the bench, the audit writer (driven
+/// step by step so the run is deterministic), then the terminal's own tick, then the bench's
+/// share (wires, devices) and the bookkeeping that checks the expectations against the
+/// truth (the true position's zone, the transmit-enable level the bench reads).
+struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     let scenario: Scenario
-    let assembly: TerminalAssembly<SimulatedGPIO>
-    let gpio: SimulatedGPIO
-    let usb: SimulatedUSB
-    let bridge: SimulatedBeamformerBridge
-    let driver: BeamformerBridgeDriver<SimulatedUSB>
+    let assembly: TerminalAssembly<Bench.GPIO>
+    let bench: Bench
     let periodNanoseconds: Int64
     let totalTicks: UInt64
-    let speed: Double?
+    var pacer: RunPacer
     let progress: ((Double, TerminalSnapshot) -> Void)?
     var random: SplitMix64
     var checks: ExpectationTracker
@@ -36,33 +33,45 @@ struct SimulationHarness: TickBody {
     var faultEnds: [(role: GPIORole, at: Int64)] = []
     var clearFaultAt: Int64 = .max
     var replugAt: Int64 = .max
+    /// Virtual times around the instants the scenario changes a device.
+    let eventWindows: [ClosedRange<Int64>]
     var nextScheduleUnixNanoseconds: Int64 = .min
     var scheduledRestricted = false
     var lastAction: ServiceAction?
+    var truthAssessed = (latitudeDegrees: 0.0, longitudeDegrees: 0.0, restricted: false, valid: false)
     var lastLineHigh = false
     var transmitSwitches = 0
     var trackedTicks: UInt64 = 0
     var transmitTicks: UInt64 = 0
     var outageTicks: [OutageCause: UInt64] = [:]
-    var wallStart = DispatchTime.now().uptimeNanoseconds
 
     init(
-        scenario: Scenario, assembly: TerminalAssembly<SimulatedGPIO>, gpio: SimulatedGPIO, usb: SimulatedUSB,
-        bridge: SimulatedBeamformerBridge, driver: BeamformerBridgeDriver<SimulatedUSB>, periodNanoseconds: Int64,
+        scenario: Scenario, assembly: TerminalAssembly<Bench.GPIO>, bench: Bench, periodNanoseconds: Int64,
         totalTicks: UInt64, seed: UInt64, speed: Double?, progress: ((Double, TerminalSnapshot) -> Void)?
     ) {
         self.scenario = scenario
         self.assembly = assembly
-        self.gpio = gpio
-        self.usb = usb
-        self.bridge = bridge
-        self.driver = driver
+        self.bench = bench
         self.periodNanoseconds = periodNanoseconds
         self.totalTicks = totalTicks
-        self.speed = speed
+        pacer = RunPacer(speed: speed)
         self.progress = progress
+        // Around each instant a device changes (a fault input driven or released, the bridge
+        // unplugged or plugged back): from 0.5 s before to 1 s after. A GNSS outage is the
+        // harness's own: no device involved.
+        var windows: [ClosedRange<Int64>] = []
+        for timed in scenario.events {
+            if case .gnssOutage = timed.event { continue }
+            for instant in [timed.atSeconds, timed.atSeconds + Self.duration(of: timed.event)] {
+                let from = Int64((instant - 0.5) * 1e9)
+                let to = Int64((instant + 1) * 1e9)
+                windows.append(from...to)
+            }
+        }
+        eventWindows = windows
         random = SplitMix64(seed: seed)
         checks = ExpectationTracker(expectations: scenario.expectations, periodNanoseconds: periodNanoseconds)
+        checks.judgesUnplugOnWallClock = bench.hasRealDevices
         compute = ComputeTimeRecorder(periodNanoseconds: UInt64(periodNanoseconds))
         history.reserveCapacity(Int(scenario.durationSeconds) + 2)
     }
@@ -79,9 +88,9 @@ struct SimulationHarness: TickBody {
         assembly.core.tick(context)
         compute.record(DispatchTime.now().uptimeNanoseconds - before)
 
-        if context.tickIndex % 10 == 0 { _ = driver.serviceOnce() }
+        let lineHigh = bench.afterTick(context, assembly: assembly)
         _ = assembly.auditWriter.writePending()
-        account(context, truth: truth, seconds: seconds)
+        account(context, lineHigh: lineHigh, truth: truth, seconds: seconds)
         if context.tickIndex % UInt64(max(1, 6 * scenario.tickHertz)) == 0 {
             progress?(Double(context.tickIndex) / Double(max(1, totalTicks)), assembly.core.snapshot)
         }
@@ -92,27 +101,27 @@ struct SimulationHarness: TickBody {
         while nextEvent < scenario.events.count, scenario.events[nextEvent].atSeconds <= seconds {
             let timed = scenario.events[nextEvent]
             nextEvent += 1
-            let end = now + Int64(duration(of: timed.event) * 1e9)
+            let end = now + Int64(Self.duration(of: timed.event) * 1e9)
             switch timed.event {
             case .fault(let input, _):
                 let role: GPIORole = input == .paFault ? .faultIn : .overTemperature
-                try? gpio.driveInput(role, to: .active, atNanoseconds: UInt64(now))
+                checks.faultStarted(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+                bench.drive(role, to: .active, atNanoseconds: now)
                 faultEnds.append((role, end))
-                checks.faultStarted(atNanoseconds: now)
-                note(seconds, "fault: \(input.rawValue) active for \(duration(of: timed.event)) s")
+                note(seconds, "fault: \(input.rawValue) active for \(Self.duration(of: timed.event)) s")
             case .gnssOutage(let length):
                 gnssOutageUntil = end
                 checks.gnssOutage(from: now, to: end)
                 note(seconds, "GNSS outage for \(length) s")
             case .unplugBeamformer(let length):
-                usb.unplug(bridge)
+                checks.beamformerUnplugged(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+                bench.unplugBeamformer(atNanoseconds: now)
                 replugAt = end
-                checks.beamformerUnplugged(atNanoseconds: now)
                 note(seconds, "beamformer bridge unplugged for \(length) s")
             }
         }
         for (index, fault) in faultEnds.enumerated().reversed() where now >= fault.at {
-            try? gpio.driveInput(fault.role, to: .inactive, atNanoseconds: UInt64(now))
+            bench.drive(fault.role, to: .inactive, atNanoseconds: now)
             faultEnds.remove(at: index)
             clearFaultAt = now + 1_000_000_000
             note(seconds, "fault input \(fault.role.rawValue) quiet")
@@ -124,13 +133,13 @@ struct SimulationHarness: TickBody {
         }
         if now >= replugAt {
             replugAt = .max
-            _ = usb.plug(bridge)
+            bench.replugBeamformer(atNanoseconds: now)
             checks.beamformerReplugged(atNanoseconds: now)
             note(seconds, "beamformer bridge plugged back")
         }
     }
 
-    private func duration(of event: Scenario.Event) -> Double {
+    private static func duration(of event: Scenario.Event) -> Double {
         switch event {
         case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds): seconds
         }
@@ -155,7 +164,7 @@ struct SimulationHarness: TickBody {
         let fixRestricted = !assembly.core.policy.assess(
             GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)
         ).permitsTransmit
-        checks.fixPublished(atNanoseconds: now, showsRestriction: fixRestricted)
+        checks.fixPublished(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds, showsRestriction: fixRestricted)
     }
 
     private mutating func schedule(_ context: TickContext, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
@@ -174,9 +183,10 @@ struct SimulationHarness: TickBody {
         nextScheduleUnixNanoseconds = assignment.nextSlotStartUnixNanoseconds - 2_000_000_000
     }
 
-    private mutating func account(_ context: TickContext, truth: (latitudeDegrees: Double, longitudeDegrees: Double), seconds: Double) {
+    private mutating func account(
+        _ context: TickContext, lineHigh: Bool, truth: (latitudeDegrees: Double, longitudeDegrees: Double), seconds: Double
+    ) {
         let core = assembly.core
-        let lineHigh = (gpio.level(of: .transmitEnableSense) ?? gpio.level(of: .transmitEnable)) == .active
         if lineHigh != lastLineHigh {
             transmitSwitches += 1
             lastLineHigh = lineHigh
@@ -185,10 +195,16 @@ struct SimulationHarness: TickBody {
         let snapshot = core.snapshot
         if snapshot.servingIndex >= 0 { trackedTicks += 1 }
         if let cause = snapshot.outage { outageTicks[cause, default: 0] += 1 }
-        let truthDecision = core.policy.assess(
-            GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
+        if truth.latitudeDegrees != truthAssessed.latitudeDegrees || truth.longitudeDegrees != truthAssessed.longitudeDegrees
+            || !truthAssessed.valid
+        {
+            // Assessed again only when the true position moved (a fixed site: once).
+            let decision = core.policy.assess(
+                GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
+            truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, !decision.permitsTransmit, true)
+        }
         checks.tick(
-            atNanoseconds: context.scheduledNanoseconds, lineHigh: lineHigh, truthRestricted: !truthDecision.permitsTransmit,
+            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds, lineHigh: lineHigh, truthRestricted: truthAssessed.restricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         let action = core.geofenceDecision.action
         if action != lastAction {
@@ -203,17 +219,16 @@ struct SimulationHarness: TickBody {
     }
 
     private mutating func pace(_ context: TickContext) {
-        guard let speed, speed > 0, context.tickIndex % 100 == 0 else { return }
-        let simulated = Double(context.scheduledNanoseconds) / speed
-        let wall = Double(DispatchTime.now().uptimeNanoseconds - wallStart)
-        if simulated > wall { usleep(UInt32(min(1_000_000, (simulated - wall) / 1_000))) }
+        let next = context.scheduledNanoseconds + periodNanoseconds
+        let follow = bench.followsWallClock(atNanoseconds: next, nearEvent: eventWindows.contains { $0.contains(next) })
+        pacer.pace(virtualNanoseconds: next, followWallClock: follow, periodNanoseconds: periodNanoseconds)
     }
 
     private mutating func note(_ seconds: Double, _ text: String) {
         events.append(SimulationResult.Event(atSeconds: seconds, text: text))
     }
 
-    func result(wallSeconds: Double, auditLogPath: String) -> SimulationResult {
+    func result(wallSeconds: Double, auditLogPath: String, bench outcome: BenchOutcome) -> SimulationResult {
         let tickSeconds = Double(periodNanoseconds) / 1e9
         let core = assembly.core
         let auditRecords = (try? AuditLog.read(path: auditLogPath).entries.count) ?? 0
@@ -225,10 +240,13 @@ struct SimulationHarness: TickBody {
             transmitSwitches: transmitSwitches,
             computeNanoseconds: (compute.percentile(0.5), compute.percentile(0.99), compute.maximumNanoseconds),
             computeHistogram: compute.logarithmicBuckets(), ticksOverPeriod: compute.overPeriod, auditRecords: auditRecords, auditLogPath: auditLogPath,
-            beamformerLatches: bridge.latchCountSinceReset, history: history, track: track,
+            beamformerLatches: outcome.beamformerLatches, history: history, track: track,
             satelliteNames: assembly.elementSets.map(\.name),
+            reactions: checks.reactions, wallClockStretchSeconds: Double(pacer.wallClockStretchNanoseconds) / 1e9,
+            benchNotes: outcome.notes,
             verdicts: checks.verdicts(
-                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers)),
+                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers))
+                + outcome.verdicts,
             cutShortAtSeconds: nil)
     }
 }

@@ -19,6 +19,37 @@ public struct SimulationResult: Sendable {
         public var passed: Bool
         /// What was measured.
         public var detail: String
+
+        /// A verdict.
+        public init(expectation: String, passed: Bool, detail: String) {
+            self.expectation = expectation
+            self.passed = passed
+            self.detail = detail
+        }
+    }
+
+    /// How long the terminal took from a cause to transmit-enable read low by the bench.
+    public struct Reaction: Sendable, Hashable {
+        /// The causes measured.
+        public enum Kind: String, Sendable, Hashable {
+            /// The first fix inside a restricted zone (published to the terminal).
+            case restriction
+            /// A fault input driven active.
+            case fault
+            /// The beamformer bridge unplugged.
+            case unplug
+        }
+
+        /// What caused it.
+        public var kind: Kind
+        /// When the cause happened, seconds after the start.
+        public var atSeconds: Double
+        /// Whole ticks between the cause and the tick after which the line read low (0: the same tick).
+        public var ticks: Int64
+        /// The same in virtual time.
+        public var virtualNanoseconds: Int64
+        /// The same on the wall clock of the machine running the loop (`CLOCK_MONOTONIC`).
+        public var wallNanoseconds: UInt64
     }
 
     /// The scenario's name.
@@ -59,6 +90,12 @@ public struct SimulationResult: Sendable {
     public var track: [(seconds: Double, latitudeDegrees: Double, longitudeDegrees: Double)]
     /// Names of the satellites, by tracker index.
     public var satelliteNames: [String]
+    /// Every reaction measured.
+    public var reactions: [Reaction]
+    /// Virtual seconds run at real time because the bench followed the wall clock.
+    public var wallClockStretchSeconds: Double
+    /// The bench's measurements, one line each.
+    public var benchNotes: [String]
     /// The verdicts (empty when the run was cut short).
     public var verdicts: [Verdict]
     /// Where the run was stopped before the scenario's end (`--until`), seconds; nil when complete.

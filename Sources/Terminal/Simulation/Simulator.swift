@@ -6,8 +6,9 @@ import HALSim
 import Orbit
 import RealTime
 
-/// Runs the whole terminal — the same `TerminalAssembly` as the daemon — on the simulated
-/// board, against a scenario, on the virtual clock: deterministic, and faster than real time.
+/// Runs the whole terminal — the same `TerminalAssembly` as the daemon — against a scenario,
+/// on the virtual clock: on the simulated bench (deterministic, faster than real time), or
+/// on another `ScenarioBench` such as the virtual HIL bench's real kernel devices.
 ///
 /// What is simulated: the GNSS receiver (fixes along the route), the GPIO lines (HALSim, the
 /// transmit-enable output wired back to its sense input as on a rig), the beamformer bridge
@@ -67,55 +68,49 @@ public final class Simulator {
         self.options = options
     }
 
-    /// Runs to the end; `progress` is called about ten times per simulated minute with the
-    /// fraction done and the latest snapshot.
+    /// Runs to the end on the simulated bench; `progress` is called about ten times per
+    /// simulated minute with the fraction done and the latest snapshot.
     public func run(progress: ((Double, TerminalSnapshot) -> Void)? = nil) throws -> SimulationResult {
+        try run(
+            bench: { now in try SimulatedBench(board: options.board.hardware, wires: options.wires, virtualNow: now) },
+            progress: progress)
+    }
+
+    /// Runs to the end on the bench `makeBench` builds (given the virtual clock's reading).
+    public func run<Bench: ScenarioBench>(
+        bench makeBench: (@escaping () -> Int64) throws -> Bench, progress: ((Double, TerminalSnapshot) -> Void)? = nil
+    ) throws -> SimulationResult {
         let period = 1_000_000_000 / Int64(scenario.tickHertz)
         let clock = VirtualClock(startNanoseconds: 0)
         let utc = UTCReference()
         _ = utc.synchronise(utc: UTCInstant(nanosecondsSinceUnixEpoch: scenario.startUnixNanoseconds), atMonotonicNanoseconds: 0)
-        let simulationClock = ExternalSimulationClock { UInt64(max(0, clock.nowNanoseconds())) }
-        let hardware = options.board.hardware
-        let wires =
-            options.wires
-            ?? (hardware.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)])
-        let gpio = try SimulatedGPIO(board: hardware, clock: simulationClock, wires: wires)
+        let virtualNow = { clock.nowNanoseconds() }
+        let bench = try makeBench(virtualNow)
         let start = scenario.position(atSeconds: 0)
         let startDate = JulianDate(unixSeconds: Double(scenario.startUnixNanoseconds) / 1e9)
         let assembly = try TerminalAssembly(
             board: options.board, elementSets: options.elementSets ?? EmbeddedConstellation.elementSets(epoch: startDate),
             position: GeodeticPosition(latitudeDegrees: start.latitudeDegrees, longitudeDegrees: start.longitudeDegrees, heightMetres: 0),
-            policy: options.policy, policyValidUntilUnixNanoseconds: options.policyValidUntilUnixNanoseconds, gpio: gpio,
+            policy: options.policy, policyValidUntilUnixNanoseconds: options.policyValidUntilUnixNanoseconds, gpio: bench.gpio,
             auditLogPath: options.auditLogPath, nowNanoseconds: 0, tickPeriodNanoseconds: UInt64(period))
-        let usb = SimulatedUSB(clock: simulationClock)
-        let elementCount = assembly.array.elementCount
-        let bridge = SimulatedBeamformerBridge(chipCount: (elementCount + 3) / 4)
-        // A run is millions of ticks: keep only recent device records (the verdicts use the
-        // wire levels and the bridge's applied state, not the trace).
-        usb.maximumRecordCount = 10_000
-        bridge.maximumRecordCount = 10_000
-        _ = usb.plug(bridge)
-        let driver = BeamformerBridgeDriver(
-            backend: usb, hotplug: usb,
-            configuration: BeamformerBridgeDriverConfiguration(board: hardware, elementCount: elementCount)
-                ?? BeamformerBridgeDriverConfiguration(identifier: USBIdentifier(vendorID: 0x1209, productID: 0x0001), elementCount: elementCount),
-            mailbox: assembly.channels.steering, health: assembly.channels.beamformerHealth,
-            now: { UInt64(max(0, clock.nowNanoseconds())) })
+        try bench.start(assembly, virtualNow: virtualNow)
         let rate: TickRate
         do { rate = try TickRate(hertz: scenario.tickHertz) } catch { throw SimulationError.invalid("\(error)") }
         let loop = FixedStepLoop(clock: clock, configuration: LoopConfiguration(rate: rate), utcReference: utc)
         let seconds = min(options.untilSeconds ?? scenario.durationSeconds, scenario.durationSeconds)
         let ticks = UInt64((seconds * Double(scenario.tickHertz)).rounded())
         var harness = SimulationHarness(
-            scenario: scenario, assembly: assembly, gpio: gpio, usb: usb, bridge: bridge, driver: driver, periodNanoseconds: period,
-            totalTicks: ticks, seed: options.seed, speed: options.speed, progress: progress)
+            scenario: scenario, assembly: assembly, bench: bench, periodNanoseconds: period, totalTicks: ticks,
+            seed: options.seed, speed: options.speed, progress: progress)
         let wallStart = Date()
         loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
         let end = UInt64(max(0, clock.nowNanoseconds()))
         assembly.core.stow(atNanoseconds: end, utc: nil)
         _ = assembly.auditWriter.writePending()
+        let outcome = bench.finish(assembly)
         assembly.releaseLines()
-        var result = harness.result(wallSeconds: Date().timeIntervalSince(wallStart), auditLogPath: options.auditLogPath)
+        var result = harness.result(
+            wallSeconds: Date().timeIntervalSince(wallStart), auditLogPath: options.auditLogPath, bench: outcome)
         if seconds < scenario.durationSeconds {
             // Cut short (--until): expectations speak of the whole run and are not judged.
             result.verdicts = []

@@ -56,14 +56,18 @@ final class BridgeRecorder: @unchecked Sendable {
     func applied(_ bridge: EmulatedBridge, event: String, sequence: UInt16) {
         let codes = bridge.appliedCodes
         let crc = codes.withUnsafeBytes { CRC32C.checksum($0) }
-        var phases = ""
-        var gains = ""
-        phases.reserveCapacity(2 * codes.count)
-        gains.reserveCapacity(2 * codes.count)
-        for code in codes {
-            phases += Self.hex(code.phaseCode)
-            gains += Self.hex(code.gainCode)
+        // Hex digits straight into byte buffers: a line is 5 KB for 1280 elements, written
+        // at every latch, and the bench runs under TCG where per-character strings cost.
+        var phaseDigits = [UInt8](repeating: 0, count: 2 * codes.count)
+        var gainDigits = [UInt8](repeating: 0, count: 2 * codes.count)
+        for (index, code) in codes.enumerated() {
+            phaseDigits[2 * index] = Self.digits[Int(code.phaseCode >> 4)]
+            phaseDigits[2 * index + 1] = Self.digits[Int(code.phaseCode & 0x0F)]
+            gainDigits[2 * index] = Self.digits[Int(code.gainCode >> 4)]
+            gainDigits[2 * index + 1] = Self.digits[Int(code.gainCode & 0x0F)]
         }
+        let phases = String(decoding: phaseDigits, as: UTF8.self)
+        let gains = String(decoding: gainDigits, as: UTF8.self)
         let slot = bridge.appliedSlot.map { "\($0)" } ?? "null"
         append(
             "{\"event\":\"\(event)\",\(Self.clocks()),\"sequence\":\(sequence),\"slot\":\(slot),"
@@ -99,11 +103,7 @@ final class BridgeRecorder: @unchecked Sendable {
         "\"monotonic_ns\":\(nowNanoseconds()),\"realtime_ns\":\(nowNanoseconds(realtime: true))"
     }
 
-    private static let digits = Array("0123456789abcdef")
-
-    private static func hex(_ byte: UInt8) -> String {
-        String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-    }
+    private static let digits = Array("0123456789abcdef".utf8)
 
     private func append(_ line: String, to descriptor: Int32) {
         #if canImport(Glibc)

@@ -1,0 +1,115 @@
+import Foundation
+import HAL
+
+/// Every distinct steering the firmware posted to the beamformer driver during a run, as the
+/// CRC-32C of its channel codes (the bytes a load payload carries) — to check the bridge's
+/// record of applied states against: each state the bridge latched must be one the firmware
+/// computed, in the order it computed them.
+public struct SteeringLedger {
+    /// CRC → the positions where it was recorded.
+    private var positions: [UInt32: [Int]] = [:]
+    private var previous: [BeamformerChannelCode] = []
+    /// Distinct steerings recorded (consecutive repeats counted once).
+    public private(set) var count = 0
+
+    /// An empty ledger.
+    public init() {}
+
+    /// Records `codes` when they differ from the last recorded.
+    public mutating func record(_ codes: UnsafeBufferPointer<BeamformerChannelCode>) {
+        guard let source = codes.baseAddress else { return }
+        if previous.count == codes.count {
+            let same = previous.withUnsafeBytes { bytes in bytes.baseAddress.map { memcmp($0, source, bytes.count) == 0 } ?? true }
+            if same { return }
+            previous.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: source, count: codes.count) }
+        } else {
+            previous = Array(codes)
+        }
+        let crc = CRC32C.checksum(UnsafeRawBufferPointer(codes))
+        positions[crc, default: []].append(count)
+        count += 1
+    }
+
+
+    /// Compares the bridge's latches with the ledger.
+    public func verify(latches: [UInt32]) -> SteeringCheck {
+        var check = SteeringCheck(latches: latches.count, computed: count)
+        var last = -1
+        for crc in latches {
+            guard let recorded = positions[crc] else {
+                check.unknown.append(crc)
+                continue
+            }
+            if let next = recorded.first(where: { $0 >= last }) {
+                last = next
+            } else {
+                check.outOfOrder += 1
+            }
+        }
+        return check
+    }
+}
+
+/// The bridge's applied states against the firmware's steering.
+public struct SteeringCheck: Sendable {
+    /// Latches the bridge recorded.
+    public var latches: Int
+    /// Distinct steerings the firmware computed.
+    public var computed: Int
+    /// Latched states the firmware never computed (CRC-32C).
+    public var unknown: [UInt32] = []
+    /// Latches of a steering older than one latched before (the driver must only move on).
+    public var outOfOrder = 0
+
+    /// Whether the bridge latched something and only what the firmware computed, in order.
+    public var passed: Bool { latches > 0 && unknown.isEmpty && outOfOrder == 0 }
+
+    /// In words.
+    public var detail: String {
+        var text = "\(latches) latches recorded by the emulator, all among the \(computed) steerings computed"
+        if !unknown.isEmpty {
+            text = "\(latches) latches, \(unknown.count) never computed (first CRC-32C 0x\(String(unknown[0], radix: 16)))"
+        }
+        if outOfOrder > 0 { text += ", \(outOfOrder) out of order" }
+        return text
+    }
+}
+
+/// Reads the bridge emulator's record of applied states (`utermd-bridge-emulator --states`).
+public enum BridgeStateRecord {
+    /// The `codes_crc32c` of every `latch` line from byte `offset` on, and how many
+    /// `power_cycle` lines there were (a replug powers the bridge up again).
+    public static func latches(path: String, fromOffset offset: UInt64) throws -> (crcs: [UInt32], powerCycles: Int) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw VMBenchError("cannot read the bridge record \(path)") }
+        defer { try? handle.close() }
+        try handle.seek(toOffset: offset)
+        let data = handle.readDataToEndOfFile()
+        var crcs: [UInt32] = []
+        var powerCycles = 0
+        let key = Array(#""codes_crc32c":"0x"#.utf8)
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            let bytes = Array(line)
+            if bytes.starts(with: Array(#"{"event":"power_cycle""#.utf8)) { powerCycles += 1 }
+            guard bytes.starts(with: Array(#"{"event":"latch""#.utf8)), let start = Self.find(key, in: bytes) else { continue }
+            let digits = bytes[(start + key.count)...].prefix { $0 != UInt8(ascii: "\"") }
+            guard let crc = UInt32(String(decoding: digits, as: UTF8.self), radix: 16) else {
+                throw VMBenchError("\(path): a latch line with a malformed codes_crc32c")
+            }
+            crcs.append(crc)
+        }
+        return (crcs, powerCycles)
+    }
+
+    /// The size of the record now (read from there after the run).
+    public static func size(path: String) -> UInt64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for index in 0...(haystack.count - needle.count) where haystack[index..<index + needle.count].elementsEqual(needle) {
+            return index
+        }
+        return nil
+    }
+}

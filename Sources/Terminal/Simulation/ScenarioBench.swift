@@ -1,0 +1,69 @@
+import HAL
+import RealTime
+
+/// The rig a scenario runs on: where the firmware's GPIO lines and beamformer bridge are,
+/// and how the scenario's events reach them — as the wires and hands of a test bench would.
+///
+/// Two benches: `SimulatedBench` (HALSim in this process, everything on the virtual clock)
+/// and the virtual HIL bench of `HIL/vm` (module `HILBench`: libgpiod on gpio-sim lines,
+/// libusb to the FunctionFS bridge emulator). The harness calls the bench from the loop's
+/// thread only, in this order each tick: events (`drive`, `unplugBeamformer`, ...), the
+/// terminal's tick, then `afterTick`.
+public protocol ScenarioBench: AnyObject {
+    /// The firmware's GPIO backend.
+    associatedtype GPIO: GPIOBackend
+
+    /// The GPIO backend the terminal opens its lines from.
+    var gpio: GPIO { get }
+
+    /// Whether the devices are real (kernel devices with their own timing): then a USB
+    /// unplug's reaction is judged on the wall clock too, not only in virtual time.
+    var hasRealDevices: Bool { get }
+
+    /// Starts the bench's devices once the terminal is assembled (the beamformer driver:
+    /// stepped in `afterTick`, or on a thread of its own). `virtualNow` reads the loop's
+    /// virtual clock (loop thread only).
+    func start(_ assembly: TerminalAssembly<GPIO>, virtualNow: @escaping () -> Int64) throws
+
+    /// Drives input `role` to `level` (a fault input, as the bench's signal generator would).
+    func drive(_ role: GPIORole, to level: LogicalLevel, atNanoseconds now: Int64)
+
+    /// Unplugs the beamformer bridge.
+    func unplugBeamformer(atNanoseconds now: Int64)
+
+    /// Plugs the beamformer bridge back.
+    func replugBeamformer(atNanoseconds now: Int64)
+
+    /// The bench's share of each tick, after the terminal's: wires, device steps,
+    /// bookkeeping. Returns whether transmit-enable is high as the bench reads it (on the
+    /// sense wire, or on the line itself).
+    func afterTick(_ context: TickContext, assembly: TerminalAssembly<GPIO>) -> Bool
+
+    /// Whether the run must follow the wall clock at virtual time `now`: true while a real
+    /// device's own timing decides what happens (a USB unplug or re-enumeration, a bridge
+    /// still connecting). `nearEvent`: `now` is within 0.5 s before to 1 s after an instant
+    /// the scenario changes a device (a fault input, the bridge's plug). The simulated bench
+    /// never does.
+    func followsWallClock(atNanoseconds now: Int64, nearEvent: Bool) -> Bool
+
+    /// Stops the devices (the loop has stopped, the terminal is stowed); what the bench saw.
+    func finish(_ assembly: TerminalAssembly<GPIO>) -> BenchOutcome
+}
+
+/// What a bench reports at the end of a run, besides the harness's own verdicts.
+public struct BenchOutcome: Sendable {
+    /// Beam states the bridge latched.
+    public var beamformerLatches: UInt32
+    /// The bench's own verdicts (the VM bench: the bridge's applied states against the
+    /// steering the firmware computed).
+    public var verdicts: [SimulationResult.Verdict]
+    /// Measurements worth printing, one line each.
+    public var notes: [String]
+
+    /// An outcome.
+    public init(beamformerLatches: UInt32, verdicts: [SimulationResult.Verdict] = [], notes: [String] = []) {
+        self.beamformerLatches = beamformerLatches
+        self.verdicts = verdicts
+        self.notes = notes
+    }
+}

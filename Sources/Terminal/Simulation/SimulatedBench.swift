@@ -1,0 +1,70 @@
+import Drivers
+import HAL
+import HALSim
+import RealTime
+
+/// The simulated rig: HALSim GPIO lines (transmit-enable wired back to its sense input as
+/// on a bench), a simulated USB bus with a simulated beamformer bridge decoding the real
+/// protocol, and the firmware's own `BeamformerBridgeDriver` stepped every 10 ms of virtual
+/// time — everything in this process, on the virtual clock, deterministic.
+public final class SimulatedBench: ScenarioBench {
+    /// The simulated GPIO lines.
+    public let gpio: SimulatedGPIO
+    /// In-process models: virtual time only.
+    public var hasRealDevices: Bool { false }
+    private let board: BoardProfile
+    private let clock: ExternalSimulationClock
+    private let usb: SimulatedUSB
+    private var bridge: SimulatedBeamformerBridge?
+    private var driver: BeamformerBridgeDriver<SimulatedUSB>?
+
+    /// A bench for `board` with `wires` (nil: transmit-enable to its sense input, when the
+    /// board has one), reading the virtual clock through `virtualNow`.
+    public init(board: BoardProfile, wires: [GPIOWire]?, virtualNow: @escaping () -> Int64) throws {
+        self.board = board
+        clock = ExternalSimulationClock { UInt64(max(0, virtualNow())) }
+        let wires = wires ?? (board.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)])
+        gpio = try SimulatedGPIO(board: board, clock: clock, wires: wires)
+        usb = SimulatedUSB(clock: clock)
+        // A run is millions of ticks: keep only recent device records (the verdicts use the
+        // wire levels and the bridge's applied state, not the trace).
+        usb.maximumRecordCount = 10_000
+    }
+
+    public func start(_ assembly: TerminalAssembly<SimulatedGPIO>, virtualNow: @escaping () -> Int64) throws {
+        let elementCount = assembly.array.elementCount
+        let bridge = SimulatedBeamformerBridge(chipCount: (elementCount + 3) / 4)
+        bridge.maximumRecordCount = 10_000
+        _ = usb.plug(bridge)
+        self.bridge = bridge
+        driver = BeamformerBridgeDriver(
+            backend: usb, hotplug: usb,
+            configuration: BeamformerBridgeDriverConfiguration(board: board, elementCount: elementCount)
+                ?? BeamformerBridgeDriverConfiguration(identifier: USBIdentifier(vendorID: 0x1209, productID: 0x0001), elementCount: elementCount),
+            mailbox: assembly.channels.steering, health: assembly.channels.beamformerHealth,
+            now: { UInt64(max(0, virtualNow())) })
+    }
+
+    public func drive(_ role: GPIORole, to level: LogicalLevel, atNanoseconds now: Int64) {
+        try? gpio.driveInput(role, to: level, atNanoseconds: UInt64(max(0, now)))
+    }
+
+    public func unplugBeamformer(atNanoseconds _: Int64) {
+        if let bridge { usb.unplug(bridge) }
+    }
+
+    public func replugBeamformer(atNanoseconds _: Int64) {
+        if let bridge { _ = usb.plug(bridge) }
+    }
+
+    public func afterTick(_ context: TickContext, assembly _: TerminalAssembly<SimulatedGPIO>) -> Bool {
+        if context.tickIndex % 10 == 0 { _ = driver?.serviceOnce() }
+        return (gpio.level(of: .transmitEnableSense) ?? gpio.level(of: .transmitEnable)) == .active
+    }
+
+    public func followsWallClock(atNanoseconds _: Int64, nearEvent _: Bool) -> Bool { false }
+
+    public func finish(_: TerminalAssembly<SimulatedGPIO>) -> BenchOutcome {
+        BenchOutcome(beamformerLatches: bridge?.latchCountSinceReset ?? 0)
+    }
+}
