@@ -8,6 +8,9 @@ public enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
     case corrupt(path: String, line: Int)
     /// A record could not be encoded.
     case encoding(String)
+    /// The log's writer did not write the record in time (it is stuck retrying an earlier
+    /// record, or stopping); the record was withdrawn, not written.
+    case writerUnavailable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,8 @@ public enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path):\(line): audit record damaged before the end of the log (not a torn tail)"
         case .encoding(let reason):
             "audit record could not be encoded: \(reason)"
+        case .writerUnavailable(let path, let reason):
+            "\(path): audit record not written: \(reason)"
         }
     }
 

@@ -1,4 +1,5 @@
 import Audit
+import Drivers
 import Foundation
 import Geofence
 import Logging
@@ -33,15 +34,20 @@ import Testing
     @Test func acceptedPoliciesAreAuditedThenHandedToTheTick() throws {
         let directory = NSTemporaryDirectory() + "utermd-policy-service-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = PolicyService.auditLogPath(besides: directory + "/audit.log")
-        #expect(path.hasSuffix("/audit.log.policy"))
+        let path = directory + "/audit.log"
+        let handoff = AuditHandoff()
+        let writer = AuditWriter(log: try AuditLog(path: path), handoff: handoff)
         var keeper = PolicyKeeper(operatorKey: Self.key.publicKey)
         let first = keeper.offer(fileBytes: try Self.bundle(version: 1), source: "v1", at: Date())
         #expect(first.isAccepted)
         let channels = TerminalChannels(elementCount: 4)
         let service = try PolicyService(
-            keeper: keeper, startUpUpdate: first, auditLogPath: path, channels: channels,
+            keeper: keeper, startUpUpdate: first, audit: writer, channels: channels,
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), monotonicNanoseconds: 1)
+        // From now on the writer thread runs, as in the daemon; a transmit decision comes first.
+        writer.start(idleWakeNanoseconds: 5_000_000)
+        defer { writer.stop() }
+        handoff.submit(DriverAuditRecord(.transmitOn(decision: 1), monotonicNanoseconds: 1, utc: nil))
         #expect(channels.policies.takeIfPresent() == nil, "the start-up policy is the assembly's")
         #expect(service.statusPolicy?.policy.version == 1)
         #expect(service.statusPolicy?.ruleNames == ["harbour v1"])
@@ -66,8 +72,10 @@ import Testing
         #expect(service.offer(path: file, monotonicNanoseconds: 5) == nil, "the policy in force again: nothing to do")
 
         let entries = try AuditLog.read(path: path).entries
-        #expect(entries.map(\.event) == ["accepted", "accepted", "rejected", "rejected"])
-        #expect(entries.map(\.monotonicNanoseconds) == [1, 2, 3, 4])
-        #expect(entries[1].details["version"] == "2")
+        #expect(entries.map(\.event) == ["accepted", "on", "accepted", "rejected", "rejected"])
+        #expect(entries.map(\.kind) == [.policy, .transmit, .policy, .policy, .policy], "one log, in order")
+        #expect(entries.map(\.sequence) == [1, 2, 3, 4, 5])
+        #expect(entries.filter { $0.kind == .policy }.map(\.monotonicNanoseconds) == [1, 2, 3, 4])
+        #expect(entries[2].details["version"] == "2")
     }
 }

@@ -63,8 +63,13 @@ import Testing
         }
         let audit = try String(contentsOfFile: daemon.auditPath, encoding: .utf8)
         #expect(audit.contains("\"event\":\"off\""), "the off decision is audited")
-        let policyAudit = try String(contentsOfFile: daemon.auditPath + ".policy", encoding: .utf8)
-        #expect(policyAudit.contains("\"event\":\"accepted\""))
+        // One log: the start-up policy's record first, then the transmit decisions.
+        let shown = try CommandLineTests.utermd("audit", "show", daemon.auditPath)
+        #expect(shown.status == 0)
+        let lines = shown.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("#1 ") == true && lines.first?.contains(" policy accepted: ") == true, "\(shown.output)")
+        #expect(lines.contains { $0.contains(" transmit on: ") })
+        #expect(!FileManager.default.fileExists(atPath: daemon.auditPath + ".policy"), "no second log")
     }
 
     @Test func rotctlReadsTheBeamAndRebootExits75() throws {
@@ -169,9 +174,16 @@ import Testing
 
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit().status == 0)
-        let records = try String(contentsOfFile: daemon.auditPath + ".policy", encoding: .utf8)
-        #expect(records.components(separatedBy: "\"event\":\"accepted\"").count - 1 == 3)
-        #expect(records.components(separatedBy: "\"event\":\"rejected\"").count - 1 == 1)
+        let shown = try CommandLineTests.utermd("audit", "show", "--json", daemon.auditPath)
+        #expect(shown.status == 0)
+        let entries = shown.output.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let policy = entries.filter { $0["kind"] as? String == "policy" }
+        #expect(policy.map { $0["event"] as? String ?? "?" } == ["accepted", "accepted", "accepted", "rejected"])
+        #expect(policy.map { ($0["details"] as? [String: String])?["version"] ?? "?" } == ["1", "2", "3", "2"])
+        let sequences = entries.compactMap { $0["sequence"] as? Int }
+        #expect(sequences == Array(1...entries.count), "every record of the run in one sequence")
     }
 
     /// The obstruction map is learned while the terminal runs: each second the beam was on a

@@ -61,7 +61,7 @@ extension DaemonRunner {
         do {
             policies = try PolicyService(
                 keeper: resources.keeper, startUpUpdate: resources.policyUpdate,
-                auditLogPath: PolicyService.auditLogPath(besides: configuration.auditLogPath), channels: assembly.channels,
+                audit: assembly.auditWriter, channels: assembly.channels,
                 logger: logger, monotonicNanoseconds: DriverClock.nowNanoseconds())
         } catch {
             throw StartFailure("policy audit log: \(error)")

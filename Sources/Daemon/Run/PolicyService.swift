@@ -1,4 +1,5 @@
 import Audit
+import Drivers
 import Foundation
 import Geofence
 import Logging
@@ -10,33 +11,29 @@ import Terminal
 /// `TerminalChannels.policies`, where it takes effect within a tick. A rejected one changes
 /// nothing and is audited too.
 ///
-/// Policy records go to their own audit log, `<audit_log>.policy` (same format, same
-/// crash-safety): the transmit log belongs to the `AuditWriter` thread, which offers no way to
-/// interleave a record from another thread, and two writers on one file would break its
-/// sequence numbers.
+/// Policy records go to the one audit log, through its `AuditWriter` (`append` from this
+/// thread, durable on return), in order with the transmit decisions around them.
 public final class PolicyService: @unchecked Sendable {
-    // @unchecked: `keeper` and `auditLog` are only touched under `lock`.
+    // @unchecked: `keeper` is only touched under `lock` (which also keeps policy records in
+    // the order their updates were decided).
     private let lock = NSLock()
     private var keeper: PolicyKeeper
-    private let auditLog: AuditLog
+    private let audit: AuditWriter
     private let channels: TerminalChannels
     private let logger: Logger
 
-    /// The policy audit log's path for a transmit audit log's path.
-    public static func auditLogPath(besides transmitLog: String) -> String { transmitLog + ".policy" }
-
     /// A service starting from `keeper` (with the start-up policy already offered), recording
-    /// the start-up `update` in the policy audit log. Throws when the log cannot be written:
-    /// the daemon must not run a policy it could not record.
+    /// the start-up `update` in the audit log through `audit`. Throws when the record cannot be
+    /// written: the daemon must not run a policy it could not record.
     public init(
-        keeper: PolicyKeeper, startUpUpdate: PolicyUpdate, auditLogPath: String, channels: TerminalChannels, logger: Logger,
+        keeper: PolicyKeeper, startUpUpdate: PolicyUpdate, audit: AuditWriter, channels: TerminalChannels, logger: Logger,
         monotonicNanoseconds: UInt64
     ) throws(AuditError) {
         self.keeper = keeper
         self.channels = channels
         self.logger = logger
-        auditLog = try AuditLog(path: auditLogPath)
-        try auditLog.append(startUpUpdate.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
+        self.audit = audit
+        try audit.append(startUpUpdate.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
         logger.notice("\(startUpUpdate.logLine)")
     }
 
@@ -69,7 +66,7 @@ public final class PolicyService: @unchecked Sendable {
             var candidate = keeper
             let update = candidate.offer(fileBytes: bytes, source: source, at: Date())
             do throws(AuditError) {
-                try auditLog.append(update.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
+                try audit.append(update.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
             } catch {
                 logger.error("policy not applied: the audit record could not be written: \(error)")
                 return .failure(error)
