@@ -102,7 +102,7 @@ qemu=(
     -nodefaults -no-user-config -display none -no-reboot
     -serial "file:$run_dir/console.log"
     -kernel "$kernel" -initrd "$initramfs"
-    -append "console=ttyS0 quiet panic=-1 hil.run=$run_dir hil.time=$(date +%s)"
+    -append "console=ttyS0 quiet panic=-1 tsc=reliable clocksource=tsc hil.run=$run_dir hil.time=$(date +%s)"
     -fsdev local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap
     -device virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot
     -fsdev "local,id=hilrun,path=$run_dir,security_model=none"

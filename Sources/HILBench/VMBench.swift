@@ -30,8 +30,6 @@ import Terminal
 public final class VMBench: ScenarioBench {
     /// The firmware's GPIO: libgpiod, edges in virtual time.
     public let gpio: ReclockedGPIO<LinuxGPIO>
-    /// Kernel devices: the unplug is judged on the wall clock too.
-    public var hasRealDevices: Bool { true }
     private let description: VMBenchDescription
     private let transmitEnable: (value: SysfsAttribute, activeLow: Bool)
     private let wires: [BenchWire]

@@ -16,10 +16,6 @@ public protocol ScenarioBench: AnyObject {
     /// The GPIO backend the terminal opens its lines from.
     var gpio: GPIO { get }
 
-    /// Whether the devices are real (kernel devices with their own timing): then a USB
-    /// unplug's reaction is judged on the wall clock too, not only in virtual time.
-    var hasRealDevices: Bool { get }
-
     /// Starts the bench's devices once the terminal is assembled (the beamformer driver:
     /// stepped in `afterTick`, or on a thread of its own). `virtualNow` reads the loop's
     /// virtual clock (loop thread only).

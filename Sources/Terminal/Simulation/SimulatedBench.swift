@@ -10,8 +10,6 @@ import RealTime
 public final class SimulatedBench: ScenarioBench {
     /// The simulated GPIO lines.
     public let gpio: SimulatedGPIO
-    /// In-process models: virtual time only.
-    public var hasRealDevices: Bool { false }
     private let board: BoardProfile
     private let clock: ExternalSimulationClock
     private let usb: SimulatedUSB

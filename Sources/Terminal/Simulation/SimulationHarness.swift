@@ -71,7 +71,6 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         eventWindows = windows
         random = SplitMix64(seed: seed)
         checks = ExpectationTracker(expectations: scenario.expectations, periodNanoseconds: periodNanoseconds)
-        checks.judgesUnplugOnWallClock = bench.hasRealDevices
         compute = ComputeTimeRecorder(periodNanoseconds: UInt64(periodNanoseconds))
         history.reserveCapacity(Int(scenario.durationSeconds) + 2)
     }
