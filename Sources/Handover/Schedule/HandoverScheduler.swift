@@ -51,9 +51,11 @@ public struct HandoverScheduler: Sendable {
     /// `remainingUntil` (seconds after the cache's base); NaN when unknown.
     private var remainingFrom: [Double]
     private var remainingUntil: [Double]
-    /// Per satellite: its sample at the end of the last slot it was evaluated for, which is the
-    /// start of the next (seconds after the cache's base).
-    private var boundarySamples: [TrackSample?]
+    /// Per satellite evaluated in the last slot (by index): its sample at the end of that slot,
+    /// which is the start of the next (seconds after the cache's base). A dictionary, not an
+    /// array over the constellation: only the few satellites in view have one (an array of
+    /// optional samples took 1.4 MB for 10,000 satellites).
+    private var boundarySamples: [Int: TrackSample] = [:]
     /// The satellite chosen for the last slot decided, for `longestVisibility`'s first rule.
     private var previousServing: (slotIndex: Int64, catalogNumber: Int)?
     private var windowScratch: [Int] = []
@@ -82,7 +84,6 @@ public struct HandoverScheduler: Sendable {
         excluded = Array(repeating: false, count: ephemeris.count)
         remainingFrom = Array(repeating: .nan, count: ephemeris.count)
         remainingUntil = Array(repeating: .nan, count: ephemeris.count)
-        boundarySamples = Array(repeating: nil, count: ephemeris.count)
     }
 
     /// The decision for the first slot starting at or after `instant`: what the terminal must
@@ -137,6 +138,11 @@ public struct HandoverScheduler: Sendable {
             } catch {
                 exclude(index, error: error.error, at: geometry.base.adding(seconds: error.seconds))
             }
+        }
+        // Only the samples at this slot's end can serve the next slot: drop those of satellites
+        // that were not evaluated this time (set, excluded, or a slot skipped).
+        if boundarySamples.count > windowScratch.count {
+            boundarySamples = boundarySamples.filter { $0.value.seconds == end }
         }
         let (serving, runnerUp) = choose(for: slot)
         previousServing = serving.map { (slot.index, $0.catalogNumber) }
@@ -244,8 +250,8 @@ public struct HandoverScheduler: Sendable {
         for index in remainingFrom.indices {
             remainingFrom[index] = .nan
             remainingUntil[index] = .nan
-            boundarySamples[index] = nil
         }
+        boundarySamples.removeAll(keepingCapacity: true)
     }
 
     private mutating func exclude(_ index: Int, error: SGP4Error, at instant: JulianDate) {
