@@ -62,3 +62,73 @@ import Testing
         #expect(try bench.auditEntries().map(\.sequence) == [1, 2])
     }
 }
+
+#if os(Linux)
+    import Glibc
+
+    /// When the writer is stuck on a record it cannot write (here: the log's descriptor swapped
+    /// for a read-only one, so every write fails), a record from another thread is withdrawn
+    /// after the timeout and never written later; once the log works again the held record
+    /// goes first and new records follow.
+    @Suite struct AuditWriterStuckTests {
+        /// The process's descriptor open on `path` (from /proc/self/fd).
+        static func descriptor(of path: String) throws -> Int32 {
+            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let entries = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")
+            let matches = entries.compactMap { entry -> Int32? in
+                guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + entry),
+                    URL(fileURLWithPath: link).resolvingSymlinksInPath().path == target
+                else { return nil }
+                return Int32(entry)
+            }
+            guard matches.count == 1, let found = matches.first else { throw NotFound(path: path, matches: matches) }
+            return found
+        }
+
+        struct NotFound: Error {
+            let path: String
+            let matches: [Int32]
+        }
+
+        @Test func aRecordTheWriterCannotGetToIsWithdrawnNotWrittenLate() throws {
+            let bench = try TransmitBench()
+            let logDescriptor = try Self.descriptor(of: bench.auditPath)
+            let saved = dup(logDescriptor)
+            let readOnly = open(bench.auditPath, O_RDONLY | O_CLOEXEC)
+            #expect(saved >= 0 && readOnly >= 0)
+            defer {
+                close(saved)
+                close(readOnly)
+            }
+            #expect(dup2(readOnly, logDescriptor) == logDescriptor)
+            bench.writer.start(idleWakeNanoseconds: 2_000_000)
+            defer { bench.writer.stop() }
+            bench.tick(drain: false)  // the `on` decision: the writer keeps failing on it
+            bench.handoff.refresh()
+            let failing = Date(timeIntervalSinceNow: 5)
+            while bench.writer.lastError == nil, Date() < failing { usleep(1_000) }
+            #expect(bench.writer.lastError != nil, "the writer cannot write")
+
+            do {
+                try bench.writer.append(AuditWriterAppendTests.policyRecord(1), timeoutNanoseconds: 50_000_000)
+                Issue.record("appended while the writer was stuck")
+            } catch {
+                guard case .writerUnavailable = error else { throw error }
+            }
+
+            #expect(dup2(saved, logDescriptor) == logDescriptor, "the log works again")
+            let recovering = Date(timeIntervalSinceNow: 5)
+            while !bench.handoff.isCaughtUp, Date() < recovering {
+                usleep(1_000)
+                bench.handoff.refresh()
+            }
+            #expect(bench.handoff.isCaughtUp)
+            try bench.writer.append(AuditWriterAppendTests.policyRecord(2))
+            #expect(bench.writer.stop())
+            let entries = try bench.auditEntries()
+            #expect(entries.map { "\($0.kind.rawValue)/\($0.event)" } == ["transmit/on", "policy/accepted"])
+            #expect(entries.last?.details["version"] == "2", "the withdrawn record never appears")
+            #expect(entries.map(\.sequence) == [1, 2])
+        }
+    }
+#endif
