@@ -57,6 +57,10 @@ import Testing
             policy: { bytes in
                 calls.record("policy \(bytes.count)")
                 return CommandOutcome(status: 422, body: .object([("accepted", .bool(false))]))
+            },
+            resetObstructions: { reason in
+                calls.record("reset obstructions \(reason ?? "-")")
+                return .accepted("reset")
             }, reportLocation: false)
         return StatusAPI(providers: providers, token: token)
     }
@@ -157,6 +161,19 @@ import Testing
         #expect(unstow.status == 202)
         #expect(calls.all == ["unstow clear"])
         #expect(StatusAPI.metricPath("/unstow") == "/unstow")
+    }
+
+    @Test func resettingTheObstructionMapNeedsTheToken() {
+        let calls = Calls()
+        let api = Self.api(calls: calls)
+        #expect(api.respond(to: request("POST", "/obstructions/reset")).status == 401)
+        #expect(api.respond(to: request("POST", "/obstructions/reset", token: "Bearer wrong")).status == 403)
+        #expect(api.respond(to: request("GET", "/obstructions/reset")).status == 405)
+        #expect(api.respond(to: request("POST", "/obstructions", token: "Bearer 0123456789abcdef-token")).status == 405)
+        #expect(calls.all.isEmpty)
+        #expect(api.respond(to: request("POST", "/obstructions/reset", token: "Bearer 0123456789abcdef-token")).status == 202)
+        #expect(calls.all == ["reset obstructions -"])
+        #expect(StatusAPI.metricPath("/obstructions/reset") == "/obstructions/reset")
     }
 
     @Test func badBodiesAre4xx() {

@@ -218,9 +218,19 @@ import Testing
         let stats = try #require(try daemon.status()["obstruction_stats"] as? [String: Any])
         #expect((stats["valid_s"] as? Double ?? 0) >= 3)
         #expect((stats["fraction_obstructed"] as? Double ?? 0) > 0)
+
+        // The owner's reset forgets it (learning goes on from there).
+        #expect(try RunSupport.http(port: daemon.statusPort, "POST", "/obstructions/reset").status == 401)
+        let learnedSeconds = validSeconds(try obstructions())
+        let reset = try RunSupport.http(port: daemon.statusPort, "POST", "/obstructions/reset", token: daemon.token)
+        #expect(reset.status == 202, "\(reset.body)")
+        let after = try obstructions()
+        #expect(validSeconds(after) < learnedSeconds)
+        #expect(((after["snr"] as? [Double]) ?? []).filter { $0 >= 0 }.count <= 1, "at most the second since the reset")
         daemon.signal(SIGTERM)
         let exit = daemon.waitForExit()
         #expect(exit.status == 0)
+        #expect(exit.log.contains("obstruction map reset by POST /obstructions/reset"))
         #expect(exit.log.contains("obstruction map: learned from the simulated link (1 simulated obstructions)"))
     }
 

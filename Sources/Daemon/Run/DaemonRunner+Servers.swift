@@ -11,6 +11,7 @@ extension DaemonRunner {
         let logger = logger
         let policies = policies
         let metrics = environment.metrics
+        let obstructions = obstructions
         let stow: @Sendable (String) -> Void = { origin in
             if !channels.stow.isStopRequested { logger.notice("stow requested by \(origin): transmit off, array stowed") }
             channels.stow.requestStop()
@@ -31,7 +32,7 @@ extension DaemonRunner {
                     switch channels.unstow() {
                     case .resumed:
                         let why = reason.map { " (\($0))" } ?? ""
-                        logger.notice("unstow requested by POST /unstow\(why): resuming; transmit returns once every condition holds")
+                        logger.notice("unstow requested by POST /unstow\(why): resuming, transmit once every condition holds")
                         return .accepted("unstowing: the terminal resumes; transmit returns once every condition holds")
                     case .notStowed:
                         return CommandOutcome(
@@ -55,6 +56,16 @@ extension DaemonRunner {
                     return PolicyService.outcome(
                         policies.offer(
                             bytes: Data(bytes), source: "POST /policy", monotonicNanoseconds: DriverClock.nowNanoseconds()))
+                },
+                resetObstructions: { reason in
+                    guard let obstructions else {
+                        return CommandOutcome(status: 503, body: .object([("error", .string("not started"))]))
+                    }
+                    let forgotten = obstructions.snapshot().validSeconds
+                    obstructions.reset()
+                    let why = reason.map { " (\($0))" } ?? ""
+                    logger.notice("obstruction map reset by POST /obstructions/reset\(why): \(forgotten) s forgotten")
+                    return .accepted("obstruction map reset: \(forgotten) s of observation forgotten")
                 },
                 reportLocation: api.reportLocation, satelliteName: { feed.satellite($0)?.name })
             let statusAPI = StatusAPI(providers: providers, token: resources.token)
@@ -105,7 +116,8 @@ extension StatusAPI {
     /// A path as a metric label: the API's own paths, everything else `other` (a scanner must
     /// not create a series per probed URL).
     public static func metricPath(_ path: String) -> String {
-        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy"].contains(path)
+        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy", "/obstructions/reset"]
+            .contains(path)
             ? path : "other"
     }
 }

@@ -72,6 +72,7 @@ extension DaemonRunner {
         let position = PositionService(source: configuration.location, channels: assembly.channels, utc: utc, logger: logger)
         services.append { position.stop() }
         let obstructions = LearnedObstructions(map: assembly.schedule.constraints.obstructionMap)
+        self.obstructions = obstructions
         let scheduler = SchedulerService(
             schedule: assembly.schedule, channels: assembly.channels, utc: utc, initialPosition: initialPosition,
             obstructions: obstructions, logger: logger)

@@ -41,6 +41,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var policies: PolicyService?
     var loop: LoopRunner?
     var feed: TelemetryFeed?
+    var obstructions: LearnedObstructions?
     var metrics: DaemonMetrics?
     var services: [() -> Void] = []
     var loopSummary = LockedValue<LoopStatisticsSummary?>(nil)

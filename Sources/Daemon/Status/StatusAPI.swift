@@ -10,6 +10,7 @@ import Foundation
 /// | `GET /metrics` | Prometheus text format 0.0.4 |
 /// | `POST /stow` | stop transmitting and stow until `POST /unstow` (optional JSON body `{"reason": "..."}`) |
 /// | `POST /unstow` | lift the stow: the terminal resumes, transmit returns once every condition holds (409 while stopping) |
+/// | `POST /obstructions/reset` | forget the learned obstruction map (the dish's "reset obstruction map") |
 /// | `POST /reboot` | stow, then exit with ``DaemonExitCode/restartRequested`` for systemd to restart |
 /// | `POST /policy` | a signed policy bundle as the body; verified before it reaches the tick |
 ///
@@ -46,12 +47,12 @@ public struct StatusAPI: Sendable {
             return .json(StatusJSON.obstructions(providers.obstructions()))
         case ("GET", "/metrics"), ("HEAD", "/metrics"):
             return HTTPResponse(status: 200, contentType: PrometheusText.contentType, body: Array(providers.metrics().utf8))
-        case ("POST", "/stow"), ("POST", "/unstow"), ("POST", "/reboot"), ("POST", "/policy"):
+        case ("POST", "/stow"), ("POST", "/unstow"), ("POST", "/reboot"), ("POST", "/policy"), ("POST", "/obstructions/reset"):
             if let refusal = authorise(request) { return refusal }
             return command(request)
         case (_, "/status"), (_, "/history"), (_, "/obstructions"), (_, "/metrics"):
             return .error(405, "method not allowed", headers: ["Allow": "GET, HEAD"])
-        case (_, "/stow"), (_, "/unstow"), (_, "/reboot"), (_, "/policy"):
+        case (_, "/stow"), (_, "/unstow"), (_, "/reboot"), (_, "/policy"), (_, "/obstructions/reset"):
             return .error(405, "method not allowed", headers: ["Allow": "POST"])
         default:
             return .error(404, "no such resource (try /status, /history, /obstructions, /metrics)")
@@ -87,6 +88,7 @@ public struct StatusAPI: Sendable {
             switch request.path {
             case "/stow": outcome = providers.stow(reason)
             case "/unstow": outcome = providers.unstow(reason)
+            case "/obstructions/reset": outcome = providers.resetObstructions(reason)
             default: outcome = providers.reboot(reason)
             }
         }

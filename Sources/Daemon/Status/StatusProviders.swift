@@ -37,6 +37,8 @@ public struct StatusProviders: Sendable {
     public var unstow: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /reboot` (reason, if given).
     public var reboot: @Sendable (_ reason: String?) -> CommandOutcome
+    /// `POST /obstructions/reset` (reason, if given): forgets the learned obstruction map.
+    public var resetObstructions: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /policy` with the signed bundle's bytes.
     public var policy: @Sendable (_ bundle: [UInt8]) -> CommandOutcome
     /// Whether `/history` includes positions.
@@ -54,7 +56,11 @@ public struct StatusProviders: Sendable {
             CommandOutcome(status: 501, body: .object([("error", .string("unstow is not available"))]))
         },
         reboot: @escaping @Sendable (_ reason: String?) -> CommandOutcome,
-        policy: @escaping @Sendable (_ bundle: [UInt8]) -> CommandOutcome, reportLocation: Bool,
+        policy: @escaping @Sendable (_ bundle: [UInt8]) -> CommandOutcome,
+        resetObstructions: @escaping @Sendable (_ reason: String?) -> CommandOutcome = { _ in
+            CommandOutcome(status: 501, body: .object([("error", .string("no obstruction map is learned"))]))
+        },
+        reportLocation: Bool,
         satelliteName: @escaping @Sendable (Int32) -> String? = { _ in nil }
     ) {
         self.satelliteName = satelliteName
@@ -65,6 +71,7 @@ public struct StatusProviders: Sendable {
         self.stow = stow
         self.unstow = unstow
         self.reboot = reboot
+        self.resetObstructions = resetObstructions
         self.policy = policy
         self.reportLocation = reportLocation
     }
