@@ -28,6 +28,37 @@ import Testing
         #expect(CRC32C.checksum([]) == 0)
         // RFC 3720 appendix B.4: 32 bytes of zeros give 0x8A9136AA.
         #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
+        // The other vectors of B.4: 32 bytes of 0xFF, bytes 0...31 ascending, 31...0 descending.
+        #expect(CRC32C.checksum([UInt8](repeating: 0xFF, count: 32)) == 0x62A8_AB43)
+        #expect(CRC32C.checksum((0..<32).map { UInt8($0) }) == 0x46DD_794E)
+        #expect(CRC32C.checksum((0..<32).reversed().map { UInt8($0) }) == 0x113F_DB5C)
+    }
+
+    /// Slicing-by-8 against the bit-by-bit definition, at every length and split point
+    /// (the eight-byte path, the byte tail, unaligned starts, updates in pieces).
+    @Test func crc32cAgreesWithTheBitwiseDefinition() {
+        func bitwise(_ bytes: ArraySlice<UInt8>, from register: UInt32 = 0xFFFF_FFFF) -> UInt32 {
+            var crc = register
+            for byte in bytes {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = (crc & 1) != 0 ? (crc >> 1) ^ CRC32C.reflectedPolynomial : crc >> 1 }
+            }
+            return crc
+        }
+        var generator = SystemRandomNumberGenerator()
+        let data = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for length in 0..<data.count {
+            let slice = data[0..<length]
+            #expect(CRC32C.checksum(Array(slice)) == bitwise(slice) ^ 0xFFFF_FFFF, "length \(length)")
+        }
+        for split in [1, 3, 7, 8, 9, 100] {
+            let head = data[0..<split]
+            let tail = data[split...]
+            let pieces = tail.withUnsafeBytes { CRC32C.update(head.withUnsafeBytes { CRC32C.update(CRC32C.start, with: $0) }, with: $0) }
+            #expect(CRC32C.finish(pieces) == CRC32C.checksum(data), "split at \(split)")
+            let unaligned = data[split...].withUnsafeBytes { CRC32C.checksum($0) }
+            #expect(unaligned == bitwise(data[split...]) ^ 0xFFFF_FFFF, "unaligned start \(split)")
+        }
     }
 
     @Test func aLatchFrameIsExactlyTheDocumentedBytes() throws {

@@ -16,15 +16,28 @@ public enum CRC32C {
     /// The CRC of the ASCII bytes `123456789`.
     public static let checkValue: UInt32 = 0xE306_9283
 
-    /// One entry per byte value; built once, on first use (a `static let` is initialised
-    /// lazily and thread-safely), so no call after the first allocates.
-    private static let table: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 {
-            value = (value & 1) != 0 ? (value >> 1) ^ reflectedPolynomial : value >> 1
+    /// Slicing-by-8 tables (Kounavis and Berry, "A Systematic Approach to Building High
+    /// Performance Software-based CRC Generators", ISCC 2005): `tables[0]` is the classic
+    /// one-byte table, `tables[k][b]` the CRC of byte `b` followed by `k` zero bytes, so eight
+    /// bytes fold in with eight lookups. 8 × 256 entries, built once on first use (a `static
+    /// let` is initialised lazily and thread-safely), so no call after the first allocates.
+    private static let tables: [UInt32] = {
+        var tables = [UInt32](repeating: 0, count: 8 * 256)
+        for index in 0..<256 {
+            var value = UInt32(index)
+            for _ in 0..<8 {
+                value = (value & 1) != 0 ? (value >> 1) ^ reflectedPolynomial : value >> 1
+            }
+            tables[index] = value
         }
-        return value
-    }
+        for slice in 1..<8 {
+            for index in 0..<256 {
+                let previous = tables[(slice - 1) * 256 + index]
+                tables[slice * 256 + index] = tables[Int(previous & 0xFF)] ^ (previous >> 8)
+            }
+        }
+        return tables
+    }()
 
     /// The CRC of `bytes`. Allocates nothing.
     public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
@@ -42,9 +55,21 @@ public enum CRC32C {
     /// Feeds `bytes` into a running register `crc` (from `start` or an earlier `update`).
     public static func update(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
         var crc = crc
-        table.withUnsafeBufferPointer { table in
-            for byte in bytes {
-                crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+        tables.withUnsafeBufferPointer { table in
+            var offset = 0
+            let count = bytes.count
+            while count - offset >= 8 {
+                let low = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) ^ crc
+                let high = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+                crc = table[7 * 256 + Int(low & 0xFF)] ^ table[6 * 256 + Int((low >> 8) & 0xFF)]
+                    ^ table[5 * 256 + Int((low >> 16) & 0xFF)] ^ table[4 * 256 + Int(low >> 24)]
+                    ^ table[3 * 256 + Int(high & 0xFF)] ^ table[2 * 256 + Int((high >> 8) & 0xFF)]
+                    ^ table[256 + Int((high >> 16) & 0xFF)] ^ table[Int(high >> 24)]
+                offset += 8
+            }
+            while offset < count {
+                crc = table[Int((crc ^ UInt32(bytes[offset])) & 0xFF)] ^ (crc >> 8)
+                offset += 1
             }
         }
         return crc
