@@ -169,7 +169,7 @@ usb_unplug_replug() {
 
 scenarios() {
     # Last: the run pauses the bench's wiring loop and unplugs the bridge.
-    timeout 900 "$scenario_utermd" hil run --rig "$HIL_RIG" --junit "$run/hil-junit.xml"
+    timeout 900 "$scenario_utermd" hil run --rig "$HIL_RIG" --junit "$run/hil-junit.xml" --json "$run/hil-report.json"
 }
 
 echo "checks inside the bench: kernel $(uname -r), board $HIL_BOARD ($board_label, $board_lines lines), bridge $bridge_id"

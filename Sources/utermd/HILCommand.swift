@@ -31,6 +31,9 @@ struct HILRunCommand: ParsableCommand {
     @Option(help: "Write a JUnit XML report here.")
     var junit: String?
 
+    @Option(help: "Write every scenario's summary (verdicts, reactions with their timings, tick compute, bench notes) as JSON here.")
+    var json: String?
+
     @Option(help: "Seed of the simulated GNSS noise.")
     var seed: UInt64 = 1
 
@@ -49,6 +52,7 @@ struct HILRunCommand: ParsableCommand {
         }
         let files = scenario.isEmpty ? try Self.defaultScenarios() : scenario
         var cases: [JUnitReport.Case] = []
+        var summaries: [SimulationSummary] = []
         for file in files {
             var prepared = try SimulationSetup(scenario: file, board: bench.boardPath, seed: seed).prepare()
             prepared.options.wires = bench.wires
@@ -81,9 +85,15 @@ struct HILRunCommand: ParsableCommand {
             cases.append(JUnitReport.Case(
                 name: prepared.scenario.name, className: "hil.\(bench.name)", seconds: Date().timeIntervalSince(started),
                 failures: failures, output: summary.text))
+            summaries.append(summary)
         }
         let failed = cases.filter { !$0.failures.isEmpty }.count
         print("\(cases.count - failed) passed, \(failed) failed")
+        if let json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(summaries).write(to: URL(fileURLWithPath: json))
+        }
         if let junit {
             try JUnitReport(suite: "utermd hil \(bench.name)", cases: cases).xml.write(toFile: junit, atomically: true, encoding: .utf8)
         }

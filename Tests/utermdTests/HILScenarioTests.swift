@@ -19,11 +19,23 @@ import Testing
     @Test(arguments: scenarios)
     func scenarioPassesOnTheSimulatedRig(_ scenario: String) throws {
         let junit = NSTemporaryDirectory() + "utermd-junit-\(UUID().uuidString).xml"
-        let run = try CommandLineTests.utermd("hil", "run", "--rig", "HIL/rigs/sim.yaml", "--scenario", scenario, "--junit", junit)
+        let json = NSTemporaryDirectory() + "utermd-hil-\(UUID().uuidString).json"
+        let run = try CommandLineTests.utermd(
+            "hil", "run", "--rig", "HIL/rigs/sim.yaml", "--scenario", scenario, "--junit", junit, "--json", json)
         #expect(run.status == 0, "\(run.output)\n\(run.errors)")
         #expect(run.output.contains("1 passed, 0 failed"))
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(xml.contains(#"tests="1" failures="0""#))
+        // The JSON report: one summary, with a timed reaction for every scenario that has a cause.
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [[String: Any]])
+        #expect(report.count == 1)
+        #expect(report.first?["passed"] as? Bool == true)
+        let reactions = report.first?["reactions"] as? [[String: Any]] ?? []
+        if !scenario.contains("gnss-outage") {
+            #expect(reactions.count == 1, "one cause in \(scenario)")
+            #expect(reactions.first?["wallMilliseconds"] is Double)
+        }
     }
 
     @Test func aFailedExpectationFailsTheRunAndTheReport() throws {
