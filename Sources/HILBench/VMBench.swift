@@ -44,6 +44,7 @@ public final class VMBench: ScenarioBench {
     private var ledgerVersion: UInt64 = 0
     private var health = BeamformerHealth()
     private var channels: TerminalChannels?
+    private var unplugged = false
     private let recordOffset: UInt64
 
     /// The bench described by `descriptionPath` (`$HIL_BENCH_JSON`), for `board`; the
@@ -99,6 +100,7 @@ public final class VMBench: ScenarioBench {
     }
 
     public func unplugBeamformer(atNanoseconds _: Int64) {
+        unplugged = true
         let udc = udc
         let times = actionTimes
         actions.async {
@@ -109,6 +111,7 @@ public final class VMBench: ScenarioBench {
     }
 
     public func replugBeamformer(atNanoseconds _: Int64) {
+        unplugged = false
         let udc = udc
         let name = beamformer.udc + "\n"
         let times = actionTimes
@@ -142,6 +145,10 @@ public final class VMBench: ScenarioBench {
 
     public func finish(_: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>) -> BenchOutcome {
         let driverStats = driverThread?.stop()
+        // The bench as the next run expects it: inputs idle, the bridge plugged, the wiring
+        // loop serving again.
+        for role in pulls.keys { drive(role, to: .inactive, atNanoseconds: 0) }
+        if unplugged { replugBeamformer(atNanoseconds: 0) }
         actions.sync {}
         if let pid = description.gpio.wireLoopPID { kill(pid, SIGCONT) }
         var notes: [String] = []
