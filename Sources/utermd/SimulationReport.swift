@@ -21,7 +21,7 @@ enum SimulationReport {
                 name: outline.name, action: "\(outline.action)",
                 rings: outline.rings.map { ring in
                     ring.map { SimulationReportData.Zone.Vertex(longitudeDegrees: $0.longitudeDegrees, latitudeDegrees: $0.latitudeDegrees) }
-                })
+                }, bufferMetres: outline.bufferMetres)
         }
         let data = SimulationReportData(
             title: "utermd simulate: \(result.scenario)", subtitle: prepared.scenario.summary, summary: items,

@@ -112,6 +112,33 @@ import Testing
             ).count <= 60)
     }
 
+    /// A territorial sea is drawn with its buffer: the ring stroked twice the buffer wide (in
+    /// the map's pixels per metre), and a zone whose buffer alone reaches the view is drawn.
+    @Test func theMapDrawsAZonesBuffer() throws {
+        var data = Self.data()
+        // A coast 0.05° (≈ 5.6 km) west of the view's western edge: only its 12 nm reach inside.
+        let view = RouteMapSVG.View(points: data.route.map { (longitude: $0.longitudeDegrees, latitude: $0.latitudeDegrees) })
+        let coast = view.minimumLongitude - 0.3
+        data.zones = [
+            .init(
+                name: "coast + 12 nm", action: "noService",
+                rings: [[
+                    .init(longitudeDegrees: coast - 1, latitudeDegrees: 28), .init(longitudeDegrees: coast, latitudeDegrees: 28),
+                    .init(longitudeDegrees: coast, latitudeDegrees: 31), .init(longitudeDegrees: coast - 1, latitudeDegrees: 31),
+                ]], bufferMetres: 22_224)
+        ]
+        let map = RouteMapSVG.svg(data)
+        #expect(map.contains("coast + 12 nm: noService (with 22.2 km round its boundary)"))
+        let widths = map.components(separatedBy: "stroke-width=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        let band = try #require(widths.max())
+        // The band is 2 × 22,224 m at the map's scale: the view's height in pixels over its degrees.
+        let parser = XMLParser(data: Data(map.utf8))
+        #expect(parser.parse())
+        #expect(band > 10, "a 44 km band is wider than the route's strokes at this scale (\(band) px)")
+        let unbuffered = RouteMapSVG.svg(Self.data())
+        #expect(!unbuffered.contains("round its boundary"))
+    }
+
     @Test func emptyRunsStillDraw() throws {
         let empty = SimulationReportData(title: "empty", history: [], satelliteNames: [])
         let html = ReportWriter().html(empty)

@@ -4,10 +4,14 @@ import Terminal
 /// The map: the route and the policy's zones, on an equirectangular projection around the
 /// route (x scaled by the cosine of the middle latitude, so shapes look right near the
 /// route). The sample track is coloured by the geofence action in force, and drawn thick
-/// where transmit was enabled.
+/// where transmit was enabled. A zone with a buffer (a territorial sea: 12 nm round the
+/// coast) is drawn with it: its rings stroked `2 × buffer` wide with round joins, which on
+/// this locally conformal projection is the set of points within the buffer of a boundary.
 enum RouteMapSVG {
     static let width = 960.0
     static let height = 520.0
+    /// Metres per degree of latitude (the mean; the map's scale bar precision).
+    static let metresPerDegree = 111_320.0
 
     /// The view: longitude/latitude bounds.
     struct View {
@@ -70,7 +74,7 @@ enum RouteMapSVG {
             "<rect width=\"100%\" height=\"100%\" fill=\"#eef3f8\"/>",
             "<g clip-path=\"url(#map-clip)\">",
         ]
-        parts += zonePaths(data.zones, view: view, project: project)
+        parts += zonePaths(data.zones, view: view, pixelsPerMetre: pixelsPerDegree / metresPerDegree, project: project)
         parts += graticule(view: view, project: project)
         if data.route.count > 1 {
             let list = data.route.map { project($0.longitudeDegrees, $0.latitudeDegrees) }
@@ -96,17 +100,22 @@ enum RouteMapSVG {
 
     /// Zone rings that reach into the view, thinned to one vertex per pixel.
     static func zonePaths(
-        _ zones: [SimulationReportData.Zone], view: View, project: (Double, Double) -> (x: Double, y: Double)
+        _ zones: [SimulationReportData.Zone], view: View, pixelsPerMetre: Double,
+        project: (Double, Double) -> (x: Double, y: Double)
     ) -> [String] {
         var parts: [String] = []
         for zone in zones {
             var path = ""
+            // The buffer in degrees, to keep rings whose buffer alone reaches into the view
+            // (longitude degrees shrink towards the poles: the generous bound).
+            let reach = zone.bufferMetres / metresPerDegree
+            let longitudeReach = reach / max(0.01, cos(max(abs(view.minimumLatitude), abs(view.maximumLatitude)) * .pi / 180))
             for ring in zone.rings where ring.count >= 3 {
                 let longitudes = ring.map(\.longitudeDegrees), latitudes = ring.map(\.latitudeDegrees)
                 guard let west = longitudes.min(), let east = longitudes.max(), let south = latitudes.min(),
                     let north = latitudes.max(),
-                    east >= view.minimumLongitude, west <= view.maximumLongitude, north >= view.minimumLatitude,
-                    south <= view.maximumLatitude
+                    east + longitudeReach >= view.minimumLongitude, west - longitudeReach <= view.maximumLongitude,
+                    north + reach >= view.minimumLatitude, south - reach <= view.maximumLatitude
                 else { continue }
                 var last: (x: Double, y: Double)?
                 for (index, vertex) in ring.enumerated() {
@@ -121,9 +130,23 @@ enum RouteMapSVG {
             }
             guard !path.isEmpty else { continue }
             let colour = SVGText.actionColour(zone.action)
-            parts.append(
-                "<path d=\"\(path)\" fill=\"\(colour)\" fill-opacity=\"0.22\" fill-rule=\"evenodd\" stroke=\"\(colour)\" stroke-width=\"1\"><title>\(SVGText.escape("\(zone.name): \(zone.action)"))</title></path>"
-            )
+            let title = SVGText.escape(
+                "\(zone.name): \(zone.action)"
+                    + (zone.bufferMetres > 0 ? String(format: " (with %.1f km round its boundary)", zone.bufferMetres / 1000) : ""))
+            if zone.bufferMetres > 0 {
+                // Fill and band in one tint (the group's opacity), then the boundary itself.
+                let band = SVGText.number(2 * zone.bufferMetres * pixelsPerMetre)
+                parts.append(
+                    "<g opacity=\"0.22\"><path d=\"\(path)\" fill=\"\(colour)\" fill-rule=\"evenodd\" stroke=\"\(colour)\" stroke-width=\"\(band)\" stroke-linejoin=\"round\"><title>\(title)</title></path></g>"
+                )
+                parts.append(
+                    "<path d=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1\" stroke-dasharray=\"3 3\"><title>\(title)</title></path>"
+                )
+            } else {
+                parts.append(
+                    "<path d=\"\(path)\" fill=\"\(colour)\" fill-opacity=\"0.22\" fill-rule=\"evenodd\" stroke=\"\(colour)\" stroke-width=\"1\"><title>\(title)</title></path>"
+                )
+            }
         }
         return parts
     }

@@ -57,12 +57,15 @@ public struct SimulationReportData: Sendable {
         public var action: String
         /// Its rings (exteriors and holes alike; drawn with the even-odd rule).
         public var rings: [[Vertex]]
+        /// How far round the rings the zone reaches (a territorial sea's 12 nm), metres.
+        public var bufferMetres: Double
 
         /// Builds one.
-        public init(name: String, action: String, rings: [[Vertex]]) {
+        public init(name: String, action: String, rings: [[Vertex]], bufferMetres: Double = 0) {
             self.name = name
             self.action = action
             self.rings = rings
+            self.bufferMetres = bufferMetres
         }
 
         /// A circle as a 72-gon (on a sphere of radius 6,371 km; good to a pixel on a map).

@@ -57,7 +57,7 @@ public struct PolicyDocument: Sendable {
 
     /// The zones' outlines as rings of (longitude, latitude) — features from the GeoJSON
     /// block, polygons, circles as 72-gons — without their buffers (for maps).
-    public func outlines() -> [(name: String, action: ServiceAction, rings: [[GeodeticCoordinate]])] {
+    public func outlines() -> [(name: String, action: ServiceAction, rings: [[GeodeticCoordinate]], bufferMetres: Double)] {
         zones.map { zone in
             let rings: [[GeodeticCoordinate]]
             switch zone.shape {
@@ -71,7 +71,7 @@ public struct PolicyDocument: Sendable {
                     return GeodeticCoordinate(latitudeDegrees: centre.latitudeDegrees + north, longitudeDegrees: centre.longitudeDegrees + east)
                 }]
             }
-            return (zone.name, zone.action, rings)
+            return (zone.name, zone.action, rings, zone.bufferMetres)
         }
     }
     /// The file's GeoJSON block, when it has one (for drawing the zones).
