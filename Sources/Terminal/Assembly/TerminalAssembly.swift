@@ -34,9 +34,6 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
     public let ephemeris: ConstellationEphemeris
     /// Who each satellite is (name, catalogue number, orbit figures), in tracker order.
     public var satellites: [ConstellationEphemeris.Satellite] { ephemeris.satellites }
-    /// The same as `satellites` (callers read names and catalogue numbers; the element sets
-    /// themselves are not kept once the propagators are built).
-    public var elementSets: [ConstellationEphemeris.Satellite] { ephemeris.satellites }
     private let outputs: [any GPIOOutputLine]
     private let inputs: [any GPIOInputLine]
 

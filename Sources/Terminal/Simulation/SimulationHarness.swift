@@ -240,7 +240,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             computeNanoseconds: (compute.percentile(0.5), compute.percentile(0.99), compute.maximumNanoseconds),
             computeHistogram: compute.logarithmicBuckets(), ticksOverPeriod: compute.overPeriod, auditRecords: auditRecords, auditLogPath: auditLogPath,
             beamformerLatches: outcome.beamformerLatches, history: history, track: track,
-            satelliteNames: assembly.elementSets.map(\.name),
+            satelliteNames: assembly.satellites.map(\.name),
             reactions: checks.reactions, wallClockStretchSeconds: Double(pacer.wallClockStretchNanoseconds) / 1e9,
             benchNotes: outcome.notes,
             verdicts: checks.verdicts(
