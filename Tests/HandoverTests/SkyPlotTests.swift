@@ -60,5 +60,6 @@ import Testing
         let east = plot.point(azimuthDegrees: 90, elevationDegrees: 45)
         #expect(abs(east.x - (250 + 113)) < 1e-9 && abs(east.y - 250) < 1e-9)
         #expect(SVGWriter.number(-0.04) == "0" && SVGWriter.number(-0.06) == "-0.1" && SVGWriter.number(12.25) == "12.3")
+        #expect(SVGWriter.number(1e300) == "1000000000000" && SVGWriter.number(-.infinity) == "0", "huge or infinite: no trap")
     }
 }

@@ -1,33 +1,13 @@
+import Handover
 import Terminal
 
 /// Small helpers for writing SVG and HTML by hand: escaping, compact numbers, colours.
 enum SVGText {
     /// Text escaped for XML/HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { SVGWriter.escaped(text) }
 
     /// A coordinate with at most one decimal (a tenth of a pixel is plenty), `-0` as `0`.
-    static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let tenths = (value * 10).rounded()
-        if tenths == 0 { return "0" }
-        let whole = Int64(tenths) / 10
-        let fraction = abs(Int64(tenths) % 10)
-        if fraction == 0 { return String(whole) }
-        return (tenths < 0 && whole == 0 ? "-" : "") + "\(whole).\(fraction)"
-    }
+    static func number(_ value: Double) -> String { SVGWriter.number(value) }
 
     /// Ten colours that stay apart (Tableau 10), then golden-angle hues.
     static let palette = [

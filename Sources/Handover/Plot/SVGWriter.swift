@@ -1,11 +1,14 @@
 /// A minimal builder of SVG text: numbers with one decimal, escaped text, one element a line.
-struct SVGWriter {
+/// Its `number` and `escaped` serve every SVG and HTML the project writes (the sky plot
+/// here, the daemon's report).
+public struct SVGWriter {
     private(set) var text = ""
 
     /// `value` rounded to 0.1 with at most one decimal ("12.3", "-4", "0").
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let tenths = Int((value * 10).rounded())
+        // Clamped far beyond any canvas, so the conversion to Int can never trap.
+        let tenths = Int((min(max(value, -1e12), 1e12) * 10).rounded())
         let whole = tenths / 10
         let decimal = abs(tenths % 10)
         let sign = tenths < 0 && whole == 0 ? "-" : ""
@@ -13,7 +16,7 @@ struct SVGWriter {
     }
 
     /// `text` with the five XML special characters escaped.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {
