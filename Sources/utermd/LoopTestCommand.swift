@@ -22,7 +22,7 @@ struct LoopTestCommand: ParsableCommand {
     @Option(help: "Duration, seconds.")
     var seconds = 10.0
 
-    @Option(help: "SCHED_FIFO priority (1-99); needs CAP_SYS_NICE. Also locks memory.")
+    @Option(help: "SCHED_FIFO priority (1-99); needs CAP_SYS_NICE. Also locks memory and keeps processors out of deep idle states (/dev/cpu_dma_latency 0 µs, as cyclictest does).")
     var fifo: Int32?
 
     @Option(help: "Pin the loop thread to this CPU.")
@@ -84,7 +84,8 @@ struct LoopTestCommand: ParsableCommand {
             tracker: tracker, firstSlotStartUnixNanoseconds: firstSlot, slots: Int(seconds / 15) + 2)
         let array = try PhasedArray()
         let options = RealTimeOptions(
-            fifoPriority: fifo, lockMemory: fifo != nil, cpuAffinity: cpu.map { [$0] }, timerSlackNanoseconds: 1)
+            fifoPriority: fifo, lockMemory: fifo != nil, cpuAffinity: cpu.map { [$0] }, timerSlackNanoseconds: 1,
+            cpuWakeLatencyMicroseconds: fifo != nil ? 0 : nil)
         let configuration = LoopConfiguration(rate: tickRate)
         let ticks = UInt64((seconds * Double(rate)).rounded())
         let thread = try LoopThread<(LoopReport, UInt64, [String])>.start(name: "utermd-looptest", realTime: options) { setup in

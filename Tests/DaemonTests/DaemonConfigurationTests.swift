@@ -48,6 +48,7 @@ import Testing
         #expect(configuration.logLevel == .info)
         #expect(configuration.handoverPolicy == .longestVisibility)
         #expect(configuration.realTimeOptions.fifoPriority == nil)
+        #expect(configuration.realTimeOptions.cpuWakeLatencyMicroseconds == nil)
         #expect(configuration.fieldPositions["audit_log"]?.line == 6)
     }
 
@@ -62,6 +63,7 @@ import Testing
         #expect(pi.location == .gpsd(host: "127.0.0.1", port: 2947))
         #expect(pi.loop == DaemonConfiguration.Loop(rateHertz: 1_000, fifoPriority: 50, cpu: 3))
         #expect(pi.realTimeOptions.lockMemory)
+        #expect(pi.realTimeOptions.cpuWakeLatencyMicroseconds == 0, "SCHED_FIFO comes with PM QoS 0 µs")
         #expect(pi.statusAPI.token == .file("/etc/utermd/token"))
         #expect(pi.boresight == DaemonConfiguration.Boresight(azimuthDegrees: 180, elevationDegrees: 60))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RealTime
@@ -27,12 +28,16 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         calls.append("timerslack_ns(\(nanoseconds))")
         return error
     }
+    func requestCPUWakeLatency(microseconds: Int32) -> SystemError? {
+        calls.append("cpu_dma_latency(\(microseconds))")
+        return error
+    }
     func onlineProcessorCount() -> Int { 2 }
 }
 
 @Suite struct RealTimeSetupTests {
     static let everything = RealTimeOptions(
-        fifoPriority: 50, lockMemory: true, cpuAffinity: [1], timerSlackNanoseconds: 0)
+        fifoPriority: 50, lockMemory: true, cpuAffinity: [1], timerSlackNanoseconds: 0, cpuWakeLatencyMicroseconds: 0)
 
     @Test func nothingRequestedDoesNothing() {
         let system = ScriptedRealTimeSystem(error: nil)
@@ -47,10 +52,10 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         #expect(
             system.calls == [
                 "mlockall(MCL_CURRENT|MCL_FUTURE)", "sched_setaffinity([1])", "timerslack_ns(1)",
-                "pthread_setschedparam(SCHED_FIFO, 50)",
+                "pthread_setschedparam(SCHED_FIFO, 50)", "cpu_dma_latency(0)",
             ])
         #expect(report.isFullyApplied)
-        #expect(report.outcomes.map(\.setting) == [.memoryLock, .cpuAffinity, .timerSlack, .fifoScheduling])
+        #expect(report.outcomes.map(\.setting) == [.memoryLock, .cpuAffinity, .timerSlack, .fifoScheduling, .cpuWakeLatency])
     }
 
     /// In a container or as non-root, every call fails with EPERM: each becomes a warning that
@@ -59,7 +64,7 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         let system = ScriptedRealTimeSystem(error: .notPermitted)
         let report = RealTimeSetup.apply(Self.everything, using: system)
         #expect(!report.isFullyApplied)
-        #expect(report.warnings.count == 4)
+        #expect(report.warnings.count == 5)
         for outcome in report.outcomes {
             guard case .notPermitted(_, let error, let warning) = outcome else {
                 Issue.record("expected notPermitted, got \(outcome)")
@@ -71,6 +76,7 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         #expect(report.warnings[0].contains("mlockall") && report.warnings[0].contains("CAP_IPC_LOCK"))
         #expect(report.warnings[2].contains("timer slack 1 ns"))
         #expect(report.warnings[3].contains("SCHED_FIFO priority 50") && report.warnings[3].contains("CAP_SYS_NICE"))
+        #expect(report.warnings[4].contains("/dev/cpu_dma_latency") && report.warnings[4].contains("root"))
     }
 
     @Test func aMemoryLockLimitIsAPermissionLimit() {
@@ -119,6 +125,29 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
         }
         #if !os(Linux)
             #expect(report.outcomes.allSatisfy { if case .unsupported = $0 { true } else { false } })
+        #endif
+    }
+
+    /// The PM QoS request on the real kernel: once applied, reading `/dev/cpu_dma_latency`
+    /// gives the machine's aggregate request, which can be no more than ours (0 µs).
+    @Test func theWakeLatencyRequestIsInForce() throws {
+        #if os(Linux)
+            guard let device = FileHandle(forReadingAtPath: "/dev/cpu_dma_latency") else {
+                print("skipped: /dev/cpu_dma_latency cannot be read here (no PM QoS device, or not root)")
+                return
+            }
+            defer { try? device.close() }
+            let report = RealTimeSetup.apply(RealTimeOptions(cpuWakeLatencyMicroseconds: 0))
+            guard report.isFullyApplied else {
+                print("skipped: the request was refused: \(report.warnings.joined(separator: "; "))")
+                return
+            }
+            let bytes = try #require(try device.read(upToCount: 4))
+            #expect(bytes.count == 4)
+            let aggregate = bytes.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }
+            #expect(aggregate == 0, "the kernel's aggregate request with ours held open")
+        #else
+            print("skipped: PM QoS is Linux-only")
         #endif
     }
 }

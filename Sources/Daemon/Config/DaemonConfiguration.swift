@@ -184,10 +184,11 @@ public struct DaemonConfiguration: Sendable, Hashable {
         return DataFileError(file: file, line: position?.line, column: position?.column, field: field, message: message)
     }
 
-    /// The loop's real-time requests (memory locked whenever SCHED_FIFO is asked for).
+    /// The loop's real-time requests (memory locked, and processors kept out of deep idle
+    /// states, whenever SCHED_FIFO is asked for).
     public var realTimeOptions: RealTimeOptions {
         RealTimeOptions(
             fifoPriority: loop.fifoPriority, lockMemory: loop.fifoPriority != nil, cpuAffinity: loop.cpu.map { [$0] },
-            timerSlackNanoseconds: 1)
+            timerSlackNanoseconds: 1, cpuWakeLatencyMicroseconds: loop.fifoPriority != nil ? 0 : nil)
     }
 }

@@ -13,24 +13,32 @@ public struct RealTimeOptions: Sendable, Hashable {
     /// 50 µs: how late the kernel may wake the thread to batch wake-ups. Matters when
     /// `SCHED_FIFO` is refused (real-time threads have no slack).
     public var timerSlackNanoseconds: UInt64?
+    /// The longest wake-up latency the processors may take from idle, microseconds, asked of
+    /// the kernel's PM QoS through `/dev/cpu_dma_latency` (held for the life of the process,
+    /// as cyclictest does), or `nil` to leave idle states alone. 0 keeps the processors out of
+    /// deep idle states, whose exit adds tens of microseconds to every wake-up of the loop.
+    public var cpuWakeLatencyMicroseconds: Int32?
 
     /// Options; by default none is requested.
     public init(
         fifoPriority: Int32? = nil, lockMemory: Bool = false, cpuAffinity: [Int]? = nil,
-        timerSlackNanoseconds: UInt64? = nil
+        timerSlackNanoseconds: UInt64? = nil, cpuWakeLatencyMicroseconds: Int32? = nil
     ) {
         self.fifoPriority = fifoPriority
         self.lockMemory = lockMemory
         self.cpuAffinity = cpuAffinity
         self.timerSlackNanoseconds = timerSlackNanoseconds
+        self.cpuWakeLatencyMicroseconds = cpuWakeLatencyMicroseconds
     }
 
     /// Nothing: an ordinary thread.
     public static let none = RealTimeOptions()
 
     /// What ros2_control's realtime tools set up, `SCHED_FIFO` priority 50 and locked memory,
-    /// plus a 1 ns timer slack for when `SCHED_FIFO` is refused.
-    public static let recommended = RealTimeOptions(fifoPriority: 50, lockMemory: true, timerSlackNanoseconds: 1)
+    /// plus a 1 ns timer slack for when `SCHED_FIFO` is refused, and processors kept out of
+    /// deep idle states (PM QoS 0 µs, as cyclictest asks).
+    public static let recommended = RealTimeOptions(
+        fifoPriority: 50, lockMemory: true, timerSlackNanoseconds: 1, cpuWakeLatencyMicroseconds: 0)
 }
 
 /// One of the real-time settings.
@@ -43,6 +51,8 @@ public enum RealTimeSetting: String, Sendable, Hashable, CaseIterable {
     case cpuAffinity = "CPU affinity"
     /// `/proc/thread-self/timerslack_ns` of the loop thread.
     case timerSlack = "timer slack"
+    /// The PM QoS request on `/dev/cpu_dma_latency` (the whole machine, while the process lives).
+    case cpuWakeLatency = "CPU wake-up latency"
 }
 
 /// What became of one requested setting. Only `applied` is silent; every other case carries a

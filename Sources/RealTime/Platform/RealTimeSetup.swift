@@ -33,7 +33,32 @@ public enum RealTimeSetup {
         if let priority = options.fifoPriority {
             outcomes.append(setFIFOPriority(priority, using: system))
         }
+        if let microseconds = options.cpuWakeLatencyMicroseconds {
+            outcomes.append(requestWakeLatency(microseconds, using: system))
+        }
         return RealTimeSetupReport(outcomes: outcomes)
+    }
+
+    private static func requestWakeLatency(_ microseconds: Int32, using system: some RealTimeSystem)
+        -> RealTimeSetupOutcome
+    {
+        guard system.supportsRealTimeSettings else {
+            return .unsupported(.cpuWakeLatency, reason: unsupportedReason(.cpuWakeLatency))
+        }
+        let latency = max(0, microseconds)
+        guard let error = system.requestCPUWakeLatency(microseconds: latency) else {
+            return .applied(.cpuWakeLatency, detail: "/dev/cpu_dma_latency \(latency) µs")
+        }
+        let consequence = "idle processors may enter deep states whose exit delays the loop's wake-ups by tens of µs"
+        if error.isPermissionLimit {
+            return .notPermitted(
+                .cpuWakeLatency, error: error,
+                warning: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) not permitted: \(error); \(consequence). "
+                    + "To enable: root, or write access to /dev/cpu_dma_latency.")
+        }
+        return .failed(
+            .cpuWakeLatency, error: error,
+            warning: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) failed: \(error); \(consequence).")
     }
 
     private static func lockMemory(using system: some RealTimeSystem) -> RealTimeSetupOutcome {
@@ -141,6 +166,7 @@ protocol RealTimeSystem {
     func lockAllMemory() -> SystemError?
     func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError?
     func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError?
+    func requestCPUWakeLatency(microseconds: Int32) -> SystemError?
     func onlineProcessorCount() -> Int
 }
 
@@ -159,6 +185,9 @@ struct HostRealTimeSystem: RealTimeSystem {
         func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
             SystemCalls.setCurrentThreadTimerSlack(nanoseconds: nanoseconds)
         }
+        func requestCPUWakeLatency(microseconds: Int32) -> SystemError? {
+            SystemCalls.requestCPUWakeLatency(microseconds: microseconds)
+        }
         func onlineProcessorCount() -> Int { SystemCalls.onlineProcessorCount() }
     #else
         var supportsRealTimeSettings: Bool { false }
@@ -167,6 +196,7 @@ struct HostRealTimeSystem: RealTimeSystem {
         func lockAllMemory() -> SystemError? { SystemError(code: ENOSYS) }
         func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? { SystemError(code: ENOSYS) }
         func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? { SystemError(code: ENOSYS) }
+        func requestCPUWakeLatency(microseconds: Int32) -> SystemError? { SystemError(code: ENOSYS) }
         func onlineProcessorCount() -> Int { 1 }
     #endif
 }

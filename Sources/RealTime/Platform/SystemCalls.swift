@@ -131,6 +131,26 @@ enum SystemCalls {
         }
 
         /// `sysconf(_SC_NPROCESSORS_ONLN)`.
+        /// The PM QoS request: the latency as a binary 32-bit integer written to
+        /// `/dev/cpu_dma_latency`, in force while the descriptor stays open. It is kept open
+        /// for the life of the process; a later request replaces the earlier one.
+        static func requestCPUWakeLatency(microseconds: Int32) -> SystemError? {
+            let descriptor = open("/dev/cpu_dma_latency", O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return SystemError(code: errno) }
+            var value = microseconds
+            while true {
+                let written = withUnsafeBytes(of: &value) { write(descriptor, $0.baseAddress, $0.count) }
+                if written == MemoryLayout<Int32>.size { break }
+                if written < 0, errno == EINTR { continue }
+                let error = SystemError(code: written < 0 ? errno : EIO)
+                _ = close(descriptor)
+                return error
+            }
+            let previous = CPUWakeLatencyRequest.shared.hold(descriptor)
+            if previous >= 0 { _ = close(previous) }
+            return nil
+        }
+
         static func onlineProcessorCount() -> Int {
             max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         }
@@ -200,6 +220,28 @@ enum SystemCalls {
             // A nil handle is RTLD_DEFAULT: search the global symbol scope of the process.
             guard let address = dlsym(nil, name) else { return nil }
             return unsafeBitCast(address, to: type)
+        }
+    }
+#endif
+
+#if os(Linux)
+    /// The open `/dev/cpu_dma_latency` of this process (the PM QoS request lasts while it is
+    /// open): one per process, swapped under a lock.
+    final class CPUWakeLatencyRequest: @unchecked Sendable {
+        // @unchecked: `descriptor` only under `lock`.
+        static let shared = CPUWakeLatencyRequest()
+        private var lock = pthread_mutex_t()
+        private var descriptor: Int32 = -1
+
+        private init() { pthread_mutex_init(&lock, nil) }
+
+        /// Keeps `new` open; returns the descriptor it replaces (-1: none).
+        func hold(_ new: Int32) -> Int32 {
+            pthread_mutex_lock(&lock)
+            defer { pthread_mutex_unlock(&lock) }
+            let previous = descriptor
+            descriptor = new
+            return previous
         }
     }
 #endif
