@@ -177,6 +177,13 @@ import Testing
             })
     }
 
+    @Test func beamformerReplyTimeout() throws {
+        #expect(try parse(Self.minimal).beamformerReplyTimeoutMilliseconds == nil)
+        #expect(try parse(Self.minimal + "beamformer: { reply_timeout_ms: 500 }\n").beamformerReplyTimeoutMilliseconds == 500)
+        #expect(problems(Self.minimal + "beamformer: { reply_timeout_ms: 0 }\n").contains { $0.contains("reply_timeout_ms") })
+        #expect(problems(Self.minimal + "beamformer: { timeout: 5 }\n").contains { $0.contains("unknown field") })
+    }
+
     @Test func referencedFilesAreChecked() throws {
         let directory = NSTemporaryDirectory() + "utermd-config-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -174,6 +174,16 @@ struct ConfigReader {
         }
     }
 
+    /// `beamformer: { reply_timeout_ms }`: how long the bridge driver waits for each reply.
+    mutating func beamformerReplyTimeout(_ root: DataNode) -> Int? {
+        guard let section = attempt({ () throws(DataFileError) in try root.optional("beamformer") }) ?? nil else { return nil }
+        return attempt { () throws(DataFileError) -> Int? in
+            try section.rejectUnknownKeys(["reply_timeout_ms"])
+            guard let node = try section.optional("reply_timeout_ms") else { return nil }
+            return try Self.integer(node, in: 1...10_000)
+        } ?? nil
+    }
+
     /// `sim_obstructions`: a list of `{ label, azimuth_from_deg, azimuth_to_deg, max_elevation_deg }`.
     mutating func simulatedObstructions(_ root: DataNode) -> [ObstructionSector] {
         guard let node = attempt({ () throws(DataFileError) in try root.optional("sim_obstructions") }) ?? nil else {

@@ -166,6 +166,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// Simulated board only: what blocks the simulated sky (the simulated link loses the
     /// signal there, and the terminal learns it into its obstruction map).
     public var simulatedObstructions: [ObstructionSector] = []
+    /// How long the beamformer bridge driver waits for each reply, milliseconds (nil: the
+    /// driver's 20 ms; a bridge behind a slow link, or the TCG bench, needs more).
+    public var beamformerReplyTimeoutMilliseconds: Int?
     /// Line and column of the fields that name other files, for messages about those files
     /// (`board`, `policy.bundle`, ...).
     public var fieldPositions: [String: FieldPosition] = [:]

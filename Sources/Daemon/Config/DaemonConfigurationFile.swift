@@ -14,7 +14,7 @@ public enum DaemonConfigurationFile {
 
     static let topLevelKeys: Set<String> = [
         "format", "board", "hardware", "element_sets", "policy", "location", "audit_log", "loop", "status_api",
-        "rotctld", "log_level", "handover_policy", "boresight", "sim_trace_file", "sim_obstructions",
+        "rotctld", "log_level", "handover_policy", "boresight", "sim_trace_file", "sim_obstructions", "beamformer",
     ]
 
     /// Loads and validates a configuration file.
@@ -63,6 +63,7 @@ public enum DaemonConfigurationFile {
         if let traceNode = try? root.optional("sim_trace_file"), hardware != .simulated {
             reader.problems.append(traceNode.error("a GPIO trace exists only with the simulated hardware (hardware: simulated)"))
         }
+        let replyTimeout = reader.beamformerReplyTimeout(root)
         let obstructions = reader.simulatedObstructions(root)
         if let obstructionNode = try? root.optional("sim_obstructions"), hardware != .simulated {
             reader.problems.append(
@@ -76,6 +77,7 @@ public enum DaemonConfigurationFile {
             location: location, auditLogPath: audit, loop: loop, statusAPI: statusAPI, rotctld: rotctld,
             logLevel: logLevel ?? .info, handoverPolicy: handover, boresight: boresight, simulatedTraceFile: trace ?? nil,
             simulatedObstructions: obstructions)
+        configuration.beamformerReplyTimeoutMilliseconds = replyTimeout
         for field in positionedFields {
             guard let mark = root.locate(field)?.node.mark else { continue }
             configuration.fieldPositions[field] = DaemonConfiguration.FieldPosition(line: mark.line, column: mark.column)

@@ -113,11 +113,14 @@ extension DaemonRunner {
     private func startBeamformerDriver(_ assembly: TerminalAssembly<GPIO>) {
         let elementCount = assembly.array.elementCount
         guard
-            let driverConfiguration = BeamformerBridgeDriverConfiguration(
+            var driverConfiguration = BeamformerBridgeDriverConfiguration(
                 board: resources.board.hardware, elementCount: elementCount)
         else {
             logger.warning("the board names no beamformer USB device: the beam is never applied, so transmit stays off")
             return
+        }
+        if let milliseconds = configuration.beamformerReplyTimeoutMilliseconds {
+            driverConfiguration.replyTimeout = .milliseconds(milliseconds)
         }
         let driver = BeamformerBridgeDriver(
             backend: hardware.usb, hotplug: hardware.hotplug, configuration: driverConfiguration,
