@@ -21,7 +21,10 @@
 #    that the emulator records;
 # 5. unplug (UDC unbound) → the device is gone for libusb; replug → it is back and the
 #    driver latches again (the emulator lost its state, as a bus-powered bridge does);
-# 6. every scenario of HIL/scenarios on this rig: `utermd hil run --rig HIL/rigs/vm.yaml`
+# 6. the daemon on the bench (check-daemon.sh): `utermd run` with hardware: linux brings
+#    transmit-enable up on the gpio-sim line, drops it on the bridge's unplug, restores it
+#    after the replug, and leaves it low after SIGTERM (exit 0), decisions in the audit log;
+# 7. every scenario of HIL/scenarios on this rig: `utermd hil run --rig HIL/rigs/vm.yaml`
 #    (the terminal on libgpiod and libusb; faults pulled on sim_gpioN/pull, the unplug
 #    through the gadget's UDC, reactions timed inside the VM; JUnit in $HIL_RUN_DIR).
 #
@@ -167,6 +170,10 @@ usb_unplug_replug() {
     timeout 120 "$emulator" exercise --id "$bridge_id" --states "$HIL_USB_BEAMFORMER_STATES"
 }
 
+daemon_on_bench() {
+    timeout 180 sh "$here/check-daemon.sh" "$scenario_utermd"
+}
+
 scenarios() {
     # Last: the run pauses the bench's wiring loop and unplugs the bridge.
     timeout 900 "$scenario_utermd" hil run --rig "$HIL_RIG" --junit "$run/hil-junit.xml" --json "$run/hil-report.json"
@@ -180,7 +187,9 @@ check gpio-transmit-round-trip gpio_transmit_round_trip
 check gpio-fault-edge gpio_fault_edge
 check usb-exercise usb_exercise
 check usb-unplug-replug usb_unplug_replug
+check daemon-on-bench daemon_on_bench
 check scenarios scenarios
+sed 's/^/    /' "$run/daemon-on-bench.log"
 grep -E '^(PASS|FAIL) |ok  |timing:|bench:|passed,' "$run/scenarios.log" | sed 's/^/    /'
 if [ "$failed" = 0 ]; then echo "all checks passed" | tee -a "$results"; else echo "some checks FAILED" | tee -a "$results"; fi
 echo "hil: $passed_count passed, $failed_count failed" | tee -a "$results"

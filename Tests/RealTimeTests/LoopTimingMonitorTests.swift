@@ -50,3 +50,13 @@ import Testing
         #expect(monitor.statistics.overruns <= report.overruns)
     }
 }
+
+@Suite struct LoopHealthWindowTests {
+    /// The health window is one second of ticks at any rate unless given.
+    @Test func theDefaultWindowIsOneSecond() throws {
+        #expect(LoopConfiguration().healthWindowTicks == 1_000)
+        #expect(LoopConfiguration(rate: try TickRate(hertz: 20)).healthWindowTicks == 20)
+        #expect(LoopConfiguration(rate: try TickRate(hertz: 4_000)).healthWindowTicks == 4_000)
+        #expect(LoopConfiguration(rate: try TickRate(hertz: 20), healthWindowTicks: 7).healthWindowTicks == 7)
+    }
+}

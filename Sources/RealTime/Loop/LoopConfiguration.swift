@@ -4,7 +4,9 @@ public struct LoopConfiguration: Sendable, Hashable {
     /// The tick rate; 1 kHz by default.
     public var rate: TickRate
     /// Ticks in a row without an overrun before the loop calls its recent deadlines met
-    /// (the transmit interlock's condition). 1,000 by default: one second at 1 kHz.
+    /// (the transmit interlock's condition). By default one second's worth at `rate`
+    /// (1,000 at 1 kHz, 20 at 20 Hz): the window is a time, so a slow loop is not kept off
+    /// the air for minutes by one overrun.
     public var healthWindowTicks: UInt64
     /// Every this many ticks, the loop publishes its `LoopStatus` (O(1), a few tens of
     /// nanoseconds) in its status mailbox; 0 publishes only at the end of a run. 1 by default:
@@ -16,11 +18,11 @@ public struct LoopConfiguration: Sendable, Hashable {
 
     /// A configuration; every parameter has the default described on its property.
     public init(
-        rate: TickRate = .oneKilohertz, healthWindowTicks: UInt64 = 1_000, statusPublishIntervalTicks: UInt64 = 1,
+        rate: TickRate = .oneKilohertz, healthWindowTicks: UInt64? = nil, statusPublishIntervalTicks: UInt64 = 1,
         histogramHighestTrackableNanoseconds: UInt64 = 10_000_000_000
     ) {
         self.rate = rate
-        self.healthWindowTicks = healthWindowTicks
+        self.healthWindowTicks = healthWindowTicks ?? UInt64(max(1, rate.hertz.rounded(.up)))
         self.statusPublishIntervalTicks = statusPublishIntervalTicks
         self.histogramHighestTrackableNanoseconds = histogramHighestTrackableNanoseconds
     }
