@@ -20,6 +20,9 @@ public enum RealTimeSetup {
     }
 
     static func apply(_ options: RealTimeOptions, using system: some RealTimeSystem) -> RealTimeSetupReport {
+        guard system.supportsRealTimeSettings else {
+            return RealTimeSetupReport(outcomes: requested(options).map { .unsupported($0, reason: unsupportedReason($0)) })
+        }
         var outcomes: [RealTimeSetupOutcome] = []
         if options.lockMemory {
             outcomes.append(lockMemory(using: system))
@@ -39,50 +42,54 @@ public enum RealTimeSetup {
         return RealTimeSetupReport(outcomes: outcomes)
     }
 
+    /// The settings `options` asks for, in the order `apply` applies them.
+    private static func requested(_ options: RealTimeOptions) -> [RealTimeSetting] {
+        var settings: [RealTimeSetting] = []
+        if options.lockMemory { settings.append(.memoryLock) }
+        if options.cpuAffinity != nil { settings.append(.cpuAffinity) }
+        if options.timerSlackNanoseconds != nil { settings.append(.timerSlack) }
+        if options.fifoPriority != nil { settings.append(.fifoScheduling) }
+        if options.cpuWakeLatencyMicroseconds != nil { settings.append(.cpuWakeLatency) }
+        return settings
+    }
+
+    /// A refusal of `setting` by the kernel: `notPermitted` for a privilege limit, else `failed`.
+    private static func refusal(
+        _ setting: RealTimeSetting, _ error: SystemError, notPermitted: String, failed: String
+    ) -> RealTimeSetupOutcome {
+        error.isPermissionLimit
+            ? .notPermitted(setting, error: error, warning: notPermitted) : .failed(setting, error: error, warning: failed)
+    }
+
     private static func requestWakeLatency(_ microseconds: Int32, using system: some RealTimeSystem)
         -> RealTimeSetupOutcome
     {
-        guard system.supportsRealTimeSettings else {
-            return .unsupported(.cpuWakeLatency, reason: unsupportedReason(.cpuWakeLatency))
-        }
         let latency = max(0, microseconds)
         guard let error = system.requestCPUWakeLatency(microseconds: latency) else {
             return .applied(.cpuWakeLatency, detail: "/dev/cpu_dma_latency \(latency) µs")
         }
         let consequence = "idle processors may enter deep states whose exit delays the loop's wake-ups by tens of µs"
-        if error.isPermissionLimit {
-            return .notPermitted(
-                .cpuWakeLatency, error: error,
-                warning: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) not permitted: \(error); \(consequence). "
-                    + "To enable: root, or write access to /dev/cpu_dma_latency.")
-        }
-        return .failed(
-            .cpuWakeLatency, error: error,
-            warning: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) failed: \(error); \(consequence).")
+        return refusal(
+            .cpuWakeLatency, error,
+            notPermitted: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) not permitted: \(error); \(consequence). "
+                + "To enable: root, or write access to /dev/cpu_dma_latency.",
+            failed: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) failed: \(error); \(consequence).")
     }
 
     private static func lockMemory(using system: some RealTimeSystem) -> RealTimeSetupOutcome {
-        guard system.supportsRealTimeSettings else {
-            return .unsupported(.memoryLock, reason: unsupportedReason(.memoryLock))
-        }
         guard let error = system.lockAllMemory() else {
             return .applied(.memoryLock, detail: "mlockall(MCL_CURRENT | MCL_FUTURE)")
         }
         let consequence = "memory stays pageable, so a page fault can delay a tick"
-        if error.isPermissionLimit {
-            return .notPermitted(
-                .memoryLock, error: error,
-                warning: "mlockall(MCL_CURRENT | MCL_FUTURE) not permitted: \(error); \(consequence). "
-                    + "To enable: CAP_IPC_LOCK or root, and RLIMIT_MEMLOCK unlimited (LimitMEMLOCK=infinity "
-                    + "in the systemd unit).")
-        }
-        return .failed(.memoryLock, error: error, warning: "mlockall failed: \(error); \(consequence).")
+        return refusal(
+            .memoryLock, error,
+            notPermitted: "mlockall(MCL_CURRENT | MCL_FUTURE) not permitted: \(error); \(consequence). "
+                + "To enable: CAP_IPC_LOCK or root, and RLIMIT_MEMLOCK unlimited (LimitMEMLOCK=infinity "
+                + "in the systemd unit).",
+            failed: "mlockall failed: \(error); \(consequence).")
     }
 
     private static func setAffinity(_ processors: [Int], using system: some RealTimeSystem) -> RealTimeSetupOutcome {
-        guard system.supportsRealTimeSettings else {
-            return .unsupported(.cpuAffinity, reason: unsupportedReason(.cpuAffinity))
-        }
         let consequence = "the loop thread may run on any processor"
         let online = system.onlineProcessorCount()
         guard !processors.isEmpty, processors.allSatisfy({ (0..<online).contains($0) }) else {
@@ -94,40 +101,26 @@ public enum RealTimeSetup {
         guard let error = system.setCurrentThreadAffinity(processors) else {
             return .applied(.cpuAffinity, detail: "pinned to processors \(processors)")
         }
-        if error.isPermissionLimit {
-            return .notPermitted(
-                .cpuAffinity, error: error,
-                warning: "CPU affinity \(processors) not permitted: \(error); \(consequence).")
-        }
-        return .failed(
-            .cpuAffinity, error: error, warning: "CPU affinity \(processors) failed: \(error); \(consequence).")
+        return refusal(
+            .cpuAffinity, error, notPermitted: "CPU affinity \(processors) not permitted: \(error); \(consequence).",
+            failed: "CPU affinity \(processors) failed: \(error); \(consequence).")
     }
 
     private static func setTimerSlack(_ nanoseconds: UInt64, using system: some RealTimeSystem)
         -> RealTimeSetupOutcome
     {
-        guard system.supportsRealTimeSettings else {
-            return .unsupported(.timerSlack, reason: unsupportedReason(.timerSlack))
-        }
         // 0 would mean "the default" to the kernel; the smallest real slack is 1 ns.
         let slack = max(1, nanoseconds)
         guard let error = system.setCurrentThreadTimerSlack(nanoseconds: slack) else {
             return .applied(.timerSlack, detail: "timer slack \(slack) ns")
         }
         let consequence = "wake-ups may come up to the default 50 µs late"
-        if error.isPermissionLimit {
-            return .notPermitted(
-                .timerSlack, error: error, warning: "timer slack \(slack) ns not permitted: \(error); \(consequence).")
-        }
-        return .failed(
-            .timerSlack, error: error,
-            warning: "timer slack \(slack) ns failed: \(error) (needs Linux 4.6+); \(consequence).")
+        return refusal(
+            .timerSlack, error, notPermitted: "timer slack \(slack) ns not permitted: \(error); \(consequence).",
+            failed: "timer slack \(slack) ns failed: \(error) (needs Linux 4.6+); \(consequence).")
     }
 
     private static func setFIFOPriority(_ priority: Int32, using system: some RealTimeSystem) -> RealTimeSetupOutcome {
-        guard system.supportsRealTimeSettings else {
-            return .unsupported(.fifoScheduling, reason: unsupportedReason(.fifoScheduling))
-        }
         let consequence = "the loop runs under the normal time-sharing scheduler, and other work can delay its ticks"
         let range = system.fifoPriorityRange()
         guard range.contains(priority) else {
@@ -139,16 +132,12 @@ public enum RealTimeSetup {
         guard let error = system.setCurrentThreadFIFOPriority(priority) else {
             return .applied(.fifoScheduling, detail: "SCHED_FIFO priority \(priority)")
         }
-        if error.isPermissionLimit {
-            return .notPermitted(
-                .fifoScheduling, error: error,
-                warning: "SCHED_FIFO priority \(priority) not permitted: \(error); \(consequence). "
-                    + "To enable: CAP_SYS_NICE or root, or an rtprio limit (LimitRTPRIO in the systemd unit); "
-                    + "in a container also --cap-add=SYS_NICE.")
-        }
-        return .failed(
-            .fifoScheduling, error: error,
-            warning: "SCHED_FIFO priority \(priority) failed: \(error); \(consequence).")
+        return refusal(
+            .fifoScheduling, error,
+            notPermitted: "SCHED_FIFO priority \(priority) not permitted: \(error); \(consequence). "
+                + "To enable: CAP_SYS_NICE or root, or an rtprio limit (LimitRTPRIO in the systemd unit); "
+                + "in a container also --cap-add=SYS_NICE.",
+            failed: "SCHED_FIFO priority \(priority) failed: \(error); \(consequence).")
     }
 
     private static func unsupportedReason(_ setting: RealTimeSetting) -> String {
