@@ -86,12 +86,13 @@ public enum BridgeStateRecord {
         let data = handle.readDataToEndOfFile()
         var crcs: [UInt32] = []
         var powerCycles = 0
-        let key = Array(#""codes_crc32c":"0x"#.utf8)
+        let key = Data(#""codes_crc32c":"0x"#.utf8)
+        let latch = Data(#"{"event":"latch""#.utf8)
+        let powerCycle = Data(#"{"event":"power_cycle""#.utf8)
         for line in data.split(separator: UInt8(ascii: "\n")) {
-            let bytes = Array(line)
-            if bytes.starts(with: Array(#"{"event":"power_cycle""#.utf8)) { powerCycles += 1 }
-            guard bytes.starts(with: Array(#"{"event":"latch""#.utf8)), let start = Self.find(key, in: bytes) else { continue }
-            let digits = bytes[(start + key.count)...].prefix { $0 != UInt8(ascii: "\"") }
+            if line.starts(with: powerCycle) { powerCycles += 1 }
+            guard line.starts(with: latch), let found = line.range(of: key) else { continue }
+            let digits = line[found.upperBound...].prefix { $0 != UInt8(ascii: "\"") }
             guard let crc = UInt32(String(decoding: digits, as: UTF8.self), radix: 16) else {
                 throw VMBenchError("\(path): a latch line with a malformed codes_crc32c")
             }
@@ -103,13 +104,5 @@ public enum BridgeStateRecord {
     /// The size of the record now (read from there after the run).
     public static func size(path: String) -> UInt64 {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard haystack.count >= needle.count else { return nil }
-        for index in 0...(haystack.count - needle.count) where haystack[index..<index + needle.count].elementsEqual(needle) {
-            return index
-        }
-        return nil
     }
 }

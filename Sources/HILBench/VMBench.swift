@@ -33,6 +33,8 @@ public final class VMBench: ScenarioBench {
     private let description: VMBenchDescription
     private let transmitEnable: (value: SysfsAttribute, activeLow: Bool)
     private let wires: [BenchWire]
+    /// The wire from transmit-enable, whose read of the line serves the tick's verdicts too.
+    private let transmitWireIndex: Int?
     private var pulls: [GPIORole: (pull: SysfsAttribute, activeLow: Bool)] = [:]
     private let beamformer: VMBenchDescription.USBDevice
     private let udc: SysfsAttribute
@@ -69,6 +71,7 @@ public final class VMBench: ScenarioBench {
                 value: try SysfsAttribute(path: output.value, writable: false), pull: try SysfsAttribute(path: input.pull, writable: true),
                 inverted: wire.inverted)
         }
+        transmitWireIndex = description.gpio.wires.firstIndex { $0.from == GPIORole.transmitEnable.rawValue }
         for role in [GPIORole.faultIn, .overTemperature] {
             guard let line = description.gpio.lines[role.rawValue] else { continue }
             pulls[role] = (try SysfsAttribute(path: line.pull, writable: true), line.activeLow)
@@ -124,9 +127,9 @@ public final class VMBench: ScenarioBench {
 
     public func afterTick(_: TickContext, assembly: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>) -> Bool {
         var transmitByte: UInt8?
-        for wire in wires {
+        for (index, wire) in wires.enumerated() {
             let byte = wire.serve()
-            if wire.value.path == transmitEnable.value.path { transmitByte = byte }
+            if index == transmitWireIndex { transmitByte = byte }
         }
         let core = assembly.core
         if core.postedSteeringVersion != ledgerVersion {
