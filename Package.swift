@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "GeofenceTests", dependencies: ["Geofence"], resources: [.copy("Resources")]),
 
         // The crash-safe, append-only audit log of transmit decisions and policy changes.
-        .target(name: "Audit"),
+        .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "AuditTests", dependencies: ["Audit"]),
 
         // Hardware: protocols, Linux backends, simulated backends.

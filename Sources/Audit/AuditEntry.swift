@@ -28,13 +28,19 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var reason: String
     /// Further facts (zone, version, position), as text.
     public var details: [String: String]
+    /// SHA-256 (hex) of the previous record's line, or of nothing for the first record: the
+    /// chain that lets `AuditLogVerification` prove that no record before this one was removed,
+    /// inserted or altered after it was written. The log sets it when it appends; nil in logs
+    /// written before the chain existed.
+    public var chain: String?
 
     /// Builds an entry; the log assigns `sequence` when it appends.
     public init(
         kind: Kind, event: String, reason: String, utc: String? = nil, monotonicNanoseconds: UInt64 = 0,
-        details: [String: String] = [:], sequence: UInt64 = 0
+        details: [String: String] = [:], sequence: UInt64 = 0, chain: String? = nil
     ) {
         self.sequence = sequence
+        self.chain = chain
         self.utc = utc
         self.monotonicNanoseconds = monotonicNanoseconds
         self.kind = kind
@@ -48,6 +54,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 /// hex digits) covers exactly the JSON bytes. A line is valid only when it is complete (ends
 /// in a newline), its CRC matches and its JSON decodes.
 enum AuditLineFormat {
+    /// The longest line a record may have; a longer one is not an audit record (and reading
+    /// stops there, so a device or a huge foreign file cannot make a reader grow without bound).
+    static let maximumLineBytes = 256 * 1024
+
     static func encode(_ entry: AuditEntry) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -59,11 +69,65 @@ enum AuditLineFormat {
 
     /// Decodes one line (without its newline); nil when the CRC or the JSON is wrong.
     static func decode(_ line: ArraySlice<UInt8>) -> AuditEntry? {
-        guard line.count > 9, line[line.startIndex + 8] == UInt8(ascii: " ") else { return nil }
-        let hex = String(decoding: line.prefix(8), as: UTF8.self)
-        guard let crc = UInt32(hex, radix: 16) else { return nil }
+        try? decodeOrExplain(line).get()
+    }
+
+    /// Decodes one line (without its newline), or says what is wrong with it.
+    static func decodeOrExplain(_ line: ArraySlice<UInt8>) -> Result<AuditEntry, AuditLineProblem> {
+        if line.last == UInt8(ascii: "\r"), decode(line.dropLast()) != nil { return .failure(.carriageReturn) }
+        guard line.count > 9, line[line.startIndex + 8] == UInt8(ascii: " "),
+            let crc = UInt32(String(decoding: line.prefix(8), as: UTF8.self), radix: 16),
+            line.prefix(8).allSatisfy({ isLowerHex($0) })
+        else { return .failure(.notFramed) }
         let body = line.dropFirst(9)
-        guard CRC32.checksum(body) == crc else { return nil }
-        return try? JSONDecoder().decode(AuditEntry.self, from: Data(body))
+        guard CRC32.checksum(body) == crc else { return .failure(.checksumMismatch) }
+        do {
+            return .success(try JSONDecoder().decode(AuditEntry.self, from: Data(body)))
+        } catch {
+            return .failure(.undecodable)
+        }
+    }
+
+    /// Whether `bytes` (the bytes after the last newline) can be the start of a record cut
+    /// short by a crash: a prefix of `CRC32HEX {...`, or zeros (a block the file system
+    /// allocated but never wrote, after a power loss), or such a prefix followed by zeros.
+    static func isTornRecordPrefix(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let written = bytes.prefix { $0 != 0 }
+        guard bytes.dropFirst(written.count).allSatisfy({ $0 == 0 }) else { return false }
+        guard written.count < maximumLineBytes, !written.contains(UInt8(ascii: "\n")) else { return false }
+        for (offset, byte) in written.prefix(10).enumerated() {
+            switch offset {
+            case 0..<8: if !isLowerHex(byte) { return false }
+            case 8: if byte != UInt8(ascii: " ") { return false }
+            default: if byte != UInt8(ascii: "{") { return false }
+            }
+        }
+        return true
+    }
+
+    private static func isLowerHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+}
+
+/// What is wrong with a line that is not a valid audit record.
+public enum AuditLineProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The line ends in CR LF: a valid record otherwise (the file went through a CRLF conversion).
+    case carriageReturn
+    /// Not `CRC32HEX JSON` at all.
+    case notFramed
+    /// The CRC does not match the JSON bytes (altered or damaged).
+    case checksumMismatch
+    /// The CRC matches but the JSON is not an audit record.
+    case undecodable
+
+    public var description: String {
+        switch self {
+        case .carriageReturn:
+            "the line ends in CR LF (the file was converted, e.g. copied through a Windows share; `sed -i 's/\\r$//'` restores it)"
+        case .notFramed: "not an audit record (expected 8 hex digits of CRC-32, a space, a JSON object)"
+        case .checksumMismatch: "the CRC-32 does not match the record (altered or damaged)"
+        case .undecodable: "the record's JSON is not an audit entry"
+        }
     }
 }

@@ -4,56 +4,48 @@ import Glibc
 import Darwin
 #endif
 
-/// The result of reading an audit log: its valid records, and the torn tail (if any) that
-/// follows them.
+/// The result of reading an audit log: its valid records, what is wrong with it, and the torn
+/// tail (if any) that follows the records.
 public struct AuditFileScan: Sendable {
-    /// Valid records, in order.
+    /// Valid records, in order (records whose number or chain is wrong included; see `findings`).
     public let entries: [AuditEntry]
-    /// Length in bytes of the valid prefix of the file.
+    /// Length in bytes of the complete lines of the file.
     public let validLength: Int
-    /// Bytes after the valid prefix: an incomplete or damaged last record.
+    /// Bytes after the last complete line: an incomplete last record, or foreign bytes
+    /// (`findings` says which).
     public let tornBytes: Int
+    /// Every problem, in line order (a torn tail included, as `.tornTail`).
+    public let findings: [AuditFinding]
+    /// The check's totals (records, head digest, unchained records).
+    public let check: AuditLogCheck
 
-    /// Reads the whole file behind `descriptor` from its start.
-    init(descriptor: Int32, path: String) throws(AuditError) {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset: off_t = 0
-        while true {
-            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .system(operation: "read", path: path, errno: errno)
-            }
-            if count == 0 { break }
-            bytes += chunk[0..<count]
-            offset += off_t(count)
+    /// Reads the whole file behind `descriptor` from its start, in bounded memory (but for the
+    /// entries kept when `keepEntries`), checking every line; `visit` sees each valid record
+    /// as it is read.
+    init(
+        descriptor: Int32, path: String, keepEntries: Bool = true, visit: (AuditEntry) -> Void = { _ in }
+    ) throws(AuditError) {
+        var reader = AuditLineReader(descriptor: descriptor, path: path)
+        var check = AuditLogCheck()
+        var entries: [AuditEntry] = []
+        var lastLine = 0
+        while let line = try reader.next() {
+            lastLine = line.number
+            guard let entry = check.take(line: line.bytes, lineNumber: line.number) else { continue }
+            if keepEntries { entries.append(entry) }
+            visit(entry)
         }
-        try self.init(bytes: bytes, path: path)
+        let tail = reader.tail
+        check.takeTail(tail, lineNumber: lastLine + 1)
+        self.entries = entries
+        self.validLength = reader.completeLength
+        self.tornBytes = tail.count
+        self.findings = check.findings
+        self.check = check
     }
 
-    /// Splits `bytes` into records. Only the last line may be damaged (a torn write);
-    /// a damaged line followed by a valid one is corruption.
-    init(bytes: [UInt8], path: String) throws(AuditError) {
-        var entries: [AuditEntry] = []
-        var validLength = 0
-        var lineStart = 0
-        var lineNumber = 0
-        var damagedLine: Int?
-        while lineStart < bytes.count {
-            lineNumber += 1
-            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-            if let entry = AuditLineFormat.decode(bytes[lineStart..<newline]) {
-                if let damagedLine { throw .corrupt(path: path, line: damagedLine) }
-                entries.append(entry)
-                validLength = newline + 1
-            } else if damagedLine == nil {
-                damagedLine = lineNumber
-            }
-            lineStart = newline + 1
-        }
-        self.entries = entries
-        self.validLength = validLength
-        self.tornBytes = bytes.count - validLength
+    /// Whether the only problem (if any) is a torn tail: the state a crash can leave.
+    public var isIntactButForTornTail: Bool {
+        findings.allSatisfy { if case .tornTail = $0.problem { true } else { false } }
     }
 }

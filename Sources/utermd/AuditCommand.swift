@@ -9,11 +9,20 @@ struct AuditCommand: ParsableCommand {
         subcommands: [AuditShowCommand.self, AuditStressCommand.self])
 }
 
-/// `utermd audit show FILE [--json]`.
+/// `utermd audit show FILE [--json] [--verify]`.
 struct AuditShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Print every valid record of an audit log (read-only; a torn tail is reported, not removed).")
+        abstract: "Print every record of an audit log and check it (read-only: nothing is changed or removed).",
+        discussion: """
+            Every line is checked as it is read: its CRC-32, its sequence number (1 first, then consecutive: a \
+            missing, repeated or reordered record is reported with its line) and the chain of digests that links \
+            each record to the one before it. Problems go to standard error, one per line, as FILE:LINE: ...; the \
+            exit status is 1 if there is any. --verify also requires every record to carry the chain (logs \
+            written before it existed cannot be proven) and prints the head: the last record's number and the \
+            digest that the next record must carry. Recorded elsewhere, the head proves later that nothing before \
+            it was removed or altered.
+            """)
 
     @Argument(help: "The audit log file.")
     var file: String
@@ -21,28 +30,42 @@ struct AuditShowCommand: ParsableCommand {
     @Flag(help: "One JSON object per record.")
     var json = false
 
+    @Flag(help: "Prove the log intact: every record chained, no finding; print the head.")
+    var verify = false
+
     func run() throws {
-        let scan: AuditFileScan
-        do {
-            scan = try AuditLog.read(path: file)
-        } catch {
-            FileHandle.standardError.write(Data("utermd: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for entry in scan.entries {
-            if json {
-                print(String(decoding: try encoder.encode(entry), as: UTF8.self))
-            } else {
-                let time = entry.utc ?? "UTC unknown (monotonic \(entry.monotonicNanoseconds) ns)"
-                let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                print("#\(entry.sequence) \(time) \(entry.kind.rawValue) \(entry.event): \(entry.reason)" + (details.isEmpty ? "" : " [\(details)]"))
+        let scan: AuditFileScan
+        do {
+            scan = try AuditLog.scan(path: file) { entry in
+                if json {
+                    if let data = try? encoder.encode(entry) { print(String(decoding: data, as: UTF8.self)) }
+                } else {
+                    print(Self.line(entry))
+                }
             }
+        } catch {
+            printError("utermd: \(error)")
+            throw ExitCode(1)
         }
-        if scan.tornBytes > 0 {
-            FileHandle.standardError.write(Data("utermd: \(file): \(scan.tornBytes) bytes of a torn last record follow the \(scan.entries.count) valid records\n".utf8))
+        var check = scan.check
+        if verify { check.requireChain() }
+        for finding in check.findings { printError("\(file):\(finding.line): \(finding.explanation)") }
+        if verify, check.isClean {
+            printError(
+                "utermd: \(file): verified: \(check.recordCount) records, numbered 1 to \(check.lastSequence) without a gap, "
+                    + "every record chained; head #\(check.lastSequence) \(check.headDigest)")
         }
+        if !check.isClean { throw ExitCode(1) }
+    }
+
+    /// `#12 2026-08-23T00:00:01.000Z transmit on: reason [key=value ...]`.
+    static func line(_ entry: AuditEntry) -> String {
+        let time = entry.utc ?? "UTC unknown (monotonic \(entry.monotonicNanoseconds) ns)"
+        let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        return "#\(entry.sequence) \(time) \(entry.kind.rawValue) \(entry.event): \(entry.reason)"
+            + (details.isEmpty ? "" : " [\(details)]")
     }
 }
 

@@ -55,7 +55,17 @@ struct RunCommand: ParsableCommand {
             bridge.maximumRecordCount = 10_000
             _ = usb.plug(bridge)
         }
-        let trace = process.configuration.simulatedTraceFile
+        // The trace is this daemon's from now on: locked before anything is written, so a
+        // second daemon on the same configuration cannot overwrite it.
+        var trace: LockedTraceFile?
+        if let path = process.configuration.simulatedTraceFile {
+            do {
+                trace = try LockedTraceFile(path: path)
+            } catch {
+                process.log(.critical, "sim_trace_file: \(error)")
+                return .configuration
+            }
+        }
         let hardware = DaemonHardware(gpio: gpio, usb: usb, hotplug: usb) {
             guard let trace else { return }
             Self.writeTrace(gpio.writes, to: trace, process: process)
@@ -75,17 +85,15 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Writes the simulated lines' trace: one write per line, `TIMEns role=level (cause)`.
-    static func writeTrace(_ writes: [GPIOWriteRecord], to path: String, process: DaemonProcess) {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    static func writeTrace(_ writes: [GPIOWriteRecord], to trace: LockedTraceFile, process: DaemonProcess) {
         let text =
             "# utermd simulated GPIO trace: monotonic time, line, logical level, cause\n"
             + writes.map(\.description).joined(separator: "\n") + "\n"
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            process.log(.info, "simulated GPIO trace written to \(path) (\(writes.count) writes)")
+            try trace.replaceContents(with: Array(text.utf8))
+            process.log(.info, "simulated GPIO trace written to \(trace.path) (\(writes.count) writes)")
         } catch {
-            process.log(.error, "cannot write the GPIO trace to \(path): \(error)")
+            process.log(.error, "cannot write the GPIO trace to \(trace.path): \(error)")
         }
     }
 }

@@ -42,9 +42,9 @@ import Testing
         Array("0000".utf8),  // a torn line prefix
         Array("deadbeef {\"kind\":\"transmit\"".utf8),  // half a record
         [UInt8](repeating: 0, count: 4096),  // zero-filled block after power loss
-        Array("00000000 {}\n".utf8),  // a complete last line with a wrong CRC
+        Array("deadbeef {\"kind\"".utf8) + [UInt8](repeating: 0, count: 100),  // half a record, then zeros
     ])
-    func tornTailIsDroppedAndNothingElse(_ tail: [UInt8]) throws {
+    func tornTailIsCutAndAuditedAndNothingElse(_ tail: [UInt8]) throws {
         let path = Self.temporaryLog()
         do {
             let log = try AuditLog(path: path)
@@ -57,10 +57,12 @@ import Testing
         try handle.close()
         let recovered = try AuditLog(path: path)
         #expect(recovered.recoveredTornBytes == tail.count)
-        #expect(recovered.nextSequence == 3)
+        #expect(recovered.nextSequence == 4, "the cut itself is the next record")
         let scan = try AuditLog.read(path: path)
-        #expect(scan.entries.map(\.event) == ["on", "off"])
+        #expect(scan.entries.map(\.event) == ["on", "off", "torn_tail_cut"])
+        #expect(scan.entries.last?.details["bytes"] == "\(tail.count)")
         #expect(scan.tornBytes == 0)
+        #expect(scan.findings.isEmpty)
     }
 
     @Test func damageBeforeTheEndIsCorruptionNotATornTail() throws {
@@ -73,7 +75,14 @@ import Testing
         let secondLine = try #require(bytes.firstIndex(of: UInt8(ascii: "\n"))) + 1
         bytes[secondLine + 20] ^= 0x01
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(throws: AuditError.corrupt(path: path, line: 2)) { try AuditLog(path: path) }
+        #expect(
+            throws: AuditError.damaged(
+                path: path,
+                findings: [
+                    AuditFinding(line: 2, problem: .invalidLine(.checksumMismatch)),
+                    AuditFinding(line: 3, problem: .chainBroken),
+                ])
+        ) { try AuditLog(path: path) }
         // The file is left as it was for inspection, then moved aside on request.
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == bytes.count)
         let moved = try AuditLog.quarantine(path: path)

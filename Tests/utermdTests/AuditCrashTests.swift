@@ -29,8 +29,11 @@ import Testing
             }.max() ?? reportedTotal
             // Recovery: open, which drops a torn tail; every reported record must still be there,
             // numbered without a gap.
-            let log = try AuditLog(path: path)
-            if log.recoveredTornBytes > 0 { tornRecoveries += 1 }
+            // Released at the end of this scope: the next writer must get the lock.
+            do {
+                let log = try AuditLog(path: path)
+                if log.recoveredTornBytes > 0 { tornRecoveries += 1 }
+            }
             let scan = try AuditLog.read(path: path)
             #expect(scan.tornBytes == 0)
             #expect(scan.entries.count >= Int(reported), "reported \(reported), kept \(scan.entries.count)")

@@ -184,6 +184,46 @@ import Testing
         #expect(policy.map { ($0["details"] as? [String: String])?["version"] ?? "?" } == ["1", "2", "3", "2"])
         let sequences = entries.compactMap { $0["sequence"] as? Int }
         #expect(sequences == Array(1...entries.count), "every record of the run in one sequence")
+
+        // Restart with the configuration unchanged (it names version 2): version 3, pushed
+        // before the stop, is back in force, and version 2 is refused as a rollback.
+        let restarted = try RunSupport.Daemon(reusing: daemon)
+        try restarted.start()
+        #expect(restarted.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
+        #expect((try restarted.status()["policy"] as? [String: Any])?["version"] as? Int == 3, "the newest accepted policy")
+        restarted.signal(SIGTERM)
+        let exit = restarted.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.log.contains("configured policy not applied (rollback"), "\(exit.log)")
+        let after = try CommandLineTests.utermd("audit", "show", "--json", "--verify", daemon.auditPath)
+        #expect(after.status == 0, "\(after.errors)")
+        let restartRecords = after.output.split(separator: "\n").dropFirst(entries.count).compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }.filter { $0["kind"] as? String == "policy" }
+        #expect(restartRecords.map { $0["event"] as? String ?? "?" } == ["accepted", "rejected"])
+        #expect(restartRecords.map { ($0["details"] as? [String: String])?["version"] ?? "?" } == ["3", "2"])
+    }
+
+    /// A second `utermd run` on the same configuration: refused before it writes anything (the
+    /// audit log keeps one sequence, the first daemon's GPIO trace is not overwritten), with
+    /// the first daemon's process id in the message.
+    @Test func aSecondDaemonOnTheSameConfigurationIsRefused() throws {
+        let first = try RunSupport.Daemon()
+        try first.start()
+        #expect(first.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
+        let second = try RunSupport.Daemon(reusing: first)
+        try second.start()
+        let refused = second.waitForExit()
+        #expect(refused.status == 78, "\(refused.log)")
+        #expect(refused.log.contains("in use by another utermd (process \(first.process.processIdentifier))"), "\(refused.log)")
+        let traceSize = (try? FileManager.default.attributesOfItem(atPath: first.tracePath)[.size] as? Int) ?? nil
+        #expect(traceSize == 0, "the trace is held (empty) by the first daemon until its exit; the second wrote nothing")
+        first.signal(SIGTERM)
+        #expect(first.waitForExit().status == 0)
+        let trace = try String(contentsOfFile: first.tracePath, encoding: .utf8)
+        #expect(trace.contains("transmit_enable=inactive (release)"), "the first daemon's trace")
+        let shown = try CommandLineTests.utermd("audit", "show", "--verify", first.auditPath)
+        #expect(shown.status == 0, "one writer, one unbroken sequence: \(shown.errors)")
     }
 
     /// The obstruction map is learned while the terminal runs: each second the beam was on a

@@ -133,6 +133,7 @@ enum RunSupport {
         let notify: NotifySocket
         let process = Process()
         private let errors = Pipe()
+        private var keepsDirectory = false
 
         var configPath: String { directory.appendingPathComponent("utermd.yaml").path }
         var tracePath: String { directory.appendingPathComponent("gpio-trace.txt").path }
@@ -146,6 +147,15 @@ enum RunSupport {
             notify = try NotifySocket()
             try configuration(logLevel: "info", extra: extra, rateHertz: rateHertz).write(
                 toFile: configPath, atomically: true, encoding: .utf8)
+        }
+
+        /// A second daemon on `other`'s directory, configuration and ports.
+        init(reusing other: Daemon) throws {
+            directory = other.directory
+            statusPort = other.statusPort
+            rotctldPort = other.rotctldPort
+            notify = try NotifySocket()
+            keepsDirectory = true
         }
 
         /// The daemon's configuration. SCHED_FIFO for the loop (granted to root, refused with a
@@ -209,7 +219,7 @@ enum RunSupport {
 
         deinit {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            try? FileManager.default.removeItem(at: directory)
+            if !keepsDirectory { try? FileManager.default.removeItem(at: directory) }
         }
     }
 }

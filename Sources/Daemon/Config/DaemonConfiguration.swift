@@ -169,6 +169,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// How long the beamformer bridge driver waits for each reply, milliseconds (nil: the
     /// driver's 20 ms; a bridge behind a slow link, or the TCG bench, needs more).
     public var beamformerReplyTimeoutMilliseconds: Int?
+    /// The `safety:` section (speed floor, loop recovery, clock agreement).
+    public var safety = SafetySettings()
     /// Line and column of the fields that name other files, for messages about those files
     /// (`board`, `policy.bundle`, ...).
     public var fieldPositions: [String: FieldPosition] = [:]

@@ -15,6 +15,7 @@ public enum DaemonConfigurationFile {
     static let topLevelKeys: Set<String> = [
         "format", "board", "hardware", "element_sets", "policy", "location", "audit_log", "loop", "status_api",
         "rotctld", "log_level", "handover_policy", "boresight", "sim_trace_file", "sim_obstructions", "beamformer",
+        "safety",
     ]
 
     /// Loads and validates a configuration file.
@@ -64,6 +65,7 @@ public enum DaemonConfigurationFile {
             reader.problems.append(traceNode.error("a GPIO trace exists only with the simulated hardware (hardware: simulated)"))
         }
         let replyTimeout = reader.beamformerReplyTimeout(root)
+        let safety = reader.safety(root)
         let obstructions = reader.simulatedObstructions(root)
         if let obstructionNode = try? root.optional("sim_obstructions"), hardware != .simulated {
             reader.problems.append(
@@ -78,6 +80,7 @@ public enum DaemonConfigurationFile {
             logLevel: logLevel ?? .info, handoverPolicy: handover, boresight: boresight, simulatedTraceFile: trace ?? nil,
             simulatedObstructions: obstructions)
         configuration.beamformerReplyTimeoutMilliseconds = replyTimeout
+        configuration.safety = safety
         for field in positionedFields {
             guard let mark = root.locate(field)?.node.mark else { continue }
             configuration.fieldPositions[field] = DaemonConfiguration.FieldPosition(line: mark.line, column: mark.column)

@@ -1,3 +1,4 @@
+import Audit
 import Beam
 import Foundation
 import Geofence
@@ -17,6 +18,11 @@ public struct DaemonResources: Sendable {
     public var keeper: PolicyKeeper
     /// What the offer of the configured policy did.
     public var policyUpdate: PolicyUpdate
+    /// What the offer of the policy accepted before the last stop (`AcceptedPolicyStore`) did,
+    /// offered before the configured one; nil when none was stored.
+    public var restoredPolicyUpdate: PolicyUpdate?
+    /// The configured policy's signed bytes (to store when it is accepted).
+    public var configuredPolicyBytes: Data?
     /// The status API token, if configured.
     public var token: String?
     /// Things worth saying that do not stop the daemon.
@@ -80,22 +86,50 @@ public struct DaemonResources: Sendable {
 
         var keeper: PolicyKeeper?
         var update: PolicyUpdate?
+        var restored: PolicyUpdate?
+        var configuredBytes: Data?
         if let key {
             var fresh = PolicyKeeper(operatorKey: key)
+            let store = AcceptedPolicyStore(auditLogPath: configuration.auditLogPath)
+            let source: String
             switch configuration.policyBundle {
             case .embeddedExample:
-                update = fresh.offer(
-                    fileBytes: Data(EmbeddedDefaults.examplePolicyYAML.utf8), source: EmbeddedDefaults.examplePolicySource,
-                    at: now)
+                source = EmbeddedDefaults.examplePolicySource
+                configuredBytes = Data(EmbeddedDefaults.examplePolicyYAML.utf8)
             case .file(let path):
-                update = fresh.offer(path: path, at: now)
+                source = path
+                configuredBytes = FileManager.default.contents(atPath: path)
             }
+            var stored: AcceptedPolicyStore.Stored?
+            do { stored = try store.load() } catch {
+                problems.append(configuration.error("audit_log", "accepted policy state: \(error)"))
+            }
+            // The stored bundle first (unless it is the configured one), so that the configured
+            // bundle is judged against the newest version ever accepted.
+            if let stored, stored.bundle != configuredBytes {
+                restored = fresh.offer(fileBytes: stored.bundle, source: store.path, at: now)
+                fresh.remember(acceptedVersion: stored.highestVersion)
+            }
+            update =
+                configuredBytes.map { fresh.offer(fileBytes: $0, source: source, at: now) } ?? fresh.offer(path: source, at: now)
+            if let stored { fresh.remember(acceptedVersion: stored.highestVersion) }
             if let rejection = update?.rejection {
-                problems.append(configuration.error("policy.bundle", "policy rejected: \(rejection)"))
+                if Self.keepsNewerPolicy(rejection), let inForce = fresh.inForce {
+                    warnings.append(
+                        "configured policy not applied (\(rejection)): \"\(inForce.header.name)\" version \(inForce.header.version), "
+                            + "accepted before the restart (\(store.path)), stays in force")
+                } else {
+                    problems.append(configuration.error("policy.bundle", "policy rejected: \(rejection)"))
+                }
             }
             keeper = fresh
         } else if case .file(let path) = configuration.policyBundle, !FileManager.default.isReadableFile(atPath: path) {
             problems.append(configuration.error("policy.bundle", "cannot read \(path)"))
+        }
+        do {
+            try AuditLog.checkUsable(path: configuration.auditLogPath)
+        } catch {
+            problems.append(configuration.error("audit_log", "\(error)"))
         }
 
         let token = loadToken(configuration, problems: &problems, warnings: &warnings)
@@ -106,7 +140,17 @@ public struct DaemonResources: Sendable {
             throw DataFileErrors(problems.sorted { ($0.file, $0.line ?? .max) < ($1.file, $1.line ?? .max) })
         }
         return DaemonResources(
-            board: board, elementSets: elementSets, keeper: keeper, policyUpdate: update, token: token, warnings: warnings)
+            board: board, elementSets: elementSets, keeper: keeper, policyUpdate: update, restoredPolicyUpdate: restored,
+            configuredPolicyBytes: configuredBytes, token: token, warnings: warnings)
+    }
+
+    /// Rejections of the configured policy that leave a newer, stored policy in force: the
+    /// configuration still names the bundle a later update replaced.
+    static func keepsNewerPolicy(_ rejection: PolicyRejection) -> Bool {
+        switch rejection {
+        case .rollback, .alreadyInForce: true
+        default: false
+        }
     }
 
     private static func loadToken(

@@ -43,11 +43,15 @@ extension DaemonRunner {
                 board: resources.board, elementSets: resources.elementSets, position: initialPosition, policy: policy,
                 policyValidUntilUnixNanoseconds: PolicyService.validUntilUnixNanoseconds(inForce), gpio: hardware.gpio,
                 auditLogPath: configuration.auditLogPath, nowNanoseconds: DriverClock.nowNanoseconds(),
-                tickPeriodNanoseconds: periodNanoseconds)
+                tickPeriodNanoseconds: periodNanoseconds,
+                geofence: GeofenceConfiguration(
+                    minimumSpeedMetresPerSecond: configuration.safety.effectiveSpeedFloorMetresPerSecond))
         } catch {
             throw StartFailure("\(error)")
         }
         self.assembly = assembly
+        assembly.core.loopRecoveryNanoseconds = UInt64(configuration.safety.loopRecoveryMilliseconds) * 1_000_000
+        assembly.core.maximumClockDisagreementNanoseconds = Int64(configuration.safety.maximumClockDisagreementMilliseconds) * 1_000_000
         // The tracker and the scheduler keep what they need of the element sets.
         resources.elementSets = []
         logger.debug("assembled: \(ProcessMemory.description())")
@@ -60,11 +64,13 @@ extension DaemonRunner {
         // The start-up policy's record is durable before the first tick applies the policy.
         do {
             policies = try PolicyService(
-                keeper: resources.keeper, startUpUpdate: resources.policyUpdate,
+                keeper: resources.keeper, startUpUpdate: resources.policyUpdate, restoredUpdate: resources.restoredPolicyUpdate,
+                startUpBytes: resources.configuredPolicyBytes,
+                store: AcceptedPolicyStore(auditLogPath: configuration.auditLogPath),
                 audit: assembly.auditWriter, channels: assembly.channels,
                 logger: logger, monotonicNanoseconds: DriverClock.nowNanoseconds())
         } catch {
-            throw StartFailure("policy audit log: \(error)")
+            throw StartFailure("policy: \(error)")
         }
         assembly.auditWriter.start()
         services.append { assembly.auditWriter.stop() }

@@ -13,6 +13,11 @@ import Terminal
 ///
 /// Policy records go to the one audit log, through its `AuditWriter` (`append` from this
 /// thread, durable on return), in order with the transmit decisions around them.
+///
+/// An accepted bundle is also saved (atomically) in the `AcceptedPolicyStore` beside the audit
+/// log before it reaches the tick, so that after a restart it is in force again and an older
+/// bundle is refused as a rollback. A bundle that cannot be saved is not applied (audited as
+/// `not_applied`).
 public final class PolicyService: @unchecked Sendable {
     // @unchecked: `keeper` is only touched under `lock` (which also keeps policy records in
     // the order their updates were decided).
@@ -21,20 +26,34 @@ public final class PolicyService: @unchecked Sendable {
     private let audit: AuditWriter
     private let channels: TerminalChannels
     private let logger: Logger
+    private let store: AcceptedPolicyStore?
 
-    /// A service starting from `keeper` (with the start-up policy already offered), recording
-    /// the start-up `update` in the audit log through `audit`. Throws when the record cannot be
-    /// written: the daemon must not run a policy it could not record.
+    /// A service starting from `keeper` (with the start-up policies already offered: the one
+    /// restored from `store`, then the configured one), recording both updates in the audit log
+    /// through `audit` and saving an accepted configured bundle (`startUpBytes`) in `store`.
+    /// Throws when a record cannot be written or the state not saved: the daemon must not run
+    /// a policy it could not record.
     public init(
-        keeper: PolicyKeeper, startUpUpdate: PolicyUpdate, audit: AuditWriter, channels: TerminalChannels, logger: Logger,
+        keeper: PolicyKeeper, startUpUpdate: PolicyUpdate, restoredUpdate: PolicyUpdate? = nil, startUpBytes: Data? = nil,
+        store: AcceptedPolicyStore? = nil, audit: AuditWriter, channels: TerminalChannels, logger: Logger,
         monotonicNanoseconds: UInt64
-    ) throws(AuditError) {
+    ) throws(PolicyServiceError) {
         self.keeper = keeper
         self.channels = channels
         self.logger = logger
         self.audit = audit
-        try audit.append(startUpUpdate.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
-        logger.notice("\(startUpUpdate.logLine)")
+        self.store = store
+        for update in [restoredUpdate, startUpUpdate].compactMap({ $0 }) {
+            do {
+                try audit.append(update.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
+            } catch {
+                throw .audit(error)
+            }
+            if update.isAccepted { logger.notice("\(update.logLine)") } else { logger.warning("\(update.logLine)") }
+        }
+        if startUpUpdate.isAccepted, let startUpBytes, let version = keeper.highestAcceptedVersion {
+            try save(startUpBytes, version: version)
+        }
     }
 
     /// The policy in force.
@@ -61,7 +80,7 @@ public final class PolicyService: @unchecked Sendable {
 
     /// Offers a bundle: verified, audited, then (if accepted) handed to the tick. The update
     /// says what happened; a failure to audit is reported as a rejection-like error.
-    public func offer(bytes: Data, source: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, AuditError> {
+    public func offer(bytes: Data, source: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, PolicyServiceError> {
         lock.withLock {
             var candidate = keeper
             let update = candidate.offer(fileBytes: bytes, source: source, at: Date())
@@ -69,7 +88,19 @@ public final class PolicyService: @unchecked Sendable {
                 try audit.append(update.auditEntry(monotonicNanoseconds: monotonicNanoseconds))
             } catch {
                 logger.error("policy not applied: the audit record could not be written: \(error)")
-                return .failure(error)
+                return .failure(.audit(error))
+            }
+            if update.isAccepted, let version = candidate.highestAcceptedVersion {
+                do throws(PolicyServiceError) {
+                    try save(bytes, version: version)
+                } catch {
+                    logger.error("policy not applied: \(error)")
+                    _ = try? audit.append(
+                        AuditEntry(
+                            kind: .policy, event: "not_applied", reason: "\(error)",
+                            monotonicNanoseconds: monotonicNanoseconds, details: ["source": source]))
+                    return .failure(error)
+                }
             }
             keeper = candidate
             if let accepted = update.newGeofencePolicy {
@@ -84,7 +115,7 @@ public final class PolicyService: @unchecked Sendable {
 
     /// Offers the bundle in a file (SIGHUP); nil when it holds exactly the policy in force
     /// (nothing to do, nothing to audit).
-    public func offer(path: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, AuditError>? {
+    public func offer(path: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, PolicyServiceError>? {
         let bytes = FileManager.default.contents(atPath: path)
         if let bytes, SignedPolicyFile.sha256(SignedPolicyFile.unsignedContent(of: bytes)) == inForce?.contentSHA256 {
             logger.info("policy unchanged: \(path)")
@@ -100,11 +131,11 @@ public final class PolicyService: @unchecked Sendable {
     }
 
     /// `POST /policy`'s answer for an update.
-    public static func outcome(_ result: Result<PolicyUpdate, AuditError>) -> CommandOutcome {
+    public static func outcome(_ result: Result<PolicyUpdate, PolicyServiceError>) -> CommandOutcome {
         switch result {
         case .failure(let error):
             return CommandOutcome(
-                status: 503, body: .object([("accepted", .bool(false)), ("error", .string("audit log: \(error)"))]))
+                status: 503, body: .object([("accepted", .bool(false)), ("error", .string("\(error)"))]))
         case .success(let update):
             let header = update.inForceAfter
             var members: [(String, JSONValue)] = [("accepted", .bool(update.isAccepted)), ("message", .string(update.logLine))]
@@ -112,6 +143,30 @@ public final class PolicyService: @unchecked Sendable {
             members.append(
                 ("in_force", header.map { .object([("name", .string($0.name)), ("version", .int(Int64($0.version)))]) } ?? .null))
             return CommandOutcome(status: update.isAccepted ? 200 : 422, body: .object(members))
+        }
+    }
+
+    private func save(_ bytes: Data, version: Int) throws(PolicyServiceError) {
+        guard let store else { return }
+        do {
+            try store.save(AcceptedPolicyStore.Stored(highestVersion: version, bundle: bytes))
+        } catch {
+            throw .stateNotSaved(error)
+        }
+    }
+}
+
+/// Why a policy was not applied although it may have been acceptable.
+public enum PolicyServiceError: Error, Sendable, CustomStringConvertible {
+    /// Its audit record could not be written.
+    case audit(AuditError)
+    /// The accepted policy could not be saved for the next start (`AcceptedPolicyStore`).
+    case stateNotSaved(AcceptedPolicyStore.Problem)
+
+    public var description: String {
+        switch self {
+        case .audit(let error): "audit log: \(error)"
+        case .stateNotSaved(let problem): "accepted policy state not saved: \(problem)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Audit
+import HAL
 
 /// What a driver wants in the audit log, as the tick hands it over.
 ///
@@ -20,6 +21,15 @@ public enum DriverAuditEvent: Sendable, Hashable {
     case hardwareFaultRaised(FaultSource, FaultCause)
     /// A latched hardware fault was cleared.
     case hardwareFaultCleared(FaultSource)
+    /// A write to an output line (the PA supply) failed: a hardware fault is latched.
+    case outputWriteFailed(GPIORole, errno: Int32)
+    /// A latched output write fault was cleared (the line follows its command again).
+    case outputWriteFaultCleared(GPIORole)
+    /// The GNSS fix's UTC and the system clock disagree by more than the bound (a
+    /// time-validity fault, invariant 5), by `disagreementMilliseconds`.
+    case clockDisagreementRaised(disagreementMilliseconds: Int64)
+    /// The GNSS fix's UTC and the system clock agree again.
+    case clockDisagreementCleared
 }
 
 /// One event with its times.
@@ -43,7 +53,9 @@ public struct DriverAuditRecord: Sendable, Hashable {
     /// Transmit records: kind `transmit`, event `on`, `off` or `on_withdrawn`, details
     /// `decision` and (off) `unmet`; line faults: kind `fault`, event `transmit_line_fault`
     /// or `transmit_line_fault_cleared`; input faults: kind `fault`, event `raised` or
-    /// `cleared`, detail `source` (the board role) and `cause`.
+    /// `cleared`, detail `source` (the board role) and `cause`; output write faults:
+    /// `output_write_failed` / `output_write_fault_cleared`; clock disagreement:
+    /// `time_validity_fault` / `time_validity_fault_cleared`.
     public var auditEntry: AuditEntry {
         let utcText = utc?.iso8601
         func entry(_ kind: AuditEntry.Kind, _ event: String, _ reason: String, _ details: [String: String]) -> AuditEntry {
@@ -68,6 +80,19 @@ public struct DriverAuditRecord: Sendable, Hashable {
             return entry(.fault, "raised", "\(source) in fault", ["source": source.description, "cause": cause.description])
         case .hardwareFaultCleared(let source):
             return entry(.fault, "cleared", "\(source) cleared", ["source": source.description])
+        case .outputWriteFailed(let role, let code):
+            return entry(
+                .fault, "output_write_failed", "writing \(role.rawValue) failed (errno \(code)): hardware fault latched",
+                ["source": role.rawValue, "errno": "\(code)"])
+        case .outputWriteFaultCleared(let role):
+            return entry(.fault, "output_write_fault_cleared", "\(role.rawValue) follows its command again", ["source": role.rawValue])
+        case .clockDisagreementRaised(let milliseconds):
+            return entry(
+                .fault, "time_validity_fault",
+                "GNSS time and the system clock disagree by \(Double(milliseconds) / 1000) s: no transmit until they agree",
+                ["source": "clock", "disagreement_ms": "\(milliseconds)"])
+        case .clockDisagreementCleared:
+            return entry(.fault, "time_validity_fault_cleared", "GNSS time and the system clock agree again", ["source": "clock"])
         }
     }
 

@@ -1,4 +1,4 @@
-/// One condition that must hold for the terminal to transmit. The first nine are safety
+/// One condition that must hold for the terminal to transmit. The first ten are safety
 /// invariants 1 and 5 of the design notes, evaluated by the tick and handed to the interlock
 /// in `TransmitConditions`; the last two the interlock checks itself.
 public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
@@ -22,6 +22,9 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
     /// The beamformer bridge is connected and applied the latest steering (a beam pointing
     /// elsewhere than computed must not radiate).
     case beamformerHealthy
+    /// The GNSS fix's UTC agrees with the system clock within the configured bound (invariant
+    /// 5: a receiver dated years off, or a clock stepped wrong, is a time-validity fault).
+    case clocksAgree
     /// Interlock's own: the audit writer is keeping the log (invariant 4: no unaudited
     /// decision may take effect, so a broken log keeps transmit off).
     case auditLogAvailable
@@ -47,6 +50,7 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
         case .policyValid: "policy_valid"
         case .utcKnown: "utc_known"
         case .beamformerHealthy: "beamformer_healthy"
+        case .clocksAgree: "clocks_agree"
         case .auditLogAvailable: "audit_log_available"
         case .transmitLineHealthy: "transmit_line_healthy"
         }
@@ -64,6 +68,7 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
         case .policyValid: "no valid policy"
         case .utcKnown: "UTC not known"
         case .beamformerHealthy: "beamformer not healthy"
+        case .clocksAgree: "GNSS time and the system clock disagree"
         case .auditLogAvailable: "audit log unavailable"
         case .transmitLineHealthy: "transmit-enable line does not follow its command"
         }
@@ -126,6 +131,8 @@ public struct TransmitConditions: Sendable, Hashable {
     public var utcKnown = false
     /// See `TransmitCondition.beamformerHealthy`.
     public var beamformerHealthy = false
+    /// See `TransmitCondition.clocksAgree`.
+    public var clocksAgree = false
 
     /// Every condition false.
     public init() {}
@@ -151,6 +158,7 @@ public struct TransmitConditions: Sendable, Hashable {
             case .policyValid: policyValid
             case .utcKnown: utcKnown
             case .beamformerHealthy: beamformerHealthy
+            case .clocksAgree: clocksAgree
             case .auditLogAvailable, .transmitLineHealthy: true
             }
         }
@@ -165,6 +173,7 @@ public struct TransmitConditions: Sendable, Hashable {
             case .policyValid: policyValid = newValue
             case .utcKnown: utcKnown = newValue
             case .beamformerHealthy: beamformerHealthy = newValue
+            case .clocksAgree: clocksAgree = newValue
             case .auditLogAvailable, .transmitLineHealthy: break
             }
         }
@@ -182,6 +191,7 @@ public struct TransmitConditions: Sendable, Hashable {
         if !policyValid { set.insert(TransmitConditionSet(.policyValid)) }
         if !utcKnown { set.insert(TransmitConditionSet(.utcKnown)) }
         if !beamformerHealthy { set.insert(TransmitConditionSet(.beamformerHealthy)) }
+        if !clocksAgree { set.insert(TransmitConditionSet(.clocksAgree)) }
         return set
     }
 

@@ -147,6 +147,20 @@ public final class TransmitInterlock {
         return true
     }
 
+    /// Checks the line itself (the tick calls it every few tens of ticks): reads back the level
+    /// it is driven to, so a chip that stopped answering is found even while nothing switches;
+    /// a failure latches a `TransmitLineFault` and switches off. While a fault is latched, the
+    /// off level is written again at each check (a failed off-write is retried).
+    public func verifyLine(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+        if lineFault != nil, commandedLevel == .inactive { try? transmitEnable.set(.inactive) }
+        do {
+            _ = try transmitEnable.read()
+        } catch {
+            latch(.readbackFailed(errno: error.errno), now, utc)
+            if phase != .off { forceOff(atNanoseconds: now, utc: utc, unmet: TransmitConditionSet(.transmitLineHealthy)) }
+        }
+    }
+
     // MARK: Switching
 
     private func switchOn(atNanoseconds now: UInt64, utc: UTCTimestamp?) {

@@ -10,6 +10,9 @@ public enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
     case senseUnreadable(errno: Int32)
     /// Driving the line failed (`errno`).
     case writeFailed(errno: Int32)
+    /// Reading back the level the line is driven to failed (`errno`): the chip no longer
+    /// answers, so the line may not follow a command to go off.
+    case readbackFailed(errno: Int32)
 
     /// What happened, in words.
     public var description: String {
@@ -18,6 +21,7 @@ public enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
             "transmit_enable commanded \(commanded.rawValue) but transmit_enable_sense reads \(sensed.rawValue)"
         case .senseUnreadable(let code): "transmit_enable_sense unreadable (errno \(code))"
         case .writeFailed(let code): "transmit_enable write failed (errno \(code))"
+        case .readbackFailed(let code): "transmit_enable read-back failed (errno \(code))"
         }
     }
 }

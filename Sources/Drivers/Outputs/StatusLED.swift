@@ -53,6 +53,11 @@ public final class StatusLED {
         level = line.safeState
     }
 
+    /// Reads back the level the line is driven to (a chip that stopped answering throws).
+    public func verifyLine() throws(GPIOError) {
+        _ = try line.read()
+    }
+
     /// Shows `pattern` as of tick number `tick` (the loop's counter from 0).
     public func update(_ pattern: StatusLEDPattern, tick: UInt64) throws(GPIOError) {
         self.pattern = pattern

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The geofence of a running terminal: the current policy, the last fix, and hysteresis state.
 ///
 /// Feed it fixes with ``update(fix:)`` and ask ``decide(at:)`` once per tick. It fails closed
@@ -8,6 +10,13 @@
 /// uncertainty is beyond ``GeofenceConfiguration/maximumUncertaintyMetres``. Otherwise it takes
 /// the policy's worst-case decision over the uncertainty disc (see ``GeofencePolicy``) with
 /// hysteresis.
+///
+/// The disc is the fix's own uncertainty *grown by its age*: between fixes (1 Hz) and during
+/// an outage the platform moves on, so the radius is `u + age × v`, with v the larger of the
+/// configured floor (``GeofenceConfiguration/minimumSpeedMetresPerSecond``, by mobility class)
+/// and the speed the recent fixes show (× ``GeofenceConfiguration/speedMarginFactor``). A vessel
+/// crossing into a banned sea while GNSS is out is therefore restricted as soon as it could
+/// have crossed, not when its last (outside) fix goes stale.
 ///
 /// Neither `update(fix:)` nor `decide(at:)` allocates (the per-rule hysteresis flags are
 /// preallocated and reused); keep one evaluator rather than copies of it, since a copy shares
@@ -25,6 +34,8 @@ public struct GeofenceEvaluator: Sendable {
     private var jumpHoldUntil: Duration?
     private var lastGeometricAction: ServiceAction?
     private var memory: HysteresisMemory
+    /// The largest speed implied by consecutive fixes, decaying (m/s), and when it was set.
+    private var recentSpeedMetresPerSecond = 0.0
 
     /// Creates an evaluator with no fix yet (its decisions fail closed with ``GeofenceReason/noFix``).
     public init(policy: GeofencePolicy, configuration: GeofenceConfiguration = GeofenceConfiguration()) {
@@ -62,6 +73,9 @@ public struct GeofenceEvaluator: Sendable {
             if unexplained > 0 && unexplained > configuration.maximumSpeedMetresPerSecond * seconds {
                 jumpHoldUntil = fix.monotonicTime + configuration.jumpRecoveryDuration
                 assessment = .implausibleJump(impliedSpeedMetresPerSecond: seconds > 0 ? distance / seconds : .infinity)
+            } else if seconds > 0 {
+                let decayed = recentSpeedMetresPerSecond * exp(-seconds / configuration.speedMemorySeconds)
+                recentSpeedMetresPerSecond = max(decayed, min(distance / seconds, configuration.maximumSpeedMetresPerSecond))
             }
         }
         lastFix = fix
@@ -82,16 +96,33 @@ public struct GeofenceEvaluator: Sendable {
             if now < hold { return failClosed(.implausibleJump) }
             jumpHoldUntil = nil
         }
-        if fix.horizontalUncertaintyMetres > configuration.maximumUncertaintyMetres {
+        let margin = grownUncertaintyMetres(of: fix, at: now)
+        if margin > configuration.maximumUncertaintyMetres {
             return failClosed(.uncertaintyTooLarge)
         }
         memory.begin()
         let decision = policy.evaluate(
-            query, marginMetres: fix.horizontalUncertaintyMetres, hysteresisMetres: configuration.hysteresisMetres,
+            query, marginMetres: margin, hysteresisMetres: configuration.hysteresisMetres,
             reportingHorizonMetres: configuration.reportingHorizonMetres, memory: &memory)
         memory.commit()
         lastGeometricAction = decision.action
         return decision
+    }
+
+    /// The speed assumed for the platform now, m/s: the configured floor, or the recent fixes'
+    /// speed with its margin if larger.
+    public var assumedSpeedMetresPerSecond: Double {
+        max(configuration.minimumSpeedMetresPerSecond, recentSpeedMetresPerSecond * configuration.speedMarginFactor)
+    }
+
+    /// The last fix's uncertainty grown by its age at ``assumedSpeedMetresPerSecond``, metres.
+    public func grownUncertaintyMetres(at now: Duration) -> Double? {
+        lastFix.map { grownUncertaintyMetres(of: $0, at: now) }
+    }
+
+    private func grownUncertaintyMetres(of fix: PositionFix, at now: Duration) -> Double {
+        let age = max(0, Self.seconds(now - fix.monotonicTime))
+        return fix.horizontalUncertaintyMetres + age * assumedSpeedMetresPerSecond
     }
 
     private mutating func failClosed(_ reason: GeofenceReason) -> GeofenceDecision {

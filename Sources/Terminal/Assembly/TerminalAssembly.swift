@@ -71,7 +71,8 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         do { array = try PhasedArray(board.array, activeLink: link) } catch { throw .array(error) }
         let log: AuditLog
         do { log = try AuditLog(path: auditLogPath) } catch { throw .audit(error) }
-        audit = AuditHandoff(capacity: 256)
+        let audit = AuditHandoff(capacity: 256)
+        self.audit = audit
         auditWriter = AuditWriter(log: log, handoff: audit)
         channels = TerminalChannels(elementCount: array.elementCount)
         ephemeris = ConstellationEphemeris(elementSets: elementSets)
@@ -93,8 +94,9 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
                 channels: channels,
                 pointing: PointingTick(tracker: tracker, array: array, link: link, assignments: channels.assignments),
                 policy: policy, policyValidUntilUnixNanoseconds: policyValidUntilUnixNanoseconds, geofence: geofence,
-                interlock: interlock, faults: faults, powerAmplifier: powerAmplifier.map { PowerAmplifierSupply(line: $0) },
-                statusLED: led.map { StatusLED(line: $0, tickPeriodNanoseconds: tickPeriodNanoseconds) })
+                interlock: interlock, faults: faults,
+                powerAmplifier: powerAmplifier.map { PowerAmplifierSupply(line: $0, audit: audit) },
+                statusLED: led.map { StatusLED(line: $0, tickPeriodNanoseconds: tickPeriodNanoseconds) }, audit: audit)
         } catch {
             throw .gpio(error)
         }

@@ -25,7 +25,7 @@ extension TerminalCore {
     /// Why the terminal is out of service at this tick, or nil when it is tracking.
     func outageCause(_ context: TickContext, steered: Bool, beamformerReady: Bool, faults: FaultSourceSet) -> OutageCause? {
         guard let utc = context.scheduledUTC else { return .noUTC }
-        if !faults.isEmpty || interlock.lineFault != nil { return .fault }
+        if !faults.isEmpty || interlock.lineFault != nil || powerAmplifierWriteFault || statusLEDFault { return .fault }
         if conditions.positionFixFresh == false { return .noFix }
         if geofenceDecision.action == .noService { return .restricted }
         let sample = pointingSample
@@ -61,6 +61,11 @@ extension TerminalCore {
         next.longitudeDegrees = latestFix.longitudeDegrees
         next.horizontalUncertaintyMetres = latestFix.horizontalUncertaintyMetres
         next.beamformerReady = beamformerReady
+        next.powerAmplifierWriteFault = powerAmplifierWriteFault
+        next.outputWriteFailures = outputWriteFailures
+        next.loopRecoveryRemainingMilliseconds = loopRecoveryRemainingMilliseconds(atNanoseconds: context.scheduledNanoseconds)
+        next.clockDisagreementMilliseconds = clockDisagreementMilliseconds
+        next.grownUncertaintyMetres = grownUncertaintyMetres(atNanoseconds: context.scheduledNanoseconds)
         if interlock.isTransmitEnabled { next.transmitTicks += 1 }
         snapshot = next
         if context.tickIndex % snapshotIntervalTicks == 0 { channels.snapshots.publish(next) }

@@ -26,6 +26,15 @@ public final class TerminalCore {
     /// How long after the newest posted steering the beamformer may lag before the beam is
     /// considered wrong (the driver needs a few milliseconds per update), nanoseconds.
     public var beamformerLagNanoseconds: UInt64 = 50_000_000
+    /// After the loop lost its health (missed deadlines), how long it must report healthy again
+    /// before `loop_deadlines_met` holds (off at once, on only after a sustained recovery, so a
+    /// loaded machine gives a steady terminal and a short audit log), nanoseconds. Counted from
+    /// the first healthy tick (the loop itself reports healthy once its health window of ticks
+    /// ran without an overrun). Not applied at start-up, where the loop has no health to regain.
+    public var loopRecoveryNanoseconds: UInt64 = 2_000_000_000
+    /// The largest difference between a GNSS fix's UTC and the system clock's UTC at the fix
+    /// that is not a time-validity fault (invariant 5), nanoseconds.
+    public var maximumClockDisagreementNanoseconds: Int64 = 3_000_000_000
     /// The channels.
     public let channels: TerminalChannels
     /// The interlock (read-only use outside the tick).
@@ -53,6 +62,17 @@ public final class TerminalCore {
     private var beamformer = BeamformerHealth()
     private var lastFixSequence: UInt64 = 0
     private var fix = FixSnapshot.none
+    private let audit: AuditHandoff?
+    private var loopWasHealthy = false
+    private var loopRecovering = false
+    private var loopHealthySinceNanoseconds: UInt64?
+    private var clockDisagreementNanoseconds: Int64 = 0
+    private var clocksDisagree = false
+    private var ledWriteFailures: UInt64 = 0
+    private var ledFault = false
+    private var ledLastCallSucceeded = true
+    /// How often the output lines are read back (`verifyLines`), in ticks.
+    public var lineCheckIntervalTicks: UInt64 = 100
 
     /// The last position fix taken in.
     var latestFix: FixSnapshot { fix }
@@ -72,9 +92,11 @@ public final class TerminalCore {
     public init(
         channels: TerminalChannels, pointing: consuming PointingTick, policy: GeofencePolicy,
         policyValidUntilUnixNanoseconds: Int64, geofence configuration: GeofenceConfiguration = GeofenceConfiguration(),
-        interlock: TransmitInterlock, faults: FaultMonitor, powerAmplifier: PowerAmplifierSupply?, statusLED: StatusLED?
+        interlock: TransmitInterlock, faults: FaultMonitor, powerAmplifier: PowerAmplifierSupply?, statusLED: StatusLED?,
+        audit: AuditHandoff? = nil
     ) {
         self.channels = channels
+        self.audit = audit
         self.geofence = GeofenceEvaluator(policy: policy, configuration: configuration)
         self.policyValidUntilUnixNanoseconds = policyValidUntilUnixNanoseconds
         self.interlock = interlock
@@ -128,21 +150,29 @@ public final class TerminalCore {
             postedVersion: postedVersion, postedAtNanoseconds: postedAtNanoseconds, atNanoseconds: now,
             maximumLagNanoseconds: beamformerLagNanoseconds)
 
+        if context.tickIndex % max(1, lineCheckIntervalTicks) == 0 { verifyLines(atNanoseconds: now, utc: utcTimestamp) }
+        let outputFault = (powerAmplifier?.hasFault ?? false) || ledFault
         var conditions = TransmitConditions()
         conditions.utcKnown = utc != nil
         conditions.positionFixFresh = !geofenceDecision.reason.isFailClosed && fix.sequence > 0
         conditions.insideAllowedZone = geofenceDecision.permitsTransmit
         conditions.satelliteScheduled = sample.satelliteIndex >= 0
         conditions.insideScanLimit = steered
-        conditions.noHardwareFault = faultSet.isEmpty && interlock.lineFault == nil
-        conditions.loopDeadlinesMet = context.recentDeadlinesMet
+        conditions.noHardwareFault = faultSet.isEmpty && interlock.lineFault == nil && !outputFault
+        conditions.loopDeadlinesMet = loopHealthy(context.recentDeadlinesMet, atNanoseconds: now)
         conditions.policyValid = utc.map { $0.nanosecondsSinceUnixEpoch <= policyValidUntilUnixNanoseconds } ?? false
         conditions.beamformerHealthy = beamformerReady
+        conditions.clocksAgree = clocksAgree(utc, atNanoseconds: now, utcTimestamp: utcTimestamp)
         self.conditions = conditions
         interlock.update(conditions, atNanoseconds: now, utc: utcTimestamp)
 
-        let fault = !faultSet.isEmpty || interlock.lineFault != nil
-        _ = try? powerAmplifier?.update(wanted: steered && !forbidden, fault: fault)
+        var fault = !faultSet.isEmpty || interlock.lineFault != nil || outputFault
+        powerAmplifier?.update(wanted: steered && !forbidden, fault: fault, atNanoseconds: now, utc: utcTimestamp)
+        if !outputFault, powerAmplifier?.hasFault == true {
+            // The PA supply's write failed in this tick: transmit off now, not at the next tick.
+            fault = true
+            interlock.forceOff(atNanoseconds: now, utc: utcTimestamp, unmet: TransmitConditionSet(.noHardwareFault))
+        }
         if sample.satelliteIndex != lastServing {
             if lastServing >= 0, sample.satelliteIndex >= 0 { snapshot.handovers += 1 }
             lastServing = sample.satelliteIndex
@@ -154,8 +184,114 @@ public final class TerminalCore {
             utcKnown: utc != nil, positionUsable: fix.sequence > 0 && !geofenceDecision.reason.isFailClosed,
             serviceForbidden: forbidden, steered: steered,
             switchedSatellite: context.scheduledNanoseconds - servingSinceNanoseconds < 50_000_000)
-        _ = try? statusLED?.update(Self.pattern(for: state), tick: context.tickIndex)
+        updateLED(Self.pattern(for: state), tick: context.tickIndex, now: now, utc: utcTimestamp)
         publish(context, steered: steered, beamformerReady: beamformerReady, faults: faultSet)
+    }
+
+    /// Failed writes to output lines so far (the PA supply's and the status LED's).
+    public var outputWriteFailures: UInt64 { UInt64(powerAmplifier?.failedWriteCount ?? 0) + ledWriteFailures }
+
+    /// Whether the PA supply's write fault is latched.
+    public var powerAmplifierWriteFault: Bool { powerAmplifier?.hasFault ?? false }
+
+    /// Whether a failed write or read-back of the status LED is latched (a GPIO chip that fails
+    /// one line is not trusted with the others: a hardware fault, transmit off).
+    public var statusLEDFault: Bool { ledFault }
+
+    /// Clears the latched faults that can be cleared now (fault inputs quiet long enough, the
+    /// PA supply's write fault once a write succeeded); audited. Returns whether none remains.
+    @discardableResult
+    public func clearFaults(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+        let inputs = faults.clear(atNanoseconds: now, utc: utc)
+        let supply = powerAmplifier?.clearWriteFault(atNanoseconds: now, utc: utc) ?? true
+        if ledFault, ledLastCallSucceeded {
+            ledFault = false
+            audit?.submit(DriverAuditRecord(.outputWriteFaultCleared(.statusLED), monotonicNanoseconds: now, utc: utc))
+        }
+        let line = interlock.lineFault == nil || interlock.clearLineFault(atNanoseconds: now, utc: utc)
+        return inputs.isEmpty && supply && !ledFault && line
+    }
+
+    /// Reads back every output line (see `lineCheckIntervalTicks`): a chip that stopped
+    /// answering is found while nothing switches.
+    private func verifyLines(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+        interlock.verifyLine(atNanoseconds: now, utc: utc)
+        powerAmplifier?.verifyLine(atNanoseconds: now, utc: utc)
+        do {
+            try statusLED?.verifyLine()
+        } catch {
+            ledFailed(error, now, utc)
+        }
+    }
+
+    private func ledFailed(_ error: GPIOError, _ now: UInt64, _ utc: UTCTimestamp?) {
+        ledWriteFailures &+= 1
+        ledLastCallSucceeded = false
+        guard !ledFault else { return }
+        ledFault = true
+        audit?.submit(DriverAuditRecord(.outputWriteFailed(.statusLED, errno: error.errno), monotonicNanoseconds: now, utc: utc))
+    }
+
+    /// The milliseconds the loop must still stay healthy at `now` before `loop_deadlines_met`
+    /// holds again (0 when it holds, or while the loop reports unhealthy).
+    func loopRecoveryRemainingMilliseconds(atNanoseconds now: Int64) -> UInt32 {
+        guard loopRecovering, let since = loopHealthySinceNanoseconds, now >= 0 else { return 0 }
+        let until = since &+ loopRecoveryNanoseconds
+        return UInt64(now) >= until ? 0 : UInt32(clamping: (until - UInt64(now)) / 1_000_000)
+    }
+
+    /// The geofence's margin at `now`: the last fix's uncertainty grown by its age (NaN without a fix).
+    func grownUncertaintyMetres(atNanoseconds now: Int64) -> Double {
+        geofence.grownUncertaintyMetres(at: .nanoseconds(now)) ?? .nan
+    }
+
+    /// The clock disagreement of the last fix, milliseconds.
+    var clockDisagreementMilliseconds: Int64 { clockDisagreementNanoseconds / 1_000_000 }
+
+    /// `loop_deadlines_met`: off at once when the loop reports missed deadlines; after it
+    /// reports healthy again, on only once it has stayed so for `loopRecoveryNanoseconds`.
+    private func loopHealthy(_ recentDeadlinesMet: Bool, atNanoseconds now: UInt64) -> Bool {
+        guard recentDeadlinesMet else {
+            if loopWasHealthy { loopRecovering = true }
+            loopHealthySinceNanoseconds = nil
+            return false
+        }
+        loopWasHealthy = true
+        guard loopRecovering else { return true }
+        let since = loopHealthySinceNanoseconds ?? now
+        loopHealthySinceNanoseconds = since
+        guard now >= since, now - since >= loopRecoveryNanoseconds else { return false }
+        loopRecovering = false
+        return true
+    }
+
+    /// `clocks_agree`: the last fix's UTC against the loop's UTC at the moment the fix was
+    /// received (so the fix's age does not count as disagreement). Transitions are audited.
+    private func clocksAgree(_ utc: UTCInstant?, atNanoseconds now: UInt64, utcTimestamp: UTCTimestamp?) -> Bool {
+        if let utc, fix.sequence > 0, fix.utcNanoseconds != .min {
+            let age = Int64(now) - fix.receivedAtNanoseconds
+            let clockAtFix = utc.nanosecondsSinceUnixEpoch &- age
+            clockDisagreementNanoseconds = fix.utcNanoseconds &- clockAtFix
+            let disagree = clockDisagreementNanoseconds.magnitude > maximumClockDisagreementNanoseconds.magnitude
+            if disagree != clocksDisagree {
+                clocksDisagree = disagree
+                let event: DriverAuditEvent =
+                    disagree
+                    ? .clockDisagreementRaised(disagreementMilliseconds: clockDisagreementNanoseconds / 1_000_000)
+                    : .clockDisagreementCleared
+                audit?.submit(DriverAuditRecord(event, monotonicNanoseconds: now, utc: utcTimestamp))
+            }
+        }
+        return !clocksDisagree
+    }
+
+    private func updateLED(_ pattern: StatusLEDPattern, tick: UInt64, now: UInt64, utc: UTCTimestamp?) {
+        do {
+            try statusLED?.update(pattern, tick: tick)
+            ledLastCallSucceeded = true
+        } catch {
+            ledFailed(error, now, utc)
+        }
     }
 
     /// The version of the steering last posted to the beamformer driver (0: none yet).
@@ -172,8 +308,8 @@ public final class TerminalCore {
     /// `stowed`. Lines keep their safe states; releasing them is the owner's job.
     public func stow(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
         interlock.forceOff(atNanoseconds: now, utc: utc)
-        _ = try? powerAmplifier?.update(wanted: false, fault: true)
-        _ = try? statusLED?.update(.off, tick: 0)
+        powerAmplifier?.update(wanted: false, fault: true, atNanoseconds: now, utc: utc)
+        updateLED(.off, tick: 0, now: now, utc: utc)
         state = .stowed
     }
 

@@ -35,6 +35,9 @@ public struct PolicyKeeper: Sendable {
     public let gate: PolicyBundleGate
     /// The policy in force; nil until a bundle has been accepted.
     public private(set) var inForce: InForcePolicy?
+    /// The highest version ever accepted, here or before a restart (`AcceptedPolicyStore`):
+    /// a bundle of a lower version is a rollback even when no policy is in force.
+    public private(set) var highestAcceptedVersion: Int?
 
     /// A keeper with no policy in force yet.
     public init(operatorKey: PolicyVerificationKey) {
@@ -48,10 +51,17 @@ public struct PolicyKeeper: Sendable {
         return inForce.header.isValid(at: now)
     }
 
+    /// Remembers that version `version` was accepted before (a restart): lower versions are
+    /// refused as rollbacks from now on.
+    public mutating func remember(acceptedVersion version: Int) {
+        highestAcceptedVersion = max(highestAcceptedVersion ?? version, version)
+    }
+
     /// Offers a bundle's bytes; `source` names it in the log and audit record.
     public mutating func offer(fileBytes: Data, source: String, at now: Date?) -> PolicyUpdate {
         let previous = inForce?.header
-        let admission = gate.admit(fileBytes: fileBytes, versionInForce: previous?.version, at: now) {
+        let floor = [previous?.version, highestAcceptedVersion].compactMap { $0 }.max()
+        let admission = gate.admit(fileBytes: fileBytes, versionInForce: floor, at: now) {
             bytes throws(DataFileErrors) in
             let document = try PolicyFile.parse(bytes: bytes, file: source)
             return (document.header, document)
@@ -60,6 +70,7 @@ public struct PolicyKeeper: Sendable {
         case .accepted(_, let document, let digest):
             let accepted = InForcePolicy(document: document, source: source, contentSHA256: digest)
             inForce = accepted
+            remember(acceptedVersion: document.header.version)
             return PolicyUpdate(
                 outcome: .accepted(accepted), source: source, offered: document.header, contentSHA256: digest,
                 previous: previous, inForceAfter: document.header, utc: now, operatorKey: gate.operatorKey)

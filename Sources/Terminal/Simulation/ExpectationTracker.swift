@@ -34,6 +34,12 @@ struct ExpectationTracker {
     private var reconnects = 0
     private var awaitingReconnect = false
     private var lastFixShowedRestriction = false
+    private var gpioFailures = 0
+    private var gpioFailuresShown = 0
+    private var gpioFailurePending: (virtual: Int64, wall: UInt64)?
+    private var gpioFailureAwaitingFault = false
+    private var gpioReactionNanoseconds: [Int64] = []
+    private var unsafeTicks = 0
 
     init(expectations: [Scenario.Expectation], periodNanoseconds: Int64) {
         self.expectations = expectations
@@ -57,6 +63,26 @@ struct ExpectationTracker {
     }
 
     mutating func gnssOutage(from: Int64, to: Int64) { outages.append((from, to)) }
+
+    mutating func gpioFailureStarted(atNanoseconds now: Int64, wall: UInt64) {
+        gpioFailures += 1
+        if gpioFailurePending == nil { gpioFailurePending = (now, wall) }
+        gpioFailureAwaitingFault = true
+    }
+
+    /// Invariant 1 at every tick: no emission (transmit-enable and PA supply on) while a
+    /// condition is unmet; after a GPIO failure, emission ends and the state shows a fault.
+    mutating func safety(atNanoseconds now: Int64, emitting: Bool, conditionsHeld: Bool, faultShown: Bool) {
+        if emitting, !conditionsHeld { unsafeTicks += 1 }
+        if let pending = gpioFailurePending, !emitting {
+            gpioReactionNanoseconds.append(now - pending.virtual)
+            gpioFailurePending = nil
+        }
+        if gpioFailureAwaitingFault, faultShown {
+            gpioFailureAwaitingFault = false
+            gpioFailuresShown += 1
+        }
+    }
 
     mutating func beamformerUnplugged(atNanoseconds now: Int64, wall: UInt64) {
         unplugs += 1
@@ -124,6 +150,13 @@ struct ExpectationTracker {
                 return .init(
                     expectation: "transmit off within \(limit) ms of a beamformer unplug", passed: unplugs > 0 && worst <= limit,
                     detail: "\(unplugs) unplugs, worst \(Self.milliseconds(worst))")
+            case .safeUnderGPIOFailures(let limit):
+                let worst = gpioFailurePending == nil ? Double(gpioReactionNanoseconds.max() ?? 0) / 1e6 : .infinity
+                return .init(
+                    expectation: "never emitting with a condition unmet; emission off within \(limit) ms of a GPIO failure, shown as a fault",
+                    passed: gpioFailures > 0 && unsafeTicks == 0 && worst <= limit && gpioFailuresShown == gpioFailures,
+                    detail: "\(gpioFailures) failures, \(gpioFailuresShown) shown as a fault, worst \(Self.milliseconds(worst)), "
+                        + "\(unsafeTicks) ticks emitting with a condition unmet")
             case .transmitOffDuringGNSSOutage:
                 return .init(
                     expectation: "transmit off while the fix is stale during GNSS outages",

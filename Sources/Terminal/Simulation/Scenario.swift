@@ -1,3 +1,5 @@
+import HAL
+
 /// A simulated run: where the terminal goes, what goes wrong on the way, and what must hold.
 /// Read from a scenario file (`HIL/scenarios/*.yaml`, format in `HIL/README.md`).
 public struct Scenario: Sendable {
@@ -20,6 +22,9 @@ public struct Scenario: Sendable {
         case gnssOutage(seconds: Double)
         /// The beamformer bridge is unplugged for `seconds`, then plugged back.
         case unplugBeamformer(seconds: Double)
+        /// Every request, write and read of the GPIO line `role` fails (as a failing chip
+        /// would) for `seconds`; then the simulated operator clears the latched faults.
+        case gpioFailure(GPIORole, seconds: Double)
     }
 
     /// A fault input the scenario can drive.
@@ -58,6 +63,10 @@ public struct Scenario: Sendable {
         case transmitOffWithinOfUnplug(milliseconds: Double)
         /// Transmit-enable is low throughout every GNSS outage after the fix has gone stale.
         case transmitOffDuringGNSSOutage
+        /// Never emitting (transmit-enable and PA supply both on) while a transmit condition is
+        /// unmet; emission ends within `milliseconds` of a GPIO failure, which shows as a fault
+        /// in the state and in the audit log.
+        case safeUnderGPIOFailures(milliseconds: Double)
     }
 
     /// The scenario's name.

@@ -44,6 +44,25 @@ public protocol ScenarioBench: AnyObject {
 
     /// Stops the devices (the loop has stopped, the terminal is stowed); what the bench saw.
     func finish(_ assembly: TerminalAssembly<GPIO>) -> BenchOutcome
+
+    /// Makes every request, write and read of line `role` fail with `errno` until
+    /// `endGPIOFailure`; false when the bench cannot (real kernel lines).
+    func beginGPIOFailure(_ role: GPIORole, errno: Int32) -> Bool
+
+    /// Ends an injected failure.
+    func endGPIOFailure(_ role: GPIORole)
+
+    /// The level output `role` is driven to, as the bench sees it (nil when it cannot tell).
+    func outputLevel(_ role: GPIORole) -> LogicalLevel?
+}
+
+extension ScenarioBench {
+    /// Benches of real lines cannot make them fail.
+    public func beginGPIOFailure(_: GPIORole, errno _: Int32) -> Bool { false }
+    /// Nothing to end.
+    public func endGPIOFailure(_: GPIORole) {}
+    /// Not known.
+    public func outputLevel(_: GPIORole) -> LogicalLevel? { nil }
 }
 
 /// What a bench reports at the end of a run, besides the harness's own verdicts.

@@ -1,3 +1,4 @@
+import HAL
 import Foundation
 import Orbit
 
@@ -61,7 +62,7 @@ public enum ScenarioFile {
     }
 
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {
-        try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug"])
+        try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug", "gpio_failure"])
         let at = try node.required("at_s").double()
         if let fault = try node.optional("fault") {
             return .init(atSeconds: at, event: .fault(try fault.choice(Scenario.FaultInput.self), seconds: try node.required("for_s").double()))
@@ -73,7 +74,11 @@ public enum ScenarioFile {
             guard try unplug.string() == "beamformer" else { throw unplug.error("only the beamformer can be unplugged") }
             return .init(atSeconds: at, event: .unplugBeamformer(seconds: try node.required("for_s").double()))
         }
-        throw node.error("an event needs one of: fault, gnss_outage_s, unplug")
+        if let failure = try node.optional("gpio_failure") {
+            return .init(
+                atSeconds: at, event: .gpioFailure(try failure.choice(GPIORole.self), seconds: try node.required("for_s").double()))
+        }
+        throw node.error("an event needs one of: fault, gnss_outage_s, unplug, gpio_failure")
     }
 
     private static func expectation(_ node: DataNode) throws(DataFileError) -> Scenario.Expectation {
@@ -88,11 +93,13 @@ public enum ScenarioFile {
         case "beamformer_reconnects": return .beamformerReconnects
         case "transmit_off_within_ms_of_unplug": return .transmitOffWithinOfUnplug(milliseconds: try value.double())
         case "transmit_off_during_gnss_outage": return .transmitOffDuringGNSSOutage
+        case "safe_under_gpio_failures_ms": return .safeUnderGPIOFailures(milliseconds: try value.double())
         default:
             throw value.error(
                 "unknown expectation (known: transmit_off_within_ms_of_restriction, transmit_off_within_ms_of_fault, "
                     + "never_transmit_in_restricted_zone_grace_ms, transmit_on_fraction_at_least, handovers_at_least, "
-                    + "beamformer_reconnects, transmit_off_within_ms_of_unplug, transmit_off_during_gnss_outage)")
+                    + "beamformer_reconnects, transmit_off_within_ms_of_unplug, transmit_off_during_gnss_outage, "
+                    + "safe_under_gpio_failures_ms)")
         }
     }
 }

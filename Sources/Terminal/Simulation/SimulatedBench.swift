@@ -47,6 +47,15 @@ public final class SimulatedBench: ScenarioBench {
         try? gpio.driveInput(role, to: level, atNanoseconds: UInt64(max(0, now)))
     }
 
+    public func beginGPIOFailure(_ role: GPIORole, errno: Int32) -> Bool {
+        gpio.injectFailure(on: role, errno: errno)
+        return true
+    }
+
+    public func endGPIOFailure(_ role: GPIORole) { gpio.clearFailure(on: role) }
+
+    public func outputLevel(_ role: GPIORole) -> LogicalLevel? { gpio.level(of: role) }
+
     public func unplugBeamformer(atNanoseconds _: Int64) {
         if let bridge { usb.unplug(bridge) }
     }

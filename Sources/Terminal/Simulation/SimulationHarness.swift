@@ -31,6 +31,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var nextFixNanoseconds: Int64 = 0
     var gnssOutageUntil: Int64 = .min
     var faultEnds: [(role: GPIORole, at: Int64)] = []
+    var gpioFailureEnds: [(role: GPIORole, at: Int64)] = []
     var clearFaultAt: Int64 = .max
     var replugAt: Int64 = .max
     /// Virtual times around the instants the scenario changes a device.
@@ -117,6 +118,14 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 bench.unplugBeamformer(atNanoseconds: now)
                 replugAt = end
                 note(seconds, "beamformer bridge unplugged for \(length) s")
+            case .gpioFailure(let role, let length):
+                guard bench.beginGPIOFailure(role, errno: EIO) else {
+                    note(seconds, "GPIO failure of \(role.rawValue): this bench cannot inject it (skipped)")
+                    continue
+                }
+                checks.gpioFailureStarted(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+                gpioFailureEnds.append((role, end))
+                note(seconds, "GPIO failure: every call on \(role.rawValue) fails (EIO) for \(length) s")
             }
         }
         for (index, fault) in faultEnds.enumerated().reversed() where now >= fault.at {
@@ -125,10 +134,16 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             clearFaultAt = now + 1_000_000_000
             note(seconds, "fault input \(fault.role.rawValue) quiet")
         }
+        for (index, failure) in gpioFailureEnds.enumerated().reversed() where now >= failure.at {
+            bench.endGPIOFailure(failure.role)
+            gpioFailureEnds.remove(at: index)
+            clearFaultAt = now + 1_000_000_000
+            note(seconds, "GPIO line \(failure.role.rawValue) works again")
+        }
         if now >= clearFaultAt {
             clearFaultAt = .max
-            let cleared = assembly.core.faults.clear(atNanoseconds: UInt64(now), utc: nil)
-            note(seconds, "operator cleared faults: \(cleared)")
+            let cleared = assembly.core.clearFaults(atNanoseconds: UInt64(now), utc: nil)
+            note(seconds, "operator cleared faults: \(cleared ? "none latched" : "some still latched")")
         }
         if now >= replugAt {
             replugAt = .max
@@ -140,7 +155,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
 
     private static func duration(of event: Scenario.Event) -> Double {
         switch event {
-        case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds): seconds
+        case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds), .gpioFailure(_, let seconds):
+            seconds
         }
     }
 
@@ -205,6 +221,12 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         checks.tick(
             atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds, lineHigh: lineHigh, truthRestricted: truthAssessed.restricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
+        // Emission needs transmit-enable and the PA supply; the PA line's level as the bench
+        // sees it (unknown on a bench that cannot tell: then transmit-enable alone decides).
+        let emitting = lineHigh && bench.outputLevel(.paPower) != .inactive
+        checks.safety(
+            atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
+            conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty, faultShown: snapshot.state == .fault)
         let action = core.geofenceDecision.action
         if action != lastAction {
             let zone = core.geofenceDecision.zoneName.map { " (\($0))" } ?? ""

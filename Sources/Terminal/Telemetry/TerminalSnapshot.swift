@@ -44,6 +44,17 @@ public struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
     public var handovers: UInt64
     /// Ticks with transmit enabled so far.
     public var transmitTicks: UInt64
+    /// The PA supply's write fault is latched (a failed write to `pa_power`).
+    public var powerAmplifierWriteFault: Bool = false
+    /// Failed writes to output lines so far (PA supply, status LED).
+    public var outputWriteFailures: UInt64 = 0
+    /// Milliseconds the loop must still stay healthy before `loop_deadlines_met` holds again
+    /// (0 when it holds or the loop is missing deadlines now).
+    public var loopRecoveryRemainingMilliseconds: UInt32 = 0
+    /// The GNSS fix's UTC minus the system clock's UTC at the fix, milliseconds (0 without one).
+    public var clockDisagreementMilliseconds: Int64 = 0
+    /// The position's uncertainty grown by the fix's age (the geofence's margin), metres.
+    public var grownUncertaintyMetres: Double = .nan
 
     /// Before the first tick.
     public static let initial = TerminalSnapshot(
