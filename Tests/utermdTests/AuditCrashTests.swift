@@ -18,11 +18,14 @@ import Testing
             let output = Pipe()
             process.standardOutput = output
             try process.run()
+            // Kill while it writes: after its first durable record (process start-up alone can
+            // take longer than the delay on a loaded machine), at a random moment.
+            let first = output.fileHandleForReading.availableData
             usleep(UInt32.random(in: 2_000...25_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let text = String(decoding: first + output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             let reported = text.split(separator: "\n").compactMap { line -> UInt64? in
                 guard line.hasPrefix("written ") else { return nil }
                 return UInt64(line.dropFirst(8))
