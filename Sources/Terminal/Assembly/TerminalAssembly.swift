@@ -100,6 +100,8 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         } catch {
             throw .gpio(error)
         }
+        // Read the output lines back every 100 ms, whatever the rate.
+        core.lineCheckIntervalTicks = max(1, 100_000_000 / max(1, tickPeriodNanoseconds))
     }
 
     /// Releases every line (each drives its safe state first: transmit-enable inactive).

@@ -71,7 +71,8 @@ public final class TerminalCore {
     private var ledWriteFailures: UInt64 = 0
     private var ledFault = false
     private var ledLastCallSucceeded = true
-    /// How often the output lines are read back (`verifyLines`), in ticks.
+    /// How often the output lines are read back (`verifyLines`), in ticks (the assembly makes
+    /// it 100 ms).
     public var lineCheckIntervalTicks: UInt64 = 100
 
     /// The last position fix taken in.

@@ -1,3 +1,4 @@
+import Geofence
 import HAL
 
 /// A simulated run: where the terminal goes, what goes wrong on the way, and what must hold.
@@ -89,13 +90,17 @@ public struct Scenario: Sendable {
     public var events: [TimedEvent]
     /// The expectations.
     public var expectations: [Expectation]
+    /// The platform's mobility class (the geofence's speed floor while the position is not
+    /// known afresh); the geofence's default (`mobile`) when nil.
+    public var mobility: MobilityClass?
 
     /// Builds a scenario.
     public init(
         name: String, summary: String = "", startUnixNanoseconds: Int64, durationSeconds: Double, tickHertz: Int = 1_000,
         gnssRateHertz: Double = 1, gnssAccuracyMetres: Double = 5, route: [Waypoint], events: [TimedEvent] = [],
-        expectations: [Expectation] = []
+        expectations: [Expectation] = [], mobility: MobilityClass? = nil
     ) {
+        self.mobility = mobility
         self.name = name
         self.summary = summary
         self.startUnixNanoseconds = startUnixNanoseconds

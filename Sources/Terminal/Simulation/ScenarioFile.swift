@@ -1,3 +1,4 @@
+import Geofence
 import HAL
 import Foundation
 import Orbit
@@ -23,7 +24,7 @@ public enum ScenarioFile {
     }
 
     static func parse(_ root: DataNode) throws(DataFileError) -> Scenario {
-        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect"])
+        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect", "mobility"])
         let format = try root.required("format")
         guard try format.int() == 1 else { throw format.error("only format 1 is supported") }
         let startNode = try root.required("start")
@@ -58,7 +59,7 @@ public enum ScenarioFile {
             name: try root.required("scenario").string(), summary: try root.optional("summary")?.string() ?? "",
             startUnixNanoseconds: Int64((start.unixSeconds * 1e3).rounded()) * 1_000_000, durationSeconds: duration,
             tickHertz: tickHertz, gnssRateHertz: gnssRate, gnssAccuracyMetres: accuracy, route: route, events: events,
-            expectations: expectations)
+            expectations: expectations, mobility: try root.optional("mobility")?.choice(MobilityClass.self))
     }
 
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {

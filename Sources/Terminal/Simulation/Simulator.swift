@@ -92,7 +92,10 @@ public final class Simulator {
             board: options.board, elementSets: options.elementSets ?? EmbeddedConstellation.elementSets(epoch: startDate),
             position: GeodeticPosition(latitudeDegrees: start.latitudeDegrees, longitudeDegrees: start.longitudeDegrees, heightMetres: 0),
             policy: options.policy, policyValidUntilUnixNanoseconds: options.policyValidUntilUnixNanoseconds, gpio: bench.gpio,
-            auditLogPath: options.auditLogPath, nowNanoseconds: 0, tickPeriodNanoseconds: UInt64(period))
+            auditLogPath: options.auditLogPath, nowNanoseconds: 0, tickPeriodNanoseconds: UInt64(period),
+            geofence: scenario.mobility.map {
+                GeofenceConfiguration(minimumSpeedMetresPerSecond: $0.speedFloorMetresPerSecond)
+            } ?? GeofenceConfiguration())
         try bench.start(assembly, virtualNow: virtualNow)
         let rate: TickRate
         do { rate = try TickRate(hertz: scenario.tickHertz) } catch { throw SimulationError.invalid("\(error)") }

@@ -1,0 +1,21 @@
+import Foundation
+import Geofence
+
+@testable import Terminal
+
+/// Runs scenario text on the simulated bench with the embedded example policy and board.
+enum ScenarioRunner {
+    static func run(_ yaml: String, name: String, seed: UInt64 = 1) throws -> (result: SimulationResult, auditPath: String) {
+        let scenario = try ScenarioFile.parse(yaml: yaml, file: name)
+        let start = Date(timeIntervalSince1970: Double(scenario.startUnixNanoseconds) / 1e9)
+        let (keeper, _) = try EmbeddedDefaults.examplePolicyKeeper(at: start)
+        let policy = try require(keeper.inForce)
+        let board = try BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "embedded:sim")
+        let audit = NSTemporaryDirectory() + "utermd-scenario-\(UUID().uuidString).audit"
+        let options = Simulator.Options(
+            board: board, policy: policy.geofencePolicy,
+            policyValidUntilUnixNanoseconds: Int64(policy.header.validUntil.timeIntervalSince1970) * 1_000_000_000,
+            auditLogPath: audit, seed: seed)
+        return (try Simulator(scenario: scenario, options: options).run(), audit)
+    }
+}
