@@ -353,4 +353,32 @@ import Testing
         #expect(refused.status == 78)
         #expect(refused.log.contains("0.0.0.0 is not a loopback address"))
     }
+
+    /// `audit_log` naming a file that is no audit log (a TLE file, read-only) or a directory:
+    /// `check-config` says so (it passed both before) and `run` refuses to start with 78, the
+    /// file left byte for byte as it was (it was truncated to nothing before).
+    @Test func aForeignAuditLogIsRefusedByCheckConfigAndRunUntouched() throws {
+        let daemon = try RunSupport.Daemon()
+        let audit = daemon.directory.appendingPathComponent("audit")
+        try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true)
+        let tle = "STARLINK-1007\n1 44713U 19074A   26234.50000000  .00001000  00000-0  70000-4 0  9991\n"
+        try tle.write(toFile: daemon.auditPath, atomically: true, encoding: .utf8)
+        chmod(daemon.auditPath, 0o444)
+        let checked = try CommandLineTests.utermd("check-config", daemon.configPath)
+        #expect(checked.status != 0)
+        #expect(checked.errors.contains("audit_log") && checked.errors.contains("not an audit log"), "\(checked.errors)")
+        try daemon.start()
+        let exit = daemon.waitForExit()
+        #expect(exit.status == 78, "\(exit.log)")
+        #expect(exit.log.contains("not an audit log, left untouched"), "\(exit.log)")
+        #expect(try String(contentsOfFile: daemon.auditPath, encoding: .utf8) == tle, "untouched")
+
+        let directoryConfig = try RunSupport.Daemon()
+        try directoryConfig.configuration(logLevel: "info").replacingOccurrences(
+            of: "audit_log: audit/audit.log", with: "audit_log: ."
+        ).write(toFile: directoryConfig.configPath, atomically: true, encoding: .utf8)
+        let directory = try CommandLineTests.utermd("check-config", directoryConfig.configPath)
+        #expect(directory.status != 0)
+        #expect(directory.errors.contains("not a regular file"), "\(directory.errors)")
+    }
 }

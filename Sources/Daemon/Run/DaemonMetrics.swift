@@ -26,10 +26,15 @@ final class DaemonMetrics: @unchecked Sendable {
     private let computeTime: [String: Gauge]
     private let historySamples: Counter
     private let policyVersion: Gauge
+    private let outputWriteFailures: Counter
+    private let outputLineFaults: [String: Gauge]
+    private let loopRecoveryRemaining: Gauge
+    private let clockDisagreement: Gauge
+    private let positionUncertainty: Gauge
     private let tickPeriodSeconds: Double
     private var last = (
         handovers: UInt64(0), transmitTicks: UInt64(0), ticks: UInt64(0), overruns: UInt64(0), missed: UInt64(0),
-        samples: UInt64(0)
+        samples: UInt64(0), outputFailures: UInt64(0)
     )
 
     init(factory: PrometheusMetricsFactory, tickPeriodSeconds: Double) {
@@ -53,6 +58,19 @@ final class DaemonMetrics: @unchecked Sendable {
         describe("utermd_loop_compute_seconds", "Tick compute time since start, by quantile.")
         describe("utermd_history_samples_total", "1 s history samples published by the tick.")
         describe("utermd_policy_version", "Version of the policy in force (0 without one).")
+        describe("utermd_output_write_failures_total", "Failed writes and read-backs of output lines (PA supply, status LED).")
+        describe("utermd_output_line_fault", "1 while a failed output line's fault is latched, by line.")
+        describe("utermd_loop_recovery_remaining_seconds", "Time the loop must stay healthy before transmit may return.")
+        describe("utermd_clock_disagreement_seconds", "GNSS fix time minus the system clock at the fix.")
+        describe("utermd_position_uncertainty_metres", "The geofence's margin: the fix's uncertainty grown by its age.")
+        outputWriteFailures = Counter(label: "utermd_output_write_failures_total", factory: factory)
+        outputLineFaults = Dictionary(
+            uniqueKeysWithValues: ["pa_power", "status_led"].map {
+                ($0, Gauge(label: "utermd_output_line_fault", dimensions: [("line", $0)], factory: factory))
+            })
+        loopRecoveryRemaining = Gauge(label: "utermd_loop_recovery_remaining_seconds", factory: factory)
+        clockDisagreement = Gauge(label: "utermd_clock_disagreement_seconds", factory: factory)
+        positionUncertainty = Gauge(label: "utermd_position_uncertainty_metres", factory: factory)
         up = Gauge(label: "utermd_up", factory: factory)
         states = Dictionary(
             uniqueKeysWithValues: TerminalState.allCases.map {
@@ -101,6 +119,13 @@ final class DaemonMetrics: @unchecked Sendable {
         handovers.increment(by: Int64(clamping: snapshot.handovers &- last.handovers))
         transmitSeconds.increment(by: Double(snapshot.transmitTicks &- last.transmitTicks) * tickPeriodSeconds)
         historySamples.increment(by: Int64(clamping: historyTotal &- last.samples))
+        outputWriteFailures.increment(by: Int64(clamping: snapshot.outputWriteFailures &- last.outputFailures))
+        last.outputFailures = snapshot.outputWriteFailures
+        outputLineFaults["pa_power"]?.record(snapshot.powerAmplifierWriteFault ? 1 : 0)
+        outputLineFaults["status_led"]?.record(snapshot.statusLEDFault ? 1 : 0)
+        loopRecoveryRemaining.record(Double(snapshot.loopRecoveryRemainingMilliseconds) / 1e3)
+        clockDisagreement.record(Double(snapshot.clockDisagreementMilliseconds) / 1e3)
+        positionUncertainty.record(snapshot.grownUncertaintyMetres)
         last.handovers = snapshot.handovers
         last.transmitTicks = snapshot.transmitTicks
         last.samples = historyTotal

@@ -15,6 +15,10 @@ public enum StatusAlerts {
         if faults.contains(.powerAmplifier) { alerts.append("power_amplifier_fault") }
         if unmet.contains(.transmitLineHealthy) { alerts.append("transmit_line_stuck") }
         if unmet.contains(.auditLogAvailable) { alerts.append("audit_log_unavailable") }
+        if snapshot.powerAmplifierWriteFault { alerts.append("power_amplifier_supply_line_fault") }
+        if snapshot.statusLEDFault { alerts.append("status_led_line_fault") }
+        if unmet.contains(.clocksAgree) { alerts.append("clock_disagreement") }
+        if snapshot.loopRecoveryRemainingMilliseconds > 0 { alerts.append("loop_recovering") }
         switch ServiceAction(rawValue: Int(snapshot.geofenceAction)) {
         case .noService where snapshot.state != .locating: alerts.append("unexpected_location")
         case .receiveOnly: alerts.append("receive_only_zone")

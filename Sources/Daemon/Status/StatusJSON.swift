@@ -39,6 +39,17 @@ public enum StatusJSON {
             ("transmit_ticks", .int(Int64(truncatingIfNeeded: snapshot.transmitTicks))),
             ("unmet_transmit_conditions", .array(unmetConditions(snapshot).map(JSONValue.string))),
             ("faults", .array(faultNames(snapshot).map(JSONValue.string))),
+            (
+                "safety",
+                .object([
+                    ("loop_recovery_remaining_ms", .int(Int64(snapshot.loopRecoveryRemainingMilliseconds))),
+                    ("clock_disagreement_ms", .int(snapshot.clockDisagreementMilliseconds)),
+                    ("position_uncertainty_grown_m", .number(snapshot.grownUncertaintyMetres)),
+                    ("pa_supply_line_fault", .bool(snapshot.powerAmplifierWriteFault)),
+                    ("status_led_line_fault", .bool(snapshot.statusLEDFault)),
+                    ("output_write_failures", .int(Int64(truncatingIfNeeded: snapshot.outputWriteFailures))),
+                ])
+            ),
             ("beamformer_ready", .bool(snapshot.beamformerReady)),
             (
                 "geofence",
@@ -74,10 +85,14 @@ public enum StatusJSON {
         TransmitConditionSet(rawValue: snapshot.unmetConditions).conditions.map(\.description)
     }
 
-    /// The names of the latched faults (`fault_in`, `over_temperature`).
+    /// The names of the latched faults (`fault_in`, `over_temperature`, and the output lines
+    /// that failed: `pa_power`, `status_led`).
     public static func faultNames(_ snapshot: TerminalSnapshot) -> [String] {
         let set = FaultSourceSet(rawValue: snapshot.faults)
-        return FaultSource.allCases.filter { set.contains($0) }.map(\.description)
+        var names = FaultSource.allCases.filter { set.contains($0) }.map(\.description)
+        if snapshot.powerAmplifierWriteFault { names.append("pa_power") }
+        if snapshot.statusLEDFault { names.append("status_led") }
+        return names
     }
 
     /// `allow`, `receiveOnly`, `noService` (or `unknown`).

@@ -62,6 +62,7 @@ extension TerminalCore {
         next.horizontalUncertaintyMetres = latestFix.horizontalUncertaintyMetres
         next.beamformerReady = beamformerReady
         next.powerAmplifierWriteFault = powerAmplifierWriteFault
+        next.statusLEDFault = statusLEDFault
         next.outputWriteFailures = outputWriteFailures
         next.loopRecoveryRemainingMilliseconds = loopRecoveryRemainingMilliseconds(atNanoseconds: context.scheduledNanoseconds)
         next.clockDisagreementMilliseconds = clockDisagreementMilliseconds

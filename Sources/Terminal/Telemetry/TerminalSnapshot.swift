@@ -46,6 +46,8 @@ public struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
     public var transmitTicks: UInt64
     /// The PA supply's write fault is latched (a failed write to `pa_power`).
     public var powerAmplifierWriteFault: Bool = false
+    /// A failed write or read-back of the status LED is latched.
+    public var statusLEDFault: Bool = false
     /// Failed writes to output lines so far (PA supply, status LED).
     public var outputWriteFailures: UInt64 = 0
     /// Milliseconds the loop must still stay healthy before `loop_deadlines_met` holds again
