@@ -170,4 +170,10 @@ struct ElementSetFileTests {
         #expect(loaded.errors.isEmpty)
         #expect(loaded.sets.allSatisfy { $0.name.hasPrefix("STARLINK-") })
     }
+
+    /// A device never ends: refused at once instead of read without bound (the same class as
+    /// `utermd audit show /dev/zero`, which grew to 2.8 GB).
+    @Test func aDeviceIsRefusedNotReadWithoutBound() {
+        #expect(throws: ElementSetError.self) { try ElementSetFile.load(path: "/dev/zero") }
+    }
 }

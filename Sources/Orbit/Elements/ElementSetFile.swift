@@ -22,6 +22,13 @@ public enum ElementSetFile {
         path: String, options: ElementSetParsingOptions
     ) throws(ElementSetError) -> LoadedElementSets {
         let source = URL(fileURLWithPath: path).lastPathComponent
+        // A device (/dev/zero, /dev/urandom) or a FIFO never ends: refused, as the audit log's
+        // reader refuses them, instead of reading without bound.
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+            type != .typeRegular, type != .typeSymbolicLink
+        {
+            throw ElementSetError(source: source, reason: .unreadable("\(path) is not a regular file"))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ElementSetError(source: source, reason: .unreadable("cannot open \(path)"))
         }
