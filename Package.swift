@@ -96,7 +96,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(
-            name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover"]),
+            name: "TerminalTests",
+            dependencies: ["Terminal", "HAL", "HALSim", "Drivers", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover"]),
 
         // The virtual HIL bench (HIL/vm) as a scenario rig: the terminal on libgpiod/gpio-sim
         // and libusb/FunctionFS, the scenario's events done through sysfs.
@@ -120,7 +121,7 @@ let package = Package(
                 "Terminal", "HAL", "HALSim", "HALLinux", "HILBench", "Audit", "Orbit", "Beam", "Daemon", "Geofence", "Handover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit"]),
+        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit", "RealTime"]),
 
         // The virtual HIL bench's beamformer bridge (HIL/vm): the device side through
         // FunctionFS, and a host-side check through libusb and the firmware's driver.

@@ -1,4 +1,5 @@
 import Foundation
+import RealTime
 import Testing
 
 @testable import Terminal
@@ -9,18 +10,6 @@ import Testing
 /// position's uncertainty now grows with the fix's age at the speed the fixes showed, so
 /// transmit stops as soon as the vessel could have crossed — with no grace at all.
 @Suite struct GNSSOutageCrossingTests {
-    /// SplitMix64, seeded: the same crossings on every machine.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The 12 nm line runs north-south near 122.6320° E at 29.95° N (the port-approach
     /// scenario's crossing); 1° of longitude there is 96.45 km.
     static let lineLongitude = 122.6320
@@ -53,7 +42,7 @@ import Testing
     }
 
     @Test func crossingsDuringGNSSOutagesNeverTransmitInside() throws {
-        var random = SplitMix(state: 13)
+        var random = SplitMix64(seed: 13)
         var runs = 0
         var ticksInside = 0
         var failures: [String] = []

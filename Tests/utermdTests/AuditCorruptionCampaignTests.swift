@@ -1,5 +1,6 @@
 import Audit
 import Foundation
+import RealTime
 import Testing
 
 #if canImport(Glibc)
@@ -20,18 +21,6 @@ import Darwin
         case crlf, foreign, delete, duplicate, swap, cutHead, forge, garbageLine
     }
 
-    /// SplitMix64: a seeded generator, so a failing round can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func lines(of bytes: [UInt8]) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         var start = 0
@@ -42,7 +31,7 @@ import Darwin
         return lines
     }
 
-    static func apply(_ act: Act, to bytes: [UInt8], using random: inout SplitMix) throws -> [UInt8] {
+    static func apply(_ act: Act, to bytes: [UInt8], using random: inout SplitMix64) throws -> [UInt8] {
         var lines = Self.lines(of: bytes)
         let middle = Int.random(in: 1..<(lines.count - 1), using: &random)
         switch act {
@@ -72,7 +61,7 @@ import Darwin
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/audit.log"
         let copy = directory + "/copy.log"
-        var random = SplitMix(state: 20_261_207)
+        var random = SplitMix64(seed: 20_261_207)
         var reportedTotal: UInt64 = 0
         var detected: [String: Int] = [:]
         var rounds = 0
