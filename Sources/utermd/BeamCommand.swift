@@ -29,6 +29,11 @@ struct BeamCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    func validate() throws {
+        try requireOption(azimuth, "--azimuth", within: -360...360, unit: " degrees")
+        try requireOption(elevation, "--elevation", within: -90...90, unit: " degrees")
+    }
+
     /// The JSON of `beam --json`.
     struct Report: Codable {
         var phasesDegrees: [Double]

@@ -69,6 +69,13 @@ struct LoopTestCommand: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        try requireOption(lat, "--lat", within: -90...90, unit: " degrees")
+        try requireOption(lon, "--lon", within: -180...360, unit: " degrees")
+        if let fifo { try requireOption(fifo, "--fifo", within: 1...99) }
+        if let cpu { try requireOption(cpu, "--cpu", within: 0...4_095) }
+    }
+
     func run() throws {
         let tickRate: TickRate
         do { tickRate = try TickRate(hertz: rate) } catch { throw ValidationError("--rate: \(error)") }

@@ -19,7 +19,9 @@ import Testing
         return directory.appendingPathComponent("utermd")
     }
 
-    static func utermd(_ arguments: String...) throws -> Run {
+    static func utermd(_ arguments: String...) throws -> Run { try utermd(arguments) }
+
+    static func utermd(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
