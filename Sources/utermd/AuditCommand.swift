@@ -26,8 +26,8 @@ struct AuditShowCommand: ParsableCommand {
         do {
             scan = try AuditLog.read(path: file)
         } catch {
-            FileHandle.standardError.write(Data("utermd: \(error)\n".utf8))
-            throw ExitCode(1)
+            printError("utermd: \(error)")
+            throw CommandExitCodes.unusableInput
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
