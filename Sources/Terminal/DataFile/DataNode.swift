@@ -26,7 +26,19 @@ public struct DataNode {
             throw DataFileError(file: file, field: "", message: "\(error)")
         }
         guard let root else { throw DataFileError(file: file, field: "", message: "the file is empty") }
+        // Every data file of the project is a mapping at its top: said once here, rather than
+        // once for every field a reader then asks of a list or a scalar.
+        guard case .mapping = root else {
+            let kind = if case .sequence = root { "a list" } else { "a single value" }
+            return try Self.refuseRoot(root, kind: kind, file: file)
+        }
         return DataNode(node: root, field: "", file: file)
+    }
+
+    private static func refuseRoot(_ root: Node, kind: String, file: String) throws(DataFileError) -> DataNode {
+        throw DataFileError(
+            file: file, line: root.mark?.line, column: root.mark?.column, field: "",
+            message: "the file holds \(kind) at its top level; it must be key: value lines (a mapping)")
     }
 
     private static func describe(_ error: YamlError, file: String) -> DataFileError {
