@@ -17,8 +17,41 @@ struct SimulationSummary: Codable {
         var detail: String
     }
 
+    /// The run's verdict: JSON `true`, `false`, or `null` when nothing was judged (a run cut
+    /// short by `--until`, or a scenario without expectations), which is not a pass.
+    enum Outcome: Codable, Equatable {
+        case passed, failed, notJudged
+
+        init(_ result: SimulationResult) {
+            if result.verdicts.isEmpty { self = .notJudged } else { self = result.passed ? .passed : .failed }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .notJudged } else { self = try container.decode(Bool.self) ? .passed : .failed }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .passed: try container.encode(true)
+            case .failed: try container.encode(false)
+            case .notJudged: try container.encodeNil()
+            }
+        }
+
+        /// PASSED, FAILED or NOT JUDGED, as the summary's last line says it.
+        var word: String {
+            switch self {
+            case .passed: "PASSED"
+            case .failed: "FAILED"
+            case .notJudged: "NOT JUDGED"
+            }
+        }
+    }
+
     var scenario: String
-    var passed: Bool
+    var passed: Outcome
     var simulatedSeconds: Double
     var wallSeconds: Double
     var speedUp: Double
@@ -43,7 +76,7 @@ struct SimulationSummary: Codable {
 
     init(_ result: SimulationResult) {
         scenario = result.scenario
-        passed = result.passed
+        passed = Outcome(result)
         simulatedSeconds = result.simulatedSeconds
         wallSeconds = result.wallSeconds
         speedUp = result.wallSeconds > 0 ? result.simulatedSeconds / result.wallSeconds : 0
@@ -99,28 +132,46 @@ struct SimulationSummary: Codable {
         lines += benchNotes.map { "bench: " + $0 }
         if let cut = cutShortAtSeconds {
             lines.append(String(format: "expectations: not judged (run stopped at %.0f s by --until)", cut))
+        } else if verdicts.isEmpty {
+            lines.append("expectations: none in the scenario, nothing judged")
         } else {
             lines.append("expectations:")
             lines += verdicts.map { "  \($0.passed ? "PASS" : "FAIL")  \($0.expectation): \($0.detail)" }
         }
-        lines.append(passed ? "PASSED" : "FAILED")
+        lines.append(passed.word)
         return lines.joined(separator: "\n")
     }
 }
 
-/// The live status line of a run on a terminal: a progress bar and the terminal's state.
+/// The live status line of a run on a terminal: a progress bar, the time left, and the
+/// terminal's state. The run calls it every 6 simulated seconds, so its last call falls short
+/// of the end; `SimulateCommand` draws it once more at 1.0 when the run is over.
 enum StatusLine {
-    static func draw(fraction: Double, snapshot: TerminalSnapshot, scenarioStart: Int64) {
+    static func draw(fraction: Double, snapshot: TerminalSnapshot, scenarioStart: Int64, wallElapsedSeconds: Double) {
+        let line = "\r" + text(fraction: fraction, snapshot: snapshot, scenarioStart: scenarioStart, wallElapsedSeconds: wallElapsedSeconds)
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+
+    static func text(fraction: Double, snapshot: TerminalSnapshot, scenarioStart: Int64, wallElapsedSeconds: Double) -> String {
         let width = 30
-        let filled = Int((fraction * Double(width)).rounded(.down))
-        let bar = String(repeating: "#", count: max(0, min(width, filled))) + String(repeating: ".", count: max(0, width - filled))
+        let done = min(1, max(0, fraction))
+        let filled = Int((done * Double(width)).rounded(.down))
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let elapsed = snapshot.utcNanoseconds == .min ? 0 : Int((snapshot.utcNanoseconds - scenarioStart) / 1_000_000_000)
         let clock = String(format: "%02d:%02d:%02d", elapsed / 3600, elapsed / 60 % 60, elapsed % 60)
         let beam = snapshot.servingIndex >= 0
             ? String(format: "sat #%d az %6.1f° el %5.1f°", snapshot.servingIndex, snapshot.azimuthDegrees, snapshot.elevationDegrees)
             : "no satellite              "
-        let line = String(format: "\r[%@] %3.0f%% %@ %-10@ %@ TX %@ ", bar, fraction * 100, clock, snapshot.state.description,
-            beam, snapshot.transmitEnabled ? "on " : "off")
-        FileHandle.standardOutput.write(Data(line.utf8))
+        return String(format: "[%@] %3.0f%% %@ %@ %-10@ %@ TX %@ ", bar, done * 100, eta(fraction: done, wallElapsedSeconds: wallElapsedSeconds),
+            clock, snapshot.state.description, beam, snapshot.transmitEnabled ? "on " : "off")
+    }
+
+    /// "ETA 1:23" from the pace so far (wall clock), "ETA --:--" before there is one, and
+    /// "done 17.8 s" at the end.
+    static func eta(fraction: Double, wallElapsedSeconds: Double) -> String {
+        if fraction >= 1 { return String(format: "done %.1f s", wallElapsedSeconds) }
+        guard fraction > 0.001, wallElapsedSeconds > 0 else { return "ETA --:--" }
+        let left = Int((wallElapsedSeconds * (1 - fraction) / fraction).rounded(.up))
+        return String(format: "ETA %d:%02d", left / 60, left % 60)
     }
 }
