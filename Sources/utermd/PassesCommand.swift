@@ -9,8 +9,8 @@ struct PassesCommand: ParsableCommand {
         commandName: "passes",
         abstract: "Predict passes (rise, culmination, set, maximum elevation) above an elevation over an interval.")
 
-    @Option(help: "Element sets: TLE or CelesTrak OMM.")
-    var elements: String
+    @Option(help: "Element sets: TLE or CelesTrak OMM (default: the built-in constellation at --from).")
+    var elements: String?
 
     @OptionGroup var place: ObserverOptions
 
@@ -23,8 +23,15 @@ struct PassesCommand: ParsableCommand {
     @Option(help: "Minimum elevation, degrees.")
     var minElevation: Double = 25
 
+    @Option(help: "Write a sky plot (SVG) of the passes here.")
+    var svg: String?
+
     @Flag(help: "Print JSON.")
     var json = false
+
+    func validate() throws {
+        try requireOption(minElevation, "--min-elevation", within: -90...90, unit: " degrees")
+    }
 
     /// One pass (the JSON of `passes --json`).
     struct Pass: Codable {
@@ -39,9 +46,16 @@ struct PassesCommand: ParsableCommand {
     func run() throws {
         let start = try parseInstant(from, option: "--from"), end = try parseInstant(to, option: "--to")
         guard end > start else { throw ValidationError("--to must be after --from") }
-        let ephemeris = ConstellationEphemeris(elementSets: try loadElementSets(elements, strict: false))
+        let sets = try elementSets(from: elements, epoch: start, strict: false)
+        let ephemeris = ConstellationEphemeris(elementSets: sets)
         let prediction = PassPredictor(observer: place.observer, minimumElevationDegrees: minElevation)
             .passes(of: ephemeris, from: start, to: end)
+        if let svg {
+            let picture = PassSkyPlot.svg(
+                prediction.passes, elementSets: sets, observer: place.observer, minimumElevationDegrees: minElevation,
+                title: "utermd passes \(from) – \(to), above \(minElevation)°")
+            try picture.write(toFile: svg, atomically: true, encoding: .utf8)
+        }
         for exclusion in prediction.exclusions { printError("utermd: excluded: \(exclusion)") }
         let passes = prediction.passes.sorted { ($0.rise, $0.catalogNumber) < ($1.rise, $1.catalogNumber) }.map {
             Pass(
@@ -66,8 +80,8 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Choose the serving satellite for every reconfiguration slot (15 s at :12/:27/:42/:57) over an interval.")
 
-    @Option(help: "Element sets: TLE or CelesTrak OMM.")
-    var elements: String
+    @Option(help: "Element sets: TLE or CelesTrak OMM (default: the built-in constellation at --from).")
+    var elements: String?
 
     @OptionGroup var place: ObserverOptions
 
@@ -94,6 +108,12 @@ struct ScheduleCommand: ParsableCommand {
 
     @Flag(help: "Print JSON.")
     var json = false
+
+    func validate() throws {
+        try requireOption(minElevation, "--min-elevation", within: -90...90, unit: " degrees")
+        try requireOption(boresightAzimuth, "--boresight-azimuth", within: -360...360, unit: " degrees")
+        try requireOption(boresightElevation, "--boresight-elevation", within: 0...90, unit: " degrees")
+    }
 
     /// The JSON of `schedule --json`.
     struct Output: Codable {
@@ -131,7 +151,7 @@ struct ScheduleCommand: ParsableCommand {
             minimumElevationDegrees: minElevation,
             boresight: DishBoresight(azimuthDegrees: boresightAzimuth, elevationDegrees: boresightElevation))
         var scheduler = HandoverScheduler(
-            ephemeris: ConstellationEphemeris(elementSets: try loadElementSets(elements, strict: false)), observer: place.observer,
+            ephemeris: ConstellationEphemeris(elementSets: try elementSets(from: elements, epoch: start, strict: false)), observer: place.observer,
             constraints: constraints, policy: handoverPolicy)
         let schedule = scheduler.schedule(from: start, to: end)
         if schedule.ephemerisAge.hasWarning { printError("utermd: \(schedule.ephemerisAge)") }
