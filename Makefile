@@ -10,7 +10,7 @@ APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libham
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test first-hour bench clean
 
 all: build
 
@@ -40,6 +40,13 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+	sh Tests/first-hour.sh $(UTERMD)
+
+# Every command as the README shows it, from the southern and western hemispheres, with its
+# exit status and --json output checked (issue 14); part of `make test`, about 30 s.
+first-hour: deps
+	$(SWIFT) build --product utermd
+	sh Tests/first-hour.sh $(UTERMD)
 
 # Benchmarks and their references on this machine (ratios, not absolute numbers):
 # the Swift benchmarks (ordo-one/benchmark) against python sgp4 / Skyfield / shapely, and
