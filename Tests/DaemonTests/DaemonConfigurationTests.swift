@@ -224,4 +224,21 @@ import Testing
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.hasPrefix("test.yaml:1:1: ") == true && found.first?.contains("a list") == true, "\(found)")
     }
+
+    /// Issue 14: a problem in a value reached through an alias was reported at the anchor,
+    /// lines away from where the alias used it; it is reported where it is used.
+    @Test func aliasErrorsPointAtTheAlias() {
+        let yaml = """
+            format: 1
+            board: embedded:sim
+            policy: { bundle: embedded:example, operator_key: embedded:example }
+            location:
+              fixed: &here { latitude_deg: 47.37, longitude_deg: 8.54 }
+            audit_log: audit.log
+            status_api: *here
+
+            """
+        let found = problems(yaml)
+        #expect(found.contains { $0.hasPrefix("test.yaml:7:1: status_api.latitude_deg: unknown field") && $0.contains("alias") }, "\(found)")
+    }
 }
