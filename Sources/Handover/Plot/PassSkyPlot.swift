@@ -31,7 +31,7 @@ public enum PassSkyPlot {
                 offset += stepSeconds
             }
             guard points.count >= 2 else { continue }
-            let when = SkyPlot.Track.clock(pass.rise) + "–" + SkyPlot.Track.clock(pass.set) + " UTC, max "
+            let when = SkyPlot.Track.clock(pass.rise) + "–" + SkyPlot.Track.clock(pass.set) + " max "
                 + SVGWriter.number(pass.maxElevationDegrees) + "°"
             let title = "\(pass.catalogNumber) \(pass.name): rise \(pass.rise.iso8601String(fractionalSecondDigits: 0)), max "
                 + SVGWriter.number(pass.maxElevationDegrees) + "°"
@@ -48,6 +48,7 @@ public enum PassSkyPlot {
         }
         var plot = SkyPlot(sizePixels: 640)
         plot.drawsScanCone = false
+        plot.legendHeading = "passes: number, name, rise–set UTC, highest"
         return plot.svg(
             tracks: tracks, constraints: CandidateConstraints(minimumElevationDegrees: minimumElevationDegrees), observer: observer,
             title: title)

@@ -57,7 +57,7 @@ extension SkyPlot {
             }
             for at in tracks.indices {
                 let slots = tracks[at].segments.count
-                tracks[at].when += "–" + (last[tracks[at].catalogNumber].map(clock) ?? "") + " UTC, \(slots) slot\(slots == 1 ? "" : "s")"
+                tracks[at].when += "–" + (last[tracks[at].catalogNumber].map(clock) ?? "") + " ×\(slots)"
             }
             return tracks
         }
@@ -130,7 +130,7 @@ extension SkyPlot {
                     "font-weight": bold ? "bold" : "normal", "fill": colour,
                 ], content: SVGWriter.escaped(content))
         }
-        text(tracks.isEmpty ? "no satellite in view" : "satellites (catalogue number, name, UTC)", x: left, bold: true)
+        text(tracks.isEmpty ? "no satellite in view" : legendHeading, x: left, bold: true)
         y += 17
         let room = max(1, Int((sizePixels - y - 100) / 15))
         for (index, track) in tracks.prefix(tracks.count > room ? room - 1 : room).enumerated() {

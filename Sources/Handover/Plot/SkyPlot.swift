@@ -16,7 +16,11 @@ public struct SkyPlot: Sendable {
     /// Width and height of the sky, pixels (the legend adds ``legendWidthPixels`` on the right).
     public var sizePixels: Double
     /// Width of the legend column, pixels.
-    public var legendWidthPixels: Double = 300
+    public var legendWidthPixels: Double = 330
+    /// The legend's heading: what each satellite's line says.
+    public var legendHeading = "satellites: number, name, UTC (×slots)"
+    /// Height of the caption (the title) under the sky, pixels.
+    static let captionHeightPixels = 24.0
     /// Whether to draw the dish's scan cone (a schedule's; passes are the sky's, not the dish's).
     public var drawsScanCone = true
 
@@ -48,16 +52,16 @@ public struct SkyPlot: Sendable {
     {
         var writer = SVGWriter()
         let width = SVGWriter.number(sizePixels + legendWidthPixels)
-        let size = SVGWriter.number(sizePixels)
+        let height = SVGWriter.number(sizePixels + Self.captionHeightPixels)
         writer.raw(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(size)\" viewBox=\"0 0 \(width) \(size)\">\n")
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n")
         writer.element("title", [:], content: SVGWriter.escaped(title.isEmpty ? "sky plot" : title))
         writer.raw(
             "<defs><clipPath id=\"sky\"><circle cx=\"\(SVGWriter.number(centre))\" cy=\"\(SVGWriter.number(centre))\" "
                 + "r=\"\(SVGWriter.number(radius))\"/></clipPath>"
                 + "<marker id=\"heading\" viewBox=\"0 0 10 10\" refX=\"5\" refY=\"5\" markerWidth=\"5\" markerHeight=\"5\" "
                 + "orient=\"auto-start-reverse\"><polygon points=\"0,0 10,5 0,10\" fill=\"context-stroke\"/></marker></defs>\n")
-        writer.element("rect", ["width": width, "height": size, "fill": "white"])
+        writer.element("rect", ["width": width, "height": height, "fill": "white"])
         drawGrid(&writer)
         drawObstructions(constraints.obstructionMap, &writer)
         circle(elevationDegrees: constraints.minimumElevationDegrees, stroke: "#c62828", dash: "6 4", &writer)
@@ -67,7 +71,7 @@ public struct SkyPlot: Sendable {
         drawLegend(tracks: tracks, constraints: constraints, &writer)
         if !title.isEmpty {
             writer.element(
-                "text", ["x": "6", "y": SVGWriter.number(sizePixels - 6), "font-size": "12", "font-family": "sans-serif"],
+                "text", ["x": "6", "y": SVGWriter.number(sizePixels + 14), "font-size": "12", "font-family": "sans-serif"],
                 content: SVGWriter.escaped(title))
         }
         writer.raw("</svg>\n")
