@@ -163,4 +163,14 @@ import Testing
             try HistoryDocumentReader.samples(from: Data("{\"utc_s\": [1, 2], \"state\": [\"BOOT\"]}".utf8))
         }
     }
+
+    /// Issue 14: a broken history file says where it breaks, as an editor counts.
+    @Test func aBrokenHistoryFileSaysWhere() {
+        do {
+            _ = try HistoryDocumentReader.samples(from: Data("{\n  \"utc_s\": [1, 2,\n  ]]\n}".utf8))
+            Issue.record("broken JSON must be refused")
+        } catch {
+            #expect(error.description.hasPrefix("not JSON: line 3, column "), "\(error)")
+        }
+    }
 }
