@@ -15,7 +15,7 @@ enum RouteMapLegend {
         ]
         for zone in zones {
             let colour = SVGText.actionColour(zone.action)
-            let buffer = zone.bufferMetres > 0 ? String(format: " + %.1f km", zone.bufferMetres / 1000) : ""
+            let buffer = zone.bufferMetres > 0 ? String(format: " (boundary band %.1f km)", zone.bufferMetres / 1000) : ""
             rows.append(
                 ("<rect x=\"0\" y=\"-8\" width=\"22\" height=\"10\" fill=\"\(colour)\" fill-opacity=\"0.3\" stroke=\"\(colour)\"/>",
                     "zone \(zone.name)\(buffer): \(zone.action)"))
