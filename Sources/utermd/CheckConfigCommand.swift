@@ -34,7 +34,11 @@ struct CheckConfigCommand: ParsableCommand {
     func run() throws {
         guard FileManager.default.isReadableFile(atPath: file) else {
             printError("utermd: \(file): cannot read the file")
-            if json { print(try jsonText(Report(file: file, valid: false, problems: ["\(file): cannot read the file"], warnings: [], summary: []))) }
+            if json {
+                print(
+                    try jsonText(
+                        Report(file: file, valid: false, problems: ["\(file): cannot read the file"], warnings: [], summary: [])))
+            }
             throw CommandExitCodes.unusableInput
         }
         let report = Self.check(file)

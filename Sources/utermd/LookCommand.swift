@@ -9,7 +9,8 @@ struct LookCommand: ParsableCommand {
         abstract: "List the satellites above an elevation as seen from a place at an instant.",
         discussion: "Azimuth is from true north through east; range rate is positive when the satellite recedes.")
 
-    @Option(help: "Element sets: TLE (2- or 3-line) or CelesTrak OMM (JSON or CSV) (default: the built-in constellation at --at).")
+    @Option(
+        help: "Element sets: TLE (2- or 3-line) or CelesTrak OMM (JSON or CSV) (default: the built-in constellation at --at).")
     var elements: String?
 
     @OptionGroup var place: ObserverOptions
@@ -52,10 +53,11 @@ struct LookCommand: ParsableCommand {
                 let state = try SGP4Propagator(elements: set).propagate(to: instant)
                 let look = frame.lookAngles(to: state, using: transform)
                 guard look.elevationDegrees >= minElevation else { continue }
-                sightings.append(Sighting(
-                    name: set.name, catalogNumber: set.catalogNumber, azimuthDegrees: look.azimuthDegrees,
-                    elevationDegrees: look.elevationDegrees, rangeKilometres: look.rangeKilometres,
-                    rangeRateKilometresPerSecond: look.rangeRateKilometresPerSecond))
+                sightings.append(
+                    Sighting(
+                        name: set.name, catalogNumber: set.catalogNumber, azimuthDegrees: look.azimuthDegrees,
+                        elevationDegrees: look.elevationDegrees, rangeKilometres: look.rangeKilometres,
+                        rangeRateKilometresPerSecond: look.rangeRateKilometresPerSecond))
             } catch {
                 failures += 1
             }

@@ -4,7 +4,9 @@ import ArgumentParser
 /// so that `--min-elevation nan` or `--speed -1` is answered with what would be accepted.
 func requireOption(_ value: Double, _ option: String, within range: ClosedRange<Double>, unit: String = "") throws {
     guard value.isFinite, range.contains(value) else {
-        throw ValidationError("\(option) must be a number within \(format(range.lowerBound))...\(format(range.upperBound))\(unit), got \(format(value))")
+        throw ValidationError(
+            "\(option) must be a number within \(format(range.lowerBound))...\(format(range.upperBound))\(unit), got \(format(value))"
+        )
     }
 }
 

@@ -60,7 +60,8 @@ struct PassesCommand: ParsableCommand {
         let passes = prediction.passes.sorted { ($0.rise, $0.catalogNumber) < ($1.rise, $1.catalogNumber) }.map {
             Pass(
                 name: $0.name, catalogNumber: $0.catalogNumber, rise: $0.rise.iso8601String(),
-                culmination: $0.culmination.iso8601String(), set: $0.set.iso8601String(), maxElevationDegrees: $0.maxElevationDegrees)
+                culmination: $0.culmination.iso8601String(), set: $0.set.iso8601String(),
+                maxElevationDegrees: $0.maxElevationDegrees)
         }
         if json {
             print(try jsonText(passes))
@@ -68,8 +69,10 @@ struct PassesCommand: ParsableCommand {
         }
         print("\(passes.count) passes above \(minElevation)° from \(from) to \(to):")
         for pass in passes {
-            print("  " + String(format: "%6d ", pass.catalogNumber) + column(pass.name, 22) + " rise \(pass.rise)  culm \(pass.culmination)  set \(pass.set)  "
-                + String(format: "max %5.1f°", pass.maxElevationDegrees))
+            print(
+                "  " + String(format: "%6d ", pass.catalogNumber) + column(pass.name, 22)
+                    + " rise \(pass.rise)  culm \(pass.culmination)  set \(pass.set)  "
+                    + String(format: "max %5.1f°", pass.maxElevationDegrees))
         }
     }
 }
@@ -151,7 +154,8 @@ struct ScheduleCommand: ParsableCommand {
             minimumElevationDegrees: minElevation,
             boresight: DishBoresight(azimuthDegrees: boresightAzimuth, elevationDegrees: boresightElevation))
         var scheduler = HandoverScheduler(
-            ephemeris: ConstellationEphemeris(elementSets: try elementSets(from: elements, epoch: start, strict: false)), observer: place.observer,
+            ephemeris: ConstellationEphemeris(elementSets: try elementSets(from: elements, epoch: start, strict: false)),
+            observer: place.observer,
             constraints: constraints, policy: handoverPolicy)
         let schedule = scheduler.schedule(from: start, to: end)
         if schedule.ephemerisAge.hasWarning { printError("utermd: \(schedule.ephemerisAge)") }
@@ -164,7 +168,8 @@ struct ScheduleCommand: ParsableCommand {
                     name: decision.serving?.name, outage: decision.outage?.rawValue,
                     startAzimuthDegrees: decision.serving?.startAzimuthDegrees,
                     startElevationDegrees: decision.serving?.startElevationDegrees,
-                    endAzimuthDegrees: decision.serving?.endAzimuthDegrees, endElevationDegrees: decision.serving?.endElevationDegrees,
+                    endAzimuthDegrees: decision.serving?.endAzimuthDegrees,
+                    endElevationDegrees: decision.serving?.endElevationDegrees,
                     runnerUpCatalogNumber: decision.runnerUp?.catalogNumber)
             },
             summary: Output.Summary(
@@ -182,15 +187,19 @@ struct ScheduleCommand: ParsableCommand {
         }
         for slot in output.slots {
             if let number = slot.catalogNumber {
-                print("\(slot.start)  " + String(format: "%6d ", number) + column(slot.name ?? "", 20)
-                    + String(format: " az %6.1f° el %5.1f° → az %6.1f° el %5.1f°", slot.startAzimuthDegrees ?? 0,
-                        slot.startElevationDegrees ?? 0, slot.endAzimuthDegrees ?? 0, slot.endElevationDegrees ?? 0))
+                print(
+                    "\(slot.start)  " + String(format: "%6d ", number) + column(slot.name ?? "", 20)
+                        + String(
+                            format: " az %6.1f° el %5.1f° → az %6.1f° el %5.1f°", slot.startAzimuthDegrees ?? 0,
+                            slot.startElevationDegrees ?? 0, slot.endAzimuthDegrees ?? 0, slot.endElevationDegrees ?? 0))
             } else {
                 print("\(slot.start)  outage: \(slot.outage ?? "none")")
             }
         }
-        print(String(format: "%d slots, coverage %.1f%%, %d handovers, %d outages (longest %.0f s)", output.summary.slots,
-            100 * output.summary.coverageFraction, output.summary.handovers, output.summary.outages,
-            output.summary.longestOutageSeconds))
+        print(
+            String(
+                format: "%d slots, coverage %.1f%%, %d handovers, %d outages (longest %.0f s)", output.summary.slots,
+                100 * output.summary.coverageFraction, output.summary.handovers, output.summary.outages,
+                output.summary.longestOutageSeconds))
     }
 }

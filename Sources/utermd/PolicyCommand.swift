@@ -114,9 +114,11 @@ struct PolicyVerifyCommand: ParsableCommand {
         switch admission {
         case .accepted(_, let document, let digest):
             if json {
-                print(try jsonText(Verdict(
-                    file: file, accepted: true, name: document.header.name, version: document.header.version,
-                    zones: document.zones.count, sha256: "\(digest)")))
+                print(
+                    try jsonText(
+                        Verdict(
+                            file: file, accepted: true, name: document.header.name, version: document.header.version,
+                            zones: document.zones.count, sha256: "\(digest)")))
             } else {
                 print(
                     "accepted: \(file): \(document.header.summary), \(document.zones.count) zone(s), default "

@@ -86,7 +86,9 @@ struct SimulateCommand: ParsableCommand {
         default: scale = 1
         }
         if let last = body.last, last.isLetter { body = body.dropLast() }
-        guard let value = Double(body), value > 0 else { throw ValidationError("--until: expected +30m, +1h, +90s or seconds, got \(text)") }
+        guard let value = Double(body), value > 0 else {
+            throw ValidationError("--until: expected +30m, +1h, +90s or seconds, got \(text)")
+        }
         return value * scale
     }
 }

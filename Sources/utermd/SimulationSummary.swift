@@ -96,7 +96,8 @@ struct SimulationSummary: Codable {
         events = result.events.map { String(format: "%8.1f s  ", $0.atSeconds) + $0.text }
         reactions = result.reactions.map {
             Reaction(
-                cause: $0.kind.rawValue, atSeconds: $0.atSeconds, ticks: $0.ticks, virtualMilliseconds: Double($0.virtualNanoseconds) / 1e6,
+                cause: $0.kind.rawValue, atSeconds: $0.atSeconds, ticks: $0.ticks,
+                virtualMilliseconds: Double($0.virtualNanoseconds) / 1e6,
                 wallMilliseconds: Double($0.wallNanoseconds) / 1e6)
         }
         wallClockStretchSeconds = result.wallClockStretchSeconds
@@ -108,14 +109,18 @@ struct SimulationSummary: Codable {
     var text: String {
         var lines: [String] = []
         lines.append(String(format: "simulated %.0f s in %.1f s (%.0f× real time)", simulatedSeconds, wallSeconds, speedUp))
-        lines.append(String(format: "tracked %.0f s (%.1f%%), transmit on %.0f s (%.1f%%), %d handovers, %d transmit switches",
-            trackedSeconds, 100 * trackedSeconds / max(1, simulatedSeconds), transmitOnSeconds,
-            100 * transmitOnSeconds / max(1, simulatedSeconds), handovers, transmitSwitches))
+        lines.append(
+            String(
+                format: "tracked %.0f s (%.1f%%), transmit on %.0f s (%.1f%%), %d handovers, %d transmit switches",
+                trackedSeconds, 100 * trackedSeconds / max(1, simulatedSeconds), transmitOnSeconds,
+                100 * transmitOnSeconds / max(1, simulatedSeconds), handovers, transmitSwitches))
         let outages = outageSecondsByCause.sorted { $0.value > $1.value }.map { String(format: "%@ %.1f s", $0.key, $0.value) }
         lines.append("outages by cause: " + (outages.isEmpty ? "none" : outages.joined(separator: ", ")))
-        lines.append(String(format: "tick compute time: p50 %.1f µs, p99 %.1f µs, max %.1f µs; %llu ticks over the period",
-            tickComputeMicroseconds["p50"] ?? 0, tickComputeMicroseconds["p99"] ?? 0, tickComputeMicroseconds["max"] ?? 0,
-            ticksOverPeriod))
+        lines.append(
+            String(
+                format: "tick compute time: p50 %.1f µs, p99 %.1f µs, max %.1f µs; %llu ticks over the period",
+                tickComputeMicroseconds["p50"] ?? 0, tickComputeMicroseconds["p99"] ?? 0, tickComputeMicroseconds["max"] ?? 0,
+                ticksOverPeriod))
         lines.append("audit: \(auditRecords) records in \(auditLog); beamformer latches \(beamformerLatches)")
         lines.append("events:")
         lines += events.map { "  " + $0 }
@@ -123,11 +128,14 @@ struct SimulationSummary: Codable {
             lines.append("reactions (cause → transmit-enable read low by the bench):")
             lines += reactions.map {
                 String(format: "  %8.1f s  ", $0.atSeconds) + $0.cause.padding(toLength: 12, withPad: " ", startingAt: 0)
-                    + String(format: "%lld ticks, %.3f ms virtual, %.3f ms wall clock", $0.ticks, $0.virtualMilliseconds, $0.wallMilliseconds)
+                    + String(
+                        format: "%lld ticks, %.3f ms virtual, %.3f ms wall clock", $0.ticks, $0.virtualMilliseconds,
+                        $0.wallMilliseconds)
             }
         }
         if wallClockStretchSeconds > 0 {
-            lines.append(String(format: "followed the wall clock for %.1f s of the run (devices' own timing)", wallClockStretchSeconds))
+            lines.append(
+                String(format: "followed the wall clock for %.1f s of the run (devices' own timing)", wallClockStretchSeconds))
         }
         lines += benchNotes.map { "bench: " + $0 }
         if let cut = cutShortAtSeconds {
@@ -148,7 +156,9 @@ struct SimulationSummary: Codable {
 /// of the end; `SimulateCommand` draws it once more at 1.0 when the run is over.
 enum StatusLine {
     static func draw(fraction: Double, snapshot: TerminalSnapshot, scenarioStart: Int64, wallElapsedSeconds: Double) {
-        let line = "\r" + text(fraction: fraction, snapshot: snapshot, scenarioStart: scenarioStart, wallElapsedSeconds: wallElapsedSeconds)
+        let line =
+            "\r"
+            + text(fraction: fraction, snapshot: snapshot, scenarioStart: scenarioStart, wallElapsedSeconds: wallElapsedSeconds)
         FileHandle.standardOutput.write(Data(line.utf8))
     }
 
@@ -159,10 +169,14 @@ enum StatusLine {
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let elapsed = snapshot.utcNanoseconds == .min ? 0 : Int((snapshot.utcNanoseconds - scenarioStart) / 1_000_000_000)
         let clock = String(format: "%02d:%02d:%02d", elapsed / 3600, elapsed / 60 % 60, elapsed % 60)
-        let beam = snapshot.servingIndex >= 0
-            ? String(format: "sat #%d az %6.1f° el %5.1f°", snapshot.servingIndex, snapshot.azimuthDegrees, snapshot.elevationDegrees)
+        let beam =
+            snapshot.servingIndex >= 0
+            ? String(
+                format: "sat #%d az %6.1f° el %5.1f°", snapshot.servingIndex, snapshot.azimuthDegrees, snapshot.elevationDegrees)
             : "no satellite              "
-        return String(format: "[%@] %3.0f%% %@ %@ %-10@ %@ TX %@ ", bar, done * 100, eta(fraction: done, wallElapsedSeconds: wallElapsedSeconds),
+        return String(
+            format: "[%@] %3.0f%% %@ %@ %-10@ %@ TX %@ ", bar, done * 100,
+            eta(fraction: done, wallElapsedSeconds: wallElapsedSeconds),
             clock, snapshot.state.description, beam, snapshot.transmitEnabled ? "on " : "off")
     }
 

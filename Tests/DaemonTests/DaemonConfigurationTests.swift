@@ -239,6 +239,8 @@ import Testing
 
             """
         let found = problems(yaml)
-        #expect(found.contains { $0.hasPrefix("test.yaml:7:1: status_api.latitude_deg: unknown field") && $0.contains("alias") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("test.yaml:7:1: status_api.latitude_deg: unknown field") && $0.contains("alias") },
+            "\(found)")
     }
 }

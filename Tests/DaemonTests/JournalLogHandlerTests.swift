@@ -31,7 +31,8 @@ import Testing
     /// log raw; every control character is now written out.
     @Test func controlCharactersAreEscaped() {
         let line = JournalLogHandler.format(
-            event: event(.error, "cannot read /etc/\u{1B}[2Jx\tname\u{7}\u{9B}", ["path": "a\u{0}b"]), label: "utermd", style: .journal)
+            event: event(.error, "cannot read /etc/\u{1B}[2Jx\tname\u{7}\u{9B}", ["path": "a\u{0}b"]), label: "utermd",
+            style: .journal)
         #expect(line == "<3>utermd: cannot read /etc/\\u{1B}[2Jx\\tname\\u{7}\\u{9B} path=a\\u{0}b\n")
         #expect(JournalLogHandler.escapingControlCharacters("Zürich 47° ok") == "Zürich 47° ok")
     }

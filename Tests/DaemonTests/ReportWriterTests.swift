@@ -122,10 +122,14 @@ import Testing
         data.zones = [
             .init(
                 name: "coast + 12 nm", action: "noService",
-                rings: [[
-                    .init(longitudeDegrees: coast - 1, latitudeDegrees: 28), .init(longitudeDegrees: coast, latitudeDegrees: 28),
-                    .init(longitudeDegrees: coast, latitudeDegrees: 31), .init(longitudeDegrees: coast - 1, latitudeDegrees: 31),
-                ]], bufferMetres: 22_224)
+                rings: [
+                    [
+                        .init(longitudeDegrees: coast - 1, latitudeDegrees: 28),
+                        .init(longitudeDegrees: coast, latitudeDegrees: 28),
+                        .init(longitudeDegrees: coast, latitudeDegrees: 31),
+                        .init(longitudeDegrees: coast - 1, latitudeDegrees: 31),
+                    ]
+                ], bufferMetres: 22_224)
         ]
         let map = RouteMapSVG.svg(data)
         #expect(map.contains("coast + 12 nm: noService (with 22.2 km round its boundary)"))
@@ -195,7 +199,8 @@ import Testing
     @Test func theEmbeddedLandDecodes() {
         let rings = LandOutline.rings
         #expect(rings.count > 1_000)
-        #expect(rings.allSatisfy { $0.points.count >= 3 && $0.west >= -180 && $0.east <= 180 && $0.south >= -90 && $0.north <= 90 })
+        #expect(
+            rings.allSatisfy { $0.points.count >= 3 && $0.west >= -180 && $0.east <= 180 && $0.south >= -90 && $0.north <= 90 })
         #expect(!LandOutline.rings(west: 121.5, east: 122.0, south: 29.7, north: 30.0).isEmpty)
         #expect(LandOutline.rings(west: -140, east: -139, south: -40, north: -39).isEmpty, "the South Pacific is sea")
     }

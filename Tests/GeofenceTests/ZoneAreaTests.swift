@@ -49,7 +49,8 @@ import Testing
 
     @Test(arguments: [#"{"type":"Point","coordinates":[1,1]}"#, #"{"type":"LineString","coordinates":[[1,1],[2,2]]}"#])
     func aPointOrALineWithoutABufferIsNoZone(geometry: String) throws {
-        let document = try GeoJSONDocument(data: Self.collection([#"{"type":"Polygon","coordinates":[\#(Self.square)]}"#, geometry]), sourceName: "z")
+        let document = try GeoJSONDocument(
+            data: Self.collection([#"{"type":"Polygon","coordinates":[\#(Self.square)]}"#, geometry]), sourceName: "z")
         do {
             _ = try Zone(name: "Nothing", document: document, selecting: .isoCode("F1X"))
             Issue.record("a zone without area must be refused")
@@ -58,6 +59,8 @@ import Testing
             #expect("\(error)".contains("buffer"), "\(error)")
         }
         // With a buffer it is a zone: the corridor or the disc around it.
-        #expect(throws: Never.self) { try Zone(name: "Around", document: document, selecting: .isoCode("F1X"), bufferMetres: 1_000) }
+        #expect(throws: Never.self) {
+            try Zone(name: "Around", document: document, selecting: .isoCode("F1X"), bufferMetres: 1_000)
+        }
     }
 }

@@ -107,8 +107,9 @@ import Testing
             #expect(x >= 0 && x <= box[2] && y >= 10 && y <= box[3], "text at \(x),\(y) outside 0 0 \(box[2]) \(box[3])")
         }
         for label in ["N", "E", "S", "W", "30°", "60°"] { #expect(collector.texts.contains(label), "\(label)") }
-        let trackColours = Set(collector.elements.filter { $0.name == "polyline" }.compactMap { $0.attributes["stroke"] }
-            .filter { $0.hasPrefix("hsl(") })
+        let trackColours = Set(
+            collector.elements.filter { $0.name == "polyline" }.compactMap { $0.attributes["stroke"] }
+                .filter { $0.hasPrefix("hsl(") })
         #expect(trackColours.count == satellites.count, "one colour per satellite")
         for number in satellites {
             #expect(collector.texts.filter { $0 == "\(number)" }.count == 1, "\(number) labelled once on the sky")

@@ -49,7 +49,8 @@ import Testing
         let report = try #require(try JSONSerialization.jsonObject(with: Data(good.output.utf8)) as? [String: Any])
         #expect(report["valid"] as? Bool == true)
         #expect((report["summary"] as? [String])?.isEmpty == false)
-        let bad = try CommandLineTests.utermd("check-config", try simulated(replacing: "port: 4533", with: "port: 9201"), "--json")
+        let bad = try CommandLineTests.utermd(
+            "check-config", try simulated(replacing: "port: 4533", with: "port: 9201"), "--json")
         #expect(bad.status == 1)
         let badReport = try #require(try JSONSerialization.jsonObject(with: Data(bad.output.utf8)) as? [String: Any])
         #expect(badReport["valid"] as? Bool == false)

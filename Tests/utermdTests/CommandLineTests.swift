@@ -43,8 +43,8 @@ import Testing
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("utermd "))
         #if os(Linux)
-        #expect(run.output.contains("libgpiod 1."))
-        #expect(run.output.contains("libusb 1.0."))
+            #expect(run.output.contains("libgpiod 1."))
+            #expect(run.output.contains("libusb 1.0."))
         #endif
     }
 

@@ -41,7 +41,8 @@ import Testing
     @Test func theTokenRecipeMakesAFileTheDaemonsGroupCanRead() throws {
         for file in ["Config/rpi5.yaml", "systemd/utermd.service"] {
             let text = try Self.text(file)
-            #expect(text.contains("chown root:utermd /etc/utermd/token") && text.contains("chmod 0640 /etc/utermd/token"), "\(file)")
+            #expect(
+                text.contains("chown root:utermd /etc/utermd/token") && text.contains("chmod 0640 /etc/utermd/token"), "\(file)")
             #expect(!text.contains("chmod 600"), "\(file): a root-only token cannot be read by User=utermd")
         }
     }

@@ -25,10 +25,14 @@ import Testing
     @Test func everyCommandTakesSouthAndWest() throws {
         let look = try expectRuns(["look"] + Self.south + ["--at", Self.at, "--json"])
         #expect(look.output.contains("elevationDegrees"), "the built-in constellation has satellites over Santiago")
-        _ = try expectRuns(["look", "--lat", "-33.92", "--lon", "18.42", "--alt-m", "-5", "--at", Self.at, "--min-elevation", "-5", "--json"])
+        _ = try expectRuns([
+            "look", "--lat", "-33.92", "--lon", "18.42", "--alt-m", "-5", "--at", Self.at, "--min-elevation", "-5", "--json",
+        ])
         _ = try expectRuns(["passes"] + Self.south + ["--from", Self.at, "--to", "2026-08-22T19:05:00Z", "--json"])
         _ = try expectRuns(
-            ["schedule"] + Self.south + ["--from", Self.at, "--to", "2026-08-22T19:01:00Z", "--boresight-azimuth", "-30", "--json"])
+            ["schedule"] + Self.south + [
+                "--from", Self.at, "--to", "2026-08-22T19:01:00Z", "--boresight-azimuth", "-30", "--json",
+            ])
         _ = try expectRuns(["beam", "--azimuth", "-120", "--elevation", "70", "--json"])
         _ = try expectRuns(["geofence", "check"] + Self.south + ["--at", "2026-09-01T00:00:00Z", "--json"])
         _ = try expectRuns(["loop-test"] + Self.south + ["--seconds", "0.05", "--json"])
@@ -42,7 +46,9 @@ import Testing
         let run = try CommandLineTests.utermd(arguments)
         #expect(run.status == 64, "utermd \(arguments.joined(separator: " ")): \(run.status)", sourceLocation: sourceLocation)
         for word in words {
-            #expect(run.errors.contains(word), "utermd \(arguments.joined(separator: " ")): \(run.errors)", sourceLocation: sourceLocation)
+            #expect(
+                run.errors.contains(word), "utermd \(arguments.joined(separator: " ")): \(run.errors)",
+                sourceLocation: sourceLocation)
         }
         #expect(!run.errors.contains("Missing value"), sourceLocation: sourceLocation)
     }
@@ -52,17 +58,27 @@ import Testing
         try expectRefused(look + ["nan"], saying: ["--min-elevation", "-90...90", "nan"])
         try expectRefused(look + ["100"], saying: ["--min-elevation", "-90...90", "100"])
         try expectRefused(["simulate", "--speed", "-1"], saying: ["--speed", "above 0", "-1"])
-        try expectRefused(["policy", "verify", "Policies/example.yaml", "--public-key", "Policies/example-operator.pub", "--current-version=-1"],
+        try expectRefused(
+            [
+                "policy", "verify", "Policies/example.yaml", "--public-key", "Policies/example-operator.pub",
+                "--current-version=-1",
+            ],
             saying: ["--current-version", "0...", "-1"])
-        try expectRefused(["policy", "verify", "Policies/example.yaml", "--public-key", "Policies/example-operator.pub", "--current-version", "-1"],
+        try expectRefused(
+            [
+                "policy", "verify", "Policies/example.yaml", "--public-key", "Policies/example-operator.pub", "--current-version",
+                "-1",
+            ],
             saying: ["--current-version", "-1"])
         try expectRefused(["geofence", "check", "--lat", "-91", "--lon", "0"], saying: ["--lat", "-90...90", "-91"])
         try expectRefused(["loop-test", "--fifo", "-1"], saying: ["--fifo", "1...99"])
     }
 
     @Test func aChipWithAbsurdlyManyLinesIsRefused() throws {
-        let text = try String(contentsOfFile: CommandLineTests.repository.appendingPathComponent("Boards/rpi5.yaml").path, encoding: .utf8)
-            .replacingOccurrences(of: "lines: 54", with: "lines: 999999999999")
+        let text = try String(
+            contentsOfFile: CommandLineTests.repository.appendingPathComponent("Boards/rpi5.yaml").path, encoding: .utf8
+        )
+        .replacingOccurrences(of: "lines: 54", with: "lines: 999999999999")
         let path = NSTemporaryDirectory() + "utermd-board-\(UUID().uuidString).yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }

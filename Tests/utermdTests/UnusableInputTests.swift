@@ -17,7 +17,8 @@ import Testing
     @Test(arguments: ["/dev/null", "garbage"])
     func lookAndPropagateRefuseAFileWithoutUsableSets(file: String) throws {
         let path = file == "garbage" ? try Self.garbageFile() : file
-        let look = try CommandLineTests.utermd("look", "--elements", path, "--lat", "-33.9", "--lon", "18.4", "--at", Self.at, "--json")
+        let look = try CommandLineTests.utermd(
+            "look", "--elements", path, "--lat", "-33.9", "--lon", "18.4", "--at", Self.at, "--json")
         #expect(look.status == 2, "\(look.errors)")
         #expect(look.output.isEmpty, "no `[]` that reads as nothing above: \(look.output)")
         #expect(look.errors.contains("no usable element set"), "\(look.errors)")

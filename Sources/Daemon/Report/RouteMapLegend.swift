@@ -10,24 +10,31 @@ enum RouteMapLegend {
     static func svg(zones: [SimulationReportData.Zone], track: [HistorySample], hasRoute: Bool, width: Double) -> [String] {
         var rows: [(swatch: String, label: String)] = [
             ("<rect x=\"0\" y=\"-8\" width=\"22\" height=\"10\" fill=\"\(seaColour)\" stroke=\"#99a\"/>", "sea"),
-            ("<rect x=\"0\" y=\"-8\" width=\"22\" height=\"10\" fill=\"\(landColour)\" stroke=\"\(coastColour)\"/>",
-                "land (Natural Earth 1:50m)"),
+            (
+                "<rect x=\"0\" y=\"-8\" width=\"22\" height=\"10\" fill=\"\(landColour)\" stroke=\"\(coastColour)\"/>",
+                "land (Natural Earth 1:50m)"
+            ),
         ]
         for zone in zones {
             let colour = SVGText.actionColour(zone.action)
             let buffer = zone.bufferMetres > 0 ? String(format: " (boundary band %.1f km)", zone.bufferMetres / 1000) : ""
             rows.append(
-                ("<rect x=\"0\" y=\"-8\" width=\"22\" height=\"10\" fill=\"\(colour)\" fill-opacity=\"0.3\" stroke=\"\(colour)\"/>",
-                    "zone \(zone.name)\(buffer): \(zone.action)"))
+                (
+                    "<rect x=\"0\" y=\"-8\" width=\"22\" height=\"10\" fill=\"\(colour)\" fill-opacity=\"0.3\" stroke=\"\(colour)\"/>",
+                    "zone \(zone.name)\(buffer): \(zone.action)"
+                ))
         }
         let actions = Set(track.map { StatusJSON.actionName($0.geofenceAction) }).sorted()
         for action in actions {
             rows.append(
-                ("<line x1=\"0\" y1=\"-3\" x2=\"22\" y2=\"-3\" stroke=\"\(SVGText.actionColour(action))\" stroke-width=\"2\"/>",
-                    "track where the geofence said \(action)"))
+                (
+                    "<line x1=\"0\" y1=\"-3\" x2=\"22\" y2=\"-3\" stroke=\"\(SVGText.actionColour(action))\" stroke-width=\"2\"/>",
+                    "track where the geofence said \(action)"
+                ))
         }
         if !track.isEmpty {
-            rows.append(("<line x1=\"0\" y1=\"-3\" x2=\"22\" y2=\"-3\" stroke=\"#555\" stroke-width=\"4\"/>", "thick: transmitting"))
+            rows.append(
+                ("<line x1=\"0\" y1=\"-3\" x2=\"22\" y2=\"-3\" stroke=\"#555\" stroke-width=\"4\"/>", "thick: transmitting"))
         }
         if hasRoute {
             rows.append(

@@ -165,7 +165,8 @@ enum RouteMapSVG {
             let colour = SVGText.actionColour(zone.action)
             let title = SVGText.escape(
                 "\(zone.name): \(zone.action)"
-                    + (zone.bufferMetres > 0 ? String(format: " (with %.1f km round its boundary)", zone.bufferMetres / 1000) : ""))
+                    + (zone.bufferMetres > 0
+                        ? String(format: " (with %.1f km round its boundary)", zone.bufferMetres / 1000) : ""))
             if zone.bufferMetres > 0 {
                 // Fill and band in one tint (the group's opacity), then the boundary itself.
                 let band = SVGText.number(2 * zone.bufferMetres * pixelsPerMetre)

@@ -123,7 +123,8 @@ enum TimelineSVG {
         // UTC when the run knew it (what a reader compares with logs), else time from the start.
         let firstUTC = samples.first(where: { $0.utcSeconds > 0 })?.utcSeconds
         parts.append(
-            SVGText.label(firstUTC == nil ? "from start" : "UTC", x: left - 30, y: axisY + 13, anchor: "end", size: 10, colour: "#334"))
+            SVGText.label(
+                firstUTC == nil ? "from start" : "UTC", x: left - 30, y: axisY + 13, anchor: "end", size: 10, colour: "#334"))
         for tick in stride(from: 0.0, through: duration, by: step) {
             parts.append(
                 "<line x1=\"\(SVGText.number(x(tick)))\" y1=\"\(SVGText.number(axisY - 4))\" x2=\"\(SVGText.number(x(tick)))\" y2=\"\(SVGText.number(axisY))\" stroke=\"#556\"/>"
@@ -170,7 +171,8 @@ enum TimelineSVG {
                 break
             }
             parts.append(
-                "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y - 9))\" width=\"11\" height=\"11\" fill=\"\(entry.colour)\"/>")
+                "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y - 9))\" width=\"11\" height=\"11\" fill=\"\(entry.colour)\"/>"
+            )
             parts.append(SVGText.label(entry.text, x: x + 15, y: y, size: 10, colour: "#334"))
             x += width
         }

@@ -83,7 +83,8 @@ final class PositionService: Sendable {
     ) -> Bool {
         let retry = backoff.failed()
         if retry.logs {
-            logger.warning("\(source): \(error); retrying every \(Int(retry.delaySeconds)) s (said again only when the wait grows)")
+            logger.warning(
+                "\(source): \(error); retrying every \(Int(retry.delaySeconds)) s (said again only when the wait grows)")
         }
         return stop.wait(seconds: retry.delaySeconds)
     }

@@ -12,7 +12,8 @@ enum HoleContainmentCheck {
 
     static func problem(exterior: [PlanarPoint], hole rawHole: [PlanarPoint]) -> GeometryProblem? {
         guard exterior.count >= 4, rawHole.count >= 4 else { return nil }
-        let centre = (exterior.map(\.x).min()! + exterior.map(\.x).max()!) / 2
+        let xs = exterior.map(\.x)
+        let centre = ((xs.min() ?? 0) + (xs.max() ?? 0)) / 2
         let turns = ((centre - rawHole[0].x) / 360).rounded()
         let hole = rawHole.map { PlanarPoint(x: $0.x + turns * 360, y: $0.y) }
         var tests = 0

@@ -31,9 +31,11 @@ public enum PassSkyPlot {
                 offset += stepSeconds
             }
             guard points.count >= 2 else { continue }
-            let when = SkyPlot.Track.clock(pass.rise) + "–" + SkyPlot.Track.clock(pass.set) + " max "
+            let when =
+                SkyPlot.Track.clock(pass.rise) + "–" + SkyPlot.Track.clock(pass.set) + " max "
                 + SVGWriter.number(pass.maxElevationDegrees) + "°"
-            let title = "\(pass.catalogNumber) \(pass.name): rise \(pass.rise.iso8601String(fractionalSecondDigits: 0)), max "
+            let title =
+                "\(pass.catalogNumber) \(pass.name): rise \(pass.rise.iso8601String(fractionalSecondDigits: 0)), max "
                 + SVGWriter.number(pass.maxElevationDegrees) + "°"
             if let at = index[pass.catalogNumber] {
                 tracks[at].segments.append(points)
@@ -43,14 +45,16 @@ public enum PassSkyPlot {
                 index[pass.catalogNumber] = tracks.count
                 tracks.append(
                     SkyPlot.Track(
-                        catalogNumber: pass.catalogNumber, name: pass.name, when: when, segments: [points], segmentTitles: [title]))
+                        catalogNumber: pass.catalogNumber, name: pass.name, when: when, segments: [points], segmentTitles: [title]
+                    ))
             }
         }
         var plot = SkyPlot(sizePixels: 640)
         plot.drawsScanCone = false
         plot.legendHeading = "passes: number, name, rise–set UTC, highest"
         return plot.svg(
-            tracks: tracks, constraints: CandidateConstraints(minimumElevationDegrees: minimumElevationDegrees), observer: observer,
+            tracks: tracks, constraints: CandidateConstraints(minimumElevationDegrees: minimumElevationDegrees),
+            observer: observer,
             title: title)
     }
 }

@@ -150,21 +150,35 @@ extension SkyPlot {
         y += 8
         let x1 = SVGWriter.number(left), x2 = SVGWriter.number(left + 18)
         var symbols: [(String, KeyValuePairs<String, String>)] = [
-            ("minimum elevation \(SVGWriter.number(constraints.minimumElevationDegrees))°",
-                ["x1": x1, "x2": x2, "stroke": "#c62828", "stroke-dasharray": "6 4"]),
-            ("scan cone, \(SVGWriter.number(constraints.scanLimitDegrees))° around the boresight (dot)",
-                ["x1": x1, "x2": x2, "stroke": "#2e7d32", "stroke-width": "1.5", "stroke-dasharray": "8 4"]),
-            ("geostationary arc (no transmit near it)",
-                ["x1": x1, "x2": x2, "stroke": "#1565c0", "stroke-width": "1.5", "stroke-dasharray": "2 3"]),
-            ("obstruction (darker: more blocked)", ["x1": x1, "x2": x2, "stroke": "#616161", "stroke-width": "8", "stroke-opacity": "0.6"]),
-            ("arrow: direction of motion", ["x1": x1, "x2": x2, "stroke": "#212121", "stroke-width": "2", "marker-end": "url(#heading)"]),
+            (
+                "minimum elevation \(SVGWriter.number(constraints.minimumElevationDegrees))°",
+                ["x1": x1, "x2": x2, "stroke": "#c62828", "stroke-dasharray": "6 4"]
+            ),
+            (
+                "scan cone, \(SVGWriter.number(constraints.scanLimitDegrees))° around the boresight (dot)",
+                ["x1": x1, "x2": x2, "stroke": "#2e7d32", "stroke-width": "1.5", "stroke-dasharray": "8 4"]
+            ),
+            (
+                "geostationary arc (no transmit near it)",
+                ["x1": x1, "x2": x2, "stroke": "#1565c0", "stroke-width": "1.5", "stroke-dasharray": "2 3"]
+            ),
+            (
+                "obstruction (darker: more blocked)",
+                ["x1": x1, "x2": x2, "stroke": "#616161", "stroke-width": "8", "stroke-opacity": "0.6"]
+            ),
+            (
+                "arrow: direction of motion",
+                ["x1": x1, "x2": x2, "stroke": "#212121", "stroke-width": "2", "marker-end": "url(#heading)"]
+            ),
         ]
         if !drawsScanCone { symbols.remove(at: 1) }
         for (label, attributes) in symbols {
             var line = SVGWriter()
             line.element("line", attributes)
             // The swatch's y is the row's; KeyValuePairs cannot be extended, so it is set here.
-            writer.raw(line.text.replacingOccurrences(of: "<line ", with: "<line y1=\"\(SVGWriter.number(y - 4))\" y2=\"\(SVGWriter.number(y - 4))\" "))
+            writer.raw(
+                line.text.replacingOccurrences(
+                    of: "<line ", with: "<line y1=\"\(SVGWriter.number(y - 4))\" y2=\"\(SVGWriter.number(y - 4))\" "))
             text(label, x: left + 24)
             y += 15
         }

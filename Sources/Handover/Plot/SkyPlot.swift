@@ -54,7 +54,8 @@ public struct SkyPlot: Sendable {
         let width = SVGWriter.number(sizePixels + legendWidthPixels)
         let height = SVGWriter.number(sizePixels + Self.captionHeightPixels)
         writer.raw(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n")
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
+        )
         writer.element("title", [:], content: SVGWriter.escaped(title.isEmpty ? "sky plot" : title))
         writer.raw(
             "<defs><clipPath id=\"sky\"><circle cx=\"\(SVGWriter.number(centre))\" cy=\"\(SVGWriter.number(centre))\" "
