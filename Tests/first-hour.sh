@@ -49,6 +49,7 @@ json_field() {
 }
 
 step "version --json" 0 yes -- "$UTERMD" version --json
+step "hw list --json" 0 yes -- "$UTERMD" hw list --json
 step "hw list --json --simulated" 0 yes -- "$UTERMD" hw list --json --simulated
 step "board check Boards/rpi5.yaml --json" 0 yes -- "$UTERMD" board check Boards/rpi5.yaml --json
 step "check-config Config/sim.yaml --json" 0 yes -- "$UTERMD" check-config Config/sim.yaml --json
@@ -98,6 +99,9 @@ for _ in $(seq 1 50); do
     fi
     sleep 0.2
 done
+# A few seconds of history for `utermd report --from`, as the README shows it.
+sleep 3
+python3 -c "import urllib.request; open('$WORK/history.json','wb').write(urllib.request.urlopen('http://127.0.0.1:$1/history', timeout=5).read())" 2>/dev/null
 kill -TERM "$daemon"
 wait "$daemon"
 daemon_status=$?
@@ -109,6 +113,9 @@ else
     echo "FAIL  run --config: status API JSON $status_ok, exit $daemon_status"
     tail -n 8 "$WORK/daemon.log" | sed 's/^/      | /'
 fi
+
+step "report --from the daemon's /history" 0 no -- "$UTERMD" report --out "$WORK/daemon-report" --from "$WORK/history.json"
+step "audit show of the daemon's log" 0 no -- "$UTERMD" audit show "$WORK/daemon/audit.log"
 
 echo "first hour: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
