@@ -35,10 +35,12 @@ enum SignedNumberArguments {
         word.hasPrefix("--") && word.count > 2 && !word.contains("=")
     }
 
-    /// `-33.92`, `-1`, `-.5`, `-1e3`, `-inf`, `-nan`: what `Double` reads after a minus sign
-    /// (the option's own type then decides whether it takes it, with its own message).
+    /// `-33.92`, `-1`, `-.5`, `-1e3`, `-inf`, `-nan` (what `Double` reads after a minus sign),
+    /// and any other word of a minus and a digit or a point (`-5m`): no option of utermd looks
+    /// like that, so it is a value, and the option's own parsing answers it with its own
+    /// message instead of "Missing value".
     static func isNegativeNumber(_ word: String) -> Bool {
-        guard word.hasPrefix("-"), word.count > 1 else { return false }
-        return Double(word) != nil
+        guard word.hasPrefix("-"), let second = word.dropFirst().first else { return false }
+        return second.isASCII && (second.isNumber || second == ".") || Double(word) != nil
     }
 }

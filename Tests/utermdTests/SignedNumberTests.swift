@@ -72,6 +72,7 @@ import Testing
             saying: ["--current-version", "-1"])
         try expectRefused(["geofence", "check", "--lat", "-91", "--lon", "0"], saying: ["--lat", "-90...90", "-91"])
         try expectRefused(["loop-test", "--fifo", "-1"], saying: ["--fifo", "1...99"])
+        try expectRefused(["simulate", "--until", "-5m"], saying: ["--until", "-5m"])
     }
 
     @Test func aChipWithAbsurdlyManyLinesIsRefused() throws {
