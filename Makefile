@@ -6,11 +6,11 @@
 # terminal builds without libgpiod and libusb.
 
 SWIFT       ?= swift
-APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils
+APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test first-hour bench clean
 
 all: build
 
@@ -40,6 +40,14 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+	sh Tests/first-hour.sh $(UTERMD)
+
+# Every command as the README shows it, from the southern and western hemispheres, with its
+# exit status and --json output checked (issue 14; python3 reads the JSON); part of
+# `make test`, about 50 s on a loaded 2-core machine.
+first-hour: deps
+	$(SWIFT) build --product utermd
+	sh Tests/first-hour.sh $(UTERMD)
 
 # Benchmarks and their references on this machine (ratios, not absolute numbers):
 # the Swift benchmarks (ordo-one/benchmark) against python sgp4 / Skyfield / shapely, and

@@ -47,7 +47,10 @@ struct AuditShowCommand: ParsableCommand {
             }
         } catch {
             printError("utermd: \(error)")
-            throw ExitCode(1)
+            // A file that cannot be opened is unusable input; one that is no audit log (a
+            // device, an endless line) is a finding.
+            if case .system = error { throw CommandExitCodes.unusableInput }
+            throw CommandExitCodes.negative
         }
         var check = scan.check
         if verify { check.requireChain() }
@@ -57,7 +60,7 @@ struct AuditShowCommand: ParsableCommand {
                 "utermd: \(file): verified: \(check.recordCount) records, numbered 1 to \(check.lastSequence) without a gap, "
                     + "every record chained; head #\(check.lastSequence) \(check.headDigest)")
         }
-        if !check.isClean { throw ExitCode(1) }
+        if !check.isClean { throw CommandExitCodes.negative }
     }
 
     /// `#12 2026-08-23T00:00:01.000Z transmit on: reason [key=value ...]`.

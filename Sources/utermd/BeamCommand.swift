@@ -29,6 +29,11 @@ struct BeamCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    func validate() throws {
+        try requireOption(azimuth, "--azimuth", within: -360...360, unit: " degrees")
+        try requireOption(elevation, "--elevation", within: -90...90, unit: " degrees")
+    }
+
     /// The JSON of `beam --json`.
     struct Report: Codable {
         var phasesDegrees: [Double]
@@ -81,10 +86,14 @@ struct BeamCommand: ParsableCommand {
             return
         }
         print("\(array.elementCount) elements, \(direction.rawValue) at \(solution.carrierHertz / 1e9) GHz, step \(step)°")
-        print(String(format: "target az %.3f° el %.3f°: %.2f° off boresight, scan loss %.2f dB", azimuth, elevation,
-            solution.offBoresightDegrees, solution.scanLossDecibels))
-        print(String(format: "array-factor peak az %.3f° el %.3f° (pointing error %.4f°)", report.peakAzimuthDegrees,
-            report.peakElevationDegrees, report.pointingErrorDegrees))
+        print(
+            String(
+                format: "target az %.3f° el %.3f°: %.2f° off boresight, scan loss %.2f dB", azimuth, elevation,
+                solution.offBoresightDegrees, solution.scanLossDecibels))
+        print(
+            String(
+                format: "array-factor peak az %.3f° el %.3f° (pointing error %.4f°)", report.peakAzimuthDegrees,
+                report.peakElevationDegrees, report.pointingErrorDegrees))
         print("phase codes (element order):")
         for start in stride(from: 0, to: codes.count, by: 32) {
             print("  " + codes[start..<min(start + 32, codes.count)].map { String(format: "%3d", $0) }.joined(separator: " "))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Orbit
+import Terminal
 
 /// Writes one line to standard error.
 func printError(_ message: String) {
@@ -15,20 +16,39 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 }
 
 /// Loads an element-set file (TLE or OMM). Lenient unless `strict`: the bad sets are
-/// reported on standard error with file, line, columns and field, the good ones used.
+/// reported on standard error with file, line, columns and field, the good ones used. A file
+/// that is missing, unreadable or without a single usable set ends the command with
+/// `CommandExitCodes.unusableInput` and the reasons: an empty answer would read as "nothing
+/// in view".
 func loadElementSets(_ path: String, strict: Bool) throws -> [ElementSet] {
+    let loaded: LoadedElementSets
     do {
-        let loaded = try ElementSetFile.load(path: path, strict: strict)
-        for error in loaded.errors { printError("utermd: \(error)") }
-        if loaded.omittedErrorCount > 0 {
-            printError("utermd: \(path): \(loaded.omittedErrorCount) more bad element sets not shown")
-        }
-        if loaded.sets.isEmpty { printError("utermd: \(path): no usable element set") }
-        return loaded.sets
+        loaded = try ElementSetFile.load(path: path, strict: strict)
     } catch {
         printError("utermd: \(error)")
-        throw ExitCode(2)
+        throw CommandExitCodes.unusableInput
     }
+    for error in loaded.errors { printError("utermd: \(error)") }
+    if loaded.omittedErrorCount > 0 {
+        printError("utermd: \(path): \(loaded.omittedErrorCount) more bad element sets not shown")
+    }
+    if loaded.sets.isEmpty {
+        printError("utermd: \(path): no usable element set")
+        throw CommandExitCodes.unusableInput
+    }
+    return loaded.sets
+}
+
+/// The element sets of `--elements`, or without it the built-in constellation that
+/// `simulate` and `run` use (the generated Starlink shells at `epoch`), said on standard
+/// error so that a reader knows the satellites are modelled, not real.
+func elementSets(from path: String?, epoch: JulianDate, strict: Bool) throws -> [ElementSet] {
+    if let path { return try loadElementSets(path, strict: strict) }
+    let sets = EmbeddedConstellation.elementSets(epoch: epoch)
+    printError(
+        "utermd: no --elements: using the built-in constellation, \(sets.count) satellites of the generated "
+            + "Starlink shells at \(epoch.iso8601String()) (give --elements FILE for real element sets)")
+    return sets
 }
 
 /// Parses an ISO-8601 UTC instant given on the command line, or fails naming the option.
@@ -52,11 +72,9 @@ struct ObserverOptions: ParsableArguments {
     var altitudeMetres: Double = 0
 
     func validate() throws {
-        guard (-90...90).contains(latitudeDegrees) else { throw ValidationError("--lat must be within -90...90") }
-        guard (-180...360).contains(longitudeDegrees) else { throw ValidationError("--lon must be within -180...360") }
-        guard altitudeMetres.isFinite, (-1_000...100_000).contains(altitudeMetres) else {
-            throw ValidationError("--alt-m must be within -1000...100000")
-        }
+        try requireOption(latitudeDegrees, "--lat", within: -90...90, unit: " degrees")
+        try requireOption(longitudeDegrees, "--lon", within: -180...360, unit: " degrees")
+        try requireOption(altitudeMetres, "--alt-m", within: -1_000...100_000, unit: " metres")
     }
 
     var observer: GeodeticPosition {

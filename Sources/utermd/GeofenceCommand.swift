@@ -52,9 +52,9 @@ struct GeofenceCheckCommand: ParsableCommand {
     static let reportingHorizonMetres = 100_000.0
 
     func validate() throws {
-        guard (-90...90).contains(latitudeDegrees) else { throw ValidationError("--lat must be within -90...90") }
-        guard (-180...180).contains(longitudeDegrees) else { throw ValidationError("--lon must be within -180...180") }
-        guard accuracyMetres.isFinite, accuracyMetres >= 0 else { throw ValidationError("--accuracy-m must be >= 0") }
+        try requireOption(latitudeDegrees, "--lat", within: -90...90, unit: " degrees")
+        try requireOption(longitudeDegrees, "--lon", within: -180...180, unit: " degrees")
+        try requireOption(accuracyMetres, "--accuracy-m", within: 0...1_000_000, unit: " metres")
         if publicKey != nil && allowUnsigned {
             throw ValidationError("give --public-key or --allow-unsigned, not both")
         }

@@ -9,8 +9,9 @@ struct LookCommand: ParsableCommand {
         abstract: "List the satellites above an elevation as seen from a place at an instant.",
         discussion: "Azimuth is from true north through east; range rate is positive when the satellite recedes.")
 
-    @Option(help: "Element sets: TLE (2- or 3-line) or CelesTrak OMM (JSON or CSV).")
-    var elements: String
+    @Option(
+        help: "Element sets: TLE (2- or 3-line) or CelesTrak OMM (JSON or CSV) (default: the built-in constellation at --at).")
+    var elements: String?
 
     @OptionGroup var place: ObserverOptions
 
@@ -26,6 +27,10 @@ struct LookCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    func validate() throws {
+        try requireOption(minElevation, "--min-elevation", within: -90...90, unit: " degrees")
+    }
+
     /// One satellite in view (the JSON fields of `look --json`).
     struct Sighting: Codable {
         var name: String
@@ -38,7 +43,7 @@ struct LookCommand: ParsableCommand {
 
     func run() throws {
         let instant = try parseInstant(at, option: "--at")
-        let sets = try loadElementSets(elements, strict: strict)
+        let sets = try elementSets(from: elements, epoch: instant, strict: strict)
         let frame = TopocentricFrame(observer: place.observer)
         let transform = TEMEToECEFTransform(at: instant)
         var failures = 0
@@ -48,16 +53,21 @@ struct LookCommand: ParsableCommand {
                 let state = try SGP4Propagator(elements: set).propagate(to: instant)
                 let look = frame.lookAngles(to: state, using: transform)
                 guard look.elevationDegrees >= minElevation else { continue }
-                sightings.append(Sighting(
-                    name: set.name, catalogNumber: set.catalogNumber, azimuthDegrees: look.azimuthDegrees,
-                    elevationDegrees: look.elevationDegrees, rangeKilometres: look.rangeKilometres,
-                    rangeRateKilometresPerSecond: look.rangeRateKilometresPerSecond))
+                sightings.append(
+                    Sighting(
+                        name: set.name, catalogNumber: set.catalogNumber, azimuthDegrees: look.azimuthDegrees,
+                        elevationDegrees: look.elevationDegrees, rangeKilometres: look.rangeKilometres,
+                        rangeRateKilometresPerSecond: look.rangeRateKilometresPerSecond))
             } catch {
                 failures += 1
             }
         }
         sightings.sort { ($0.elevationDegrees, $1.catalogNumber) > ($1.elevationDegrees, $0.catalogNumber) }
         if failures > 0 { printError("utermd: \(failures) satellites could not be propagated to \(at) (see `utermd propagate`)") }
+        if failures == sets.count {
+            printError("utermd: no element set could be propagated to \(at): no answer")
+            throw CommandExitCodes.unusableInput
+        }
         if json {
             print(try jsonText(sightings))
             return

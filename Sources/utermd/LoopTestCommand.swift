@@ -22,7 +22,10 @@ struct LoopTestCommand: ParsableCommand {
     @Option(help: "Duration, seconds.")
     var seconds = 10.0
 
-    @Option(help: "SCHED_FIFO priority (1-99); needs CAP_SYS_NICE. Also locks memory and keeps processors out of deep idle states (/dev/cpu_dma_latency 0 µs, as cyclictest does).")
+    @Option(
+        help:
+            "SCHED_FIFO priority (1-99); needs CAP_SYS_NICE. Also locks memory and keeps processors out of deep idle states (/dev/cpu_dma_latency 0 µs, as cyclictest does)."
+    )
     var fifo: Int32?
 
     @Option(help: "Pin the loop thread to this CPU.")
@@ -69,6 +72,13 @@ struct LoopTestCommand: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        try requireOption(lat, "--lat", within: -90...90, unit: " degrees")
+        try requireOption(lon, "--lon", within: -180...360, unit: " degrees")
+        if let fifo { try requireOption(fifo, "--fifo", within: 1...99) }
+        if let cpu { try requireOption(cpu, "--cpu", within: 0...4_095) }
+    }
+
     func run() throws {
         let tickRate: TickRate
         do { tickRate = try TickRate(hertz: rate) } catch { throw ValidationError("--rate: \(error)") }
@@ -91,7 +101,8 @@ struct LoopTestCommand: ParsableCommand {
         let thread = try LoopThread<(LoopReport, UInt64, [String])>.start(name: "utermd-looptest", realTime: options) { setup in
             let loop = FixedStepLoop(clock: MonotonicClock(), configuration: configuration, utcReference: utc)
             var work = Work(
-                pointing: PointingTick(tracker: tracker, array: array, assignments: LatestValueMailbox(initial: .none)), plan: plan)
+                pointing: PointingTick(tracker: tracker, array: array, assignments: LatestValueMailbox(initial: .none)),
+                plan: plan)
             let report = loop.run(&work, until: .ticks(ticks))
             return (report, work.steered, setup.warnings)
         }
@@ -113,7 +124,9 @@ struct LoopTestCommand: ParsableCommand {
             print(try jsonText(output))
             return
         }
-        print("\(report.executedTicks) ticks at \(rate) Hz, \(steered) steered, \(report.overruns) overruns, \(report.missedPeriods) missed periods")
+        print(
+            "\(report.executedTicks) ticks at \(rate) Hz, \(steered) steered, \(report.overruns) overruns, \(report.missedPeriods) missed periods"
+        )
         print("wake-up latency: \(stats.wakeLatency)")
         print("compute time:    \(stats.computeTime)")
     }

@@ -9,8 +9,8 @@ struct PassesCommand: ParsableCommand {
         commandName: "passes",
         abstract: "Predict passes (rise, culmination, set, maximum elevation) above an elevation over an interval.")
 
-    @Option(help: "Element sets: TLE or CelesTrak OMM.")
-    var elements: String
+    @Option(help: "Element sets: TLE or CelesTrak OMM (default: the built-in constellation at --from).")
+    var elements: String?
 
     @OptionGroup var place: ObserverOptions
 
@@ -23,8 +23,15 @@ struct PassesCommand: ParsableCommand {
     @Option(help: "Minimum elevation, degrees.")
     var minElevation: Double = 25
 
+    @Option(help: "Write a sky plot (SVG) of the passes here.")
+    var svg: String?
+
     @Flag(help: "Print JSON.")
     var json = false
+
+    func validate() throws {
+        try requireOption(minElevation, "--min-elevation", within: -90...90, unit: " degrees")
+    }
 
     /// One pass (the JSON of `passes --json`).
     struct Pass: Codable {
@@ -39,14 +46,22 @@ struct PassesCommand: ParsableCommand {
     func run() throws {
         let start = try parseInstant(from, option: "--from"), end = try parseInstant(to, option: "--to")
         guard end > start else { throw ValidationError("--to must be after --from") }
-        let ephemeris = ConstellationEphemeris(elementSets: try loadElementSets(elements, strict: false))
+        let sets = try elementSets(from: elements, epoch: start, strict: false)
+        let ephemeris = ConstellationEphemeris(elementSets: sets)
         let prediction = PassPredictor(observer: place.observer, minimumElevationDegrees: minElevation)
             .passes(of: ephemeris, from: start, to: end)
+        if let svg {
+            let picture = PassSkyPlot.svg(
+                prediction.passes, elementSets: sets, observer: place.observer, minimumElevationDegrees: minElevation,
+                title: "utermd passes \(from) – \(to), above \(minElevation)°")
+            try picture.write(toFile: svg, atomically: true, encoding: .utf8)
+        }
         for exclusion in prediction.exclusions { printError("utermd: excluded: \(exclusion)") }
         let passes = prediction.passes.sorted { ($0.rise, $0.catalogNumber) < ($1.rise, $1.catalogNumber) }.map {
             Pass(
                 name: $0.name, catalogNumber: $0.catalogNumber, rise: $0.rise.iso8601String(),
-                culmination: $0.culmination.iso8601String(), set: $0.set.iso8601String(), maxElevationDegrees: $0.maxElevationDegrees)
+                culmination: $0.culmination.iso8601String(), set: $0.set.iso8601String(),
+                maxElevationDegrees: $0.maxElevationDegrees)
         }
         if json {
             print(try jsonText(passes))
@@ -54,8 +69,10 @@ struct PassesCommand: ParsableCommand {
         }
         print("\(passes.count) passes above \(minElevation)° from \(from) to \(to):")
         for pass in passes {
-            print("  " + String(format: "%6d ", pass.catalogNumber) + column(pass.name, 22) + " rise \(pass.rise)  culm \(pass.culmination)  set \(pass.set)  "
-                + String(format: "max %5.1f°", pass.maxElevationDegrees))
+            print(
+                "  " + String(format: "%6d ", pass.catalogNumber) + column(pass.name, 22)
+                    + " rise \(pass.rise)  culm \(pass.culmination)  set \(pass.set)  "
+                    + String(format: "max %5.1f°", pass.maxElevationDegrees))
         }
     }
 }
@@ -66,8 +83,8 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Choose the serving satellite for every reconfiguration slot (15 s at :12/:27/:42/:57) over an interval.")
 
-    @Option(help: "Element sets: TLE or CelesTrak OMM.")
-    var elements: String
+    @Option(help: "Element sets: TLE or CelesTrak OMM (default: the built-in constellation at --from).")
+    var elements: String?
 
     @OptionGroup var place: ObserverOptions
 
@@ -94,6 +111,12 @@ struct ScheduleCommand: ParsableCommand {
 
     @Flag(help: "Print JSON.")
     var json = false
+
+    func validate() throws {
+        try requireOption(minElevation, "--min-elevation", within: -90...90, unit: " degrees")
+        try requireOption(boresightAzimuth, "--boresight-azimuth", within: -360...360, unit: " degrees")
+        try requireOption(boresightElevation, "--boresight-elevation", within: 0...90, unit: " degrees")
+    }
 
     /// The JSON of `schedule --json`.
     struct Output: Codable {
@@ -131,7 +154,8 @@ struct ScheduleCommand: ParsableCommand {
             minimumElevationDegrees: minElevation,
             boresight: DishBoresight(azimuthDegrees: boresightAzimuth, elevationDegrees: boresightElevation))
         var scheduler = HandoverScheduler(
-            ephemeris: ConstellationEphemeris(elementSets: try loadElementSets(elements, strict: false)), observer: place.observer,
+            ephemeris: ConstellationEphemeris(elementSets: try elementSets(from: elements, epoch: start, strict: false)),
+            observer: place.observer,
             constraints: constraints, policy: handoverPolicy)
         let schedule = scheduler.schedule(from: start, to: end)
         if schedule.ephemerisAge.hasWarning { printError("utermd: \(schedule.ephemerisAge)") }
@@ -144,7 +168,8 @@ struct ScheduleCommand: ParsableCommand {
                     name: decision.serving?.name, outage: decision.outage?.rawValue,
                     startAzimuthDegrees: decision.serving?.startAzimuthDegrees,
                     startElevationDegrees: decision.serving?.startElevationDegrees,
-                    endAzimuthDegrees: decision.serving?.endAzimuthDegrees, endElevationDegrees: decision.serving?.endElevationDegrees,
+                    endAzimuthDegrees: decision.serving?.endAzimuthDegrees,
+                    endElevationDegrees: decision.serving?.endElevationDegrees,
                     runnerUpCatalogNumber: decision.runnerUp?.catalogNumber)
             },
             summary: Output.Summary(
@@ -162,15 +187,19 @@ struct ScheduleCommand: ParsableCommand {
         }
         for slot in output.slots {
             if let number = slot.catalogNumber {
-                print("\(slot.start)  " + String(format: "%6d ", number) + column(slot.name ?? "", 20)
-                    + String(format: " az %6.1f° el %5.1f° → az %6.1f° el %5.1f°", slot.startAzimuthDegrees ?? 0,
-                        slot.startElevationDegrees ?? 0, slot.endAzimuthDegrees ?? 0, slot.endElevationDegrees ?? 0))
+                print(
+                    "\(slot.start)  " + String(format: "%6d ", number) + column(slot.name ?? "", 20)
+                        + String(
+                            format: " az %6.1f° el %5.1f° → az %6.1f° el %5.1f°", slot.startAzimuthDegrees ?? 0,
+                            slot.startElevationDegrees ?? 0, slot.endAzimuthDegrees ?? 0, slot.endElevationDegrees ?? 0))
             } else {
                 print("\(slot.start)  outage: \(slot.outage ?? "none")")
             }
         }
-        print(String(format: "%d slots, coverage %.1f%%, %d handovers, %d outages (longest %.0f s)", output.summary.slots,
-            100 * output.summary.coverageFraction, output.summary.handovers, output.summary.outages,
-            output.summary.longestOutageSeconds))
+        print(
+            String(
+                format: "%d slots, coverage %.1f%%, %d handovers, %d outages (longest %.0f s)", output.summary.slots,
+                100 * output.summary.coverageFraction, output.summary.handovers, output.summary.outages,
+                output.summary.longestOutageSeconds))
     }
 }

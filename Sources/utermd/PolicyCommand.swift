@@ -79,12 +79,33 @@ struct PolicyVerifyCommand: ParsableCommand {
     @Option(help: "The time to check validity at, ISO-8601 UTC (default: now).")
     var at: String?
 
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    /// The JSON of `policy verify --json`.
+    struct Verdict: Codable {
+        var file: String
+        var accepted: Bool
+        /// The rejection's stable name (`badSignature`, `rollback`, ...), when rejected.
+        var rejection: String?
+        var reason: String?
+        var name: String?
+        var version: Int?
+        var zones: Int?
+        var sha256: String?
+    }
+
+    func validate() throws {
+        if let currentVersion { try requireOption(currentVersion, "--current-version", within: 0...Int.max) }
+    }
+
     func run() throws {
         let now = try parseUTC(at, option: "--at") ?? Date()
         let gate = PolicyBundleGate(operatorKey: try loadPublicKey(publicKey))
         guard let bytes = FileManager.default.contents(atPath: file) else {
-            print("rejected: \(file): \(PolicyRejection.fileUnreadable("no such file or not readable"))")
-            throw ExitCode(1)
+            // No file is not a rejected policy: the same status as every command's missing input.
+            printError("utermd: \(file): cannot read the file")
+            throw CommandExitCodes.unusableInput
         }
         let admission = gate.admit(fileBytes: bytes, versionInForce: currentVersion, at: now) { content in
             let document = try PolicyFile.parse(bytes: content, file: file)
@@ -92,12 +113,24 @@ struct PolicyVerifyCommand: ParsableCommand {
         }
         switch admission {
         case .accepted(_, let document, let digest):
-            print(
-                "accepted: \(file): \(document.header.summary), \(document.zones.count) zone(s), default "
-                    + "\(document.defaultAction); signed by \(gate.operatorKey); sha256 \(digest)")
+            if json {
+                print(
+                    try jsonText(
+                        Verdict(
+                            file: file, accepted: true, name: document.header.name, version: document.header.version,
+                            zones: document.zones.count, sha256: "\(digest)")))
+            } else {
+                print(
+                    "accepted: \(file): \(document.header.summary), \(document.zones.count) zone(s), default "
+                        + "\(document.defaultAction); signed by \(gate.operatorKey); sha256 \(digest)")
+            }
         case .rejected(let rejection, _, _):
-            print("rejected: \(file): \(rejection) [\(rejection.code)]")
-            throw ExitCode(1)
+            if json {
+                print(try jsonText(Verdict(file: file, accepted: false, rejection: rejection.code, reason: "\(rejection)")))
+            } else {
+                print("rejected: \(file): \(rejection) [\(rejection.code)]")
+            }
+            throw CommandExitCodes.negative
         }
     }
 }

@@ -44,8 +44,17 @@ struct PropagateCommand: ParsableCommand {
         }
         if json {
             print(try jsonText(results))
-            return
+        } else {
+            printTable(results)
         }
+        // Every set's error is printed above; with not one state there is no answer.
+        if results.allSatisfy({ $0.error != nil }) {
+            printError("utermd: no element set could be propagated to \(at)")
+            throw CommandExitCodes.unusableInput
+        }
+    }
+
+    private func printTable(_ results: [Propagated]) {
         for result in results {
             if let r = result.positionKilometres, let v = result.velocityKilometresPerSecond {
                 let numbers = String(

@@ -12,7 +12,8 @@ struct SimulateCommand: ParsableCommand {
             Everything runs on embedded defaults unless told otherwise: the simulated board (Boards/sim.yaml), \
             the generated Starlink shells, the example policy (Policies/example.yaml, signed with the example key) \
             and the scenario HIL/scenarios/long/ningbo-port-call.yaml. Exit status 0 when every expectation of the \
-            scenario holds, 1 otherwise.
+            scenario holds, 1 when one fails, 3 when nothing was judged (stopped by --until before the end, or a \
+            scenario without expectations).
             """)
 
     @OptionGroup var simulation: SimulationOptions
@@ -26,6 +27,10 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    func validate() throws {
+        if let speed { try requireOption(speed, "--speed", above: 0, unit: " (times real time)") }
+    }
+
     func run() throws {
         let prepared = try simulation.prepare()
         var options = prepared.options
@@ -37,9 +42,20 @@ struct SimulateCommand: ParsableCommand {
             print("utermd simulate: \(prepared.scenario.name) — \(prepared.scenario.summary)")
             print("  board \(options.board.name), policy \(prepared.policyName), audit log \(options.auditLogPath)")
         }
+        let wallStart = Date()
+        var lastSnapshot: TerminalSnapshot?
         let result = try simulator.run { fraction, snapshot in
             guard live else { return }
-            StatusLine.draw(fraction: fraction, snapshot: snapshot, scenarioStart: prepared.scenario.startUnixNanoseconds)
+            lastSnapshot = snapshot
+            StatusLine.draw(
+                fraction: fraction, snapshot: snapshot, scenarioStart: prepared.scenario.startUnixNanoseconds,
+                wallElapsedSeconds: Date().timeIntervalSince(wallStart))
+        }
+        if live, let lastSnapshot {
+            // The run reports every 6 simulated seconds, so its last report falls short of the end.
+            StatusLine.draw(
+                fraction: 1, snapshot: lastSnapshot, scenarioStart: prepared.scenario.startUnixNanoseconds,
+                wallElapsedSeconds: Date().timeIntervalSince(wallStart))
         }
         if live { print("") }
         if json {
@@ -51,7 +67,11 @@ struct SimulateCommand: ParsableCommand {
             let page = try SimulationReport.write(result, prepared: prepared, to: directory)
             if !json { print("report: \(page.path)") }
         }
-        if !result.passed { throw ExitCode(1) }
+        switch SimulationSummary.Outcome(result) {
+        case .passed: return
+        case .failed: throw CommandExitCodes.negative
+        case .notJudged: throw CommandExitCodes.notJudged
+        }
     }
 
     /// `+30m`, `+1h`, `+90s`, `+90` or `90`: seconds after the start.
@@ -66,7 +86,9 @@ struct SimulateCommand: ParsableCommand {
         default: scale = 1
         }
         if let last = body.last, last.isLetter { body = body.dropLast() }
-        guard let value = Double(body), value > 0 else { throw ValidationError("--until: expected +30m, +1h, +90s or seconds, got \(text)") }
+        guard let value = Double(body), value > 0 else {
+            throw ValidationError("--until: expected +30m, +1h, +90s or seconds, got \(text)")
+        }
         return value * scale
     }
 }

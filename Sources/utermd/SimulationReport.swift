@@ -14,7 +14,7 @@ enum SimulationReport {
             .init(label: "outages", value: summary.outageSecondsByCause.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f s", $0.key, $0.value) }.joined(separator: ", ")),
             .init(label: "audit records", value: "\(summary.auditRecords)"),
             .init(label: "policy", value: prepared.policyName),
-            .init(label: "verdict", value: result.cutShortAtSeconds != nil ? "not judged (cut short)" : (result.passed ? "PASSED" : "FAILED")),
+            .init(label: "verdict", value: SimulationSummary.Outcome(result).word + (result.cutShortAtSeconds != nil ? " (cut short)" : "")),
         ] + summary.verdicts.map { .init(label: ($0.passed ? "pass: " : "FAIL: ") + $0.expectation, value: $0.detail) }
         let zones = prepared.policyDocument.outlines().map { outline in
             SimulationReportData.Zone(
@@ -29,7 +29,7 @@ enum SimulationReport {
             route: result.track.map { .init(seconds: $0.seconds, latitudeDegrees: $0.latitudeDegrees, longitudeDegrees: $0.longitudeDegrees) },
             zones: zones,
             latencyHistogram: .init(
-                title: "tick compute time (µs)", bucketUpperBoundsMicroseconds: result.computeHistogram.upperBoundsMicroseconds,
+                title: "tick compute time", bucketUpperBoundsMicroseconds: result.computeHistogram.upperBoundsMicroseconds,
                 counts: result.computeHistogram.counts, periodMicroseconds: 1e6 / Double(prepared.scenario.tickHertz)),
             events: result.events.map { .init(seconds: $0.atSeconds, text: $0.text) })
         return try ReportWriter().write(to: URL(fileURLWithPath: directory), report: data)

@@ -2,18 +2,33 @@ import ArgumentParser
 import HALLinux
 import Terminal
 
-/// `utermd version`: utermd's version and the hardware libraries' versions as they report them.
+/// `utermd version [--json]`: utermd's version and the hardware libraries' versions as they report them.
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
         abstract: "Print the utermd version and the versions of the linked libgpiod and libusb.")
 
-    func run() {
-        print("utermd \(UtermdVersion.current)")
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    /// The JSON of `version --json`.
+    struct Report: Codable {
+        var version: String
+        /// Library → the version it reports of itself.
+        var libraries: [String: String]
+        /// Why there are none, when there are none.
+        var librariesUnavailable: String?
+    }
+
+    func run() throws {
         let versions = LinuxHardwareInventory().libraryVersions()
-        if versions.isEmpty, let reason = LinuxHardwareInventory.unavailableReason {
-            print("hardware libraries: none (\(reason))")
+        let unavailable = versions.isEmpty ? LinuxHardwareInventory.unavailableReason : nil
+        if json {
+            print(try jsonText(Report(version: UtermdVersion.current, libraries: versions, librariesUnavailable: unavailable)))
+            return
         }
+        print("utermd \(UtermdVersion.current)")
+        if let unavailable { print("hardware libraries: none (\(unavailable))") }
         for (library, version) in versions.sorted(by: { $0.key < $1.key }) {
             print("\(library) \(version)")
         }

@@ -201,4 +201,46 @@ import Testing
             #expect(messages.contains { $0.hasPrefix("c.yaml:8:15: element_sets:") }, "\(messages)")
         }
     }
+
+    /// Issue 14: `../base.tle` beside `cfg/utermd.yaml` is `base.tle`, not `cfg/base.tle`, and
+    /// `sub/../../base.tle` is not `/base.tle`: paths resolve as the shell resolves them.
+    @Test func relativePathsResolveAsTheShellDoes() {
+        #expect(ConfigReader.resolve("../base.tle", against: "/srv/site/cfg") == "/srv/site/base.tle")
+        #expect(ConfigReader.resolve("sub/../../base.tle", against: "/srv/site/cfg") == "/srv/site/base.tle")
+        #expect(ConfigReader.resolve("./a/./b.tle", against: "/srv/site/cfg") == "/srv/site/cfg/a/b.tle")
+        #expect(ConfigReader.resolve("../../../../x", against: "/srv/cfg") == "/x")
+        #expect(ConfigReader.resolve("/abs/x.tle", against: "/srv/cfg") == "/abs/x.tle")
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(ConfigReader.resolve("../e.tle", against: "cfg") == (cwd == "/" ? "/e.tle" : cwd + "/e.tle"))
+        let text = Self.minimal + "element_sets: ../base.tle\n"
+        let configuration = try? DaemonConfigurationFile.parse(yaml: text, file: "c.yaml", baseDirectory: "/srv/site/cfg")
+        #expect(configuration?.elementSets == .file("/srv/site/base.tle"))
+    }
+
+    /// Issue 14: a configuration that is a YAML list at its top printed "expected a mapping"
+    /// once per field asked of it (17 times); it is said once, at the list.
+    @Test func aListAtTheTopIsSaidOnce() {
+        let found = problems("- format: 1\n- board: embedded:sim\n")
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("test.yaml:1:1: ") == true && found.first?.contains("a list") == true, "\(found)")
+    }
+
+    /// Issue 14: a problem in a value reached through an alias was reported at the anchor,
+    /// lines away from where the alias used it; it is reported where it is used.
+    @Test func aliasErrorsPointAtTheAlias() {
+        let yaml = """
+            format: 1
+            board: embedded:sim
+            policy: { bundle: embedded:example, operator_key: embedded:example }
+            location:
+              fixed: &here { latitude_deg: 47.37, longitude_deg: 8.54 }
+            audit_log: audit.log
+            status_api: *here
+
+            """
+        let found = problems(yaml)
+        #expect(
+            found.contains { $0.hasPrefix("test.yaml:7:1: status_api.latitude_deg: unknown field") && $0.contains("alias") },
+            "\(found)")
+    }
 }

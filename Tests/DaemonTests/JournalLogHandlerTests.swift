@@ -27,6 +27,16 @@ import Testing
         #expect(line == "<4>utermd: two\\nlines action=noService board=sim zone=harbour\n")
     }
 
+    /// Issue 14: a file name, gpsd reply or request path with an escape sequence reached the
+    /// log raw; every control character is now written out.
+    @Test func controlCharactersAreEscaped() {
+        let line = JournalLogHandler.format(
+            event: event(.error, "cannot read /etc/\u{1B}[2Jx\tname\u{7}\u{9B}", ["path": "a\u{0}b"]), label: "utermd",
+            style: .journal)
+        #expect(line == "<3>utermd: cannot read /etc/\\u{1B}[2Jx\\tname\\u{7}\\u{9B} path=a\\u{0}b\n")
+        #expect(JournalLogHandler.escapingControlCharacters("Zürich 47° ok") == "Zürich 47° ok")
+    }
+
     @Test func plainLinesCarryTimeAndLevel() {
         let line = JournalLogHandler.format(
             event: event(.info, "ready"), label: "utermd", style: .plain, date: Date(timeIntervalSince1970: 1_788_264_000.5))

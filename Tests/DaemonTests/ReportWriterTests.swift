@@ -122,10 +122,14 @@ import Testing
         data.zones = [
             .init(
                 name: "coast + 12 nm", action: "noService",
-                rings: [[
-                    .init(longitudeDegrees: coast - 1, latitudeDegrees: 28), .init(longitudeDegrees: coast, latitudeDegrees: 28),
-                    .init(longitudeDegrees: coast, latitudeDegrees: 31), .init(longitudeDegrees: coast - 1, latitudeDegrees: 31),
-                ]], bufferMetres: 22_224)
+                rings: [
+                    [
+                        .init(longitudeDegrees: coast - 1, latitudeDegrees: 28),
+                        .init(longitudeDegrees: coast, latitudeDegrees: 28),
+                        .init(longitudeDegrees: coast, latitudeDegrees: 31),
+                        .init(longitudeDegrees: coast - 1, latitudeDegrees: 31),
+                    ]
+                ], bufferMetres: 22_224)
         ]
         let map = RouteMapSVG.svg(data)
         #expect(map.contains("coast + 12 nm: noService (with 22.2 km round its boundary)"))
@@ -162,5 +166,42 @@ import Testing
         #expect(throws: HistoryDocumentReader.Failure.self) {
             try HistoryDocumentReader.samples(from: Data("{\"utc_s\": [1, 2], \"state\": [\"BOOT\"]}".utf8))
         }
+    }
+
+    /// Issue 14: a broken history file says where it breaks, as an editor counts.
+    @Test func aBrokenHistoryFileSaysWhere() {
+        do {
+            _ = try HistoryDocumentReader.samples(from: Data("{\n  \"utc_s\": [1, 2,\n  ]]\n}".utf8))
+            Issue.record("broken JSON must be refused")
+        } catch {
+            #expect(error.description.hasPrefix("not JSON: line 3, column "), "\(error)")
+        }
+    }
+
+    /// Issue 14: the map showed no land, so a reader could not tell sea from land, and no
+    /// picture said what its colours meant; the timeline counted from 0:00, not in UTC, and
+    /// the histogram's y axis had no label.
+    @Test func picturesSayWhatTheyShow() {
+        let data = Self.data()
+        let map = RouteMapSVG.svg(data)
+        #expect(map.contains("<title>land (Natural Earth 1:50m)</title>"), "the Zhejiang coast is in this view")
+        #expect(map.contains(">zone harbour: noService<") && map.contains(">start<") && map.contains(">sea<"))
+        let timeline = TimelineSVG.svg(data)
+        #expect(timeline.contains(">UTC<") && timeline.contains(">geofence allow<"))
+        let histogram = LatencyHistogramSVG.svg(
+            data.latencyHistogram ?? .init(title: "x", bucketUpperBoundsMicroseconds: [], counts: [], periodMicroseconds: nil))
+        #expect(histogram.contains(">ticks (log scale)<"))
+        let sky = SkyPlotSVG.svg(data)
+        #expect(sky.contains("marker-end=\"url(#sky-heading)\""))
+    }
+
+    /// The embedded land decodes: every ring closed enough to draw, Ningbo's coast among them.
+    @Test func theEmbeddedLandDecodes() {
+        let rings = LandOutline.rings
+        #expect(rings.count > 1_000)
+        #expect(
+            rings.allSatisfy { $0.points.count >= 3 && $0.west >= -180 && $0.east <= 180 && $0.south >= -90 && $0.north <= 90 })
+        #expect(!LandOutline.rings(west: 121.5, east: 122.0, south: 29.7, north: 30.0).isEmpty)
+        #expect(LandOutline.rings(west: -140, east: -139, south: -40, north: -39).isEmpty, "the South Pacific is sea")
     }
 }

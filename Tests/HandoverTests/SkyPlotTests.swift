@@ -62,4 +62,59 @@ import Testing
         #expect(SVGWriter.number(-0.04) == "0" && SVGWriter.number(-0.06) == "-0.1" && SVGWriter.number(12.25) == "12.3")
         #expect(SVGWriter.number(1e300) == "1000000000000" && SVGWriter.number(-.infinity) == "0", "huge or infinite: no trap")
     }
+
+    final class AttributeCollector: NSObject, XMLParserDelegate {
+        var elements: [(name: String, attributes: [String: String])] = []
+        var texts: [String] = []
+        var inText = false
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            elements.append((name, attributes))
+            inText = name == "text"
+            if inText { texts.append("") }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText { texts[texts.count - 1] += string }
+        }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            inText = false
+        }
+    }
+
+    /// Issue 14: N/E/S/W were drawn outside the viewBox (invisible), rings had no labels,
+    /// there was no legend, and each 15 s slot had its own colour, so one satellite looked
+    /// like eight. Every label is inside the picture, rings say their elevation, and there is
+    /// one colour, one label and one legend line per satellite.
+    @Test func labelsLegendAndOneColourPerSatellite() throws {
+        var scheduler = HandoverScheduler(
+            ephemeris: ConstellationEphemeris(elementSets: Fixtures.shell1), observer: Fixtures.seattle,
+            constraints: CandidateConstraints(boresight: DishBoresight(azimuthDegrees: 0, elevationDegrees: 65)))
+        let schedule = scheduler.schedule(from: Fixtures.start, to: Fixtures.start.adding(seconds: 600))
+        let satellites = Set(schedule.decisions.compactMap { $0.serving?.catalogNumber })
+        try #require(satellites.count >= 2)
+        let svg = SkyPlot(sizePixels: 640).svg(of: schedule)
+        let parser = XMLParser(data: Data(svg.utf8))
+        let collector = AttributeCollector()
+        parser.delegate = collector
+        #expect(parser.parse())
+        let root = try #require(collector.elements.first { $0.name == "svg" }?.attributes["viewBox"])
+        let box = root.split(separator: " ").compactMap { Double($0) }
+        try #require(box.count == 4)
+        for text in collector.elements where text.name == "text" {
+            let x = Double(text.attributes["x"] ?? "") ?? -1, y = Double(text.attributes["y"] ?? "") ?? -1
+            #expect(x >= 0 && x <= box[2] && y >= 10 && y <= box[3], "text at \(x),\(y) outside 0 0 \(box[2]) \(box[3])")
+        }
+        for label in ["N", "E", "S", "W", "30°", "60°"] { #expect(collector.texts.contains(label), "\(label)") }
+        let trackColours = Set(
+            collector.elements.filter { $0.name == "polyline" }.compactMap { $0.attributes["stroke"] }
+                .filter { $0.hasPrefix("hsl(") })
+        #expect(trackColours.count == satellites.count, "one colour per satellite")
+        for number in satellites {
+            #expect(collector.texts.filter { $0 == "\(number)" }.count == 1, "\(number) labelled once on the sky")
+            #expect(collector.texts.contains { $0.hasPrefix("\(number) ") }, "\(number) in the legend")
+        }
+        #expect(collector.texts.contains { $0.hasPrefix("minimum elevation") })
+    }
 }

@@ -130,4 +130,46 @@ struct OMMParsingTests {
     func badEpochs(text: String) {
         #expect(OMMEpoch.julianDate(text) == nil)
     }
+
+    /// Issue 14: on Linux a JSON `0` or `1` answers `is Bool`, so `"BSTAR": 0` (a real
+    /// value: no drag term) and `"ECCENTRICITY": 0`, `"INCLINATION": 1`, `"NORAD_CAT_ID": 1`
+    /// were reported as missing fields.
+    @Test func zeroAndOneAreNumbersNotBooleans() throws {
+        let json = """
+            [{"OBJECT_NAME":"ZERO-ONE","OBJECT_ID":"2019-074B","EPOCH":"2026-08-22T04:08:54.125088","MEAN_MOTION":15.5,
+              "ECCENTRICITY":0,"INCLINATION":1,"RA_OF_ASC_NODE":1,"ARG_OF_PERICENTER":0,"MEAN_ANOMALY":0,
+              "EPHEMERIS_TYPE":0,"CLASSIFICATION_TYPE":"U","NORAD_CAT_ID":1,"ELEMENT_SET_NO":1,"REV_AT_EPOCH":1,
+              "BSTAR":0,"MEAN_MOTION_DOT":0,"MEAN_MOTION_DDOT":0}]
+            """
+        let loaded = try ElementSetFile.parse(json, source: "zero-one.json", options: .init(strict: true))
+        let set = try #require(loaded.sets.first, "\(loaded.errors)")
+        #expect(set.catalogNumber == 1)
+        #expect(set.eccentricity == 0)
+        #expect(set.inclinationDegrees == 1)
+        #expect(set.bstar == 0)
+    }
+
+    /// A JSON `true` where a number belongs is still not a number.
+    @Test func aBooleanIsNotANumber() throws {
+        let json = """
+            [{"OBJECT_NAME":"T","OBJECT_ID":"2019-074B","EPOCH":"2026-08-22T04:08:54.125088","MEAN_MOTION":15.5,
+              "ECCENTRICITY":true,"INCLINATION":53,"RA_OF_ASC_NODE":1,"ARG_OF_PERICENTER":0,"MEAN_ANOMALY":0,
+              "NORAD_CAT_ID":7,"BSTAR":0}]
+            """
+        let loaded = try ElementSetFile.parse(json, source: "t.json")
+        #expect(loaded.sets.isEmpty)
+        #expect(loaded.errors.contains { $0.field == "ECCENTRICITY" }, "\(loaded.errors)")
+    }
+
+    /// Issue 14: a JSON syntax error says where, as an editor counts, not 120 characters of
+    /// Foundation's error text.
+    @Test func aSyntaxErrorHasItsLineAndColumn() {
+        do {
+            _ = try ElementSetFile.parse("[\n{\"A\": 1,\n \"B\": }]", source: "broken.json")
+            Issue.record("broken JSON must be refused")
+        } catch {
+            #expect("\(error)".contains("line 3, column 7"), "\(error)")
+            #expect(!"\(error)".contains("NSCocoaErrorDomain"), "\(error)")
+        }
+    }
 }

@@ -19,7 +19,9 @@ import Testing
         return directory.appendingPathComponent("utermd")
     }
 
-    static func utermd(_ arguments: String...) throws -> Run {
+    static func utermd(_ arguments: String...) throws -> Run { try utermd(arguments) }
+
+    static func utermd(_ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -41,8 +43,8 @@ import Testing
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("utermd "))
         #if os(Linux)
-        #expect(run.output.contains("libgpiod 1."))
-        #expect(run.output.contains("libusb 1.0."))
+            #expect(run.output.contains("libgpiod 1."))
+            #expect(run.output.contains("libusb 1.0."))
         #endif
     }
 

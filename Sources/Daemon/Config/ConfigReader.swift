@@ -24,10 +24,23 @@ struct ConfigReader {
     /// An absolute path: `path` itself, or resolved against the configuration's directory.
     func path(_ path: String) -> String { Self.resolve(path, against: baseDirectory) }
 
-    /// `path` itself when absolute, otherwise resolved against `directory`.
+    /// `path` itself when absolute, otherwise `directory/path` with `.` and `..` taken as the
+    /// shell takes them: `../base.tle` from `/etc/utermd` is `/etc/base.tle`. (Foundation's
+    /// `URL(fileURLWithPath:relativeTo:).standardized` drops a leading `..` of the relative
+    /// part instead, so `../base.tle` opened `/etc/utermd/base.tle`.) A relative `directory`
+    /// is taken from the working directory, as the configuration file's own path was.
     static func resolve(_ path: String, against directory: String) -> String {
         if path.hasPrefix("/") { return path }
-        return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardized.path
+        let base = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+        var components: [Substring] = []
+        for component in (base + "/" + path).split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
     }
 
     mutating func board(_ root: DataNode) -> DaemonConfiguration.BoardSource {

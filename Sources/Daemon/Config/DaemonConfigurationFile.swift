@@ -91,6 +91,7 @@ public enum DaemonConfigurationFile {
     /// The fields whose positions are kept for later messages.
     static let positionedFields = [
         "board", "element_sets", "policy.bundle", "policy.operator_key", "audit_log", "status_api.token_file",
-        "status_api.bind", "rotctld.bind", "location.nmea.device", "location.gpsd", "sim_trace_file",
+        "status_api.bind", "status_api.port", "rotctld.bind", "rotctld.port", "location.nmea.device", "location.gpsd",
+        "sim_trace_file",
     ]
 }

@@ -175,9 +175,12 @@ public struct DaemonResources: Sendable {
                 return nil
             }
             if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
+                let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o027 != 0
             {
-                warnings.append("\(path) is readable by other users (mode \(String(mode, radix: 8))); chmod 600 it")
+                // Group read is the documented recipe (root:utermd 0640, the daemon's group);
+                // anyone else reading it, or the group writing it, is not.
+                warnings.append(
+                    "\(path) is open beyond its owner and the daemon's group (mode \(String(mode, radix: 8))); chmod 640 it")
             }
             return token
         }

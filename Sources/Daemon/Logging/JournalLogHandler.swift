@@ -97,13 +97,35 @@ public struct JournalLogHandler: LogHandler {
             guard let value = merged[key] else { continue }
             text += " \(key)=\(value)"
         }
-        text = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        text = escapingControlCharacters(text)
         switch style {
         case .journal:
             return "<\(priority(event.level))>\(text)\n"
         case .plain:
             return "\(timestamp(date)) \(event.level) \(text)\n"
         }
+    }
+
+    /// `text` with every control character written out: `\n`, `\r`, `\t`, and the others
+    /// (an escape sequence from a file name, a gpsd reply or an HTTP request included) as
+    /// `\u{1B}`, so that a record stays one line and cannot drive the reader's terminal.
+    public static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where isControl(scalar): result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     private static func timestamp(_ date: Date) -> String {

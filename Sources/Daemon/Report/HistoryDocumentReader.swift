@@ -1,5 +1,6 @@
 import Foundation
 import Geofence
+import Orbit
 import Terminal
 
 /// Reads a `/history` document (``StatusJSON/history(_:totalSamples:reportLocation:)``) back
@@ -18,9 +19,14 @@ public enum HistoryDocumentReader {
 
     /// The samples of a document and the satellite names it gives (`serving_name`), by index.
     public static func read(_ data: Data) throws(Failure) -> (samples: [HistorySample], satelliteNames: [Int32: String]) {
-        guard let object = try? JSONSerialization.jsonObject(with: data), let document = object as? [String: Any] else {
-            throw Failure(description: "not a JSON object")
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            // Where the text stops being JSON, as an editor counts (not Foundation's error text).
+            throw Failure(description: "not JSON: " + (JSONSyntaxLocation(of: error, in: data)?.description ?? "syntax error"))
         }
+        guard let document = object as? [String: Any] else { throw Failure(description: "not a JSON object") }
         guard let utc = document["utc_s"] as? [NSNumber] else {
             throw Failure(description: "no utc_s array: not a /history document")
         }

@@ -23,7 +23,7 @@ enum LatencyHistogramSVG {
     /// The SVG.
     static func svg(_ histogram: SimulationReportData.LatencyHistogram) -> String {
         let bars = merged(histogram)
-        let left = 60.0, bottom = 40.0, top = 20.0, right = 20.0
+        let left = 74.0, bottom = 40.0, top = 20.0, right = 20.0
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let peak = Double(bars.map(\.count).max() ?? 1)
         let decades = max(1, log10(max(peak, 1)).rounded(.up))
@@ -72,10 +72,15 @@ enum LatencyHistogramSVG {
                 SVGText.label(
                     "period \(SVGText.number(period)) µs", x: x - 4, y: top + 10, anchor: "end", size: 10, colour: "#c8322b"))
         }
+        // The axes say what the figure's caption says: x is the measured time in µs (each bar
+        // labelled by its upper bound), y the number of ticks on a logarithmic scale.
         parts.append(
             SVGText.label(
-                "\(histogram.title); bars labelled by their upper bound", x: left + plotWidth / 2, y: height - 6,
+                "\(histogram.title), µs (each bar labelled by its upper bound)", x: left + plotWidth / 2, y: height - 6,
                 anchor: "middle", size: 11, colour: "#334"))
+        parts.append(
+            "<text x=\"14\" y=\"\(SVGText.number(top + plotHeight / 2))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#334\" transform=\"rotate(-90 14 \(SVGText.number(top + plotHeight / 2)))\">ticks (log scale)</text>"
+        )
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }

@@ -40,17 +40,18 @@ public struct ReportWriter: Sendable {
         body.append(TimelineSVG.svg(report))
         body.append("<div class=\"row\"><section><h2>Sky plot</h2>")
         body.append(
-            "<p class=\"note\">The beam's direction while serving, per satellite; zenith in the middle, horizon on the rim, north up. Dashed red: the 25° elevation mask.</p>"
+            "<p class=\"note\">The beam's direction while serving, per satellite; zenith in the middle, horizon on the rim, north up. Dashed red: the 25° elevation mask. Each satellite is named at the end of its last track; arrows show the direction of motion.</p>"
         )
         body.append(SkyPlotSVG.svg(report))
         body.append("</section></div>")
         body.append("<h2>Route and zones</h2>")
         body.append(
-            "<p class=\"note\">Equirectangular around the route. Track colour: geofence action in force (green allow, amber receive only, red no service); thick where transmitting. Dashed: the planned route.</p>"
+            "<p class=\"note\">Equirectangular around the route, over Natural Earth's 1:50m land; the legend names the zones, the track's colours and the markers.</p>"
         )
         body.append(RouteMapSVG.svg(report))
         if let histogram = report.latencyHistogram {
-            body.append("<h2>Loop latency</h2>")
+            // The heading names what the histogram measures, as its axis does.
+            body.append("<h2>\(SVGText.escape(histogram.title.prefix(1).uppercased() + histogram.title.dropFirst()))</h2>")
             body.append(LatencyHistogramSVG.svg(histogram))
         }
         if !report.events.isEmpty {

@@ -71,10 +71,16 @@ enum RouteMapSVG {
         var parts = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"route and zones\">",
             "<defs><clipPath id=\"map-clip\"><rect width=\"\(Int(width))\" height=\"\(Int(height))\"/></clipPath></defs>",
-            "<rect width=\"100%\" height=\"100%\" fill=\"#eef3f8\"/>",
+            "<rect width=\"100%\" height=\"100%\" fill=\"\(RouteMapLegend.seaColour)\"/>",
             "<g clip-path=\"url(#map-clip)\">",
         ]
-        parts += zonePaths(data.zones, view: view, pixelsPerMetre: pixelsPerDegree / metresPerDegree, project: project)
+        parts += landPaths(view: view, project: project)
+        var shownZones: [SimulationReportData.Zone] = []
+        for zone in data.zones {
+            let paths = zonePaths([zone], view: view, pixelsPerMetre: pixelsPerDegree / metresPerDegree, project: project)
+            if !paths.isEmpty { shownZones.append(zone) }
+            parts += paths
+        }
         parts += graticule(view: view, project: project)
         if data.route.count > 1 {
             let list = data.route.map { project($0.longitudeDegrees, $0.latitudeDegrees) }
@@ -94,8 +100,35 @@ enum RouteMapSVG {
             )
         }
         parts.append("</g>")
+        parts += RouteMapLegend.svg(zones: shownZones, track: track, hasRoute: data.route.count > 1, width: width)
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// Natural Earth's land in the view (``LandOutline``), under everything else, so that a
+    /// reader tells sea (the blue background) from land.
+    static func landPaths(view: View, project: (Double, Double) -> (x: Double, y: Double)) -> [String] {
+        var path = ""
+        for ring in LandOutline.rings(
+            west: view.minimumLongitude, east: view.maximumLongitude, south: view.minimumLatitude, north: view.maximumLatitude)
+        {
+            var last: (x: Double, y: Double)?
+            for (index, vertex) in ring.points.enumerated() {
+                let point = project(vertex.longitude, vertex.latitude)
+                if let previous = last, abs(point.x - previous.x) < 0.7, abs(point.y - previous.y) < 0.7,
+                    index < ring.points.count - 1
+                {
+                    continue
+                }
+                path += (last == nil ? "M" : "L") + "\(SVGText.number(point.x)),\(SVGText.number(point.y))"
+                last = point
+            }
+            path += "Z"
+        }
+        guard !path.isEmpty else { return [] }
+        return [
+            "<path d=\"\(path)\" fill=\"\(RouteMapLegend.landColour)\" stroke=\"\(RouteMapLegend.coastColour)\" stroke-width=\"0.8\"><title>land (Natural Earth 1:50m)</title></path>"
+        ]
     }
 
     /// Zone rings that reach into the view, thinned to one vertex per pixel.
@@ -132,7 +165,8 @@ enum RouteMapSVG {
             let colour = SVGText.actionColour(zone.action)
             let title = SVGText.escape(
                 "\(zone.name): \(zone.action)"
-                    + (zone.bufferMetres > 0 ? String(format: " (with %.1f km round its boundary)", zone.bufferMetres / 1000) : ""))
+                    + (zone.bufferMetres > 0
+                        ? String(format: " (with %.1f km round its boundary)", zone.bufferMetres / 1000) : ""))
             if zone.bufferMetres > 0 {
                 // Fill and band in one tint (the group's opacity), then the boundary itself.
                 let band = SVGText.number(2 * zone.bufferMetres * pixelsPerMetre)

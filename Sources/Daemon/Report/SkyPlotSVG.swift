@@ -2,7 +2,10 @@ import Foundation
 import Terminal
 
 /// The sky plot: the serving satellites' tracks on a polar azimuth/elevation chart (zenith in
-/// the middle, horizon on the rim, north up, east right), one colour per satellite.
+/// the middle, horizon on the rim, north up, east right), one colour per satellite, an arrow
+/// at the end of each track for the direction of motion. Each satellite is named once, at
+/// the end of its last track; a name that would cover another is left out (the track keeps
+/// its tooltip), so that with many handovers the names do not pile up where the tracks meet.
 enum SkyPlotSVG {
     /// Elevation mask drawn as a dashed circle (the FCC minimum, design notes).
     static let maskElevationDegrees = 25.0
@@ -44,6 +47,9 @@ enum SkyPlotSVG {
         parts.append(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(size)) \(Int(size))\" width=\"\(Int(size))\" height=\"\(Int(size))\" role=\"img\" aria-label=\"sky plot of the serving satellites\">"
         )
+        parts.append(
+            "<defs><marker id=\"sky-heading\" viewBox=\"0 0 10 10\" refX=\"5\" refY=\"5\" markerWidth=\"5\" markerHeight=\"5\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"context-stroke\"/></marker></defs>"
+        )
         parts.append("<rect width=\"100%\" height=\"100%\" fill=\"#fbfbfd\"/>")
         for elevation in [0.0, 30, 60] {
             let r = radius * (90 - elevation) / 90
@@ -71,8 +77,9 @@ enum SkyPlotSVG {
         }
         let tracks = tracks(data.history)
         let colours = SVGText.satelliteColours(data.history)
-        var labelled = Set<Int32>()
-        for track in tracks {
+        let lastTrack = Dictionary(tracks.enumerated().map { ($1.satellite, $0) }, uniquingKeysWith: { _, later in later })
+        var labels: [(x: Double, y: Double, width: Double)] = []
+        for (index, track) in tracks.enumerated() {
             let points = track.points.map { position($0.azimuthDegrees, $0.elevationDegrees) }
             let colour = colours[track.satellite] ?? "#888"
             let name = SVGText.escape(data.satelliteName(track.satellite))
@@ -83,13 +90,20 @@ enum SkyPlotSVG {
             } else {
                 let list = points.map { "\(SVGText.number($0.x)),\(SVGText.number($0.y))" }.joined(separator: " ")
                 parts.append(
-                    "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linecap=\"round\"><title>\(name)</title></polyline>"
+                    "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linecap=\"round\" marker-end=\"url(#sky-heading)\"><title>\(name)</title></polyline>"
                 )
             }
-            if let last = points.last, labelled.count < 24, labelled.insert(track.satellite).inserted {
-                parts.append(
-                    SVGText.label(data.satelliteName(track.satellite), x: last.x + 4, y: last.y - 3, size: 9, colour: colour))
+            guard lastTrack[track.satellite] == index, let last = points.last else { continue }
+            let text = data.satelliteName(track.satellite)
+            let label = (x: last.x + 5, y: last.y - 4, width: Double(text.count) * 5.4)
+            let overlaps = labels.contains { other in
+                label.x < other.x + other.width && other.x < label.x + label.width && abs(label.y - other.y) < 11
             }
+            guard !overlaps, label.x + label.width <= size else { continue }
+            labels.append(label)
+            parts.append(
+                "<text x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\" font-size=\"9\" fill=\"\(colour)\" stroke=\"#fbfbfd\" stroke-width=\"3\" paint-order=\"stroke\">\(SVGText.escape(text))</text>"
+            )
         }
         if tracks.isEmpty {
             parts.append(

@@ -57,7 +57,7 @@ enum TimelineSVG {
         func x(_ seconds: Double) -> Double { left + plotWidth * seconds / duration }
         func end(_ index: Int) -> Double { index < times.count ? times[index] : (times.last ?? 0) + 1 }
         let rows = ["serving", "transmit", "geofence", "state"]
-        let height = 30 + Double(rows.count) * (rowHeight + rowGap) + 30
+        let height = 30 + Double(rows.count) * (rowHeight + rowGap) + 30 + 44
         var parts = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"timeline\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"#fbfbfd\"/>",
@@ -120,13 +120,19 @@ enum TimelineSVG {
         }
         let axisY = top(rows.count) + 4
         let step = tickStep(duration)
+        // UTC when the run knew it (what a reader compares with logs), else time from the start.
+        let firstUTC = samples.first(where: { $0.utcSeconds > 0 })?.utcSeconds
+        parts.append(
+            SVGText.label(
+                firstUTC == nil ? "from start" : "UTC", x: left - 30, y: axisY + 13, anchor: "end", size: 10, colour: "#334"))
         for tick in stride(from: 0.0, through: duration, by: step) {
             parts.append(
                 "<line x1=\"\(SVGText.number(x(tick)))\" y1=\"\(SVGText.number(axisY - 4))\" x2=\"\(SVGText.number(x(tick)))\" y2=\"\(SVGText.number(axisY))\" stroke=\"#556\"/>"
             )
-            parts.append(
-                SVGText.label(SVGText.clock(tick), x: x(tick), y: axisY + 13, anchor: "middle", size: 10, colour: "#556"))
+            let text = firstUTC.map { Self.utcClock($0 + Int64(tick)) } ?? SVGText.clock(tick)
+            parts.append(SVGText.label(text, x: x(tick), y: axisY + 13, anchor: "middle", size: 10, colour: "#556"))
         }
+        parts += legend(samples, y: axisY + 36)
         for event in data.events where event.seconds >= 0 && event.seconds <= duration {
             let ex = x(event.seconds)
             parts.append(
@@ -138,6 +144,39 @@ enum TimelineSVG {
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// "19:04:30" for seconds since 1970.
+    static func utcClock(_ seconds: Int64) -> String {
+        let day = ((seconds % 86_400) + 86_400) % 86_400
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(day / 3_600)):\(two(day / 60 % 60)):\(two(day % 60))"
+    }
+
+    /// What the colours mean: the geofence actions and terminal states seen in the run (each
+    /// serving satellite's band carries its name; the transmit row is the share of ticks).
+    static func legend(_ samples: [HistorySample], y: Double) -> [String] {
+        var entries: [(colour: String, text: String)] = [("#c8322b", "transmit on (share of ticks)")]
+        for action in Set(samples.map { StatusJSON.actionName($0.geofenceAction) }).sorted() {
+            entries.append((SVGText.actionColour(action), "geofence \(action)"))
+        }
+        var states: [TerminalState] = []
+        for sample in samples where !states.contains(sample.state) { states.append(sample.state) }
+        entries += states.map { (stateColour($0), $0.description) }
+        var parts: [String] = []
+        var x = left
+        for entry in entries {
+            let width = 16 + Double(entry.text.count) * 6 + 14
+            if x + width > Self.width - right {
+                break
+            }
+            parts.append(
+                "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y - 9))\" width=\"11\" height=\"11\" fill=\"\(entry.colour)\"/>"
+            )
+            parts.append(SVGText.label(entry.text, x: x + 15, y: y, size: 10, colour: "#334"))
+            x += width
+        }
+        return parts
     }
 
     /// A round tick spacing giving about 8 ticks.

@@ -46,6 +46,11 @@ public final class DaemonProcess {
             for problem in error.errors { logger.critical("\(problem)") }
             return .failure(.configuration)
         }
+        let startupProblems = StartupChecks.problems(configuration)
+        guard startupProblems.isEmpty else {
+            for problem in startupProblems { logger.critical("\(problem)") }
+            return .failure(.configuration)
+        }
         let environment = DaemonEnvironment(
             logger: logger, logLevel: levelControl, metrics: metrics, notifier: SystemdNotifier(), events: DaemonEvents())
         return .success(DaemonProcess(configuration: configuration, resources: resources, environment: environment))

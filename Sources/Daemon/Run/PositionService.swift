@@ -7,8 +7,11 @@ import Terminal
 /// Feeds the tick's fix mailbox from the configured source, on a thread of its own:
 ///
 /// - `fixed`: the configured position once a second, stamped now (a bench without GNSS);
-/// - `gpsd`: fixes from gpsd's JSON protocol, reconnecting every 2 s after a failure;
-/// - `nmea`: fixes from a serial receiver, reopened every 2 s after a failure.
+/// - `gpsd`: fixes from gpsd's JSON protocol, reconnecting after a failure;
+/// - `nmea`: fixes from a serial receiver, reopened after a failure.
+///
+/// Retries back off from 2 s to a minute and are logged only as the wait grows, with one
+/// notice when the source is back (`ReconnectBackoff`).
 ///
 /// Unusable fixes (no position, no accuracy) are not published: the fix the tick holds goes
 /// stale and the geofence fails closed. While UTC is unknown (the system clock is not
@@ -31,32 +34,32 @@ final class PositionService: Sendable {
             }
         case .gpsd(let host, let port):
             thread = ServiceThread(name: "utermd-gpsd") { stop in
+                var backoff = ReconnectBackoff()
                 while !stop.isRequested {
                     do {
                         let client = try GPSDClient(host: host, port: port)
-                        logger.info("gpsd: connected to \(host):\(port)")
+                        Self.logConnected("gpsd \(host):\(port)", after: backoff.connected(), logger: logger)
                         while !stop.isRequested {
                             for fix in try client.readFixes(timeout: .milliseconds(500)) { publisher.publish(fix) }
                         }
                     } catch {
-                        logger.warning("gpsd \(host):\(port): \(error); retrying in 2 s")
-                        if stop.wait(seconds: 2) { return }
+                        if Self.waitToRetry("gpsd \(host):\(port)", error, &backoff, stop: stop, logger: logger) { return }
                     }
                 }
             }
         case .nmea(let device, let baud):
             thread = ServiceThread(name: "utermd-nmea") { stop in
+                var backoff = ReconnectBackoff()
                 while !stop.isRequested {
                     do {
                         let reader = try NMEAStreamReader(path: device, baudRate: baud)
-                        logger.info("NMEA: reading \(device)")
+                        Self.logConnected("NMEA \(device)", after: backoff.connected(), logger: logger)
                         defer { reader.close() }
                         while !stop.isRequested {
                             for fix in try reader.readFixes(timeout: .milliseconds(500)) { publisher.publish(fix) }
                         }
                     } catch {
-                        logger.warning("NMEA \(device): \(error); retrying in 2 s")
-                        if stop.wait(seconds: 2) { return }
+                        if Self.waitToRetry("NMEA \(device)", error, &backoff, stop: stop, logger: logger) { return }
                     }
                 }
             }
@@ -65,6 +68,26 @@ final class PositionService: Sendable {
 
     /// Stops the thread and waits for it.
     func stop() { thread.stop() }
+
+    private static func logConnected(_ source: String, after outage: (failures: Int, downSeconds: Double)?, logger: Logger) {
+        if let outage {
+            logger.notice("\(source): back after \(outage.failures) failed attempts over \(Int(outage.downSeconds)) s")
+        } else {
+            logger.info("\(source): connected")
+        }
+    }
+
+    /// Logs the failure when the backoff says so and waits; true when asked to stop meanwhile.
+    private static func waitToRetry(
+        _ source: String, _ error: any Error, _ backoff: inout ReconnectBackoff, stop: ServiceThread.StopRequest, logger: Logger
+    ) -> Bool {
+        let retry = backoff.failed()
+        if retry.logs {
+            logger.warning(
+                "\(source): \(error); retrying every \(Int(retry.delaySeconds)) s (said again only when the wait grows)")
+        }
+        return stop.wait(seconds: retry.delaySeconds)
+    }
 }
 
 /// Numbers fixes and publishes them to the tick (one publisher thread).

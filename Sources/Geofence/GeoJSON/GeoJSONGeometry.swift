@@ -22,6 +22,18 @@ public enum GeoJSONGeometry: Sendable, Equatable {
         }
     }
 
+    /// The GeoJSON type name (`Point`, `LineString`, ...), for messages.
+    public var typeName: String {
+        switch self {
+        case .point: "Point"
+        case .multiPoint: "MultiPoint"
+        case .lineString: "LineString"
+        case .multiLineString: "MultiLineString"
+        case .polygon: "Polygon"
+        case .multiPolygon: "MultiPolygon"
+        }
+    }
+
     /// The lines of a LineString or MultiLineString, and points as one-vertex lines.
     public var lines: [GeoPolyline] {
         switch self {

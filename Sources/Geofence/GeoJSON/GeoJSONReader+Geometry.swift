@@ -119,13 +119,22 @@ extension GeoJSONReader {
                 throw GeoJSONParseFailure(
                     offset: offset, problem: .invalidGeometry(GeometryLocation(polygon: polygonIndex), .empty))
             }
+            var exterior: [PlanarPoint] = []
             for (ringIndex, ring) in polygon.rings.enumerated() {
+                let planar: [PlanarPoint]
                 do {
-                    _ = try RingPreparation.planarRing(ring, checkSelfIntersection: options.checksSelfIntersections)
+                    planar = try RingPreparation.planarRing(ring, checkSelfIntersection: options.checksSelfIntersections)
                 } catch {
                     throw GeoJSONParseFailure(
                         offset: offset,
                         problem: .invalidGeometry(GeometryLocation(polygon: polygonIndex, ring: ringIndex), error))
+                }
+                if ringIndex == 0 {
+                    exterior = planar
+                } else if let problem = HoleContainmentCheck.problem(exterior: exterior, hole: planar) {
+                    throw GeoJSONParseFailure(
+                        offset: offset,
+                        problem: .invalidGeometry(GeometryLocation(polygon: polygonIndex, ring: ringIndex), problem))
                 }
             }
         }

@@ -18,6 +18,13 @@ public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible
     case empty
     /// A selection of GeoJSON features chose nothing.
     case noFeatureMatches(selector: String)
+    /// A hole lies outside its polygon's exterior ring (RFC 7946 §3.1.6: holes are inside).
+    case holeOutsideExterior
+    /// A hole's edge crosses the exterior ring.
+    case holeCrossesExterior(holeEdge: Int, exteriorEdge: Int)
+    /// A zone without area: its selected features are only points or lines and it has no
+    /// buffer, so no position could ever be inside it.
+    case noArea(feature: Int, name: String?, type: String)
 
     /// A sentence naming the problem and the numbers involved.
     public var description: String {
@@ -39,6 +46,14 @@ public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible
             return "geometry is empty"
         case .noFeatureMatches(let selector):
             return "no feature matches \(selector)"
+        case .holeOutsideExterior:
+            return "hole lies outside its polygon's exterior ring (holes must be inside it)"
+        case .holeCrossesExterior(let holeEdge, let exteriorEdge):
+            return "hole crosses its polygon's exterior ring: hole edge \(holeEdge) crosses exterior edge \(exteriorEdge)"
+        case .noArea(let feature, let name, let type):
+            let named = name.map { " \"\($0)\"" } ?? ""
+            return "feature \(feature)\(named) is a \(type), which has no area: give the zone a buffer (buffer_nm or "
+                + "buffer_m, the radius around it), or use circle: { lat_deg, lon_deg, radius_m } for a point"
         }
     }
 }

@@ -19,6 +19,13 @@ extension Zone {
             throw ZoneError(
                 zoneName: name, location: GeometryLocation(), problem: .noFeatureMatches(selector: selector.description))
         }
+        // A point or a line is a zone only with a buffer around it: without one nothing is
+        // ever inside, and the zone would be accepted but never apply.
+        if bufferMetres <= 0, features.allSatisfy({ $0.geometry?.polygons.isEmpty ?? true }), let first = features.first {
+            throw ZoneError(
+                zoneName: name, location: GeometryLocation(),
+                problem: .noArea(feature: first.index, name: first.name, type: first.geometry?.typeName ?? "geometry"))
+        }
         let geometry = ZoneGeometry(
             polygons: features.flatMap { $0.geometry?.polygons ?? [] },
             lines: features.flatMap { $0.geometry?.lines ?? [] } + extraLines, bufferMetres: bufferMetres)

@@ -16,6 +16,10 @@ public struct BoardIssue: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension BoardProfile {
+    /// The most lines one GPIO chip can have: the kernel's `struct gpio_chip` counts them in
+    /// a `u16` (`ngpio`). A larger count is a typo, and would size the simulated chip's tables.
+    public static let maximumChipLineCount = 65_535
+
     /// Checks the rules that the file format alone cannot: chips exist, offsets are in
     /// range, no two roles share a line, required roles are present, and lines that can
     /// make the terminal emit power on inactive. Returns every problem found (empty = valid).
@@ -26,9 +30,11 @@ extension BoardProfile {
             if !labels.insert(chip.label).inserted {
                 issues.append(.init(field: "gpio.chips[\(index)].label", message: "chip \"\(chip.label)\" is declared twice"))
             }
-            if chip.lineCount <= 0 {
+            if !(1...Self.maximumChipLineCount).contains(chip.lineCount) {
                 issues.append(
-                    .init(field: "gpio.chips[\(index)].lines", message: "a chip needs at least one line, got \(chip.lineCount)"))
+                    .init(
+                        field: "gpio.chips[\(index)].lines",
+                        message: "a chip has 1...\(Self.maximumChipLineCount) lines, got \(chip.lineCount)"))
             }
         }
         for role in GPIORole.required where lines[role] == nil {

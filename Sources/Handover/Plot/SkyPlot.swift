@@ -1,18 +1,28 @@
 import Foundation
 import Orbit
 
-/// A polar sky plot of a schedule as SVG: the zenith at the centre, the horizon at the edge,
-/// north up and azimuth increasing clockwise (east to the right), elevation linear in radius.
+/// A polar sky plot of a schedule (or of passes) as SVG: the zenith at the centre, the
+/// horizon at the edge, north up and azimuth increasing clockwise (east to the right),
+/// elevation linear in radius, with a legend to the right of the sky.
 ///
-/// Drawn, from the bottom up: elevation rings every 30° and azimuth spokes every 30°; the
-/// obstructions (static sectors and learned cells below the obstruction threshold, shaded by
-/// how blocked they are); the minimum-elevation circle (dashed red); the scan cone around the
-/// boresight (dashed green, clipped at the horizon); the visible geostationary arc (dotted
-/// blue); and the serving satellite's track in every served slot (start → middle → end), each
-/// slot in its own colour, hue stepped by the golden angle from slot to slot so neighbours differ.
+/// Drawn, from the bottom up: elevation rings every 30° (labelled) and azimuth spokes every
+/// 30°, N/E/S/W just outside the horizon; the obstructions (static sectors and learned cells
+/// below the obstruction threshold, shaded by how blocked they are); the minimum-elevation
+/// circle (dashed red); the scan cone around the boresight (dashed green, clipped at the
+/// horizon); the visible geostationary arc (dotted blue); and the tracks (see
+/// ``SkyPlot/Track``), one colour per satellite, each labelled once at its last point with
+/// an arrow for the direction of motion.
 public struct SkyPlot: Sendable {
-    /// Width and height of the picture, pixels.
+    /// Width and height of the sky, pixels (the legend adds ``legendWidthPixels`` on the right).
     public var sizePixels: Double
+    /// Width of the legend column, pixels.
+    public var legendWidthPixels: Double = 330
+    /// The legend's heading: what each satellite's line says.
+    public var legendHeading = "satellites: number, name, UTC (×slots)"
+    /// Height of the caption (the title) under the sky, pixels.
+    static let captionHeightPixels = 24.0
+    /// Whether to draw the dish's scan cone (a schedule's; passes are the sky's, not the dish's).
+    public var drawsScanCone = true
 
     /// A plot `sizePixels` wide and high.
     public init(sizePixels: Double = 640) {
@@ -27,37 +37,50 @@ public struct SkyPlot: Sendable {
                 + "\(schedule.statistics.handoverCount) handovers")
     }
 
-    /// The SVG document for `decisions` under `constraints`; the GSO arc is drawn when
-    /// `observer` is given.
+    /// The SVG document for `decisions` under `constraints`: one track per serving satellite,
+    /// one segment per served slot. The GSO arc is drawn when `observer` is given.
     public func svg(
         decisions: [SlotDecision], constraints: CandidateConstraints, observer: GeodeticPosition?, title: String = ""
     ) -> String {
+        svg(tracks: Track.serving(decisions), constraints: constraints, observer: observer, title: title)
+    }
+
+    /// The SVG document for `tracks` under `constraints`; the GSO arc is drawn when `observer`
+    /// is given.
+    public func svg(tracks: [Track], constraints: CandidateConstraints, observer: GeodeticPosition?, title: String = "")
+        -> String
+    {
         var writer = SVGWriter()
-        let size = SVGWriter.number(sizePixels)
+        let width = SVGWriter.number(sizePixels + legendWidthPixels)
+        let height = SVGWriter.number(sizePixels + Self.captionHeightPixels)
         writer.raw(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(size)\" height=\"\(size)\" viewBox=\"0 0 \(size) \(size)\">\n")
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n"
+        )
         writer.element("title", [:], content: SVGWriter.escaped(title.isEmpty ? "sky plot" : title))
         writer.raw(
             "<defs><clipPath id=\"sky\"><circle cx=\"\(SVGWriter.number(centre))\" cy=\"\(SVGWriter.number(centre))\" "
-                + "r=\"\(SVGWriter.number(radius))\"/></clipPath></defs>\n")
-        writer.element("rect", ["width": size, "height": size, "fill": "white"])
+                + "r=\"\(SVGWriter.number(radius))\"/></clipPath>"
+                + "<marker id=\"heading\" viewBox=\"0 0 10 10\" refX=\"5\" refY=\"5\" markerWidth=\"5\" markerHeight=\"5\" "
+                + "orient=\"auto-start-reverse\"><polygon points=\"0,0 10,5 0,10\" fill=\"context-stroke\"/></marker></defs>\n")
+        writer.element("rect", ["width": width, "height": height, "fill": "white"])
         drawGrid(&writer)
         drawObstructions(constraints.obstructionMap, &writer)
         circle(elevationDegrees: constraints.minimumElevationDegrees, stroke: "#c62828", dash: "6 4", &writer)
-        drawScanCone(constraints, &writer)
+        if drawsScanCone { drawScanCone(constraints, &writer) }
         if let observer { drawGeostationaryArc(GeostationaryArc(observer: observer), &writer) }
-        drawTracks(decisions, &writer)
+        drawTracks(tracks, &writer)
+        drawLegend(tracks: tracks, constraints: constraints, &writer)
         if !title.isEmpty {
             writer.element(
-                "text", ["x": "8", "y": SVGWriter.number(sizePixels - 8), "font-size": "12", "font-family": "sans-serif"],
+                "text", ["x": "6", "y": SVGWriter.number(sizePixels + 14), "font-size": "12", "font-family": "sans-serif"],
                 content: SVGWriter.escaped(title))
         }
         writer.raw("</svg>\n")
         return writer.text
     }
 
-    private var centre: Double { sizePixels / 2 }
-    private var radius: Double { sizePixels / 2 - 24 }
+    var centre: Double { sizePixels / 2 }
+    var radius: Double { sizePixels / 2 - 24 }
 
     /// The picture coordinates of a direction.
     func point(azimuthDegrees: Double, elevationDegrees: Double) -> (x: Double, y: Double) {
@@ -66,7 +89,7 @@ public struct SkyPlot: Sendable {
         return (centre + r * sin(azimuth), centre - r * cos(azimuth))
     }
 
-    private func circle(elevationDegrees: Double, stroke: String, dash: String?, _ writer: inout SVGWriter) {
+    func circle(elevationDegrees: Double, stroke: String, dash: String?, _ writer: inout SVGWriter) {
         let r = SVGWriter.number(radius * (90 - min(max(elevationDegrees, 0), 90)) / 90)
         let c = SVGWriter.number(centre)
         writer.element(
@@ -86,14 +109,26 @@ public struct SkyPlot: Sendable {
                     "y2": SVGWriter.number(edge.y), "stroke": "#e0e0e0",
                 ])
         }
+        // Just outside the horizon, inside the 24-pixel margin (and so inside the viewBox).
         for (label, azimuth) in [("N", 0.0), ("E", 90), ("S", 180), ("W", 270)] {
-            let at = point(azimuthDegrees: azimuth, elevationDegrees: -10)
+            let angle = azimuth * SkyDirection.radiansPerDegree
+            let x = centre + (radius + 12) * sin(angle), y = centre - (radius + 12) * cos(angle)
             writer.element(
                 "text",
                 [
-                    "x": SVGWriter.number(at.x), "y": SVGWriter.number(at.y + 4), "text-anchor": "middle", "font-size": "13",
-                    "font-family": "sans-serif",
+                    "x": SVGWriter.number(x), "y": SVGWriter.number(y + 4.5), "text-anchor": "middle", "font-size": "13",
+                    "font-weight": "bold", "font-family": "sans-serif",
                 ], content: label)
+        }
+        // Elevation of each ring, beside the north spoke.
+        for elevation in [0.0, 30, 60, 90] {
+            let at = point(azimuthDegrees: 0, elevationDegrees: elevation)
+            writer.element(
+                "text",
+                [
+                    "x": SVGWriter.number(at.x + 3), "y": SVGWriter.number(at.y + (elevation == 90 ? -3 : 11)), "font-size": "10",
+                    "fill": "#616161", "font-family": "sans-serif",
+                ], content: "\(Int(elevation))°")
         }
     }
 
@@ -180,25 +215,5 @@ public struct SkyPlot: Sendable {
                 "stroke-dasharray": "2 3",
             ],
             content: "<title>geostationary arc</title>")
-    }
-
-    private func drawTracks(_ decisions: [SlotDecision], _ writer: inout SVGWriter) {
-        for decision in decisions {
-            guard let serving = decision.serving else { continue }
-            let hue = (Double(decision.slot.index) * 137.507_764).truncatingRemainder(dividingBy: 360)
-            let points = [
-                point(azimuthDegrees: serving.startAzimuthDegrees, elevationDegrees: serving.startElevationDegrees),
-                point(azimuthDegrees: serving.middleAzimuthDegrees, elevationDegrees: serving.middleElevationDegrees),
-                point(azimuthDegrees: serving.endAzimuthDegrees, elevationDegrees: serving.endElevationDegrees),
-            ]
-            let label =
-                "\(serving.catalogNumber) \(serving.name) from \(decision.slot.start.iso8601String(fractionalSecondDigits: 0))"
-            writer.element(
-                "polyline",
-                [
-                    "points": SVGWriter.points(points), "fill": "none", "stroke": "hsl(\(SVGWriter.number(hue)),75%,42%)",
-                    "stroke-width": "2.5", "stroke-linecap": "round",
-                ], content: "<title>\(SVGWriter.escaped(label))</title>")
-        }
     }
 }

@@ -11,8 +11,7 @@ enum OMMJSONParser {
         } catch {
             throw ElementSetError(
                 source: source,
-                reason: .malformed(
-                    "not JSON (\(Self.describe(error)))"))
+                reason: .malformed("not JSON: \(Self.describe(error, in: data))"))
         }
         let objects: [Any]
         if let array = root as? [Any] {
@@ -33,7 +32,7 @@ enum OMMJSONParser {
             for (key, value) in dictionary {
                 if let text = value as? String {
                     record.values[key] = .text(text)
-                } else if let number = value as? NSNumber, !(value is Bool) {
+                } else if let number = value as? NSNumber, !number.isJSONBoolean {
                     record.values[key] = .number(number.doubleValue)
                 }
             }
@@ -46,7 +45,8 @@ enum OMMJSONParser {
         return sets
     }
 
-    private static func describe(_ error: any Error) -> String {
+    private static func describe(_ error: any Error, in data: Data) -> String {
+        if let location = JSONSyntaxLocation(of: error, in: data) { return location.description }
         let text = "\(error)"
         return text.count > 120 ? String(text.prefix(120)) + "…" : text
     }

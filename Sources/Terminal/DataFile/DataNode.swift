@@ -10,6 +10,9 @@ public struct DataNode {
     public let field: String
     /// The file name, for messages.
     public let file: String
+    /// Where this value was used through a YAML alias (`*name`), when it was: errors point
+    /// there, since the anchored text (`&name`, earlier in the file) may be right elsewhere.
+    public var aliasUse: (line: Int, column: Int)? = nil
 
     /// Parses a document. A syntax error or a duplicated key is reported with its position.
     public static func parse(yaml: String, file: String) throws(DataFileError) -> DataNode {
@@ -26,7 +29,19 @@ public struct DataNode {
             throw DataFileError(file: file, field: "", message: "\(error)")
         }
         guard let root else { throw DataFileError(file: file, field: "", message: "the file is empty") }
+        // Every data file of the project is a mapping at its top: said once here, rather than
+        // once for every field a reader then asks of a list or a scalar.
+        guard case .mapping = root else {
+            let kind = if case .sequence = root { "a list" } else { "a single value" }
+            return try Self.refuseRoot(root, kind: kind, file: file)
+        }
         return DataNode(node: root, field: "", file: file)
+    }
+
+    private static func refuseRoot(_ root: Node, kind: String, file: String) throws(DataFileError) -> DataNode {
+        throw DataFileError(
+            file: file, line: root.mark?.line, column: root.mark?.column, field: "",
+            message: "the file holds \(kind) at its top level; it must be key: value lines (a mapping)")
     }
 
     private static func describe(_ error: YamlError, file: String) -> DataFileError {
@@ -45,11 +60,27 @@ public struct DataNode {
 
     /// An error located at this node.
     public func error(_ message: String) -> DataFileError {
-        DataFileError(file: file, line: node.mark?.line, column: node.mark?.column, field: field, message: message)
+        if let aliasUse, let anchored = node.mark {
+            return DataFileError(
+                file: file, line: aliasUse.line, column: aliasUse.column, field: field,
+                message: "\(message) (through an alias; the anchored value is at \(anchored.line):\(anchored.column))")
+        }
+        return DataFileError(file: file, line: node.mark?.line, column: node.mark?.column, field: field, message: message)
     }
 
-    private func child(_ key: String, _ value: Node) -> DataNode {
-        DataNode(node: value, field: field.isEmpty ? key : field + "." + key, file: file)
+    /// The node of `value`, used at `user` (its key, or the list holding it). An alias takes
+    /// the node (and position) of its anchor, which comes earlier in the file: a value that
+    /// starts before its key was reached through an alias, used at the key.
+    private func descendant(_ value: Node, field: String, usedAt user: Node) -> DataNode {
+        var result = DataNode(node: value, field: field, file: file, aliasUse: aliasUse)
+        if result.aliasUse == nil, let at = value.mark, let use = user.mark, (at.line, at.column) < (use.line, use.column) {
+            result.aliasUse = (use.line, use.column)
+        }
+        return result
+    }
+
+    private func child(_ key: String, _ value: Node, keyNode: Node) -> DataNode {
+        descendant(value, field: field.isEmpty ? key : field + "." + key, usedAt: keyNode)
     }
 
     /// The key/value pairs of a mapping, in file order.
@@ -58,7 +89,7 @@ public struct DataNode {
         var result: [(key: String, value: DataNode)] = []
         for (key, value) in mapping {
             guard let name = key.string else { throw DataNode(node: key, field: field, file: file).error("keys must be text") }
-            result.append((name, child(name, value)))
+            result.append((name, child(name, value, keyNode: key)))
         }
         return result
     }
@@ -75,7 +106,7 @@ public struct DataNode {
     public func optional(_ key: String) throws(DataFileError) -> DataNode? {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value lines)") }
         // By the key's text: `mapping[key]` would resolve tags with Yams' default resolver.
-        return mapping.first { $0.key.string == key }.map { child(key, $0.value) }
+        return mapping.first { $0.key.string == key }.map { child(key, $0.value, keyNode: $0.key) }
     }
 
     /// Fails on any key not in `known` (catches typos such as `actve_low`).
@@ -89,7 +120,7 @@ public struct DataNode {
     public func elements() throws(DataFileError) -> [DataNode] {
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { index, value in
-            DataNode(node: value, field: "\(field)[\(index)]", file: file)
+            descendant(value, field: "\(field)[\(index)]", usedAt: node)
         }
     }
 
