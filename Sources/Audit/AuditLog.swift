@@ -158,8 +158,10 @@ public final class AuditLog {
     private static func requireRegularFile(_ fd: Int32, _ path: String) throws(AuditError) {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw .system(operation: "fstat", path: path, errno: errno) }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw .notAuditLog(path: path, reason: "not a regular file (a device, directory, FIFO or socket)")
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            throw .notAuditLog(
+                path: path, reason: type == S_IFDIR ? "is a directory" : "not a regular file (a device, FIFO or socket)")
         }
     }
 

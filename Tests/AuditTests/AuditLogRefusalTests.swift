@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func devicesAndDirectoriesAreRefused() throws {
-        #expect(throws: AuditError.notAuditLog(path: "/dev/zero", reason: "not a regular file (a device, directory, FIFO or socket)")) {
+        #expect(throws: AuditError.notAuditLog(path: "/dev/zero", reason: "not a regular file (a device, FIFO or socket)")) {
             try AuditLog(path: "/dev/zero")
         }
         #expect(throws: AuditError.self) { try AuditLog(path: NSTemporaryDirectory()) }

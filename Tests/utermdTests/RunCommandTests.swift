@@ -379,6 +379,6 @@ import Testing
         ).write(toFile: directoryConfig.configPath, atomically: true, encoding: .utf8)
         let directory = try CommandLineTests.utermd("check-config", directoryConfig.configPath)
         #expect(directory.status != 0)
-        #expect(directory.errors.contains("not a regular file"), "\(directory.errors)")
+        #expect(directory.errors.contains("is a directory"), "\(directory.errors)")
     }
 }
