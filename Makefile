@@ -62,10 +62,13 @@ clean:
 # against gpio-sim lines and a FunctionFS bridge. The kernel and initramfs are built once and
 # cached outside the repository; qemu and the build tools come from Debian packages, installed
 # by the scripts when missing. Artefacts of the last run: .build/hil-vm-run/.
+# The GPIO checks run twice: on the system's libgpiod 1.6 and on Debian 13's libgpiod 2.x,
+# fetched once into ~/.cache/utermd-libgpiod2 by scripts/fetch-libgpiod2.sh.
 .PHONY: hil
 hil: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product utermd
 	$(SWIFT) build -c release --product utermd-bridge-emulator
+	libgpiod2=$$(scripts/fetch-libgpiod2.sh) && \
 	HIL/vm/run-in-vm.sh --run-dir .build/hil-vm-run --timeout 1500 --cpus 2 --emulator .build/release/utermd-bridge-emulator \
-		-- sh HIL/vm/checks.sh .build/debug .build/release/utermd
+		-- sh HIL/vm/checks.sh .build/debug .build/release/utermd "$$libgpiod2"

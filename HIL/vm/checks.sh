@@ -2,12 +2,16 @@
 # The checks `make hil` runs inside the virtual bench (as the command of run-in-vm.sh, after
 # bench-up.sh made the rig from HIL/rigs/vm.yaml):
 #
-#   HIL/vm/checks.sh BUILD_DIR [SCENARIO_UTERMD]
+#   HIL/vm/checks.sh BUILD_DIR [SCENARIO_UTERMD [LIBGPIOD2]]
 #                                     BUILD_DIR holds utermd, utermd-bridge-emulator and
 #                                     utermdPackageTests.xctest (e.g. .build/debug);
 #                                     SCENARIO_UTERMD runs the scenarios (default
 #                                     BUILD_DIR/utermd; `make hil` gives the release build:
-#                                     under TCG a debug build's tick takes milliseconds)
+#                                     under TCG a debug build's tick takes milliseconds);
+#                                     LIBGPIOD2 is a libgpiod 2.x `libgpiod.so.3`
+#                                     (scripts/fetch-libgpiod2.sh): checks 1, 2 and 6 run a
+#                                     second time with it (UTERMD_LIBGPIOD) after the system's
+#                                     libgpiod 1.6
 #
 # 1. `utermd hw list --json` sees the rig's gpio-sim chip (the board's label and line count)
 #    through libgpiod and the bridge's 1209:0001 through libusb;
@@ -36,6 +40,7 @@ build=$(cd "$build" && pwd)
 utermd="$build/utermd"
 scenario_utermd=${2:-$utermd}
 case "$scenario_utermd" in /*) ;; *) scenario_utermd="$PWD/$scenario_utermd" ;; esac
+libgpiod2=${3:-}
 emulator="$build/utermd-bridge-emulator"
 tests="$build/utermdPackageTests.xctest"
 run=${HIL_RUN_DIR:?run me through HIL/vm/run-in-vm.sh}
@@ -85,7 +90,7 @@ hallinux_tests() {
     timeout 600 "$tests" --testing-library swift-testing --filter HALLinux || return 1
 }
 hallinux_kernel_suite_ran() {
-    log="$run/hallinux-tests.log"
+    log="$run/${1:-hallinux-tests}.log"
     grep -q "Suite LinuxGPIOKernelTests passed" "$log" || { echo "LinuxGPIOKernelTests did not pass (skipped?)"; return 1; }
     ! grep -q "LinuxGPIOKernelTests.*skipped" "$log"
 }
@@ -174,6 +179,14 @@ daemon_on_bench() {
     timeout 180 sh "$here/check-daemon.sh" "$scenario_utermd"
 }
 
+# with_libgpiod2 COMMAND...: COMMAND with utermd loading libgpiod 2.x instead of the system's.
+with_libgpiod2() { (UTERMD_LIBGPIOD=$libgpiod2 && export UTERMD_LIBGPIOD && "$@"); }
+libgpiod2_in_use() {
+    "$utermd" version | tee "$run/version-libgpiod2.txt"
+    grep -q "^libgpiod 2\.[0-9.]*, API v2, $libgpiod2\$" "$run/version-libgpiod2.txt" ||
+        { echo "utermd does not report libgpiod 2.x from $libgpiod2"; return 1; }
+}
+
 scenarios() {
     # Last: the run pauses the bench's wiring loop and unplugs the bridge.
     timeout 900 "$scenario_utermd" hil run --rig "$HIL_RIG" --junit "$run/hil-junit.xml" --json "$run/hil-report.json"
@@ -183,11 +196,20 @@ echo "checks inside the bench: kernel $(uname -r), board $HIL_BOARD ($board_labe
 check hw-list hw_list
 check hallinux-tests hallinux_tests
 check hallinux-kernel-suite-ran hallinux_kernel_suite_ran
+"$utermd" version | grep '^libgpiod' | sed 's/^/    /'
 check gpio-transmit-round-trip gpio_transmit_round_trip
 check gpio-fault-edge gpio_fault_edge
 check usb-exercise usb_exercise
 check usb-unplug-replug usb_unplug_replug
 check daemon-on-bench daemon_on_bench
+if [ -n "$libgpiod2" ]; then
+    # The same HALLinux paths on libgpiod 2.x (Debian 13's, unpacked from its package).
+    check libgpiod2-in-use with_libgpiod2 libgpiod2_in_use
+    check hw-list-libgpiod2 with_libgpiod2 hw_list
+    check hallinux-tests-libgpiod2 with_libgpiod2 hallinux_tests
+    check hallinux-kernel-suite-ran-libgpiod2 hallinux_kernel_suite_ran hallinux-tests-libgpiod2
+    check daemon-on-bench-libgpiod2 with_libgpiod2 daemon_on_bench
+fi
 check scenarios scenarios
 sed 's/^/    /' "$run/daemon-on-bench.log"
 grep -E '^(PASS|FAIL) |ok  |timing:|bench:|passed,' "$run/scenarios.log" | sed 's/^/    /'

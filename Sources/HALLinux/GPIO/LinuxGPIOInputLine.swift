@@ -7,7 +7,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     public let role: GPIORole
     /// Whether the line was requested with edge detection on both edges.
     public let reportsEdges: Bool
-    #if canImport(CGPIOD)
+    #if os(Linux)
         private var request: GPIODLineRequest?
 
         init(role: GPIORole, reportsEdges: Bool, request: consuming GPIODLineRequest) {
@@ -25,7 +25,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
 
     /// `gpiod_line_get_value`: the logical level.
     public func read() throws(GPIOError) -> LogicalLevel {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard let level = try request?.get() else { throw released("read") }
             return level
         #else
@@ -38,7 +38,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     @discardableResult
     public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
         try requireEdges("poll events of")
-        #if canImport(CGPIOD)
+        #if os(Linux)
             var added = 0
             while !buffer.isFull, try request?.waitForEvent(timeout: .zero) == true {
                 guard let event = try request?.readEvent() else { break }
@@ -54,7 +54,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     /// `gpiod_line_event_wait` up to `timeout` (retried on EINTR), then `gpiod_line_event_read`.
     public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
         try requireEdges("read event of")
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard try request?.waitForEvent(timeout: timeout) == true else { return nil }
             return try request?.readEvent()
         #else
@@ -64,13 +64,13 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
 
     /// `gpiod_line_release`, then `gpiod_chip_close`.
     public func release() {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             request = nil
         #endif
     }
 
     private func requireEdges(_ operation: String) throws(GPIOError) {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard request != nil else { throw released(operation) }
         #endif
         guard reportsEdges else {
