@@ -8,5 +8,5 @@ struct Utermd: ParsableCommand {
         commandName: "utermd",
         abstract: "Firmware of a LEO satellite-internet user terminal.",
         version: UtermdVersion.current,
-        subcommands: [VersionCommand.self, HardwareCommand.self, BoardCommand.self, AuditCommand.self, LookCommand.self, PropagateCommand.self, PassesCommand.self, ScheduleCommand.self, BeamCommand.self, LoopTestCommand.self, SimulateCommand.self, HILCommand.self, PolicyCommand.self, GeofenceCommand.self, CheckConfigCommand.self, ReportCommand.self, RunCommand.self])
+        subcommands: [VersionCommand.self, DoctorCommand.self, HardwareCommand.self, BoardCommand.self, AuditCommand.self, LookCommand.self, PropagateCommand.self, PassesCommand.self, ScheduleCommand.self, BeamCommand.self, LoopTestCommand.self, SimulateCommand.self, HILCommand.self, PolicyCommand.self, GeofenceCommand.self, CheckConfigCommand.self, ReportCommand.self, RunCommand.self])
 }
