@@ -25,7 +25,7 @@
 #    that the emulator records;
 # 5. unplug (UDC unbound) → the device is gone for libusb; replug → it is back and the
 #    driver latches again (the emulator lost its state, as a bus-powered bridge does);
-# 6. the daemon on the bench (check-daemon.sh): `utermd run` with hardware: linux brings
+# 6. the daemon on the bench (check-daemon.sh), then `utermd doctor` on its configuration: `utermd run` with hardware: linux brings
 #    transmit-enable up on the gpio-sim line, drops it on the bridge's unplug, restores it
 #    after the replug, and leaves it low after SIGTERM (exit 0), decisions in the audit log;
 # 7. every scenario of HIL/scenarios on this rig: `utermd hil run --rig HIL/rigs/vm.yaml`
@@ -179,6 +179,25 @@ daemon_on_bench() {
     timeout 180 sh "$here/check-daemon.sh" "$scenario_utermd"
 }
 
+# utermd doctor on the daemon check's configuration (hardware: linux on the rig's board): the
+# gpio-sim chip by label, every line free, the bridge present and opened; exit 0 (the daemon
+# check marked the guest's clock synchronised).
+doctor_on_bench() {
+    "$utermd" doctor --config "$run/daemon.yaml" --json >"$run/doctor.json"
+    status=$?
+    "$utermd" doctor --config "$run/daemon.yaml" | sed 's/^/    /'
+    python3 - "$run/doctor.json" <<'PY' || return 1
+import json, sys
+report = json.load(open(sys.argv[1]))
+checks = {f["check"]: f["verdict"] for f in report["findings"]}
+hardware = [c for c in checks if c.split(" ")[0] in ("libgpiod", "gpio-chip", "gpio-line", "usb")]
+bad = [c for c in hardware if checks[c] != "ok"]
+print("hardware checks:", len(hardware), "not ok:", bad)
+sys.exit(1 if bad or len(hardware) < 5 or not report["canRun"] else 0)
+PY
+    [ "$status" = 0 ]
+}
+
 # with_libgpiod2 COMMAND...: COMMAND with utermd loading libgpiod 2.x instead of the system's.
 with_libgpiod2() { (UTERMD_LIBGPIOD=$libgpiod2 && export UTERMD_LIBGPIOD && "$@"); }
 libgpiod2_in_use() {
@@ -202,6 +221,7 @@ check gpio-fault-edge gpio_fault_edge
 check usb-exercise usb_exercise
 check usb-unplug-replug usb_unplug_replug
 check daemon-on-bench daemon_on_bench
+check doctor-on-bench doctor_on_bench
 if [ -n "$libgpiod2" ]; then
     # The same HALLinux paths on libgpiod 2.x (Debian 13's, unpacked from its package).
     check libgpiod2-in-use with_libgpiod2 libgpiod2_in_use
@@ -209,6 +229,7 @@ if [ -n "$libgpiod2" ]; then
     check hallinux-tests-libgpiod2 with_libgpiod2 hallinux_tests
     check hallinux-kernel-suite-ran-libgpiod2 hallinux_kernel_suite_ran hallinux-tests-libgpiod2
     check daemon-on-bench-libgpiod2 with_libgpiod2 daemon_on_bench
+    check doctor-on-bench-libgpiod2 with_libgpiod2 doctor_on_bench
 fi
 check scenarios scenarios
 sed 's/^/    /' "$run/daemon-on-bench.log"
