@@ -1,6 +1,7 @@
 # utermd — the two commands of the Quick start, and a few more.
 #   make run    the simulated terminal on its embedded defaults
 #   make test   the whole test suite
+#   make deb    utermd_<version>_<arch>.deb (packaging/deb), make deb-test installs and purges it
 # Both install the missing system packages first (Debian/Raspberry Pi OS, via apt-get;
 # as root, or through sudo otherwise). On macOS nothing is installed: the simulated
 # terminal builds without libgpiod and libusb.

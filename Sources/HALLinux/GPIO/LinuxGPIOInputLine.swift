@@ -23,7 +23,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         }
     #endif
 
-    /// `gpiod_line_get_value`: the logical level.
+    /// The logical level (`gpiod_line_get_value`; 2.x: `gpiod_line_request_get_value`).
     public func read() throws(GPIOError) -> LogicalLevel {
         #if os(Linux)
             guard let level = try request?.get() else { throw released("read") }
@@ -33,7 +33,8 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         #endif
     }
 
-    /// `gpiod_line_event_wait` with a zero timeout and `gpiod_line_event_read`, repeated
+    /// An event wait with a zero timeout and an event read (1.x: `gpiod_line_event_wait`,
+    /// `gpiod_line_event_read`; 2.x: `gpiod_line_request_wait_edge_events`, `_read_edge_events`), repeated
     /// until no event is ready or `buffer` is full. Allocates nothing.
     @discardableResult
     public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
@@ -51,7 +52,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         #endif
     }
 
-    /// `gpiod_line_event_wait` up to `timeout` (retried on EINTR), then `gpiod_line_event_read`.
+    /// An event wait up to `timeout` (retried on EINTR), then an event read (as `pollEvents`).
     public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
         try requireEdges("read event of")
         #if os(Linux)
@@ -62,7 +63,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         #endif
     }
 
-    /// `gpiod_line_release`, then `gpiod_chip_close`.
+    /// The line released (`gpiod_line_release`; 2.x: `gpiod_line_request_release`), then `gpiod_chip_close`.
     public func release() {
         #if os(Linux)
             request = nil

@@ -23,7 +23,8 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
         }
     #endif
 
-    /// `gpiod_line_set_value` with the logical level (the kernel applies active-low).
+    /// Drives the logical level (`gpiod_line_set_value`; 2.x: `gpiod_line_request_set_value`;
+    /// the kernel applies active-low).
     public func set(_ level: LogicalLevel) throws(GPIOError) {
         #if os(Linux)
             guard request != nil else { throw released("set") }
@@ -33,7 +34,7 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
         #endif
     }
 
-    /// `gpiod_line_get_value`: the logical level the line is driven to.
+    /// The logical level the line is driven to (`gpiod_line_get_value`; 2.x: `gpiod_line_request_get_value`).
     public func read() throws(GPIOError) -> LogicalLevel {
         #if os(Linux)
             guard let level = try request?.get() else { throw released("read") }
@@ -43,7 +44,7 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
         #endif
     }
 
-    /// `gpiod_line_set_value(safe)`, then `gpiod_line_release` and `gpiod_chip_close`. The line
+    /// The safe value set, then the line released and the chip closed (1.x or 2.x). The line
     /// is released even when the safe write fails; that failure is thrown.
     public func release() throws(GPIOError) {
         #if os(Linux)
