@@ -84,7 +84,11 @@
         let eventType: @convention(c) (Pointer) -> Int32
         /// `uint64_t gpiod_edge_event_get_timestamp_ns(struct gpiod_edge_event *event)`.
         let eventTimestamp: @convention(c) (Pointer) -> UInt64
+    }
 
+    extension LibGPIODv2Symbols {
+        // In an extension, so the memberwise initialiser stays for tests' fake libraries.
+        /// Binds every function of the loaded library.
         init(_ symbols: DynamicSymbols) throws(GPIOError) {
             func bind<T>(_ name: String, _ type: T.Type) throws(GPIOError) -> T { try symbols.function(name, as: type) }
             apiVersion = try bind("gpiod_api_version", type(of: apiVersion))
