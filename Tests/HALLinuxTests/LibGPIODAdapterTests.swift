@@ -220,6 +220,15 @@
             #expect(fake.log.last == "close gpiochip1")
         }
 
+        @Test func theUseOfALineBeyondTheChipIsOutOfRangeAndTheChipClosed() throws {
+            let (fake, gpio) = try fake([.init(label: "pinctrl-rp1", lineCount: 16)])
+            let error = #expect(throws: GPIOError.self) { _ = try gpio.use(of: .transmitEnable) }
+            #expect(error?.kind == .lineOutOfRange)
+            #expect(error?.operation == "look at transmit_enable")
+            #expect(fake.log.last == "close gpiochip0")
+            #expect(!fake.log.contains { $0.hasPrefix("line_info") })
+        }
+
         @Test func aLineOfARoleTheBoardLacksIsRoleNotOnBoard() throws {
             let (_, gpio) = try fake()
             let error = #expect(throws: GPIOError.self) { _ = try gpio.use(of: .statusLED) }

@@ -8,13 +8,8 @@ extension LinuxGPIO {
             throw GPIOError(kind: .roleNotOnBoard, operation: "look at \(role.rawValue)", reason: "the board assigns no line")
         }
         #if os(Linux)
-            let chip = try GPIODLineRequest.openChip(labelled: assignment.chipLabel, in: deviceDirectory, calls: calls)
-            let lineCount = calls.chipLineCount(chip.chip)
-            guard assignment.offset >= 0, assignment.offset < lineCount else {
-                throw GPIOError(
-                    kind: .lineOutOfRange, operation: "look at \(role.rawValue)",
-                    reason: "chip \(chip.path) has lines 0...\(lineCount - 1)")
-            }
+            let chip = try GPIODLineRequest.openChip(
+                of: assignment, for: "look at \(role.rawValue)", in: deviceDirectory, calls: calls)
             let (usage, status) = calls.lineUsage(chip.chip, UInt32(assignment.offset))
             guard let usage else { throw calls.error("line info of \(role.rawValue)", status) }
             return GPIOLineUse(used: usage.used, consumer: usage.consumer)

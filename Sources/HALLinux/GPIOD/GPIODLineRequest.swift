@@ -19,13 +19,7 @@
         init(_ resolved: ResolvedGPIOLine, mode: GPIODRequestMode, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
             let assignment = resolved.assignment
             let name = "\(resolved.role.rawValue) (\(assignment.chipLabel) line \(assignment.offset))"
-            let chip = try Self.openChip(labelled: assignment.chipLabel, in: deviceDirectory, calls: calls)
-            let lineCount = calls.chipLineCount(chip.chip)
-            guard assignment.offset >= 0, assignment.offset < lineCount else {
-                throw GPIOError(
-                    kind: .lineOutOfRange, operation: "open \(name)",
-                    reason: "chip \(chip.path) has lines 0...\(lineCount - 1)")
-            }
+            let chip = try Self.openChip(of: assignment, for: "open \(name)", in: deviceDirectory, calls: calls)
             let flags = LibGPIOD.requestFlags(activeLow: assignment.activeLow, bias: assignment.bias)
             var safeValue: Int32?
             if case .output(let safeState) = mode { safeValue = safeState == .active ? 1 : 0 }
@@ -37,6 +31,20 @@
             self.line = line
             self.name = name
             self.safeValue = safeValue
+        }
+
+        /// The chip of `assignment`, opened, with the assignment's offset checked against its
+        /// lines (`lineOutOfRange`, naming `operation`, when beyond them).
+        static func openChip(of assignment: GPIOLineAssignment, for operation: String, in directory: String, calls: GPIODCalls)
+            throws(GPIOError) -> GPIOChipHandle
+        {
+            let chip = try openChip(labelled: assignment.chipLabel, in: directory, calls: calls)
+            let lineCount = calls.chipLineCount(chip.chip)
+            guard assignment.offset >= 0, assignment.offset < lineCount else {
+                throw GPIOError(
+                    kind: .lineOutOfRange, operation: operation, reason: "chip \(chip.path) has lines 0...\(lineCount - 1)")
+            }
+            return chip
         }
 
         /// Opens each `gpiochip*` in turn and keeps the first whose `gpiod_chip_label` matches.
