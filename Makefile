@@ -1,6 +1,7 @@
 # utermd — the two commands of the Quick start, and a few more.
 #   make run    the simulated terminal on its embedded defaults
 #   make test   the whole test suite
+#   make deb    utermd_<version>_<arch>.deb (packaging/deb), make deb-test installs and purges it
 # Both install the missing system packages first (Debian/Raspberry Pi OS, via apt-get;
 # as root, or through sudo otherwise). On macOS nothing is installed: the simulated
 # terminal builds without libgpiod and libusb.
@@ -70,10 +71,30 @@ clean:
 # against gpio-sim lines and a FunctionFS bridge. The kernel and initramfs are built once and
 # cached outside the repository; qemu and the build tools come from Debian packages, installed
 # by the scripts when missing. Artefacts of the last run: .build/hil-vm-run/.
+# The GPIO checks run twice: on the system's libgpiod 1.6 and on Debian 13's libgpiod 2.x,
+# fetched once into ~/.cache/utermd-libgpiod2 by scripts/fetch-libgpiod2.sh.
 .PHONY: hil
+# The release builds are linked with --static-swift-stdlib, as the .deb ships them: the bench
+# runs the packaged binary, and `make deb` after `make hil` builds nothing again. After the
+# bench, the package is built and installed on this machine (packaging/deb/install-test.sh:
+# dpkg -i, version, doctor, simulate as user utermd, purge; needs root, as CI is).
+RELEASE = $(SWIFT) build -c release --static-swift-stdlib
 hil: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) build -c release --product utermd
-	$(SWIFT) build -c release --product utermd-bridge-emulator
+	$(RELEASE) --product utermd
+	$(RELEASE) --product utermd-bridge-emulator
+	libgpiod2=$$(scripts/fetch-libgpiod2.sh) && \
 	HIL/vm/run-in-vm.sh --run-dir .build/hil-vm-run --timeout 1500 --cpus 2 --emulator .build/release/utermd-bridge-emulator \
-		-- sh HIL/vm/checks.sh .build/debug .build/release/utermd
+		-- sh HIL/vm/checks.sh .build/debug .build/release/utermd "$$libgpiod2"
+	$(MAKE) deb-test
+
+# utermd_<version>_<arch>.deb in .build/deb (packaging/deb/build-deb.sh): the release binary
+# with the Swift runtime linked in, the unit, udev rule, sysusers, conffiles; lintian.
+.PHONY: deb deb-test
+deb: deps
+	@command -v lintian >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q lintian; }
+	$(RELEASE) --product utermd
+	packaging/deb/build-deb.sh --binary .build/release/utermd
+
+deb-test: deb
+	$(SUDO) packaging/deb/install-test.sh .build/deb/utermd_*_$$(dpkg --print-architecture).deb

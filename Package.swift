@@ -3,8 +3,8 @@
 // Layout and data flow: see README.md ("Architecture").
 import PackageDescription
 
-/// Linux-only: libgpiod and libusb exist there (Debian 12, Raspberry Pi OS Bookworm).
-/// On macOS the simulated terminal builds without them.
+/// Linux-only: libusb (and libgpiod, loaded at run time) exist there. On macOS the
+/// simulated terminal builds without them.
 let linuxOnly: TargetDependencyCondition? = .when(platforms: [.linux])
 
 let package = Package(
@@ -33,10 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
-        // C libraries, reached only through HALLinux.
-        .systemLibrary(
-            name: "CGPIOD", pkgConfig: "libgpiod",
-            providers: [.apt(["libgpiod-dev"])]),
+        // C libraries, reached only through HALLinux. libgpiod has no target: it is loaded at
+        // run time (1.6 or 2.x, HALLinux/GPIOD/LibGPIODLoader.swift), so one binary runs on
+        // Debian 12 and 13 and the build needs no libgpiod headers.
         .systemLibrary(
             name: "CLibUSB", pkgConfig: "libusb-1.0",
             providers: [.apt(["libusb-1.0-0-dev"]), .brew(["libusb"])]),
@@ -77,7 +76,6 @@ let package = Package(
             name: "HALLinux",
             dependencies: [
                 "HAL",
-                .target(name: "CGPIOD", condition: linuxOnly),
                 .target(name: "CLibUSB", condition: linuxOnly),
             ]),
         .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL"]),

@@ -2,12 +2,16 @@
 # The checks `make hil` runs inside the virtual bench (as the command of run-in-vm.sh, after
 # bench-up.sh made the rig from HIL/rigs/vm.yaml):
 #
-#   HIL/vm/checks.sh BUILD_DIR [SCENARIO_UTERMD]
+#   HIL/vm/checks.sh BUILD_DIR [SCENARIO_UTERMD [LIBGPIOD2]]
 #                                     BUILD_DIR holds utermd, utermd-bridge-emulator and
 #                                     utermdPackageTests.xctest (e.g. .build/debug);
 #                                     SCENARIO_UTERMD runs the scenarios (default
 #                                     BUILD_DIR/utermd; `make hil` gives the release build:
-#                                     under TCG a debug build's tick takes milliseconds)
+#                                     under TCG a debug build's tick takes milliseconds);
+#                                     LIBGPIOD2 is a libgpiod 2.x `libgpiod.so.3`
+#                                     (scripts/fetch-libgpiod2.sh): checks 1, 2 and 6 run a
+#                                     second time with it (UTERMD_LIBGPIOD) after the system's
+#                                     libgpiod 1.6
 #
 # 1. `utermd hw list --json` sees the rig's gpio-sim chip (the board's label and line count)
 #    through libgpiod and the bridge's 1209:0001 through libusb;
@@ -21,7 +25,7 @@
 #    that the emulator records;
 # 5. unplug (UDC unbound) → the device is gone for libusb; replug → it is back and the
 #    driver latches again (the emulator lost its state, as a bus-powered bridge does);
-# 6. the daemon on the bench (check-daemon.sh): `utermd run` with hardware: linux brings
+# 6. the daemon on the bench (check-daemon.sh), then `utermd doctor` on its configuration: `utermd run` with hardware: linux brings
 #    transmit-enable up on the gpio-sim line, drops it on the bridge's unplug, restores it
 #    after the replug, and leaves it low after SIGTERM (exit 0), decisions in the audit log;
 # 7. every scenario of HIL/scenarios on this rig: `utermd hil run --rig HIL/rigs/vm.yaml`
@@ -36,6 +40,7 @@ build=$(cd "$build" && pwd)
 utermd="$build/utermd"
 scenario_utermd=${2:-$utermd}
 case "$scenario_utermd" in /*) ;; *) scenario_utermd="$PWD/$scenario_utermd" ;; esac
+libgpiod2=${3:-}
 emulator="$build/utermd-bridge-emulator"
 tests="$build/utermdPackageTests.xctest"
 run=${HIL_RUN_DIR:?run me through HIL/vm/run-in-vm.sh}
@@ -85,7 +90,7 @@ hallinux_tests() {
     timeout 600 "$tests" --testing-library swift-testing --filter HALLinux || return 1
 }
 hallinux_kernel_suite_ran() {
-    log="$run/hallinux-tests.log"
+    log="$run/${1:-hallinux-tests}.log"
     grep -q "Suite LinuxGPIOKernelTests passed" "$log" || { echo "LinuxGPIOKernelTests did not pass (skipped?)"; return 1; }
     ! grep -q "LinuxGPIOKernelTests.*skipped" "$log"
 }
@@ -174,6 +179,33 @@ daemon_on_bench() {
     timeout 180 sh "$here/check-daemon.sh" "$scenario_utermd"
 }
 
+# utermd doctor on the daemon check's configuration (hardware: linux on the rig's board): the
+# gpio-sim chip by label, every line free, the bridge present and opened; exit 0 (the daemon
+# check marked the guest's clock synchronised).
+doctor_on_bench() {
+    "$utermd" doctor --config "$run/daemon.yaml" --json >"$run/doctor.json"
+    status=$?
+    "$utermd" doctor --config "$run/daemon.yaml" | sed 's/^/    /'
+    python3 - "$run/doctor.json" <<'PY' || return 1
+import json, sys
+report = json.load(open(sys.argv[1]))
+checks = {f["check"]: f["verdict"] for f in report["findings"]}
+hardware = [c for c in checks if c.split(" ")[0] in ("libgpiod", "gpio-chip", "gpio-line", "usb")]
+bad = [c for c in hardware if checks[c] != "ok"]
+print("hardware checks:", len(hardware), "not ok:", bad)
+sys.exit(1 if bad or len(hardware) < 5 or not report["canRun"] else 0)
+PY
+    [ "$status" = 0 ]
+}
+
+# with_libgpiod2 COMMAND...: COMMAND with utermd loading libgpiod 2.x instead of the system's.
+with_libgpiod2() { (UTERMD_LIBGPIOD=$libgpiod2 && export UTERMD_LIBGPIOD && "$@"); }
+libgpiod2_in_use() {
+    "$utermd" version | tee "$run/version-libgpiod2.txt"
+    grep -q "^libgpiod 2\.[0-9.]*, API v2, $libgpiod2\$" "$run/version-libgpiod2.txt" ||
+        { echo "utermd does not report libgpiod 2.x from $libgpiod2"; return 1; }
+}
+
 scenarios() {
     # Last: the run pauses the bench's wiring loop and unplugs the bridge.
     timeout 900 "$scenario_utermd" hil run --rig "$HIL_RIG" --junit "$run/hil-junit.xml" --json "$run/hil-report.json"
@@ -183,11 +215,22 @@ echo "checks inside the bench: kernel $(uname -r), board $HIL_BOARD ($board_labe
 check hw-list hw_list
 check hallinux-tests hallinux_tests
 check hallinux-kernel-suite-ran hallinux_kernel_suite_ran
+"$utermd" version | grep '^libgpiod' | sed 's/^/    /'
 check gpio-transmit-round-trip gpio_transmit_round_trip
 check gpio-fault-edge gpio_fault_edge
 check usb-exercise usb_exercise
 check usb-unplug-replug usb_unplug_replug
 check daemon-on-bench daemon_on_bench
+check doctor-on-bench doctor_on_bench
+if [ -n "$libgpiod2" ]; then
+    # The same HALLinux paths on libgpiod 2.x (Debian 13's, unpacked from its package).
+    check libgpiod2-in-use with_libgpiod2 libgpiod2_in_use
+    check hw-list-libgpiod2 with_libgpiod2 hw_list
+    check hallinux-tests-libgpiod2 with_libgpiod2 hallinux_tests
+    check hallinux-kernel-suite-ran-libgpiod2 hallinux_kernel_suite_ran hallinux-tests-libgpiod2
+    check daemon-on-bench-libgpiod2 with_libgpiod2 daemon_on_bench
+    check doctor-on-bench-libgpiod2 with_libgpiod2 doctor_on_bench
+fi
 check scenarios scenarios
 sed 's/^/    /' "$run/daemon-on-bench.log"
 grep -E '^(PASS|FAIL) |ok  |timing:|bench:|passed,' "$run/scenarios.log" | sed 's/^/    /'

@@ -18,29 +18,48 @@ public struct LinuxHardwareInventory: HardwareInventory {
 
     /// Why this backend can see no hardware at all on this platform, or nil when it can.
     public static var unavailableReason: String? {
-        #if canImport(CGPIOD) && canImport(CLibUSB)
+        #if os(Linux) && canImport(CLibUSB)
             nil
         #else
             "built without libgpiod and libusb (not Linux)"
         #endif
     }
 
-    /// `gpiod_version_string()` and `libusb_get_version()`; empty without the libraries.
+    /// `gpiod_api_version()` (libgpiod 2.x) or `gpiod_version_string()` (1.x) of the libgpiod
+    /// loaded at run time, and `libusb_get_version()`: `["libgpiod": "2.2.1", "libusb":
+    /// "1.0.26"]`. A library that is not there is left out (`libgpiod` says why).
     public func libraryVersions() -> [String: String] {
-        #if canImport(CGPIOD) && canImport(CLibUSB)
-            ["libgpiod": LibGPIOD.version, "libusb": LibUSB.version]
+        #if os(Linux) && canImport(CLibUSB)
+            var versions = ["libusb": LibUSB.version]
+            if case .success(let library) = LibGPIODLibrary.shared { versions["libgpiod"] = library.version }
+            return versions
         #else
-            [:]
+            return [:]
+        #endif
+    }
+
+    /// The libgpiod this process uses, as `utermd version` and `utermd doctor` show it:
+    /// its version, API and file (`2.2.1, API v2, /usr/lib/aarch64-linux-gnu/libgpiod.so.3`),
+    /// or why none could be loaded (`GPIOError` of kind `libraryNotFound`).
+    public static var libgpiod: Result<String, GPIOError> {
+        #if os(Linux)
+            LibGPIODLibrary.shared.map { "\($0.version), API v\($0.apiMajor), \($0.origin.path)" }
+        #else
+            .failure(
+                GPIOError(
+                    kind: .unavailableOnPlatform, operation: "load libgpiod", reason: "built without libgpiod (not Linux)"))
         #endif
     }
 
     /// Every `/dev/gpiochip*` that libgpiod can open. A chip that exists but cannot be
-    /// opened (permissions) is an error naming its path and errno.
+    /// opened (permissions) is an error naming its path and errno; no libgpiod installed is
+    /// `libraryNotFound`.
     public func gpioChips() throws -> [GPIOChipInfo] {
-        #if canImport(CGPIOD)
-            return try LibGPIOD.chipPaths(deviceDirectory: deviceDirectory).map { path throws(GPIOError) in
-                try GPIOChipHandle(path: path).info
-            }
+        #if os(Linux)
+            let paths = LibGPIOD.chipPaths(deviceDirectory: deviceDirectory)
+            if paths.isEmpty { return [] }
+            let calls = try GPIODCalls.live()
+            return try paths.map { path throws(GPIOError) in try GPIOChipHandle(path: path, calls: calls).info }
         #else
             return []
         #endif

@@ -6,7 +6,7 @@ import Terminal
 struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "version",
-        abstract: "Print the utermd version and the versions of the linked libgpiod and libusb.")
+        abstract: "Print the utermd version, the libgpiod in use (version, API, file) and libusb's version.")
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -29,7 +29,14 @@ struct VersionCommand: ParsableCommand {
         }
         print("utermd \(UtermdVersion.current)")
         if let unavailable { print("hardware libraries: none (\(unavailable))") }
-        for (library, version) in versions.sorted(by: { $0.key < $1.key }) {
+        #if os(Linux)
+            // libgpiod is loaded at run time (1.6 or 2.x): say which file, or why none.
+            switch LinuxHardwareInventory.libgpiod {
+            case .success(let library): print("libgpiod \(library)")
+            case .failure(let error): print("libgpiod not loaded: \(error.reason)")
+            }
+        #endif
+        for (library, version) in versions.sorted(by: { $0.key < $1.key }) where library != "libgpiod" {
             print("\(library) \(version)")
         }
     }

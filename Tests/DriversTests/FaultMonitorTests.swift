@@ -1,4 +1,5 @@
-import Drivers
+import Foundation
+@testable import Drivers
 import HAL
 import HALSim
 import Testing
@@ -84,16 +85,43 @@ import Testing
 
 /// The PA supply and the status LED, on traces.
 @Suite struct OutputDriverTests {
+    /// The issue: `isPowered` went false before a write that could fail, the error was dropped,
+    /// and the off-write was never tried again. Now the state follows the line, a failure is
+    /// latched and audited, and the off level is written at every update until it takes.
+    @Test func aFailedOffWriteIsLatchedAuditedAndRetriedUntilItTakes() throws {
+        let clock = ManualSimulationClock()
+        let gpio = try SimulatedGPIO(board: SimBoard.profile, clock: clock)
+        let handoff = AuditHandoff()
+        let supply = PowerAmplifierSupply(line: try gpio.openOutput(.paPower), audit: handoff)
+        #expect(supply.update(wanted: true, fault: false))
+        gpio.injectFailure(on: .paPower, errno: EIO)
+        #expect(supply.update(wanted: true, fault: true), "the off-write failed: it may still be powered")
+        #expect(supply.hasFault)
+        #expect(supply.writeFault?.errno == EIO)
+        for _ in 0..<3 { supply.update(wanted: false, fault: false) }
+        #expect(supply.failedWriteCount == 4, "tried again at every update")
+        #expect(!supply.clearWriteFault(atNanoseconds: 0, utc: nil), "not while the line fails")
+        gpio.clearFailure(on: .paPower)
+        #expect(!supply.update(wanted: true, fault: false), "off now, and not on again while latched")
+        #expect(gpio.level(of: .paPower) == .inactive)
+        #expect(supply.clearWriteFault(atNanoseconds: 0, utc: nil))
+        #expect(supply.update(wanted: true, fault: false))
+        var records: [DriverAuditRecord] = []
+        handoff.refresh()
+        handoff.takeQueued(into: &records, timeoutNanoseconds: 0)
+        #expect(records.map(\.event) == [.outputWriteFailed(.paPower, errno: EIO), .outputWriteFaultCleared(.paPower)])
+    }
+
     @Test func thePowerAmplifierIsPoweredOnlyWithoutAFaultAndWrittenOnlyOnChange() throws {
         let clock = ManualSimulationClock()
         let gpio = try SimulatedGPIO(board: SimBoard.profile, clock: clock)
         let supply = PowerAmplifierSupply(line: try gpio.openOutput(.paPower))
-        #expect(try supply.update(wanted: false, fault: false) == false)
+        #expect(supply.update(wanted: false, fault: false) == false)
         clock.advance(toNanoseconds: 1_000)
-        #expect(try supply.update(wanted: true, fault: false))
-        #expect(try supply.update(wanted: true, fault: false))
+        #expect(supply.update(wanted: true, fault: false))
+        #expect(supply.update(wanted: true, fault: false))
         clock.advance(toNanoseconds: 2_000)
-        #expect(try supply.update(wanted: true, fault: true) == false)
+        #expect(supply.update(wanted: true, fault: true) == false)
         #expect(
             gpio.writes(of: .paPower) == [
                 GPIOWriteRecord(0, .paPower, .inactive, .open), GPIOWriteRecord(1_000, .paPower, .active),

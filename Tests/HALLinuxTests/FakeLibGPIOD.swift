@@ -1,10 +1,11 @@
-#if canImport(CGPIOD)
+#if os(Linux)
     import Foundation
     import HAL
     @testable import HALLinux
 
-    /// A stand-in for libgpiod 1.6 that records every call as a line of text, so tests can
-    /// assert the exact sequence HALLinux makes (the mocking approach of swift-system).
+    /// A stand-in for libgpiod (HALLinux's call table, the same for 1.x and 2.x) that records
+    /// every call as a line of text, so tests can assert the exact sequence HALLinux makes (the
+    /// mocking approach of swift-system).
     /// Chips are files named `gpiochipN` in a temporary directory, as `LibGPIOD.chipPaths` finds them.
     final class FakeLibGPIOD {
         struct Chip {
@@ -23,6 +24,8 @@
         var lineValues: [UInt32: Int32] = [:]
         /// Events waiting to be read, oldest first.
         var pendingEvents: [GPIODEvent] = []
+        /// Lines some other consumer holds, by offset (on every chip): the consumer's name.
+        var heldLines: [UInt32: String] = [:]
         /// How many further waits are interrupted by a signal before one succeeds.
         var interruptedWaits = 0
 
@@ -83,36 +86,38 @@
                     return chips[chipIndex($0)].lineCount
                 },
                 chipClose: { [unowned self] in log.append("close \(chipName($0))") },
-                chipGetLine: { [unowned self] chip, offset in
-                    log.append("get_line \(chipName(chip)) \(offset)")
-                    return (linePointer(chip, offset), GPIODStatus(value: 0))
+                lineUsage: { [unowned self] chip, offset in
+                    log.append("line_info \(chipName(chip)) \(offset)")
+                    let holder = heldLines[offset]
+                    return (GPIODLineUsage(used: holder != nil, consumer: holder ?? ""), GPIODStatus(value: 0))
                 },
-                lineRequestOutput: { [unowned self] line, consumer, flags, value in
-                    log.append(
-                        "request_output \(lineName(line)) consumer=\(consumer) flags=\(Self.describe(flags)) default=\(value)")
-                    return status("request")
-                },
-                lineRequestInput: { [unowned self] line, consumer, flags in
-                    log.append("request_input \(lineName(line)) consumer=\(consumer) flags=\(Self.describe(flags))")
-                    return status("request")
-                },
-                lineRequestBothEdges: { [unowned self] line, consumer, flags in
-                    log.append("request_both_edges \(lineName(line)) consumer=\(consumer) flags=\(Self.describe(flags))")
-                    return status("request")
+                requestLine: { [unowned self] chip, offset, consumer, mode, flags in
+                    let line = linePointer(chip, offset)!
+                    let what =
+                        switch mode {
+                        case .output(let safeState): "request_output"
+                            + " \(lineName(line)) consumer=\(consumer) flags=\(Self.describe(flags)) default=\(safeState == .active ? 1 : 0)"
+                        case .input: "request_input \(lineName(line)) consumer=\(consumer) flags=\(Self.describe(flags))"
+                        case .bothEdgeEvents:
+                            "request_both_edges \(lineName(line)) consumer=\(consumer) flags=\(Self.describe(flags))"
+                        }
+                    log.append(what)
+                    let result = status("request")
+                    return (result.value == 0 ? GPIODLineHandle(pointer: line, offset: offset) : nil, result)
                 },
                 lineSetValue: { [unowned self] line, value in
-                    log.append("set \(lineName(line)) \(value)")
+                    log.append("set \(lineName(line.pointer)) \(value)")
                     let result = status("set")
-                    if result.value == 0 { lineValues[offset(line)] = value }
+                    if result.value == 0 { lineValues[line.offset] = value }
                     return result
                 },
                 lineGetValue: { [unowned self] line in
-                    log.append("get \(lineName(line))")
+                    log.append("get \(lineName(line.pointer))")
                     let result = status("get")
-                    return result.value == 0 ? GPIODStatus(value: lineValues[offset(line)] ?? 0) : result
+                    return result.value == 0 ? GPIODStatus(value: lineValues[line.offset] ?? 0) : result
                 },
                 lineEventWait: { [unowned self] line, nanoseconds in
-                    log.append("event_wait \(lineName(line)) \(nanoseconds == 0 ? "0" : "timeout")")
+                    log.append("event_wait \(lineName(line.pointer)) \(nanoseconds == 0 ? "0" : "timeout")")
                     if interruptedWaits > 0 {
                         interruptedWaits -= 1
                         return GPIODStatus(value: -1, errno: EINTR)
@@ -120,13 +125,13 @@
                     return status("wait", success: pendingEvents.isEmpty ? 0 : 1)
                 },
                 lineEventRead: { [unowned self] line in
-                    log.append("event_read \(lineName(line))")
+                    log.append("event_read \(lineName(line.pointer))")
                     guard !pendingEvents.isEmpty else {
                         return (GPIODStatus(value: -1, errno: EAGAIN), GPIODEvent(rising: false, timestampNanoseconds: 0))
                     }
                     return (GPIODStatus(value: 0), pendingEvents.removeFirst())
                 },
-                lineRelease: { [unowned self] in log.append("release \(lineName($0))") },
+                lineRelease: { [unowned self] in log.append("release \(lineName($0.pointer))") },
                 errorText: { String(cString: strerror($0)) })
         }
     }

@@ -1,4 +1,4 @@
-#if canImport(CGPIOD)
+#if os(Linux)
     import Foundation
     import HAL
     @testable import HALLinux
@@ -47,7 +47,7 @@
             #expect(
                 fake.log == [
                     "open gpiochip0", "label gpiochip0", "close gpiochip0",
-                    "open gpiochip1", "label gpiochip1", "num_lines gpiochip1", "get_line gpiochip1 17",
+                    "open gpiochip1", "label gpiochip1", "num_lines gpiochip1",
                     "request_output gpiochip1:17 consumer=utermd flags=none default=0",
                 ])
             _ = transmit
@@ -206,6 +206,33 @@
             let error = #expect(throws: GPIOError.self) { _ = try fault.readEvent(timeout: .milliseconds(1)) }
             #expect(error?.errno == EBADF)
             #expect(error?.reason == String(cString: strerror(EBADF)))
+        }
+
+        // MARK: Line use (utermd doctor)
+
+        @Test func aLinesUseIsReadWithoutRequestingIt() throws {
+            let (fake, gpio) = try fake()
+            fake.heldLines[17] = "gpioset"
+            #expect(try gpio.use(of: .transmitEnable) == GPIOLineUse(used: true, consumer: "gpioset"))
+            #expect(try gpio.use(of: .faultIn) == GPIOLineUse(used: false, consumer: ""))
+            #expect(!fake.log.contains { $0.hasPrefix("request") })
+            #expect(fake.log.contains("line_info gpiochip1 17"))
+            #expect(fake.log.last == "close gpiochip1")
+        }
+
+        @Test func theUseOfALineBeyondTheChipIsOutOfRangeAndTheChipClosed() throws {
+            let (fake, gpio) = try fake([.init(label: "pinctrl-rp1", lineCount: 16)])
+            let error = #expect(throws: GPIOError.self) { _ = try gpio.use(of: .transmitEnable) }
+            #expect(error?.kind == .lineOutOfRange)
+            #expect(error?.operation == "look at transmit_enable")
+            #expect(fake.log.last == "close gpiochip0")
+            #expect(!fake.log.contains { $0.hasPrefix("line_info") })
+        }
+
+        @Test func aLineOfARoleTheBoardLacksIsRoleNotOnBoard() throws {
+            let (_, gpio) = try fake()
+            let error = #expect(throws: GPIOError.self) { _ = try gpio.use(of: .statusLED) }
+            #expect(error?.kind == .roleNotOnBoard)
         }
     }
 #endif

@@ -15,8 +15,10 @@ import Testing
         for (library, pkgConfigName) in [("libgpiod", "libgpiod"), ("libusb", "libusb-1.0")] {
             let version = try #require(versions[library])
             #expect(version.split(separator: ".").count == 3, "\(library) \(version)")
-            // The independent oracle: what pkg-config says of the installed development package.
-            if let expected = Self.pkgConfigVersion(pkgConfigName) {
+            // The independent oracle: what pkg-config says of the installed development package,
+            // or, when UTERMD_LIBGPIOD names an unpacked libgpiod (scripts/fetch-libgpiod2.sh),
+            // of the libgpiod.pc unpacked beside it.
+            if let expected = Self.pkgConfigVersion(pkgConfigName, libraryDirectory: Self.chosenLibraryDirectory(library)) {
                 #expect(version == expected)
             }
         }
@@ -68,10 +70,22 @@ import Testing
         return path
     }
 
-    static func pkgConfigVersion(_ name: String) -> String? {
+    /// The directory of the library file `UTERMD_LIBGPIOD` names, for libgpiod; else nil.
+    static func chosenLibraryDirectory(_ library: String) -> String? {
+        guard library == "libgpiod", let path = ProcessInfo.processInfo.environment["UTERMD_LIBGPIOD"], path.contains("/")
+        else { return nil }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().path
+    }
+
+    static func pkgConfigVersion(_ name: String, libraryDirectory: String? = nil) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["pkg-config", "--modversion", name]
+        if let libraryDirectory {
+            var environment = ProcessInfo.processInfo.environment
+            environment["PKG_CONFIG_LIBDIR"] = libraryDirectory + "/pkgconfig"
+            process.environment = environment
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

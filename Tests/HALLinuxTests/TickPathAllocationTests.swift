@@ -1,4 +1,4 @@
-#if os(Linux) && canImport(CGPIOD)
+#if os(Linux)
     import Foundation
     import Glibc
     import HAL
@@ -135,10 +135,10 @@
                 chipLabel: { _ in "pinctrl-rp1" },
                 chipLineCount: { _ in 54 },
                 chipClose: { _ in },
-                chipGetLine: { _, offset in (OpaquePointer(bitPattern: 0x10000 + Int(offset) + 1), GPIODStatus(value: 0)) },
-                lineRequestOutput: { _, _, _, _ in GPIODStatus(value: 0) },
-                lineRequestInput: { _, _, _ in GPIODStatus(value: 0) },
-                lineRequestBothEdges: { _, _, _ in GPIODStatus(value: 0) },
+                lineUsage: { _, _ in (GPIODLineUsage(used: false, consumer: ""), GPIODStatus(value: 0)) },
+                requestLine: { _, offset, _, _, _ in
+                    (GPIODLineHandle(pointer: OpaquePointer(bitPattern: 0x10000 + Int(offset) + 1)!, offset: offset), GPIODStatus(value: 0))
+                },
                 lineSetValue: { _, _ in GPIODStatus(value: 0) },
                 lineGetValue: { _ in GPIODStatus(value: 0) },
                 lineEventWait: { [unowned self] _, _ in GPIODStatus(value: eventsReady > 0 ? 1 : 0) },

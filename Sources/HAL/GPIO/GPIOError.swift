@@ -26,6 +26,9 @@ public struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
         case edgesNotRequested
         /// This platform has no GPIO character devices (macOS); only the simulation runs.
         case unavailableOnPlatform
+        /// libgpiod (`libgpiod.so.3` of 2.x or `libgpiod.so.2` of 1.6) could not be loaded:
+        /// not installed, or `UTERMD_LIBGPIOD` names a file that is not libgpiod.
+        case libraryNotFound
         /// Any other failure the operating system reported; see `errno`.
         case system
     }

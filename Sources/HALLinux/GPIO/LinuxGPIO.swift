@@ -1,11 +1,13 @@
 import HAL
 
-/// The GPIO lines of a board on this Linux machine, through libgpiod 1.6.
+/// The GPIO lines of a board on this Linux machine, through libgpiod 1.6 or 2.x (whichever
+/// is installed: `LibGPIODLoader.swift`).
 ///
 /// Each role's chip is found by label among `/dev/gpiochip*` (never by number: numbers move
 /// between kernels), the line requested with the board's active-low and bias flags under
 /// the consumer name `utermd`, outputs starting at the board's safe state. On a platform
-/// without libgpiod (macOS) opening a line throws `unavailableOnPlatform`.
+/// without libgpiod (macOS) opening a line throws `unavailableOnPlatform`; on Linux without
+/// the library installed, creating the backend throws `libraryNotFound`.
 ///
 /// ```swift
 /// let gpio = try LinuxGPIO(board: board)
@@ -17,22 +19,23 @@ public final class LinuxGPIO: GPIOBackend {
     public let board: BoardProfile
     /// Where the GPIO character devices are.
     public let deviceDirectory: String
-    #if canImport(CGPIOD)
-        private let calls: GPIODCalls
+    #if os(Linux)
+        let calls: GPIODCalls
     #endif
 
     /// A backend over `board`, which must pass `BoardProfile.validate()` (else `invalidBoard`).
     /// Opens nothing yet.
     public convenience init(board: BoardProfile, deviceDirectory: String = "/dev") throws(GPIOError) {
-        #if canImport(CGPIOD)
-            try self.init(board: board, deviceDirectory: deviceDirectory, calls: .live)
+        #if os(Linux)
+            try board.requireValid()
+            try self.init(board: board, deviceDirectory: deviceDirectory, calls: GPIODCalls.live())
         #else
             try board.requireValid()
             self.init(checkedBoard: board, deviceDirectory: deviceDirectory)
         #endif
     }
 
-    #if canImport(CGPIOD)
+    #if os(Linux)
         /// A backend calling libgpiod through `calls` (tests pass a recording fake).
         init(board: BoardProfile, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
             try board.requireValid()
@@ -47,12 +50,11 @@ public final class LinuxGPIO: GPIOBackend {
         }
     #endif
 
-    /// Requests `role`'s line as an output at the board's safe state
-    /// (`gpiod_chip_open` + `gpiod_chip_label` per chip, `gpiod_chip_get_line`,
-    /// `gpiod_line_request_output_flags`).
+    /// Requests `role`'s line as an output at the board's safe state (each chip opened and
+    /// its label read until the board's is found, then the line requested).
     public func openOutput(_ role: GPIORole) throws(GPIOError) -> LinuxGPIOOutputLine {
         let resolved = try board.resolveLine(role, as: .output)
-        #if canImport(CGPIOD)
+        #if os(Linux)
             let safeState = resolved.safeState ?? .inactive
             let request = try GPIODLineRequest(
                 resolved, mode: .output(safeState: safeState), deviceDirectory: deviceDirectory, calls: calls)
@@ -62,11 +64,11 @@ public final class LinuxGPIO: GPIOBackend {
         #endif
     }
 
-    /// Requests `role`'s line as an input (`gpiod_line_request_both_edges_events_flags` with
-    /// edge events, `gpiod_line_request_input_flags` without).
+    /// Requests `role`'s line as an input, with edge detection on both edges when
+    /// `edgeEvents`.
     public func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> LinuxGPIOInputLine {
         let resolved = try board.resolveLine(role, as: .input)
-        #if canImport(CGPIOD)
+        #if os(Linux)
             let request = try GPIODLineRequest(
                 resolved, mode: edgeEvents ? .bothEdgeEvents : .input, deviceDirectory: deviceDirectory, calls: calls)
             return LinuxGPIOInputLine(role: role, reportsEdges: edgeEvents, request: request)
@@ -75,10 +77,12 @@ public final class LinuxGPIO: GPIOBackend {
         #endif
     }
 
-    /// Why this backend cannot open lines on this platform, or nil when it can.
+    /// Why this backend cannot open lines here, or nil when it can: not Linux, or no
+    /// libgpiod installed.
     public static var unavailableReason: String? {
-        #if canImport(CGPIOD)
-            nil
+        #if os(Linux)
+            if case .failure(let error) = LibGPIODLibrary.shared { return error.description }
+            return nil
         #else
             "built without libgpiod (not Linux): GPIO lines exist only in the simulation"
         #endif

@@ -7,7 +7,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     public let role: GPIORole
     /// Whether the line was requested with edge detection on both edges.
     public let reportsEdges: Bool
-    #if canImport(CGPIOD)
+    #if os(Linux)
         private var request: GPIODLineRequest?
 
         init(role: GPIORole, reportsEdges: Bool, request: consuming GPIODLineRequest) {
@@ -23,9 +23,9 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         }
     #endif
 
-    /// `gpiod_line_get_value`: the logical level.
+    /// The logical level (`gpiod_line_get_value`; 2.x: `gpiod_line_request_get_value`).
     public func read() throws(GPIOError) -> LogicalLevel {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard let level = try request?.get() else { throw released("read") }
             return level
         #else
@@ -33,12 +33,13 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         #endif
     }
 
-    /// `gpiod_line_event_wait` with a zero timeout and `gpiod_line_event_read`, repeated
+    /// An event wait with a zero timeout and an event read (1.x: `gpiod_line_event_wait`,
+    /// `gpiod_line_event_read`; 2.x: `gpiod_line_request_wait_edge_events`, `_read_edge_events`), repeated
     /// until no event is ready or `buffer` is full. Allocates nothing.
     @discardableResult
     public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
         try requireEdges("poll events of")
-        #if canImport(CGPIOD)
+        #if os(Linux)
             var added = 0
             while !buffer.isFull, try request?.waitForEvent(timeout: .zero) == true {
                 guard let event = try request?.readEvent() else { break }
@@ -51,10 +52,10 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         #endif
     }
 
-    /// `gpiod_line_event_wait` up to `timeout` (retried on EINTR), then `gpiod_line_event_read`.
+    /// An event wait up to `timeout` (retried on EINTR), then an event read (as `pollEvents`).
     public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
         try requireEdges("read event of")
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard try request?.waitForEvent(timeout: timeout) == true else { return nil }
             return try request?.readEvent()
         #else
@@ -62,15 +63,15 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
         #endif
     }
 
-    /// `gpiod_line_release`, then `gpiod_chip_close`.
+    /// The line released (`gpiod_line_release`; 2.x: `gpiod_line_request_release`), then `gpiod_chip_close`.
     public func release() {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             request = nil
         #endif
     }
 
     private func requireEdges(_ operation: String) throws(GPIOError) {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard request != nil else { throw released(operation) }
         #endif
         guard reportsEdges else {

@@ -7,7 +7,7 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
     public let role: GPIORole
     /// The board's safe state.
     public let safeState: LogicalLevel
-    #if canImport(CGPIOD)
+    #if os(Linux)
         private var request: GPIODLineRequest?
 
         init(role: GPIORole, safeState: LogicalLevel, request: consuming GPIODLineRequest) {
@@ -23,9 +23,10 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
         }
     #endif
 
-    /// `gpiod_line_set_value` with the logical level (the kernel applies active-low).
+    /// Drives the logical level (`gpiod_line_set_value`; 2.x: `gpiod_line_request_set_value`;
+    /// the kernel applies active-low).
     public func set(_ level: LogicalLevel) throws(GPIOError) {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard request != nil else { throw released("set") }
             try request?.set(level)
         #else
@@ -33,9 +34,9 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
         #endif
     }
 
-    /// `gpiod_line_get_value`: the logical level the line is driven to.
+    /// The logical level the line is driven to (`gpiod_line_get_value`; 2.x: `gpiod_line_request_get_value`).
     public func read() throws(GPIOError) -> LogicalLevel {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             guard let level = try request?.get() else { throw released("read") }
             return level
         #else
@@ -43,10 +44,10 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
         #endif
     }
 
-    /// `gpiod_line_set_value(safe)`, then `gpiod_line_release` and `gpiod_chip_close`. The line
+    /// The safe value set, then the line released and the chip closed (1.x or 2.x). The line
     /// is released even when the safe write fails; that failure is thrown.
     public func release() throws(GPIOError) {
-        #if canImport(CGPIOD)
+        #if os(Linux)
             // Taken out of the handle, the request ends with this scope (released, chip closed),
             // whether or not the safe write below throws.
             guard var owned = request.take() else { return }

@@ -1,23 +1,12 @@
-#if canImport(CGPIOD)
+#if os(Linux)
     import HAL
-
-    /// How a line is requested from libgpiod.
-    enum GPIODRequestMode: Equatable {
-        /// An output driven to `initial` (logical) from the request on; `initial` is also the
-        /// value written back before release: the board's safe state.
-        case output(safeState: LogicalLevel)
-        /// An input read on demand.
-        case input
-        /// An input with edge detection on both edges.
-        case bothEdgeEvents
-    }
 
     /// One requested line and the chip it lives on, owned: when this value ends, an output
     /// is driven to its safe state first, then the line is released, then the chip closed.
     struct GPIODLineRequest: ~Copyable {
         private let calls: GPIODCalls
         private let chip: GPIOChipHandle
-        private let line: OpaquePointer
+        private let line: GPIODLineHandle
         /// For messages: `transmit_enable (pinctrl-rp1 line 17)`.
         let name: String
         /// The logical value written before release (outputs only).
@@ -26,32 +15,17 @@
         private var safeStateWritten = false
 
         /// Finds the chip labelled as the board says among `deviceDirectory/gpiochip*`, then
-        /// `gpiod_chip_get_line` and the request for `mode` with the board's flags, consumer `utermd`.
+        /// requests the line for `mode` with the board's flags, consumer `utermd`.
         init(_ resolved: ResolvedGPIOLine, mode: GPIODRequestMode, deviceDirectory: String, calls: GPIODCalls) throws(GPIOError) {
             let assignment = resolved.assignment
             let name = "\(resolved.role.rawValue) (\(assignment.chipLabel) line \(assignment.offset))"
-            let chip = try Self.openChip(labelled: assignment.chipLabel, in: deviceDirectory, calls: calls)
-            let lineCount = calls.chipLineCount(chip.chip)
-            guard assignment.offset >= 0, assignment.offset < lineCount else {
-                throw GPIOError(
-                    kind: .lineOutOfRange, operation: "open \(name)",
-                    reason: "chip \(chip.path) has lines 0...\(lineCount - 1)")
-            }
-            let (found, status) = calls.chipGetLine(chip.chip, UInt32(assignment.offset))
-            guard let line = found else { throw calls.error("gpiod_chip_get_line \(name)", status) }
+            let chip = try Self.openChip(of: assignment, for: "open \(name)", in: deviceDirectory, calls: calls)
             let flags = LibGPIOD.requestFlags(activeLow: assignment.activeLow, bias: assignment.bias)
-            let request: GPIODStatus
             var safeValue: Int32?
-            switch mode {
-            case .output(let safeState):
-                safeValue = safeState == .active ? 1 : 0
-                request = calls.lineRequestOutput(line, LibGPIOD.consumer, flags, safeValue ?? 0)
-            case .input:
-                request = calls.lineRequestInput(line, LibGPIOD.consumer, flags)
-            case .bothEdgeEvents:
-                request = calls.lineRequestBothEdges(line, LibGPIOD.consumer, flags)
-            }
-            guard request.value == 0 else { throw calls.error("request \(name)", request) }
+            if case .output(let safeState) = mode { safeValue = safeState == .active ? 1 : 0 }
+            let (requested, status) = calls.requestLine(
+                chip.chip, UInt32(assignment.offset), LibGPIOD.consumer, mode, flags)
+            guard let line = requested else { throw calls.error("request \(name)", status) }
             self.calls = calls
             self.chip = chip
             self.line = line
@@ -59,10 +33,24 @@
             self.safeValue = safeValue
         }
 
+        /// The chip of `assignment`, opened, with the assignment's offset checked against its
+        /// lines (`lineOutOfRange`, naming `operation`, when beyond them).
+        static func openChip(of assignment: GPIOLineAssignment, for operation: String, in directory: String, calls: GPIODCalls)
+            throws(GPIOError) -> GPIOChipHandle
+        {
+            let chip = try openChip(labelled: assignment.chipLabel, in: directory, calls: calls)
+            let lineCount = calls.chipLineCount(chip.chip)
+            guard assignment.offset >= 0, assignment.offset < lineCount else {
+                throw GPIOError(
+                    kind: .lineOutOfRange, operation: operation, reason: "chip \(chip.path) has lines 0...\(lineCount - 1)")
+            }
+            return chip
+        }
+
         /// Opens each `gpiochip*` in turn and keeps the first whose `gpiod_chip_label` matches.
         /// Chips that cannot be opened are skipped, but if the label is not found and one could
         /// not be opened, that failure is thrown: the missing chip may be the unreadable one.
-        private static func openChip(labelled label: String, in directory: String, calls: GPIODCalls) throws(GPIOError)
+        static func openChip(labelled label: String, in directory: String, calls: GPIODCalls) throws(GPIOError)
             -> GPIOChipHandle
         {
             var firstFailure: GPIOError?
@@ -83,20 +71,20 @@
             throw GPIOError(kind: .chipNotFound, operation: "find chip \"\(label)\"", reason: seen)
         }
 
-        /// `gpiod_line_set_value` with a logical level.
+        /// Drives a logical level (`gpiod_line_set_value` / `gpiod_line_request_set_value`).
         func set(_ level: LogicalLevel) throws(GPIOError) {
             let status = calls.lineSetValue(line, level == .active ? 1 : 0)
             guard status.value == 0 else { throw calls.error("set \(name)", status) }
         }
 
-        /// `gpiod_line_get_value`, as a logical level.
+        /// Reads the logical level (`gpiod_line_get_value` / `gpiod_line_request_get_value`).
         func get() throws(GPIOError) -> LogicalLevel {
             let status = calls.lineGetValue(line)
             guard status.value >= 0 else { throw calls.error("get \(name)", status) }
             return status.value == 0 ? .inactive : .active
         }
 
-        /// `gpiod_line_event_wait`, retried on EINTR with the time that remains. Whether an
+        /// Waits for an edge event (`gpiod_line_event_wait` / `gpiod_line_request_wait_edge_events`), retried on EINTR with the time that remains. Whether an
         /// event is ready.
         func waitForEvent(timeout: Duration) throws(GPIOError) -> Bool {
             let clock = ContinuousClock()
@@ -110,7 +98,7 @@
             }
         }
 
-        /// `gpiod_line_event_read`: the next event (call only when one is ready; it blocks otherwise).
+        /// The next edge event (call only when one is ready; it blocks otherwise).
         func readEvent() throws(GPIOError) -> GPIOEdgeEvent {
             let (status, event) = calls.lineEventRead(line)
             guard status.value == 0 else { throw calls.error("read event of \(name)", status) }

@@ -1,17 +1,14 @@
-// The one file that calls libgpiod 1.6. Every C call of HALLinux's GPIO side is here, in
-// `GPIODCalls.live`; the rest of the module goes through that table and sees Swift types
-// only, so tests can put a recording fake in its place and check the exact call sequence
-// without a kernel (as swift-system's mocking layer does).
-#if canImport(CGPIOD)
-    import CGPIOD
+// HALLinux's view of libgpiod, the same for 1.x and 2.x: the call table `GPIODCalls` and the
+// Swift types it speaks. The C calls themselves are in one adapter file per API version
+// (LibGPIODv1.swift, LibGPIODv2.swift), bound at run time by LibGPIODLoader.swift; the rest
+// of the module goes through this table, so tests can put a recording fake in its place and
+// check the exact call sequence without a kernel (as swift-system's mocking layer does).
+#if os(Linux)
     import Foundation
     import HAL
 
-    /// Thin adapter over libgpiod 1.6.
+    /// What HALLinux's GPIO side needs of libgpiod, whichever version is installed.
     enum LibGPIOD {
-        /// `gpiod_version_string()`: the version of the linked library, e.g. `1.6.3`.
-        static var version: String { String(cString: gpiod_version_string()) }
-
         /// The consumer name the kernel shows for lines utermd holds (`gpioinfo` prints it).
         static let consumer = "utermd"
 
@@ -37,18 +34,31 @@
         }
     }
 
-    /// `GPIOD_LINE_REQUEST_FLAG_*` of libgpiod 1.6 (gpiod.h), as named options.
+    /// Active-low and bias of a request. The raw values are libgpiod 1.6's
+    /// `GPIOD_LINE_REQUEST_FLAG_*` (gpiod.h: BIT(2) to BIT(5)), passed as they are to 1.x;
+    /// the 2.x adapter turns them into line settings.
     struct GPIODRequestFlags: OptionSet, Hashable {
         let rawValue: Int32
 
         /// `GPIOD_LINE_REQUEST_FLAG_ACTIVE_LOW`: the kernel inverts values in both directions.
-        static let activeLow = Self(rawValue: Int32(GPIOD_LINE_REQUEST_FLAG_ACTIVE_LOW))
+        static let activeLow = Self(rawValue: 1 << 2)
         /// `GPIOD_LINE_REQUEST_FLAG_BIAS_DISABLE`.
-        static let biasDisable = Self(rawValue: Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_DISABLE))
-        /// `GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP`.
-        static let biasPullUp = Self(rawValue: Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP))
+        static let biasDisable = Self(rawValue: 1 << 3)
         /// `GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_DOWN`.
-        static let biasPullDown = Self(rawValue: Int32(GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_DOWN))
+        static let biasPullDown = Self(rawValue: 1 << 4)
+        /// `GPIOD_LINE_REQUEST_FLAG_BIAS_PULL_UP`.
+        static let biasPullUp = Self(rawValue: 1 << 5)
+    }
+
+    /// How a line is requested from libgpiod.
+    enum GPIODRequestMode: Equatable {
+        /// An output driven to `safeState` (logical) from the request on; the same value is
+        /// written back before release.
+        case output(safeState: LogicalLevel)
+        /// An input read on demand.
+        case input
+        /// An input with edge detection on both edges.
+        case bothEdgeEvents
     }
 
     /// A libgpiod return value with the errno it left, read at once so no later code can
@@ -59,105 +69,74 @@
         /// `errno` right after the call (meaningful only on failure).
         var errno: Int32 = 0
 
-        /// `ppoll` inside `gpiod_line_event_wait` was interrupted by a signal: retry.
+        /// The poll inside the event wait was interrupted by a signal: retry.
         var wasInterrupted: Bool { value < 0 && errno == EINTR }
     }
 
-    /// `struct gpiod_line_event`, in Swift terms.
+    /// One edge event, in Swift terms.
     struct GPIODEvent: Equatable {
-        /// `event_type == GPIOD_LINE_EVENT_RISING_EDGE`.
+        /// A rising edge (logical: active-low inverts it).
         var rising: Bool
-        /// `ts`, in nanoseconds.
+        /// The kernel's timestamp (CLOCK_MONOTONIC), in nanoseconds.
         var timestampNanoseconds: UInt64
     }
 
-    /// The libgpiod 1.6 functions HALLinux uses. `live` calls the library; tests build a fake.
+    /// Whether a line is held, and by whom (`gpioinfo`'s "used" and consumer columns).
+    struct GPIODLineUsage: Equatable, Sendable {
+        /// The kernel reports the line in use (requested, or claimed by a kernel driver).
+        var used: Bool
+        /// The consumer's name (`utermd`, `sysfs`, a driver), empty when none was given.
+        var consumer: String
+    }
+
+    /// A requested line: 1.x's `struct gpiod_line *`, or 2.x's `struct gpiod_line_request *`
+    /// with the line's offset and its edge-event buffer (allocated once at the request, so
+    /// reading an event allocates nothing).
+    struct GPIODLineHandle: Equatable {
+        /// The line (1.x) or the request (2.x).
+        var pointer: OpaquePointer
+        /// The line's offset on its chip.
+        var offset: UInt32
+        /// 2.x, edge requests only: `struct gpiod_edge_event_buffer *` of one event.
+        var eventBuffer: OpaquePointer? = nil
+    }
+
+    /// The libgpiod operations HALLinux uses. `v1(_:)` and `v2(_:)` call a loaded library;
+    /// tests build a fake.
     struct GPIODCalls {
         /// `gpiod_chip_open(path)`.
         var chipOpen: (_ path: String) -> (OpaquePointer?, GPIODStatus)
-        /// `gpiod_chip_name`.
+        /// The chip's name (`gpiochip0`).
         var chipName: (OpaquePointer) -> String
-        /// `gpiod_chip_label`.
+        /// The chip's label (`pinctrl-rp1`).
         var chipLabel: (OpaquePointer) -> String
-        /// `gpiod_chip_num_lines`.
+        /// The chip's number of lines.
         var chipLineCount: (OpaquePointer) -> Int
-        /// `gpiod_chip_close` (releases any line still requested through the chip).
+        /// `gpiod_chip_close`.
         var chipClose: (OpaquePointer) -> Void
-        /// `gpiod_chip_get_line(chip, offset)`.
-        var chipGetLine: (OpaquePointer, _ offset: UInt32) -> (OpaquePointer?, GPIODStatus)
-        /// `gpiod_line_request_output_flags(line, consumer, flags, default_val)`.
-        var lineRequestOutput: (OpaquePointer, _ consumer: String, GPIODRequestFlags, _ defaultValue: Int32) -> GPIODStatus
-        /// `gpiod_line_request_input_flags(line, consumer, flags)`.
-        var lineRequestInput: (OpaquePointer, _ consumer: String, GPIODRequestFlags) -> GPIODStatus
-        /// `gpiod_line_request_both_edges_events_flags(line, consumer, flags)`.
-        var lineRequestBothEdges: (OpaquePointer, _ consumer: String, GPIODRequestFlags) -> GPIODStatus
-        /// `gpiod_line_set_value(line, value)`: 0 on success.
-        var lineSetValue: (OpaquePointer, Int32) -> GPIODStatus
-        /// `gpiod_line_get_value(line)`: 0 or 1, -1 on failure.
-        var lineGetValue: (OpaquePointer) -> GPIODStatus
-        /// `gpiod_line_event_wait(line, timeout)`: 1 = an event is ready, 0 = timed out, -1 = error.
-        var lineEventWait: (OpaquePointer, _ timeoutNanoseconds: UInt64) -> GPIODStatus
-        /// `gpiod_line_event_read(line, &event)`: 0 on success.
-        var lineEventRead: (OpaquePointer) -> (GPIODStatus, GPIODEvent)
-        /// `gpiod_line_release`.
-        var lineRelease: (OpaquePointer) -> Void
+        /// Whether the line at `offset` is in use and by whom, without requesting it.
+        var lineUsage: (OpaquePointer, _ offset: UInt32) -> (GPIODLineUsage?, GPIODStatus)
+        /// Requests the line at `offset` in `mode` with `flags` for `consumer`.
+        var requestLine:
+            (OpaquePointer, _ offset: UInt32, _ consumer: String, GPIODRequestMode, GPIODRequestFlags) -> (
+                GPIODLineHandle?, GPIODStatus
+            )
+        /// Drives the line (logical value): 0 on success.
+        var lineSetValue: (GPIODLineHandle, Int32) -> GPIODStatus
+        /// Reads the line: 0 or 1, -1 on failure.
+        var lineGetValue: (GPIODLineHandle) -> GPIODStatus
+        /// Waits for an edge event: 1 = one is ready, 0 = timed out, -1 = error.
+        var lineEventWait: (GPIODLineHandle, _ timeoutNanoseconds: UInt64) -> GPIODStatus
+        /// Reads one edge event (call only when one is ready; it blocks otherwise): 0 on success.
+        var lineEventRead: (GPIODLineHandle) -> (GPIODStatus, GPIODEvent)
+        /// Releases the line (and its event buffer).
+        var lineRelease: (GPIODLineHandle) -> Void
         /// `strerror(errno)`.
         var errorText: (_ errno: Int32) -> String
 
-        /// The real library.
-        static var live: GPIODCalls {
-            GPIODCalls(
-                chipOpen: { path in
-                    let chip = gpiod_chip_open(path)
-                    return (chip, GPIODStatus(value: chip == nil ? -1 : 0, errno: errno))
-                },
-                chipName: { String(cString: gpiod_chip_name($0)) },
-                chipLabel: { String(cString: gpiod_chip_label($0)) },
-                chipLineCount: { Int(gpiod_chip_num_lines($0)) },
-                chipClose: { gpiod_chip_close($0) },
-                chipGetLine: { chip, offset in
-                    let line = gpiod_chip_get_line(chip, offset)
-                    return (line, GPIODStatus(value: line == nil ? -1 : 0, errno: errno))
-                },
-                lineRequestOutput: { line, consumer, flags, value in
-                    let status = gpiod_line_request_output_flags(line, consumer, flags.rawValue, value)
-                    return GPIODStatus(value: status, errno: errno)
-                },
-                lineRequestInput: { line, consumer, flags in
-                    let status = gpiod_line_request_input_flags(line, consumer, flags.rawValue)
-                    return GPIODStatus(value: status, errno: errno)
-                },
-                lineRequestBothEdges: { line, consumer, flags in
-                    let status = gpiod_line_request_both_edges_events_flags(line, consumer, flags.rawValue)
-                    return GPIODStatus(value: status, errno: errno)
-                },
-                lineSetValue: { line, value in
-                    let status = gpiod_line_set_value(line, value)
-                    return GPIODStatus(value: status, errno: errno)
-                },
-                lineGetValue: { line in
-                    let value = gpiod_line_get_value(line)
-                    return GPIODStatus(value: value, errno: errno)
-                },
-                lineEventWait: { line, nanoseconds in
-                    var timeout = timespec(
-                        tv_sec: Int(clamping: nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
-                    let status = gpiod_line_event_wait(line, &timeout)
-                    return GPIODStatus(value: status, errno: errno)
-                },
-                lineEventRead: { line in
-                    var event = gpiod_line_event()
-                    let status = gpiod_line_event_read(line, &event)
-                    let code = errno
-                    let nanoseconds = UInt64(max(0, event.ts.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, event.ts.tv_nsec))
-                    return (
-                        GPIODStatus(value: status, errno: code),
-                        GPIODEvent(
-                            rising: Int(event.event_type) == GPIOD_LINE_EVENT_RISING_EDGE, timestampNanoseconds: nanoseconds)
-                    )
-                },
-                lineRelease: { gpiod_line_release($0) },
-                errorText: { String(cString: strerror($0)) })
+        /// The library this process loaded (`LibGPIODLibrary.shared`), or why there is none.
+        static func live() throws(GPIOError) -> GPIODCalls {
+            try LibGPIODLibrary.shared.get().calls
         }
 
         /// The typed error of a failed call: `busy` for EBUSY, `accessDenied` for EACCES and
@@ -180,7 +159,7 @@
         let path: String
 
         /// `gpiod_chip_open(path)`.
-        init(path: String, calls: GPIODCalls = .live) throws(GPIOError) {
+        init(path: String, calls: GPIODCalls) throws(GPIOError) {
             let (chip, status) = calls.chipOpen(path)
             guard let chip else { throw calls.error("open \(path)", status) }
             self.calls = calls
@@ -190,7 +169,7 @@
 
         deinit { calls.chipClose(chip) }
 
-        /// `gpiod_chip_name`, `gpiod_chip_label` and `gpiod_chip_num_lines`.
+        /// The chip's name, label and number of lines.
         var info: GPIOChipInfo {
             GPIOChipInfo(
                 name: calls.chipName(chip), label: calls.chipLabel(chip), lineCount: calls.chipLineCount(chip), path: path)
