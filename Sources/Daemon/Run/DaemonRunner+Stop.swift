@@ -24,8 +24,10 @@ extension DaemonRunner {
                     )
                 }
             }
-            // The loop thread has ended: stow once more here, in case it never ran.
+            // The loop thread has ended: stow once more here, in case it never ran, and hand
+            // the writer whatever the tick's outbox still holds before the writer stops.
             assembly.core.stow(atNanoseconds: DriverClock.nowNanoseconds(), utc: nil)
+            assembly.audit.flushOutbox()
         }
         for stop in services { stop() }
         services.removeAll()

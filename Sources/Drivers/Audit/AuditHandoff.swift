@@ -87,6 +87,23 @@ public final class AuditHandoff: @unchecked Sendable {
         if moved { lock.signal() }
     }
 
+    /// Moves every record still in the outbox to the writer's queue, waiting for the lock if
+    /// need be: for the end of a run, once the tick has stopped and the caller has become the
+    /// producer (a record left in the outbox by a try-lock that missed would otherwise never
+    /// reach the log). Records that find the queue full stay in the outbox.
+    public func flushOutbox() {
+        lock.withLock {
+            while outboxCount > 0, queueCount < capacity {
+                queue[(queueHead + queueCount) % capacity] = outbox[outboxHead]
+                outbox[outboxHead] = nil
+                outboxHead = (outboxHead + 1) % capacity
+                outboxCount -= 1
+                queueCount += 1
+            }
+        }
+        lock.signal()
+    }
+
     /// Whether every record submitted so far is durable (as of the last `refresh`).
     public var isCaughtUp: Bool { seenDurableCount == submittedCount }
 

@@ -67,7 +67,16 @@ public final class AuditWriter: @unchecked Sendable {
         guard shouldStart else { return }
         let thread = Thread { [self] in
             while !stateLock.withLock({ stopRequested }) {
-                writeLock.withLock { _ = drain(waitingNanoseconds: idleWakeNanoseconds) }
+                let failing = writeLock.withLock { () -> Bool in
+                    _ = drain(waitingNanoseconds: idleWakeNanoseconds)
+                    return !pending.isEmpty
+                }
+                // A failing disk is retried every `idleWakeNanoseconds`, not in a tight loop.
+                if failing {
+                    stateLock.withLock {
+                        if !stopRequested { stateLock.wait(timeoutNanoseconds: idleWakeNanoseconds) }
+                    }
+                }
             }
             writeLock.withLock { _ = drain(waitingNanoseconds: 0) }
             stateLock.withLock {
@@ -133,6 +142,7 @@ public final class AuditWriter: @unchecked Sendable {
     @discardableResult
     public func stop(timeoutNanoseconds: UInt64 = 5_000_000_000) -> Bool {
         stateLock.withLock { stopRequested = true }
+        stateLock.broadcast()
         handoff.wakeWriter()
         let deadline = DriverMonotonicClock.nowNanoseconds() + timeoutNanoseconds
         return stateLock.withLock { () -> Bool in

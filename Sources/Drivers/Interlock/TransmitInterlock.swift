@@ -126,6 +126,9 @@ public final class TransmitInterlock {
     /// Switches transmit off now, whatever the conditions (shutdown, signal, operator stop);
     /// audited with `unmet` as the reason (empty: "stopped").
     public func forceOff(atNanoseconds now: UInt64, utc: UTCTimestamp?, unmet: TransmitConditionSet = []) {
+        // Called every tick while stowed: keeps the hand-off moving, so a record a missed
+        // try-lock left in the outbox still reaches the writer (found by the model checker).
+        audit.refresh()
         switch phase {
         case .on: switchOff(unmet, atNanoseconds: now, utc: utc)
         case .awaitingAudit:
