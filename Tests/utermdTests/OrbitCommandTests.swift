@@ -4,9 +4,9 @@ import Testing
 /// `utermd look` and `utermd propagate` end to end, against Skyfield 1.49 run on the same
 /// real snapshot (numbers pasted below with the script that produced them).
 @Suite struct OrbitCommandTests {
-    static let snapshot = CommandLineTests.repository.deletingLastPathComponent()
-        .appendingPathComponent("shared/data/starlink_celestrak_2026-08-22.tle").path
-    static let snapshotPresent = FileManager.default.fileExists(atPath: snapshot)
+    /// The snapshot committed with the tests (`Tests/Data/README.md`).
+    static let snapshot = CommandLineTests.repository
+        .appendingPathComponent("Tests/Data/starlink_celestrak_2026-08-22.tle").path
 
     /// Skyfield: `(sat - wgs84.latlon(47.37, 8.54, elevation_m=408)).at(ts.utc(2026,8,22,19,0,0))
     /// .frame_latlon_and_rates(obs)` for STARLINK-36242 (68958): az 286.3485479961°,
@@ -14,7 +14,7 @@ import Testing
     /// Skyfield applies UT1−UTC and polar motion, which utermd's default Earth orientation
     /// leaves out: tens of metres here, hence the tolerances (0.05° in azimuth near the
     /// zenith, where azimuth is ill-conditioned; 0.01° in elevation; 10 m in range).
-    @Test(.enabled(if: snapshotPresent, "the shared Starlink snapshot (../shared/data) is absent"))
+    @Test
     func lookAgreesWithSkyfield() throws {
         let run = try CommandLineTests.utermd(
             "look", "--elements", Self.snapshot, "--lat", "47.37", "--lon", "8.54", "--alt-m", "408",
