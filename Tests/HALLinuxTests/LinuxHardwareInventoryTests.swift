@@ -16,9 +16,9 @@ import Testing
             let version = try #require(versions[library])
             #expect(version.split(separator: ".").count == 3, "\(library) \(version)")
             // The independent oracle: what pkg-config says of the installed development package.
-            if let expected = Self.pkgConfigVersion(pkgConfigName) {
-                #expect(version == expected)
-            }
+            // The build itself found the libraries through pkg-config, so it is there.
+            let expected = try #require(Self.pkgConfigVersion(pkgConfigName), "pkg-config --modversion \(pkgConfigName)")
+            #expect(version == expected)
         }
     }
 
