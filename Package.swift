@@ -96,7 +96,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(
-            name: "TerminalTests", dependencies: ["Terminal", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover"]),
+            name: "TerminalTests",
+            dependencies: ["Terminal", "HAL", "HALSim", "Drivers", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover"]),
 
         // The virtual HIL bench (HIL/vm) as a scenario rig: the terminal on libgpiod/gpio-sim
         // and libusb/FunctionFS, the scenario's events done through sysfs.
