@@ -122,6 +122,6 @@ mutant tracker-always-passes Sources/Terminal/Simulation/SimulationResult.swift 
     tests ExpectationTrackerTests
 
 echo "== rebuilding the unbroken tree"
-$SWIFT build --product utermd > .build/seeded-fault-build.txt 2>&1
+$SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1
 printf "seeded faults:%b\n" "$results"
 exit $(( failures > 0 ))
