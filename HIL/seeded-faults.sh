@@ -26,7 +26,11 @@ apply() {
 }
 
 restore() {
-    for original in $(find Sources -name '*.seeded-fault-original'); do mv "$original" "${original%.seeded-fault-original}"; done
+    # touch: the restored file must look newer than the broken build, or the next build keeps it.
+    for original in $(find Sources -name '*.seeded-fault-original'); do
+        mv "$original" "${original%.seeded-fault-original}"
+        touch "${original%.seeded-fault-original}"
+    done
 }
 trap 'restore; exit 2' INT TERM
 
