@@ -63,6 +63,7 @@ mutant() {
         grep -E 'recorded an issue' .build/seeded-fault-$name.txt | head -5 | sed 's/^/    /'
         how="$1 fails"
     else
+        shift
         $SWIFT build --product utermd > .build/seeded-fault-build.txt 2>&1 || { restore; results="$results\n  $name: BUILD FAILED"; failures=$((failures + 1)); return; }
         verdict=$(scenarios "$name" "$@" | tee /dev/stderr | tail -n 1)
         how="scenarios FAIL: $*"
