@@ -74,12 +74,10 @@ import Testing
     }
 
     /// Hamlib's own client, `rotctl -m 2` (NET rotctl), reads the beam position; skipped with the
-    /// reason when Debian's libhamlib-utils is not installed.
-    @Test func hamlibRotctlReadsThePosition() throws {
-        guard let rotctl = Self.executable("rotctl") else {
-            print("RotctldTests: rotctl not installed (apt-get install libhamlib-utils); Hamlib check skipped")
-            return
-        }
+    /// reason when Debian's libhamlib-utils is not installed (`make deps` installs it).
+    @Test(.enabled(if: executable("rotctl") != nil, "rotctl not installed (apt-get install libhamlib-utils)"))
+    func hamlibRotctlReadsThePosition() throws {
+        let rotctl = try #require(Self.executable("rotctl"))
         let server = try server()
         defer { server.stop() }
         let target = "127.0.0.1:\(server.address.port)"

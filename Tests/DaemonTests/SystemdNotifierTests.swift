@@ -92,15 +92,40 @@ import Testing
         let path = NSTemporaryDirectory() + "utermd-watchdog-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let socket = try NotifySocket(path: path)
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "100000"])
+        let start = Date()
         guard let pinger = WatchdogPinger(notifier: notifier, isHealthy: { true }) else {
             Issue.record("a watchdog interval was given")
             return
         }
-        let start = Date()
-        #expect(socket.receive() == "WATCHDOG=1")
-        #expect(socket.receive() == "WATCHDOG=1")
+        // WATCHDOG_USEC 100 ms: a ping every 50 ms. The k-th ping cannot be sent before k × 50 ms
+        // (the pinger waits out each period) nor received before it is sent, so the 9th
+        // arrives no sooner than 450 ms after the start, however the machine is loaded (gaps
+        // between receptions can be short: a descheduled reader finds two queued). Load only
+        // delays pings, so the median gap is held under 75 ms, well inside systemd's 100 ms.
+        var arrivals: [Date] = []
+        for _ in 0..<9 {
+            #expect(socket.receive() == "WATCHDOG=1")
+            arrivals.append(Date())
+        }
         pinger.stop()
-        #expect(Date().timeIntervalSince(start) < 2)
+        let ninth = arrivals[8].timeIntervalSince(start)
+        let gaps = zip(arrivals.dropFirst(), arrivals).map { $0.timeIntervalSince($1) }.sorted()
+        print("watchdog pings at WATCHDOG_USEC=100000: 9th after \(Int(ninth * 1_000)) ms, gaps \(gaps.map { Int(($0 * 1_000).rounded()) }) ms")
+        #expect(ninth >= 0.449, "pings came early: the 9th after \(ninth) s")
+        #expect(gaps[gaps.count / 2] < 0.075, "pings slower than half the interval: \(gaps)")
         #expect(WatchdogPinger(notifier: SystemdNotifier(environment: [:]), isHealthy: { true }) == nil)
+    }
+
+    /// Unhealthy (the loop stopped advancing): no ping at all, so systemd's watchdog fires.
+    @Test func pingerIsSilentWhileUnhealthy() throws {
+        let path = NSTemporaryDirectory() + "utermd-watchdog-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let socket = try NotifySocket(path: path)
+        var timeout = timeval(tv_sec: 0, tv_usec: 400_000)
+        setsockopt(socket.descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": path, "WATCHDOG_USEC": "100000"])
+        let pinger = WatchdogPinger(notifier: notifier, isHealthy: { false })
+        #expect(pinger != nil, "a watchdog interval was given")
+        #expect(socket.receive() == nil, "a ping while unhealthy")
+        pinger?.stop()
     }
 }

@@ -84,23 +84,42 @@ import Testing
             .malformedField(sentence: "GPGGA", field: "HDOP", value: "nan"))
     }
 
-    /// Noise never traps: random bytes, and every truncation and single-byte change of a
-    /// valid sentence, each parse either succeeds or throws an `NMEAError`.
+    /// Noise never traps and is never taken for a fix: random bytes (seeded, so a failure
+    /// reproduces), every truncation and every single-byte change of a valid sentence are each
+    /// rejected with an `NMEAError` that says what is wrong; a change inside the checksummed
+    /// body to another printable byte is caught by the checksum.
     @Test func noiseNeverCrashesTheParser() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 0x4E4D_4541)
+        var accepted = 0
         for _ in 0..<2000 {
             let length = Int.random(in: 0..<120, using: &generator)
             var bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             if Bool.random(using: &generator) { bytes.insert(UInt8(ascii: "$"), at: 0) }
-            _ = try? NMEAParser.parse(bytes[...])
+            do {
+                _ = try NMEAParser.parse(bytes[...])
+                accepted += 1
+            } catch {
+                #expect(!error.description.isEmpty)
+            }
         }
+        #expect(accepted == 0, "random bytes parsed as a sentence")
         let good = Array(Self.sentence("GPGGA,101502.00,3557.6000,N,01434.8000,E,1,07,0.92,4.2,M,38.6,M,,").utf8)
-        for cut in 0...good.count { _ = try? NMEAParser.parse(good[0..<cut]) }
+        let star = good.firstIndex(of: UInt8(ascii: "*"))!
+        #expect(throws: Never.self) { _ = try NMEAParser.parse(good[...]) }
+        for cut in 0..<good.count {
+            #expect(throws: NMEAError.self, "cut at \(cut)") { _ = try NMEAParser.parse(good[0..<cut]) }
+        }
         for index in good.indices {
-            for value: UInt8 in [0, 0x2A, 0x2C, 0x2E, 0x2D, 0x39, 0x7F, 0xFF] {
+            for value: UInt8 in [0, 0x2A, 0x2C, 0x2E, 0x2D, 0x39, 0x7F, 0xFF] where good[index] != value {
                 var damaged = good
                 damaged[index] = value
-                _ = try? NMEAParser.parse(damaged[...])
+                let error = #expect(throws: NMEAError.self, "byte \(index) → \(value)") { _ = try NMEAParser.parse(damaged[...]) }
+                if index > 0, index < star, (0x20..<0x7F).contains(value), value != UInt8(ascii: "*") {
+                    guard case .badChecksum = error else {
+                        Issue.record("byte \(index) → \(value): \(String(describing: error)), not a checksum error")
+                        continue
+                    }
+                }
             }
         }
     }
@@ -117,5 +136,18 @@ import Testing
             #expect(UTCTimestamp(iso8601: bad) == nil, "\(bad)")
         }
         #expect(UTCTimestamp(secondsSinceUnixEpoch: -1).iso8601 == "1969-12-31T23:59:59.000Z")
+    }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a seeded generator, so the noise is the same each run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_14EB
+        return z ^ (z >> 31)
     }
 }

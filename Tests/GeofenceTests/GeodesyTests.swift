@@ -3,7 +3,7 @@ import Geofence
 import Testing
 
 /// Point-to-point geodesy against GeographicLib (Karney 2013). Reference numbers from
-/// `python3 Tests/GeofenceTests/Resources/geofence_oracle.py ../shared/data`.
+/// `.build/oracles/bin/python Tests/GeofenceTests/Resources/geofence_oracle.py` (`make oracles`).
 @Suite struct GeodesyTests {
     struct Reference: Sendable, CustomTestStringConvertible {
         var from: GeodeticCoordinate

@@ -2,27 +2,26 @@ import Foundation
 import Geofence
 import Testing
 
-/// Acceptance tests on the real Natural Earth data in `<repo>/../shared/data` (skipped when
-/// absent). Reference values: `python3 Tests/GeofenceTests/Resources/geofence_oracle.py
-/// ../shared/data` (GeographicLib for geodesics; shapely on a pyproj azimuthal-equidistant
+/// Acceptance tests on the real Natural Earth data committed in `Tests/Data`. Reference
+/// values: `python3 Tests/GeofenceTests/Resources/geofence_oracle.py` (GeographicLib for geodesics; shapely on a pyproj azimuthal-equidistant
 /// projection centred on each point for point-to-boundary distances, boundaries densified along
 /// their longitude/latitude-straight edges).
-@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipReason))
+@Suite
 struct NaturalEarthTests {
     @Test func countriesReadAndAllBuild() throws {
-        let document = try #require(SharedData.countries)
+        let document = try #require(NaturalEarth.countries)
         #expect(document.features.count == 242)
         #expect(document.features(matching: .isoCode("FRA")).count == 1, "France has ISO_A3 -99 but ADM0_A3 FRA")
         #expect(document.features(matching: .isoCode("NO")).count == 1)
-        let zones = try #require(SharedData.worldTerritorialSeas)
+        let zones = try #require(NaturalEarth.worldTerritorialSeas)
         #expect(zones.count == 242)
         // 1 620 polygons; Russia's mainland and Chukotka, cut apart along 180°, are one part.
         #expect(zones.map(\.partCount).reduce(0, +) == 1_619)
     }
 
     @Test func lesothoIsAHoleInSouthAfrica() throws {
-        let southAfrica = try SharedData.country("ZAF")
-        let lesotho = try SharedData.country("LSO")
+        let southAfrica = try NaturalEarth.country("ZAF")
+        let lesotho = try NaturalEarth.country("LSO")
         let johannesburg = coordinate(-26.2041, 28.0473)
         let maseru = coordinate(-29.31, 27.48)
         let highlands = coordinate(-29.6, 28.3)
@@ -38,14 +37,14 @@ struct NaturalEarthTests {
     }
 
     @Test func fijiAndRussiaOnBothSidesOfTheAntimeridian() throws {
-        let fiji = try SharedData.country("FJI")
+        let fiji = try NaturalEarth.country("FJI")
         #expect(fiji.contains(coordinate(-16.6, 179.3)))
         #expect(fiji.contains(coordinate(-16.8, -179.95)))
         #expect(!fiji.contains(coordinate(-17.0, 179.999)))
         #expect(!fiji.contains(coordinate(-16.0, -179.5)))
         #expect(abs(fiji.signedDistanceMetres(to: coordinate(-16.8, -179.95)) + 4_636.642) < 1)
 
-        let russia = try SharedData.country("RUS")
+        let russia = try NaturalEarth.country("RUS")
         for longitude in [179.5, -179.5, -175.0, 179.99, -179.99] {
             #expect(russia.contains(coordinate(66.5, longitude)), "66.5N \(longitude)")
         }
@@ -55,7 +54,7 @@ struct NaturalEarthTests {
         #expect(abs(russia.signedDistanceMetres(to: coordinate(66.5, 179.99)) + 38_142.462) < 1)
         #expect(abs(russia.signedDistanceMetres(to: coordinate(66.5, -179.99)) + 37_489.669) < 1)
 
-        let antarctica = try SharedData.country("ATA")
+        let antarctica = try NaturalEarth.country("ATA")
         #expect(antarctica.contains(coordinate(-85, 179.9)))
         #expect(antarctica.contains(coordinate(-85, -179.9)))
         #expect(antarctica.contains(coordinate(-80, 0)))
@@ -83,7 +82,7 @@ struct NaturalEarthTests {
 
     @Test(arguments: offshore)
     func territorialSeaBoundaryAt12NauticalMiles(_ case: Offshore) throws {
-        let zone = try SharedData.country(`case`.country, bufferMetres: MaritimeDistance.territorialSeaMetres)
+        let zone = try NaturalEarth.country(`case`.country, bufferMetres: MaritimeDistance.territorialSeaMetres)
         let measured = zone.signedDistanceMetres(to: `case`.point, searchRadiusMetres: 300_000)
         let expected = `case`.boundaryDistanceMetres - MaritimeDistance.territorialSeaMetres
         // Well under the 100 m requirement; the error is the chord-to-arc residual, O(s³/R²).
@@ -94,9 +93,10 @@ struct NaturalEarthTests {
     }
 
     @Test func territorialSeaFromTheFinerCoastline() throws {
-        let coastline = try #require(SharedData.coastline)
-        #expect(coastline.features.count == 4_133)
-        let iceland = try SharedData.country("ISL")
+        let coastline = try #require(NaturalEarth.coastline)
+        // The committed subset: the 5 of the layer's 4,133 LineStrings that reach 26–12° W, 62–67.5° N.
+        #expect(coastline.features.count == 5)
+        let iceland = try NaturalEarth.country("ISL")
         let coast = iceland.nearbyPieces(of: coastline.lines(matching: .all), withinMetres: 30_000)
         #expect(!coast.isEmpty)
         let sea = try Zone(name: "Iceland coast + 12 nm", geometry: ZoneGeometry(lines: coast, bufferMetres: 22_224))
@@ -108,7 +108,7 @@ struct NaturalEarthTests {
     }
 
     @Test func worldPolicyWithTerritorialSeas() throws {
-        let zones = try #require(SharedData.worldTerritorialSeas)
+        let zones = try #require(NaturalEarth.worldTerritorialSeas)
         let policy = GeofencePolicy(rules: zones.map { ZoneRule(zone: $0, action: .noService) }, defaultAction: .allow)
         let pacific = policy.assess(coordinate(-30, -140), uncertaintyMetres: 10)
         #expect(pacific == GeofenceDecision(action: .allow, reason: .defaultAction))
@@ -135,11 +135,11 @@ struct NaturalEarthTests {
 /// The cell grid is only a shortcut: zones built with and without it must give identical
 /// signed distances, here for random points in and around wide, antimeridian-crossing and
 /// island-rich countries (half of them within 3° of ±180°).
-@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipReason))
+@Suite
 struct CellGridConsistencyTests {
     @Test(arguments: ["RUS", "ATA", "FJI", "USA", "CAN", "KIR", "NZL", "IDN"])
     func gridShortcutChangesNothing(code: String) throws {
-        let document = try #require(SharedData.countries)
+        let document = try #require(NaturalEarth.countries)
         let options = ZoneBuildOptions(checksSelfIntersections: false)
         var plain = options
         plain.buildsCellGrids = false
@@ -169,11 +169,11 @@ struct CellGridConsistencyTests {
 
 /// The policy's indexes (candidate grid, R-tree for wide reaches, ±360° shifts) choose the same
 /// action as asking every zone directly, for points near coasts, near ±180° and anywhere.
-@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipReason))
+@Suite
 struct PolicyIndexConsistencyTests {
     @Test func indexedDecisionEqualsExhaustiveDecision() throws {
-        let zones = try #require(SharedData.worldTerritorialSeas)
-        let document = try #require(SharedData.countries)
+        let zones = try #require(NaturalEarth.worldTerritorialSeas)
+        let document = try #require(NaturalEarth.countries)
         let policy = GeofencePolicy(
             rules: zones.enumerated().map { ZoneRule(zone: $1, action: ServiceAction.allCases[$0 % 3]) },
             defaultAction: .receiveOnly)

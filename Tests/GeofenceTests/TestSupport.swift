@@ -2,7 +2,7 @@ import Foundation
 import Geofence
 import Testing
 
-/// Fixtures in Resources/ and the shared Natural Earth data (`<repo>/../shared/data`).
+/// Fixtures in Resources/; the Natural Earth data in `Tests/Data` (`NaturalEarth`).
 enum Fixtures {
     static func url(_ name: String) -> URL {
         Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources")
@@ -24,17 +24,15 @@ enum Fixtures {
     }
 }
 
-enum SharedData {
-    /// `/work/main/Tests/GeofenceTests/TestSupport.swift` → `/work/shared/data`.
+/// The Natural Earth layers committed with the tests (`Tests/Data`, provenance and the
+/// reduction in its README): all 242 countries at 1:50m with their geometry unchanged, and
+/// the 1:10m coastline around Iceland.
+enum NaturalEarth {
+    /// `Tests/GeofenceTests/TestSupport.swift` → `Tests/Data`.
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+        .appendingPathComponent("Data")
     static let countriesURL = directory.appendingPathComponent("ne_50m_admin_0_countries.geojson")
-    static let coastlineURL = directory.appendingPathComponent("ne_10m_coastline.geojson")
-
-    static let isAvailable =
-        FileManager.default.fileExists(atPath: countriesURL.path)
-        && FileManager.default.fileExists(atPath: coastlineURL.path)
-    static let skipReason: Comment = "Natural Earth data not found at <repo>/../shared/data"
+    static let coastlineURL = directory.appendingPathComponent("ne_10m_coastline_iceland.geojson")
 
     /// Read once per test process.
     static let countries: GeoJSONDocument? = try? GeoJSONDocument(contentsOf: countriesURL)

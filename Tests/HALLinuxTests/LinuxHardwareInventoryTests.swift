@@ -17,10 +17,11 @@ import Testing
             #expect(version.split(separator: ".").count == 3, "\(library) \(version)")
             // The independent oracle: what pkg-config says of the installed development package,
             // or, when UTERMD_LIBGPIOD names an unpacked libgpiod (scripts/fetch-libgpiod2.sh),
-            // of the libgpiod.pc unpacked beside it.
-            if let expected = Self.pkgConfigVersion(pkgConfigName, libraryDirectory: Self.chosenLibraryDirectory(library)) {
-                #expect(version == expected)
-            }
+            // of the libgpiod.pc unpacked beside it; required, not skipped when absent.
+            let expected = try #require(
+                Self.pkgConfigVersion(pkgConfigName, libraryDirectory: Self.chosenLibraryDirectory(library)),
+                "pkg-config --modversion \(pkgConfigName)")
+            #expect(version == expected)
         }
     }
 

@@ -13,7 +13,7 @@
 ///     from skyfield.api import load, wgs84, EarthSatellite
 ///     from skyfield.searchlib import find_discrete
 ///     ts = load.timescale()
-///     path = "/work/shared/data/starlink_celestrak_2026-08-22.tle"
+///     path = "Tests/Data/starlink_celestrak_2026-08-22.tle"  # from the repository root
 ///     lines = [l.rstrip("\n") for l in open(path)]
 ///     sets = [(lines[i].strip(), lines[i+1], lines[i+2]) for i in range(0, len(lines) - 2, 3)]
 ///     chosen = sets[::250]

@@ -3,23 +3,18 @@ import Orbit
 
 @testable import Handover
 
-/// The shared data directory, `<repository>/../shared/data`, found from this file's path.
-enum SharedData {
+/// The data committed with the tests, `Tests/Data` (provenance and licences in its README),
+/// found from this file's path.
+enum TestData {
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data")
 
     static let starlinkSnapshotPath = directory.appendingPathComponent("starlink_celestrak_2026-08-22.tle").path
 
-    /// Whether the Starlink snapshot is there; prints why the tests needing it are skipped.
-    static let hasStarlinkSnapshot: Bool = {
-        let present = FileManager.default.fileExists(atPath: starlinkSnapshotPath)
-        if !present { print("skipping Starlink snapshot tests: \(starlinkSnapshotPath) is absent") }
-        return present
-    }()
-
-    /// The snapshot's element sets (empty when absent or unreadable).
-    static let starlinkSnapshot: [ElementSet] = (try? ElementSetFile.load(path: starlinkSnapshotPath).sets) ?? []
+    /// The snapshot's element sets; a test that needs them fails (not skips) when they do not load.
+    static func starlinkSnapshot() throws -> [ElementSet] {
+        try ElementSetFile.load(path: starlinkSnapshotPath, strict: true).sets
+    }
 }
 
 /// Synthetic constellations and places for tests that must not depend on the shared data.

@@ -159,11 +159,7 @@ struct ElementSetFileTests {
         }
     }
 
-    @Test(
-        "the CelesTrak Starlink snapshot loads completely",
-        .enabled(
-            if: FileManager.default.fileExists(atPath: SGP4StarlinkTests.snapshotPath),
-            "needs \(SGP4StarlinkTests.snapshotPath)"))
+    @Test("the CelesTrak Starlink snapshot loads completely")
     func starlinkSnapshot() throws {
         let loaded = try ElementSetFile.load(path: SGP4StarlinkTests.snapshotPath, strict: true)
         #expect(loaded.sets.count == 10_744)

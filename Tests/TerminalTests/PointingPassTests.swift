@@ -7,8 +7,10 @@ import Testing
 @testable import Terminal
 
 /// Issue 5's acceptance: a 10-minute pass tracked at 1 kHz on the virtual clock, across
-/// handovers, with the pointing error against the true satellite direction below 0.05° at
-/// every tick.
+/// handovers, with the pointing error against the satellite's direction at the end of each
+/// tick's hold: at most 0.0008° for the commanded beam (measured 0.00077°) and 0.0093° for the
+/// quantised beam's array-factor peak (measured 0.00921°), the README's figures. The truth is
+/// the tracker's own SGP4, so this measures hold and quantisation error, not SGP4's.
 @Suite struct PointingPassTests {
     static let startUTC = 1_787_428_800.0  // 2026-08-23T00:00:00Z
     static let observer = GeodeticPosition(latitudeDegrees: 47.37, longitudeDegrees: 8.54, heightMetres: 408)
@@ -88,7 +90,7 @@ import Testing
         }
     }
 
-    @Test func tenMinutePassAtOneKilohertzStaysWithinFiveHundredthsOfADegree() throws {
+    @Test func tenMinutePassAtOneKilohertzHoldsTheClaimedPointingError() throws {
         let tracker = try Self.tracker()
         let plan = Self.schedule(tracker, slots: 40)
         #expect(plan.allSatisfy { $0 >= 0 }, "the shells cover Zürich above 40° in every slot")
@@ -104,8 +106,8 @@ import Testing
         #expect(harness.steeredTicks == 600_000)
         #expect(harness.handovers >= 10)
         #expect(harness.checkedPeaks == 200)
-        #expect(harness.worstHoldErrorDegrees < 0.05)
-        #expect(harness.worstQuantisedErrorDegrees < 0.05)
+        #expect(harness.worstHoldErrorDegrees <= 0.0008)
+        #expect(harness.worstQuantisedErrorDegrees <= 0.0093)
         print(
             "10-minute pass at 1 kHz: \(harness.handovers) handovers, worst hold error \(harness.worstHoldErrorDegrees)°, "
                 + "worst quantised-beam error \(harness.worstQuantisedErrorDegrees)° over \(harness.checkedPeaks) peaks")

@@ -5,7 +5,7 @@ import Testing
 @Suite struct HandoverCommandTests {
     static let snapshot = OrbitCommandTests.snapshot
 
-    @Test(.enabled(if: OrbitCommandTests.snapshotPresent, "the shared Starlink snapshot (../shared/data) is absent"))
+    @Test
     func passesJSONHasTheDocumentedFields() throws {
         let run = try CommandLineTests.utermd(
             "passes", "--elements", Self.snapshot, "--lat", "47.37", "--lon", "8.54", "--from", "2026-08-22T19:00:00Z",
@@ -21,7 +21,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: OrbitCommandTests.snapshotPresent, "the shared Starlink snapshot (../shared/data) is absent"))
+    @Test
     func scheduleJSONHasSlotsSummaryAndASkyPlot() throws {
         let svg = NSTemporaryDirectory() + "utermd-sky-\(UUID().uuidString).svg"
         let run = try CommandLineTests.utermd(

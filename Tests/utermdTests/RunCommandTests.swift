@@ -72,28 +72,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: daemon.auditPath + ".policy"), "no second log")
     }
 
-    @Test func rotctlReadsTheBeamAndRebootExits75() throws {
+    /// Hamlib's client, `/usr/bin/rotctl` or `/usr/local/bin/rotctl`, or nil.
+    static let rotctl = ["/usr/bin/rotctl", "/usr/local/bin/rotctl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: rotctl != nil, "rotctl not installed (apt-get install libhamlib-utils)"))
+    func rotctlReadsTheBeam() throws {
+        let rotctl = try #require(Self.rotctl)
         let daemon = try RunSupport.Daemon()
         try daemon.start()
         #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
-        if let rotctl = ["/usr/bin/rotctl", "/usr/local/bin/rotctl"].first(where: {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: rotctl)
-            process.arguments = ["-m", "2", "-r", "127.0.0.1:\(daemon.rotctldPort)", "p"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            let numbers = text.split(separator: "\n").compactMap { Double($0) }
-            #expect(process.terminationStatus == 0)
-            #expect(numbers.count == 2 && (0...360).contains(numbers[0]) && (0...90).contains(numbers[1]), "\(text)")
-        } else {
-            print("RunCommandTests: rotctl not installed (libhamlib-utils); rotctld check skipped")
-        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: rotctl)
+        process.arguments = ["-m", "2", "-r", "127.0.0.1:\(daemon.rotctldPort)", "p"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let numbers = text.split(separator: "\n").compactMap { Double($0) }
+        #expect(process.terminationStatus == 0)
+        #expect(numbers.count == 2 && (0...360).contains(numbers[0]) && (0...90).contains(numbers[1]), "\(text)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit().status == 0)
+    }
+
+    @Test func rebootExits75() throws {
+        let daemon = try RunSupport.Daemon()
+        try daemon.start()
+        #expect(daemon.notify.receive(until: "READY=1", within: 30).contains { $0.contains("READY=1") })
         let reboot = try RunSupport.http(
             port: daemon.statusPort, "POST", "/reboot", token: daemon.token, body: "{\"reason\": \"test\"}")
         #expect(reboot.status == 202)

@@ -4,7 +4,7 @@
 /// `ArrayDescription()` is a Gen-1-like Starlink-class array: 1,280 elements in a circle on a
 /// square lattice with λ/2 spacing at 14.5 GHz (10.34 mm, an aperture about 0.42 m across),
 /// receiving 10.7–12.7 GHz and transmitting 14.0–14.5 GHz, 7-bit phase shifters, a 50° scan
-/// limit, facing the zenith. Facts from the design notes (`/work/shared/design/README.md`).
+/// limit, facing the zenith. The facts and their sources: `Boards/README.md`, "Where the default array's numbers come from".
 public struct ArrayDescription: Sendable, Hashable {
     /// How elements are packed (square or triangular grid).
     public var lattice: ArrayLattice

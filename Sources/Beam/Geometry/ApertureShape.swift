@@ -9,7 +9,7 @@ public enum ApertureShape: Sendable, Hashable {
     case grid(rows: Int, columns: Int)
 
     /// The Gen-1-like default: 1,280 elements in a circle (Starlink Gen-1 teardowns count
-    /// about 1,264–1,280 patches on a ~50 cm board; see `/work/shared/design/README.md`).
+    /// about 1,264–1,280 patches on a ~50 cm board; sources in `Boards/README.md`).
     public static let gen1Circular = ApertureShape.circular(elementCount: 1280)
 
     /// The number of elements the shape holds.

@@ -123,13 +123,15 @@ struct ExpectationTracker {
             switch expectation {
             case .transmitOffWithinOfRestriction(let limit):
                 let worst = worstMilliseconds(.restriction)
+                // A run that never entered a zone has not shown the reaction: no pass by default.
                 return .init(
                     expectation: "transmit off within \(limit) ms of a fix inside a restricted zone",
-                    passed: worst <= limit, detail: "\(restrictionEntries) entries, worst \(Self.milliseconds(worst))")
+                    passed: restrictionEntries > 0 && worst <= limit,
+                    detail: "\(restrictionEntries) entries, worst \(Self.milliseconds(worst))")
             case .transmitOffWithinOfFault(let limit):
                 let worst = worstMilliseconds(.fault)
                 return .init(
-                    expectation: "transmit off within \(limit) ms of a fault", passed: worst <= limit,
+                    expectation: "transmit off within \(limit) ms of a fault", passed: faults > 0 && worst <= limit,
                     detail: "\(faults) faults, worst \(Self.milliseconds(worst))")
             case .neverTransmitInRestrictedZone(let grace):
                 return .init(

@@ -3,13 +3,17 @@
 pyproj azimuthal-equidistant projection centred on each test point (distances from the centre
 of an AEQD projection are geodesic distances on WGS-84).
 
-    pip install geographiclib pyproj shapely
-    python3 Tests/GeofenceTests/Resources/geofence_oracle.py ../shared/data
+    make oracles   # a virtualenv in .build/oracles with the pinned packages
+    .build/oracles/bin/python Tests/GeofenceTests/Resources/geofence_oracle.py [DATA_DIR]
+
+DATA_DIR defaults to the repository's Tests/Data (the countries with their geometry
+unchanged and the 1:10m coastline around Iceland); the published full layers give the same
+numbers for the points below.
 
 Boundaries are densified along their longitude/latitude-straight edges (RFC 7946) every
 0.002 degrees before projection, the meaning Geofence gives them.
 """
-import json, math, sys
+import json, math, os, sys
 from geographiclib.geodesic import Geodesic
 from pyproj import Proj
 from shapely.geometry import LineString, MultiLineString, shape
@@ -17,9 +21,10 @@ from shapely.ops import transform
 
 G = Geodesic.WGS84
 NM = 1852.0
-data = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
+data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../Data")
 countries = json.load(open(f"{data}/ne_50m_admin_0_countries.geojson"))
-coast = json.load(open(f"{data}/ne_10m_coastline.geojson"))
+coast_path = f"{data}/ne_10m_coastline_iceland.geojson"
+coast = json.load(open(coast_path if os.path.exists(coast_path) else f"{data}/ne_10m_coastline.geojson"))
 
 
 def country(code):

@@ -1,0 +1,132 @@
+#!/bin/sh
+# Seeded faults: deliberately broken firmware, one part at a time, must be caught.
+#
+# Each mutant is a one-line edit of the source, applied to the work tree, built, judged, and
+# reverted (also on an interrupt). The scenarios of HIL/scenarios on the simulated rig must
+# FAIL the expectations named; the broken judge (a tracker that passes everything) is caught
+# by its own unit tests, which is why they exist: no scenario can catch its judge.
+#
+#   sh HIL/seeded-faults.sh              (make seeded-faults; debug builds, ~5 min a mutant on 2 cores)
+#   sh HIL/seeded-faults.sh tolerances   (the tightened tests against small faults, one build)
+#
+# A mutant whose line is no longer found is reported as such (the source moved on): edit the
+# pattern here rather than letting it pass silently.
+set -u
+SWIFT=${SWIFT:-swift}
+UTERMD=.build/debug/utermd
+results=""
+failures=0
+
+# apply FILE PATTERN REPLACEMENT: replaces the first line containing PATTERN (fixed string).
+apply() {
+    grep -qF -- "$2" "$1" || return 1
+    cp "$1" "$1.seeded-fault-original"
+    awk -v pattern="$2" -v replacement="$3" 'index($0, pattern) && !done { print replacement; done = 1; next } { print }' \
+        "$1.seeded-fault-original" > "$1"
+}
+
+restore() {
+    # touch: the restored file must look newer than the broken build, or the next build keeps it.
+    for original in $(find Sources -name '*.seeded-fault-original'); do
+        mv "$original" "${original%.seeded-fault-original}"
+        touch "${original%.seeded-fault-original}"
+    done
+}
+trap 'restore; exit 2' INT TERM
+
+# scenarios NAME EXPECTED-FAILURE...: runs every scenario on the simulated rig; each expected
+# text must appear on a FAIL line.
+scenarios() {
+    name=$1; shift
+    out=.build/seeded-fault-$name.txt
+    $UTERMD hil run --rig HIL/rigs/sim.yaml > "$out" 2>&1
+    status=$?
+    caught=yes
+    for expected in "$@"; do grep -E '^ +FAIL ' "$out" | grep -qF -- "$expected" || caught=no; done
+    [ "$status" -ne 0 ] || caught=no
+    grep -E '^(PASS|FAIL)  |^ +FAIL ' "$out" | sed 's/^/    /'
+    echo "$caught"
+}
+
+mutant() {
+    name=$1; file=$2; pattern=$3; replacement=$4; shift 4
+    echo "== mutant $name: $file"
+    if ! apply "$file" "$pattern" "$replacement"; then
+        results="$results\n  $name: NOT APPLIED (line not found: $pattern)"
+        failures=$((failures + 1))
+        return
+    fi
+    if [ "$1" = tests ]; then
+        shift
+        $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1 || { restore; results="$results\n  $name: BUILD FAILED"; failures=$((failures + 1)); return; }
+        if $SWIFT test --skip-build --filter "$1" > .build/seeded-fault-$name.txt 2>&1; then verdict=no; else verdict=yes; fi
+        grep -E 'recorded an issue' .build/seeded-fault-$name.txt | head -5 | sed 's/^/    /'
+        how="$1 fails"
+    else
+        shift
+        $SWIFT build --product utermd > .build/seeded-fault-build.txt 2>&1 || { restore; results="$results\n  $name: BUILD FAILED"; failures=$((failures + 1)); return; }
+        verdict=$(scenarios "$name" "$@" | tee /dev/stderr | tail -n 1)
+        how="scenarios FAIL: $*"
+    fi
+    restore
+    if [ "$verdict" = yes ]; then
+        results="$results\n  $name: caught ($how)"
+    else
+        results="$results\n  $name: NOT CAUGHT"
+        failures=$((failures + 1))
+    fi
+}
+
+# `tolerances`: the tests' own teeth. Each edit below is small enough that the old, looser
+# test let it through; applied together in one build, each named test must now fail.
+if [ "${1:-}" = tolerances ]; then
+    notfound=""
+    apply Sources/Orbit/SGP4/SGP4GravityModel.swift 'radius: 6378.135, mu: 398_600.8,' \
+        '        radius: 6378.135 * (1 + 2e-11), mu: 398_600.8,  // seeded fault: positions off by ~1.4e-7 km' || notfound="$notfound wgs72"
+    apply Sources/Drivers/GNSS/NMEASentence.swift 'guard computed == declared else { throw .badChecksum' \
+        '        // seeded fault: checksums are not verified' || notfound="$notfound checksum"
+    apply Sources/Daemon/Systemd/WatchdogPinger.swift 'let (seconds, attoseconds) = (interval / 2).components' \
+        '        let (seconds, attoseconds) = interval.components  // seeded fault: pings at the full interval' || notfound="$notfound watchdog"
+    apply Sources/Beam/Configuration/ArrayDescription.swift 'phaseShifterBits: Int = 7,' \
+        '        phaseShifterBits: Int = 6,  // seeded fault: one bit of phase lost' || notfound="$notfound phase-bits"
+    apply Sources/Terminal/Simulation/ExpectationTracker.swift 'passed: restrictionEntries > 0 && worst <= limit,' \
+        '                    passed: worst <= limit,  // seeded fault: the old verdict, passing a run with no entry' || notfound="$notfound tracker"
+    [ -z "$notfound" ] || echo "not applied (line not found):$notfound"
+    $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1 || { restore; echo "build failed"; exit 1; }
+    for test in SGP4VerificationTests OrbitCommandTests/propagateReproducesVallado NMEAParserTests/noiseNeverCrashesTheParser \
+        SystemdNotifierTests/pingerPingsAtHalfTheIntervalWhileHealthy PointingAccuracyTests/peakOfQuantised \
+        PointingPassTests ExpectationTrackerTests/noRestrictionAtAllIsNotAPass; do
+        log=.build/seeded-fault-$(echo "$test" | tr '/' '-').txt
+        if $SWIFT test --skip-build --filter "$test" > "$log" 2>&1; then
+            results="$results\n  $test: NOT CAUGHT (passed with its seeded fault)"
+            failures=$((failures + 1))
+        else
+            results="$results\n  $test: fails as it must: $(grep -m 1 'Expectation failed' "$log" | sed 's/.*Expectation failed: //' | cut -c1-140)"
+        fi
+    done
+    restore
+    echo "== rebuilding the unbroken tree"
+    $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1
+    printf "tests against seeded faults:%b\n" "$results"
+    exit $(( failures > 0 ))
+fi
+
+mutant interlock-ignores-faults Sources/Drivers/Interlock/TransmitCondition.swift \
+    'if !noHardwareFault { set.insert(TransmitConditionSet(.noHardwareFault)) }' \
+    '        // seeded fault: a hardware fault no longer inhibits transmission' \
+    scenarios "transmit off within 1.0 ms of a fault"
+
+mutant geofence-answers-allow Sources/Geofence/Decision/GeofenceEvaluator.swift \
+    'public mutating func decide(at now: Duration) -> GeofenceDecision {' \
+    '    public mutating func decide(at now: Duration) -> GeofenceDecision { if now >= .zero { return GeofenceDecision(action: .allow, reason: .defaultAction) }' \
+    scenarios "of a fix inside a restricted zone" "never transmit in a restricted zone" "while the fix is stale"
+
+mutant tracker-always-passes Sources/Terminal/Simulation/SimulationResult.swift \
+    'self.passed = passed' \
+    '            self.passed = true  // seeded fault: every verdict passes' \
+    tests ExpectationTrackerTests
+
+echo "== rebuilding the unbroken tree"
+$SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1
+printf "seeded faults:%b\n" "$results"
+exit $(( failures > 0 ))
