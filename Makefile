@@ -6,11 +6,11 @@
 # terminal builds without libgpiod and libusb.
 
 SWIFT       ?= swift
-APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils
+APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils spin
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench clean model-check model-smoke model-table
 
 all: build
 
@@ -40,6 +40,22 @@ run: deps
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) --no-print-directory model-smoke
+
+# The model of the transmit interlock (Model/README.md). model-check: every check and every
+# seeded mutation (a few minutes); model-smoke: one small proof and one mutation (part of
+# make test); model-table: rewrites Model/interlock-transitions.txt from the Swift interlock
+# (then run model-check). The Swift side of the model is checked by `swift test` itself
+# (InterlockTransitionTableTests).
+model-check: deps
+	python3 Model/check.py --out .build/model
+
+model-smoke: deps
+	python3 Model/check.py --smoke --out .build/model
+
+model-table:
+	$(SWIFT) build --build-tests
+	UTERMD_MODEL_TABLE_OUT=$(CURDIR)/Model/interlock-transitions.txt $(SWIFT) test --skip-build --filter InterlockTransitionTableTests
 
 # Benchmarks and their references on this machine (ratios, not absolute numbers):
 # the Swift benchmarks (ordo-one/benchmark) against python sgp4 / Skyfield / shapely, and

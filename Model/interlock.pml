@@ -3,7 +3,7 @@
  * within which bounds, and what is proved).
  *
  * Processes: Tick (the real-time tick: TerminalCore.tick, the interlock, the PA supply, stow,
- * and after the loop has stopped the daemon's stop sequence), Writer (AuditWriter's thread),
+ * and after the loop has g_stopped the daemon's stop sequence), Writer (AuditWriter's thread),
  * Policy (the daemon depositing a policy through PolicyHandoff), Crash (a kill at any point,
  * then a restart that scans the log).
  *
@@ -24,6 +24,12 @@
 #endif
 #ifndef MAXFAULTS
 #define MAXFAULTS 1      /* hardware fault kinds per run: single-fault assumption */
+#endif
+#ifndef MAXSTOWS
+#define MAXSTOWS 1       /* operator stows per life (the stop's final stow comes on top) */
+#endif
+#ifndef MAXWFAILS
+#define MAXWFAILS 1      /* failed appends per life */
 #endif
 #define SENSE_TICKS 2    /* TransmitInterlock's senseMismatchTickLimit */
 
@@ -68,6 +74,7 @@ bit pa_flaky;            /* fault: writes to pa_power may fail */
 bit sense_flaky;         /* fault: the sense input may be unreadable */
 byte hw_faults;
 bit stow_req;            /* an operator's stow, or the stop's final stow */
+byte stows;
 bit stop_req;
 
 /* ---- the interlock (tick-private) and the PA supply ---- */
@@ -100,6 +107,7 @@ bit dropped;
 chan pending = [2 * CAP + 2] of { byte };
 byte cache;              /* written, not fsync'ed */
 bit w_stop, w_done, w_stalled, w_busy;
+byte w_fails;
 bit file_on;             /* the last transmit record that is durable is an `on` */
 bit file_suspect;        /* a line-fault record is durable after the last `on` */
 
@@ -110,7 +118,7 @@ bit policy_pending;
 /* ---- crash and restart ---- */
 bit crashed;
 byte lives = 1;
-bit tick_parked, writer_parked, policy_parked, stopped;
+bit tick_parked, writer_parked, policy_parked, g_stopped;
 
 /* ---- ghosts, for the properties ---- */
 bit g_on_durable;        /* the pending `on` is durable in the file */
@@ -189,6 +197,7 @@ inline interlock_step() {
     out_drop = t_out % 10;
     if
     :: out_te == ACTIVE ->
+       printf("MSC: interlock: transmit-enable -> active (its `on` durable: %d)\n", g_on_durable);
        assert(g_on_durable);              /* invariant 4: the `on` is durable before it takes effect */
        if
        :: !te_stuck -> hw_te = 1
@@ -373,9 +382,13 @@ inline one_tick() {
     fi;
     inject_faults();
     if
-    :: !settled && !stow_req -> stow_req = 1                  /* POST /stow */
+#ifndef NO_STOW
+    :: !settled && !stow_req && stows < MAXSTOWS -> stow_req = 1; stows++   /* POST /stow */
     :: !settled && stow_req && !stop_req -> stow_req = 0      /* POST /unstow */
+#endif
+#ifndef NO_STOP
     :: !settled && !stop_req && lives == 1 -> stop_req = 1; stow_req = 1   /* SIGTERM */
+#endif
     :: skip
     fi;
     if
@@ -399,15 +412,13 @@ inline one_tick() {
     if
     :: stow_req -> pa_update(0, 1)
     :: else ->
-       /* wanted = steered && !forbidden: true when every condition holds; a fault input in
-        * fault makes a condition fail */
+       /* wanted = steered && !forbidden, fault = a fault input in fault: wanted and no fault
+        * when every condition holds; otherwise either way (only wanted && !fault matters) */
        if
-       :: conds -> pa_want = 1; pa_fault = 0
-       :: else ->
-          if :: pa_want = 1 :: pa_want = 0 fi;
-          if :: pa_fault = 1 :: pa_fault = 0 fi
+       :: conds -> pa_want = 1
+       :: else -> if :: pa_want = 1 :: pa_want = 0 fi
        fi;
-       pa_update(pa_want, pa_fault || line == LFAULT)
+       pa_update(pa_want, line == LFAULT)
     fi;
     end_of_tick_checks()
   }
@@ -449,8 +460,8 @@ progress_tick:
       :: pa_flaky -> if :: hw_pa = 0 :: skip fi
       :: else -> hw_pa = 0
       fi;
-      stopped = 1;
-      printf("MSC: stopped: writer done=%d, records not durable=%d, log ends on=%d\n", w_done, g_outstanding, file_on);
+      g_stopped = 1;
+      printf("MSC: g_stopped: writer done=%d, records not durable=%d, log ends on=%d\n", w_done, g_outstanding, file_on);
       /* a clean stop with a writer that kept up leaves every record durable, and the log
        * not ending in an `on` */
       assert(!w_done || shared_failing || dropped || g_outstanding == 0);
@@ -541,8 +552,8 @@ inline drain() {
 #endif
         atomic { pending?r; r = 0 }
 #if !defined(LIVENESS)
-     :: true ->                            /* write or fsync failed */
-        atomic { lk == 0 -> printf("MSC: writer: append failed\n"); shared_failing = 1; r = 0 };
+     :: w_fails < MAXWFAILS ->             /* write or fsync failed */
+        atomic { lk == 0 -> printf("MSC: writer: append failed\n"); shared_failing = 1; w_fails++; r = 0 };
         break
 #else
      :: !settled ->                        /* failures only before the world settles */
@@ -579,6 +590,7 @@ end_done:
 
 /* The daemon deposits a verified policy (PolicyHandoff.deposit): a blocking lock, held for a
  * copy; it may be descheduled while holding it. */
+#ifndef NO_POLICY
 active proctype Policy() {
 restart:
   {
@@ -601,6 +613,9 @@ end_pstalled:
   policy_parked = 0;
   goto restart
 }
+#else
+init { policy_parked = 1 }
+#endif
 
 #ifndef NO_CRASH
 /* A kill at any point (power loss, SIGKILL, a crash), then a restart: the written and not
@@ -610,7 +625,7 @@ active proctype Crash() {
   byte r;
 end_waiting:
   atomic {
-    lives < MAXLIVES && !stopped && !crashed ->
+    lives < MAXLIVES && !g_stopped && !crashed ->
     crashed = 1;
     printf("MSC: crash: phase=%d te=%d, log: on=%d suspect=%d, unsynced record %d\n", phase, hw_te, file_on, file_suspect, cache);
     if
@@ -641,7 +656,7 @@ end_waiting:
     shared_on_gen = 0; shared_failing = 0; dropped = 0;
     w_stop = 0; w_done = 0; w_stalled = 0; w_busy = 0;
     plk = 0; policy_pending = 0;
-    stow_req = 0; stop_req = 0;
+    stow_req = 0; stop_req = 0; stows = 0; w_fails = 0;
     g_on_durable = 0; g_outstanding = 0; g_tx_outstanding = 0; g_unsafe = 0;
     r = 0;
     lives++;
