@@ -468,8 +468,8 @@ progress_tick:
       assert(!w_done || shared_failing || dropped || !file_on)
     };
 #ifdef NP
-progress_stopped:
-    do :: skip od
+progress_stopped:                 /* stopped for good: not a cycle without progress */
+    false
 #endif
   } unless { crashed };
   tick_parked = 1;
@@ -600,6 +600,7 @@ restart:
 #ifndef NO_STALL
        if
        :: true ->
+          printf("MSC: the daemon stalls holding the policy hand-off's lock\n");
 end_pstalled:
           false
        :: skip
