@@ -21,7 +21,7 @@ MODEL = os.path.dirname(os.path.abspath(__file__))
 CORE = ["-DNO_CRASH", "-DNO_STOP", "-DNO_POLICY"]
 CRASH = ["-DNO_STOP", "-DNO_STOW", "-DNO_POLICY"]
 STOP = ["-DNO_CRASH", "-DNO_POLICY"]
-PROGRESS = ["-DNP", "-DNO_CRASH", "-DNO_STOP"]
+PROGRESS = ["-DNP", "-DNO_CRASH", "-DNO_STOP", "-DNO_STOW", "-DMAXFAULTS=0"]
 LIVENESS = ["-DLIVENESS", "-DNO_POLICY", "-DNO_STOP"]
 SMOKE = ["-DNO_CRASH", "-DNO_STOP", "-DNO_POLICY", "-DMAXFAULTS=0", "-DNO_STALL"]
 
@@ -41,7 +41,7 @@ CHECKS = [
      "and the policy deposit stall"),
     ("liveness", LIVENESS, LTL, "proof",
      "with every condition true and a writer that keeps up: transmit comes on and stays (LTL), "
-     "by the end of the second tick (assertion)"),
+     "by the end of the fourth tick counting the one it settled in (assertion)"),
     ("stop", STOP, SAFETY, "counterexample",
      "FINDING: a clean stop can leave the last transmit record in the hand-off's outbox"),
     ("log-not-more-permissive", CRASH + ["-DCHECK_LOG_NOT_MORE_PERMISSIVE"], SAFETY, "counterexample",

@@ -31,6 +31,9 @@
 #ifndef MAXWFAILS
 #define MAXWFAILS 1      /* failed appends per life */
 #endif
+#ifndef LIVE_TICKS
+#define LIVE_TICKS 4     /* LIVENESS: transmit on by the end of this many ticks after settling */
+#endif
 #define SENSE_TICKS 2    /* TransmitInterlock's senseMismatchTickLimit */
 
 #define OFF 0
@@ -334,8 +337,9 @@ inline end_of_tick_checks() {
     :: settled && g_settled_ticks < 255 -> g_settled_ticks++
     :: else -> skip
     fi;
-    /* bounded progress: with a writer that keeps up, on by the end of the second tick */
-    assert(g_settled_ticks < 2 || phase == ON)
+    /* bounded progress: with a writer that keeps up, on by the end of tick LIVE_TICKS,
+     * counting the tick in which the world settled */
+    assert(g_settled_ticks < LIVE_TICKS || phase == ON)
 #endif
   }
 }
