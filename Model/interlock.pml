@@ -465,7 +465,7 @@ progress_tick:
       :: else -> hw_pa = 0
       fi;
       g_stopped = 1;
-      printf("MSC: g_stopped: writer done=%d, records not durable=%d, log ends on=%d\n", w_done, g_outstanding, file_on);
+      printf("MSC: stopped: writer done=%d, records not durable=%d, log ends on=%d\n", w_done, g_outstanding, file_on);
       /* a clean stop with a writer that kept up leaves every record durable, and the log
        * not ending in an `on` */
       assert(!w_done || shared_failing || dropped || g_outstanding == 0);
