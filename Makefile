@@ -7,11 +7,11 @@
 # terminal builds without libgpiod and libusb.
 
 SWIFT       ?= swift
-APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3
+APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3 spin
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
 
-.PHONY: all deps build run test first-hour bench clean
+.PHONY: all deps build run test first-hour bench clean model-check model-smoke model-table
 
 all: build
 
@@ -47,6 +47,7 @@ test: deps
 	@sh Tests/skipped-tests.sh .build/test.log
 	@test "$$(cat .build/test.status)" = 0
 	sh Tests/first-hour.sh $(UTERMD)
+	$(MAKE) --no-print-directory model-smoke
 
 # Every command as the README shows it, from the southern and western hemispheres, with its
 # exit status and --json output checked (issue 14; python3 reads the JSON); part of
@@ -54,6 +55,21 @@ test: deps
 first-hour: deps
 	$(SWIFT) build --product utermd
 	sh Tests/first-hour.sh $(UTERMD)
+
+# The model of the transmit interlock (Model/README.md). model-check: every check and every
+# seeded mutation (a few minutes); model-smoke: one small proof and one mutation (part of
+# make test); model-table: rewrites Model/interlock-transitions.txt from the Swift interlock
+# (then run model-check). The Swift side of the model is checked by `swift test` itself
+# (InterlockTransitionTableTests).
+model-check: deps
+	python3 Model/check.py --out .build/model
+
+model-smoke: deps
+	python3 Model/check.py --smoke --out .build/model
+
+model-table:
+	$(SWIFT) build --build-tests
+	UTERMD_MODEL_TABLE_OUT=$(CURDIR)/Model/interlock-transitions.txt $(SWIFT) test --skip-build --filter InterlockTransitionTableTests
 
 # Benchmarks and their references on this machine (ratios, not absolute numbers):
 # the Swift benchmarks (ordo-one/benchmark) against python sgp4 / Skyfield / shapely, and

@@ -67,7 +67,9 @@ public final class TransmitInterlock {
     private let sense: (any GPIOInputLine)?
     private let audit: AuditHandoff
     private let senseMismatchTickLimit: Int
-    private var senseMismatchTicks = 0
+    /// Consecutive updates whose sense read disagreed with the command (internal: read by the
+    /// model's conformance test, `Model/README.md`).
+    private(set) var senseMismatchTicks = 0
 
     /// An interlock over the `transmit_enable` line (opened at its safe state, inactive),
     /// reading it back on `sense` when the board wires one, auditing through `audit`.
