@@ -54,7 +54,13 @@ struct AuditShowCommand: ParsableCommand {
         }
         var check = scan.check
         if verify { check.requireChain() }
-        for finding in check.findings { printError("\(file):\(finding.line): \(finding.explanation)") }
+        // The first findings, then a count: a CRLF copy would otherwise repeat one line per record.
+        for finding in check.findings.prefix(Self.findingsShown) {
+            printError("\(file):\(finding.line): \(finding.explanation)")
+        }
+        if check.findings.count > Self.findingsShown {
+            printError("\(file): and \(check.findings.count - Self.findingsShown) more findings (\(check.findings.count) in all)")
+        }
         if verify, check.isClean {
             printError(
                 "utermd: \(file): verified: \(check.recordCount) records, numbered 1 to \(check.lastSequence) without a gap, "
@@ -62,6 +68,9 @@ struct AuditShowCommand: ParsableCommand {
         }
         if !check.isClean { throw CommandExitCodes.negative }
     }
+
+    /// How many findings are printed one by one.
+    static let findingsShown = 50
 
     /// `#12 2026-08-23T00:00:01.000Z transmit on: reason [key=value ...]`.
     static func line(_ entry: AuditEntry) -> String {

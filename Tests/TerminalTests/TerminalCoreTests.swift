@@ -35,7 +35,9 @@ import Testing
         let rig = try Self.transmittingRig()
         #expect(!rig.tick(deadlinesMet: false))
         #expect(!rig.core.conditions.loopDeadlinesMet)
-        #expect(rig.runUntilTransmitting(withinTicks: 100) != nil)
+        // Back only after the loop has been healthy for the recovery time (2 s), not at once.
+        #expect(rig.runUntilTransmitting(withinTicks: 1_900) == nil, "not before the recovery time")
+        #expect(rig.runUntilTransmitting(withinTicks: 300) != nil)
     }
 
     @Test func unknownUTCDropsTransmitInTheSameTick() throws {

@@ -30,12 +30,16 @@ import Testing
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // Both pipes at once: a child filling one pipe while the other is read would block for ever.
+        let err = LockedData()
+        let reader = Thread { err.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let stderrData = err.waitForValue()
         return Run(
             status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            errors: String(decoding: err, as: UTF8.self))
+            errors: String(decoding: stderrData, as: UTF8.self))
     }
 
     @Test func versionNamesTheLinkedLibraries() throws {
@@ -71,5 +75,25 @@ import Testing
         #expect(run.status != 0)
         #expect(run.errors.contains(file))
         #expect(run.errors.contains("transmit_enable") && run.errors.contains("fault_in"))
+    }
+}
+
+/// Data handed from a reader thread, once.
+final class LockedData: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: Data?
+
+    func set(_ data: Data) {
+        condition.lock()
+        value = data
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForValue() -> Data {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value ?? Data()
     }
 }

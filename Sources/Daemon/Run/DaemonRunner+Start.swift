@@ -50,6 +50,11 @@ extension DaemonRunner {
             throw StartFailure("\(error)")
         }
         self.assembly = assembly
+        if assembly.auditRecoveredTornBytes > 0 {
+            logger.warning(
+                "audit log: \(assembly.auditRecoveredTornBytes) bytes of a torn last record (a crash while it was written) cut at open; the cut is recorded in the log"
+            )
+        }
         assembly.core.loopRecoveryNanoseconds = UInt64(configuration.safety.loopRecoveryMilliseconds) * 1_000_000
         assembly.core.maximumClockDisagreementNanoseconds = Int64(configuration.safety.maximumClockDisagreementMilliseconds) * 1_000_000
         // The tracker and the scheduler keep what they need of the element sets.

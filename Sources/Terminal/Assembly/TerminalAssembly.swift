@@ -28,6 +28,9 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
     public let array: PhasedArray
     /// The audit log's writer (start it on its own thread, or drive it with `writePending`).
     public let auditWriter: AuditWriter
+    /// Bytes of a torn last record cut when the audit log was opened (0 after a clean stop);
+    /// the cut is the log's own next record too.
+    public let auditRecoveredTornBytes: Int
     /// The audit hand-off the drivers submit to.
     public let audit: AuditHandoff
     /// The satellites, with the propagators the tracker and the scheduler share.
@@ -71,6 +74,7 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         do { array = try PhasedArray(board.array, activeLink: link) } catch { throw .array(error) }
         let log: AuditLog
         do { log = try AuditLog(path: auditLogPath) } catch { throw .audit(error) }
+        auditRecoveredTornBytes = log.recoveredTornBytes
         let audit = AuditHandoff(capacity: 256)
         self.audit = audit
         auditWriter = AuditWriter(log: log, handoff: audit)
