@@ -71,15 +71,7 @@ public final class AuditHandoff: @unchecked Sendable {
     /// lock is free now; otherwise does nothing (the tick tries again next time).
     public func refresh() {
         guard lock.tryLock() else { return }
-        var moved = false
-        while outboxCount > 0, queueCount < capacity {
-            queue[(queueHead + queueCount) % capacity] = outbox[outboxHead]
-            outbox[outboxHead] = nil
-            outboxHead = (outboxHead + 1) % capacity
-            outboxCount -= 1
-            queueCount += 1
-            moved = true
-        }
+        let moved = moveOutboxToQueue()
         seenDurableCount = sharedDurableCount
         seenDurableOnDecision = sharedDurableOnDecision
         seenWriterFailing = sharedWriterFailing
@@ -92,16 +84,22 @@ public final class AuditHandoff: @unchecked Sendable {
     /// producer (a record left in the outbox by a try-lock that missed would otherwise never
     /// reach the log). Records that find the queue full stay in the outbox.
     public func flushOutbox() {
-        lock.withLock {
-            while outboxCount > 0, queueCount < capacity {
-                queue[(queueHead + queueCount) % capacity] = outbox[outboxHead]
-                outbox[outboxHead] = nil
-                outboxHead = (outboxHead + 1) % capacity
-                outboxCount -= 1
-                queueCount += 1
-            }
-        }
+        lock.withLock { _ = moveOutboxToQueue() }
         lock.signal()
+    }
+
+    /// With `lock` held: moves what fits of the outbox to the queue; whether anything moved.
+    private func moveOutboxToQueue() -> Bool {
+        var moved = false
+        while outboxCount > 0, queueCount < capacity {
+            queue[(queueHead + queueCount) % capacity] = outbox[outboxHead]
+            outbox[outboxHead] = nil
+            outboxHead = (outboxHead + 1) % capacity
+            outboxCount -= 1
+            queueCount += 1
+            moved = true
+        }
+        return moved
     }
 
     /// Whether every record submitted so far is durable (as of the last `refresh`).
