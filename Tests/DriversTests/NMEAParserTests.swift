@@ -1,4 +1,5 @@
 import Drivers
+import RealTime
 import Testing
 
 /// NMEA 0183 sentences: checksums, fields, and every way a line is rejected.
@@ -136,18 +137,5 @@ import Testing
             #expect(UTCTimestamp(iso8601: bad) == nil, "\(bad)")
         }
         #expect(UTCTimestamp(secondsSinceUnixEpoch: -1).iso8601 == "1969-12-31T23:59:59.000Z")
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a seeded generator, so the noise is the same each run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_14EB
-        return z ^ (z >> 31)
     }
 }

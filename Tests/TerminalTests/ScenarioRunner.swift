@@ -19,3 +19,14 @@ enum ScenarioRunner {
         return (try Simulator(scenario: scenario, options: options).run(), audit)
     }
 }
+
+/// The value, or a failure naming what was missing.
+func require<T>(_ value: T?, _ what: String = "value") throws -> T {
+    guard let value else { throw ScenarioRunnerFailure("missing \(what)") }
+    return value
+}
+
+struct ScenarioRunnerFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,3 +1,4 @@
+import Audit
 import Foundation
 import Geofence
 import HAL
@@ -110,6 +111,19 @@ final class TerminalCoreRig {
         tickIndex += 1
         return high
     }
+
+    /// Publishes a fix at the site now, dated `utcOffsetSeconds` away from the loop's UTC (set
+    /// `fixPosition` to nil first, so the once-a-second fixes do not replace it).
+    func publishFix(utcOffsetSeconds: Double) {
+        fixSequence += 1
+        assembly.channels.fixes.publish(FixSnapshot(
+            sequence: fixSequence, latitudeDegrees: Self.site.latitudeDegrees, longitudeDegrees: Self.site.longitudeDegrees,
+            heightMetres: 0, horizontalUncertaintyMetres: 5, receivedAtNanoseconds: next,
+            utcNanoseconds: Self.startUnixNanoseconds + next + Int64(utcOffsetSeconds * 1e9)))
+    }
+
+    /// The audit log's records so far.
+    func auditEntries() throws -> [AuditEntry] { try AuditLog.read(path: directory + "/audit.log").entries }
 
     /// Ticks until transmit-enable reads high; the number of ticks it took, or nil.
     func runUntilTransmitting(withinTicks limit: Int = 10_000) -> Int? {

@@ -13,54 +13,55 @@ import Testing
     /// only after the loop has reported healthy for the recovery time (2 s), not at the first
     /// healthy tick (35 switches in 4 minutes on a loaded laptop before).
     @Test func loopHealthReturnsOnlyAfterASustainedRecovery() throws {
-        let bench = try CoreBench()
-        bench.tick()
-        #expect(bench.core.conditions.loopDeadlinesMet, "no recovery wait at start-up")
-        bench.tick(deadlinesMet: false)
-        #expect(!bench.core.conditions.loopDeadlinesMet, "off at once")
+        let rig = try TerminalCoreRig()
+        rig.tick()
+        #expect(rig.core.conditions.loopDeadlinesMet, "no recovery wait at start-up")
+        rig.tick(deadlinesMet: false)
+        #expect(!rig.core.conditions.loopDeadlinesMet, "off at once")
         var healthyTicks = 0
-        while !bench.core.conditions.loopDeadlinesMet, healthyTicks < 5_000 {
-            bench.tick()
+        while !rig.core.conditions.loopDeadlinesMet, healthyTicks < 5_000 {
+            rig.tick()
             healthyTicks += 1
-            if healthyTicks == 1000 { #expect(bench.core.snapshot.loopRecoveryRemainingMilliseconds > 900, "the wait in /status") }
+            if healthyTicks == 1000 { #expect(rig.core.snapshot.loopRecoveryRemainingMilliseconds > 900, "the wait in /status") }
         }
         #expect(healthyTicks == 2_001, "2 s of healthy ticks (the first healthy tick starts the count)")
         // A miss during the recovery starts it again.
-        bench.tick(deadlinesMet: false)
-        for _ in 0..<1_500 { bench.tick() }
-        bench.tick(deadlinesMet: false)
-        for _ in 0..<1_500 { bench.tick() }
-        #expect(!bench.core.conditions.loopDeadlinesMet)
+        rig.tick(deadlinesMet: false)
+        for _ in 0..<1_500 { rig.tick() }
+        rig.tick(deadlinesMet: false)
+        for _ in 0..<1_500 { rig.tick() }
+        #expect(!rig.core.conditions.loopDeadlinesMet)
     }
 
     /// A GNSS fix whose UTC disagrees with the system clock is a time-validity fault: flagged,
     /// audited, transmit conditions unmet until they agree (fixes dated 2025-03-14 had been
     /// accepted against a 2026-12-07 clock).
     @Test func aFixWhoseTimeDisagreesWithTheClockIsATimeValidityFault() throws {
-        let bench = try CoreBench()
-        bench.publishFix()
-        bench.tick()
-        #expect(bench.core.conditions.clocksAgree)
-        bench.publishFix(utcOffsetSeconds: -633 * 86_400)  // 2025-03-14 against 2026-12-07
-        bench.tick()
-        #expect(!bench.core.conditions.clocksAgree)
-        #expect(bench.core.interlock.unmet.contains(.clocksAgree))
-        #expect(bench.core.snapshot.clockDisagreementMilliseconds == -633 * 86_400_000)
-        for _ in 0..<10 { bench.tick() }
-        #expect(!bench.core.conditions.clocksAgree, "stays a fault while the last fix disagrees")
-        bench.publishFix(utcOffsetSeconds: 0.5)  // within the 3 s bound
-        bench.tick()
-        #expect(bench.core.conditions.clocksAgree)
-        let events = try bench.audit().filter { $0.details["source"] == "clock" }.map(\.event)
+        let rig = try TerminalCoreRig()
+        rig.tick()
+        #expect(rig.core.conditions.clocksAgree)
+        rig.fixPosition = nil  // only the fixes published here
+        rig.publishFix(utcOffsetSeconds: -633 * 86_400)  // 2025-03-14 against 2026-12-07
+        rig.tick()
+        #expect(!rig.core.conditions.clocksAgree)
+        #expect(rig.core.interlock.unmet.contains(.clocksAgree))
+        #expect(rig.core.snapshot.clockDisagreementMilliseconds == -633 * 86_400_000)
+        for _ in 0..<10 { rig.tick() }
+        #expect(!rig.core.conditions.clocksAgree, "stays a fault while the last fix disagrees")
+        rig.publishFix(utcOffsetSeconds: 0.5)  // within the 3 s bound
+        rig.tick()
+        #expect(rig.core.conditions.clocksAgree)
+        let events = try rig.auditEntries().filter { $0.details["source"] == "clock" }.map(\.event)
         #expect(events == ["time_validity_fault", "time_validity_fault_cleared"], "flagged and audited once each way")
     }
 
     /// The fix's age does not count as disagreement: a fix received 2 s ago is dated 2 s ago.
     @Test func anOldFixAgreesWithTheClock() throws {
-        let bench = try CoreBench()
-        bench.publishFix()
-        for _ in 0..<2_000 { bench.tick() }
-        #expect(bench.core.conditions.clocksAgree)
+        let rig = try TerminalCoreRig()
+        rig.tick()
+        rig.fixPosition = nil  // the fix of the first tick only, 2 s old at the end
+        for _ in 0..<2_000 { rig.tick() }
+        #expect(rig.core.conditions.clocksAgree)
     }
 
     /// A failed write of the PA supply latches a hardware fault at once (transmit off), shows
@@ -68,23 +69,22 @@ import Testing
     /// answering is found while nothing switches; the simulated operator's clear works once
     /// the line answers again.
     @Test func aFailingPASupplyLineIsAnAuditedHardwareFault() throws {
-        let bench = try CoreBench()
-        bench.publishFix()
-        bench.tick()
-        #expect(bench.core.conditions.noHardwareFault)
-        bench.gpio.injectFailure(on: .paPower, errno: EIO)
-        for _ in 0..<100 { bench.tick() }
-        #expect(!bench.core.conditions.noHardwareFault, "found by the read-back within 100 ticks")
-        #expect(bench.core.powerAmplifierWriteFault)
-        #expect(bench.core.state == .fault)
-        #expect(bench.core.snapshot.outputWriteFailures > 0)
-        #expect(try bench.audit().contains { $0.event == "output_write_failed" && $0.details["source"] == "pa_power" })
-        #expect(!bench.core.clearFaults(atNanoseconds: UInt64(bench.now), utc: nil), "not while the line fails")
-        bench.gpio.clearFailure(on: .paPower)
-        bench.tick()
-        #expect(bench.core.clearFaults(atNanoseconds: UInt64(bench.now), utc: nil))
-        bench.tick()
-        #expect(bench.core.conditions.noHardwareFault)
-        #expect(try bench.audit().contains { $0.event == "output_write_fault_cleared" })
+        let rig = try TerminalCoreRig()
+        rig.tick()
+        #expect(rig.core.conditions.noHardwareFault)
+        rig.bench.gpio.injectFailure(on: .paPower, errno: EIO)
+        for _ in 0..<100 { rig.tick() }
+        #expect(!rig.core.conditions.noHardwareFault, "found by the read-back within 100 ticks")
+        #expect(rig.core.powerAmplifierWriteFault)
+        #expect(rig.core.state == .fault)
+        #expect(rig.core.snapshot.outputWriteFailures > 0)
+        #expect(try rig.auditEntries().contains { $0.event == "output_write_failed" && $0.details["source"] == "pa_power" })
+        #expect(!rig.core.clearFaults(atNanoseconds: UInt64(rig.next), utc: nil), "not while the line fails")
+        rig.bench.gpio.clearFailure(on: .paPower)
+        rig.tick()
+        #expect(rig.core.clearFaults(atNanoseconds: UInt64(rig.next), utc: nil))
+        rig.tick()
+        #expect(rig.core.conditions.noHardwareFault)
+        #expect(try rig.auditEntries().contains { $0.event == "output_write_fault_cleared" })
     }
 }
