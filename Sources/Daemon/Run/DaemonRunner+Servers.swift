@@ -12,6 +12,7 @@ extension DaemonRunner {
         let policies = policies
         let metrics = environment.metrics
         let obstructions = obstructions
+        let elementSets = elementSets
         let stow: @Sendable (String) -> Void = { origin in
             if !channels.stow.isStopRequested { logger.notice("stow requested by \(origin): transmit off, array stowed") }
             channels.stow.requestStop()
@@ -67,6 +68,14 @@ extension DaemonRunner {
                     logger.notice("obstruction map reset by POST /obstructions/reset\(why): \(forgotten) s forgotten")
                     return .accepted("obstruction map reset: \(forgotten) s of observation forgotten")
                 },
+                reloadElements: {
+                    guard let elementSets else {
+                        return CommandOutcome(status: 503, body: .object([("error", .string("not started"))]))
+                    }
+                    let outcome = elementSets.reload()
+                    logger.notice("POST /elements/reload: \(outcome.logLine)")
+                    return outcome.commandOutcome
+                },
                 reportLocation: api.reportLocation, satelliteName: { feed.satellite($0)?.name })
             let statusAPI = StatusAPI(providers: providers, token: resources.token)
             let server: HTTPServer
@@ -116,7 +125,9 @@ extension StatusAPI {
     /// A path as a metric label: the API's own paths, everything else `other` (a scanner must
     /// not create a series per probed URL).
     public static func metricPath(_ path: String) -> String {
-        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy", "/obstructions/reset"]
+        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy", "/obstructions/reset",
+            "/elements/reload",
+        ]
             .contains(path)
             ? path : "other"
     }
