@@ -2,22 +2,28 @@
 """utermd run: start-up time to READY=1 and resident memory with ~10,000 satellites.
 
   python3 Benchmarks/daemon_startup.py [--utermd PATH] [--tle FILE] [--runs 5] [--settle 10] [--with-bridge]
+  python3 Benchmarks/daemon_startup.py --shipped [--settle 20]    # Config/sim.yaml as shipped
 
-Starts `utermd run` on the simulated board with the CelesTrak Starlink snapshot of
-../shared/data (10,744 element sets, 2026-08-22), receives systemd's READY=1 on a notify
+Starts `utermd run` on the simulated board with the CelesTrak Starlink snapshot in
+Tests/Data (10,744 element sets, 2026-08-22), receives systemd's READY=1 on a notify
 socket of its own (as systemd does with Type=notify), and reads VmRSS and VmHWM from
 /proc/PID/status at READY and again after --settle seconds of running (the scheduler has
 built its pass tables by then). Then SIGTERM, and checks the exit status is 0.
 
 The board is Boards/sim.yaml without its `usb:` section unless --with-bridge: HALSim's
 simulated USB bus and beamformer bridge are test doubles that record every transfer and
-latch (about 10 MB/s at 1 kHz), which would measure the recorder, not the daemon.
+latch; `utermd run` keeps 64 of each (it kept 10,000 until 2026-12: 34 MB).
+
+--shipped runs Config/sim.yaml as a user runs it (`make run`: the embedded Starlink shells,
+the simulated bridge, rotctld), with only its file paths and ports moved to a temporary
+directory and free ports.
 
 Targets (issue 8): READY in under 1 s; resident memory under 40 MB.
 """
 import argparse
 import json
 import os
+import re
 import signal
 import socket
 import statistics
@@ -28,7 +34,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = os.path.dirname(HERE)
-DEFAULT_TLE = os.path.join(REPOSITORY, "..", "shared", "data", "starlink_celestrak_2026-08-22.tle")
+DEFAULT_TLE = os.path.join(REPOSITORY, "Tests", "Data", "starlink_celestrak_2026-08-22.tle")
+SHIPPED_CONFIG = os.path.join(REPOSITORY, "Config", "sim.yaml")
 
 CONFIG = """format: 1
 board: {board}
@@ -80,7 +87,13 @@ def board_file(directory, with_bridge):
     return path
 
 
-def one_run(binary, tle, settle, with_bridge):
+def shipped_config(directory):
+    """Config/sim.yaml with its paths under `directory` and every port a free one."""
+    text = open(SHIPPED_CONFIG).read().replace("/tmp/utermd-sim", directory)
+    return re.sub(r"port: \d+", lambda _: f"port: {free_port()}", text)
+
+
+def one_run(binary, tle, settle, with_bridge, shipped=False):
     with tempfile.TemporaryDirectory() as directory:
         notify_path = os.path.join(directory, "notify")
         notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -88,8 +101,11 @@ def one_run(binary, tle, settle, with_bridge):
         notify.settimeout(60)
         config = os.path.join(directory, "utermd.yaml")
         with open(config, "w") as file:
-            file.write(CONFIG.format(board=board_file(directory, with_bridge), tle=os.path.abspath(tle),
-                                     directory=directory, port=free_port()))
+            if shipped:
+                file.write(shipped_config(directory))
+            else:
+                file.write(CONFIG.format(board=board_file(directory, with_bridge), tle=os.path.abspath(tle),
+                                         directory=directory, port=free_port()))
         environment = dict(os.environ, NOTIFY_SOCKET=notify_path)
         environment.pop("JOURNAL_STREAM", None)
         started = time.monotonic()
@@ -121,15 +137,21 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--settle", type=float, default=10.0)
     parser.add_argument("--with-bridge", action="store_true", help="keep the simulated beamformer bridge")
+    parser.add_argument("--shipped", action="store_true", help="run Config/sim.yaml as shipped (make run)")
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
-    if not os.path.exists(arguments.tle):
-        sys.exit(f"{arguments.tle}: no such file (the CelesTrak snapshot of ../shared/data)")
-    satellites = sum(1 for line in open(arguments.tle) if line.startswith("1 "))
-    runs = [one_run(arguments.utermd, arguments.tle, arguments.settle, arguments.with_bridge) for _ in range(arguments.runs)]
+    if arguments.shipped:
+        satellites, board = "embedded (4,408)", "Config/sim.yaml as shipped"
+    else:
+        if not os.path.exists(arguments.tle):
+            sys.exit(f"{arguments.tle}: no such file (the CelesTrak snapshot in Tests/Data)")
+        satellites = sum(1 for line in open(arguments.tle) if line.startswith("1 "))
+        board = "Boards/sim.yaml" + ("" if arguments.with_bridge else " without usb")
+    runs = [one_run(arguments.utermd, arguments.tle, arguments.settle, arguments.with_bridge, arguments.shipped)
+            for _ in range(arguments.runs)]
     summary = {
         "satellites": satellites,
-        "board": "Boards/sim.yaml" + ("" if arguments.with_bridge else " without usb"),
+        "board": board,
         "runs": runs,
         "ready_s_median": statistics.median(run["ready_s"] for run in runs),
         "ready_s_max": max(run["ready_s"] for run in runs),
