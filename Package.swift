@@ -46,7 +46,7 @@ let package = Package(
 
         // Visibility, pass prediction, obstruction map, 15-second slot scheduling and policies.
         .target(name: "Handover", dependencies: ["Orbit"]),
-        .testTarget(name: "HandoverTests", dependencies: ["Handover", "Orbit"]),
+        .testTarget(name: "HandoverTests", dependencies: ["Handover", "Orbit", "AllocationTracing"]),
 
         // Phased-array geometry, steering, quantisation, array factor.
         .target(name: "Beam"),
@@ -59,7 +59,10 @@ let package = Package(
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]),
-        .testTarget(name: "RealTimeTests", dependencies: ["RealTime"]),
+        .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "AllocationTracing"]),
+
+        // Test support shared by test targets: allocation counting (glibc's mtrace, Linux).
+        .target(name: "AllocationTracing", path: "Tests/Support/AllocationTracing"),
 
         // Zones, geodesy, service-restriction decisions.
         .target(name: "Geofence", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -78,7 +81,7 @@ let package = Package(
                 "HAL",
                 .target(name: "CLibUSB", condition: linuxOnly),
             ]),
-        .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL"]),
+        .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL", "AllocationTracing"]),
         .target(name: "HALSim", dependencies: ["HAL"]),
         .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL"]),
 

@@ -4,57 +4,29 @@
     import HAL
     @testable import HALLinux
     import Testing
+    import AllocationTracing
 
     /// The calls the real-time tick makes on lines (`set` on an output, `pollEvents(into:)` on
     /// an input with events ready) allocate nothing: counted, not assumed.
     ///
-    /// As in RealTime's allocation test: glibc's `mtrace` (from `libc_malloc_debug.so.0`, which
-    /// must be preloaded at process start, so the test re-runs itself as a child) logs every
-    /// allocation between marker allocations of known sizes, around runs of 1,000 and 21,000
-    /// ticks. libgpiod is replaced by a fake that records nothing, so what is counted is HALLinux.
+    /// Counted by `MallocTrace` around runs of 1,000 and 21,000 ticks. libgpiod is replaced by a
+    /// fake that records nothing, so what is counted is HALLinux.
     @Suite struct TickPathAllocationTests {
-        static let probeVariable = "UTERMD_HAL_ALLOCATION_PROBE"
-        static let markerSizes = [223_457, 223_458]
-        static let mallocDebugLibrary = "libc_malloc_debug.so.0"
-        static var mallocDebugIsInstalled: Bool {
-            ["/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"]
-                .contains { access("\($0)/\(mallocDebugLibrary)", R_OK) == 0 }
-        }
-
-        @Test(.enabled(if: mallocDebugIsInstalled, "needs glibc's libc_malloc_debug.so.0"))
+        @Test(.enabled(if: MallocTrace.isAvailable, "\(MallocTrace.unavailableReason)"))
         func settingAndPollingLinesAllocatesNothingPerTick() throws {
-            if ProcessInfo.processInfo.environment[Self.probeVariable] == "1" {
+            if MallocTrace.isChild {
                 try Self.traceRuns()
                 return
             }
-            let tracePath = NSTemporaryDirectory() + "utermd-hal-mtrace-\(getpid()).log"
-            defer { unlink(tracePath) }
-            let child = Process()
-            child.executableURL = URL(
-                fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            child.arguments = ["--testing-library", "swift-testing", "--filter", "TickPathAllocationTests"]
-            var environment = ProcessInfo.processInfo.environment
-            environment[Self.probeVariable] = "1"
-            environment["LD_PRELOAD"] = Self.mallocDebugLibrary
-            environment["MALLOC_TRACE"] = tracePath
-            child.environment = environment
-            child.standardOutput = FileHandle.nullDevice
-            child.standardError = FileHandle.nullDevice
-            try child.run()
-            child.waitUntilExit()
-            #expect(child.terminationStatus == 0)
-
-            let windows = try Self.allocationsBetweenMarkers(in: String(contentsOfFile: tracePath, encoding: .utf8))
-            try #require(windows.count == 3, "trace windows: \(windows)")
+            let windows = try MallocTrace.countInChild(filter: "TickPathAllocationTests")
+            try #require(windows.count == 2, "trace windows: \(windows)")
             print("HALLinux tick-path allocations: 1k/21k ticks \(windows[0])/\(windows[1])")
             // Zero is expected; a little slack for the test runner's own threads.
             #expect(windows[1] - windows[0] < 20, "20,000 extra ticks allocated \(windows[1] - windows[0]) times")
         }
 
-        /// In the child: two traced runs of ticks, separated by marker allocations.
+        /// In the child: two traced runs of ticks, separated by a mark.
         private static func traceRuns() throws {
-            let on = try #require(mallocDebugFunction("mtrace"), "libc_malloc_debug's mtrace")
-            let off = try #require(mallocDebugFunction("muntrace"), "libc_malloc_debug's muntrace")
             let fake = try QuietLibGPIOD()
             let gpio = try LinuxGPIO(board: LibGPIODAdapterTests.board, deviceDirectory: fake.directory, calls: fake.calls)
             let transmit = try gpio.openOutput(.transmitEnable)
@@ -70,45 +42,12 @@
                 }
             }
             try ticks(1_000)  // warm-up
-            on()
-            try ticks(1_000)
-            free(malloc(markerSizes[0]))
-            try ticks(21_000)
-            free(malloc(markerSizes[1]))
-            off()
+            try MallocTrace.trace { mark in
+                try ticks(1_000)
+                mark()
+                try ticks(21_000)
+            }
             #expect(seen == 2 * 23_000)
-        }
-
-        /// `mtrace`/`muntrace` of the preloaded library, found with `dlvsym` (libc's own are stubs).
-        private static func mallocDebugFunction(_ name: String) -> (@convention(c) () -> Void)? {
-            typealias VersionedLookup =
-                @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) ->
-                UnsafeMutableRawPointer?
-            guard let lookup = dlsym(nil, "dlvsym").map({ unsafeBitCast($0, to: VersionedLookup.self) }),
-                let library = dlopen(mallocDebugLibrary, RTLD_NOW | RTLD_NOLOAD)
-            else { return nil }
-            for version in ["GLIBC_2.2.5", "GLIBC_2.17"] {  // x86-64, aarch64
-                if let address = lookup(library, name, version) {
-                    return unsafeBitCast(address, to: (@convention(c) () -> Void).self)
-                }
-            }
-            return nil
-        }
-
-        /// Allocation lines (`+` malloc, `>` realloc) of an mtrace log, counted between the markers.
-        private static func allocationsBetweenMarkers(in trace: String) throws -> [Int] {
-            let markers = Set(markerSizes.map { "0x" + String($0, radix: 16) })
-            var windows = [0]
-            for line in trace.split(separator: "\n") {
-                let fields = line.split(separator: " ")
-                guard let operation = fields.firstIndex(where: { $0 == "+" || $0 == ">" }) else { continue }
-                if fields.count > operation + 2, markers.contains(String(fields[operation + 2])) {
-                    windows.append(0)
-                } else {
-                    windows[windows.count - 1] += 1
-                }
-            }
-            return windows
         }
     }
 

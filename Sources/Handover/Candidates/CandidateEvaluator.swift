@@ -91,24 +91,17 @@ struct CandidateEvaluator {
         let middle = try track.sample(at: startSeconds + durationSeconds / 2)
         let end = try track.sample(at: endSeconds)
         boundary = end
-        var obstructed = false
-        var margin = Double.infinity
-        var fastest = 0.0
-        // Three calls rather than a loop over an array literal, which would allocate per slot.
-        func admits(_ sample: TrackSample) -> Bool {
-            let (found, sampleMargin) = self.verdict(lineOfSight: sample.lineOfSightKilometres)
-            switch found {
-            case .excluded: return false
-            case .obstructed: obstructed = true
-            case .clear: break
-            }
-            margin = min(margin, sampleMargin)
-            fastest = max(fastest, sample.angularRateDegreesPerSecond)
-            return true
-        }
-        guard admits(start), admits(middle), admits(end) else { return .rejected }
-        let reach = CandidateEvaluator.angularRateMargin * fastest * durationSeconds / 4
-        if checksObstruction || margin <= reach {
+        // Three calls rather than a loop over an array literal, which would allocate per slot;
+        // a struct rather than a local function capturing variables, whose boxes a debug build
+        // allocates at every call.
+        var samples = SampleSummary()
+        guard samples.admits(start, verdict(lineOfSight: start.lineOfSightKilometres)),
+            samples.admits(middle, verdict(lineOfSight: middle.lineOfSightKilometres)),
+            samples.admits(end, verdict(lineOfSight: end.lineOfSightKilometres))
+        else { return .rejected }
+        var obstructed = samples.obstructed
+        let reach = CandidateEvaluator.angularRateMargin * samples.fastestDegreesPerSecond * durationSeconds / 4
+        if checksObstruction || samples.marginDegrees <= reach {
             let spacing = durationSeconds / Double(sampleCount - 1)
             for index in 1..<(sampleCount - 1) where index != sampleCount / 2 {
                 let lineOfSight = try track.lineOfSight(at: startSeconds + Double(index) * spacing)
@@ -151,5 +144,27 @@ struct CandidateEvaluator {
             }
             step += 1
         }
+    }
+}
+
+/// What the start, middle and end samples of a slot say together: the smallest margin to the
+/// constraints, the fastest angular rate, and whether any was obstructed.
+struct SampleSummary {
+    var obstructed = false
+    var marginDegrees = Double.infinity
+    var fastestDegreesPerSecond = 0.0
+
+    /// Adds a sample and its verdict; false when the verdict excludes the satellite.
+    mutating func admits(
+        _ sample: TrackSample, _ verdict: (verdict: CandidateEvaluator.SampleVerdict, marginDegrees: Double)
+    ) -> Bool {
+        switch verdict.verdict {
+        case .excluded: return false
+        case .obstructed: obstructed = true
+        case .clear: break
+        }
+        marginDegrees = min(marginDegrees, verdict.marginDegrees)
+        fastestDegreesPerSecond = max(fastestDegreesPerSecond, sample.angularRateDegreesPerSecond)
+        return true
     }
 }

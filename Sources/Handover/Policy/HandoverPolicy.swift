@@ -75,10 +75,10 @@ public enum HandoverPolicy: String, Sendable, Hashable, CaseIterable, CustomStri
     }
 
     /// The best two candidates in one pass, without sorting: (serving, runner-up).
-    func bestTwo(_ candidates: [SlotCandidate]) -> (SlotCandidate?, SlotCandidate?) {
+    func bestTwo(_ candidates: [SlotCandidate], excludingCatalogNumber excluded: Int? = nil) -> (SlotCandidate?, SlotCandidate?) {
         var best: SlotCandidate?
         var second: SlotCandidate?
-        for candidate in candidates {
+        for candidate in candidates where candidate.catalogNumber != excluded {
             if let current = best, !prefers(candidate, over: current) {
                 if second.map({ prefers(candidate, over: $0) }) ?? true { second = candidate }
             } else {

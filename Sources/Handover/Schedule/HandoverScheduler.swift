@@ -51,11 +51,10 @@ public struct HandoverScheduler: Sendable {
     /// `remainingUntil` (seconds after the cache's base); NaN when unknown.
     private var remainingFrom: [Double]
     private var remainingUntil: [Double]
-    /// Per satellite evaluated in the last slot (by index): its sample at the end of that slot,
-    /// which is the start of the next (seconds after the cache's base). A dictionary, not an
-    /// array over the constellation: only the few satellites in view have one (an array of
-    /// optional samples took 1.4 MB for 10,000 satellites).
-    private var boundarySamples: [Int: TrackSample] = [:]
+    /// The satellites evaluated in the last slot and their samples at the end of that slot,
+    /// which is the start of the next (`BoundarySamples`: only the few satellites in view have
+    /// one, and deciding a slot allocates nothing).
+    private var boundarySamples = BoundarySamples()
     /// The satellite chosen for the last slot decided, for `longestVisibility`'s first rule.
     private var previousServing: (slotIndex: Int64, catalogNumber: Int)?
     private var windowScratch: [Int] = []
@@ -113,16 +112,19 @@ public struct HandoverScheduler: Sendable {
         let end = slot.end.seconds(since: geometry.base)
         cache?.windowsContaining(startSeconds: start, endSeconds: end, into: &windowScratch)
         candidateScratch.removeAll(keepingCapacity: true)
+        boundarySamples.beginSlot()
         var obstructedOnly = false
         for windowIndex in windowScratch {
             guard let found = cache?.windows[windowIndex], !excluded[found.satelliteIndex] else { continue }
             let index = found.satelliteIndex
             let satellite = ephemeris.satellites[index]
             let track = SkyTrack(propagator: ephemeris.reference(at: index), geometry: geometry)
+            var boundary = boundarySamples.carried(index, atSeconds: start)
+            defer { if let boundary { boundarySamples.keep(boundary, of: index) } }
             do {
                 switch try evaluator.evaluate(
                     track: track, satellite: satellite, startSeconds: start, endSeconds: end,
-                    assignedTerminals: assignedTerminals(satellite.catalogNumber), boundary: &boundarySamples[index])
+                    assignedTerminals: assignedTerminals(satellite.catalogNumber), boundary: &boundary)
                 {
                 case .qualifies(var candidate):
                     if policy == .longestVisibility {
@@ -139,11 +141,6 @@ public struct HandoverScheduler: Sendable {
                 exclude(index, error: error.error, at: geometry.base.adding(seconds: error.seconds))
             }
         }
-        // Only the samples at this slot's end can serve the next slot: drop those of satellites
-        // that were not evaluated this time (set, excluded, or a slot skipped).
-        if boundarySamples.count > windowScratch.count {
-            boundarySamples = boundarySamples.filter { $0.value.seconds == end }
-        }
         let (serving, runnerUp) = choose(for: slot)
         previousServing = serving.map { (slot.index, $0.catalogNumber) }
         return SlotDecision(
@@ -158,7 +155,7 @@ public struct HandoverScheduler: Sendable {
         if policy == .longestVisibility, let previous = previousServing, previous.slotIndex == slot.index - 1,
             let incumbent = candidateScratch.first(where: { $0.catalogNumber == previous.catalogNumber })
         {
-            return (incumbent, policy.bestTwo(candidateScratch.filter { $0.catalogNumber != incumbent.catalogNumber }).0)
+            return (incumbent, policy.bestTwo(candidateScratch, excludingCatalogNumber: incumbent.catalogNumber).0)
         }
         return policy.bestTwo(candidateScratch)
     }
@@ -251,7 +248,7 @@ public struct HandoverScheduler: Sendable {
             remainingFrom[index] = .nan
             remainingUntil[index] = .nan
         }
-        boundarySamples.removeAll(keepingCapacity: true)
+        boundarySamples.removeAll()
     }
 
     private mutating func exclude(_ index: Int, error: SGP4Error, at instant: JulianDate) {
