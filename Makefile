@@ -40,9 +40,11 @@ run: deps
 	.build/release/utermd simulate
 
 # The whole suite, then what it did not check and why (Tests/skipped-tests.sh); the exit
-# status is the suite's. The log stays in .build/test.log.
+# status is the suite's. The log stays in .build/test.log. First, that every module a target
+# imports is declared in Package.swift (scripts/check-imports.py).
 test: deps
 	@mkdir -p .build
+	python3 scripts/check-imports.py
 	@{ $(SWIFT) test 2>&1; echo $$? > .build/test.status; } | tee .build/test.log
 	@sh Tests/skipped-tests.sh .build/test.log
 	@test "$$(cat .build/test.status)" = 0

@@ -9,7 +9,7 @@ let linuxOnly: TargetDependencyCondition? = .when(platforms: [.linux])
 
 let package = Package(
     name: "utermd",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
         .executable(name: "utermd-bridge-emulator", targets: ["utermd-bridge-emulator"]),
@@ -112,14 +112,22 @@ let package = Package(
                 "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Terminal", "Handover"]),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: [
+                "Daemon", "Terminal", "Handover", "Audit", "Drivers", "Geofence", "HAL",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]),
 
         // The executable.
         .executableTarget(
             name: "utermd",
             dependencies: [
                 "Terminal", "HAL", "HALSim", "HALLinux", "HILBench", "Audit", "Orbit", "Beam", "Daemon", "Geofence", "Handover",
+                "RealTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime"]),
