@@ -95,6 +95,12 @@ let package = Package(
             dependencies: [
                 "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
                 .product(name: "Yams", package: "Yams"),
+            ],
+            // The simulated board, the example policy and the default scenario, compiled in
+            // (links to Boards/, Policies/ and HIL/scenarios/).
+            resources: [
+                .embedInCode("Resources/sim.yaml"), .embedInCode("Resources/example.yaml"),
+                .embedInCode("Resources/ningbo-port-call.yaml"),
             ]),
         .testTarget(
             name: "TerminalTests",

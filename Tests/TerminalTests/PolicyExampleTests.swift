@@ -21,7 +21,7 @@ import Testing
 
     @Test func embeddedCopyEqualsTheFileAndVerifiesWithTheExampleKey() throws {
         let file = try String(contentsOfFile: RepositoryFiles.path("Policies/example.yaml"), encoding: .utf8)
-        #expect(file == EmbeddedDefaults.examplePolicyYAML, "run Policies/make_example_policy.py swift")
+        #expect(file == EmbeddedDefaults.examplePolicyYAML, "the binary embeds Policies/example.yaml itself")
         let publicFile = try String(contentsOfFile: RepositoryFiles.path("Policies/example-operator.pub"), encoding: .utf8)
         #expect(try PolicyVerificationKey(text: publicFile) == EmbeddedDefaults.examplePolicyPublicKey())
         let privateFile = try String(contentsOfFile: RepositoryFiles.path("Policies/example-operator.key"), encoding: .utf8)
