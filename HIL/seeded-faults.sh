@@ -8,6 +8,10 @@
 #
 #   sh HIL/seeded-faults.sh              (make seeded-faults; debug builds, ~5 min a mutant on 2 cores)
 #   sh HIL/seeded-faults.sh tolerances   (the tightened tests against small faults, one build)
+#   sh HIL/seeded-faults.sh pointing-truth
+#                                        (PointingPassTests against a 0.01° elevation bias in the
+#                                         tracker the tick steers by, one build: the tracker is
+#                                         also the test's own truth, so only Skyfield sees it)
 #
 # A mutant whose line is no longer found is reported as such (the source moved on): edit the
 # pattern here rather than letting it pass silently.
@@ -109,6 +113,33 @@ if [ "${1:-}" = tolerances ]; then
     $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1
     printf "tests against seeded faults:%b\n" "$results"
     exit $(( failures > 0 ))
+fi
+
+# `pointing-truth`: a fault the pointing test's own truth cannot see. The tracker the tick
+# steers by is also what PointingPassTests compared the beam with before the Skyfield table;
+# biased by 0.01° in elevation, the beam follows the bias and the self-referential checks still
+# pass: only the comparisons with Skyfield (scripts/pointing-reference.py) may fail, and must.
+if [ "${1:-}" = pointing-truth ]; then
+    apply Sources/Terminal/Pointing/SatelliteTracker.swift \
+        'return frame.lookAngles(to: state, using: TEMEToECEFTransform(at: instant))' \
+        '        var biased = frame.lookAngles(to: state, using: TEMEToECEFTransform(at: instant)); biased.elevationDegrees += 0.01; return biased  // seeded fault' ||
+        { echo "pointing-truth: NOT APPLIED (line not found)"; exit 1; }
+    $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1 || { restore; echo "build failed"; exit 1; }
+    log=.build/seeded-fault-pointing-truth.txt
+    $SWIFT test --skip-build --filter PointingPassTests > "$log" 2>&1
+    status=$?
+    restore
+    grep -E 'Expectation failed|against Skyfield|worst hold error' "$log" | sed 's/^/    /'
+    echo "== rebuilding the unbroken tree"
+    $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1
+    # Caught only if the Skyfield comparisons failed and the self-referential ones did not.
+    if [ "$status" != 0 ] && grep 'Expectation failed' "$log" | grep -q 'Skyfield' &&
+        ! grep 'Expectation failed' "$log" | grep -qE 'worstHoldErrorDegrees|worstQuantisedErrorDegrees'; then
+        echo "pointing-truth: caught by the Skyfield comparisons only, as it must be"
+        exit 0
+    fi
+    echo "pointing-truth: NOT CAUGHT as expected (status $status; see $log)"
+    exit 1
 fi
 
 mutant interlock-ignores-faults Sources/Drivers/Interlock/TransmitCondition.swift \

@@ -12,9 +12,10 @@ HIL_CACHE=${UTERMD_HIL_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/utermd-hi
 
 # Debian packages the bench is built from and booted with (`apt-get install` names); gpiod
 # (libgpiod's gpiofind/gpioset/gpioget/gpiomon) is for checks.sh's GPIO round trip; curl and
-# python3 for check-daemon.sh (the status API; marking the guest's clock synchronised).
+# python3 for check-daemon.sh (the status API; marking the guest's clock synchronised);
+# e2fsprogs (mkfs.ext4) for power-cut.sh's disk image.
 HIL_PACKAGES="qemu-system-x86 busybox-static linux-source-6.1 build-essential bc flex bison \
-libelf-dev libssl-dev cpio xz-utils kmod gpiod curl python3"
+libelf-dev libssl-dev cpio xz-utils kmod gpiod curl python3 e2fsprogs"
 
 hil_log() { printf 'hil-vm: %s\n' "$*" >&2; }
 hil_die() { printf 'hil-vm: error: %s\n' "$*" >&2; exit 1; }

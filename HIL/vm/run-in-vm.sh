@@ -18,6 +18,12 @@
 #   --run-dir DIR     keep the run directory in DIR (default: a temporary one, removed)
 #   --memory MB       guest memory (default 1024)     --cpus N   guest CPUs (default 1)
 #   --console         show the guest's console here too (kernel messages, bench markers)
+#   --disk IMAGE      attach IMAGE (a raw file) as a virtio-blk disk, /dev/vda in the guest,
+#                     with cache=${HIL_DISK_CACHE:-none} (power-cut.sh explains the choice)
+#
+# qemu's process id is written to RUN_DIR/qemu.pid. A caller that kills qemu on purpose (the
+# power-cut check) first creates RUN_DIR/power-cut: the exit status is then 137 and no
+# console is printed.
 #
 # The run directory is shared writable with the guest at the same path; COMMAND finds it in
 # $HIL_RUN_DIR with bench.json / bench.env (what the bench made), the bridge emulator's
@@ -34,6 +40,7 @@ run_dir=""
 memory=1024
 cpus=1
 console=0
+disk=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -45,6 +52,7 @@ while [ $# -gt 0 ]; do
         --memory) memory=$2; shift 2 ;;
         --cpus) cpus=$2; shift 2 ;;
         --console) console=1; shift ;;
+        --disk) disk=$2; shift 2 ;;
         --) shift; break ;;
         -h | --help) usage ;;
         *) echo "run-in-vm.sh: unknown option $1 (the command goes after --)" >&2; usage ;;
@@ -70,7 +78,7 @@ if [ -z "$run_dir" ]; then
 else
     mkdir -p "$run_dir"
     run_dir=$(cd "$run_dir" && pwd)
-    rm -f "$run_dir"/{stdout,stderr,exit-status,console.log,job.sh,bench.json,bench.env}
+    rm -f "$run_dir"/{stdout,stderr,exit-status,console.log,job.sh,bench.json,bench.env,qemu.pid,power-cut}
 fi
 # qemu's option syntax splits at commas, the kernel command line at blanks.
 case "$run_dir" in *[,[:space:]]*) hil_die "the run directory's path may hold no comma or blank: $run_dir" ;; esac
@@ -107,7 +115,13 @@ qemu=(
     -device virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot
     -fsdev "local,id=hilrun,path=$run_dir,security_model=none"
     -device virtio-9p-pci,fsdev=hilrun,mount_tag=hilrun
+    -pidfile "$run_dir/qemu.pid"
 )
+if [ -n "$disk" ]; then
+    [ -f "$disk" ] || hil_die "no disk image $disk"
+    case "$disk" in *[,[:space:]]*) hil_die "the disk image's path may hold no comma or blank: $disk" ;; esac
+    qemu+=(-drive "file=$disk,format=raw,if=virtio,cache=${HIL_DISK_CACHE:-none}")
+fi
 started=$(date +%s.%N)
 timeout --kill-after=10 "$timeout_s" "${qemu[@]}" </dev/null >"$run_dir/qemu.log" 2>&1 &
 vm=$!
@@ -134,6 +148,10 @@ if [ -f "$run_dir/exit-status" ]; then
     status=$(cat "$run_dir/exit-status")
     hil_log "$(printf 'VM %.1f s wall (guest ready at %s s uptime), exit status %s' "$total" "${ready:-?}" "$status")"
     exit "$status"
+fi
+if [ -f "$run_dir/power-cut" ]; then
+    hil_log "$(printf 'VM killed from outside after %.1f s wall (power cut), qemu status %s' "$total" "$vm_status")"
+    exit 137
 fi
 if [ "$vm_status" = 124 ] || [ "$vm_status" = 137 ]; then
     hil_log "$(printf 'timed out after %s s (--timeout); the guest console ends:' "$timeout_s")"
