@@ -176,3 +176,20 @@ SLURM_SHARDS ?= 4
 slurm-test: deps
 	$(SWIFT) build -c release --product utermd
 	sh scripts/slurm/local-slurm-test.sh .build/release/utermd $(SLURM_SHARDS) $(SLURM_RUNS) $(CAMPAIGN_SEED) .build/slurm-campaign
+
+# libFuzzer (issue 17): one target per parser that takes outside bytes (Fuzz/, declared in
+# Package.swift only when UTERMD_FUZZ is set), built with --sanitize=fuzzer in .build-fuzz (a
+# full instrumented debug build of its own: not part of make test). Corpora are seeded from the
+# repository's own files (Fuzz/seed-corpora.sh) into .build-fuzz/corpus/TARGET; findings (crash-*,
+# timeout-*, oom-*) land in .build-fuzz/findings/TARGET. FUZZ_SECONDS per target.
+.PHONY: fuzz fuzz-build sanitize
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan
+fuzz-build:
+	for t in $(FUZZ_TARGETS); do \
+		UTERMD_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --sanitize=fuzzer --product $$t || exit 1; \
+	done
+
+fuzz: deps fuzz-build
+	sh Fuzz/seed-corpora.sh .build-fuzz/corpus
+	sh Fuzz/run-fuzzers.sh .build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
