@@ -193,3 +193,11 @@ fuzz-build:
 fuzz: deps fuzz-build
 	sh Fuzz/seed-corpora.sh .build-fuzz/corpus
 	sh Fuzz/run-fuzzers.sh .build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Sanitizers (issue 17): ThreadSanitizer over the threaded code (the audit writer, the hand-offs
+# and rings, the drivers' threads, the daemon's services) and AddressSanitizer over the whole
+# suite, each in a scratch path of its own (full instrumented builds: not part of make test).
+TSAN_FILTER ?= AuditWriter|AuditHandoff|Handoff|Mailbox|Ring|SPSC|Seqlock|LoopControl|BridgeDriver|GPSD|NMEAStream|Watchdog|Daemon|Run|Rotctld|Status
+sanitize: deps
+	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --filter '$(TSAN_FILTER)'
+	$(SWIFT) test --scratch-path .build-asan --sanitize=address

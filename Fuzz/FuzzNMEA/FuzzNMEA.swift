@@ -9,7 +9,7 @@ public func fuzzNMEA(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var received: UInt64 = 0
     for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
         received += 100_000_000
-        guard let sentence = try? NMEASentence.parse(line) else { continue }
+        guard let sentence = try? NMEAParser.parse(line) else { continue }
         _ = assembler.consume(sentence, receivedAtNanoseconds: received)
     }
     return 0

@@ -164,4 +164,33 @@ import Testing
             #expect("\(error)".contains("stow.yaml:5"))
         }
     }
+
+    /// Found by the CI campaign (seed 1, run 376), shrunk by it from 2 events and 4 route
+    /// points to this: transmit-enable's own line fails (EIO, stuck high) just before a fix
+    /// inside Hainan's 12 nm; the firmware cuts the PA supply, so nothing is emitted, but the
+    /// invariant judged transmit-enable alone and reported "never switched off". The invariants
+    /// now judge emission (transmit-enable and PA supply), as safe_under_gpio_failures does.
+    @Test func stuckTransmitEnableWithThePASupplyCutIsOff() throws {
+        let yaml = """
+            format: 1
+            scenario: "campaign-1-376"
+            start: 2026-08-23T01:34:00Z
+            tick_hz: 100
+            duration_s: 5
+            gnss: { rate_hz: 10, accuracy_m: 4.2, noise_seed: 8361129155503074777 }
+            mobility: mobile
+            route:
+              - { t_s: 0, lat_deg: 20.6161451, lon_deg: 110.6989848 }
+              - { t_s: 3.7, lat_deg: 20.6150149, lon_deg: 110.698278 }
+            events:
+              - { at_s: 3.122, gpio_failure: transmit_enable, for_s: 2.204 }
+            expect:
+              - safety_invariants: true
+            """
+        let (result, audit) = try ScenarioRunner.run(yaml, name: "campaign-1-376.yaml", seed: 8_361_129_155_503_074_777)
+        defer { try? FileManager.default.removeItem(atPath: audit) }
+        let restriction = result.verdicts.first { $0.expectation.contains("restricted zone") && $0.expectation.contains("one tick") }
+        #expect(restriction?.detail.hasPrefix("1 entries") == true, "the run must enter the zone: \(restriction?.detail ?? "no verdict")")
+        for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+    }
 }

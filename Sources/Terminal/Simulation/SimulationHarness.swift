@@ -244,12 +244,15 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
             truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, !decision.permitsTransmit, true)
         }
-        checks.tick(
-            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds, lineHigh: lineHigh, truthRestricted: truthAssessed.restricted,
-            beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         // Emission needs transmit-enable and the PA supply; the PA line's level as the bench
         // sees it (unknown on a bench that cannot tell: then transmit-enable alone decides).
         let emitting = lineHigh && bench.outputLevel(.paPower) != .inactive
+        // The safety invariants judge emission: when transmit-enable's own line has failed
+        // (stuck high), cutting the PA supply is the only way off, and it is the firmware's.
+        checks.tick(
+            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds,
+            lineHigh: checks.judgesEmission ? emitting : lineHigh, truthRestricted: truthAssessed.restricted,
+            beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         checks.safety(
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty, faultShown: snapshot.state == .fault)
