@@ -50,6 +50,7 @@ test: deps
 	@test "$$(cat .build/test.status)" = 0
 	sh Tests/first-hour.sh $(UTERMD)
 	$(MAKE) --no-print-directory model-smoke
+	$(MAKE) --no-print-directory campaign-smoke
 
 # Every command as the README shows it, from the southern and western hemispheres, with its
 # exit status and --json output checked (issue 14; python3 reads the JSON); part of
@@ -151,3 +152,64 @@ deb-test: deb
 .PHONY: seeded-faults
 seeded-faults: deps
 	sh HIL/seeded-faults.sh
+
+# Randomised campaign (issue 17, `utermd campaign`): scenarios generated from (seed, index) run
+# on the simulated bench with the safety invariants checked at every tick; a violation leaves a
+# shrunk scenario file that `utermd simulate --scenario F` replays. campaign-smoke (in make
+# test): CAMPAIGN_SMOKE_RUNS runs on the debug binary make test built, in two shards (the
+# machine's two cores), merged; campaign: RUNS runs (default 10000) on the release build, in
+# CAMPAIGN_SHARDS local shards; slurm-test: a single-node Slurm on this machine (slurm-wlm,
+# munge) runs a job array of shards (scripts/slurm/local-slurm-test.sh); SLURM_RUNS and
+# SLURM_SHARDS size it. Output: .build/campaign-*/ (summary.json, index.html, shrunk cases).
+.PHONY: campaign-smoke campaign slurm-test
+CAMPAIGN_SMOKE_RUNS ?= 500
+CAMPAIGN_SEED ?= 1
+RUNS ?= 10000
+CAMPAIGN_SHARDS ?= 2
+campaign-smoke: deps
+	$(SWIFT) build --product utermd
+	rm -rf .build/campaign-smoke
+	$(UTERMD) campaign --runs $(CAMPAIGN_SMOKE_RUNS) --seed $(CAMPAIGN_SEED) --shard 0/2 --out .build/campaign-smoke > .build/campaign-smoke-0.log 2>&1 & \
+	$(UTERMD) campaign --runs $(CAMPAIGN_SMOKE_RUNS) --seed $(CAMPAIGN_SEED) --shard 1/2 --out .build/campaign-smoke > .build/campaign-smoke-1.log 2>&1; \
+	wait $$!; cat .build/campaign-smoke-0.log .build/campaign-smoke-1.log
+	$(UTERMD) campaign merge .build/campaign-smoke --expect-runs $(CAMPAIGN_SMOKE_RUNS)
+
+campaign: deps
+	$(SWIFT) build -c release --product utermd
+	rm -rf .build/campaign-$(CAMPAIGN_SEED)
+	for i in $$(seq 0 $$(($(CAMPAIGN_SHARDS) - 1))); do \
+		.build/release/utermd campaign --runs $(RUNS) --seed $(CAMPAIGN_SEED) --shard $$i/$(CAMPAIGN_SHARDS) \
+			--out .build/campaign-$(CAMPAIGN_SEED) > .build/campaign-$(CAMPAIGN_SEED)-$$i.log 2>&1 & \
+	done; wait
+	.build/release/utermd campaign merge .build/campaign-$(CAMPAIGN_SEED) --expect-runs $(RUNS)
+
+SLURM_RUNS ?= 100
+SLURM_SHARDS ?= 4
+slurm-test: deps
+	$(SWIFT) build -c release --product utermd
+	sh scripts/slurm/local-slurm-test.sh .build/release/utermd $(SLURM_SHARDS) $(SLURM_RUNS) $(CAMPAIGN_SEED) .build/slurm-campaign
+
+# libFuzzer (issue 17): one target per parser that takes outside bytes (Fuzz/, declared in
+# Package.swift only when UTERMD_FUZZ is set), built with --sanitize=fuzzer in .build-fuzz (a
+# full instrumented debug build of its own: not part of make test). Corpora are seeded from the
+# repository's own files (Fuzz/seed-corpora.sh) into .build-fuzz/corpus/TARGET; findings (crash-*,
+# timeout-*, oom-*) land in .build-fuzz/findings/TARGET. FUZZ_SECONDS per target.
+.PHONY: fuzz fuzz-build sanitize
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan
+fuzz-build:
+	for t in $(FUZZ_TARGETS); do \
+		UTERMD_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --sanitize=fuzzer --product $$t || exit 1; \
+	done
+
+fuzz: deps fuzz-build
+	sh Fuzz/seed-corpora.sh .build-fuzz/corpus
+	sh Fuzz/run-fuzzers.sh .build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Sanitizers (issue 17): ThreadSanitizer over the threaded code (the audit writer, the hand-offs
+# and rings, the drivers' threads, the daemon's services) and AddressSanitizer over the whole
+# suite, each in a scratch path of its own (full instrumented builds: not part of make test).
+TSAN_FILTER ?= AuditWriter|AuditHandoff|Handoff|Mailbox|Ring|SPSC|Seqlock|LoopControl|BridgeDriver|GPSD|NMEAStream|Watchdog|Daemon|Run|Rotctld|Status
+sanitize: deps
+	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --filter '$(TSAN_FILTER)'
+	$(SWIFT) test --scratch-path .build-asan --sanitize=address

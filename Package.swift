@@ -149,3 +149,28 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/, `make fuzz`): one executable per parser that takes outside bytes.
+// Declared only when UTERMD_FUZZ is set, and then built with `--sanitize=fuzzer` in a scratch
+// path of their own (.build/fuzz), so the ordinary `swift build` / `swift test` never see them.
+// `-parse-as-library`: libFuzzer brings `main`; the target only defines LLVMFuzzerTestOneInput.
+if Context.environment["UTERMD_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzElementSets", ["Orbit"]),
+        ("FuzzGeoJSON", ["Geofence"]),
+        ("FuzzPolicyBundle", ["Geofence", "Terminal"]),
+        ("FuzzDataFiles", ["Terminal", "Daemon"]),
+        ("FuzzNMEA", ["Drivers"]),
+        ("FuzzGPSD", ["Drivers"]),
+        ("FuzzBridgeFrames", ["HAL"]),
+        ("FuzzRotctld", ["Daemon"]),
+        ("FuzzAuditScan", ["Audit"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

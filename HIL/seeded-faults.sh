@@ -142,6 +142,40 @@ if [ "${1:-}" = pointing-truth ]; then
     exit 1
 fi
 
+# `campaign`: the randomised campaign must find a seeded fault by itself, shrink it to a small
+# scenario file, and that file must replay the same failure through `utermd simulate`.
+if [ "${1:-}" = campaign ]; then
+    out=.build/seeded-fault-campaign
+    rm -rf "$out"
+    apply Sources/Drivers/Interlock/TransmitCondition.swift \
+        'if !noHardwareFault { set.insert(TransmitConditionSet(.noHardwareFault)) }' \
+        '        // seeded fault: a hardware fault no longer inhibits transmission' || { echo "campaign: line not found"; exit 1; }
+    $SWIFT build --product utermd > .build/seeded-fault-build.txt 2>&1 || { restore; echo "campaign: build failed"; exit 1; }
+    $UTERMD campaign --runs "${CAMPAIGN_RUNS:-60}" --seed 1 --out "$out" > "$out.txt" 2>&1
+    status=$?
+    cat "$out.txt"
+    verdict=caught
+    [ "$status" -eq 1 ] || verdict="NOT CAUGHT (campaign exit $status)"
+    shrunk=$(ls "$out"/violation-*-shrunk.yaml 2>/dev/null | head -n 1)
+    if [ -z "$shrunk" ]; then
+        verdict="NOT CAUGHT (no shrunk case)"
+    else
+        echo "== shrunk case $shrunk:"; cat "$shrunk"
+        invariant=$(sed -n 's/^# utermd campaign seed [0-9]*, run [0-9]*: \(invariant: [^(]*\) (.*/\1/p' "$shrunk" | sed 's/ *$//')
+        $UTERMD simulate --scenario "$shrunk" > "$out-replay.txt" 2>&1
+        replay=$?
+        cat "$out-replay.txt"
+        [ "$replay" -eq 1 ] && grep -E '^ +FAIL ' "$out-replay.txt" | grep -qF -- "$invariant" \
+            || verdict="NOT REPLAYED (simulate exit $replay, expected FAIL: $invariant)"
+    fi
+    restore
+    echo "== rebuilding the unbroken tree"
+    $SWIFT build --product utermd > .build/seeded-fault-build.txt 2>&1
+    echo "seeded fault interlock-ignores-faults through the campaign: $verdict"
+    [ "$verdict" = caught ]
+    exit $?
+fi
+
 mutant interlock-ignores-faults Sources/Drivers/Interlock/TransmitCondition.swift \
     'if !noHardwareFault { set.insert(TransmitConditionSet(.noHardwareFault)) }' \
     '        // seeded fault: a hardware fault no longer inhibits transmission' \

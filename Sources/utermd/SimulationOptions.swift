@@ -24,8 +24,8 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Audit log file (default: a new file in the temporary directory).")
     var auditLog: String?
 
-    @Option(help: "Seed of the simulated GNSS noise.")
-    var seed: UInt64 = 1
+    @Option(help: "Seed of the simulated GNSS noise (default: the scenario's gnss.noise_seed, else 1).")
+    var seed: UInt64?
 
     @Option(help: "Write an HTML report (sky plot, timeline, route map with zones, latency histogram) into this directory.")
     var report: String?
@@ -49,7 +49,8 @@ struct SimulationSetup {
     var publicKey: String?
     var elements: String?
     var auditLog: String?
-    var seed: UInt64 = 1
+    /// nil: the scenario's `gnss.noise_seed`, else 1.
+    var seed: UInt64?
 
     /// A scenario, loaded and checked, with the simulator's options.
     struct Prepared {
@@ -93,7 +94,7 @@ struct SimulationSetup {
         let options = Simulator.Options(
             board: try loadBoard(board), elementSets: elementSets, policy: inForce.geofencePolicy,
             policyValidUntilUnixNanoseconds: Int64(inForce.header.validUntil.timeIntervalSince1970) * 1_000_000_000,
-            auditLogPath: audit, seed: seed)
+            auditLogPath: audit, seed: seed ?? scenario.gnssNoiseSeed ?? 1)
         return Prepared(
             scenario: scenario, options: options, policyName: "\(inForce.header.name) v\(inForce.header.version)",
             policyDocument: inForce.document)

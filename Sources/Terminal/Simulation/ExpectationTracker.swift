@@ -1,3 +1,5 @@
+import Audit
+
 /// Watches a simulated run tick by tick and judges the scenario's expectations against the
 /// truth: the true position's zone and the transmit-enable level read back on the wire.
 ///
@@ -40,13 +42,48 @@ struct ExpectationTracker {
     private var gpioFailureAwaitingFault = false
     private var gpioReactionNanoseconds: [Int64] = []
     private var unsafeTicks = 0
+    private var stowedSince: Int64?
+    private var stows = 0
+    private var stowViolations = 0
+    private var lastTickNanoseconds: Int64 = 0
+    /// Whether the reactions are judged on emission (transmit-enable and the PA supply both
+    /// on) rather than on transmit-enable alone: scenarios with `safety_invariants`.
+    var judgesEmission: Bool { expectations.contains(.safetyInvariants) }
+    /// Invariant checks made (each tick's checks, each reaction timed, the audit's checks).
+    private(set) var invariantChecks = 0
+    /// Virtual time of the first tick that broke an invariant, if one did.
+    private(set) var firstViolationNanoseconds: Int64?
+
+    /// What the audit log held at the end of a run, against what the wire showed.
+    struct AuditTally: Equatable {
+        /// Times transmit-enable went high on the wire.
+        var risingEdges: Int
+        /// `transmit`/`on` records.
+        var auditedOn: Int
+        /// The log read back clean (CRC, sequence, chain).
+        var intact: Bool
+        /// Reopened as after a restart (torn-tail recovery, lock), it still held every record.
+        var wholeAfterReopen: Bool
+    }
 
     init(expectations: [Scenario.Expectation], periodNanoseconds: Int64) {
         self.expectations = expectations
         self.periodNanoseconds = periodNanoseconds
+        if expectations.contains(.safetyInvariants) { graceNanoseconds = 1_000_000_000 }
         for case .neverTransmitInRestrictedZone(let grace) in expectations {
             graceNanoseconds = Int64(grace * 1e6)
         }
+    }
+
+    mutating func stowStarted(atNanoseconds now: Int64) {
+        stows += 1
+        stowedSince = now
+    }
+
+    mutating func stowEnded() { stowedSince = nil }
+
+    private mutating func violated(at now: Int64) {
+        if firstViolationNanoseconds == nil { firstViolationNanoseconds = now }
     }
 
     mutating func fixPublished(atNanoseconds now: Int64, wall: UInt64, showsRestriction: Bool) {
@@ -73,7 +110,11 @@ struct ExpectationTracker {
     /// Invariant 1 at every tick: no emission (transmit-enable and PA supply on) while a
     /// condition is unmet; after a GPIO failure, emission ends and the state shows a fault.
     mutating func safety(atNanoseconds now: Int64, emitting: Bool, conditionsHeld: Bool, faultShown: Bool) {
-        if emitting, !conditionsHeld { unsafeTicks += 1 }
+        invariantChecks += 1
+        if emitting, !conditionsHeld {
+            unsafeTicks += 1
+            violated(at: now)
+        }
         if let pending = gpioFailurePending, !emitting {
             gpioReactionNanoseconds.append(now - pending.virtual)
             gpioFailurePending = nil
@@ -94,8 +135,18 @@ struct ExpectationTracker {
 
     /// One tick, after the terminal's: `lineHigh` as the bench read it at `wall`.
     mutating func tick(atNanoseconds now: Int64, wall: UInt64, lineHigh: Bool, truthRestricted: Bool, beamformerConnected: Bool) {
+        lastTickNanoseconds = now
+        invariantChecks += 3
+        if let since = stowedSince, lineHigh, now - since >= periodNanoseconds {
+            stowViolations += 1
+            violated(at: now)
+        }
+        if lineHigh, let late = pending.first(where: { $0.kind != .unplug && now - $0.virtual >= periodNanoseconds }) {
+            violated(at: late.virtual)
+        }
         if !lineHigh, !pending.isEmpty {
             for cause in pending {
+                invariantChecks += 1
                 reactions.append(SimulationResult.Reaction(
                     kind: cause.kind, atSeconds: Double(cause.virtual) / 1e9, ticks: (now - cause.virtual) / periodNanoseconds,
                     virtualNanoseconds: now - cause.virtual, wallNanoseconds: wall >= cause.wall ? wall - cause.wall : 0))
@@ -105,12 +156,16 @@ struct ExpectationTracker {
         if truthRestricted {
             let since = truthRestrictedSince ?? now
             truthRestrictedSince = since
-            if lineHigh, now - since > graceNanoseconds { violationTicks += 1 }
+            if lineHigh, now - since > graceNanoseconds {
+                violationTicks += 1
+                violated(at: now)
+            }
         } else {
             truthRestrictedSince = nil
         }
         if lineHigh, outages.contains(where: { now >= $0.from + staleAfterNanoseconds + periodNanoseconds && now < $0.to }) {
             outageViolations += 1
+            violated(at: now)
         }
         if awaitingReconnect, beamformerConnected {
             awaitingReconnect = false
@@ -119,7 +174,77 @@ struct ExpectationTracker {
     }
 
     func verdicts(transmitFraction: Double, handovers: Int) -> [SimulationResult.Verdict] {
-        expectations.map { expectation in
+        expectations.flatMap { expectation in
+            if case .safetyInvariants = expectation { return invariantVerdicts() }
+            return [verdict(expectation, transmitFraction: transmitFraction, handovers: handovers)]
+        }
+    }
+
+    /// The safety invariants, one verdict each (`Scenario.Expectation.safetyInvariants`).
+    func invariantVerdicts() -> [SimulationResult.Verdict] {
+        let restriction = worstTicks(.restriction), fault = worstTicks(.fault)
+        let verdicts: [SimulationResult.Verdict] = [
+            .init(
+                expectation: "invariant: never emitting while a transmit condition is unmet", passed: unsafeTicks == 0,
+                detail: "\(unsafeTicks) ticks emitting with a condition unmet"),
+            .init(
+                expectation: "invariant: transmit off within one tick of a fix inside a restricted zone", passed: restriction <= 1,
+                detail: "\(restrictionEntries) entries, worst \(Self.ticksText(restriction))"),
+            .init(
+                expectation: "invariant: transmit off within one tick of a fault", passed: fault <= 1,
+                detail: "\(faults) faults, worst \(Self.ticksText(fault))"),
+            .init(
+                expectation: "invariant: transmit off within one tick of a stow", passed: stowViolations == 0,
+                detail: "\(stows) stows, \(stowViolations) ticks on while stowed"),
+            .init(
+                expectation: "invariant: never transmit in a restricted zone (grace \(Double(graceNanoseconds) / 1e6) ms)",
+                passed: violationTicks == 0, detail: "\(violationTicks) ticks in violation"),
+            .init(
+                expectation: "invariant: transmit off while the fix is stale", passed: outageViolations == 0,
+                detail: "\(outages.count) outages, \(outageViolations) ticks in violation"),
+        ]
+        return verdicts
+    }
+
+    /// The audit invariant: every switch on audited, the log clean and, reopened as after a
+    /// restart, whole. Judged once the terminal has let go of the log.
+    static func auditVerdict(_ audit: AuditTally) -> SimulationResult.Verdict {
+        let intact = audit.intact ? "intact" : "NOT intact"
+        let reopened = audit.wholeAfterReopen ? "whole after a reopen" : "records LOST on reopen"
+        return .init(
+            expectation: "invariant: every switch on audited, the log intact and whole after a reopen",
+            passed: audit.auditedOn >= audit.risingEdges && audit.intact && audit.wholeAfterReopen,
+            detail: "\(audit.risingEdges) switches on, \(audit.auditedOn) audited; \(intact), \(reopened)")
+    }
+
+    /// Reads the log at `path` against `risingEdges` seen on the wire, then reopens it as the
+    /// daemon does after a restart (lock, torn-tail recovery) and checks nothing was lost.
+    static func auditTally(path: String, risingEdges: Int) -> AuditTally {
+        guard let scan = try? AuditLog.read(path: path) else {
+            return .init(risingEdges: risingEdges, auditedOn: 0, intact: false, wholeAfterReopen: false)
+        }
+        let auditedOn = scan.entries.count { $0.kind == .transmit && $0.event == "on" }
+        var whole = false
+        if let reopened = try? AuditLog(path: path) {
+            whole = reopened.nextSequence == UInt64(scan.entries.count) + 1 && reopened.headDigest == scan.check.headDigest
+        }
+        return .init(
+            risingEdges: risingEdges, auditedOn: auditedOn, intact: scan.findings.isEmpty && scan.tornBytes == 0,
+            wholeAfterReopen: whole)
+    }
+
+    /// The slowest reaction of `kind` in ticks; a cause still pending more than a tick before
+    /// the last tick counts as never.
+    private func worstTicks(_ kind: SimulationResult.Reaction.Kind) -> Double {
+        if pending.contains(where: { $0.kind == kind && lastTickNanoseconds - $0.virtual >= periodNanoseconds }) { return .infinity }
+        return Double(reactions.filter { $0.kind == kind }.map(\.ticks).max() ?? 0)
+    }
+
+    private static func ticksText(_ ticks: Double) -> String {
+        ticks.isInfinite ? "never switched off" : "\(Int(ticks)) ticks"
+    }
+
+    private func verdict(_ expectation: Scenario.Expectation, transmitFraction: Double, handovers: Int) -> SimulationResult.Verdict {
             switch expectation {
             case .transmitOffWithinOfRestriction(let limit):
                 let worst = worstMilliseconds(.restriction)
@@ -164,8 +289,9 @@ struct ExpectationTracker {
                     expectation: "transmit off while the fix is stale during GNSS outages",
                     passed: !outages.isEmpty && outageViolations == 0,
                     detail: "\(outages.count) outages, \(outageViolations) ticks in violation")
+            case .safetyInvariants:
+                return .init(expectation: "safety invariants", passed: invariantVerdicts().allSatisfy(\.passed), detail: "")
             }
-        }
     }
 
     private func isPending(_ kind: SimulationResult.Reaction.Kind) -> Bool { pending.contains { $0.kind == kind } }

@@ -26,6 +26,11 @@ public struct Scenario: Sendable {
         /// Every request, write and read of the GPIO line `role` fails (as a failing chip
         /// would) for `seconds`; then the simulated operator clears the latched faults.
         case gpioFailure(GPIORole, seconds: Double)
+        /// The GNSS fixes' UTC is `offsetSeconds` off the terminal's clock for `seconds` (a
+        /// receiver with a wrong time, or a clock step): the time-validity condition fails.
+        case fixTimeOffset(offsetSeconds: Double, seconds: Double)
+        /// The operator stows the terminal (`POST /stow`) for `seconds`, then unstows it.
+        case stow(seconds: Double)
     }
 
     /// A fault input the scenario can drive.
@@ -68,6 +73,13 @@ public struct Scenario: Sendable {
         /// unmet; emission ends within `milliseconds` of a GPIO failure, which shows as a fault
         /// in the state and in the audit log.
         case safeUnderGPIOFailures(milliseconds: Double)
+        /// The design's safety invariants, judged at every tick whatever the scenario holds
+        /// (a campaign's scenarios carry this one): never emitting while a transmit condition is
+        /// unmet; off within one tick of a fix inside a restricted zone, of a fault and of a
+        /// stow; never on in a restricted zone (1 s of grace for the fix cadence) nor on a
+        /// stale fix; every switch on audited; the audit log intact and whole when reopened
+        /// (as after a restart). Passes vacuously where a cause never happened.
+        case safetyInvariants
     }
 
     /// The scenario's name.
@@ -93,14 +105,18 @@ public struct Scenario: Sendable {
     /// The platform's mobility class (the geofence's speed floor while the position is not
     /// known afresh); the geofence's default (`mobile`) when nil.
     public var mobility: MobilityClass?
+    /// Seed of the simulated GNSS noise, when the scenario fixes it (a campaign's do, so that
+    /// `utermd simulate --scenario F` replays them exactly); nil: the simulator's option.
+    public var gnssNoiseSeed: UInt64?
 
     /// Builds a scenario.
     public init(
         name: String, summary: String = "", startUnixNanoseconds: Int64, durationSeconds: Double, tickHertz: Int = 1_000,
         gnssRateHertz: Double = 1, gnssAccuracyMetres: Double = 5, route: [Waypoint], events: [TimedEvent] = [],
-        expectations: [Expectation] = [], mobility: MobilityClass? = nil
+        expectations: [Expectation] = [], mobility: MobilityClass? = nil, gnssNoiseSeed: UInt64? = nil
     ) {
         self.mobility = mobility
+        self.gnssNoiseSeed = gnssNoiseSeed
         self.name = name
         self.summary = summary
         self.startUnixNanoseconds = startUnixNanoseconds

@@ -45,11 +45,17 @@ public enum ScenarioFile {
         let duration = try root.optional("duration_s")?.double() ?? (route.last?.seconds ?? 0)
         guard duration > 0 else { throw root.error("the scenario must last more than 0 s (duration_s or the route's last t_s)") }
         var gnssRate = 1.0, accuracy = 5.0
+        var noiseSeed: UInt64?
         if let gnss = try root.optional("gnss") {
-            try gnss.rejectUnknownKeys(["rate_hz", "accuracy_m"])
+            try gnss.rejectUnknownKeys(["rate_hz", "accuracy_m", "noise_seed"])
+            if let seedNode = try gnss.optional("noise_seed") {
+                guard let seed = UInt64(try seedNode.string()) else { throw seedNode.error("noise_seed must be a whole number within 0...2^64-1") }
+                noiseSeed = seed
+            }
             gnssRate = try gnss.optional("rate_hz")?.double() ?? gnssRate
             accuracy = try gnss.optional("accuracy_m")?.double() ?? accuracy
             guard gnssRate > 0, gnssRate <= 100 else { throw gnss.error("rate_hz must be within (0, 100]") }
+            guard accuracy.isFinite, accuracy >= 0 else { throw gnss.error("accuracy_m must be a finite number ≥ 0") }
         }
         let tickHertz = try root.optional("tick_hz")?.int() ?? 1_000
         guard (10...10_000).contains(tickHertz) else { throw root.error("tick_hz must be within 10...10000") }
@@ -59,11 +65,11 @@ public enum ScenarioFile {
             name: try root.required("scenario").string(), summary: try root.optional("summary")?.string() ?? "",
             startUnixNanoseconds: Int64((start.unixSeconds * 1e3).rounded()) * 1_000_000, durationSeconds: duration,
             tickHertz: tickHertz, gnssRateHertz: gnssRate, gnssAccuracyMetres: accuracy, route: route, events: events,
-            expectations: expectations, mobility: try root.optional("mobility")?.choice(MobilityClass.self))
+            expectations: expectations, mobility: try root.optional("mobility")?.choice(MobilityClass.self), gnssNoiseSeed: noiseSeed)
     }
 
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {
-        try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug", "gpio_failure"])
+        try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug", "gpio_failure", "fix_time_offset_s", "stow"])
         let at = try node.required("at_s").double()
         if let fault = try node.optional("fault") {
             return .init(atSeconds: at, event: .fault(try fault.choice(Scenario.FaultInput.self), seconds: try node.required("for_s").double()))
@@ -79,7 +85,15 @@ public enum ScenarioFile {
             return .init(
                 atSeconds: at, event: .gpioFailure(try failure.choice(GPIORole.self), seconds: try node.required("for_s").double()))
         }
-        throw node.error("an event needs one of: fault, gnss_outage_s, unplug, gpio_failure")
+        if let offset = try node.optional("fix_time_offset_s") {
+            return .init(
+                atSeconds: at, event: .fixTimeOffset(offsetSeconds: try offset.double(), seconds: try node.required("for_s").double()))
+        }
+        if let stow = try node.optional("stow") {
+            guard try stow.bool() else { throw stow.error("stow: true is the only value") }
+            return .init(atSeconds: at, event: .stow(seconds: try node.required("for_s").double()))
+        }
+        throw node.error("an event needs one of: fault, gnss_outage_s, unplug, gpio_failure, fix_time_offset_s, stow")
     }
 
     private static func expectation(_ node: DataNode) throws(DataFileError) -> Scenario.Expectation {
@@ -95,12 +109,15 @@ public enum ScenarioFile {
         case "transmit_off_within_ms_of_unplug": return .transmitOffWithinOfUnplug(milliseconds: try value.double())
         case "transmit_off_during_gnss_outage": return .transmitOffDuringGNSSOutage
         case "safe_under_gpio_failures_ms": return .safeUnderGPIOFailures(milliseconds: try value.double())
+        case "safety_invariants":
+            guard try value.bool() else { throw value.error("safety_invariants: true is the only value") }
+            return .safetyInvariants
         default:
             throw value.error(
                 "unknown expectation (known: transmit_off_within_ms_of_restriction, transmit_off_within_ms_of_fault, "
                     + "never_transmit_in_restricted_zone_grace_ms, transmit_on_fraction_at_least, handovers_at_least, "
                     + "beamformer_reconnects, transmit_off_within_ms_of_unplug, transmit_off_during_gnss_outage, "
-                    + "safe_under_gpio_failures_ms)")
+                    + "safe_under_gpio_failures_ms, safety_invariants)")
         }
     }
 }

@@ -34,6 +34,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var gpioFailureEnds: [(role: GPIORole, at: Int64)] = []
     var clearFaultAt: Int64 = .max
     var replugAt: Int64 = .max
+    var fixTimeOffsetNanoseconds: Int64 = 0
+    var fixTimeOffsetEndsAt: Int64 = .max
+    var unstowAt: Int64 = .max
+    var transmitRisingEdges = 0
     /// Virtual times around the instants the scenario changes a device.
     let eventWindows: [ClosedRange<Int64>]
     var nextScheduleUnixNanoseconds: Int64 = .min
@@ -126,7 +130,27 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 checks.gpioFailureStarted(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
                 gpioFailureEnds.append((role, end))
                 note(seconds, "GPIO failure: every call on \(role.rawValue) fails (EIO) for \(length) s")
+            case .fixTimeOffset(let offset, let length):
+                fixTimeOffsetNanoseconds = Int64(offset * 1e9)
+                fixTimeOffsetEndsAt = end
+                note(seconds, "GNSS fixes' UTC off the clock by \(offset) s for \(length) s")
+            case .stow(let length):
+                assembly.channels.stow.requestStop()
+                checks.stowStarted(atNanoseconds: now)
+                unstowAt = end
+                note(seconds, "operator stow for \(length) s")
             }
+        }
+        if now >= fixTimeOffsetEndsAt {
+            fixTimeOffsetEndsAt = .max
+            fixTimeOffsetNanoseconds = 0
+            note(seconds, "GNSS fixes' UTC agrees with the clock again")
+        }
+        if now >= unstowAt {
+            unstowAt = .max
+            _ = assembly.channels.unstow()
+            checks.stowEnded()
+            note(seconds, "operator unstow")
         }
         for (index, fault) in faultEnds.enumerated().reversed() where now >= fault.at {
             bench.drive(fault.role, to: .inactive, atNanoseconds: now)
@@ -155,7 +179,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
 
     private static func duration(of event: Scenario.Event) -> Double {
         switch event {
-        case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds), .gpioFailure(_, let seconds):
+        case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds), .gpioFailure(_, let seconds),
+            .fixTimeOffset(_, let seconds), .stow(let seconds):
             seconds
         }
     }
@@ -174,7 +199,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             sequence: fixSequence, latitudeDegrees: truth.latitudeDegrees + north / metresPerDegree,
             longitudeDegrees: truth.longitudeDegrees + east / (metresPerDegree * cos(truth.latitudeDegrees * .pi / 180)),
             heightMetres: 0, horizontalUncertaintyMetres: scenario.gnssAccuracyMetres, receivedAtNanoseconds: now,
-            utcNanoseconds: scenario.startUnixNanoseconds + now)
+            utcNanoseconds: scenario.startUnixNanoseconds + now + fixTimeOffsetNanoseconds)
         assembly.channels.fixes.publish(fix)
         let fixRestricted = !assembly.core.policy.assess(
             GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)
@@ -204,6 +229,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let core = assembly.core
         if lineHigh != lastLineHigh {
             transmitSwitches += 1
+            if lineHigh { transmitRisingEdges += 1 }
             lastLineHigh = lineHigh
         }
         if lineHigh { transmitTicks += 1 }
@@ -218,12 +244,15 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
             truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, !decision.permitsTransmit, true)
         }
-        checks.tick(
-            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds, lineHigh: lineHigh, truthRestricted: truthAssessed.restricted,
-            beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         // Emission needs transmit-enable and the PA supply; the PA line's level as the bench
         // sees it (unknown on a bench that cannot tell: then transmit-enable alone decides).
         let emitting = lineHigh && bench.outputLevel(.paPower) != .inactive
+        // The safety invariants judge emission: when transmit-enable's own line has failed
+        // (stuck high), cutting the PA supply is the only way off, and it is the firmware's.
+        checks.tick(
+            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds,
+            lineHigh: checks.judgesEmission ? emitting : lineHigh, truthRestricted: truthAssessed.restricted,
+            beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         checks.safety(
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty, faultShown: snapshot.state == .fault)
@@ -253,7 +282,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let tickSeconds = Double(periodNanoseconds) / 1e9
         let core = assembly.core
         let auditRecords = (try? AuditLog.read(path: auditLogPath).entries.count) ?? 0
-        return SimulationResult(
+        var result = SimulationResult(
             scenario: scenario.name, simulatedSeconds: Double(compute.count) * tickSeconds, ticks: compute.count,
             wallSeconds: wallSeconds, trackedSeconds: Double(trackedTicks) * tickSeconds,
             transmitOnSeconds: Double(transmitTicks) * tickSeconds, handovers: Int(core.snapshot.handovers),
@@ -269,5 +298,9 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers))
                 + outcome.verdicts,
             cutShortAtSeconds: nil)
+        result.invariantChecks = checks.invariantChecks
+        result.firstViolationSeconds = checks.firstViolationNanoseconds.map { Double($0) / 1e9 }
+        result.transmitRisingEdges = transmitRisingEdges
+        return result
     }
 }

@@ -100,6 +100,12 @@ public struct SimulationResult: Sendable {
     public var verdicts: [Verdict]
     /// Where the run was stopped before the scenario's end (`--until`), seconds; nil when complete.
     public var cutShortAtSeconds: Double?
+    /// Safety-invariant checks made (each tick's, each reaction's, the audit log's).
+    public var invariantChecks = 0
+    /// When an invariant first broke, seconds after the start; nil when none did.
+    public var firstViolationSeconds: Double?
+    /// Times transmit-enable went high on the wire.
+    public var transmitRisingEdges = 0
 
     /// Whether every expectation held.
     public var passed: Bool { verdicts.allSatisfy(\.passed) }

@@ -86,6 +86,31 @@ public final class Simulator {
         _ = utc.synchronise(utc: UTCInstant(nanosecondsSinceUnixEpoch: scenario.startUnixNanoseconds), atMonotonicNanoseconds: 0)
         let virtualNow = { clock.nowNanoseconds() }
         let bench = try makeBench(virtualNow)
+        let seconds = min(options.untilSeconds ?? scenario.durationSeconds, scenario.durationSeconds)
+        // The assembly lives only inside `runAssembled`: once it returns, the audit log is
+        // closed and can be reopened as after a restart.
+        var result = try runAssembled(
+            bench: bench, clock: clock, utc: utc, period: period, seconds: seconds, progress: progress)
+        if scenario.expectations.contains(.safetyInvariants) {
+            let tally = ExpectationTracker.auditTally(path: options.auditLogPath, risingEdges: result.transmitRisingEdges)
+            result.invariantChecks += 3
+            let verdict = ExpectationTracker.auditVerdict(tally)
+            if !verdict.passed, result.firstViolationSeconds == nil { result.firstViolationSeconds = result.simulatedSeconds }
+            result.verdicts.append(verdict)
+        }
+        if seconds < scenario.durationSeconds {
+            // Cut short (--until): expectations speak of the whole run and are not judged.
+            result.verdicts = []
+            result.cutShortAtSeconds = seconds
+        }
+        return result
+    }
+
+    private func runAssembled<Bench: ScenarioBench>(
+        bench: Bench, clock: VirtualClock, utc: UTCReference, period: Int64, seconds: Double,
+        progress: ((Double, TerminalSnapshot) -> Void)?
+    ) throws -> SimulationResult {
+        let virtualNow = { clock.nowNanoseconds() }
         let start = scenario.position(atSeconds: 0)
         let startDate = JulianDate(unixSeconds: Double(scenario.startUnixNanoseconds) / 1e9)
         let assembly = try TerminalAssembly(
@@ -100,7 +125,6 @@ public final class Simulator {
         let rate: TickRate
         do { rate = try TickRate(hertz: scenario.tickHertz) } catch { throw SimulationError.invalid("\(error)") }
         let loop = FixedStepLoop(clock: clock, configuration: LoopConfiguration(rate: rate), utcReference: utc)
-        let seconds = min(options.untilSeconds ?? scenario.durationSeconds, scenario.durationSeconds)
         let ticks = UInt64((seconds * Double(scenario.tickHertz)).rounded())
         var harness = SimulationHarness(
             scenario: scenario, assembly: assembly, bench: bench, periodNanoseconds: period, totalTicks: ticks,
@@ -112,14 +136,8 @@ public final class Simulator {
         _ = assembly.auditWriter.writePending()
         let outcome = bench.finish(assembly)
         assembly.releaseLines()
-        var result = harness.result(
+        return harness.result(
             wallSeconds: Date().timeIntervalSince(wallStart), auditLogPath: options.auditLogPath, bench: outcome)
-        if seconds < scenario.durationSeconds {
-            // Cut short (--until): expectations speak of the whole run and are not judged.
-            result.verdicts = []
-            result.cutShortAtSeconds = seconds
-        }
-        return result
     }
 }
 

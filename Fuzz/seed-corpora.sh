@@ -1,0 +1,44 @@
+#!/bin/sh
+# Seeds each fuzz target's corpus from the repository's own files:  sh Fuzz/seed-corpora.sh DIR
+# A selector byte goes first where the target reads one (FuzzElementSets: 0 = detect the
+# format; FuzzDataFiles: 0 board, 1 scenario, 2 daemon configuration, 3 rig).
+set -eu
+DIR=${1:?usage: seed-corpora.sh DIR}
+for t in FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan; do
+    mkdir -p "$DIR/$t"
+done
+# copy TARGET FILE [SELECTOR]: FILE (first 64 kB) into TARGET's corpus, after a selector byte.
+copy() {
+    name=$(echo "$2" | tr '/' '_')
+    if [ -n "${3:-}" ]; then
+        { printf "\\$(printf '%03o' "$3")"; head -c 65536 "$2"; } > "$DIR/$1/$name.$3"
+    else
+        head -c 65536 "$2" > "$DIR/$1/$name"
+    fi
+}
+for f in $(find Tests Benchmarks -type f \( -name '*.tle' -o -name '*.txt' -o -name '*.json' -o -name '*.csv' \) 2>/dev/null | grep -iE 'tle|omm|starlink|gp|elements' | head -n 40); do
+    copy FuzzElementSets "$f" 0
+done
+for f in $(find Tests Policies -type f \( -name '*.geojson' -o -name '*.json' \) 2>/dev/null | grep -viE 'omm|gp' | head -n 20); do
+    copy FuzzGeoJSON "$f"
+done
+for f in Policies/example.yaml $(find Tests -type f -name '*.yaml' -path '*olic*' 2>/dev/null | head -n 20); do
+    copy FuzzPolicyBundle "$f"
+done
+for f in Boards/*.yaml; do copy FuzzDataFiles "$f" 0; done
+for f in HIL/scenarios/*.yaml HIL/scenarios/long/*.yaml; do copy FuzzDataFiles "$f" 1; done
+for f in Config/*.yaml; do copy FuzzDataFiles "$f" 2; done
+for f in HIL/rigs/*.yaml; do copy FuzzDataFiles "$f" 3; done
+for f in $(find Tests -type f \( -name '*.nmea' -o -name '*.log' -o -name '*.txt' \) 2>/dev/null | xargs grep -l '^\$G' 2>/dev/null | head -n 10); do
+    copy FuzzNMEA "$f"
+done
+printf '$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47\n$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A\n' > "$DIR/FuzzNMEA/gga-rmc"
+printf '{"class":"TPV","mode":3,"time":"2026-08-23T00:00:00.000Z","lat":-33.92,"lon":18.42,"altHAE":10.0,"eph":3.5}\n{"class":"SKY","satellites":[{"used":true},{"used":false}]}\n{"class":"VERSION","release":"3.22"}\n' > "$DIR/FuzzGPSD/tpv-sky"
+printf 'p\nP 180.0 45.0\n\\dump_state\n_\nK\nS\nq\n+\\get_pos\n' > "$DIR/FuzzRotctld/commands"
+for f in $(find Tests -type f -name '*.audit' 2>/dev/null | head -n 10); do copy FuzzAuditScan "$f"; done
+if [ -x .build/debug/utermd ]; then
+    # A real audit log and real bridge traffic are not files in the repository: make an audit log.
+    .build/debug/utermd simulate --scenario HIL/scenarios/pa-fault.yaml --audit-log "$DIR/FuzzAuditScan/pa-fault.audit" >/dev/null 2>&1 || true
+fi
+printf '\001' > "$DIR/FuzzBridgeFrames/one-byte"
+echo "seed corpora in $DIR:"; for t in "$DIR"/*; do echo "  $(basename "$t"): $(ls "$t" | wc -l) files"; done

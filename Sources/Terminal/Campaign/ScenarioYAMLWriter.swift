@@ -1,0 +1,103 @@
+import Foundation
+
+/// Writes a scenario as a scenario file (YAML, format 1; `HIL/README.md`) that
+/// `ScenarioFile.parse` reads back to the same value: numbers are written with Swift's
+/// shortest round-tripping text, so a campaign's case replays bit for bit.
+public enum ScenarioYAMLWriter {
+    /// The file's text; `comment` lines go first, each prefixed with `# `.
+    public static func yaml(_ scenario: Scenario, comment: [String] = []) -> String {
+        var lines = comment.map { "# \($0)" }
+        lines.append("format: 1")
+        lines.append("scenario: \(quoted(scenario.name))")
+        if !scenario.summary.isEmpty { lines.append("summary: \(quoted(scenario.summary))") }
+        lines.append("start: \(iso8601(unixNanoseconds: scenario.startUnixNanoseconds))")
+        lines.append("tick_hz: \(scenario.tickHertz)")
+        lines.append("duration_s: \(number(scenario.durationSeconds))")
+        var gnss = "gnss: { rate_hz: \(number(scenario.gnssRateHertz)), accuracy_m: \(number(scenario.gnssAccuracyMetres))"
+        if let seed = scenario.gnssNoiseSeed { gnss += ", noise_seed: \(seed)" }
+        lines.append(gnss + " }")
+        if let mobility = scenario.mobility { lines.append("mobility: \(mobility.rawValue)") }
+        lines.append("route:")
+        for point in scenario.route {
+            lines.append(
+                "  - { t_s: \(number(point.seconds)), lat_deg: \(number(point.latitudeDegrees)), lon_deg: \(number(point.longitudeDegrees)) }")
+        }
+        if !scenario.events.isEmpty {
+            lines.append("events:")
+            for timed in scenario.events { lines.append("  - { at_s: \(number(timed.atSeconds)), \(event(timed.event)) }") }
+        }
+        if !scenario.expectations.isEmpty {
+            lines.append("expect:")
+            for expectation in scenario.expectations { lines.append("  - \(self.expectation(expectation))") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func event(_ event: Scenario.Event) -> String {
+        switch event {
+        case .fault(let input, let seconds): "fault: \(input.rawValue), for_s: \(number(seconds))"
+        case .gnssOutage(let seconds): "gnss_outage_s: \(number(seconds))"
+        case .unplugBeamformer(let seconds): "unplug: beamformer, for_s: \(number(seconds))"
+        case .gpioFailure(let role, let seconds): "gpio_failure: \(role.rawValue), for_s: \(number(seconds))"
+        case .fixTimeOffset(let offset, let seconds): "fix_time_offset_s: \(number(offset)), for_s: \(number(seconds))"
+        case .stow(let seconds): "stow: true, for_s: \(number(seconds))"
+        }
+    }
+
+    private static func expectation(_ expectation: Scenario.Expectation) -> String {
+        switch expectation {
+        case .transmitOffWithinOfRestriction(let ms): "transmit_off_within_ms_of_restriction: \(number(ms))"
+        case .transmitOffWithinOfFault(let ms): "transmit_off_within_ms_of_fault: \(number(ms))"
+        case .neverTransmitInRestrictedZone(let ms): "never_transmit_in_restricted_zone_grace_ms: \(number(ms))"
+        case .transmitOnFractionAtLeast(let fraction): "transmit_on_fraction_at_least: \(number(fraction))"
+        case .handoversAtLeast(let count): "handovers_at_least: \(count)"
+        case .beamformerReconnects: "beamformer_reconnects: true"
+        case .transmitOffWithinOfUnplug(let ms): "transmit_off_within_ms_of_unplug: \(number(ms))"
+        case .transmitOffDuringGNSSOutage: "transmit_off_during_gnss_outage: true"
+        case .safeUnderGPIOFailures(let ms): "safe_under_gpio_failures_ms: \(number(ms))"
+        case .safetyInvariants: "safety_invariants: true"
+        }
+    }
+
+    /// Shortest text that reads back as the same `Double`.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// `2026-08-23T00:00:00Z`, with milliseconds when the start has them (civil date from
+    /// days since the epoch: H. Hinnant, "chrono-compatible low-level date algorithms").
+    static func iso8601(unixNanoseconds: Int64) -> String {
+        let milliseconds = unixNanoseconds.dividedFloor(by: 1_000_000)
+        let seconds = milliseconds.dividedFloor(by: 1_000)
+        let days = seconds.dividedFloor(by: 86_400)
+        let secondOfDay = seconds - days * 86_400
+        let z = days + 719_468
+        let era = z.dividedFloor(by: 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var text = String(
+            format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", year, month, day, secondOfDay / 3_600, secondOfDay / 60 % 60,
+            secondOfDay % 60)
+        let fraction = milliseconds - seconds * 1_000
+        if fraction != 0 { text += String(format: ".%03lld", fraction) }
+        return text + "Z"
+    }
+}
+
+extension Int64 {
+    /// Division rounding towards minus infinity.
+    fileprivate func dividedFloor(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
