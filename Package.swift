@@ -9,7 +9,7 @@ let linuxOnly: TargetDependencyCondition? = .when(platforms: [.linux])
 
 let package = Package(
     name: "utermd",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
         .executable(name: "utermd-bridge-emulator", targets: ["utermd-bridge-emulator"]),
@@ -31,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C libraries, reached only through HALLinux. libgpiod has no target: it is loaded at
@@ -106,11 +110,31 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam",
+                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam", "DishAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Terminal", "Handover"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Terminal", "Handover", "DishAPI", "Drivers", "Geofence"]),
+
+        // The dish's own local gRPC API (SpaceX.API.Device.Device/Handle and server reflection),
+        // so the community's clients (starlink-grpc-core, exporters) read utermd unchanged.
+        // Generated code in Sources/DishAPI/Generated comes from Protos/ (`make proto`).
+        .target(
+            name: "DishAPI",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
+        .testTarget(
+            name: "DishAPITests",
+            dependencies: [
+                "DishAPI",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            ]),
 
         // The executable.
         .executableTarget(

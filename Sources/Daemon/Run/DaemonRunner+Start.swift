@@ -100,6 +100,7 @@ extension DaemonRunner {
             throw StartFailure("loop thread: \(error)")
         }
         try startServers(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
+        try startDishAPI(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
         try awaitFirstTick()
         housekeeping()
         ProcessMemory.returnFreedMemory()
