@@ -88,7 +88,9 @@ let package = Package(
 
         // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
         .target(name: "Drivers", dependencies: ["HAL", "Audit"]),
-        .testTarget(name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime"], resources: [.copy("Resources")]),
+        .testTarget(
+            name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime"], resources: [.copy("Resources")]
+        ),
 
         // The terminal: composition, data-file loading.
         .target(

@@ -43,6 +43,11 @@ status_api: {{ bind: 127.0.0.1, port: {port} }}
 log_level: notice
 """
 
+# With --dish-api: the dish's gRPC API on a free loopback port too (issue 15: what the
+# network face costs in start-up time and resident memory).
+DISH_API = """dish_api: {{ bind: 127.0.0.1, port: {port} }}
+"""
+
 
 def free_port():
     with socket.socket() as probe:
@@ -80,7 +85,7 @@ def board_file(directory, with_bridge):
     return path
 
 
-def one_run(binary, tle, settle, with_bridge):
+def one_run(binary, tle, settle, with_bridge, dish_api=False):
     with tempfile.TemporaryDirectory() as directory:
         notify_path = os.path.join(directory, "notify")
         notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -90,6 +95,8 @@ def one_run(binary, tle, settle, with_bridge):
         with open(config, "w") as file:
             file.write(CONFIG.format(board=board_file(directory, with_bridge), tle=os.path.abspath(tle),
                                      directory=directory, port=free_port()))
+            if dish_api:
+                file.write(DISH_API.format(port=free_port()))
         environment = dict(os.environ, NOTIFY_SOCKET=notify_path)
         environment.pop("JOURNAL_STREAM", None)
         started = time.monotonic()
@@ -121,15 +128,17 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--settle", type=float, default=10.0)
     parser.add_argument("--with-bridge", action="store_true", help="keep the simulated beamformer bridge")
+    parser.add_argument("--dish-api", action="store_true", help="serve the dish's gRPC API as well")
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
     if not os.path.exists(arguments.tle):
         sys.exit(f"{arguments.tle}: no such file (the CelesTrak snapshot of ../shared/data)")
     satellites = sum(1 for line in open(arguments.tle) if line.startswith("1 "))
-    runs = [one_run(arguments.utermd, arguments.tle, arguments.settle, arguments.with_bridge) for _ in range(arguments.runs)]
+    runs = [one_run(arguments.utermd, arguments.tle, arguments.settle, arguments.with_bridge, arguments.dish_api) for _ in range(arguments.runs)]
     summary = {
         "satellites": satellites,
         "board": "Boards/sim.yaml" + ("" if arguments.with_bridge else " without usb"),
+        "dish_api": arguments.dish_api,
         "runs": runs,
         "ready_s_median": statistics.median(run["ready_s"] for run in runs),
         "ready_s_max": max(run["ready_s"] for run in runs),

@@ -86,7 +86,11 @@ import Testing
         #expect(DishStatusMapping.outageCause(Self.snapshot { _ in }) == nil)
         #expect(DishStatusMapping.outageCause(Self.snapshot { $0.state = .handover }) == nil)
         #expect(DishStatusMapping.outageCause(.initial) == .booting)
-        #expect(DishStatusMapping.outageCause(Self.snapshot { $0.state = .stowed; $0.outageCause = OutageCause.restricted.rawValue }) == .stowed)
+        #expect(
+            DishStatusMapping.outageCause(
+                Self.snapshot {
+                    $0.state = .stowed; $0.outageCause = OutageCause.restricted.rawValue
+                }) == .stowed)
         let cases: [(OutageCause, SpaceX_API_Device_DishOutage.Cause)] = [
             (.noSchedule, .noSchedule), (.noFix, .noSchedule), (.noUTC, .noSchedule), (.noSatellites, .noSats),
             (.outOfScan, .noSats), (.obstructed, .obstructed), (.restricted, .inhibitRf), (.fault, .unknown),

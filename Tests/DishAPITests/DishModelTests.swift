@@ -10,7 +10,9 @@ struct DishModelTests {
         // Overhead: 4 × 550 km / c + 16 ms = 7.34 + 16 ms.
         #expect(abs(DishLinkModel.popPingLatencyMilliseconds(elevationDegrees: 90) - 23.338) < 0.01)
         #expect(DishLinkModel.popPingLatencyMilliseconds(elevationDegrees: .nan).isNaN)
-        #expect(DishLinkModel.popPingLatencyMilliseconds(elevationDegrees: 25) > DishLinkModel.popPingLatencyMilliseconds(elevationDegrees: 60))
+        #expect(
+            DishLinkModel.popPingLatencyMilliseconds(elevationDegrees: 25)
+                > DishLinkModel.popPingLatencyMilliseconds(elevationDegrees: 60))
         #expect(DishLinkModel.popPingDropRate(inOutage: true, trackingFraction: 1) == 1)
         #expect(DishLinkModel.popPingDropRate(inOutage: false, trackingFraction: 0.75) == 0.25)
         #expect(DishLinkModel.throughputBitsPerSecond(dropRate: 1) == (0, 0))

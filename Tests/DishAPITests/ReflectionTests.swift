@@ -19,7 +19,9 @@ struct ReflectionTests {
     }
 
     /// Sends `requests` on one v1 stream and returns the answers.
-    static func askV1(_ client: GRPCClient<HTTP2ClientTransport.Posix>, _ requests: [Request]) async throws -> [Grpc_Reflection_V1_ServerReflectionResponse] {
+    static func askV1(_ client: GRPCClient<HTTP2ClientTransport.Posix>, _ requests: [Request]) async throws
+        -> [Grpc_Reflection_V1_ServerReflectionResponse]
+    {
         let reflection = Grpc_Reflection_V1_ServerReflection.Client(wrapping: client)
         return try await reflection.serverReflectionInfo(
             requestProducer: { writer in for request in requests { try await writer.write(request) } },
@@ -31,7 +33,9 @@ struct ReflectionTests {
     }
 
     static func fileNames(_ response: Grpc_Reflection_V1_ServerReflectionResponse) throws -> [String] {
-        try response.fileDescriptorResponse.fileDescriptorProto.map { try Google_Protobuf_FileDescriptorProto(serializedBytes: $0).name }
+        try response.fileDescriptorResponse.fileDescriptorProto.map {
+            try Google_Protobuf_FileDescriptorProto(serializedBytes: $0).name
+        }
     }
 
     @Test func yagrcsWalkFromTheServiceToEveryDependency() async throws {
@@ -42,7 +46,8 @@ struct ReflectionTests {
             #expect(names.first == "spacex_api/device/device.proto")
             #expect(first[0].originalRequest.fileContainingSymbol == "SpaceX.API.Device.Device")
             #expect(first[0].validHost == "localhost")
-            let device = try Google_Protobuf_FileDescriptorProto(serializedBytes: first[0].fileDescriptorResponse.fileDescriptorProto[0])
+            let device = try Google_Protobuf_FileDescriptorProto(
+                serializedBytes: first[0].fileDescriptorResponse.fileDescriptorProto[0])
             #expect(
                 Set(device.dependency) == [
                     "spacex_api/common/status/status.proto", "spacex_api/device/common.proto", "spacex_api/device/dish.proto",
@@ -53,17 +58,23 @@ struct ReflectionTests {
             #expect(members["get_status"] == 1004 && members["get_history"] == 1007 && members["dish_stow"] == 2002)
             #expect(members["dish_get_obstruction_map"] == 2008 && members["dish_clear_obstruction_map"] == 2017)
             #expect(members["reboot"] == 1001 && members["get_location"] == 1017 && members["dish_get_context"] == 2003)
+            let responseMessage = device.messageType.first { $0.name == "Response" }
+            let answers = Dictionary(uniqueKeysWithValues: (responseMessage?.field ?? []).map { ($0.name, $0.number) })
+            #expect(answers["status"] == 2 && answers["api_version"] == 3 && answers["dish_get_status"] == 2004)
+            #expect(answers["dish_get_history"] == 2006 && answers["dish_get_context"] == 2003)
+            #expect(answers["dish_get_obstruction_map"] == 2008 && answers["get_location"] == 1017)
             // Every dependency by file name, each answering with that file first.
             let dependencies = [
                 "spacex_api/device/dish.proto", "spacex_api/device/common.proto", "spacex_api/common/status/status.proto",
                 "spacex_api/satellites/network/ut_disablement_codes.proto",
             ]
-            let answers = try await Self.askV1(client, dependencies.map { name in Self.request { $0.fileByFilename = name } })
-            #expect(try answers.map { try Self.fileNames($0).first } == dependencies)
+            let files = try await Self.askV1(client, dependencies.map { name in Self.request { $0.fileByFilename = name } })
+            #expect(try files.map { try Self.fileNames($0).first } == dependencies)
             // The types starlink_grpc looks up by name.
-            for symbol in ["SpaceX.API.Device.Request", "SpaceX.API.Device.DishAlerts", "SpaceX.API.Device.DishOutage",
-                "SpaceX.API.Device.DishOutage.Cause", "SpaceX.API.Device.Device.Handle"]
-            {
+            for symbol in [
+                "SpaceX.API.Device.Request", "SpaceX.API.Device.DishAlerts", "SpaceX.API.Device.DishOutage",
+                "SpaceX.API.Device.DishOutage.Cause", "SpaceX.API.Device.Device.Handle",
+            ] {
                 let answer = try await Self.askV1(client, [Self.request { $0.fileContainingSymbol = symbol }])
                 #expect(!answer[0].hasErrorResponse, "\(symbol)")
             }

@@ -43,7 +43,9 @@ public enum ConfigurationSummary {
         if configuration.dishAPI.enabled {
             let dish = configuration.dishAPI
             let address = ListenAddress(host: dish.bind, port: dish.port)?.description ?? dish.bind
-            lines.append("dish gRPC API \(address)" + (dish.controls ? " (controls accepted without credentials, as the dish)" : " (controls refused)"))
+            lines.append(
+                "dish gRPC API \(address)"
+                    + (dish.controls ? " (controls accepted without credentials, as the dish)" : " (controls refused)"))
         }
         lines.append("handover policy \(configuration.handoverPolicy), log level \(configuration.logLevel)")
         return lines

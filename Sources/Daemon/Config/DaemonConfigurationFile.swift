@@ -93,7 +93,8 @@ public enum DaemonConfigurationFile {
     /// The fields whose positions are kept for later messages.
     static let positionedFields = [
         "board", "element_sets", "policy.bundle", "policy.operator_key", "audit_log", "status_api.token_file",
-        "status_api.bind", "status_api.port", "rotctld.bind", "rotctld.port", "dish_api.bind", "dish_api.port", "location.nmea.device", "location.gpsd",
+        "status_api.bind", "status_api.port", "rotctld.bind", "rotctld.port", "dish_api.bind", "dish_api.port",
+        "location.nmea.device", "location.gpsd",
         "sim_trace_file",
     ]
 }

@@ -52,8 +52,10 @@ public enum StartupChecks {
             problems.append(configuration.error("dish_api.bind", "\"\(dish.bind)\" is not an IPv4 or IPv6 address"))
         }
         let others: [(name: String, field: String, enabled: Bool, bind: String, port: UInt16)] = [
-            ("the status API's", "status_api.port", configuration.statusAPI.enabled, configuration.statusAPI.bind,
-             configuration.statusAPI.port),
+            (
+                "the status API's", "status_api.port", configuration.statusAPI.enabled, configuration.statusAPI.bind,
+                configuration.statusAPI.port
+            ),
             ("rotctld's", "rotctld.port", configuration.rotctld.enabled, configuration.rotctld.bind, configuration.rotctld.port),
         ]
         for other in others where other.enabled && other.port == dish.port && bindsOverlap(other.bind, dish.bind) {

@@ -45,9 +45,9 @@ public final class DishAPIServer: Sendable {
 
     /// The port it listens on, once listening; throws when it could not bind.
     public func listeningPort() async throws -> Int {
-        let address = try await server.listeningAddress
-        if let ipv4 = address?.ipv4 { return ipv4.port }
-        if let ipv6 = address?.ipv6 { return ipv6.port }
+        let address = try await server.transport.listeningAddress
+        if let ipv4 = address.ipv4 { return ipv4.port }
+        if let ipv6 = address.ipv6 { return ipv6.port }
         throw StartFailure(description: "the server is not listening on an IP address")
     }
 
