@@ -145,7 +145,7 @@ let package = Package(
                 "Terminal", "HAL", "HALSim", "HALLinux", "HILBench", "Audit", "Orbit", "Beam", "Daemon", "Geofence", "Handover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Audit", "RealTime"]),
+        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime"]),
 
         // The virtual HIL bench's beamformer bridge (HIL/vm): the device side through
         // FunctionFS, and a host-side check through libusb and the firmware's driver.

@@ -12,8 +12,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the terminal as a daemon (systemd Type=notify, status API, metrics, rotctld).",
         discussion: """
-            SIGTERM/SIGINT: transmit off, loop stopped, lines released, exit 0. SIGHUP: reload the policy and the log \
-            level. POST /reboot: the same orderly stop, exit 75. A configuration that does not check out: exit 78. \
+            SIGTERM/SIGINT: transmit off, loop stopped, lines released, exit 0. SIGHUP (or POST /elements/reload for the \
+            element sets alone): reload the policy, the log level and the element sets (newer elements for the satellites \
+            tracked, without dropping the link; new satellites wait for a restart). POST /reboot: the same orderly stop, exit 75. A configuration that does not check out: exit 78. \
             Try it anywhere with `utermd run --config Config/sim.yaml`, then `curl http://127.0.0.1:9201/status`.
             """)
 

@@ -10,7 +10,7 @@ import Foundation
 public enum DaemonEvent: Sendable, Hashable {
     /// SIGTERM or SIGINT: stow and stop (exit 0).
     case terminate(signal: Int32)
-    /// SIGHUP: reload the configuration's policy and log level.
+    /// SIGHUP: reload the configuration's policy, log level and element sets.
     case reload
     /// `POST /reboot`: stow and stop, exit 75 for systemd to restart.
     case restart(reason: String?)

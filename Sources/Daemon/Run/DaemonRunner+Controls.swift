@@ -24,6 +24,7 @@ extension DaemonRunner {
         let policies = policies
         let metrics = environment.metrics
         let obstructions = obstructions
+        let elementSets = elementSets
         let stow = stowAction(channels)
         let api = configuration.statusAPI
         return StatusProviders(
@@ -71,6 +72,14 @@ extension DaemonRunner {
                 let why = reason.map { " (\($0))" } ?? ""
                 logger.notice("obstruction map reset by POST /obstructions/reset\(why): \(forgotten) s forgotten")
                 return .accepted("obstruction map reset: \(forgotten) s of observation forgotten")
+            },
+            reloadElements: {
+                guard let elementSets else {
+                    return CommandOutcome(status: 503, body: .object([("error", .string("not started"))]))
+                }
+                let outcome = elementSets.reload()
+                logger.notice("POST /elements/reload: \(outcome.logLine)")
+                return outcome.commandOutcome
             },
             reportLocation: api.reportLocation, satelliteName: { feed.satellite($0)?.name })
     }

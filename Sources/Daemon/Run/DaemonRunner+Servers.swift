@@ -62,7 +62,9 @@ extension StatusAPI {
     /// A path as a metric label: the API's own paths, everything else `other` (a scanner must
     /// not create a series per probed URL).
     public static func metricPath(_ path: String) -> String {
-        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy", "/obstructions/reset"]
+        ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy", "/obstructions/reset",
+            "/elements/reload",
+        ]
             .contains(path)
             ? path : "other"
     }

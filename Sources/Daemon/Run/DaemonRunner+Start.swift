@@ -85,9 +85,13 @@ extension DaemonRunner {
         services.append { position.stop() }
         let obstructions = LearnedObstructions(map: assembly.schedule.constraints.obstructionMap)
         self.obstructions = obstructions
+        let refreshedForScheduler = TickHandoff<ConstellationEphemeris>()
+        elementSets = ElementSetReloader(
+            ephemeris: assembly.ephemeris, source: configuration.elementSets, tick: assembly.channels.ephemerides,
+            scheduler: refreshedForScheduler)
         let scheduler = SchedulerService(
             schedule: assembly.schedule, channels: assembly.channels, utc: utc, initialPosition: initialPosition,
-            obstructions: obstructions, logger: logger)
+            obstructions: obstructions, refreshedEphemerides: refreshedForScheduler, logger: logger)
         services.append { scheduler.stop() }
 
         let feed = makeFeed(

@@ -37,7 +37,8 @@ extension DaemonRunner {
         environment.notifier.stopping(status: "stopped: \(reason)")
     }
 
-    /// SIGHUP: re-reads the configuration; applies the policy and the log level, and says
+    /// SIGHUP: re-reads the configuration; applies the policy, the log level and the element
+    /// sets (newer elements for the satellites tracked, without dropping the link), and says
     /// which other changes wait for a restart.
     func reload() {
         environment.notifier.reloading()
@@ -67,6 +68,14 @@ extension DaemonRunner {
                 }
             }
         }
+        if let elementSets {
+            let outcome = elementSets.reload(from: fresh.elementSets)
+            switch outcome {
+            case .reloaded: logger.notice("\(outcome.logLine)")
+            case .noFile: logger.info("\(outcome.logLine)")
+            case .failed: logger.error("\(outcome.logLine)")
+            }
+        }
         let pending = Self.restartOnlyChanges(from: configuration, to: fresh)
         if !pending.isEmpty {
             logger.warning("reload: \(pending.joined(separator: ", ")) changed; these take effect after a restart")
@@ -84,7 +93,6 @@ extension DaemonRunner {
         var changed: [String] = []
         if old.board != new.board { changed.append("board") }
         if old.hardware != new.hardware { changed.append("hardware") }
-        if old.elementSets != new.elementSets { changed.append("element_sets") }
         if old.operatorKey != new.operatorKey { changed.append("policy.operator_key") }
         if old.location != new.location { changed.append("location") }
         if old.auditLogPath != new.auditLogPath { changed.append("audit_log") }

@@ -25,7 +25,7 @@ import Terminal
 ///
 /// Start-up ends with `READY=1` after the first tick. SIGTERM/SIGINT: stow (transmit off
 /// first), stop the loop, stop the services, release the lines (each to its safe state),
-/// `STOPPING=1`, exit 0. SIGHUP: reload the policy and the log level. `POST /reboot`: the
+/// `STOPPING=1`, exit 0. SIGHUP: reload the policy, the log level and the element sets. `POST /reboot`: the
 /// same orderly stop, exit 75 for systemd to restart.
 public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var configuration: DaemonConfiguration
@@ -39,6 +39,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     let startNanoseconds = DriverClock.nowNanoseconds()
     var assembly: TerminalAssembly<GPIO>?
     var policies: PolicyService?
+    var elementSets: ElementSetReloader?
     var loop: LoopRunner?
     var feed: TelemetryFeed?
     var obstructions: LearnedObstructions?
@@ -110,7 +111,8 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
         feed.drainHistory()
         loop.monitor.drain()
         loopSummary.set(loop.monitor.summary(healthWindowTicks: 1_000))
-        _ = feed.channels.policies.takeRetired()
+        feed.channels.policies.takeRetired()
+        feed.channels.ephemerides.takeRetired()
         if utcFromSystemClock || (!utc.isKnown && SystemClockStatus.isSynchronised() && configuration.hardware == .linux) {
             // Follows the disciplined system clock (a step is applied between ticks, never as a burst).
             if !utc.isKnown { logger.notice("the system clock is synchronised: UTC known") }

@@ -15,6 +15,7 @@ import Terminal
 ///
 /// The slots it decides avoid what the terminal has learned to be obstructed: when the
 /// learned map's verdict changes, the scheduler takes the new map before its next decision.
+/// Refreshed element sets (`ElementSetReloader`) are taken the same way.
 final class SchedulerService: Sendable {
     private let thread: ServiceThread
 
@@ -22,7 +23,7 @@ final class SchedulerService: Sendable {
     /// `obstructions` learns.
     init(
         schedule: ScheduleService, channels: TerminalChannels, utc: UTCReference, initialPosition: GeodeticPosition,
-        obstructions: LearnedObstructions, logger: Logger
+        obstructions: LearnedObstructions, refreshedEphemerides: TickHandoff<ConstellationEphemeris>, logger: Logger
     ) {
         let transfer = ThreadTransfer(value: schedule)
         thread = ServiceThread(name: "utermd-schedule") { stop in
@@ -43,6 +44,13 @@ final class SchedulerService: Sendable {
                 }
                 let now = Nanoseconds(DriverClock.nowNanoseconds())
                 guard let utcNow = utc.utc(atMonotonicNanoseconds: now)?.nanosecondsSinceUnixEpoch else { continue }
+                if let refreshed = refreshedEphemerides.takeIfPresent(),
+                    schedule.replaceEphemeris(refreshed, keepingSlotsStartedBy: JulianDate(unixSeconds: Double(utcNow) / 1e9))
+                {
+                    // The slot in force keeps its satellite; the next is decided again now.
+                    nextDecisionUnixNanoseconds = .min
+                    logger.info("scheduler: refreshed element sets in use from the next slot")
+                }
                 let restricted = channels.snapshots.read().geofenceAction == UInt8(ServiceAction.noService.rawValue)
                 guard utcNow >= nextDecisionUnixNanoseconds || restricted != decidedRestricted else { continue }
                 let fix = channels.fixes.read()

@@ -13,6 +13,7 @@ import Foundation
 /// | `POST /obstructions/reset` | forget the learned obstruction map (the dish's "reset obstruction map") |
 /// | `POST /reboot` | stow, then exit with ``DaemonExitCode/restartRequested`` for systemd to restart |
 /// | `POST /policy` | a signed policy bundle as the body; verified before it reaches the tick |
+/// | `POST /elements/reload` | read the configured element-set file again: newer elements for the satellites tracked, without dropping the link (as SIGHUP) |
 ///
 /// POSTs need `Authorization: Bearer <token>`: without the header 401, with a wrong token (or
 /// when no token is configured) 403. A body that is not a JSON object where one is expected
@@ -47,12 +48,12 @@ public struct StatusAPI: Sendable {
             return .json(StatusJSON.obstructions(providers.obstructions()))
         case ("GET", "/metrics"), ("HEAD", "/metrics"):
             return HTTPResponse(status: 200, contentType: PrometheusText.contentType, body: Array(providers.metrics().utf8))
-        case ("POST", "/stow"), ("POST", "/unstow"), ("POST", "/reboot"), ("POST", "/policy"), ("POST", "/obstructions/reset"):
+        case ("POST", "/stow"), ("POST", "/unstow"), ("POST", "/reboot"), ("POST", "/policy"), ("POST", "/obstructions/reset"), ("POST", "/elements/reload"):
             if let refusal = authorise(request) { return refusal }
             return command(request)
         case (_, "/status"), (_, "/history"), (_, "/obstructions"), (_, "/metrics"):
             return .error(405, "method not allowed", headers: ["Allow": "GET, HEAD"])
-        case (_, "/stow"), (_, "/unstow"), (_, "/reboot"), (_, "/policy"), (_, "/obstructions/reset"):
+        case (_, "/stow"), (_, "/unstow"), (_, "/reboot"), (_, "/policy"), (_, "/obstructions/reset"), (_, "/elements/reload"):
             return .error(405, "method not allowed", headers: ["Allow": "POST"])
         default:
             return .error(404, "no such resource (try /status, /history, /obstructions, /metrics)")
@@ -89,6 +90,7 @@ public struct StatusAPI: Sendable {
             case "/stow": outcome = providers.stow(reason)
             case "/unstow": outcome = providers.unstow(reason)
             case "/obstructions/reset": outcome = providers.resetObstructions(reason)
+            case "/elements/reload": outcome = providers.reloadElements()
             default: outcome = providers.reboot(reason)
             }
         }

@@ -41,6 +41,8 @@ public struct StatusProviders: Sendable {
     public var resetObstructions: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /policy` with the signed bundle's bytes.
     public var policy: @Sendable (_ bundle: [UInt8]) -> CommandOutcome
+    /// `POST /elements/reload`: reads the configured element-set file again.
+    public var reloadElements: @Sendable () -> CommandOutcome
     /// Whether `/history` includes positions.
     public var reportLocation: Bool
     /// The name of a satellite by tracker index (for `/history`'s `serving_name`).
@@ -60,6 +62,9 @@ public struct StatusProviders: Sendable {
         resetObstructions: @escaping @Sendable (_ reason: String?) -> CommandOutcome = { _ in
             CommandOutcome(status: 501, body: .object([("error", .string("no obstruction map is learned"))]))
         },
+        reloadElements: @escaping @Sendable () -> CommandOutcome = {
+            CommandOutcome(status: 501, body: .object([("error", .string("element sets cannot be reloaded here"))]))
+        },
         reportLocation: Bool,
         satelliteName: @escaping @Sendable (Int32) -> String? = { _ in nil }
     ) {
@@ -73,6 +78,7 @@ public struct StatusProviders: Sendable {
         self.reboot = reboot
         self.resetObstructions = resetObstructions
         self.policy = policy
+        self.reloadElements = reloadElements
         self.reportLocation = reportLocation
     }
 }

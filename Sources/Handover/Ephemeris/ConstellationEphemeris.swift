@@ -25,6 +25,16 @@ public struct ConstellationEphemeris: Sendable {
         public var eccentricity: Double
         /// Mean motion, revolutions per day.
         public var meanMotionRevsPerDay: Double
+
+        /// The satellite that `elements` describe.
+        init(_ elements: ElementSet) {
+            catalogNumber = elements.catalogNumber
+            name = elements.name
+            epoch = elements.epoch
+            inclinationDegrees = elements.inclinationDegrees
+            eccentricity = elements.eccentricity
+            meanMotionRevsPerDay = elements.meanMotionRevsPerDay
+        }
     }
 
     /// The satellites that could be initialised, in input order.
@@ -42,11 +52,7 @@ public struct ConstellationEphemeris: Sendable {
         satellites.reserveCapacity(batch.count)
         let rejected = Set(batch.rejections.map(\.index))
         for (index, elements) in elementSets.enumerated() where !rejected.contains(index) {
-            satellites.append(
-                Satellite(
-                    catalogNumber: elements.catalogNumber, name: elements.name, epoch: elements.epoch,
-                    inclinationDegrees: elements.inclinationDegrees, eccentricity: elements.eccentricity,
-                    meanMotionRevsPerDay: elements.meanMotionRevsPerDay))
+            satellites.append(Satellite(elements))
         }
         self.satellites = satellites
         propagators = batch.propagators
@@ -55,6 +61,13 @@ public struct ConstellationEphemeris: Sendable {
                 catalogNumber: rejection.catalogNumber, name: elementSets[rejection.index].name,
                 error: rejection.error, instant: nil)
         }
+    }
+
+    /// An ephemeris of these parts (index for index).
+    init(satellites: [Satellite], propagators: [SGP4Propagator], exclusions: [PropagationExclusion]) {
+        self.satellites = satellites
+        self.propagators = propagators
+        self.exclusions = exclusions
     }
 
     /// The number of usable satellites.

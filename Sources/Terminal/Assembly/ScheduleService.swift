@@ -12,7 +12,7 @@ import Orbit
 /// latest fix).
 public struct ScheduleService: Sendable {
     /// The satellites the scheduler and the tracker share (same propagators, same indices).
-    public let ephemeris: ConstellationEphemeris
+    public private(set) var ephemeris: ConstellationEphemeris
     /// The policy choosing among candidates; a change applies from the next slot decided.
     public var policy: HandoverPolicy {
         didSet { scheduler?.policy = policy }
@@ -54,6 +54,19 @@ public struct ScheduleService: Sendable {
             slotStartUnixNanoseconds: Self.unixNanoseconds(current.start), satelliteIndex: index(of: now),
             nextSlotStartUnixNanoseconds: Self.unixNanoseconds(next.start), nextSatelliteIndex: index(of: then),
             outageCause: Self.cause(now)?.rawValue ?? 255, nextOutageCause: Self.cause(then)?.rawValue ?? 255)
+    }
+
+    /// Puts refreshed element sets in use (the same satellites, in the same order:
+    /// `EphemerisRefresh`): the slots that start after `instant` are decided again with them,
+    /// and the slot in force keeps its satellite, so the link is not dropped. An ephemeris of
+    /// another satellite count is not used; returns whether it was.
+    @discardableResult
+    public mutating func replaceEphemeris(_ refreshed: ConstellationEphemeris, keepingSlotsStartedBy instant: JulianDate) -> Bool {
+        guard refreshed.count == ephemeris.count else { return false }
+        ephemeris = refreshed
+        scheduler = nil
+        decisions.removeAll { $0.slot.start > instant }
+        return true
     }
 
     private mutating func decide(_ slot: ReconfigurationSlot, position: GeodeticPosition, restricted: Bool) -> SlotDecision {

@@ -1,4 +1,5 @@
 import Drivers
+import Handover
 import RealTime
 
 /// The wait-free (or never-waiting) hand-offs between the tick and the slower parts of the
@@ -11,6 +12,8 @@ public final class TerminalChannels: Sendable {
     public let fixes = LatestValueMailbox(initial: FixSnapshot.none)
     /// Daemon → tick: a new verified policy.
     public let policies = PolicyHandoff()
+    /// Daemon → tick: refreshed element sets (same satellites, same indices).
+    public let ephemerides = TickHandoff<ConstellationEphemeris>()
     /// Tick → beamformer driver: the phase codes.
     public let steering: BeamSteeringMailbox
     /// Beamformer driver → tick: whether the array applies the steering.

@@ -134,6 +134,7 @@ public final class TerminalCore {
             return
         }
         takePolicy()
+        takeEphemeris()
         takeFix()
         geofenceDecision = geofence.decide(at: .nanoseconds(context.scheduledNanoseconds))
         let faultSet = faults.update(atNanoseconds: now, utc: utcTimestamp)
@@ -316,10 +317,15 @@ public final class TerminalCore {
 
     private func takePolicy() {
         guard let update = channels.policies.takeIfPresent() else { return }
-        let old = geofence.policy
+        let old = TickPolicy(policy: geofence.policy, validUntilUnixNanoseconds: policyValidUntilUnixNanoseconds)
         geofence.replacePolicy(update.policy)
         policyValidUntilUnixNanoseconds = update.validUntilUnixNanoseconds
         channels.policies.retire(old)
+    }
+
+    private func takeEphemeris() {
+        guard let refreshed = channels.ephemerides.takeIfPresent() else { return }
+        channels.ephemerides.retire(pointing.exchangeEphemeris(refreshed))
     }
 
     private func takeFix() {

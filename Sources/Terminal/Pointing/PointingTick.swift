@@ -1,4 +1,5 @@
 import Beam
+import Handover
 import Orbit
 import RealTime
 
@@ -43,6 +44,12 @@ public struct PointingTick: TickBody, ~Copyable {
     /// Moves the terminal (from a new position fix); the next tick points from there.
     public mutating func moveObserver(to observer: GeodeticPosition) {
         tracker.move(to: observer)
+    }
+
+    /// Puts refreshed element sets in use from this tick on; returns the ephemeris replaced
+    /// (see `SatelliteTracker.exchangeEphemeris`).
+    public mutating func exchangeEphemeris(_ refreshed: ConstellationEphemeris) -> ConstellationEphemeris {
+        tracker.exchangeEphemeris(refreshed)
     }
 
     /// Resets what the tick reports, for ticks that do not point (service forbidden).

@@ -12,7 +12,7 @@ import Orbit
 /// copied), so tracker index i and the scheduler's satellite i are the same satellite.
 public struct SatelliteTracker: Sendable {
     /// The satellites and their propagators, shared with the scheduler.
-    public let ephemeris: ConstellationEphemeris
+    public private(set) var ephemeris: ConstellationEphemeris
     /// The terminal's topocentric frame (moved with the terminal: `move(to:)`).
     public private(set) var frame: TopocentricFrame
 
@@ -32,6 +32,17 @@ public struct SatelliteTracker: Sendable {
     /// Allocates nothing (the frame is a few vectors).
     public mutating func move(to observer: GeodeticPosition) {
         frame = TopocentricFrame(observer: observer)
+    }
+
+    /// Puts `refreshed` in use (newer elements for the same satellites, in the same order:
+    /// `EphemerisRefresh`) and returns the ephemeris it replaces, so that the caller can free
+    /// it elsewhere. An ephemeris of another satellite count is not used, and comes back.
+    /// Allocates and frees nothing.
+    public mutating func exchangeEphemeris(_ refreshed: ConstellationEphemeris) -> ConstellationEphemeris {
+        guard refreshed.count == ephemeris.count else { return refreshed }
+        let replaced = ephemeris
+        ephemeris = refreshed
+        return replaced
     }
 
     /// The number of satellites tracked.
