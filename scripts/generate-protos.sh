@@ -15,12 +15,16 @@ if [ ! -x "$PLUGINS/protoc-gen-swift" ] || [ ! -x "$PLUGINS/protoc-gen-grpc-swif
 fi
 PROTOS=$(cd Protos && find . -name '*.proto' | sed 's|^\./||' | LC_ALL=C sort)
 rm -rf "$OUT" && mkdir -p "$OUT"
+# Messages for every file; gRPC stubs only for the files that declare a service.
+SERVICES=$(cd Protos && grep -l '^service ' $PROTOS)
 (cd Protos && protoc -I . \
     --plugin=protoc-gen-swift="../$PLUGINS/protoc-gen-swift" \
-    --plugin=protoc-gen-grpc-swift-2="../$PLUGINS/protoc-gen-grpc-swift-2" \
     --swift_out="../$OUT" --swift_opt=Visibility=Public,FileNaming=PathToUnderscores \
-    --grpc-swift-2_out="../$OUT" --grpc-swift-2_opt=Visibility=Public,FileNaming=PathToUnderscores,Server=true,Client=true \
     $PROTOS)
+(cd Protos && protoc -I . \
+    --plugin=protoc-gen-grpc-swift-2="../$PLUGINS/protoc-gen-grpc-swift-2" \
+    --grpc-swift-2_out="../$OUT" --grpc-swift-2_opt=Visibility=Public,FileNaming=PathToUnderscores,Server=true,Client=true \
+    $SERVICES)
 SET=$(mktemp)
 (cd Protos && protoc -I . --descriptor_set_out="$SET" --include_imports $PROTOS)
 {
@@ -32,11 +36,11 @@ SET=$(mktemp)
     echo "/// The serialized \`FileDescriptorSet\` of the dish API's protos (every file, imports first)."
     echo "public enum DishDescriptorSet {"
     echo "    /// The set's bytes (empty if the text were damaged: the server then refuses to start)."
-    echo "    public static let bytes = Data(base64Encoded: base64) ?? Data()"
+    echo "    public static let bytes = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) ?? Data()"
     echo ""
     echo "    static let base64 = \"\"\""
     base64 -w 76 "$SET"
-    echo "\"\"\".replacingOccurrences(of: \"\\n\", with: \"\")"
+    echo '"""'
     echo "}"
 } > "$OUT/DishDescriptorSet.swift"
 rm -f "$SET"
