@@ -7,11 +7,11 @@
 # terminal builds without libgpiod and libusb.
 
 SWIFT       ?= swift
-APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3 spin
+APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3 python3-venv spin
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
 
-.PHONY: all deps build run test first-hour bench clean model-check model-smoke model-table
+.PHONY: all deps build run test first-hour bench clean model-check model-smoke model-table proto dish-api-test dish-api-load
 
 all: build
 
@@ -49,6 +49,7 @@ test: deps
 	@sh Tests/skipped-tests.sh .build/test.log
 	@test "$$(cat .build/test.status)" = 0
 	sh Tests/first-hour.sh $(UTERMD)
+	$(MAKE) --no-print-directory dish-api-test
 	$(MAKE) --no-print-directory model-smoke
 	$(MAKE) --no-print-directory campaign-smoke
 
@@ -58,6 +59,31 @@ test: deps
 first-hour: deps
 	$(SWIFT) build --product utermd
 	sh Tests/first-hour.sh $(UTERMD)
+
+# The dish's gRPC API as the community's tools read it (issue 15): starlink-grpc-core (with
+# yagrc and grpcio, from PyPI, in its own virtualenv so it never becomes a runtime
+# dependency) against `utermd run` on Config/sim.yaml; part of `make test`, about 30 s.
+DISH_API_PIP = starlink-grpc-core==1.2.5
+DISH_API_VENV = .build/dish-api-venv
+dish-api-test: deps
+	@[ -x $(DISH_API_VENV)/bin/python ] || python3 -m venv $(DISH_API_VENV)
+	@$(DISH_API_VENV)/bin/python -c "import starlink_grpc" 2>/dev/null || $(DISH_API_VENV)/bin/python -m pip install -q $(DISH_API_PIP)
+	@[ -x $(UTERMD) ] || $(SWIFT) build --product utermd
+	$(DISH_API_VENV)/bin/python Tests/DishAPIClient/starlink_grpc_acceptance.py $(UTERMD)
+
+# The dish API under load on loopback (bounded: a few hundred idle connections held open
+# while one client times Handle(get_status)); prints p50/p99. Release build.
+dish-api-load: deps
+	@[ -x $(DISH_API_VENV)/bin/python ] || python3 -m venv $(DISH_API_VENV)
+	@$(DISH_API_VENV)/bin/python -c "import starlink_grpc" 2>/dev/null || $(DISH_API_VENV)/bin/python -m pip install -q $(DISH_API_PIP)
+	$(SWIFT) build -c release --product utermd
+	$(DISH_API_VENV)/bin/python Benchmarks/dish_api_load.py --utermd .build/release/utermd
+
+# Regenerates Sources/DishAPI/Generated from Protos/ (Debian's protobuf-compiler and the
+# plugins built from the package copies, Tools/ProtoGen). CI builds the committed output.
+proto:
+	@command -v protoc >/dev/null 2>&1 || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q protobuf-compiler; }
+	sh scripts/generate-protos.sh
 
 # The model of the transmit interlock (Model/README.md). model-check: every check and every
 # seeded mutation (a few minutes); model-smoke: one small proof and one mutation (part of

@@ -31,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // C libraries, reached only through HALLinux. libgpiod has no target: it is loaded at
@@ -87,7 +91,9 @@ let package = Package(
 
         // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
         .target(name: "Drivers", dependencies: ["HAL", "Audit"]),
-        .testTarget(name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime"], resources: [.copy("Resources")]),
+        .testTarget(
+            name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime"], resources: [.copy("Resources")]
+        ),
 
         // The terminal: composition, data-file loading.
         .target(
@@ -115,7 +121,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam",
+                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam", "DishAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -123,9 +129,29 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "Terminal", "Handover", "Audit", "Drivers", "Geofence", "HAL",
+                "Daemon", "Terminal", "Handover", "Audit", "Drivers", "Geofence", "HAL", "DishAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+            ]),
+
+        // The dish's own local gRPC API (SpaceX.API.Device.Device/Handle and server reflection),
+        // so the community's clients (starlink-grpc-core, exporters) read utermd unchanged.
+        // Generated code in Sources/DishAPI/Generated comes from Protos/ (`make proto`).
+        .target(
+            name: "DishAPI",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
+        .testTarget(
+            name: "DishAPITests",
+            dependencies: [
+                "DishAPI",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
             ]),
 
         // The executable.

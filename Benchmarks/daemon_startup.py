@@ -50,6 +50,11 @@ status_api: {{ bind: 127.0.0.1, port: {port} }}
 log_level: notice
 """
 
+# With --dish-api: the dish's gRPC API on a free loopback port too (issue 15: what the
+# network face costs in start-up time and resident memory).
+DISH_API = """dish_api: {{ bind: 127.0.0.1, port: {port} }}
+"""
+
 
 def free_port():
     with socket.socket() as probe:
@@ -93,7 +98,7 @@ def shipped_config(directory):
     return re.sub(r"port: \d+", lambda _: f"port: {free_port()}", text)
 
 
-def one_run(binary, tle, settle, with_bridge, shipped=False):
+def one_run(binary, tle, settle, with_bridge, shipped=False, dish_api=False):
     with tempfile.TemporaryDirectory() as directory:
         notify_path = os.path.join(directory, "notify")
         notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -106,6 +111,8 @@ def one_run(binary, tle, settle, with_bridge, shipped=False):
             else:
                 file.write(CONFIG.format(board=board_file(directory, with_bridge), tle=os.path.abspath(tle),
                                          directory=directory, port=free_port()))
+            if dish_api and not shipped:  # Config/sim.yaml has its own dish_api section
+                file.write(DISH_API.format(port=free_port()))
         environment = dict(os.environ, NOTIFY_SOCKET=notify_path)
         environment.pop("JOURNAL_STREAM", None)
         started = time.monotonic()
@@ -137,6 +144,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--settle", type=float, default=10.0)
     parser.add_argument("--with-bridge", action="store_true", help="keep the simulated beamformer bridge")
+    parser.add_argument("--dish-api", action="store_true", help="serve the dish's gRPC API as well")
     parser.add_argument("--shipped", action="store_true", help="run Config/sim.yaml as shipped (make run)")
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
@@ -147,11 +155,13 @@ def main():
             sys.exit(f"{arguments.tle}: no such file (the CelesTrak snapshot in Tests/Data)")
         satellites = sum(1 for line in open(arguments.tle) if line.startswith("1 "))
         board = "Boards/sim.yaml" + ("" if arguments.with_bridge else " without usb")
-    runs = [one_run(arguments.utermd, arguments.tle, arguments.settle, arguments.with_bridge, arguments.shipped)
+    runs = [one_run(arguments.utermd, arguments.tle, arguments.settle, arguments.with_bridge, arguments.shipped,
+                    arguments.dish_api)
             for _ in range(arguments.runs)]
     summary = {
         "satellites": satellites,
         "board": board,
+        "dish_api": arguments.dish_api,
         "runs": runs,
         "ready_s_median": statistics.median(run["ready_s"] for run in runs),
         "ready_s_max": max(run["ready_s"] for run in runs),

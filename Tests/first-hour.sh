@@ -80,14 +80,15 @@ step "simulate --speed -1 is refused" 64 no -- "$UTERMD" simulate --speed -1
 step "audit show --json" 0 no -- "$UTERMD" audit show "$WORK/sim.audit" --json
 step "hil run, one scenario" 0 no -- "$UTERMD" hil run --rig HIL/rigs/sim.yaml --scenario HIL/scenarios/pa-fault.yaml --junit "$WORK/junit.xml"
 
-# The daemon on Config/sim.yaml, on free ports (another daemon on this machine may hold 9201).
+# The daemon on Config/sim.yaml, on free ports (another daemon on this machine may hold 9201,
+# 4533 or the dish API's 9200).
 ports=$(python3 -c "
 import socket
-s=[socket.socket() for _ in range(2)]
+s=[socket.socket() for _ in range(3)]
 [x.bind(('127.0.0.1',0)) for x in s]
 print(' '.join(str(x.getsockname()[1]) for x in s))")
 set -- $ports
-sed -e "s/port: 9201/port: $1/" -e "s/port: 4533/port: $2/" -e "s#/tmp/utermd-sim/#$WORK/daemon/#g" Config/sim.yaml >"$WORK/sim.yaml"
+sed -e "s/port: 9201/port: $1/" -e "s/port: 4533/port: $2/" -e "s/port: 9200/port: $3/" -e "s#/tmp/utermd-sim/#$WORK/daemon/#g" Config/sim.yaml >"$WORK/sim.yaml"
 step "check-config of the daemon's copy" 0 no -- "$UTERMD" check-config "$WORK/sim.yaml"
 "$UTERMD" run --config "$WORK/sim.yaml" >"$WORK/daemon.log" 2>&1 &
 daemon=$!

@@ -10,7 +10,8 @@ import Testing
 /// `utermd doctor` as an integrator runs it: on the simulated board, and with failures
 /// provoked on this machine (a port taken, a board whose chips are absent, no configuration).
 @Suite struct DoctorCommandTests {
-    /// Config/sim.yaml with free ports and a private audit log (other tests may hold 9201).
+    /// Config/sim.yaml with free ports and a private audit log (other tests may hold 9201, 4533,
+    /// or the dish API's 9200).
     static func simulatedConfiguration(statusPort: UInt16? = nil, board: String = "embedded:sim", hardware: String = "simulated")
         throws -> String
     {
@@ -21,6 +22,7 @@ import Testing
         let status = try statusPort ?? RunSupport.freePort()
         let edited = text.replacingOccurrences(of: "port: 9201", with: "port: \(status)")
             .replacingOccurrences(of: "port: 4533", with: "port: \(try RunSupport.freePort())")
+            .replacingOccurrences(of: "port: 9200", with: "port: \(try RunSupport.freePort())")
             .replacingOccurrences(of: "/tmp/utermd-sim/", with: directory + "/")
             .replacingOccurrences(of: "board: embedded:sim ", with: "board: \(board)\nhardware: \(hardware) ")
         // The simulated board's trace file means nothing to real lines.

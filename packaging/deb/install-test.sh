@@ -36,6 +36,7 @@ version() {
 doctor_simulated() {
     config=$(mktemp -d)/sim.yaml
     sed -e "s|/tmp/utermd-sim/|$(dirname "$config")/|" -e 's/port: 9201/port: 39201/' -e 's/port: 4533/port: 34533/' \
+        -e 's/port: 9200/port: 39200/' \
         /usr/share/utermd/Config/sim.yaml >"$config"
     chown -R utermd:utermd "$(dirname "$config")"
     runuser -u utermd -- /usr/bin/utermd doctor --config "$config" --json >"$config.json"

@@ -55,6 +55,36 @@ extension ConfigReader {
         return rotctld
     }
 
+    mutating func dishAPI(_ root: DataNode) -> DishAPISettings {
+        var settings = DishAPISettings()
+        guard let section = attempt({ () throws(DataFileError) in try root.optional("dish_api") }) ?? nil else { return settings }
+        attempt { () throws(DataFileError) in
+            try section.rejectUnknownKeys([
+                "enabled", "bind", "port", "allow_non_loopback", "controls", "location_enabled", "country_code",
+            ])
+        }
+        settings.enabled = flag(section, "enabled", default: true)
+        settings.allowNonLoopback = flag(section, "allow_non_loopback", default: false)
+        settings.controls = flag(section, "controls", default: true)
+        settings.locationEnabled = flag(section, "location_enabled", default: false)
+        if let port = attempt({ () throws(DataFileError) in try Self.optionalPort(section, "port") }) ?? nil {
+            settings.port = port
+        }
+        if let bind = listenAddress(section, allowNonLoopback: settings.allowNonLoopback, port: settings.port) {
+            settings.bind = bind
+        }
+        if let node = attempt({ () throws(DataFileError) in try section.optional("country_code") }) ?? nil,
+            let code = attempt({ () throws(DataFileError) in try node.string() })
+        {
+            if code.isEmpty || (code.count == 2 && code.allSatisfy({ $0.isASCII && $0.isUppercase })) {
+                settings.countryCode = code
+            } else {
+                problems.append(node.error("\"\(code)\" is not an ISO 3166-1 alpha-2 code (two capital letters, e.g. CH)"))
+            }
+        }
+        return settings
+    }
+
     /// A boolean field, or `fallback` when absent or broken.
     private mutating func flag(_ section: DataNode, _ key: String, default fallback: Bool) -> Bool {
         let value = attempt { () throws(DataFileError) in try Self.optionalBool(section, key) }

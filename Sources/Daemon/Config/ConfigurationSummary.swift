@@ -40,6 +40,13 @@ public enum ConfigurationSummary {
             let address = ListenAddress(host: configuration.rotctld.bind, port: configuration.rotctld.port)?.description ?? ""
             lines.append("rotctld \(address)")
         }
+        if configuration.dishAPI.enabled {
+            let dish = configuration.dishAPI
+            let address = ListenAddress(host: dish.bind, port: dish.port)?.description ?? dish.bind
+            lines.append(
+                "dish gRPC API \(address)"
+                    + (dish.controls ? " (controls accepted without credentials, as the dish)" : " (controls refused)"))
+        }
         lines.append("handover policy \(configuration.handoverPolicy), log level \(configuration.logLevel)")
         return lines
     }

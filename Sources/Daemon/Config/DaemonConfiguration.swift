@@ -155,6 +155,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var statusAPI: StatusAPI
     /// The rotctld endpoint.
     public var rotctld: Rotctld
+    /// The dish's gRPC API (`dish_api:`).
+    public var dishAPI = DishAPISettings()
     /// Minimum level logged.
     public var logLevel: Logger.Level
     /// How the scheduler picks a satellite per slot.

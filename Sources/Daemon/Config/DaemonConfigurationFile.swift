@@ -15,7 +15,7 @@ public enum DaemonConfigurationFile {
     static let topLevelKeys: Set<String> = [
         "format", "board", "hardware", "element_sets", "policy", "location", "audit_log", "loop", "status_api",
         "rotctld", "log_level", "handover_policy", "boresight", "sim_trace_file", "sim_obstructions", "beamformer",
-        "safety",
+        "safety", "dish_api",
     ]
 
     /// Loads and validates a configuration file.
@@ -53,6 +53,7 @@ public enum DaemonConfigurationFile {
         let loop = reader.loop(root)
         let statusAPI = reader.statusAPI(root)
         let rotctld = reader.rotctld(root)
+        let dishAPI = reader.dishAPI(root)
         let logLevel =
             reader.attempt { () throws(DataFileError) in try root.optional("log_level")?.choice(Logger.Level.self) } ?? nil
         let handover = reader.handoverPolicy(root)
@@ -81,6 +82,7 @@ public enum DaemonConfigurationFile {
             simulatedObstructions: obstructions)
         configuration.beamformerReplyTimeoutMilliseconds = replyTimeout
         configuration.safety = safety
+        configuration.dishAPI = dishAPI
         for field in positionedFields {
             guard let mark = root.locate(field)?.node.mark else { continue }
             configuration.fieldPositions[field] = DaemonConfiguration.FieldPosition(line: mark.line, column: mark.column)
@@ -91,7 +93,8 @@ public enum DaemonConfigurationFile {
     /// The fields whose positions are kept for later messages.
     static let positionedFields = [
         "board", "element_sets", "policy.bundle", "policy.operator_key", "audit_log", "status_api.token_file",
-        "status_api.bind", "status_api.port", "rotctld.bind", "rotctld.port", "location.nmea.device", "location.gpsd",
+        "status_api.bind", "status_api.port", "rotctld.bind", "rotctld.port", "dish_api.bind", "dish_api.port",
+        "location.nmea.device", "location.gpsd",
         "sim_trace_file",
     ]
 }

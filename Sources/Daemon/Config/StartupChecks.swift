@@ -38,6 +38,32 @@ public enum StartupChecks {
                     "rotctld.port",
                     "port \(rotctld.port) is also the status API's (status_api.port): the second listener could not bind"))
         }
+        problems += dishAPIPortProblems(configuration)
+        return problems
+    }
+
+    /// The dish API's address is bindable and its port is neither the status API's nor
+    /// rotctld's on an overlapping address.
+    static func dishAPIPortProblems(_ configuration: DaemonConfiguration) -> [DataFileError] {
+        let dish = configuration.dishAPI
+        guard dish.enabled else { return [] }
+        var problems: [DataFileError] = []
+        if ListenAddress(host: dish.bind, port: dish.port) == nil {
+            problems.append(configuration.error("dish_api.bind", "\"\(dish.bind)\" is not an IPv4 or IPv6 address"))
+        }
+        let others: [(name: String, field: String, enabled: Bool, bind: String, port: UInt16)] = [
+            (
+                "the status API's", "status_api.port", configuration.statusAPI.enabled, configuration.statusAPI.bind,
+                configuration.statusAPI.port
+            ),
+            ("rotctld's", "rotctld.port", configuration.rotctld.enabled, configuration.rotctld.bind, configuration.rotctld.port),
+        ]
+        for other in others where other.enabled && other.port == dish.port && bindsOverlap(other.bind, dish.bind) {
+            problems.append(
+                configuration.error(
+                    "dish_api.port",
+                    "port \(dish.port) is also \(other.name) (\(other.field)): the second listener could not bind"))
+        }
         return problems
     }
 

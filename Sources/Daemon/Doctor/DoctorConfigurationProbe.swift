@@ -76,6 +76,9 @@ public enum DoctorConfigurationProbe {
         if configuration.rotctld.enabled {
             ports.append(("rotctld", configuration.rotctld.bind, configuration.rotctld.port))
         }
+        if configuration.dishAPI.enabled {
+            ports.append(("dish_api", configuration.dishAPI.bind, configuration.dishAPI.port))
+        }
         return ports
     }
 }

@@ -6,77 +6,14 @@ import Terminal
 extension DaemonRunner {
     /// The status API and the rotctld endpoint, as configured.
     func startServers(feed: TelemetryFeed, boresight: (Double, Double)) throws {
-        let channels = feed.channels
-        let events = environment.events
-        let logger = logger
-        let policies = policies
-        let metrics = environment.metrics
-        let obstructions = obstructions
-        let elementSets = elementSets
-        let stow: @Sendable (String) -> Void = { origin in
-            if !channels.stow.isStopRequested { logger.notice("stow requested by \(origin): transmit off, array stowed") }
-            channels.stow.requestStop()
-        }
+        let stow = stowAction(feed.channels)
         if configuration.statusAPI.enabled {
             let api = configuration.statusAPI
             guard let address = ListenAddress(host: api.bind, port: api.port) else {
                 throw StartFailure("status_api.bind: \(api.bind)")
             }
-            let providers = StatusProviders(
-                status: { feed.status() }, history: { feed.history(limit: $0) }, obstructions: { feed.obstructions() },
-                metrics: { metrics.render() },
-                stow: { reason in
-                    stow("POST /stow\(reason.map { " (\($0))" } ?? "")")
-                    return .accepted("stowing: transmit off; the terminal stays stowed until POST /unstow")
-                },
-                unstow: { reason in
-                    switch channels.unstow() {
-                    case .resumed:
-                        let why = reason.map { " (\($0))" } ?? ""
-                        logger.notice("unstow requested by POST /unstow\(why): resuming, transmit once every condition holds")
-                        return .accepted("unstowing: the terminal resumes; transmit returns once every condition holds")
-                    case .notStowed:
-                        return CommandOutcome(
-                            status: 200, body: .object([("accepted", .bool(true)), ("message", .string("not stowed"))]))
-                    case .stopping:
-                        return CommandOutcome(
-                            status: 409,
-                            body: .object([
-                                ("accepted", .bool(false)), ("message", .string("the daemon is stopping: it stays stowed")),
-                            ]))
-                    }
-                },
-                reboot: { reason in
-                    events.post(.restart(reason: reason))
-                    return .accepted("stowing, then exiting for systemd to restart the service")
-                },
-                policy: { bytes in
-                    guard let policies else {
-                        return CommandOutcome(status: 503, body: .object([("error", .string("not started"))]))
-                    }
-                    return PolicyService.outcome(
-                        policies.offer(
-                            bytes: Data(bytes), source: "POST /policy", monotonicNanoseconds: DriverClock.nowNanoseconds()))
-                },
-                resetObstructions: { reason in
-                    guard let obstructions else {
-                        return CommandOutcome(status: 503, body: .object([("error", .string("not started"))]))
-                    }
-                    let forgotten = obstructions.snapshot().validSeconds
-                    obstructions.reset()
-                    let why = reason.map { " (\($0))" } ?? ""
-                    logger.notice("obstruction map reset by POST /obstructions/reset\(why): \(forgotten) s forgotten")
-                    return .accepted("obstruction map reset: \(forgotten) s of observation forgotten")
-                },
-                reloadElements: {
-                    guard let elementSets else {
-                        return CommandOutcome(status: 503, body: .object([("error", .string("not started"))]))
-                    }
-                    let outcome = elementSets.reload()
-                    logger.notice("POST /elements/reload: \(outcome.logLine)")
-                    return outcome.commandOutcome
-                },
-                reportLocation: api.reportLocation, satelliteName: { feed.satellite($0)?.name })
+            let providers = makeStatusProviders(feed: feed)
+            let metrics = environment.metrics
             let statusAPI = StatusAPI(providers: providers, token: resources.token)
             let server: HTTPServer
             do {

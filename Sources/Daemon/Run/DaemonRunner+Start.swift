@@ -56,7 +56,8 @@ extension DaemonRunner {
             )
         }
         assembly.core.loopRecoveryNanoseconds = UInt64(configuration.safety.loopRecoveryMilliseconds) * 1_000_000
-        assembly.core.maximumClockDisagreementNanoseconds = Int64(configuration.safety.maximumClockDisagreementMilliseconds) * 1_000_000
+        assembly.core.maximumClockDisagreementNanoseconds =
+            Int64(configuration.safety.maximumClockDisagreementMilliseconds) * 1_000_000
         // The tracker and the scheduler keep what they need of the element sets.
         resources.elementSets = []
         logger.debug("assembled: \(ProcessMemory.description())")
@@ -104,6 +105,7 @@ extension DaemonRunner {
             throw StartFailure("loop thread: \(error)")
         }
         try startServers(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
+        try startDishAPI(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
         try awaitFirstTick()
         housekeeping()
         ProcessMemory.returnFreedMemory()

@@ -99,6 +99,7 @@ extension DaemonRunner {
         if old.loop != new.loop { changed.append("loop") }
         if old.statusAPI != new.statusAPI { changed.append("status_api") }
         if old.rotctld != new.rotctld { changed.append("rotctld") }
+        if old.dishAPI != new.dishAPI { changed.append("dish_api") }
         if old.handoverPolicy != new.handoverPolicy { changed.append("handover_policy") }
         if old.boresight != new.boresight { changed.append("boresight") }
         if old.simulatedTraceFile != new.simulatedTraceFile { changed.append("sim_trace_file") }
