@@ -11,7 +11,7 @@
 #   sh HIL/seeded-faults.sh pointing-truth
 #                                        (PointingPassTests against a 0.01° elevation bias in the
 #                                         tracker the tick steers by, one build: the tracker is
-#                                         also the test's own truth, so only Skyfield sees it)
+#                                         also the test's own truth, so its hold check is blind)
 #
 # A mutant whose line is no longer found is reported as such (the source moved on): edit the
 # pattern here rather than letting it pass silently.
@@ -117,8 +117,8 @@ fi
 
 # `pointing-truth`: a fault the pointing test's own truth cannot see. The tracker the tick
 # steers by is also what PointingPassTests compared the beam with before the Skyfield table;
-# biased by 0.01° in elevation, the beam follows the bias and the self-referential checks still
-# pass: only the comparisons with Skyfield (scripts/pointing-reference.py) may fail, and must.
+# biased by 0.01° in elevation, the beam follows the bias and the self-referential hold check
+# still passes: the comparisons with Skyfield (scripts/pointing-reference.py) must fail.
 if [ "${1:-}" = pointing-truth ]; then
     apply Sources/Terminal/Pointing/SatelliteTracker.swift \
         'return frame.lookAngles(to: state, using: TEMEToECEFTransform(at: instant))' \
@@ -132,10 +132,15 @@ if [ "${1:-}" = pointing-truth ]; then
     grep -E 'Expectation failed|against Skyfield|worst hold error' "$log" | sed 's/^/    /'
     echo "== rebuilding the unbroken tree"
     $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1
-    # Caught only if the Skyfield comparisons failed and the self-referential ones did not.
-    if [ "$status" != 0 ] && grep 'Expectation failed' "$log" | grep -q 'Skyfield' &&
-        ! grep 'Expectation failed' "$log" | grep -qE 'worstHoldErrorDegrees|worstQuantisedErrorDegrees'; then
-        echo "pointing-truth: caught by the Skyfield comparisons only, as it must be"
+    # Caught when the Skyfield comparisons fail. The self-referential hold check cannot see
+    # the bias (measured: it passed, 0.00077°); the quantised-beam one may fail by chance, as
+    # the biased steering quantises differently (measured: 0.0176°, failed).
+    if [ "$status" != 0 ] && grep 'Expectation failed' "$log" | grep -q 'Skyfield'; then
+        if grep 'Expectation failed' "$log" | grep -q 'worstHoldErrorDegrees'; then
+            echo "pointing-truth: caught (the self-referential hold check failed too)"
+        else
+            echo "pointing-truth: caught by the Skyfield comparisons; the self-referential hold check passed, blind to it"
+        fi
         exit 0
     fi
     echo "pointing-truth: NOT CAUGHT as expected (status $status; see $log)"
