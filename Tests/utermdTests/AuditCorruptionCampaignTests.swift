@@ -148,7 +148,8 @@ import Darwin
         print(
             "audit corruption campaign: \(rounds) SIGKILLs, \(reportedTotal) records reported and kept, tamperings detected "
                 + detected.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                + "; second writer refused; /dev/zero refused; a 128 MiB line refused within a \(limitKiB / 1_000) MB address space")
+                + "; second writer refused; /dev/zero refused; a 128 MiB line refused within a "
+                + "\(limitKiB / 1_000) MB address space")
     }
 
     /// The least address space (KiB, to 1 MB) in which `utermd version` starts: the binary and
