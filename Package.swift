@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
     ],
     targets: [
         // C libraries, reached only through HALLinux. libgpiod has no target: it is loaded at
@@ -49,7 +50,7 @@ let package = Package(
         .testTarget(name: "HandoverTests", dependencies: ["Handover", "Orbit", "AllocationTracing"]),
 
         // Phased-array geometry, steering, quantisation, array factor.
-        .target(name: "Beam"),
+        .target(name: "Beam", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "BeamTests", dependencies: ["Beam"]),
 
         // The fixed-step loop, clocks (monotonic and virtual), deadline statistics, hand-offs.
