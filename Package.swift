@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
     ],
     targets: [
         // C libraries, reached only through HALLinux. libgpiod has no target: it is loaded at
@@ -53,7 +54,7 @@ let package = Package(
         .testTarget(name: "HandoverTests", dependencies: ["Handover", "Orbit", "AllocationTracing"]),
 
         // Phased-array geometry, steering, quantisation, array factor.
-        .target(name: "Beam"),
+        .target(name: "Beam", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .testTarget(name: "BeamTests", dependencies: ["Beam"]),
 
         // The fixed-step loop, clocks (monotonic and virtual), deadline statistics, hand-offs.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// A unit direction in the array frame, as direction cosines.
 ///
@@ -43,16 +37,16 @@ public struct ArrayFrameDirection: Sendable, Hashable {
     public init(offBoresightDegrees: Double, planeAngleDegrees: Double) {
         let theta = offBoresightDegrees * Double.pi / 180
         let phi = planeAngleDegrees * Double.pi / 180
-        self.init(u: sin(theta) * cos(phi), v: sin(theta) * sin(phi), w: cos(theta))
+        self.init(u: Double.sin(theta) * Double.cos(phi), v: Double.sin(theta) * Double.sin(phi), w: Double.cos(theta))
     }
 
     /// θ, the angle off boresight, degrees (0...180).
     public var offBoresightDegrees: Double {
-        atan2((u * u + v * v).squareRoot(), w) * 180 / Double.pi
+        Double.atan2(y: (u * u + v * v).squareRoot(), x: w) * 180 / Double.pi
     }
 
     /// φ, the angle in the array plane from +x towards +y, degrees in (−180, 180].
-    public var planeAngleDegrees: Double { atan2(v, u) * 180 / Double.pi }
+    public var planeAngleDegrees: Double { Double.atan2(y: v, x: u) * 180 / Double.pi }
 
     /// The vector (u, v, w).
     public var vector: SIMD3<Double> { SIMD3(u, v, w) }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// Positions of the elements in the array plane, and the order they are numbered in.
 ///
@@ -83,7 +77,7 @@ enum ElementLayout {
                     scaled = twiceX * twiceX + 3 * row * row
                 }
                 let y = lattice == .rectangular ? Double(2 * row + 1) : Double(row) * 3.0.squareRoot()
-                var angle = atan2(y, Double(twiceX))
+                var angle = Double.atan2(y: y, x: Double(twiceX))
                 if angle < 0 { angle += 2 * Double.pi }
                 candidates.append(Site(row: row, column: column, scaledRadiusSquared: scaled, angleRadians: angle))
             }

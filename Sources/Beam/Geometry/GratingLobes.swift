@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// When a periodic array steered off boresight lets a grating lobe into visible space.
 ///
@@ -35,7 +29,7 @@ public enum GratingLobes {
         let sine = wavelength * lattice.shortestReciprocalVectorPerMetre(spacingMetres: spacingMetres) - 1
         if sine >= 1 { return nil }
         if sine <= 0 { return 0 }
-        return asin(sine) * 180 / Double.pi
+        return Double.asin(sine) * 180 / Double.pi
     }
 
     /// The largest nearest-neighbour spacing for which no grating lobe enters visible
@@ -47,7 +41,7 @@ public enum GratingLobes {
         let wavelength = FreeSpace.wavelengthMetres(frequencyHertz: frequencyHertz)
         // |g|min scales as 1/d: the value at d = 1 m is the lattice's shape factor.
         let shapeFactor = lattice.shortestReciprocalVectorPerMetre(spacingMetres: 1)
-        return shapeFactor * wavelength / (1 + sin(scanLimitDegrees * Double.pi / 180))
+        return shapeFactor * wavelength / (1 + Double.sin(scanLimitDegrees * Double.pi / 180))
     }
 
     /// Whether a grating lobe becomes visible at some scan within `scanLimitDegrees` of

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// A direction in the terminal's local East-North-Up (ENU) frame, as azimuth and elevation.
 ///
@@ -28,19 +22,19 @@ public struct LookAngles: Sendable, Hashable {
     public init?(eastNorthUp vector: SIMD3<Double>) {
         let horizontal = (vector.x * vector.x + vector.y * vector.y).squareRoot()
         guard horizontal.isFinite, vector.z.isFinite, horizontal > 0 || vector.z != 0 else { return nil }
-        var azimuth = atan2(vector.x, vector.y) * 180 / Double.pi
+        var azimuth = Double.atan2(y: vector.x, x: vector.y) * 180 / Double.pi
         if azimuth < 0 { azimuth += 360 }
         if azimuth >= 360 { azimuth -= 360 }
         azimuthDegrees = azimuth
-        elevationDegrees = atan2(vector.z, horizontal) * 180 / Double.pi
+        elevationDegrees = Double.atan2(y: vector.z, x: horizontal) * 180 / Double.pi
     }
 
     /// The unit vector (east, north, up). Costs one sine and one cosine per angle.
     public var unitVectorEastNorthUp: SIMD3<Double> {
         let azimuth = azimuthDegrees * Double.pi / 180
         let elevation = elevationDegrees * Double.pi / 180
-        let cosElevation = cos(elevation)
-        return SIMD3(cosElevation * sin(azimuth), cosElevation * cos(azimuth), sin(elevation))
+        let cosElevation = Double.cos(elevation)
+        return SIMD3(cosElevation * Double.sin(azimuth), cosElevation * Double.cos(azimuth), Double.sin(elevation))
     }
 
     /// The angle between this direction and `other`, degrees (0...180), computed with
@@ -50,6 +44,6 @@ public struct LookAngles: Sendable, Hashable {
         let b = other.unitVectorEastNorthUp
         let cross = SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
         let sine = (cross * cross).sum().squareRoot()
-        return atan2(sine, (a * b).sum()) * 180 / Double.pi
+        return Double.atan2(y: sine, x: (a * b).sum()) * 180 / Double.pi
     }
 }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// The array frame's axes in the local ENU frame, and conversions between the two.
 ///
@@ -29,16 +23,16 @@ public struct MountFrame: Sendable, Hashable {
         func rotate(_ vector: SIMD3<Double>) -> SIMD3<Double> {
             // Ry(roll), right-handed about y.
             let afterRoll = SIMD3(
-                cos(roll) * vector.x + sin(roll) * vector.z, vector.y,
-                -sin(roll) * vector.x + cos(roll) * vector.z)
+                Double.cos(roll) * vector.x + Double.sin(roll) * vector.z, vector.y,
+                -Double.sin(roll) * vector.x + Double.cos(roll) * vector.z)
             // Rx(pitch), right-handed about x.
             let afterPitch = SIMD3(
-                afterRoll.x, cos(pitch) * afterRoll.y - sin(pitch) * afterRoll.z,
-                sin(pitch) * afterRoll.y + cos(pitch) * afterRoll.z)
+                afterRoll.x, Double.cos(pitch) * afterRoll.y - Double.sin(pitch) * afterRoll.z,
+                Double.sin(pitch) * afterRoll.y + Double.cos(pitch) * afterRoll.z)
             // Rz(−yaw): clockwise seen from above, so +y turns from north towards east.
             return SIMD3(
-                cos(yaw) * afterPitch.x + sin(yaw) * afterPitch.y,
-                -sin(yaw) * afterPitch.x + cos(yaw) * afterPitch.y, afterPitch.z)
+                Double.cos(yaw) * afterPitch.x + Double.sin(yaw) * afterPitch.y,
+                -Double.sin(yaw) * afterPitch.x + Double.cos(yaw) * afterPitch.y, afterPitch.z)
         }
         xAxisEastNorthUp = rotate(SIMD3(1, 0, 0))
         yAxisEastNorthUp = rotate(SIMD3(0, 1, 0))

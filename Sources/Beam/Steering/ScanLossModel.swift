@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// Gain lost by scanning off boresight, modelled by an element power pattern cos^q θ.
 ///
@@ -31,12 +25,12 @@ public struct ScanLossModel: Sendable, Hashable {
     public func lossDecibels(offBoresightDegrees: Double) -> Double {
         // cos(90°) evaluates to 6e-17, not 0: the edge of the model is decided on the angle.
         guard abs(offBoresightDegrees) < 90 else { return .infinity }
-        return lossDecibels(cosineOffBoresight: cos(offBoresightDegrees * Double.pi / 180))
+        return lossDecibels(cosineOffBoresight: Double.cos(offBoresightDegrees * Double.pi / 180))
     }
 
     /// The loss for a direction with cos θ = `cosineOffBoresight` (the w direction cosine), dB.
     public func lossDecibels(cosineOffBoresight: Double) -> Double {
         guard cosineOffBoresight > 0 else { return .infinity }
-        return -10 * elementPatternExponent * log10(min(cosineOffBoresight, 1))
+        return -10 * elementPatternExponent * Double.log10(min(cosineOffBoresight, 1))
     }
 }

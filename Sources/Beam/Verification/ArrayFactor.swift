@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// The array factor of a set of isotropic elements with given excitation phases, for
 /// verifying steering: where does the beam the phases form actually point?
@@ -84,8 +78,8 @@ public struct ArrayFactor: Sendable {
         for index in scaledPositions.indices {
             let position = scaledPositions[index]
             let phase = position.x * u + position.y * v + excitationPhasesRadians[index]
-            real += cos(phase)
-            imaginary += sin(phase)
+            real += Double.cos(phase)
+            imaginary += Double.sin(phase)
         }
         return (real * real + imaginary * imaginary).squareRoot()
     }
@@ -107,7 +101,7 @@ public struct ArrayFactor: Sendable {
 
     /// Relative power 20·log10(AF/N), dB (0 dB for a perfectly phased peak).
     public func relativePowerDecibels(u: Double, v: Double) -> Double {
-        20 * log10(normalisedMagnitude(u: u, v: v))
+        20 * Double.log10(normalisedMagnitude(u: u, v: v))
     }
 
     /// Largest distance of an element from the centre of the positions, metres.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// The strongest direction of an array factor.
 public struct ArrayFactorPeak: Sendable, Hashable {
@@ -75,7 +69,7 @@ extension ArrayFactor {
         let half = Int((1 / step).rounded(.down))
         let samples = (-half...half).map { Double($0) * step }
         // e^{j k y_r v} for every row and grid v.
-        let rowPhasors = samples.map { v in rows.map { SIMD2(cos($0.scaledY * v), sin($0.scaledY * v)) } }
+        let rowPhasors = samples.map { v in rows.map { SIMD2(Double.cos($0.scaledY * v), Double.sin($0.scaledY * v)) } }
         var best = SIMD2<Double>(0, 0)
         var bestPower = -1.0
         var rowSums = [SIMD2<Double>](repeating: SIMD2(0, 0), count: rows.count)
@@ -84,7 +78,7 @@ extension ArrayFactor {
                 var sum = SIMD2<Double>(0, 0)
                 for index in row.scaledX.indices {
                     let phase = row.scaledX[index] * u + row.phasesRadians[index]
-                    sum += SIMD2(cos(phase), sin(phase))
+                    sum += SIMD2(Double.cos(phase), Double.sin(phase))
                 }
                 rowSums[rowIndex] = sum
             }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// Closed-form half-power (−3 dB) beamwidths of uniformly excited apertures.
 ///
@@ -18,7 +12,7 @@ public enum BeamwidthEstimate {
         elementCount: Int, spacingMetres: Double, wavelengthMetres: Double, offBoresightDegrees: Double = 0
     ) -> Double {
         let length = Double(elementCount) * spacingMetres
-        return 0.886 * wavelengthMetres / (length * cos(offBoresightDegrees * Double.pi / 180)) * 180 / Double.pi
+        return 0.886 * wavelengthMetres / (length * Double.cos(offBoresightDegrees * Double.pi / 180)) * 180 / Double.pi
     }
 
     /// Uniform circular aperture of diameter D: θ₃ ≈ 1.029 · λ / (D · cos θ) radians, in
@@ -27,7 +21,7 @@ public enum BeamwidthEstimate {
     public static func uniformCircularApertureDegrees(
         diameterMetres: Double, wavelengthMetres: Double, offBoresightDegrees: Double = 0
     ) -> Double {
-        1.029 * wavelengthMetres / (diameterMetres * cos(offBoresightDegrees * Double.pi / 180)) * 180 / Double.pi
+        1.029 * wavelengthMetres / (diameterMetres * Double.cos(offBoresightDegrees * Double.pi / 180)) * 180 / Double.pi
     }
 }
 

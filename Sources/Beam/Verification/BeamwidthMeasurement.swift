@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RealModule
 
 /// The −3 dB width of a beam measured on its array factor, in two principal cuts.
 public struct BeamwidthMeasurement: Sendable, Hashable {
@@ -63,7 +57,7 @@ extension ArrayFactor {
         let stepRadians = 0.05 * wavelengthMetres / max(2 * largestRadiusMetres, wavelengthMetres / 2)
         func halfWidth(_ side: SIMD3<Double>) -> Double? {
             func power(_ alpha: Double) -> Double {
-                let direction = p * cos(alpha) + side * sin(alpha)
+                let direction = p * Double.cos(alpha) + side * Double.sin(alpha)
                 let magnitude = normalisedMagnitude(u: direction.x, v: direction.y)
                 return magnitude * magnitude
             }

@@ -84,8 +84,8 @@ public enum DaemonConfigurationFile {
         configuration.safety = safety
         configuration.dishAPI = dishAPI
         for field in positionedFields {
-            guard let mark = root.locate(field)?.node.mark else { continue }
-            configuration.fieldPositions[field] = DaemonConfiguration.FieldPosition(line: mark.line, column: mark.column)
+            guard let position = root.locate(field)?.position else { continue }
+            configuration.fieldPositions[field] = DaemonConfiguration.FieldPosition(line: position.line, column: position.column)
         }
         return configuration
     }

@@ -1,11 +1,11 @@
-import Yams
+internal import Yams
 
 /// A node of a YAML data file with its dotted field path, so every accessor can fail with
 /// an error that names the file, line, column and field. The project keeps all of its
 /// data files (boards, rigs, scenarios, config) in YAML and reads them through this type.
 public struct DataNode {
     /// The YAML node.
-    public let node: Node
+    let node: Node
     /// Dotted path from the document root (`""` for the root).
     public let field: String
     /// The file name, for messages.
@@ -162,6 +162,9 @@ public struct DataNode {
         }
         return value
     }
+
+    /// Where the node starts in its file (1-based line and column), when the parser said.
+    public var position: (line: Int, column: Int)? { node.mark.map { ($0.line, $0.column) } }
 
     /// The node at a dotted path below this one (`a.b[2].c`), for locating problems found
     /// after parsing; nil when the path does not exist.
