@@ -68,7 +68,7 @@ public enum CampaignReportPage {
         let width = 600.0, height = 160.0, left = 40.0, bottom = 20.0
         let peak = Double(max(counts.max() ?? 1, 1))
         let barWidth = (width - left) / Double(bins)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height + bottom))\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width + 30))\" height=\"\(Int(height + bottom))\">"
         svg += "<line x1=\"\(Int(left))\" y1=\"\(Int(height))\" x2=\"\(Int(width))\" y2=\"\(Int(height))\" stroke=\"#000\"/>"
         svg += "<text x=\"\(Int(left - 4))\" y=\"12\" text-anchor=\"end\">\(Int(peak))</text>"
         svg += "<text x=\"\(Int(left - 4))\" y=\"\(Int(height))\" text-anchor=\"end\">0</text>"

@@ -46,8 +46,8 @@ struct ExpectationTracker {
     private var stows = 0
     private var stowViolations = 0
     private var lastTickNanoseconds: Int64 = 0
-    /// Whether the reactions are judged on emission (transmit-enable and the PA supply both
-    /// on) rather than on transmit-enable alone: scenarios with `safety_invariants`.
+    /// Whether the reactions may be judged on emission (transmit-enable and the PA supply both
+    /// on) while transmit-enable's own line has failed: scenarios with `safety_invariants`.
     var judgesEmission: Bool { expectations.contains(.safetyInvariants) }
     /// Invariant checks made (each tick's checks, each reaction timed, the audit's checks).
     private(set) var invariantChecks = 0

@@ -247,11 +247,14 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         // Emission needs transmit-enable and the PA supply; the PA line's level as the bench
         // sees it (unknown on a bench that cannot tell: then transmit-enable alone decides).
         let emitting = lineHigh && bench.outputLevel(.paPower) != .inactive
-        // The safety invariants judge emission: when transmit-enable's own line has failed
-        // (stuck high), cutting the PA supply is the only way off, and it is the firmware's.
+        // The safety invariants judge transmit-enable, except while its own line (or its sense)
+        // has failed: stuck high, cutting the PA supply is the only way off, so they judge
+        // emission then. (Judging emission always would hide an interlock that ignores faults:
+        // the PA supply also drops on a fault.)
+        let transmitLineFailing = gpioFailureEnds.contains { $0.role == .transmitEnable || $0.role == .transmitEnableSense }
         checks.tick(
             atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds,
-            lineHigh: checks.judgesEmission ? emitting : lineHigh, truthRestricted: truthAssessed.restricted,
+            lineHigh: checks.judgesEmission && transmitLineFailing ? emitting : lineHigh, truthRestricted: truthAssessed.restricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         checks.safety(
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
