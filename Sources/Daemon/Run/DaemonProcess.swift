@@ -1,7 +1,6 @@
 import Foundation
 import HAL
 import Logging
-import Metrics
 import RealTime
 import Terminal
 
@@ -37,8 +36,8 @@ public final class DaemonProcess {
         let levelControl = LogLevelControl(configuration.logLevel)
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, levelControl: levelControl) }
         let logger = Logger(label: "utermd")
-        let metrics = PrometheusMetricsFactory()
-        MetricsSystem.bootstrap(metrics)
+        let metrics = MetricsRegistry()
+        metrics.bootstrapSwiftMetrics()
         let resources: DaemonResources
         do {
             resources = try DaemonResources.load(configuration, now: Date())

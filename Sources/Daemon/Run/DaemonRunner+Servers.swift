@@ -1,11 +1,19 @@
-import CoreMetrics
 import Foundation
+import ServiceLifecycle
 import Logging
 import Terminal
 
 extension DaemonRunner {
-    /// The status API and the rotctld endpoint, as configured.
-    func startServers(feed: TelemetryFeed, boresight: (Double, Double)) throws {
+    /// The daemon's network face, as configured, as services of the group (after the loop, so
+    /// they stop before it): the status API (Hummingbird, bound when the group runs; start-up
+    /// waits for it) and rotctld (swift-nio, bound here).
+    ///
+    /// Part A's gRPC dish API becomes one more service here: build it (bound or not) and
+    /// `services.append((server, "grpc"))`, with its bind failure thrown as a
+    /// `StartFailure` (or, if it binds in `run()`, waited for beside the status API in
+    /// `awaitNetworkFace`).
+    func makeNetworkServices(feed: TelemetryFeed, boresight: (Double, Double)) throws -> [(any Service, String)] {
+        var services: [(any Service, String)] = []
         let channels = feed.channels
         let events = environment.events
         let logger = logger
@@ -69,23 +77,13 @@ extension DaemonRunner {
                 },
                 reportLocation: api.reportLocation, satelliteName: { feed.satellite($0)?.name })
             let statusAPI = StatusAPI(providers: providers, token: resources.token)
-            let server: HTTPServer
-            do {
-                server = try HTTPServer(address: address) { request in
-                    let response = statusAPI.respond(to: request)
-                    Counter(
-                        label: "utermd_http_requests_total",
-                        dimensions: [("path", StatusAPI.metricPath(request.path)), ("status", "\(response.status)")],
-                        factory: metrics
-                    ).increment()
-                    return response
-                }
-            } catch {
-                throw StartFailure("status API on \(address): \(error)")
+            let server = StatusHTTPServer(address: address, logger: logger) { request in
+                let response = statusAPI.respond(to: request)
+                metrics.countRequest(path: StatusAPI.metricPath(request.path), status: response.status)
+                return response
             }
-            metrics.describe("utermd_http_requests_total", help: "Status API requests by path and status code.")
-            logger.info("status API on http://\(server.address)/status")
-            services.insert({ server.stop() }, at: 0)
+            statusServer = server
+            services.append((server, "status-api"))
         }
         if configuration.rotctld.enabled {
             let settings = configuration.rotctld
@@ -107,8 +105,9 @@ extension DaemonRunner {
                 throw StartFailure("rotctld on \(address): \(error)")
             }
             logger.info("rotctld endpoint on \(server.address)")
-            services.insert({ server.stop() }, at: 0)
+            services.append((server, "rotctld"))
         }
+        return services
     }
 }
 
