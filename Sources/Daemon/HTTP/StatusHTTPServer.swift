@@ -45,8 +45,7 @@ public final class StatusHTTPServer: Service, Sendable {
         requestedAddress = address
         let binding = binding
         let responder = StatusResponder(handler: handler, maximumBodyBytes: limits.maximumBodyBytes)
-        let seconds = limits.idleTimeout.components
-        let idle = TimeAmount.nanoseconds(seconds.seconds * 1_000_000_000 + seconds.attoseconds / 1_000_000_000)
+        let idle = TimeAmount(limits.idleTimeout)
         application = Application(
             responder: responder,
             server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterResponse()], idleTimeout: idle)),

@@ -27,7 +27,7 @@ public final class RotctldServer: Service, Sendable {
 
     /// Binds and starts accepting.
     public init(
-        address requested: ListenAddress, provider: RotatorProvider, maximumClients: Int = 64,
+        address requested: ListenAddress, provider: RotatorProvider, maximumClients: Int = 256,
         idleTimeout: Duration = .seconds(300)
     ) throws {
         let protocolHandler = RotctldProtocol(provider: provider)

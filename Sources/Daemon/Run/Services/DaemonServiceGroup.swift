@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// The daemon's services on swift-service-lifecycle. `DaemonRunner.start()` adds them in
 /// start order — the audit writer, the beamformer driver, position, the scheduler, the loop,
 /// the status API, rotctld, the watchdog (and, with part A, the gRPC server: see
-/// `DaemonRunner.addNetworkServices`) — and launches the group; ``TransmitOffService`` is
+/// `DaemonRunner.makeNetworkServices`) — and launches the group; ``TransmitOffService`` is
 /// always last, so on a stop it acts first. The group then stops every service in reverse
 /// order, each after the one behind it has finished: transmit off first, the audit writer
 /// last. A service that fails (a server that cannot bind) shuts the group down the same way
