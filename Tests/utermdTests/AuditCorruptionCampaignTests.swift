@@ -127,9 +127,13 @@ import Darwin
         // reader stops at the line limit (a reader that held the line would die of it).
         let endless = directory + "/endless"
         try AuditLogFile.write([UInt8](repeating: UInt8(ascii: "7"), count: 128 << 20), endless)
+        // The limit leaves the reader 10 to 20 MB of address space above what the binary
+        // needs to start at all (100 MB while that fitted: a binary with the network face's
+        // libraries maps more), far below the 128 MiB a reader holding the line would need.
+        let limitKiB = max(100_000, AuditLogFile.startupAddressSpaceKiB() + 10_000)
         let limited = Process()
         limited.executableURL = URL(fileURLWithPath: "/bin/sh")
-        limited.arguments = ["-c", "ulimit -v 100000; exec \"$0\" audit show \"$1\"", CommandLineTests.executable.path, endless]
+        limited.arguments = ["-c", "ulimit -v \(limitKiB); exec \"$0\" audit show \"$1\"", CommandLineTests.executable.path, endless]
         let limitedErrors = Pipe()
         limited.standardError = limitedErrors
         limited.standardOutput = FileHandle.nullDevice
@@ -149,4 +153,18 @@ import Darwin
 enum AuditLogFile {
     static func bytes(_ path: String) throws -> [UInt8] { try Array(Data(contentsOf: URL(fileURLWithPath: path))) }
     static func write(_ bytes: [UInt8], _ path: String) throws { try Data(bytes).write(to: URL(fileURLWithPath: path)) }
+    /// The smallest address-space limit (KiB, in 10 MB steps) under which `utermd version` starts.
+    static func startupAddressSpaceKiB() -> Int {
+        for limit in stride(from: 40_000, through: 400_000, by: 10_000) {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: "/bin/sh")
+            probe.arguments = ["-c", "ulimit -v \(limit); exec \"$0\" version", CommandLineTests.executable.path]
+            probe.standardOutput = FileHandle.nullDevice
+            probe.standardError = FileHandle.nullDevice
+            guard (try? probe.run()) != nil else { continue }
+            probe.waitUntilExit()
+            if probe.terminationStatus == 0 { return limit }
+        }
+        return 400_000
+    }
 }
