@@ -7,7 +7,7 @@
 # terminal builds without libgpiod and libusb.
 
 SWIFT       ?= swift
-APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3 python3-venv spin
+APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3 python3-venv spin prometheus
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
 

@@ -73,6 +73,28 @@ import Testing
         #expect(long.readAll() == "RPRT -1\n")
     }
 
+    /// gpredict keeps one connection and polls `p` and `P az el`; idle clients holding sockets
+    /// must not lock it out (the thread-per-client server allowed 8 clients and closed the 9th
+    /// at once), and a silent client is disconnected after the idle timeout.
+    @Test func pollsWhileIdleClientsHoldSockets() throws {
+        let server = try server()
+        defer { server.stop() }
+        let idle = try (0..<16).map { _ in try TestClient(port: server.address.port) }
+        let gpredict = try TestClient(port: server.address.port)
+        // Polls for 3 s, past the idle timeout (2 s here), which closes the silent clients only.
+        for round in 0..<10 {
+            gpredict.write("p\nP \(100 + round) 45\n")
+            let text = gpredict.read { $0.hasSuffix("RPRT -9\n") }
+            #expect(text == "123.46\n54.32\nRPRT -9\n", "round \(round): \(text)")
+            usleep(300_000)
+        }
+        let started = Date()
+        #expect(idle[0].readAll().isEmpty)
+        #expect(Date().timeIntervalSince(started) < 5, "closed by the idle timeout, not the test client's 10 s")
+        gpredict.write("q\n")
+        #expect(gpredict.readAll().isEmpty)
+    }
+
     /// Hamlib's own client, `rotctl -m 2` (NET rotctl), reads the beam position; skipped with the
     /// reason when Debian's libhamlib-utils is not installed (`make deps` installs it).
     @Test(.enabled(if: executable("rotctl") != nil, "rotctl not installed (apt-get install libhamlib-utils)"))

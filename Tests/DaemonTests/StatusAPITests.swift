@@ -192,10 +192,9 @@ import Testing
 
     @Test func overHTTPWithLimits() throws {
         let api = Self.api()
-        guard let address = ListenAddress(host: "127.0.0.1", port: 0) else { throw TestFailure("address") }
-        let server = try HTTPServer(address: address, limits: HTTPServer.Limits(maximumBodyBytes: 1_024)) { api.respond(to: $0) }
+        let server = try RunningStatusServer(limits: StatusHTTPServer.Limits(maximumBodyBytes: 1_024)) { api.respond(to: $0) }
         defer { server.stop() }
-        let port = server.address.port
+        let port = server.port
         #expect(try TestClient.http(port: port, "GET /status HTTP/1.1\r\n\r\n").status == 200)
         let huge = "POST /policy HTTP/1.1\r\nAuthorization: Bearer 0123456789abcdef-token\r\nContent-Length: 5000000\r\n\r\n"
         #expect(try TestClient.http(port: port, huge).status == 413)

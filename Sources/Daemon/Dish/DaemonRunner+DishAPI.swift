@@ -7,9 +7,9 @@ extension DaemonRunner {
     /// The dish's gRPC API (`dish_api:`), when enabled: one server on its own task, reading the
     /// terminal through `feed` (as the JSON `/status` does) and controlling it through the JSON
     /// API's audited paths. Its stop is registered with the other services'.
-    func startDishAPI(feed: TelemetryFeed, boresight: (Double, Double)) throws {
+    func startDishAPI(feed: TelemetryFeed, boresight: (Double, Double)) throws -> StoppingService? {
         let settings = configuration.dishAPI
-        guard settings.enabled else { return }
+        guard settings.enabled else { return nil }
         let mobility: SpaceX_API_Device_UserMobilityClass
         if case .fixed = configuration.location { mobility = .stationary } else { mobility = .mobile }
         let identity = DaemonDishSource.Identity(
@@ -28,6 +28,6 @@ extension DaemonRunner {
         }
         let shown = settings.bind.contains(":") ? "[\(settings.bind)]:\(port)" : "\(settings.bind):\(port)"
         logger.info("dish gRPC API (SpaceX.API.Device.Device, reflection) on \(shown)")
-        services.insert({ handle.stop() }, at: 0)
+        return StoppingService("dish-api") { handle.stop() }
     }
 }

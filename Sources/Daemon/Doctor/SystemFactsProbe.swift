@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 
 #if canImport(Glibc)
     import Glibc
@@ -62,15 +64,20 @@ public enum SystemFactsProbe {
             .compactMap { read("\(base)/\($0)/cpufreq/scaling_governor") }
     }
 
-    /// Binds `address:port` and closes it again: nil when free.
+    /// Binds `address:port` (swift-nio, as the daemon's servers do) and closes it again: nil
+    /// when free, else `bind 127.0.0.1:9201: Address already in use (errno 98)`.
     static func bindProblem(_ address: String, _ port: UInt16) -> String? {
         guard let listen = ListenAddress(host: address, port: port) else { return "not an IP address" }
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
         do {
-            let listener = try TCPListener(address: listen)
-            listener.close()
+            let channel = try bootstrap.bind(host: listen.host, port: Int(listen.port)).wait()
+            try? channel.close().wait()
             return nil
+        } catch let error as IOError {
+            return "\(SocketError(operation: "bind \(listen)", errno: error.errnoCode))"
         } catch {
-            return "\(error)"
+            return "bind \(listen): \(error)"
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// One HTTP response: status, content type, extra headers, body. Every response closes its
-/// connection (`Connection: close`), so the server needs no keep-alive bookkeeping.
+/// One HTTP response as the status API gives it: status, content type, extra headers, body.
+/// ``StatusHTTPServer`` writes it (with `Content-Length`, `Cache-Control: no-store` and
+/// `Connection: close`).
 public struct HTTPResponse: Sendable, Hashable {
     /// The status code.
     public var status: Int
@@ -46,45 +47,5 @@ public struct HTTPResponse: Sendable, Hashable {
         var response = json(["error": message], status: status)
         response.headers = headers
         return response
-    }
-
-    /// The status line's reason phrase.
-    public static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 202: "Accepted"
-        case 204: "No Content"
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 408: "Request Timeout"
-        case 411: "Length Required"
-        case 413: "Content Too Large"
-        case 415: "Unsupported Media Type"
-        case 422: "Unprocessable Content"
-        case 431: "Request Header Fields Too Large"
-        case 500: "Internal Server Error"
-        case 501: "Not Implemented"
-        case 503: "Service Unavailable"
-        case 505: "HTTP Version Not Supported"
-        default: "Status"
-        }
-    }
-
-    /// The bytes on the wire: status line, headers (with `Content-Length` and
-    /// `Connection: close`), blank line, body; for `HEAD`, the body is left out.
-    public func serialised(includingBody: Bool = true) -> [UInt8] {
-        var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
-        head += "Content-Type: \(contentType)\r\n"
-        head += "Content-Length: \(body.count)\r\n"
-        head += "Connection: close\r\n"
-        head += "Cache-Control: no-store\r\n"
-        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
-        head += "\r\n"
-        var bytes = Array(head.utf8)
-        if includingBody { bytes += body }
-        return bytes
     }
 }

@@ -1,113 +1,124 @@
-import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
 
 /// A TCP endpoint speaking Hamlib's rotctld protocol (``RotctldProtocol``), so that
 /// `rotctl -m 2 -r HOST:4533`, gpredict and SatNOGS can watch where the beam points.
 ///
-/// One listener thread accepts; each client gets a thread of its own (gpredict keeps its
-/// connection open and polls), at most `maximumClients` at once (more are closed at once),
-/// and a client silent for `idleTimeout` is disconnected. Lines longer than 256 bytes are
-/// refused with `RPRT -1` and the connection closed.
-public final class RotctldServer: Sendable {
+/// On swift-nio: every client is a channel on the shared event loops, so idle clients holding
+/// sockets cost a few kilobytes each and never delay another client (gpredict keeps its
+/// connection open and polls `p` and `P az el`). At most `maximumClients` at once (more are
+/// closed at once); a client silent for `idleTimeout` is disconnected; a line longer than
+/// 256 bytes is refused with `RPRT -1` and the connection closed.
+///
+/// Binds in `init` (so a taken port fails start-up at once); a `Service`: `run()` serves until
+/// the service group shuts down, then closes the listener and every client.
+public final class RotctldServer: Service, Sendable {
     /// Hamlib's rotctld default port.
     public static let defaultPort: UInt16 = 4533
     /// Longest accepted command line.
     static let maximumLineBytes = 256
 
     /// The address bound (with the kernel's port when 0 was asked for).
-    public var address: ListenAddress { listener.address }
+    public let address: ListenAddress
+    private let listener: any Channel
+    private let clients: RotctldClients
 
-    private let listener: TCPListener
-    private let protocolHandler: RotctldProtocol
-    private let clients = ClientCount()
-    private let maximumClients: Int
-    private let idleTimeout: Duration
-    private let finished = DispatchSemaphore(value: 0)
-
-    /// Binds and starts listening.
+    /// Binds and starts accepting.
     public init(
-        address: ListenAddress, provider: RotatorProvider, maximumClients: Int = 8, idleTimeout: Duration = .seconds(300)
-    ) throws(SocketError) {
-        listener = try TCPListener(address: address)
-        protocolHandler = RotctldProtocol(provider: provider)
-        self.maximumClients = maximumClients
-        self.idleTimeout = idleTimeout
-        let thread = Thread { [self] in acceptLoop() }
-        thread.name = "utermd-rotctld"
-        thread.start()
+        address requested: ListenAddress, provider: RotatorProvider, maximumClients: Int = 256,
+        idleTimeout: Duration = .seconds(300)
+    ) throws {
+        let protocolHandler = RotctldProtocol(provider: provider)
+        let clients = RotctldClients(limit: maximumClients)
+        let idle = TimeAmount(idleTimeout)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelOption(.backlog, value: 64)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    guard clients.enter(channel) else {
+                        channel.close(promise: nil)
+                        return
+                    }
+                    try channel.pipeline.syncOperations.addHandlers([
+                        IdleStateHandler(readTimeout: idle),
+                        ByteToMessageHandler(RotctldLineDecoder(maximumLineBytes: Self.maximumLineBytes)),
+                        RotctldConnectionHandler(protocolHandler: protocolHandler, clients: clients),
+                    ])
+                }
+            }
+        listener = try bootstrap.bind(host: requested.host, port: Int(requested.port)).wait()
+        clients.listener = listener
+        self.clients = clients
+        address = requested.with(port: listener.localAddress?.port.map { UInt16(clamping: $0) } ?? requested.port)
     }
 
-    /// Stops accepting and waits for the listener thread (client threads end at their next
-    /// read, within their idle timeout; they hold nothing but their socket).
+    /// Serves until a graceful shutdown (or cancellation), then stops.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await clients.closeAll()
+    }
+
+    /// Closes the listener and every client, and waits for the listener to close.
     public func stop() {
-        listener.wake()
-        finished.wait()
-        finished.signal()
-        listener.close()
+        clients.closeAllNow()
+        try? listener.closeFuture.wait()
     }
 
-    private func acceptLoop() {
-        defer { finished.signal() }
-        while true {
-            let event: TCPListener.Event
-            do { event = try listener.accept(timeoutMilliseconds: -1) } catch {
-                Thread.sleep(forTimeInterval: 0.05)
-                continue
-            }
-            switch event {
-            case .woken: return
-            case .timeout: continue
-            case .connection(let descriptor):
-                guard clients.enter(limit: maximumClients) else {
-                    SocketCalls.close(descriptor)
-                    continue
-                }
-                let thread = Thread { [self] in
-                    serve(SocketConnection(descriptor: descriptor))
-                    clients.leave()
-                }
-                thread.name = "utermd-rotctl-c"
-                thread.start()
-            }
-        }
+    /// Clients connected now.
+    public var clientCount: Int { clients.count }
+}
+
+/// The connected clients: counted against the limit, closed together at the end.
+final class RotctldClients: Sendable {
+    private let limit: Int
+    private let state = NIOLockedValueBox<(channels: [ObjectIdentifier: any Channel], listener: (any Channel)?)>(([:], nil))
+
+    init(limit: Int) { self.limit = limit }
+
+    var listener: (any Channel)? {
+        get { state.withLockedValue { $0.listener } }
+        set { state.withLockedValue { $0.listener = newValue } }
     }
 
-    private func serve(_ connection: SocketConnection) {
-        var pending: [UInt8] = []
-        while true {
-            let read: SocketConnection.ReadResult
-            do { read = try connection.read(until: SocketConnection.deadline(after: idleTimeout)) } catch { return }
-            guard case .bytes(let bytes) = read else { return }
-            pending += bytes
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let line = String(decoding: pending[..<newline], as: UTF8.self)
-                pending.removeSubrange(...newline)
-                switch protocolHandler.reply(to: line) {
-                case .close: return
-                case .send(let text):
-                    guard connection.write(Array(text.utf8), until: SocketConnection.deadline(after: .seconds(5))) else { return }
-                }
-            }
-            if pending.count > Self.maximumLineBytes {
-                connection.write(Array("RPRT -1\n".utf8), until: SocketConnection.deadline(after: .seconds(1)))
-                return
+    var count: Int { state.withLockedValue { $0.channels.count } }
+
+    /// Admits `channel` if there is room; it leaves when it closes.
+    func enter(_ channel: any Channel) -> Bool {
+        let admitted = state.withLockedValue { state in
+            guard state.channels.count < limit else { return false }
+            state.channels[ObjectIdentifier(channel)] = channel
+            return true
+        }
+        if admitted {
+            channel.closeFuture.whenComplete { [self] _ in
+                state.withLockedValue { _ = $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
             }
         }
+        return admitted
+    }
+
+    /// Closes the listener and every client (waiting for each to close).
+    func closeAll() async {
+        let (listener, channels) = state.withLockedValue { ($0.listener, Array($0.channels.values)) }
+        try? await listener?.close()
+        for channel in channels { try? await channel.close() }
+    }
+
+    /// Closes the listener and every client without waiting.
+    func closeAllNow() {
+        let (listener, channels) = state.withLockedValue { ($0.listener, Array($0.channels.values)) }
+        listener?.close(promise: nil)
+        for channel in channels { channel.close(promise: nil) }
     }
 }
 
-/// The number of connected clients, under a lock.
-private final class ClientCount: @unchecked Sendable {
-    // @unchecked: `count` is only touched under `lock`.
-    private let lock = NSLock()
-    private var count = 0
-
-    func enter(limit: Int) -> Bool {
-        lock.withLock {
-            guard count < limit else { return false }
-            count += 1
-            return true
-        }
+extension TimeAmount {
+    /// The same span as a `Duration` (nanosecond resolution).
+    init(_ duration: Duration) {
+        let parts = duration.components
+        self = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
     }
-
-    func leave() { lock.withLock { count -= 1 } }
 }

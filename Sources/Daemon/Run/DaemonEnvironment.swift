@@ -8,7 +8,7 @@ public struct DaemonEnvironment {
     /// The shared log level (changed on SIGHUP).
     public var logLevel: LogLevelControl
     /// The metrics registry `/metrics` renders.
-    public var metrics: PrometheusMetricsFactory
+    public var metrics: MetricsRegistry
     /// systemd notifications.
     public var notifier: SystemdNotifier
     /// Signals and requests.
@@ -16,7 +16,7 @@ public struct DaemonEnvironment {
 
     /// Builds an environment.
     public init(
-        logger: Logger, logLevel: LogLevelControl, metrics: PrometheusMetricsFactory, notifier: SystemdNotifier,
+        logger: Logger, logLevel: LogLevelControl, metrics: MetricsRegistry, notifier: SystemdNotifier,
         events: DaemonEvents
     ) {
         self.logger = logger

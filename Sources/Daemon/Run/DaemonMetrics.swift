@@ -1,29 +1,32 @@
-import CoreMetrics
 import Drivers
 import Geofence
+import Prometheus
 import RealTime
 import Terminal
 
-/// The daemon's metrics, through swift-metrics: the terminal's state, transmit, geofence,
-/// handovers and the loop's timing, refreshed once a second from the telemetry (the tick
-/// itself never touches a metric: it publishes snapshots, and this turns them into series).
+/// The daemon's metrics on swift-prometheus: the terminal's state, transmit, geofence,
+/// handovers, obstruction, outage, GNSS fix, beam direction, build, and the loop's timing as
+/// histograms, refreshed once a second from the telemetry (the tick itself never touches a
+/// metric: it publishes snapshots and timing samples through wait-free hand-offs, and this
+/// turns them into series on the main thread).
 ///
-/// Names follow Prometheus conventions (`_total` for counters, base units: seconds, metres).
-final class DaemonMetrics: @unchecked Sendable {
-    // @unchecked: `refresh` runs on the main thread only; the handlers lock themselves.
-    private let up: Gauge
+/// Names follow Prometheus conventions (`_total` for counters, base units: seconds, metres,
+/// `_degrees` for angles, `_ratio` for fractions); `promtool check metrics` accepts the page.
+final class DaemonMetrics {
+    // Used on the main thread only (`refresh`, `observe`); the series lock themselves.
     private let states: [TerminalState: Gauge]
     private let actions: [ServiceAction: Gauge]
     private let unmet: [TransmitCondition: Gauge]
+    private let outages: [OutageCause: Gauge]
     private let transmitEnabled: Gauge
     private let boundaryDistance: Gauge
     private let handovers: Counter
-    private let transmitSeconds: FloatingPointCounter
+    private let transmitSeconds: Counter
     private let ticks: Counter
     private let overruns: Counter
     private let missedPeriods: Counter
-    private let wakeLatency: [String: Gauge]
-    private let computeTime: [String: Gauge]
+    private let wakeLatency: DurationHistogram
+    private let computeTime: DurationHistogram
     private let historySamples: Counter
     private let policyVersion: Gauge
     private let outputWriteFailures: Counter
@@ -31,105 +34,145 @@ final class DaemonMetrics: @unchecked Sendable {
     private let loopRecoveryRemaining: Gauge
     private let clockDisagreement: Gauge
     private let positionUncertainty: Gauge
+    private let obstructionFraction: Gauge
+    private let obstructionValidSeconds: Gauge
+    private let currentlyObstructed: Gauge
+    private let fixAge: Gauge
+    private let fixAccuracy: Gauge
+    private let beamAzimuth: Gauge
+    private let beamElevation: Gauge
     private let tickPeriodSeconds: Double
     private var last = (
         handovers: UInt64(0), transmitTicks: UInt64(0), ticks: UInt64(0), overruns: UInt64(0), missed: UInt64(0),
         samples: UInt64(0), outputFailures: UInt64(0)
     )
 
-    init(factory: PrometheusMetricsFactory, tickPeriodSeconds: Double) {
+    /// Bucket bounds of the loop's wake-up latency and compute time: 5 µs to 100 ms, dense
+    /// around a 1 ms tick.
+    static let loopBuckets: [Duration] = [
+        .microseconds(5), .microseconds(10), .microseconds(20), .microseconds(50), .microseconds(100),
+        .microseconds(200), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
+        .milliseconds(10), .milliseconds(100),
+    ]
+
+    init(registry: PrometheusCollectorRegistry, tickPeriodSeconds: Double, softwareVersion: String) {
         self.tickPeriodSeconds = tickPeriodSeconds
-        func describe(_ name: String, _ help: String) { factory.describe(name, help: help) }
-        describe("utermd_up", "1 while the daemon runs.")
-        describe(
-            "utermd_state",
-            "1 for the terminal's current state (BOOT, LOCATING, SEARCHING, TRACKING, HANDOVER, RESTRICTED, FAULT, STOWED).")
-        describe("utermd_geofence_action", "1 for the geofence action in force (allow, receiveOnly, noService).")
-        describe("utermd_transmit_condition_unmet", "1 for each transmit condition not met.")
-        describe("utermd_transmit_enabled", "1 while the transmit-enable line is asserted.")
-        describe(
-            "utermd_geofence_boundary_distance_metres", "Distance to the nearest relevant zone boundary (NaN when none is near).")
-        describe("utermd_handovers_total", "Changes of serving satellite.")
-        describe("utermd_transmit_seconds_total", "Time with transmit enabled.")
-        describe("utermd_loop_ticks_total", "Ticks of the real-time loop.")
-        describe("utermd_loop_overruns_total", "Ticks that finished after the next tick's deadline.")
-        describe("utermd_loop_missed_periods_total", "Loop periods skipped after overruns.")
-        describe("utermd_loop_wake_latency_seconds", "Loop wake-up latency since start, by quantile.")
-        describe("utermd_loop_compute_seconds", "Tick compute time since start, by quantile.")
-        describe("utermd_history_samples_total", "1 s history samples published by the tick.")
-        describe("utermd_policy_version", "Version of the policy in force (0 without one).")
-        describe("utermd_output_write_failures_total", "Failed writes and read-backs of output lines (PA supply, status LED).")
-        describe("utermd_output_line_fault", "1 while a failed output line's fault is latched, by line.")
-        describe("utermd_loop_recovery_remaining_seconds", "Time the loop must stay healthy before transmit may return.")
-        describe("utermd_clock_disagreement_seconds", "GNSS fix time minus the system clock at the fix.")
-        describe("utermd_position_uncertainty_metres", "The geofence's margin: the fix's uncertainty grown by its age.")
-        outputWriteFailures = Counter(label: "utermd_output_write_failures_total", factory: factory)
-        outputLineFaults = Dictionary(
-            uniqueKeysWithValues: ["pa_power", "status_led"].map {
-                ($0, Gauge(label: "utermd_output_line_fault", dimensions: [("line", $0)], factory: factory))
-            })
-        loopRecoveryRemaining = Gauge(label: "utermd_loop_recovery_remaining_seconds", factory: factory)
-        clockDisagreement = Gauge(label: "utermd_clock_disagreement_seconds", factory: factory)
-        positionUncertainty = Gauge(label: "utermd_position_uncertainty_metres", factory: factory)
-        up = Gauge(label: "utermd_up", factory: factory)
+        let r = registry
+        r.gauge("utermd_up", help: "1 while the daemon runs.").set(to: 1)
+        r.gauge("utermd_build_info", labels: [("version", softwareVersion)],
+            help: "1, labelled with the software version.").set(to: 1)
         states = Dictionary(
             uniqueKeysWithValues: TerminalState.allCases.map {
-                ($0, Gauge(label: "utermd_state", dimensions: [("state", $0.description)], factory: factory))
+                (
+                    $0,
+                    r.gauge("utermd_state", labels: [("state", $0.description)],
+                        help: "1 for the terminal's current state (BOOT, LOCATING, SEARCHING, TRACKING, HANDOVER, RESTRICTED, FAULT, STOWED).")
+                )
             })
         actions = Dictionary(
             uniqueKeysWithValues: ServiceAction.allCases.map {
-                ($0, Gauge(label: "utermd_geofence_action", dimensions: [("action", $0.description)], factory: factory))
+                (
+                    $0,
+                    r.gauge("utermd_geofence_action", labels: [("action", $0.description)],
+                        help: "1 for the geofence action in force (allow, receiveOnly, noService).")
+                )
             })
         unmet = Dictionary(
             uniqueKeysWithValues: TransmitCondition.allCases.map {
                 (
                     $0,
-                    Gauge(label: "utermd_transmit_condition_unmet", dimensions: [("condition", $0.description)], factory: factory)
+                    r.gauge("utermd_transmit_condition_unmet", labels: [("condition", $0.description)],
+                        help: "1 for each transmit condition not met.")
                 )
             })
-        transmitEnabled = Gauge(label: "utermd_transmit_enabled", factory: factory)
-        boundaryDistance = Gauge(label: "utermd_geofence_boundary_distance_metres", factory: factory)
-        handovers = Counter(label: "utermd_handovers_total", factory: factory)
-        transmitSeconds = FloatingPointCounter(label: "utermd_transmit_seconds_total", factory: factory)
-        ticks = Counter(label: "utermd_loop_ticks_total", factory: factory)
-        overruns = Counter(label: "utermd_loop_overruns_total", factory: factory)
-        missedPeriods = Counter(label: "utermd_loop_missed_periods_total", factory: factory)
-        let quantiles = ["0.5", "0.99", "0.999", "1"]
-        wakeLatency = Dictionary(
-            uniqueKeysWithValues: quantiles.map {
-                ($0, Gauge(label: "utermd_loop_wake_latency_seconds", dimensions: [("quantile", $0)], factory: factory))
+        outages = Dictionary(
+            uniqueKeysWithValues: OutageCause.allCases.map {
+                (
+                    $0,
+                    r.gauge("utermd_outage", labels: [("cause", $0.description)],
+                        help: "1 for the cause of the current outage (all 0 while connected).")
+                )
             })
-        computeTime = Dictionary(
-            uniqueKeysWithValues: quantiles.map {
-                ($0, Gauge(label: "utermd_loop_compute_seconds", dimensions: [("quantile", $0)], factory: factory))
+        transmitEnabled = r.gauge("utermd_transmit_enabled", help: "1 while the transmit-enable line is asserted.")
+        boundaryDistance = r.gauge("utermd_geofence_boundary_distance_metres",
+            help: "Distance to the nearest relevant zone boundary (NaN when none is near).")
+        handovers = r.counter("utermd_handovers_total", help: "Changes of serving satellite.")
+        transmitSeconds = r.counter("utermd_transmit_seconds_total", help: "Time with transmit enabled.")
+        ticks = r.counter("utermd_loop_ticks_total", help: "Ticks of the real-time loop.")
+        overruns = r.counter("utermd_loop_overruns_total", help: "Ticks that finished after the next tick's deadline.")
+        missedPeriods = r.counter("utermd_loop_missed_periods_total", help: "Loop periods skipped after overruns.")
+        wakeLatency = r.durationHistogram("utermd_loop_wake_latency_seconds", buckets: Self.loopBuckets,
+            help: "Wake-up latency of every tick of the real-time loop (how late it woke after its deadline).")
+        computeTime = r.durationHistogram("utermd_loop_compute_seconds", buckets: Self.loopBuckets,
+            help: "Compute time of every tick of the real-time loop.")
+        historySamples = r.counter("utermd_history_samples_total", help: "1 s history samples published by the tick.")
+        policyVersion = r.gauge("utermd_policy_version", help: "Version of the policy in force (0 without one).")
+        outputWriteFailures = r.counter("utermd_output_write_failures_total",
+            help: "Failed writes and read-backs of output lines (PA supply, status LED).")
+        outputLineFaults = Dictionary(
+            uniqueKeysWithValues: ["pa_power", "status_led"].map {
+                (
+                    $0,
+                    r.gauge("utermd_output_line_fault", labels: [("line", $0)],
+                        help: "1 while a failed output line's fault is latched, by line.")
+                )
             })
-        historySamples = Counter(label: "utermd_history_samples_total", factory: factory)
-        policyVersion = Gauge(label: "utermd_policy_version", factory: factory)
-        up.record(1)
+        loopRecoveryRemaining = r.gauge("utermd_loop_recovery_remaining_seconds",
+            help: "Time the loop must stay healthy before transmit may return.")
+        clockDisagreement = r.gauge("utermd_clock_disagreement_seconds", help: "GNSS fix time minus the system clock at the fix.")
+        positionUncertainty = r.gauge("utermd_position_uncertainty_metres", help: "The geofence's margin: the fix's uncertainty grown by its age.")
+        obstructionFraction = r.gauge("utermd_obstruction_fraction_ratio",
+            help: "Fraction of the learned sky that is obstructed (the dish's fraction_obstructed).")
+        obstructionValidSeconds = r.gauge("utermd_obstruction_valid_seconds", help: "Seconds of observation behind the obstruction map (valid_s).")
+        currentlyObstructed = r.gauge("utermd_obstruction_currently_obstructed", help: "1 while the beam's direction is obstructed.")
+        fixAge = r.gauge("utermd_gnss_fix_age_seconds", help: "Age of the last position fix (NaN before the first).")
+        fixAccuracy = r.gauge("utermd_gnss_fix_horizontal_accuracy_metres",
+            help: "Horizontal uncertainty the last position fix reported (NaN before the first).")
+        beamAzimuth = r.gauge("utermd_beam_azimuth_degrees", help: "Azimuth the beam is steered to, degrees from north (NaN when idle).")
+        beamElevation = r.gauge("utermd_beam_elevation_degrees", help: "Elevation the beam is steered to, degrees (NaN when idle).")
+    }
+
+    /// One tick's timing sample into the loop histograms (main thread, while draining the ring).
+    func observe(_ sample: TickTimingSample) {
+        wakeLatency.recordNanoseconds(Int64(clamping: sample.wakeLatencyNanoseconds))
+        computeTime.recordNanoseconds(Int64(clamping: sample.computeTimeNanoseconds))
     }
 
     /// Brings every series up to date (main thread, once a second).
-    func refresh(snapshot: TerminalSnapshot, loop: LoopStatisticsSummary?, historyTotal: UInt64, policyVersion version: Int?) {
-        for (state, gauge) in states { gauge.record(state == snapshot.state ? 1 : 0) }
-        for (action, gauge) in actions { gauge.record(action.rawValue == Int(snapshot.geofenceAction) ? 1 : 0) }
+    func refresh(
+        snapshot: TerminalSnapshot, loop: LoopStatisticsSummary?, historyTotal: UInt64, policyVersion version: Int?,
+        obstruction: ObstructionSummary, fix: FixSnapshot, nowNanoseconds: UInt64
+    ) {
+        for (state, gauge) in states { gauge.set(to: state == snapshot.state ? 1 : 0) }
+        for (action, gauge) in actions { gauge.set(to: action.rawValue == Int(snapshot.geofenceAction) ? 1 : 0) }
         let unmetSet = TransmitConditionSet(rawValue: snapshot.unmetConditions)
-        for (condition, gauge) in unmet { gauge.record(unmetSet.contains(condition) ? 1 : 0) }
-        transmitEnabled.record(snapshot.transmitEnabled ? 1 : 0)
-        boundaryDistance.record(snapshot.boundaryDistanceMetres)
+        for (condition, gauge) in unmet { gauge.set(to: unmetSet.contains(condition) ? 1 : 0) }
+        for (cause, gauge) in outages { gauge.set(to: snapshot.outage == cause ? 1 : 0) }
+        transmitEnabled.set(to: snapshot.transmitEnabled ? 1 : 0)
+        boundaryDistance.set(to: snapshot.boundaryDistanceMetres)
         handovers.increment(by: Int64(clamping: snapshot.handovers &- last.handovers))
         transmitSeconds.increment(by: Double(snapshot.transmitTicks &- last.transmitTicks) * tickPeriodSeconds)
         historySamples.increment(by: Int64(clamping: historyTotal &- last.samples))
         outputWriteFailures.increment(by: Int64(clamping: snapshot.outputWriteFailures &- last.outputFailures))
         last.outputFailures = snapshot.outputWriteFailures
-        outputLineFaults["pa_power"]?.record(snapshot.powerAmplifierWriteFault ? 1 : 0)
-        outputLineFaults["status_led"]?.record(snapshot.statusLEDFault ? 1 : 0)
-        loopRecoveryRemaining.record(Double(snapshot.loopRecoveryRemainingMilliseconds) / 1e3)
-        clockDisagreement.record(Double(snapshot.clockDisagreementMilliseconds) / 1e3)
-        positionUncertainty.record(snapshot.grownUncertaintyMetres)
+        outputLineFaults["pa_power"]?.set(to: snapshot.powerAmplifierWriteFault ? 1 : 0)
+        outputLineFaults["status_led"]?.set(to: snapshot.statusLEDFault ? 1 : 0)
+        loopRecoveryRemaining.set(to: Double(snapshot.loopRecoveryRemainingMilliseconds) / 1e3)
+        clockDisagreement.set(to: Double(snapshot.clockDisagreementMilliseconds) / 1e3)
+        positionUncertainty.set(to: snapshot.grownUncertaintyMetres)
         last.handovers = snapshot.handovers
         last.transmitTicks = snapshot.transmitTicks
         last.samples = historyTotal
-        policyVersion.record(Double(version ?? 0))
+        policyVersion.set(to: Double(version ?? 0))
+        obstructionFraction.set(to: obstruction.fractionObstructed)
+        obstructionValidSeconds.set(to: obstruction.validSeconds)
+        currentlyObstructed.set(to: obstruction.currentlyObstructed ? 1 : 0)
+        let hasFix = fix.sequence > 0
+        fixAge.set(to: hasFix ? Double(Int64(clamping: nowNanoseconds) &- fix.receivedAtNanoseconds) / 1e9 : .nan)
+        fixAccuracy.set(to: hasFix ? fix.horizontalUncertaintyMetres : .nan)
+        let steering = snapshot.servingIndex >= 0
+        beamAzimuth.set(to: steering ? snapshot.azimuthDegrees : .nan)
+        beamElevation.set(to: steering ? snapshot.elevationDegrees : .nan)
         guard let loop else { return }
         ticks.increment(by: Int64(clamping: loop.executedTicks &- last.ticks))
         overruns.increment(by: Int64(clamping: loop.overruns &- last.overruns))
@@ -137,13 +180,5 @@ final class DaemonMetrics: @unchecked Sendable {
         last.ticks = loop.executedTicks
         last.overruns = loop.overruns
         last.missed = loop.missedPeriods
-        func record(_ gauges: [String: Gauge], _ summary: LatencySummary) {
-            gauges["0.5"]?.record(Double(summary.p50Nanoseconds) / 1e9)
-            gauges["0.99"]?.record(Double(summary.p99Nanoseconds) / 1e9)
-            gauges["0.999"]?.record(Double(summary.p999Nanoseconds) / 1e9)
-            gauges["1"]?.record(Double(summary.maximumNanoseconds) / 1e9)
-        }
-        record(wakeLatency, loop.wakeLatency)
-        record(computeTime, loop.computeTime)
     }
 }

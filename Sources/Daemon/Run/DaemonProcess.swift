@@ -1,7 +1,7 @@
 import Foundation
 import HAL
 import Logging
-import Metrics
+import NIOCore
 import RealTime
 import Terminal
 
@@ -34,11 +34,16 @@ public final class DaemonProcess {
             for problem in error.errors { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
             return .failure(.configuration)
         }
+        // The network face (a loopback status API, rotctld) is light: one event loop serves
+        // hundreds of connections, and every thread costs resident memory (its stack, a malloc
+        // arena). Set before anything touches NIO's singletons.
+        NIOSingletons.groupLoopCountSuggestion = 1
+        NIOSingletons.blockingPoolThreadCountSuggestion = 1
         let levelControl = LogLevelControl(configuration.logLevel)
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, levelControl: levelControl) }
         let logger = Logger(label: "utermd")
-        let metrics = PrometheusMetricsFactory()
-        MetricsSystem.bootstrap(metrics)
+        let metrics = MetricsRegistry()
+        metrics.bootstrapSwiftMetrics()
         let resources: DaemonResources
         do {
             resources = try DaemonResources.load(configuration, now: Date())

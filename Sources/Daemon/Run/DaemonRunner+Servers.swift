@@ -1,11 +1,15 @@
-import CoreMetrics
 import Foundation
+import ServiceLifecycle
 import Logging
 import Terminal
 
 extension DaemonRunner {
-    /// The status API and the rotctld endpoint, as configured.
-    func startServers(feed: TelemetryFeed, boresight: (Double, Double)) throws {
+    /// The daemon's network face, as configured, as services of the group (after the loop, so
+    /// they stop before it): the status API (Hummingbird, bound when the group runs; start-up
+    /// waits for it) and rotctld (swift-nio, bound here). The dish's gRPC API is one more
+    /// (`startDishAPI`). Both APIs control the terminal through `makeStatusProviders`.
+    func makeNetworkServices(feed: TelemetryFeed, boresight: (Double, Double)) throws -> [(any Service, String)] {
+        var services: [(any Service, String)] = []
         let stow = stowAction(feed.channels)
         if configuration.statusAPI.enabled {
             let api = configuration.statusAPI
@@ -15,23 +19,13 @@ extension DaemonRunner {
             let providers = makeStatusProviders(feed: feed)
             let metrics = environment.metrics
             let statusAPI = StatusAPI(providers: providers, token: resources.token)
-            let server: HTTPServer
-            do {
-                server = try HTTPServer(address: address) { request in
-                    let response = statusAPI.respond(to: request)
-                    Counter(
-                        label: "utermd_http_requests_total",
-                        dimensions: [("path", StatusAPI.metricPath(request.path)), ("status", "\(response.status)")],
-                        factory: metrics
-                    ).increment()
-                    return response
-                }
-            } catch {
-                throw StartFailure("status API on \(address): \(error)")
+            let server = StatusHTTPServer(address: address, logger: logger) { request in
+                let response = statusAPI.respond(to: request)
+                metrics.countRequest(path: StatusAPI.metricPath(request.path), status: response.status)
+                return response
             }
-            metrics.describe("utermd_http_requests_total", help: "Status API requests by path and status code.")
-            logger.info("status API on http://\(server.address)/status")
-            services.insert({ server.stop() }, at: 0)
+            statusServer = server
+            services.append((server, "status-api"))
         }
         if configuration.rotctld.enabled {
             let settings = configuration.rotctld
@@ -53,8 +47,9 @@ extension DaemonRunner {
                 throw StartFailure("rotctld on \(address): \(error)")
             }
             logger.info("rotctld endpoint on \(server.address)")
-            services.insert({ server.stop() }, at: 0)
+            services.append((server, "rotctld"))
         }
+        return services
     }
 }
 

@@ -7,6 +7,7 @@ import Handover
 import Logging
 import Orbit
 import RealTime
+import ServiceLifecycle
 import Terminal
 
 /// Why the daemon could not start.
@@ -78,35 +79,53 @@ extension DaemonRunner {
         } catch {
             throw StartFailure("policy: \(error)")
         }
-        assembly.auditWriter.start()
-        services.append { assembly.auditWriter.stop() }
-        startBeamformerDriver(assembly)
-        let position = PositionService(source: configuration.location, channels: assembly.channels, utc: utc, logger: logger)
-        services.append { position.stop() }
         let obstructions = LearnedObstructions(map: assembly.schedule.constraints.obstructionMap)
         self.obstructions = obstructions
         let refreshedForScheduler = TickHandoff<ConstellationEphemeris>()
         elementSets = ElementSetReloader(
             ephemeris: assembly.ephemeris, source: configuration.elementSets, tick: assembly.channels.ephemerides,
             scheduler: refreshedForScheduler)
-        let scheduler = SchedulerService(
-            schedule: assembly.schedule, channels: assembly.channels, utc: utc, initialPosition: initialPosition,
-            obstructions: obstructions, refreshedEphemerides: refreshedForScheduler, logger: logger)
-        services.append { scheduler.stop() }
-
         let feed = makeFeed(
             assembly, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees), obstructions: obstructions,
             link: makeLinkQualitySource())
         self.feed = feed
-        metrics = DaemonMetrics(factory: environment.metrics, tickPeriodSeconds: Double(periodNanoseconds) / 1e9)
-        do {
-            loop = try LoopRunner(core: assembly.core, rate: rate, utc: utc, realTime: configuration.realTimeOptions)
-        } catch {
-            throw StartFailure("loop thread: \(error)")
+        metrics = DaemonMetrics(
+            registry: environment.metrics.registry, tickPeriodSeconds: Double(periodNanoseconds) / 1e9,
+            softwareVersion: UtermdVersion.current)
+        let loop = makeLoop(assembly, rate: rate)
+        self.loop = loop
+        // Everything that can refuse (rotctld's port) is checked before any thread starts.
+        let network = try makeNetworkServices(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
+
+        // The services, in start order (the group stops them in reverse).
+        assembly.auditWriter.start()
+        let writer = assembly.auditWriter
+        serviceGroup.add(StoppingService("audit-writer") { writer.stop() }, name: "audit-writer")
+        startBeamformerDriver(assembly)
+        let position = PositionService(source: configuration.location, channels: assembly.channels, utc: utc, logger: logger)
+        serviceGroup.add(StoppingService("position") { position.stop() }, name: "position")
+        let scheduler = SchedulerService(
+            schedule: assembly.schedule, channels: assembly.channels, utc: utc, initialPosition: initialPosition,
+            obstructions: obstructions, refreshedEphemerides: refreshedForScheduler, logger: logger)
+        serviceGroup.add(StoppingService("scheduler") { scheduler.stop() }, name: "scheduler")
+        serviceGroup.add(loop.service, name: "loop")
+        for (service, name) in network { serviceGroup.add(service, name: name) }
+        if let dish = try startDishAPI(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees)) {
+            serviceGroup.add(dish, name: "dish-api")
         }
-        try startServers(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
-        try startDishAPI(feed: feed, boresight: (boresight.azimuthDegrees, boresight.elevationDegrees))
+        serviceGroup.add(
+            WatchdogService(notifier: environment.notifier, ready: ready, isHealthy: loopAdvances()), name: "watchdog",
+            mayEnd: true)
+        let events = environment.events
+        let failure = groupFailure
+        serviceGroup.launch(transmitOff: makeTransmitOff(assembly, loop: loop), logger: logger) { message in
+            failure.set(message)
+            events.post(.failure("a service failed: \(message)"))
+        }
+        logger.debug("services: \(serviceGroup.names.joined(separator: ", ")), transmit-off")
+
         try awaitFirstTick()
+        try awaitNetworkFace()
         housekeeping()
         ProcessMemory.returnFreedMemory()
         let elapsed = Double(DriverClock.nowNanoseconds() - startNanoseconds) / 1e9
@@ -114,9 +133,7 @@ extension DaemonRunner {
             "ready after \(Int(elapsed * 1_000)) ms: \(assembly.satellites.count) satellites, loop at \(configuration.loop.rateHertz) Hz, \(ProcessMemory.description())"
         )
         environment.notifier.ready(status: lastStatusLine.isEmpty ? "ready" : lastStatusLine)
-        if let pinger = WatchdogPinger(notifier: environment.notifier, isHealthy: loopAdvances()) {
-            services.insert({ pinger.stop() }, at: 0)
-        }
+        ready.raise()
     }
 
     /// Where the terminal is believed to be before the first fix.
@@ -146,10 +163,11 @@ extension DaemonRunner {
         // A plain closure crosses to the thread (the driver's generic type stays on this side).
         let body = ThreadTransfer(value: { driver.run(until: flag) })
         let thread = ServiceThread(name: "utermd-beamformer") { _ in body.value() }
-        services.append {
-            flag.raise()
-            thread.stop()
-        }
+        serviceGroup.add(
+            StoppingService("beamformer") {
+                flag.raise()
+                thread.stop()
+            }, name: "beamformer")
     }
 
     /// Where the obstruction map learns from: the simulated link on the simulated board; no
@@ -195,15 +213,57 @@ extension DaemonRunner {
             historySeconds: configuration.statusAPI.historySeconds, context: context)
     }
 
-    /// Waits (at most 10 s) for the loop's first tick.
+    /// The loop, its thread started by its service; once the thread has ended the tick is
+    /// stowed once more (in case it never ran) and whatever its outbox holds goes to the audit
+    /// writer, which stops after the loop.
+    private func makeLoop(_ assembly: TerminalAssembly<GPIO>, rate: TickRate) -> LoopRunner {
+        let core = ThreadTransfer(value: assembly.core)
+        let audit = assembly.audit
+        let logger = logger
+        return LoopRunner(core: assembly.core, rate: rate, utc: utc, realTime: configuration.realTimeOptions) { report in
+            if let report {
+                logger.info(
+                    "loop stopped after \(report.executedTicks) ticks, \(report.overruns) overruns, \(report.missedPeriods) missed periods"
+                )
+            }
+            // The loop thread has ended (or never ran): the core is this thread's now.
+            core.value.stow(atNanoseconds: DriverClock.nowNanoseconds(), utc: nil)
+            audit.flushOutbox()
+        }
+    }
+
+    /// Transmit off: the tick stows at its next tick, and its snapshot says so within a few
+    /// ticks (at most 2 s is waited for; not at all if the loop never ticked).
+    private func makeTransmitOff(_ assembly: TerminalAssembly<GPIO>, loop: LoopRunner) -> @Sendable () -> Void {
+        let channels = assembly.channels
+        let status = loop.status
+        return {
+            channels.finalStow.requestStop()
+            guard status.publicationCount > 0 else { return }
+            let deadline = DriverClock.nowNanoseconds() + 2_000_000_000
+            while channels.snapshots.read().state != .stowed, DriverClock.nowNanoseconds() < deadline { usleep(1_000) }
+        }
+    }
+
+    /// Waits (at most 10 s) for the loop's first tick; a failed service ends the wait.
     private func awaitFirstTick() throws {
         guard let loop else { return }
         let deadline = DriverClock.nowNanoseconds() + 10_000_000_000
         while loop.status.publicationCount == 0 {
+            if let failure = groupFailure.get() { throw StartFailure(failure) }
             guard DriverClock.nowNanoseconds() < deadline else { throw StartFailure("the loop did not tick within 10 s") }
             usleep(500)
         }
         for warning in loop.setupWarnings.get() ?? [] { logger.warning("real-time: \(warning)") }
+    }
+
+    /// Waits (at most 10 s) for the status API to be bound.
+    private func awaitNetworkFace() throws {
+        guard let statusServer else { return }
+        switch statusServer.waitUntilBound(timeoutSeconds: 10) {
+        case .success(let address): logger.info("status API on http://\(address)/status")
+        case .failure(let error): throw StartFailure("status API on \(statusServer.requestedAddress): \(error)")
+        }
     }
 
     /// The watchdog's health check: the loop has ticked since the last check.

@@ -4,33 +4,20 @@ import RealTime
 import Terminal
 
 extension DaemonRunner {
-    /// The orderly stop: transmit off first (the tick stows), the loop stopped, the services
-    /// stopped (the audit writer last, so the transmit-off record is durable), every line
-    /// released to its safe state, then `STOPPING=1`.
+    /// The orderly stop: the service group stops in reverse order of start — transmit off
+    /// first (the tick stows), the servers, the loop, the scheduler, position, the beamformer
+    /// driver, the audit writer last (so the transmit-off record is durable) — then every line
+    /// is released to its safe state, then `STOPPING=1`.
     func shutdown(reason: String) {
         environment.notifier.status("stopping: \(reason)")
-        if let assembly {
-            assembly.channels.finalStow.requestStop()
-            if let loop {
-                // The tick stows at its next tick; its snapshot says so within 10 ticks.
-                let deadline = DriverClock.nowNanoseconds() + 2_000_000_000
-                while assembly.channels.snapshots.read().state != .stowed, DriverClock.nowNanoseconds() < deadline {
-                    usleep(1_000)
-                }
-                let report = loop.stop()
-                if let report {
-                    logger.info(
-                        "loop stopped after \(report.executedTicks) ticks, \(report.overruns) overruns, \(report.missedPeriods) missed periods"
-                    )
-                }
-            }
-            // The loop thread has ended: stow once more here, in case it never ran, and hand
-            // the writer whatever the tick's outbox still holds before the writer stops.
+        if serviceGroup.isLaunched {
+            serviceGroup.stopAndWait()
+        } else if let assembly {
+            // Start-up failed before any service ran: stow once here, and hand the writer
+            // whatever the tick's outbox holds.
             assembly.core.stow(atNanoseconds: DriverClock.nowNanoseconds(), utc: nil)
             assembly.audit.flushOutbox()
         }
-        for stop in services { stop() }
-        services.removeAll()
         assembly?.releaseLines()
         if assembly != nil { logger.notice("transmit off, lines released to their safe states") }
         hardware.afterRelease()

@@ -10,23 +10,29 @@ import RealTime
 import Terminal
 
 /// `utermd run`: the terminal as a service. It assembles the terminal (`TerminalAssembly`, the
-/// same as `utermd simulate`) on the given hardware and runs it with its threads around it:
+/// same as `utermd simulate`) on the given hardware and runs it as a group of services
+/// (swift-service-lifecycle, ``DaemonServiceGroup``), started in this order and stopped in the
+/// reverse one:
 ///
-/// | thread | what |
+/// | service | what |
 /// |---|---|
-/// | `utermd-tick` | the real-time loop: the core's tick at the configured rate |
-/// | `utermd-audit` | the audit writer: every transmit decision durable before it takes effect |
-/// | `utermd-beamformer` | the beamformer bridge driver |
-/// | `utermd-schedule` | the 15 s slot scheduler |
-/// | `utermd-position` / `-gpsd` / `-nmea` | position (and, without a synchronised clock, UTC) |
-/// | `utermd-http`, `utermd-rotctld` | the status API and the rotctld endpoint |
-/// | `utermd-watchdog` | `WATCHDOG=1` while the loop ticks |
-/// | main | signals, reloads, once-a-second housekeeping (history, metrics, STATUS=) |
+/// | `audit-writer` | every transmit decision durable before it takes effect (thread `utermd-audit`) |
+/// | `beamformer` | the beamformer bridge driver (thread `utermd-beamformer`) |
+/// | `position` | position (and, without a synchronised clock, UTC) from the configured source |
+/// | `scheduler` | the 15 s slot scheduler (thread `utermd-schedule`) |
+/// | `loop` | the real-time loop: the core's tick at the configured rate (plain thread `utermd-tick`) |
+/// | `status-api`, `rotctld` | the status API (Hummingbird) and the rotctld endpoint (swift-nio) |
+/// | `watchdog` | `WATCHDOG=1` while the loop ticks |
+/// | `transmit-off` | last, so first to act on a stop: the tick stows, transmit off |
 ///
-/// Start-up ends with `READY=1` after the first tick. SIGTERM/SIGINT: stow (transmit off
-/// first), stop the loop, stop the services, release the lines (each to its safe state),
-/// `STOPPING=1`, exit 0. SIGHUP: reload the policy, the log level and the element sets. `POST /reboot`: the
-/// same orderly stop, exit 75 for systemd to restart.
+/// The main thread takes signals and requests, reloads, and does the once-a-second
+/// housekeeping (history, metrics, STATUS=). Start-up ends with `READY=1` after the first tick
+/// with every server bound. SIGTERM/SIGINT: transmit off first, then every service stopped in
+/// reverse order (the audit writer last, flushed), the lines released (each to its safe
+/// state), `STOPPING=1`, exit 0. SIGHUP: reload the policy, the log
+/// level and the element sets. `POST /reboot`:
+/// the same orderly stop, exit 75 for systemd to restart. A service that fails: the same
+/// orderly stop, exit 1.
 public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var configuration: DaemonConfiguration
     var resources: DaemonResources
@@ -44,7 +50,12 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var feed: TelemetryFeed?
     var obstructions: LearnedObstructions?
     var metrics: DaemonMetrics?
-    var services: [() -> Void] = []
+    let serviceGroup = DaemonServiceGroup()
+    var statusServer: StatusHTTPServer?
+    /// Why the service group failed, once it has.
+    let groupFailure = LockedValue<String?>(nil)
+    /// Raised after READY=1 (the watchdog starts pinging).
+    let ready = OneShotEvent()
     var loopSummary = LockedValue<LoopStatisticsSummary?>(nil)
     var utcFromSystemClock = false
     var lastStatusLine = ""
@@ -109,7 +120,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     func housekeeping() {
         guard let feed, let loop else { return }
         feed.drainHistory()
-        loop.monitor.drain()
+        loop.monitor.drain(observing: { [metrics] sample in metrics?.observe(sample) })
         loopSummary.set(loop.monitor.summary(healthWindowTicks: 1_000))
         feed.channels.policies.takeRetired()
         feed.channels.ephemerides.takeRetired()
@@ -122,7 +133,8 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
         let snapshot = feed.channels.snapshots.read()
         metrics?.refresh(
             snapshot: snapshot, loop: loopSummary.get(), historyTotal: feed.history(limit: 1).total,
-            policyVersion: policies?.inForce?.header.version)
+            policyVersion: policies?.inForce?.header.version, obstruction: feed.obstructions(),
+            fix: feed.channels.fixes.read(), nowNanoseconds: DriverClock.nowNanoseconds())
         let line = statusLine(snapshot)
         if line != lastStatusLine {
             environment.notifier.status(line)

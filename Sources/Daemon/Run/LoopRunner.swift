@@ -2,18 +2,14 @@ import Foundation
 import RealTime
 import Terminal
 
-/// The real-time loop on its own thread: a `FixedStepLoop` on CLOCK_MONOTONIC, UTC labels
-/// from the daemon's `UTCReference`, the terminal core's tick as the body, the configured
-/// real-time options (SCHED_FIFO, locked memory, a pinned CPU; each refusal is a warning and
-/// the loop runs anyway). Other threads see it only through `status`, `control` and the
-/// timing monitor's ring.
+/// The real-time loop: a `FixedStepLoop` on CLOCK_MONOTONIC, UTC labels from the daemon's
+/// `UTCReference`, the terminal core's tick as the body, the configured real-time options
+/// (SCHED_FIFO, locked memory, a pinned CPU; each refusal is a warning and the loop runs
+/// anyway). Its thread is started and stopped by ``service`` (one service of the daemon's
+/// group); the loop thread itself stays a plain thread, free of async code, NIO and
+/// allocation. Other threads see the loop only through `status`, `control` and the timing
+/// monitor's ring.
 final class LoopRunner {
-    /// The tick body: the core's tick and nothing else.
-    private struct Body: TickBody {
-        let core: TerminalCore
-        mutating func tick(_ context: TickContext) { core.tick(context) }
-    }
-
     /// The loop's live status (for READY, the watchdog, metrics).
     let status: LatestValueMailbox<LoopStatus>
     /// The loop's stop request.
@@ -22,10 +18,15 @@ final class LoopRunner {
     let monitor: LoopTimingMonitor
     /// The real-time setup's refusals, once the thread has applied its options.
     let setupWarnings = LockedValue<[String]?>(nil)
-    private var thread: LoopThread<LoopReport>?
+    /// Starts the thread when the group runs, stops it when the group stops.
+    let service: LoopService
 
-    /// Starts the loop thread over `core` (the loop thread is its only user from now on).
-    init(core: TerminalCore, rate: TickRate, utc: UTCReference, realTime: RealTimeOptions) throws(LoopThreadError) {
+    /// A loop over `core` (the loop thread is its only user once started). `stopped` runs once
+    /// the thread has ended (on the stopping thread), with the run's report if it ran.
+    init(
+        core: TerminalCore, rate: TickRate, utc: UTCReference, realTime: RealTimeOptions,
+        stopped: @escaping @Sendable (LoopReport?) -> Void
+    ) {
         let monitor = LoopTimingMonitor()
         let loop = FixedStepLoop(
             clock: MonotonicClock(), configuration: LoopConfiguration(rate: rate), utcReference: utc,
@@ -33,19 +34,9 @@ final class LoopRunner {
         status = loop.status
         control = loop.control
         self.monitor = monitor
-        let transfer = ThreadTransfer(value: (loop, core))
-        let warnings = setupWarnings
-        thread = try LoopThread.start(name: "utermd-tick", realTime: realTime) { setup in
-            warnings.set(setup.warnings)
-            var body = Body(core: transfer.value.1)
-            return transfer.value.0.run(&body, until: .untilStopped)
-        }
-    }
-
-    /// Stops the loop after its current tick and waits for the thread; the report of the run.
-    func stop() -> LoopReport? {
-        control.requestStop()
-        return thread.take()?.join()
+        service = LoopService(
+            loop: ThreadTransfer(value: (loop, core)), control: loop.control, realTime: realTime, warnings: setupWarnings,
+            stopped: stopped)
     }
 }
 

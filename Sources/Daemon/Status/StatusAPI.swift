@@ -1,6 +1,6 @@
 import Foundation
 
-/// The daemon's HTTP API (served by ``HTTPServer``; loopback only unless configured):
+/// The daemon's HTTP API (served by ``StatusHTTPServer``; loopback only unless configured):
 ///
 /// | request | answer |
 /// |---|---|
@@ -47,7 +47,7 @@ public struct StatusAPI: Sendable {
         case ("GET", "/obstructions"), ("HEAD", "/obstructions"):
             return .json(StatusJSON.obstructions(providers.obstructions()))
         case ("GET", "/metrics"), ("HEAD", "/metrics"):
-            return HTTPResponse(status: 200, contentType: PrometheusText.contentType, body: Array(providers.metrics().utf8))
+            return HTTPResponse(status: 200, contentType: MetricsRegistry.contentType, body: Array(providers.metrics().utf8))
         case ("POST", "/stow"), ("POST", "/unstow"), ("POST", "/reboot"), ("POST", "/policy"), ("POST", "/obstructions/reset"), ("POST", "/elements/reload"):
             if let refusal = authorise(request) { return refusal }
             return command(request)

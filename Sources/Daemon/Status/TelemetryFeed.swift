@@ -155,7 +155,7 @@ public final class TelemetryFeed: @unchecked Sendable {
             let duration = zip(start, nowSeconds).map { max(0, $1 - Double($0)) } ?? 0
             return DaemonStatus.Outage(cause: cause, startUTCSeconds: start, durationSeconds: duration)
         }
-        let now = SocketConnection.now()
+        let now = DriverClock.nowNanoseconds()
         return DaemonStatus(
             snapshot: snapshot, uptimeSeconds: Double(now &- context.startNanoseconds) / 1e9,
             softwareVersion: context.softwareVersion, boardName: context.boardName, boresight: context.boresight,

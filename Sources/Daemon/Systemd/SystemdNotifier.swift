@@ -78,7 +78,7 @@ public final class SystemdNotifier: Sendable {
     /// `RELOADING=1` with the monotonic time systemd ≥ 253 asks for (`MONOTONIC_USEC`).
     @discardableResult
     public func reloading() -> Bool {
-        notify("RELOADING=1\nMONOTONIC_USEC=\(SocketConnection.now() / 1_000)")
+        notify("RELOADING=1\nMONOTONIC_USEC=\(DriverClock.nowNanoseconds() / 1_000)")
     }
 
     /// `STOPPING=1` with a status line.

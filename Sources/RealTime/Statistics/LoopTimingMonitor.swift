@@ -32,7 +32,15 @@ public final class LoopTimingMonitor {
     /// Moves every sample waiting in the ring into the histograms; returns how many.
     @discardableResult
     public func drain() -> Int {
+        drain(observing: { _ in })
+    }
+
+    /// ``drain()``, handing each sample to `observe` as well (the daemon's per-tick histograms
+    /// of wake-up latency and compute time); runs on the monitor's thread, never the loop's.
+    @discardableResult
+    public func drain(observing observe: (TickTimingSample) -> Void) -> Int {
         samples.drain { sample in
+            observe(sample)
             statistics.record(
                 wakeLatencyNanoseconds: sample.wakeLatencyNanoseconds,
                 computeTimeNanoseconds: sample.computeTimeNanoseconds, overran: sample.overran,

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The status API's HTTP server: Hummingbird 2 on swift-nio, one event loop per core, every
+/// connection served concurrently, so a silent or slow client (an idle socket, a slow-loris
+/// trickling its headers) holds nothing but its own connection and never delays `/status`.
+///
+/// It adapts Hummingbird's requests to ``HTTPRequest`` and ``HTTPResponse`` (the status API's
+/// own routing, token rules and errors are unchanged), answers every request with
+/// `Connection: close` as the API always has (clients that read to the end of the stream keep
+/// working), refuses bodies over ``Limits/maximumBodyBytes`` with 413, and closes a connection
+/// that has not sent a whole request head within ``Limits/idleTimeout``.
+///
+/// A `Service` (swift-service-lifecycle): `run()` binds and serves until the service group
+/// shuts down gracefully (or the task is cancelled); ``waitUntilBound(timeoutSeconds:)``
+/// tells the starting thread the address bound, or why binding failed.
+public final class StatusHTTPServer: Service, Sendable {
+    /// Limits and deadlines.
+    public struct Limits: Sendable, Hashable {
+        /// Largest request body (a signed policy bundle must fit).
+        public var maximumBodyBytes: Int
+        /// A connection that has not sent a whole request head for this long is closed.
+        public var idleTimeout: Duration
+
+        /// 8 MiB of body, 10 s of idleness.
+        public init(maximumBodyBytes: Int = 8 << 20, idleTimeout: Duration = .seconds(10)) {
+            self.maximumBodyBytes = maximumBodyBytes
+            self.idleTimeout = idleTimeout
+        }
+    }
+
+    /// The address asked for (port 0: the kernel chooses; see ``boundAddress``).
+    public let requestedAddress: ListenAddress
+    private let application: Application<StatusResponder>
+    private let binding = BindingState()
+
+    /// A server for `address` answering through `handler`; nothing is bound until `run()`.
+    public init(
+        address: ListenAddress, limits: Limits = Limits(), logger: Logger = Logger(label: "utermd.http"),
+        handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
+    ) {
+        requestedAddress = address
+        let binding = binding
+        let responder = StatusResponder(handler: handler, maximumBodyBytes: limits.maximumBodyBytes)
+        let idle = TimeAmount(limits.idleTimeout)
+        application = Application(
+            responder: responder,
+            server: .http1(configuration: .init(additionalChannelHandlers: [CloseAfterResponse()], idleTimeout: idle)),
+            configuration: ApplicationConfiguration(address: .hostname(address.host, port: Int(address.port))),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port.map { UInt16(clamping: $0) } ?? address.port
+                binding.succeed(address.with(port: port))
+            },
+            logger: logger)
+    }
+
+    /// Binds and serves until a graceful shutdown or cancellation; throws when it cannot bind.
+    public func run() async throws {
+        do {
+            try await application.run()
+            binding.fail("stopped before it was bound")
+        } catch {
+            binding.fail("\(error)")
+            throw error
+        }
+    }
+
+    /// The address bound (with the kernel's port when 0 was asked for), once bound.
+    public var boundAddress: ListenAddress? { binding.address }
+
+    /// Waits (blocking, from a thread outside the concurrency pool) until the server is bound
+    /// or has failed to bind.
+    public func waitUntilBound(timeoutSeconds: Double) -> Result<ListenAddress, StatusHTTPServerError> {
+        binding.wait(timeoutSeconds: timeoutSeconds)
+    }
+}
+
+/// Why the status API did not start.
+public struct StatusHTTPServerError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
+    public let description: String
+}
+
+/// Whether the server is bound yet: set once by the server, waited for by the starting thread.
+private final class BindingState: @unchecked Sendable {
+    // @unchecked: `outcome` is only touched under `condition`.
+    private let condition = NSCondition()
+    private var outcome: Result<ListenAddress, StatusHTTPServerError>?
+
+    var address: ListenAddress? {
+        condition.withLock { if case .success(let address) = outcome { address } else { nil } }
+    }
+
+    func succeed(_ address: ListenAddress) { settle(.success(address)) }
+
+    func fail(_ message: String) { settle(.failure(StatusHTTPServerError(description: message))) }
+
+    private func settle(_ result: Result<ListenAddress, StatusHTTPServerError>) {
+        condition.withLock {
+            if outcome == nil { outcome = result }
+            condition.broadcast()
+        }
+    }
+
+    func wait(timeoutSeconds: Double) -> Result<ListenAddress, StatusHTTPServerError> {
+        let deadline = Date(timeIntervalSinceNow: timeoutSeconds)
+        return condition.withLock {
+            while outcome == nil {
+                guard condition.wait(until: deadline) else {
+                    return .failure(StatusHTTPServerError(description: "not bound within \(timeoutSeconds) s"))
+                }
+            }
+            return outcome ?? .failure(StatusHTTPServerError(description: "not bound"))
+        }
+    }
+}
