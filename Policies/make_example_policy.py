@@ -8,12 +8,13 @@ The firmware compiles the signed file itself in (an `.embedInCode` resource of t
 target, linked from Sources/Terminal/Resources): nothing to regenerate.
 
 `body` writes the unsigned policy: the header and zones below, and a GeoJSON
-FeatureCollection with two features:
+FeatureCollection with three features:
 - China (ADM0_A3 CHN) from Natural Earth 1:50m admin 0 countries v5.1.1 (public domain,
   naturalearthdata.com), coordinates rounded to 4 decimals (about 11 m), repeated vertices
   after rounding dropped; every ring is checked to stay a valid (simple) ring with shapely.
 - Crimea: an approximate outline drawn by hand round the peninsula, a few kilometres
   offshore (not a legal boundary).
+- Uruguay (ADM0_A3 URY), the service rules' example region, from the same source.
 """
 import json
 import sys
@@ -28,14 +29,18 @@ HEADER = """\
 #    land and 12 nm territorial sea, no service);
 #  - the operator declined to extend coverage over Russian-occupied Crimea (an operator-side
 #    restriction, no service).
+# The Chinese ban binds the foreign operator's constellation (starlink) and spares the
+# domestic ones (guowang, qianfan).
 # Everywhere else (open ocean included) service is allowed.
+# Service rules: example plans modelled on a satellite-internet operator's public terms
+# (stationary, roaming, boat), over one example region, Uruguay (Natural Earth 1:50m).
 # Territorial sea here is 12 nm from the Natural Earth 1:50m coastline, not from a state's
 # declared baselines; the Crimea outline is approximate, drawn by hand.
 # It is signed with the EXAMPLE key in Policies/example-operator.key, which is published and
 # NOT secret: a terminal trusting it trusts anyone.
 format: 1
 policy: example-public-reports
-version: 1
+version: 2
 issued: 2026-09-01T00:00:00Z
 valid_from: 2026-01-01T00:00:00Z
 valid_until: 2031-01-01T00:00:00Z
@@ -49,15 +54,36 @@ zones:
     action: noService
     feature: { iso: CHN }
     buffer_nm: 12
+    constellations: { permitted: [guowang, qianfan] }
     source: >-
       Reported ban on such terminals in China's territory and territorial waters (a
-      vessel in Ningbo port fined). Natural Earth 1:50m, public domain.
+      vessel in Ningbo port fined). Natural Earth 1:50m, public domain. Domestic
+      constellations are not banned.
   - name: Crimea (approximate)
     action: noService
     feature: { name: Crimea }
     source: >-
       Reported refusal of the operator to extend coverage over Russian-occupied Crimea.
       Outline approximate, drawn by hand.
+service_rules:
+  coastal_band_nm: 12
+  regions:
+    - { name: Uruguay, feature: { iso: URY } }
+  plans:
+    - name: residential
+      ocean: false
+      service_radius_km: 5
+    - name: roam
+      ocean: false
+      speed_limit_kmh: 160
+      max_days_abroad: 60
+    - name: boat
+      ocean: false
+      speed_limit_kmh: 160
+      max_consecutive_coastal_days: 1
+      max_coastal_days_per_year: 30
+    - name: maritime
+      ocean: true
 geojson: |
 """
 
@@ -136,6 +162,16 @@ def body(data):
     rl = ring_lines(CRIMEA, ind + "   ")
     rl[-1] += "]"
     lines += rl
+    lines.append(ind + "  ]}},")
+    uruguay = next(f for f in countries["features"] if f["properties"]["ADM0_A3"] == "URY")
+    lines.append(ind + ' {"type": "Feature", "properties": {"ADM0_A3": "URY", "NAME": "Uruguay",')
+    lines.append(ind + '   "source": "Natural Earth 1:50m admin 0 countries v5.1.1, public domain; 4 decimals"},')
+    lines.append(ind + '  "geometry": {"type": "Polygon", "coordinates": [')
+    rings = rounded_rings(uruguay["geometry"])[0]
+    for ri, ring in enumerate(rings):
+        rl = ring_lines(ring, ind + "   ")
+        rl[-1] += "]" + ("," if ri < len(rings) - 1 else "")
+        lines += rl
     lines.append(ind + "  ]}}")
     lines.append(ind + "]}")
     sys.stdout.write("\n".join(lines) + "\n")

@@ -12,6 +12,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case fault
         /// The daemon started or stopped.
         case lifecycle
+        /// The operator's service rules: the disablement code changed, or a day counter did.
+        case service
     }
 
     /// Sequence number, 1 for the first record of a log, consecutive after.

@@ -1,6 +1,7 @@
 /// One condition that must hold for the terminal to transmit. The first ten are safety
 /// invariants 1 and 5 of the design notes, evaluated by the tick and handed to the interlock
-/// in `TransmitConditions`; the last two the interlock checks itself.
+/// in `TransmitConditions`; the next two the interlock checks itself; the last, the
+/// operator's service rules, the tick again (appended, so the others keep their bits).
 public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The latest position fix is recent enough (invariant 1).
     case positionFixFresh
@@ -31,6 +32,9 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
     /// Interlock's own: the transmit-enable line, read back through its sense input,
     /// follows what was commanded (no stuck line).
     case transmitLineHealthy
+    /// The operator's service rules (the plan's speed, address, ocean and roaming limits, and
+    /// the constellations a zone permits) give `OKAY` (`ServiceDecision`).
+    case serviceRulesMet
 
     /// The conditions the tick evaluates (every case but the interlock's own).
     public static let evaluatedByTick: [TransmitCondition] = allCases.filter { !$0.isInterlockInternal }
@@ -53,6 +57,7 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
         case .clocksAgree: "clocks_agree"
         case .auditLogAvailable: "audit_log_available"
         case .transmitLineHealthy: "transmit_line_healthy"
+        case .serviceRulesMet: "service_rules_met"
         }
     }
 
@@ -71,6 +76,7 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
         case .clocksAgree: "GNSS time and the system clock disagree"
         case .auditLogAvailable: "audit log unavailable"
         case .transmitLineHealthy: "transmit-enable line does not follow its command"
+        case .serviceRulesMet: "the operator's service rules refuse service (see the disablement code)"
         }
     }
 }
@@ -133,6 +139,8 @@ public struct TransmitConditions: Sendable, Hashable {
     public var beamformerHealthy = false
     /// See `TransmitCondition.clocksAgree`.
     public var clocksAgree = false
+    /// See `TransmitCondition.serviceRulesMet`.
+    public var serviceRulesMet = false
 
     /// Every condition false.
     public init() {}
@@ -159,6 +167,7 @@ public struct TransmitConditions: Sendable, Hashable {
             case .utcKnown: utcKnown
             case .beamformerHealthy: beamformerHealthy
             case .clocksAgree: clocksAgree
+            case .serviceRulesMet: serviceRulesMet
             case .auditLogAvailable, .transmitLineHealthy: true
             }
         }
@@ -174,6 +183,7 @@ public struct TransmitConditions: Sendable, Hashable {
             case .utcKnown: utcKnown = newValue
             case .beamformerHealthy: beamformerHealthy = newValue
             case .clocksAgree: clocksAgree = newValue
+            case .serviceRulesMet: serviceRulesMet = newValue
             case .auditLogAvailable, .transmitLineHealthy: break
             }
         }
@@ -192,6 +202,7 @@ public struct TransmitConditions: Sendable, Hashable {
         if !utcKnown { set.insert(TransmitConditionSet(.utcKnown)) }
         if !beamformerHealthy { set.insert(TransmitConditionSet(.beamformerHealthy)) }
         if !clocksAgree { set.insert(TransmitConditionSet(.clocksAgree)) }
+        if !serviceRulesMet { set.insert(TransmitConditionSet(.serviceRulesMet)) }
         return set
     }
 

@@ -64,12 +64,20 @@ public struct GeofenceDecision: Sendable, Equatable, CustomStringConvertible {
     /// differs from this one, or the edge of the deciding zone when its action differs from the
     /// default; nil when none lies within the reporting horizon (or the decision failed closed).
     public var boundaryDistanceMetres: Double?
+    /// The constellations that may transmit here: for each, the same precedence as
+    /// ``action`` over only the zones whose ``ZoneRule/constellations`` bind it. ``action``
+    /// itself is the action for a constellation every zone binds (a terminal of one
+    /// constellation no zone spares); a fail-closed decision permits none.
+    public var transmitPermittedConstellations: ConstellationSet
 
-    /// Creates a decision.
+    /// Creates a decision; `transmitPermittedConstellations` defaults to all when `action`
+    /// permits transmitting, none otherwise.
     public init(
         action: ServiceAction, reason: GeofenceReason, ruleIndex: Int? = nil, zoneName: String? = nil,
-        boundaryDistanceMetres: Double? = nil
+        boundaryDistanceMetres: Double? = nil, transmitPermittedConstellations: ConstellationSet? = nil
     ) {
+        self.transmitPermittedConstellations =
+            reason.isFailClosed ? .none : (transmitPermittedConstellations ?? (action.permitsTransmit ? .all : .none))
         self.action = action
         self.reason = reason
         self.ruleIndex = ruleIndex

@@ -49,6 +49,7 @@ final class PolicyIndex: Sendable {
     let partRule: [Int32]
     let partBufferMetres: [Double]
     let ruleAction: [ServiceAction]
+    let ruleConstellations: [ConstellationSet]
     let tree: PackedRTree<LonLatBox>
     let extent: LonLatBox?
     let grid: CandidateGrid
@@ -70,6 +71,7 @@ final class PolicyIndex: Sendable {
         self.partRule = partRule
         partBufferMetres = buffers
         ruleAction = rules.map(\.action)
+        ruleConstellations = rules.map(\.constellations)
         tree = PackedRTree(boxes: boxes)
         extent = boxes.dropFirst().reduce(boxes.first) { $0?.union($1) }
         grid = CandidateGrid(bounds: parts.map(\.bounds), bufferMetres: buffers)

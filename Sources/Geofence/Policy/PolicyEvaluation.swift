@@ -36,6 +36,10 @@ extension GeofencePolicy {
         var nominallyInsideSigned = Double.infinity
         // Nearest reported boundary per action (allow, receiveOnly, noService).
         var nearest: (Double, Double, Double) = (.infinity, .infinity, .infinity)
+        // Constellations a reachable zone forbids transmitting; those a zone permitting it
+        // covers (the disc surely inside).
+        var forbidden = ConstellationSet.none
+        var coveredPermitting = ConstellationSet.none
         let index = self.index
         index.forEachCandidate(near: query, reachMetres: margin + hysteresis + horizon) { partIndex in
             let rule = Int(index.partRule[partIndex])
@@ -55,6 +59,8 @@ extension GeofencePolicy {
             }
             guard signed <= grow else { return }
             memory.markPossible(rule)
+            let binds = index.ruleConstellations[rule]
+            if !action.permitsTransmit { forbidden.formUnion(binds) }
             if action.rawValue > worst || (action.rawValue == worst && signed < worstSigned) {
                 worst = action.rawValue
                 worstRule = rule
@@ -63,12 +69,16 @@ extension GeofencePolicy {
             if signed <= -shrink {
                 memory.markSure(rule)
                 covered = true
+                if action.permitsTransmit { coveredPermitting.formUnion(binds) }
             } else if signed <= 0 && action < defaultAction && signed < nominallyInsideSigned {
                 nominallyInsideRule = rule
                 nominallyInsideSigned = signed
             }
         }
         let zoneDecides = worstRule >= 0 && (covered || worst >= defaultAction.rawValue)
+        // Per constellation, the same precedence over the zones that bind it.
+        var permitted = ConstellationSet.all.subtracting(forbidden)
+        if !defaultAction.permitsTransmit { permitted.formIntersection(coveredPermitting) }
         let action = zoneDecides ? index.ruleAction[worstRule] : defaultAction
         var boundary = Double.infinity
         if action != .allow { boundary = min(boundary, nearest.0) }
@@ -81,16 +91,16 @@ extension GeofencePolicy {
                 worstSigned <= 0 ? .insideZone : (worstSigned <= margin ? .withinUncertaintyOfZone : .leavingZone)
             return GeofenceDecision(
                 action: action, reason: reason, ruleIndex: worstRule, zoneName: rules[worstRule].zone.name,
-                boundaryDistanceMetres: boundary.isFinite ? boundary : nil)
+                boundaryDistanceMetres: boundary.isFinite ? boundary : nil, transmitPermittedConstellations: permitted)
         }
         if nominallyInsideRule >= 0 {
             return GeofenceDecision(
                 action: action, reason: .notSurelyInsideZone, ruleIndex: nominallyInsideRule,
                 zoneName: rules[nominallyInsideRule].zone.name,
-                boundaryDistanceMetres: min(boundary, abs(nominallyInsideSigned)))
+                boundaryDistanceMetres: min(boundary, abs(nominallyInsideSigned)), transmitPermittedConstellations: permitted)
         }
         return GeofenceDecision(
             action: action, reason: .defaultAction, ruleIndex: nil, zoneName: nil,
-            boundaryDistanceMetres: boundary.isFinite ? boundary : nil)
+            boundaryDistanceMetres: boundary.isFinite ? boundary : nil, transmitPermittedConstellations: permitted)
     }
 }

@@ -51,16 +51,22 @@ extension ServiceAction: Codable {
     }
 }
 
-/// A zone and the action that applies inside it.
+/// A zone, the action that applies inside it, and the constellations that action binds.
 public struct ZoneRule: Sendable {
     /// The zone.
     public var zone: Zone
     /// The action inside it.
     public var action: ServiceAction
+    /// The constellations the action binds (all by default). A constellation outside the set
+    /// is spared: for it the zone is as if absent (a state's ban on a foreign operator binds
+    /// `starlink` and spares the domestic `guowang` and `qianfan`). See
+    /// ``GeofenceDecision/transmitPermittedConstellations``.
+    public var constellations: ConstellationSet
 
     /// Creates a rule.
-    public init(zone: Zone, action: ServiceAction) {
+    public init(zone: Zone, action: ServiceAction, constellations: ConstellationSet = .all) {
         self.zone = zone
         self.action = action
+        self.constellations = constellations
     }
 }

@@ -1,4 +1,5 @@
 import Drivers
+import Geofence
 import Handover
 import RealTime
 
@@ -12,6 +13,8 @@ public final class TerminalChannels: Sendable {
     public let fixes = LatestValueMailbox(initial: FixSnapshot.none)
     /// Daemon → tick: a new verified policy.
     public let policies = PolicyHandoff()
+    /// Daemon → tick: the service rules' day counters (from `ServiceDayKeeper`).
+    public let serviceDays = LatestValueMailbox(initial: ServiceDayCounters.zero)
     /// Daemon → tick: refreshed element sets (same satellites, same indices).
     public let ephemerides = TickHandoff<ConstellationEphemeris>()
     /// Tick → beamformer driver: the phase codes.

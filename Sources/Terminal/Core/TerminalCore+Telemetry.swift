@@ -67,6 +67,7 @@ extension TerminalCore {
         next.loopRecoveryRemainingMilliseconds = loopRecoveryRemainingMilliseconds(atNanoseconds: context.scheduledNanoseconds)
         next.clockDisagreementMilliseconds = clockDisagreementMilliseconds
         next.grownUncertaintyMetres = grownUncertaintyMetres(atNanoseconds: context.scheduledNanoseconds)
+        next.service = serviceDecision
         if interlock.isTransmitEnabled { next.transmitTicks += 1 }
         snapshot = next
         if context.tickIndex % snapshotIntervalTicks == 0 { channels.snapshots.publish(next) }

@@ -47,11 +47,14 @@ public final class TerminalCore {
     public internal(set) var snapshot = TerminalSnapshot.initial
     /// The geofence decision of the last tick.
     public private(set) var geofenceDecision: GeofenceDecision
+    /// The service rules' decision of the last tick (beside ``geofenceDecision``).
+    public private(set) var serviceDecision = ServiceDecision.initial
     /// The transmit conditions the tick evaluated last.
     public private(set) var conditions = TransmitConditions()
 
     private var pointing: PointingTick
     private var geofence: GeofenceEvaluator
+    private var serviceRules: ServiceRulesEvaluator
     private var policyValidUntilUnixNanoseconds: Int64
     private let powerAmplifier: PowerAmplifierSupply?
     private let statusLED: StatusLED?
@@ -94,9 +97,10 @@ public final class TerminalCore {
         channels: TerminalChannels, pointing: consuming PointingTick, policy: GeofencePolicy,
         policyValidUntilUnixNanoseconds: Int64, geofence configuration: GeofenceConfiguration = GeofenceConfiguration(),
         interlock: TransmitInterlock, faults: FaultMonitor, powerAmplifier: PowerAmplifierSupply?, statusLED: StatusLED?,
-        audit: AuditHandoff? = nil
+        audit: AuditHandoff? = nil, serviceRules rules: ServiceRules = .none, subscription: ServiceSubscription = ServiceSubscription()
     ) {
         self.channels = channels
+        serviceRules = ServiceRulesEvaluator(subscription: subscription, rules: rules)
         self.audit = audit
         self.geofence = GeofenceEvaluator(policy: policy, configuration: configuration)
         self.policyValidUntilUnixNanoseconds = policyValidUntilUnixNanoseconds
@@ -123,6 +127,9 @@ public final class TerminalCore {
     /// The policy in force.
     public var policy: GeofencePolicy { geofence.policy }
 
+    /// The service rules' evaluator (read-only use outside the tick: its plan, home region).
+    public var serviceRulesEvaluator: ServiceRulesEvaluator { serviceRules }
+
     /// One tick (see the type's notes).
     public func tick(_ context: TickContext) {
         let now = UInt64(max(0, context.scheduledNanoseconds))
@@ -137,6 +144,9 @@ public final class TerminalCore {
         takeEphemeris()
         takeFix()
         geofenceDecision = geofence.decide(at: .nanoseconds(context.scheduledNanoseconds))
+        if let counters = channels.serviceDays.readIfUpdated() { serviceRules.updateCounters(counters) }
+        serviceDecision = serviceRules.decide(
+            geofence: geofenceDecision, on: utc.map { UTCDay(unixNanoseconds: $0.nanosecondsSinceUnixEpoch) })
         let faultSet = faults.update(atNanoseconds: now, utc: utcTimestamp)
         let forbidden = geofenceDecision.action == .noService
         if forbidden {
@@ -165,6 +175,7 @@ public final class TerminalCore {
         conditions.policyValid = utc.map { $0.nanosecondsSinceUnixEpoch <= policyValidUntilUnixNanoseconds } ?? false
         conditions.beamformerHealthy = beamformerReady
         conditions.clocksAgree = clocksAgree(utc, atNanoseconds: now, utcTimestamp: utcTimestamp)
+        conditions.serviceRulesMet = serviceDecision.permitsTransmit
         self.conditions = conditions
         interlock.update(conditions, atNanoseconds: now, utc: utcTimestamp)
 
@@ -319,6 +330,7 @@ public final class TerminalCore {
         guard let update = channels.policies.takeIfPresent() else { return }
         let old = TickPolicy(policy: geofence.policy, validUntilUnixNanoseconds: policyValidUntilUnixNanoseconds)
         geofence.replacePolicy(update.policy)
+        serviceRules.replaceRules(update.serviceRules)
         policyValidUntilUnixNanoseconds = update.validUntilUnixNanoseconds
         channels.policies.retire(old)
     }
@@ -333,11 +345,11 @@ public final class TerminalCore {
         guard latest.sequence != lastFixSequence, latest.sequence > 0 else { return }
         lastFixSequence = latest.sequence
         fix = latest
-        _ = geofence.update(
-            fix: PositionFix(
-                coordinate: GeodeticCoordinate(latitudeDegrees: latest.latitudeDegrees, longitudeDegrees: latest.longitudeDegrees),
-                horizontalUncertaintyMetres: latest.horizontalUncertaintyMetres,
-                monotonicTime: .nanoseconds(latest.receivedAtNanoseconds)))
+        let positionFix = PositionFix(
+            coordinate: GeodeticCoordinate(latitudeDegrees: latest.latitudeDegrees, longitudeDegrees: latest.longitudeDegrees),
+            horizontalUncertaintyMetres: latest.horizontalUncertaintyMetres,
+            monotonicTime: .nanoseconds(latest.receivedAtNanoseconds))
+        if geofence.update(fix: positionFix) == .accepted { serviceRules.update(fix: positionFix) }
         if latest.latitudeDegrees.isFinite, latest.longitudeDegrees.isFinite {
             pointing.moveObserver(
                 to: GeodeticPosition(

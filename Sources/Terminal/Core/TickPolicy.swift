@@ -7,11 +7,14 @@ public struct TickPolicy: Sendable {
     public var policy: GeofencePolicy
     /// End of validity, nanoseconds since the Unix epoch (UTC).
     public var validUntilUnixNanoseconds: Int64
+    /// The policy's service rules (regions, plans).
+    public var serviceRules: ServiceRules
 
     /// An update of `policy`, valid until `validUntilUnixNanoseconds`.
-    public init(policy: GeofencePolicy, validUntilUnixNanoseconds: Int64) {
+    public init(policy: GeofencePolicy, validUntilUnixNanoseconds: Int64, serviceRules: ServiceRules = .none) {
         self.policy = policy
         self.validUntilUnixNanoseconds = validUntilUnixNanoseconds
+        self.serviceRules = serviceRules
     }
 }
 
@@ -20,7 +23,7 @@ public typealias PolicyHandoff = TickHandoff<TickPolicy>
 
 extension TickHandoff where Value == TickPolicy {
     /// Deposits `policy`, valid until `validUntilUnixNanoseconds` (daemon side).
-    public func deposit(_ policy: GeofencePolicy, validUntilUnixNanoseconds: Int64) {
-        deposit(TickPolicy(policy: policy, validUntilUnixNanoseconds: validUntilUnixNanoseconds))
+    public func deposit(_ policy: GeofencePolicy, validUntilUnixNanoseconds: Int64, serviceRules: ServiceRules = .none) {
+        deposit(TickPolicy(policy: policy, validUntilUnixNanoseconds: validUntilUnixNanoseconds, serviceRules: serviceRules))
     }
 }

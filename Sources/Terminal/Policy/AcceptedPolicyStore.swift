@@ -86,36 +86,10 @@ public struct AcceptedPolicyStore: Sendable {
     public func save(_ stored: Stored) throws(Problem) {
         var data = Data("\(Self.magic)\nhighest_version: \(stored.highestVersion)\nsha256: \(Self.sha256(stored.bundle))\n---\n".utf8)
         data.append(stored.bundle)
-        let temporary = path + ".new"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw Problem(path: temporary, reason: "cannot create: \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
-        let synced = written && fsync(fd) == 0
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        guard synced else {
-            unlink(temporary)
-            throw Problem(path: temporary, reason: "cannot write: \(reason)")
-        }
-        guard rename(temporary, path) == 0 else {
-            throw Problem(path: path, reason: "cannot replace: \(String(cString: strerror(errno)))")
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            _ = fsync(directoryDescriptor)
-            close(directoryDescriptor)
+        do {
+            try AtomicFileReplacement.replace(path: path, with: data)
+        } catch {
+            throw Problem(path: error.path, reason: error.reason)
         }
     }
 

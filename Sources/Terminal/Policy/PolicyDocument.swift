@@ -23,11 +23,16 @@ public struct PolicyZoneDescription: Sendable, Equatable {
     public var bufferMetres: Double
     /// Where the restriction comes from (`source`), free text.
     public var source: String?
+    /// The constellations the action binds (`constellations: {permitted | refused}`; all when
+    /// absent): see ``ZoneRule/constellations``.
+    public var constellations: ConstellationSet
 
     /// Creates a description.
     public init(
-        name: String, action: ServiceAction, shape: Shape, bufferMetres: Double = 0, source: String? = nil
+        name: String, action: ServiceAction, shape: Shape, bufferMetres: Double = 0, source: String? = nil,
+        constellations: ConstellationSet = .all
     ) {
+        self.constellations = constellations
         self.name = name
         self.action = action
         self.shape = shape
@@ -51,6 +56,8 @@ public struct PolicyDocument: Sendable {
     public var geofencePolicy: GeofencePolicy
     /// The file name, as given to the reader.
     public var file: String
+    /// The `service_rules` section (``ServiceRules/none`` when absent).
+    public var serviceRules: ServiceRules = .none
 
     /// The action where no zone applies.
     public var defaultAction: ServiceAction { geofencePolicy.defaultAction }

@@ -11,7 +11,7 @@ public enum PolicyFile {
 
     static let knownKeys: Set<String> = [
         "format", "policy", "version", "issued", "valid_from", "valid_until", "example", "note", "default", "zones",
-        "geojson",
+        "geojson", "service_rules",
     ]
 
     /// Reads a file from disk *without checking its signature* (a final signature line is a
@@ -65,21 +65,31 @@ public enum PolicyFile {
             }
             names[zone.name] = node
         }
+        let rulesNode = problems.attempt { () throws(DataFileError) in try root.optional("service_rules") } ?? nil
+        let parsedRules = rulesNode.flatMap { node in
+            problems.attempt { () throws(DataFileError) in try PolicyServiceRulesSection.parse(node) }
+        }
         let geojsonNode = problems.attempt { () throws(DataFileError) in try root.optional("geojson") } ?? nil
-        let document = readGeoJSON(geojsonNode, file: file, needed: zones.contains { $0.0.isFeature }, &problems)
+        let needed = zones.contains { $0.0.isFeature } || (parsedRules?.regions.contains { $0.0.isFeature } ?? false)
+        let document = readGeoJSON(geojsonNode, file: file, needed: needed, &problems)
         guard problems.isEmpty, let header, let defaultAction else { throw problems.errors }
         var rules: [ZoneRule] = []
         for (zone, node) in zones {
             if let built = problems.attempt({ () throws(DataFileError) in
                 try PolicyZoneSection.build(zone, node: node, document: document)
             }) {
-                rules.append(ZoneRule(zone: built, action: zone.action))
+                rules.append(ZoneRule(zone: built, action: zone.action, constellations: zone.constellations))
             }
         }
+        let serviceRules = parsedRules.flatMap { parsed in
+            problems.attempt { () throws(DataFileError) in try PolicyServiceRulesSection.build(parsed, document: document) }
+        }
         guard problems.isEmpty else { throw problems.errors }
-        return PolicyDocument(
+        var policy = PolicyDocument(
             header: header, note: note, zones: zones.map(\.0),
             geofencePolicy: GeofencePolicy(rules: rules, defaultAction: defaultAction), file: file, geoJSON: document)
+        policy.serviceRules = serviceRules ?? .none
+        return policy
     }
 
     private static func readHeader(_ root: DataNode, _ problems: inout PolicyProblems) -> PolicyBundleHeader? {

@@ -4,7 +4,9 @@ import Geofence
 /// One entry of a policy file's `zones:` list:
 /// `{name, action, feature | circle | polygon, buffer_nm | buffer_m, source}`.
 enum PolicyZoneSection {
-    static let knownKeys: Set<String> = ["name", "action", "feature", "circle", "polygon", "buffer_nm", "buffer_m", "source"]
+    static let knownKeys: Set<String> = [
+        "name", "action", "feature", "circle", "polygon", "buffer_nm", "buffer_m", "source", "constellations",
+    ]
 
     /// An action by the names ``ServiceAction`` encodes: allow, receiveOnly, noService.
     static func action(_ node: DataNode) throws(DataFileError) -> ServiceAction {
@@ -50,10 +52,34 @@ enum PolicyZoneSection {
         default: shape = .polygon(try ring(shapeNode))
         }
         return PolicyZoneDescription(
-            name: name, action: action, shape: shape, bufferMetres: buffer, source: try node.optional("source")?.string())
+            name: name, action: action, shape: shape, bufferMetres: buffer, source: try node.optional("source")?.string(),
+            constellations: try constellations(try node.optional("constellations")))
     }
 
-    private static func selector(_ node: DataNode) throws(DataFileError) -> FeatureSelector {
+    /// `constellations: {permitted: [..]}` (spared by the zone's action) or `{refused: [..]}`
+    /// (bound by it); absent: the action binds every constellation.
+    static func constellations(_ node: DataNode?) throws(DataFileError) -> ConstellationSet {
+        guard let node else { return .all }
+        try node.rejectUnknownKeys(["permitted", "refused"])
+        let permitted = try node.optional("permitted")
+        let refused = try node.optional("refused")
+        guard (permitted == nil) != (refused == nil), let list = permitted ?? refused else {
+            throw node.error("give exactly one of permitted, refused")
+        }
+        var names: [ConstellationName] = []
+        for element in try list.elements() {
+            let text = try element.string()
+            guard let name = ConstellationName(rawValue: text) else {
+                throw element.error("\"\(text)\" is not a constellation (one of: \(ConstellationName.namesList))")
+            }
+            guard !names.contains(name) else { throw element.error("\"\(text)\" is listed twice") }
+            names.append(name)
+        }
+        let listed = ConstellationSet(names)
+        return refused != nil ? listed : ConstellationSet.all.subtracting(listed)
+    }
+
+    static func selector(_ node: DataNode) throws(DataFileError) -> FeatureSelector {
         try node.rejectUnknownKeys(["iso", "name"])
         let iso = try node.optional("iso")
         let name = try node.optional("name")
@@ -67,7 +93,7 @@ enum PolicyZoneSection {
         }
     }
 
-    private static func circle(_ node: DataNode) throws(DataFileError) -> PolicyZoneDescription.Shape {
+    static func circle(_ node: DataNode) throws(DataFileError) -> PolicyZoneDescription.Shape {
         try node.rejectUnknownKeys(["lat_deg", "lon_deg", "radius_m"])
         let latitudeNode = try node.required("lat_deg")
         let longitudeNode = try node.required("lon_deg")
@@ -83,7 +109,7 @@ enum PolicyZoneSection {
     }
 
     /// `[[lon, lat], ...]` (GeoJSON order), closed here when the last vertex is not the first.
-    private static func ring(_ node: DataNode) throws(DataFileError) -> [GeodeticCoordinate] {
+    static func ring(_ node: DataNode) throws(DataFileError) -> [GeodeticCoordinate] {
         var vertices: [GeodeticCoordinate] = []
         for element in try node.elements() {
             let pair = try element.elements()

@@ -1,3 +1,5 @@
+import Geofence
+
 /// The terminal at one tick, for the status API and the live status line: a few words,
 /// `BitwiseCopyable`, published by the tick through a `LatestValueMailbox` (every
 /// `TerminalCore.snapshotIntervalTicks` ticks).
@@ -57,6 +59,8 @@ public struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
     public var clockDisagreementMilliseconds: Int64 = 0
     /// The position's uncertainty grown by the fix's age (the geofence's margin), metres.
     public var grownUncertaintyMetres: Double = .nan
+    /// The service rules' decision: reason code, permitted constellations, place, measurements.
+    public var service: ServiceDecision = .initial
 
     /// Before the first tick.
     public static let initial = TerminalSnapshot(

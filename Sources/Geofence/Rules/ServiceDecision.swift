@@ -1,0 +1,49 @@
+/// The service rules' verdict at one tick, beside the ``GeofenceDecision`` it starts from:
+/// the reason code (the dish's `disablement_code`), the constellations that may transmit, and
+/// the measurements behind the code. `BitwiseCopyable`: made in the tick, published in the
+/// snapshot without allocating.
+public struct ServiceDecision: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
+    /// The reason code (``DisablementCode`` lists the precedence).
+    public var code: DisablementCode
+    /// The constellations that may transmit here: the geofence's permitted set (see
+    /// ``GeofenceDecision/transmitPermittedConstellations``), emptied by any other code.
+    public var permittedConstellations: ConstellationSet
+    /// Where the last fix is (nil: no regions in the policy, or no fix).
+    public var place: ServicePlace?
+    /// The home region's index among the policy's regions (nil: unknown).
+    public var homeRegion: Int?
+    /// The speed the fixes showed over the last measuring window, m/s (NaN before one).
+    public var measuredSpeedMetresPerSecond: Double
+    /// Distance of the last fix from the service address, metres (NaN without an address).
+    public var distanceFromServiceAddressMetres: Double
+    /// Days abroad, on the decision's day.
+    public var daysAbroad: Int
+    /// The current run of days with a fix in coastal waters.
+    public var consecutiveCoastalDays: Int
+    /// Days with a fix in coastal waters this calendar year.
+    public var coastalDaysThisYear: Int
+
+    /// A decision with `code` and no measurements.
+    public init(code: DisablementCode, permittedConstellations: ConstellationSet = .none) {
+        self.code = code
+        self.permittedConstellations = code.permitsTransmit ? permittedConstellations : .none
+        place = nil
+        homeRegion = nil
+        measuredSpeedMetresPerSecond = .nan
+        distanceFromServiceAddressMetres = .nan
+        daysAbroad = 0
+        consecutiveCoastalDays = 0
+        coastalDaysThisYear = 0
+    }
+
+    /// Before the first decision: no location.
+    public static let initial = ServiceDecision(code: .unknownLocation)
+
+    /// Whether transmission may be enabled under these rules.
+    public var permitsTransmit: Bool { code.permitsTransmit && !permittedConstellations.isEmpty }
+
+    /// E.g. `OKAY (permitted guowang,qianfan)`.
+    public var description: String {
+        "\(code.rawValue) (permitted \(permittedConstellations))"
+    }
+}
