@@ -91,10 +91,11 @@ struct SimulationSetup {
         }
         let elementSets = try elements.map { try loadElementSets($0, strict: false) }
         let audit = auditLog ?? NSTemporaryDirectory() + "utermd-sim-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).audit"
-        let options = Simulator.Options(
+        var options = Simulator.Options(
             board: try loadBoard(board), elementSets: elementSets, policy: inForce.geofencePolicy,
             policyValidUntilUnixNanoseconds: Int64(inForce.header.validUntil.timeIntervalSince1970) * 1_000_000_000,
             auditLogPath: audit, seed: seed ?? scenario.gnssNoiseSeed ?? 1)
+        options.serviceRules = inForce.document.serviceRules
         return Prepared(
             scenario: scenario, options: options, policyName: "\(inForce.header.name) v\(inForce.header.version)",
             policyDocument: inForce.document)

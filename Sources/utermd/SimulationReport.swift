@@ -14,6 +14,9 @@ enum SimulationReport {
             .init(label: "outages", value: summary.outageSecondsByCause.sorted { $0.key < $1.key }.map { String(format: "%@ %.0f s", $0.key, $0.value) }.joined(separator: ", ")),
             .init(label: "audit records", value: "\(summary.auditRecords)"),
             .init(label: "policy", value: prepared.policyName),
+            .init(
+                label: "service at the end",
+                value: "\(summary.disablementCode), permitted: \(summary.permittedConstellations.isEmpty ? "none" : summary.permittedConstellations.joined(separator: ", "))"),
             .init(label: "verdict", value: SimulationSummary.Outcome(result).word + (result.cutShortAtSeconds != nil ? " (cut short)" : "")),
         ] + summary.verdicts.map { .init(label: ($0.passed ? "pass: " : "FAIL: ") + $0.expectation, value: $0.detail) }
         let zones = prepared.policyDocument.outlines().map { outline in

@@ -73,6 +73,10 @@ struct SimulationSummary: Codable {
     var benchNotes: [String]
     var verdicts: [Verdict]
     var cutShortAtSeconds: Double?
+    /// The service rules' reason code at the end of the run (the dish's `disablement_code`).
+    var disablementCode: String
+    /// The constellations that could transmit at the end of the run.
+    var permittedConstellations: [String]
 
     init(_ result: SimulationResult) {
         scenario = result.scenario
@@ -104,6 +108,8 @@ struct SimulationSummary: Codable {
         benchNotes = result.benchNotes
         verdicts = result.verdicts.map { Verdict(expectation: $0.expectation, passed: $0.passed, detail: $0.detail) }
         cutShortAtSeconds = result.cutShortAtSeconds
+        disablementCode = result.finalService.code.rawValue
+        permittedConstellations = result.finalService.permittedConstellations.names.map(\.rawValue)
     }
 
     var text: String {
@@ -122,6 +128,9 @@ struct SimulationSummary: Codable {
                 tickComputeMicroseconds["p50"] ?? 0, tickComputeMicroseconds["p99"] ?? 0, tickComputeMicroseconds["max"] ?? 0,
                 ticksOverPeriod))
         lines.append("audit: \(auditRecords) records in \(auditLog); beamformer latches \(beamformerLatches)")
+        lines.append(
+            "service at the end: \(disablementCode), permitted: "
+                + (permittedConstellations.isEmpty ? "none" : permittedConstellations.joined(separator: ", ")))
         lines.append("events:")
         lines += events.map { "  " + $0 }
         if !reactions.isEmpty {

@@ -173,6 +173,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var beamformerReplyTimeoutMilliseconds: Int?
     /// The `safety:` section (speed floor, loop recovery, clock agreement).
     public var safety = SafetySettings()
+    /// The `service:` section (plan, address, constellations).
+    public var service = ServiceSettings()
     /// Line and column of the fields that name other files, for messages about those files
     /// (`board`, `policy.bundle`, ...).
     public var fieldPositions: [String: FieldPosition] = [:]

@@ -15,7 +15,7 @@ public enum DaemonConfigurationFile {
     static let topLevelKeys: Set<String> = [
         "format", "board", "hardware", "element_sets", "policy", "location", "audit_log", "loop", "status_api",
         "rotctld", "log_level", "handover_policy", "boresight", "sim_trace_file", "sim_obstructions", "beamformer",
-        "safety", "dish_api",
+        "safety", "dish_api", "service",
     ]
 
     /// Loads and validates a configuration file.
@@ -67,6 +67,7 @@ public enum DaemonConfigurationFile {
         }
         let replyTimeout = reader.beamformerReplyTimeout(root)
         let safety = reader.safety(root)
+        let service = reader.service(root)
         let obstructions = reader.simulatedObstructions(root)
         if let obstructionNode = try? root.optional("sim_obstructions"), hardware != .simulated {
             reader.problems.append(
@@ -82,6 +83,7 @@ public enum DaemonConfigurationFile {
             simulatedObstructions: obstructions)
         configuration.beamformerReplyTimeoutMilliseconds = replyTimeout
         configuration.safety = safety
+        configuration.service = service
         configuration.dishAPI = dishAPI
         for field in positionedFields {
             guard let position = root.locate(field)?.position else { continue }

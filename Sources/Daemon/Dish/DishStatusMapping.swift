@@ -18,9 +18,11 @@ import Terminal
 /// | `FAULT` | `THERMAL_SHUTDOWN` when over temperature, else `UNKNOWN` |
 /// | `BEAMFORMER` | `NO_DOWNLINK` |
 ///
-/// `disablement_code`: `UNKNOWN_LOCATION` without a usable fix, `BLOCKED_COUNTRY` in a
-/// `noService` zone (a banned state), `BLOCKED_AREA` in a `receiveOnly` zone (emission
-/// control), `OKAY` otherwise.
+/// `disablement_code`: the service rules' code (`DisablementCode`, same names):
+/// `UNKNOWN_LOCATION` without a usable fix, `BLOCKED_COUNTRY` in a `noService` zone binding
+/// the terminal's constellations (a banned state), `BLOCKED_AREA` in a `receiveOnly` one
+/// (emission control), then the plan's `MOVING_TOO_FAST_FOR_POLICY`,
+/// `TOO_FAR_FROM_SERVICE_ADDRESS`, `IN_OCEAN`, `ROAM_RESTRICTED`; `OKAY` otherwise.
 public enum DishStatusMapping {
     /// The dish's outage cause for a snapshot; nil while connected.
     public static func outageCause(_ snapshot: TerminalSnapshot) -> SpaceX_API_Device_DishOutage.Cause? {
@@ -52,14 +54,32 @@ public enum DishStatusMapping {
         FaultSourceSet(rawValue: snapshot.faults).contains(.overTemperature) ? .thermalShutdown : .unknown
     }
 
-    /// The geofence's decision as the dish's disablement code.
+    /// The service rules' decision (``ServiceDecision``, which starts from the geofence's) as
+    /// the dish's disablement code; `UNKNOWN_LOCATION` whenever the snapshot has no usable fix.
     public static func disablementCode(_ snapshot: TerminalSnapshot) -> SpaceX_API_Satellites_Network_UtDisablementCode {
         if !hasUsableFix(snapshot) { return .unknownLocation }
-        switch ServiceAction(rawValue: Int(snapshot.geofenceAction)) {
+        guard let action = ServiceAction(rawValue: Int(snapshot.geofenceAction)) else { return .unknownState }
+        guard snapshot.service.code == .unknownLocation else { return disablementCode(snapshot.service.code) }
+        // A usable fix but no rules' decision yet (a snapshot from before the tick's first
+        // decision): the geofence's action alone.
+        switch action {
         case .allow: return .okay
         case .receiveOnly: return .blockedArea
         case .noService: return .blockedCountry
-        case nil: return .unknownState
+        }
+    }
+
+    /// A reason code as the dish's enum value (the same names).
+    public static func disablementCode(_ code: DisablementCode) -> SpaceX_API_Satellites_Network_UtDisablementCode {
+        switch code {
+        case .unknownLocation: .unknownLocation
+        case .blockedCountry: .blockedCountry
+        case .blockedArea: .blockedArea
+        case .movingTooFastForPolicy: .movingTooFastForPolicy
+        case .tooFarFromServiceAddress: .tooFarFromServiceAddress
+        case .inOcean: .inOcean
+        case .roamRestricted: .roamRestricted
+        case .okay: .okay
         }
     }
 

@@ -16,6 +16,8 @@ final class DaemonMetrics {
     // Used on the main thread only (`refresh`, `observe`); the series lock themselves.
     private let states: [TerminalState: Gauge]
     private let actions: [ServiceAction: Gauge]
+    private let disablementCodes: [DisablementCode: Gauge]
+    private let permittedConstellations: [ConstellationName: Gauge]
     private let unmet: [TransmitCondition: Gauge]
     private let outages: [OutageCause: Gauge]
     private let transmitEnabled: Gauge
@@ -75,6 +77,22 @@ final class DaemonMetrics {
                     $0,
                     r.gauge("utermd_geofence_action", labels: [("action", $0.description)],
                         help: "1 for the geofence action in force (allow, receiveOnly, noService).")
+                )
+            })
+        disablementCodes = Dictionary(
+            uniqueKeysWithValues: DisablementCode.allCases.map {
+                (
+                    $0,
+                    r.gauge("utermd_service_disablement_code", labels: [("code", $0.rawValue)],
+                        help: "1 for the service rules' reason code in force (the dish's disablement_code: OKAY, BLOCKED_COUNTRY, ...).")
+                )
+            })
+        permittedConstellations = Dictionary(
+            uniqueKeysWithValues: ConstellationName.allCases.map {
+                (
+                    $0,
+                    r.gauge("utermd_service_constellation_permitted", labels: [("constellation", $0.rawValue)],
+                        help: "1 when the constellation may transmit here for this terminal under the policy and its plan.")
                 )
             })
         unmet = Dictionary(
@@ -145,6 +163,10 @@ final class DaemonMetrics {
     ) {
         for (state, gauge) in states { gauge.set(to: state == snapshot.state ? 1 : 0) }
         for (action, gauge) in actions { gauge.set(to: action.rawValue == Int(snapshot.geofenceAction) ? 1 : 0) }
+        for (code, gauge) in disablementCodes { gauge.set(to: code == snapshot.service.code ? 1 : 0) }
+        for (name, gauge) in permittedConstellations {
+            gauge.set(to: snapshot.service.permittedConstellations.contains(name) ? 1 : 0)
+        }
         let unmetSet = TransmitConditionSet(rawValue: snapshot.unmetConditions)
         for (condition, gauge) in unmet { gauge.set(to: unmetSet.contains(condition) ? 1 : 0) }
         for (cause, gauge) in outages { gauge.set(to: snapshot.outage == cause ? 1 : 0) }

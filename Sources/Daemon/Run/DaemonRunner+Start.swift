@@ -46,11 +46,21 @@ extension DaemonRunner {
                 auditLogPath: configuration.auditLogPath, nowNanoseconds: DriverClock.nowNanoseconds(),
                 tickPeriodNanoseconds: periodNanoseconds,
                 geofence: GeofenceConfiguration(
-                    minimumSpeedMetresPerSecond: configuration.safety.effectiveSpeedFloorMetresPerSecond))
+                    minimumSpeedMetresPerSecond: configuration.safety.effectiveSpeedFloorMetresPerSecond),
+                serviceRules: inForce?.document.serviceRules ?? .none,
+                subscription: configuration.service.subscription(mobility: configuration.safety.mobility))
         } catch {
             throw StartFailure("\(error)")
         }
         self.assembly = assembly
+        do {
+            // Damaged counters stop the start: resetting them would lift a roaming restriction.
+            let keeper = try ServiceDayKeeper(store: ServiceDayCounterStore(auditLogPath: configuration.auditLogPath))
+            assembly.channels.serviceDays.publish(keeper.counters)
+            serviceDays = keeper
+        } catch {
+            throw StartFailure("service day counters: \(error)")
+        }
         if assembly.auditRecoveredTornBytes > 0 {
             logger.warning(
                 "audit log: \(assembly.auditRecoveredTornBytes) bytes of a torn last record (a crash while it was written) cut at open; the cut is recorded in the log"

@@ -50,6 +50,8 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var feed: TelemetryFeed?
     var obstructions: LearnedObstructions?
     var metrics: DaemonMetrics?
+    /// The service rules' day counters (off the tick, in `housekeeping`).
+    var serviceDays: ServiceDayKeeper?
     let serviceGroup = DaemonServiceGroup()
     var statusServer: StatusHTTPServer?
     /// Why the service group failed, once it has.
@@ -131,6 +133,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
             utcFromSystemClock = true
         }
         let snapshot = feed.channels.snapshots.read()
+        keepServiceDays(snapshot, channels: feed.channels)
         metrics?.refresh(
             snapshot: snapshot, loop: loopSummary.get(), historyTotal: feed.history(limit: 1).total,
             policyVersion: policies?.inForce?.header.version, obstruction: feed.obstructions(),

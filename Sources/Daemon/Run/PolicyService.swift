@@ -104,7 +104,9 @@ public final class PolicyService: @unchecked Sendable {
             }
             keeper = candidate
             if let accepted = update.newGeofencePolicy {
-                channels.policies.deposit(accepted, validUntilUnixNanoseconds: Self.validUntilUnixNanoseconds(candidate.inForce))
+                channels.policies.deposit(
+                    accepted, validUntilUnixNanoseconds: Self.validUntilUnixNanoseconds(candidate.inForce),
+                    serviceRules: candidate.inForce?.document.serviceRules ?? .none)
                 logger.notice("\(update.logLine)")
             } else {
                 logger.warning("\(update.logLine)")

@@ -85,6 +85,10 @@ public struct ServiceRulesEvaluator: Sendable {
         place = lastFix.flatMap { fix in regions?.place(of: fix.coordinate) }
     }
 
+    /// Sets the measured speed directly, m/s: for tools judging one position
+    /// (`utermd geofence check --speed-kmh`); the tick measures it from the fixes.
+    public mutating func assumeMeasuredSpeed(metresPerSecond: Double) { measuredSpeed = metresPerSecond }
+
     /// The day counters in force (from the daemon's store).
     public mutating func updateCounters(_ counters: ServiceDayCounters) { self.counters = counters }
 

@@ -67,7 +67,8 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         board: BoardDescription, elementSets: [ElementSet], position: GeodeticPosition, policy: GeofencePolicy,
         policyValidUntilUnixNanoseconds: Int64, gpio: GPIO, auditLogPath: String, nowNanoseconds: UInt64,
         tickPeriodNanoseconds: UInt64 = 1_000_000, geofence: GeofenceConfiguration = GeofenceConfiguration(),
-        link: LinkDirection = .transmit
+        link: LinkDirection = .transmit, serviceRules: ServiceRules = .none,
+        subscription: ServiceSubscription = ServiceSubscription()
     ) throws(AssemblyError) {
         self.board = board
         self.gpio = gpio
@@ -100,7 +101,8 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
                 policy: policy, policyValidUntilUnixNanoseconds: policyValidUntilUnixNanoseconds, geofence: geofence,
                 interlock: interlock, faults: faults,
                 powerAmplifier: powerAmplifier.map { PowerAmplifierSupply(line: $0, audit: audit) },
-                statusLED: led.map { StatusLED(line: $0, tickPeriodNanoseconds: tickPeriodNanoseconds) }, audit: audit)
+                statusLED: led.map { StatusLED(line: $0, tickPeriodNanoseconds: tickPeriodNanoseconds) }, audit: audit,
+                serviceRules: serviceRules, subscription: subscription)
         } catch {
             throw .gpio(error)
         }

@@ -28,6 +28,10 @@ extension TerminalCore {
         if !faults.isEmpty || interlock.lineFault != nil || powerAmplifierWriteFault || statusLEDFault { return .fault }
         if conditions.positionFixFresh == false { return .noFix }
         if geofenceDecision.action == .noService { return .restricted }
+        switch serviceDecision.code {
+        case .movingTooFastForPolicy, .tooFarFromServiceAddress, .inOcean, .roamRestricted: return .restricted
+        default: break
+        }
         let sample = pointingSample
         if sample.satelliteIndex < 0 {
             return pointingCurrentAssignmentOutage(atUnixNanoseconds: utc.nanosecondsSinceUnixEpoch) ?? .noSchedule

@@ -349,7 +349,10 @@ public final class TerminalCore {
             coordinate: GeodeticCoordinate(latitudeDegrees: latest.latitudeDegrees, longitudeDegrees: latest.longitudeDegrees),
             horizontalUncertaintyMetres: latest.horizontalUncertaintyMetres,
             monotonicTime: .nanoseconds(latest.receivedAtNanoseconds))
-        if geofence.update(fix: positionFix) == .accepted { serviceRules.update(fix: positionFix) }
+        switch geofence.update(fix: positionFix) {
+        case .accepted, .implausibleJump: serviceRules.update(fix: positionFix)
+        case .invalid, .outOfOrder: break
+        }
         if latest.latitudeDegrees.isFinite, latest.longitudeDegrees.isFinite {
             pointing.moveObserver(
                 to: GeodeticPosition(

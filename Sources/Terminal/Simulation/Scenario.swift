@@ -105,6 +105,12 @@ public struct Scenario: Sendable {
     /// The platform's mobility class (the geofence's speed floor while the position is not
     /// known afresh); the geofence's default (`mobile`) when nil.
     public var mobility: MobilityClass?
+    /// The subscription the service rules judge (`service:`: plan, address, constellations);
+    /// nil: a `mobile` Starlink terminal without plan.
+    public var service: ServiceSubscription?
+    /// What the run must show of the service rules (`expect:` `service_code_reached`,
+    /// `transmit_off_while_service_refused`).
+    public var serviceExpectations: [ServiceExpectation] = []
     /// Seed of the simulated GNSS noise, when the scenario fixes it (a campaign's do, so that
     /// `utermd simulate --scenario F` replays them exactly); nil: the simulator's option.
     public var gnssNoiseSeed: UInt64?
@@ -145,4 +151,13 @@ public struct Scenario: Sendable {
         let last = route[route.count - 1]
         return (last.latitudeDegrees, last.longitudeDegrees)
     }
+}
+
+/// What a scenario expects of the service rules (see `HIL/README.md`).
+public enum ServiceExpectation: Sendable, Hashable {
+    /// The tick's service decision shows this code at some tick of the run.
+    case codeReached(DisablementCode)
+    /// Transmit-enable, read on the wire after each tick, is never high after a tick whose
+    /// service decision refused transmitting.
+    case transmitOffWhileRefused
 }

@@ -24,7 +24,7 @@ public enum ScenarioFile {
     }
 
     static func parse(_ root: DataNode) throws(DataFileError) -> Scenario {
-        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect", "mobility"])
+        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect", "mobility", "service"])
         let format = try root.required("format")
         guard try format.int() == 1 else { throw format.error("only format 1 is supported") }
         let startNode = try root.required("start")
@@ -60,12 +60,67 @@ public enum ScenarioFile {
         let tickHertz = try root.optional("tick_hz")?.int() ?? 1_000
         guard (10...10_000).contains(tickHertz) else { throw root.error("tick_hz must be within 10...10000") }
         let events = try (root.optional("events")?.elements() ?? []).map { (node) throws(DataFileError) in try event(node) }
-        let expectations = try (root.optional("expect")?.elements() ?? []).map { (node) throws(DataFileError) in try expectation(node) }
-        return Scenario(
+        var expectations: [Scenario.Expectation] = []
+        var serviceExpectations: [ServiceExpectation] = []
+        for node in try root.optional("expect")?.elements() ?? [] {
+            if let service = try serviceExpectation(node) {
+                serviceExpectations.append(service)
+            } else {
+                expectations.append(try expectation(node))
+            }
+        }
+        let mobility = try root.optional("mobility")?.choice(MobilityClass.self)
+        var scenario = Scenario(
             name: try root.required("scenario").string(), summary: try root.optional("summary")?.string() ?? "",
             startUnixNanoseconds: Int64((start.unixSeconds * 1e3).rounded()) * 1_000_000, durationSeconds: duration,
             tickHertz: tickHertz, gnssRateHertz: gnssRate, gnssAccuracyMetres: accuracy, route: route, events: events,
-            expectations: expectations, mobility: try root.optional("mobility")?.choice(MobilityClass.self), gnssNoiseSeed: noiseSeed)
+            expectations: expectations, mobility: mobility, gnssNoiseSeed: noiseSeed)
+        scenario.service = try root.optional("service").map { (node) throws(DataFileError) in try service(node, mobility: mobility) }
+        scenario.serviceExpectations = serviceExpectations
+        return scenario
+    }
+
+    /// `service: { plan, address: {lat_deg, lon_deg}, home_region, constellations: [..] }`.
+    private static func service(_ node: DataNode, mobility: MobilityClass?) throws(DataFileError) -> ServiceSubscription {
+        try node.rejectUnknownKeys(["plan", "address", "home_region", "constellations"])
+        var subscription = ServiceSubscription(mobility: mobility ?? .mobile)
+        subscription.planName = try node.optional("plan")?.string()
+        subscription.homeRegionName = try node.optional("home_region")?.string()
+        if let address = try node.optional("address") {
+            try address.rejectUnknownKeys(["lat_deg", "lon_deg"])
+            let latitude = try address.required("lat_deg").double()
+            let longitude = try address.required("lon_deg").double()
+            guard (-90...90).contains(latitude), (-180...180).contains(longitude) else {
+                throw address.error("lat_deg must be within -90...90 and lon_deg within -180...180")
+            }
+            subscription.serviceAddress = GeodeticCoordinate(latitudeDegrees: latitude, longitudeDegrees: longitude)
+        }
+        if let list = try node.optional("constellations") {
+            var names: [ConstellationName] = []
+            for element in try list.elements() {
+                let text = try element.string()
+                guard let name = ConstellationName(rawValue: text) else {
+                    throw element.error("\"\(text)\" is not a constellation (one of: \(ConstellationName.namesList))")
+                }
+                names.append(name)
+            }
+            subscription.constellations = ConstellationSet(names)
+        }
+        return subscription
+    }
+
+    /// A service-rules expectation, or nil when `node` is another kind.
+    private static func serviceExpectation(_ node: DataNode) throws(DataFileError) -> ServiceExpectation? {
+        let entries = try node.entries()
+        guard entries.count == 1, let (key, value) = entries.first else { return nil }
+        switch key {
+        case "service_code_reached":
+            return .codeReached(try value.choice(DisablementCode.self))
+        case "transmit_off_while_service_refused":
+            guard try value.bool() else { throw value.error("transmit_off_while_service_refused: true is the only value") }
+            return .transmitOffWhileRefused
+        default: return nil
+        }
     }
 
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {
@@ -117,7 +172,8 @@ public enum ScenarioFile {
                 "unknown expectation (known: transmit_off_within_ms_of_restriction, transmit_off_within_ms_of_fault, "
                     + "never_transmit_in_restricted_zone_grace_ms, transmit_on_fraction_at_least, handovers_at_least, "
                     + "beamformer_reconnects, transmit_off_within_ms_of_unplug, transmit_off_during_gnss_outage, "
-                    + "safe_under_gpio_failures_ms, safety_invariants)")
+                    + "safe_under_gpio_failures_ms, safety_invariants, service_code_reached, "
+                    + "transmit_off_while_service_refused)")
         }
     }
 }

@@ -49,11 +49,16 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var trackedTicks: UInt64 = 0
     var transmitTicks: UInt64 = 0
     var outageTicks: [OutageCause: UInt64] = [:]
+    /// The off-tick keeper of the service rules' day counters, run once per simulated second.
+    var serviceDays: ServiceDayKeeper
+    var serviceJudge = ServiceRulesJudge()
 
     init(
         scenario: Scenario, assembly: TerminalAssembly<Bench.GPIO>, bench: Bench, periodNanoseconds: Int64,
-        totalTicks: UInt64, seed: UInt64, speed: Double?, progress: ((Double, TerminalSnapshot) -> Void)?
+        totalTicks: UInt64, seed: UInt64, speed: Double?, progress: ((Double, TerminalSnapshot) -> Void)?,
+        serviceDays: ServiceDayKeeper
     ) {
+        self.serviceDays = serviceDays
         self.scenario = scenario
         self.assembly = assembly
         self.bench = bench
@@ -93,6 +98,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         compute.record(DispatchTime.now().uptimeNanoseconds - before)
 
         let lineHigh = bench.afterTick(context, assembly: assembly)
+        serviceJudge.tick(assembly.core.serviceDecision, lineHigh: lineHigh)
+        if context.tickIndex % UInt64(max(1, scenario.tickHertz)) == 0 { keepServiceDays(seconds: seconds) }
         _ = assembly.auditWriter.writePending()
         account(context, lineHigh: lineHigh, truth: truth, seconds: seconds)
         if context.tickIndex % UInt64(max(1, 6 * scenario.tickHertz)) == 0 {
@@ -271,6 +278,22 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         }
     }
 
+    /// What the daemon's service-days thread does: count the day, save, audit, hand the
+    /// counters to the tick.
+    private mutating func keepServiceDays(seconds: Double) {
+        let snapshot = assembly.core.snapshot
+        do {
+            let entries = try serviceDays.observe(snapshot)
+            for entry in entries {
+                _ = try? assembly.auditWriter.append(entry)
+                note(seconds, "service: \(entry.event) \(entry.reason)")
+            }
+            if serviceDays.countersChanged { assembly.channels.serviceDays.publish(serviceDays.counters) }
+        } catch {
+            note(seconds, "service day counters not saved: \(error)")
+        }
+    }
+
     private mutating func pace(_ context: TickContext) {
         let next = context.scheduledNanoseconds + periodNanoseconds
         let follow = bench.followsWallClock(atNanoseconds: next, nearEvent: eventWindows.contains { $0.contains(next) })
@@ -304,6 +327,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         result.invariantChecks = checks.invariantChecks
         result.firstViolationSeconds = checks.firstViolationNanoseconds.map { Double($0) / 1e9 }
         result.transmitRisingEdges = transmitRisingEdges
+        result.verdicts += serviceJudge.verdicts(scenario.serviceExpectations)
+        result.finalService = core.serviceDecision
         return result
     }
 }

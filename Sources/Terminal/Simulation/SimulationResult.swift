@@ -106,6 +106,8 @@ public struct SimulationResult: Sendable {
     public var firstViolationSeconds: Double?
     /// Times transmit-enable went high on the wire.
     public var transmitRisingEdges = 0
+    /// The service rules' decision at the last tick.
+    public var finalService = ServiceDecision.initial
 
     /// Whether every expectation held.
     public var passed: Bool { verdicts.allSatisfy(\.passed) }

@@ -38,6 +38,11 @@ public final class Simulator {
         /// Output → input wires of the bench (nil: transmit-enable to its sense input, when
         /// the board has one).
         public var wires: [GPIOWire]?
+        /// The policy's service rules.
+        public var serviceRules: ServiceRules = .none
+        /// The service rules' day counters file (nil: beside the audit log,
+        /// `<audit log>.service-days`): two runs sharing it are one terminal restarted.
+        public var serviceDaysPath: String?
 
         /// Options.
         public init(
@@ -120,7 +125,17 @@ public final class Simulator {
             auditLogPath: options.auditLogPath, nowNanoseconds: 0, tickPeriodNanoseconds: UInt64(period),
             geofence: scenario.mobility.map {
                 GeofenceConfiguration(minimumSpeedMetresPerSecond: $0.speedFloorMetresPerSecond)
-            } ?? GeofenceConfiguration())
+            } ?? GeofenceConfiguration(),
+            serviceRules: options.serviceRules,
+            subscription: scenario.service ?? ServiceSubscription(mobility: scenario.mobility ?? .mobile))
+        let keeper: ServiceDayKeeper
+        do {
+            keeper = try ServiceDayKeeper(
+                store: ServiceDayCounterStore(path: options.serviceDaysPath ?? options.auditLogPath + ".service-days"))
+        } catch {
+            throw SimulationError.invalid("service day counters: \(error)")
+        }
+        assembly.channels.serviceDays.publish(keeper.counters)
         try bench.start(assembly, virtualNow: virtualNow)
         let rate: TickRate
         do { rate = try TickRate(hertz: scenario.tickHertz) } catch { throw SimulationError.invalid("\(error)") }
@@ -128,7 +143,7 @@ public final class Simulator {
         let ticks = UInt64((seconds * Double(scenario.tickHertz)).rounded())
         var harness = SimulationHarness(
             scenario: scenario, assembly: assembly, bench: bench, periodNanoseconds: period, totalTicks: ticks,
-            seed: options.seed, speed: options.speed, progress: progress)
+            seed: options.seed, speed: options.speed, progress: progress, serviceDays: keeper)
         let wallStart = Date()
         loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
         let end = UInt64(max(0, clock.nowNanoseconds()))
