@@ -176,8 +176,10 @@ import Testing
         let d0 = try #require(Self.day)
         func day(_ offset: Int64) -> UTCDay { UTCDay(number: d0.number + offset) }
         var counters = ServiceDayCounters.zero
-        #expect(counters.observe(.coastal(region: 0), on: day(0), home: 0))
-        #expect(!counters.observe(.coastal(region: 0), on: day(0), home: 0))  // same day: no change
+        let first = counters.observe(.coastal(region: 0), on: day(0), home: 0)
+        let again = counters.observe(.coastal(region: 0), on: day(0), home: 0)
+        #expect(first)
+        #expect(!again)  // same day, same place: no change
         counters.observe(.coastal(region: 0), on: day(1), home: 0)
         #expect(counters.consecutiveCoastalDays(on: day(1)) == 2)
         counters.observe(.land(region: 0), on: day(2), home: 0)
@@ -199,8 +201,9 @@ import Testing
         counters.observe(.coastal(region: 0), on: UTCDay(number: d0.number + 5), home: 0)
         let before = counters
         // The clock steps back 3 days: home seen "then" would reset the stay abroad; it is ignored.
-        #expect(!counters.observe(.land(region: 0), on: d0, home: 0))
-        #expect(!counters.observe(.coastal(region: 0), on: UTCDay(number: d0.number + 4), home: 0))
+        let home = counters.observe(.land(region: 0), on: d0, home: 0)
+        let coast = counters.observe(.coastal(region: 0), on: UTCDay(number: d0.number + 4), home: 0)
+        #expect(!home && !coast)
         #expect(counters == before)
     }
 

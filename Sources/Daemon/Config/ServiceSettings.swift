@@ -47,7 +47,7 @@ extension ConfigReader {
                 try node.elements().map { (element) throws(DataFileError) in try element.choice(ConstellationName.self) }
             }) {
                 if names.isEmpty {
-                    attempt { () throws(DataFileError) in throw node.error("name at least one constellation") }
+                    problems.append(node.error("name at least one constellation"))
                 } else {
                     settings.constellations = ConstellationSet(names)
                 }
