@@ -101,6 +101,11 @@ struct ExpectationTracker {
 
     mutating func gnssOutage(from: Int64, to: Int64) { outages.append((from, to)) }
 
+    /// A plan rule began to refuse at this tick: transmit-enable must read low after it.
+    mutating func serviceRuleRefused(atNanoseconds now: Int64, wall: UInt64) {
+        if !isPending(.service) { pending.append(Pending(kind: .service, virtual: now, wall: wall)) }
+    }
+
     mutating func gpioFailureStarted(atNanoseconds now: Int64, wall: UInt64) {
         gpioFailures += 1
         if gpioFailurePending == nil { gpioFailurePending = (now, wall) }

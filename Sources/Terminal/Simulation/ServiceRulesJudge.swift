@@ -8,12 +8,26 @@ struct ServiceRulesJudge {
     private(set) var ticksTransmittingWhileRefused: UInt64 = 0
     private(set) var refusedTicks: UInt64 = 0
 
-    mutating func tick(_ decision: ServiceDecision, lineHigh: Bool) {
+    private var lastCode = DisablementCode.unknownLocation
+
+    /// One tick; returns whether a plan rule (speed, address, ocean, roaming) began to refuse
+    /// at it (a cause whose reaction the run reports).
+    mutating func tick(_ decision: ServiceDecision, lineHigh: Bool) -> Bool {
         codesSeen |= 1 << UInt16(decision.code.precedence)
+        let entered = decision.code != lastCode && Self.isPlanRule(decision.code)
+        lastCode = decision.code
         // The line read after this tick follows this tick's decision.
         if !decision.permitsTransmit {
             refusedTicks += 1
             if lineHigh { ticksTransmittingWhileRefused += 1 }
+        }
+        return entered
+    }
+
+    static func isPlanRule(_ code: DisablementCode) -> Bool {
+        switch code {
+        case .movingTooFastForPolicy, .tooFarFromServiceAddress, .inOcean, .roamRestricted: true
+        case .unknownLocation, .blockedCountry, .blockedArea, .okay: false
         }
     }
 

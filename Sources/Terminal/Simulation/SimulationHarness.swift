@@ -98,7 +98,9 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         compute.record(DispatchTime.now().uptimeNanoseconds - before)
 
         let lineHigh = bench.afterTick(context, assembly: assembly)
-        serviceJudge.tick(assembly.core.serviceDecision, lineHigh: lineHigh)
+        if serviceJudge.tick(assembly.core.serviceDecision, lineHigh: lineHigh) {
+            checks.serviceRuleRefused(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+        }
         if context.tickIndex % UInt64(max(1, scenario.tickHertz)) == 0 { keepServiceDays(seconds: seconds) }
         _ = assembly.auditWriter.writePending()
         account(context, lineHigh: lineHigh, truth: truth, seconds: seconds)

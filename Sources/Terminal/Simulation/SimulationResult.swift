@@ -38,6 +38,8 @@ public struct SimulationResult: Sendable {
             case fault
             /// The beamformer bridge unplugged.
             case unplug
+            /// A plan rule of the service rules began to refuse (speed, address, ocean, roaming).
+            case service
         }
 
         /// What caused it.
