@@ -62,12 +62,12 @@ import Testing
         #expect(off.reason == "position not inside an allowed zone with margin")
     }
 
-    /// Every one of the 2¹⁰ combinations of the tick's conditions: transmit only when all hold;
+    /// Every one of the 2¹¹ combinations of the tick's conditions: transmit only when all hold;
     /// and from transmitting, each single failing condition switches off in that tick.
     @Test func theInterlockNeverAssertsWithAnyConditionFalse() throws {
         let bench = try TransmitBench()
         let conditions = TransmitCondition.evaluatedByTick
-        #expect(conditions.count == 10, "nine of the design plus clocks_agree")
+        #expect(conditions.count == 11, "nine of the design plus clocks_agree and service_rules_met")
         for mask in 0..<(1 << conditions.count) {
             var given = TransmitConditions()
             for (bit, condition) in conditions.enumerated() { given[condition] = mask & (1 << bit) != 0 }

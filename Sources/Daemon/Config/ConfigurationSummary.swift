@@ -18,6 +18,14 @@ public enum ConfigurationSummary {
         if let policy = resources.keeper.inForce {
             lines.append("policy \(policy.header.summary), signed by \(resources.keeper.gate.operatorKey)")
         }
+        let service = configuration.service
+        if let plan = service.plan {
+            let known = resources.keeper.inForce?.document.serviceRules.plan(named: plan) != nil
+            lines.append(
+                "service plan \(plan) (\(known ? "in the policy" : "NOT in the policy: no plan rules apply")), "
+                    + "\(configuration.safety.mobility.rawValue), constellations \(service.constellations)"
+                    + (service.address.map { ", service address \($0)" } ?? ""))
+        }
         switch configuration.location {
         case .fixed(let latitude, let longitude, let altitude, _):
             lines.append("fixed position \(latitude)°, \(longitude)°, \(altitude) m; UTC from the system clock")
