@@ -136,10 +136,13 @@ import Testing
         var foreign = starlink
         foreign.update(fix: Self.fix(Self.homeLand, at: 0))
         domestic.update(fix: Self.fix(Self.homeLand, at: 0))
-        #expect(foreign.decide(geofence: spared, on: Self.day).code == .blockedCountry)
+        let refused = foreign.decide(geofence: spared, on: Self.day)
+        #expect(refused.code == .blockedCountry)
+        #expect(refused.zonePermittedConstellations == .none)
         let decision = domestic.decide(geofence: spared, on: Self.day)
         #expect(decision.code == .okay)
         #expect(decision.permittedConstellations == ConstellationSet(.guowang))
+        #expect(decision.zonePermittedConstellations == ConstellationSet(.guowang))
     }
 
     @Test func roamingLimitsFromTheDayCounters() throws {

@@ -8,6 +8,7 @@ extension StatusJSON {
         .object([
             ("disablement_code", .string(decision.code.rawValue)),
             ("permitted_constellations", .array(decision.permittedConstellations.names.map { .string($0.rawValue) })),
+            ("zone_permitted_constellations", .array(decision.zonePermittedConstellations.names.map { .string($0.rawValue) })),
             ("place", decision.place.map { .string($0.kind) } ?? .null),
             ("speed_kmh", .number(decision.measuredSpeedMetresPerSecond / ServicePlan.metresPerSecondPerKilometrePerHour)),
             ("distance_from_service_address_m", .number(decision.distanceFromServiceAddressMetres)),

@@ -8,6 +8,9 @@ public struct ServiceDecision: Sendable, Hashable, BitwiseCopyable, CustomString
     /// The constellations that may transmit here: the geofence's permitted set (see
     /// ``GeofenceDecision/transmitPermittedConstellations``), emptied by any other code.
     public var permittedConstellations: ConstellationSet
+    /// The terminal's constellations the zones alone permit to transmit (before the plan's
+    /// rules): what a scheduler choosing among constellations should offer.
+    public var zonePermittedConstellations: ConstellationSet
     /// Where the last fix is (nil: no regions in the policy, or no fix).
     public var place: ServicePlace?
     /// The home region's index among the policy's regions (nil: unknown).
@@ -27,6 +30,7 @@ public struct ServiceDecision: Sendable, Hashable, BitwiseCopyable, CustomString
     public init(code: DisablementCode, permittedConstellations: ConstellationSet = .none) {
         self.code = code
         self.permittedConstellations = code.permitsTransmit ? permittedConstellations : .none
+        zonePermittedConstellations = permittedConstellations
         place = nil
         homeRegion = nil
         measuredSpeedMetresPerSecond = .nan

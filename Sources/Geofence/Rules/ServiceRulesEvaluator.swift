@@ -129,8 +129,8 @@ public struct ServiceRulesEvaluator: Sendable {
         decision.consecutiveCoastalDays = counters.consecutiveCoastalDays(on: today)
         decision.coastalDaysThisYear = counters.coastalDaysInYear(of: today)
         decision.code = code(geofence: geofence, decision: decision)
-        decision.permittedConstellations =
-            decision.code.permitsTransmit ? geofence.transmitPermittedConstellations.intersection(subscription.constellations) : .none
+        decision.zonePermittedConstellations = geofence.transmitPermittedConstellations.intersection(subscription.constellations)
+        decision.permittedConstellations = decision.code.permitsTransmit ? decision.zonePermittedConstellations : .none
         return decision
     }
 
