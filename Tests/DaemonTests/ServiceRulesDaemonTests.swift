@@ -58,7 +58,7 @@ import Testing
     ]
 
     @Test func statusCarriesTheDecision() {
-        var decision = ServiceDecision(code: .roamRestricted, permittedConstellations: .none)
+        var decision = ServiceDecision(code: .roamRestricted, permittedConstellations: [])
         decision.place = .coastal(region: 0)
         decision.consecutiveCoastalDays = 2
         let json = StatusJSON.service(decision)

@@ -46,19 +46,19 @@ import Testing
         #expect(inside.action == .allow)
         #expect(inside.transmitPermittedConstellations == ConstellationSet(.oneweb))
         let outside = policy.assess(coordinate(-30, -30))
-        #expect(outside.transmitPermittedConstellations == .none)
+        #expect(outside.transmitPermittedConstellations.isEmpty)
     }
 
     @Test func failingClosedPermitsNoConstellation() throws {
         var evaluator = GeofenceEvaluator(policy: try Self.policies().open)
-        #expect(evaluator.decide(at: .zero).transmitPermittedConstellations == .none)
+        #expect(evaluator.decide(at: .zero).transmitPermittedConstellations.isEmpty)
     }
 
     @Test func setsReadAndPrintByName() {
         let set = ConstellationSet([.qianfan, .starlink])
         #expect(set.names == [.starlink, .qianfan])
         #expect(set.description == "starlink,qianfan")
-        #expect(ConstellationSet.none.description == "none")
+        #expect(ConstellationSet().description == "none")
         #expect(ConstellationName.allCases.map(\.rawValue) == ["starlink", "oneweb", "kuiper", "guowang", "qianfan"])
     }
 }

@@ -54,7 +54,7 @@ import Testing
         let decision = evaluator.decide(geofence: geofence.decide(at: .zero), on: Self.day)
         #expect(decision.code == .unknownLocation)
         #expect(!decision.permitsTransmit)
-        #expect(decision.permittedConstellations == .none)
+        #expect(decision.permittedConstellations.isEmpty)
     }
 
     @Test func theOceanNeedsAnOceanPlan() throws {
@@ -138,7 +138,7 @@ import Testing
         domestic.update(fix: Self.fix(Self.homeLand, at: 0))
         let refused = foreign.decide(geofence: spared, on: Self.day)
         #expect(refused.code == .blockedCountry)
-        #expect(refused.zonePermittedConstellations == .none)
+        #expect(refused.zonePermittedConstellations.isEmpty)
         let decision = domestic.decide(geofence: spared, on: Self.day)
         #expect(decision.code == .okay)
         #expect(decision.permittedConstellations == ConstellationSet(.guowang))

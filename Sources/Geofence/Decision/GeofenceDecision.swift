@@ -77,7 +77,7 @@ public struct GeofenceDecision: Sendable, Equatable, CustomStringConvertible {
         boundaryDistanceMetres: Double? = nil, transmitPermittedConstellations: ConstellationSet? = nil
     ) {
         self.transmitPermittedConstellations =
-            reason.isFailClosed ? .none : (transmitPermittedConstellations ?? (action.permitsTransmit ? .all : .none))
+            reason.isFailClosed ? [] : (transmitPermittedConstellations ?? (action.permitsTransmit ? .all : []))
         self.action = action
         self.reason = reason
         self.ruleIndex = ruleIndex

@@ -38,8 +38,8 @@ extension GeofencePolicy {
         var nearest: (Double, Double, Double) = (.infinity, .infinity, .infinity)
         // Constellations a reachable zone forbids transmitting; those a zone permitting it
         // covers (the disc surely inside).
-        var forbidden = ConstellationSet.none
-        var coveredPermitting = ConstellationSet.none
+        var forbidden: ConstellationSet = []
+        var coveredPermitting: ConstellationSet = []
         let index = self.index
         index.forEachCandidate(near: query, reachMetres: margin + hysteresis + horizon) { partIndex in
             let rule = Int(index.partRule[partIndex])

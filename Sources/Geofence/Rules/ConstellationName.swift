@@ -49,8 +49,6 @@ public struct ConstellationSet: OptionSet, Sendable, Hashable, BitwiseCopyable, 
 
     /// Every constellation.
     public static var all: ConstellationSet { ConstellationSet(rawValue: allBits) }
-    /// No constellation.
-    public static let none = ConstellationSet(rawValue: 0)
 
     /// Whether `name` is in the set.
     public func contains(_ name: ConstellationName) -> Bool { rawValue & name.bit != 0 }

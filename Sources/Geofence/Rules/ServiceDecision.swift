@@ -27,9 +27,9 @@ public struct ServiceDecision: Sendable, Hashable, BitwiseCopyable, CustomString
     public var coastalDaysThisYear: Int
 
     /// A decision with `code` and no measurements.
-    public init(code: DisablementCode, permittedConstellations: ConstellationSet = .none) {
+    public init(code: DisablementCode, permittedConstellations: ConstellationSet = []) {
         self.code = code
-        self.permittedConstellations = code.permitsTransmit ? permittedConstellations : .none
+        self.permittedConstellations = code.permitsTransmit ? permittedConstellations : []
         zonePermittedConstellations = permittedConstellations
         place = nil
         homeRegion = nil

@@ -119,7 +119,7 @@ public struct ServiceRulesEvaluator: Sendable {
     /// The decision beside `geofence` on `day` (nil: UTC unknown, so the day counters'
     /// last day stands in).
     public func decide(geofence: GeofenceDecision, on day: UTCDay?) -> ServiceDecision {
-        var decision = ServiceDecision(code: .okay, permittedConstellations: .none)
+        var decision = ServiceDecision(code: .okay, permittedConstellations: [])
         decision.place = place
         decision.homeRegion = homeRegion
         decision.measuredSpeedMetresPerSecond = measuredSpeed
@@ -130,7 +130,7 @@ public struct ServiceRulesEvaluator: Sendable {
         decision.coastalDaysThisYear = counters.coastalDaysInYear(of: today)
         decision.code = code(geofence: geofence, decision: decision)
         decision.zonePermittedConstellations = geofence.transmitPermittedConstellations.intersection(subscription.constellations)
-        decision.permittedConstellations = decision.code.permitsTransmit ? decision.zonePermittedConstellations : .none
+        decision.permittedConstellations = decision.code.permitsTransmit ? decision.zonePermittedConstellations : []
         return decision
     }
 
