@@ -18,6 +18,7 @@ import Testing
         } while service["disablement_code"] as? String != "IN_OCEAN" && Date() < deadline
         #expect(service["disablement_code"] as? String == "IN_OCEAN", "\(service)")
         #expect(service["place"] as? String == "ocean")
+        #expect(service["plan"] as? String == "residential")
         #expect(service["permitted_constellations"] as? [String] == [])
         let status = try daemon.status()
         #expect(status["transmit_enabled"] as? Bool == false)

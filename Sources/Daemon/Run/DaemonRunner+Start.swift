@@ -203,7 +203,7 @@ extension DaemonRunner {
         let ephemeris = assembly.ephemeris
         let policies = policies
         let summary = loopSummary
-        let context = TelemetryFeed.Context(
+        var context = TelemetryFeed.Context(
             softwareVersion: UtermdVersion.current, boardName: resources.board.name, boresight: boresight,
             reportLocation: configuration.statusAPI.reportLocation, startNanoseconds: startNanoseconds,
             loop: { summary.get() },
@@ -217,6 +217,7 @@ extension DaemonRunner {
             observe: { sample in
                 if let link { obstructions.record(sample, link: link) }
             })
+        context.servicePlan = configuration.service.plan
         return TelemetryFeed(
             channels: assembly.channels, satelliteCount: ephemeris.count,
             satellite: { (ephemeris.satellites[$0].name, ephemeris.satellites[$0].catalogNumber) },

@@ -91,6 +91,8 @@ public struct DaemonStatus: Sendable {
     public var policy: Policy?
     /// Whether the position may be reported.
     public var reportLocation: Bool
+    /// The configured service plan (nil: none).
+    public var servicePlan: String?
 
     /// Builds a status.
     public init(
@@ -98,8 +100,10 @@ public struct DaemonStatus: Sendable {
         boresight: (azimuthDegrees: Double, elevationDegrees: Double),
         desiredBoresight: (azimuthDegrees: Double, elevationDegrees: Double), servingSatellite: Satellite?,
         secondsToFirstNonemptySlot: Double?, geofenceZoneName: String?, alerts: [String], outage: Outage?,
-        obstruction: ObstructionSummary, loop: LoopStatisticsSummary?, policy: Policy?, reportLocation: Bool
+        obstruction: ObstructionSummary, loop: LoopStatisticsSummary?, policy: Policy?, reportLocation: Bool,
+        servicePlan: String? = nil
     ) {
+        self.servicePlan = servicePlan
         self.snapshot = snapshot
         self.uptimeSeconds = uptimeSeconds
         self.softwareVersion = softwareVersion

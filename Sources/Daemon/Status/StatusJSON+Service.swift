@@ -4,9 +4,10 @@ extension StatusJSON {
     /// `/status`'s `service`: the service rules' decision — the dish's `disablement_code`, the
     /// constellations that may transmit, where the fix is for the plan rules, and the
     /// measurements behind the code.
-    static func service(_ decision: ServiceDecision) -> JSONValue {
+    static func service(_ decision: ServiceDecision, plan: String? = nil) -> JSONValue {
         .object([
             ("disablement_code", .string(decision.code.rawValue)),
+            ("plan", .optional(plan)),
             ("permitted_constellations", .array(decision.permittedConstellations.names.map { .string($0.rawValue) })),
             ("zone_permitted_constellations", .array(decision.zonePermittedConstellations.names.map { .string($0.rawValue) })),
             ("place", decision.place.map { .string($0.kind) } ?? .null),

@@ -60,7 +60,7 @@ public enum StatusJSON {
                     ("distance_to_boundary_m", .number(snapshot.boundaryDistanceMetres)),
                 ])
             ),
-            ("service", service(snapshot.service)),
+            ("service", service(snapshot.service, plan: status.servicePlan)),
             ("alerts", .array(status.alerts.map(JSONValue.string))),
             ("outage", status.outage.map(outage) ?? .null),
             ("obstruction_stats", obstructionStats(status.obstruction)),

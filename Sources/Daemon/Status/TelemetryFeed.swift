@@ -34,6 +34,8 @@ public final class TelemetryFeed: @unchecked Sendable {
         /// Called with every history sample as it is drained, once each, in order (the
         /// daemon learns its obstruction map here).
         public var observe: @Sendable (HistorySample) -> Void
+        /// The configured service plan (`service.plan`), for `/status`.
+        public var servicePlan: String?
 
         /// Builds a context.
         public init(
@@ -164,7 +166,8 @@ public final class TelemetryFeed: @unchecked Sendable {
                 channels.assignments.read(), utcNanoseconds: snapshot.utcNanoseconds),
             geofenceZoneName: zone,
             alerts: StatusAlerts.names(snapshot: snapshot, loop: loop, policyIsExample: policy?.policy.isExample ?? false),
-            outage: outage, obstruction: obstruction, loop: loop, policy: policy?.policy, reportLocation: context.reportLocation)
+            outage: outage, obstruction: obstruction, loop: loop, policy: policy?.policy, reportLocation: context.reportLocation,
+            servicePlan: context.servicePlan)
     }
 
     /// The obstruction grid now.
