@@ -223,6 +223,8 @@ if Context.environment["UTERMD_FUZZ"] != nil {
         ("FuzzBridgeFrames", ["HAL"]),
         ("FuzzRotctld", ["Daemon"]),
         ("FuzzAuditScan", ["Audit"]),
+        ("FuzzStatusAPI", ["Daemon", "Terminal"]),
+        ("FuzzDishAPI", ["DishAPI", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
     ]
     for target in fuzzTargets {
         package.targets.append(
