@@ -10,6 +10,11 @@ SWIFT       ?= swift
 APT_PACKAGES = libgpiod-dev libusb-1.0-0-dev pkg-config gpsd gpsd-clients libhamlib-utils python3 python3-venv spin prometheus
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 UTERMD       = .build/debug/utermd
+# Every release build is the one the .deb ships: on Linux the Swift runtime linked in
+# (--static-swift-stdlib), and Package.swift's shippedBinaryLinking (lld, DT_RELR). One
+# configuration, so `make run`, `make hil`, `make deb` and the campaigns never rebuild for
+# each other, and what the benchmarks measure is what is installed.
+RELEASE      = $(SWIFT) build -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
 .PHONY: all deps build run test first-hour bench clean model-check model-smoke model-table proto dish-api-test dish-api-load
 
@@ -35,7 +40,7 @@ build: deps
 # Starlink shells, the example policy and the default scenario (a vessel crossing a banned
 # territorial sea to an anchorage and back). Release build: the run is ~3 million ticks.
 run: deps
-	$(SWIFT) build -c release --product utermd
+	$(RELEASE) --product utermd
 	.build/release/utermd version
 	.build/release/utermd simulate
 
@@ -76,7 +81,7 @@ dish-api-test: deps
 dish-api-load: deps
 	@[ -x $(DISH_API_VENV)/bin/python ] || python3 -m venv $(DISH_API_VENV)
 	@$(DISH_API_VENV)/bin/python -c "import starlink_grpc" 2>/dev/null || $(DISH_API_VENV)/bin/python -m pip install -q $(DISH_API_PIP)
-	$(SWIFT) build -c release --product utermd
+	$(RELEASE) --product utermd
 	$(DISH_API_VENV)/bin/python Benchmarks/dish_api_load.py --utermd .build/release/utermd
 
 # Regenerates Sources/DishAPI/Generated from Protos/ (Debian's protobuf-compiler and the
@@ -109,7 +114,7 @@ bench: deps
 	@missing=""; for p in $(BENCH_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; fi
 	python3 -m pip install -q $(BENCH_PIP)
-	$(SWIFT) build -c release --product utermd
+	$(RELEASE) --product utermd
 	python3 Benchmarks/compare.py
 	python3 Benchmarks/loop_latency.py --seconds 60
 
@@ -135,11 +140,9 @@ oracles:
 # The GPIO checks run twice: on the system's libgpiod 1.6 and on Debian 13's libgpiod 2.x,
 # fetched once into ~/.cache/utermd-libgpiod2 by scripts/fetch-libgpiod2.sh.
 .PHONY: hil
-# The release builds are linked with --static-swift-stdlib, as the .deb ships them: the bench
-# runs the packaged binary, and `make deb` after `make hil` builds nothing again. After the
-# bench, the package is built and installed on this machine (packaging/deb/install-test.sh:
-# dpkg -i, version, doctor, simulate as user utermd, purge; needs root, as CI is).
-RELEASE = $(SWIFT) build -c release --static-swift-stdlib
+# After the bench, the package is built and installed on this machine
+# (packaging/deb/install-test.sh: dpkg -i, version, doctor, simulate as user utermd, purge;
+# needs root, as CI is).
 hil: deps
 	$(SWIFT) build --build-tests
 	$(RELEASE) --product utermd
@@ -201,7 +204,7 @@ campaign-smoke: deps
 	$(UTERMD) campaign merge .build/campaign-smoke --expect-runs $(CAMPAIGN_SMOKE_RUNS)
 
 campaign: deps
-	$(SWIFT) build -c release --product utermd
+	$(RELEASE) --product utermd
 	rm -rf .build/campaign-$(CAMPAIGN_SEED)
 	for i in $$(seq 0 $$(($(CAMPAIGN_SHARDS) - 1))); do \
 		.build/release/utermd campaign --runs $(RUNS) --seed $(CAMPAIGN_SEED) --shard $$i/$(CAMPAIGN_SHARDS) \
@@ -212,7 +215,7 @@ campaign: deps
 SLURM_RUNS ?= 100
 SLURM_SHARDS ?= 4
 slurm-test: deps
-	$(SWIFT) build -c release --product utermd
+	$(RELEASE) --product utermd
 	sh scripts/slurm/local-slurm-test.sh .build/release/utermd $(SLURM_SHARDS) $(SLURM_RUNS) $(CAMPAIGN_SEED) .build/slurm-campaign
 
 # libFuzzer (issue 17): one target per parser that takes outside bytes (Fuzz/, declared in
@@ -222,7 +225,7 @@ slurm-test: deps
 # timeout-*, oom-*) land in .build-fuzz/findings/TARGET. FUZZ_SECONDS per target.
 .PHONY: fuzz fuzz-build sanitize
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan
+FUZZ_TARGETS = FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan FuzzStatusAPI FuzzDishAPI
 fuzz-build:
 	for t in $(FUZZ_TARGETS); do \
 		UTERMD_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --sanitize=fuzzer --product $$t || exit 1; \

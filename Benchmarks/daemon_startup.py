@@ -3,6 +3,7 @@
 
   python3 Benchmarks/daemon_startup.py [--utermd PATH] [--tle FILE] [--runs 5] [--settle 10] [--with-bridge]
   python3 Benchmarks/daemon_startup.py --shipped [--settle 20]    # Config/sim.yaml as shipped
+  python3 Benchmarks/daemon_startup.py --resident-map              # and what is resident, by section and module
 
 Starts `utermd run` on the simulated board with the CelesTrak Starlink snapshot in
 Tests/Data (10,744 element sets, 2026-08-22), receives systemd's READY=1 on a notify
@@ -98,7 +99,7 @@ def shipped_config(directory):
     return re.sub(r"port: \d+", lambda _: f"port: {free_port()}", text)
 
 
-def one_run(binary, tle, settle, with_bridge, shipped=False, dish_api=False):
+def one_run(binary, tle, settle, with_bridge, shipped=False, dish_api=False, resident_map=False):
     with tempfile.TemporaryDirectory() as directory:
         notify_path = os.path.join(directory, "notify")
         notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
@@ -127,6 +128,9 @@ def one_run(binary, tle, settle, with_bridge, shipped=False, dish_api=False):
             at_ready = memory_kib(process.pid)
             time.sleep(settle)
             settled = memory_kib(process.pid)
+            if resident_map:
+                subprocess.run([sys.executable, os.path.join(REPOSITORY, "Benchmarks", "resident_map.py"),
+                                str(process.pid)], check=False)
         finally:
             process.send_signal(signal.SIGTERM)
             _, errors = process.communicate(timeout=30)
@@ -146,6 +150,8 @@ def main():
     parser.add_argument("--with-bridge", action="store_true", help="keep the simulated beamformer bridge")
     parser.add_argument("--dish-api", action="store_true", help="serve the dish's gRPC API as well")
     parser.add_argument("--shipped", action="store_true", help="run Config/sim.yaml as shipped (make run)")
+    parser.add_argument("--resident-map", action="store_true",
+                        help="after the last run settles, print what is resident (Benchmarks/resident_map.py)")
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
     if arguments.shipped:
@@ -156,8 +162,8 @@ def main():
         satellites = sum(1 for line in open(arguments.tle) if line.startswith("1 "))
         board = "Boards/sim.yaml" + ("" if arguments.with_bridge else " without usb")
     runs = [one_run(arguments.utermd, arguments.tle, arguments.settle, arguments.with_bridge, arguments.shipped,
-                    arguments.dish_api)
-            for _ in range(arguments.runs)]
+                    arguments.dish_api, arguments.resident_map and index == arguments.runs - 1)
+            for index in range(arguments.runs)]
     summary = {
         "satellites": satellites,
         "board": board,

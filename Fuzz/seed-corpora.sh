@@ -4,7 +4,7 @@
 # format; FuzzDataFiles: 0 board, 1 scenario, 2 daemon configuration, 3 rig).
 set -eu
 DIR=${1:?usage: seed-corpora.sh DIR}
-for t in FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan; do
+for t in FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan FuzzStatusAPI FuzzDishAPI; do
     mkdir -p "$DIR/$t"
 done
 # copy TARGET FILE [SELECTOR]: FILE (first 64 kB) into TARGET's corpus, after a selector byte.
@@ -41,4 +41,28 @@ if [ -x .build/debug/utermd ]; then
     .build/debug/utermd simulate --scenario HIL/scenarios/pa-fault.yaml --audit-log "$DIR/FuzzAuditScan/pa-fault.audit" >/dev/null 2>&1 || true
 fi
 printf '\001' > "$DIR/FuzzBridgeFrames/one-byte"
+# The status API: every route as a client sends it, with and without the token.
+for route in "GET /status" "GET /history?limit=5" "GET /obstructions" "GET /metrics" "HEAD /status" "GET /nowhere"; do
+    printf '%s HTTP/1.1\r\nHost: localhost\r\n\r\n' "$route" > "$DIR/FuzzStatusAPI/$(echo "$route" | tr ' /?=' '____')"
+done
+for route in stow unstow reboot obstructions/reset policy elements/reload; do
+    printf 'POST /%s HTTP/1.1\r\nAuthorization: Bearer fuzz-token-0123456789abcdef\r\nContent-Type: application/json\r\n\r\n{"reason":"fuzz"}' "$route" \
+        > "$DIR/FuzzStatusAPI/post_$(echo "$route" | tr '/' '_')"
+done
+printf 'POST /stow HTTP/1.1\r\nAuthorization: Bearer wrong\r\n\r\n' > "$DIR/FuzzStatusAPI/post_wrong_token"
+# The dish API: each Request member by its field number (an empty message of that field), and
+# the reflection requests yagrc sends (selector byte 1 = v1, 2 = v1alpha).
+for field in 1004 1007 1008 1017 1001 2002 2003 2008 2017; do
+    python3 -c "import sys; f=$field; tag=(f<<3)|2; out=bytearray([0])
+while True:
+    b=tag&0x7f; tag>>=7
+    out.append(b|(0x80 if tag else 0))
+    if not tag: break
+out.append(0); sys.stdout.buffer.write(bytes(out))" > "$DIR/FuzzDishAPI/request_$field"
+done
+python3 -c "import sys
+def s(f,t): b=t.encode(); return bytes([(f<<3)|2,len(b)])+b
+open('$DIR/FuzzDishAPI/reflect_symbol','wb').write(bytes([1])+s(4,'SpaceX.API.Device.Device'))
+open('$DIR/FuzzDishAPI/reflect_file','wb').write(bytes([1])+s(3,'spacex/api/device/device.proto'))
+open('$DIR/FuzzDishAPI/reflect_list','wb').write(bytes([2])+s(7,'*'))"
 echo "seed corpora in $DIR:"; for t in "$DIR"/*; do echo "  $(basename "$t"): $(ls "$t" | wc -l) files"; done

@@ -179,3 +179,40 @@ import Testing
         #expect(try bench.auditEvents() == ["transmit/on"])
     }
 }
+
+/// A failed write of transmit-enable's off level, retried until it lands (issue 17's
+/// 10,000-run campaign, seed 1: runs 542 and 1868 entered a restricted zone, run 2870 was
+/// stowed, each with transmit-enable's chip failing; once the chip answered again the line
+/// stayed high until the next line check, a second at 100 Hz, or the end of the stow).
+@Suite struct FailedOffWriteTests {
+    @Test func aFailedOffWriteLandsAtTheFirstTickTheChipAnswers() throws {
+        let bench = try TransmitBench()
+        bench.switchOn()
+        bench.gpio.injectFailure(on: .transmitEnable, errno: EIO)
+        var zoneLost = TransmitConditions.allMet
+        zoneLost.insideAllowedZone = false
+        bench.tick(zoneLost)  // off commanded; the write fails, the line stays where it was
+        #expect(bench.interlock.lineFault == .writeFailed(errno: EIO))
+        #expect(bench.gpio.level(of: .transmitEnable) == .active)
+        for _ in 0..<5 { bench.tick(zoneLost) }
+        #expect(bench.gpio.level(of: .transmitEnable) == .active)
+        bench.gpio.clearFailure(on: .transmitEnable)
+        bench.tick(zoneLost)
+        #expect(bench.gpio.level(of: .transmitEnable) == .inactive)
+        // Landed: no more writes while nothing changes.
+        let writes = bench.transmitTrace.count
+        for _ in 0..<5 { bench.tick(zoneLost) }
+        #expect(bench.transmitTrace.count == writes)
+    }
+
+    @Test func aFailedOffWriteLandsWhileStowed() throws {
+        let bench = try TransmitBench()
+        bench.switchOn()
+        bench.gpio.injectFailure(on: .transmitEnable, errno: EIO)
+        bench.interlock.forceOff(atNanoseconds: bench.now, utc: nil)  // the stow's first tick
+        #expect(bench.gpio.level(of: .transmitEnable) == .active)
+        bench.gpio.clearFailure(on: .transmitEnable)
+        bench.interlock.forceOff(atNanoseconds: bench.now + TransmitBench.tickNanoseconds, utc: nil)  // the next
+        #expect(bench.gpio.level(of: .transmitEnable) == .inactive)
+    }
+}

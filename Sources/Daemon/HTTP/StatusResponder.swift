@@ -50,7 +50,7 @@ struct StatusResponder: HTTPResponder {
         for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
-                guard includingBody else { return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody()) }
+        guard includingBody else { return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody()) }
         return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 }

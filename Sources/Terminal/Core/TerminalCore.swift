@@ -137,6 +137,9 @@ public final class TerminalCore {
         let utcTimestamp = utc.map { Self.timestamp($0) }
         if channels.isStowRequested {
             stow(atNanoseconds: now, utc: utcTimestamp)
+            // A stow does not pause the supervision of the output lines: a chip that stops
+            // answering while stowed is found, and transmit-enable's failed off-write retried.
+            if context.tickIndex % max(1, lineCheckIntervalTicks) == 0 { verifyLines(atNanoseconds: now, utc: utcTimestamp) }
             publish(context, steered: false)
             return
         }
