@@ -81,7 +81,7 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         channels = TerminalChannels(elementCount: array.elementCount)
         ephemeris = ConstellationEphemeris(elementSets: elementSets)
         let tracker = SatelliteTracker(ephemeris: ephemeris, observer: position)
-        schedule = ScheduleService(tracker: tracker)
+        schedule = ScheduleService(tracker: tracker, constellations: Set(board.constellations))
         let lines = board.hardware.lines
         do throws(GPIOError) {
             let transmit = try gpio.openOutput(.transmitEnable)
