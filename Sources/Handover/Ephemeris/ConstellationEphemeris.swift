@@ -66,14 +66,17 @@ public struct ConstellationEphemeris: Sendable {
             constellations: sources.flatMap { Array(repeating: $0.constellation, count: $0.elementSets.count) })
     }
 
-    /// Element sets labelled index for index with `constellations` (same count).
-    init(elementSets: [ElementSet], constellations: [Constellation]) {
+    /// Element sets labelled index for index with `constellations` (same count; a set without
+    /// a label is read from its name).
+    public init(elementSets: [ElementSet], constellations: [Constellation]) {
         let batch = SGP4Batch(elementSets: elementSets)
         var satellites: [Satellite] = []
         satellites.reserveCapacity(batch.count)
         let rejected = Set(batch.rejections.map(\.index))
         for (index, elements) in elementSets.enumerated() where !rejected.contains(index) {
-            satellites.append(Satellite(elements, constellation: constellations[index]))
+            let network =
+                index < constellations.count ? constellations[index] : (Constellation(elementSetName: elements.name) ?? .starlink)
+            satellites.append(Satellite(elements, constellation: network))
         }
         self.satellites = satellites
         propagators = batch.propagators
