@@ -16,7 +16,8 @@ public enum ConfigurationSummary {
         case .file(let path): lines.append("\(resources.elementSets.count) element sets from \(path)")
         case .networks(let sources):
             let named = sources.map { "\($0.constellation) (\($0.file ?? "embedded shells"))" }
-            lines.append("\(resources.elementSets.count) element sets of \(sources.count) networks: \(named.joined(separator: ", "))")
+            lines.append(
+                "\(resources.elementSets.count) element sets of \(sources.count) networks: \(named.joined(separator: ", "))")
         }
         if let policy = resources.keeper.inForce {
             lines.append("policy \(policy.header.summary), signed by \(resources.keeper.gate.operatorKey)")

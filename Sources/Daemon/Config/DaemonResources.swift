@@ -68,17 +68,18 @@ public struct DaemonResources: Sendable {
                 }
                 do {
                     let loaded = try ElementSetFile.load(path: path, strict: false)
-                    if !loaded.errors.isEmpty {
-                        warnings.append(
-                            "\(path): \(loaded.errors.count + loaded.omittedErrorCount) element sets rejected, \(loaded.sets.count) used")
-                    }
-                    let odd = ConstellationElementSets(constellation: source.constellation, elementSets: loaded.sets).mislabelled
+                    let rejected = loaded.errors.count + loaded.omittedErrorCount
+                    if rejected > 0 { warnings.append("\(path): \(rejected) element sets rejected, \(loaded.sets.count) used") }
+                    let network = source.constellation
+                    let odd = ConstellationElementSets(constellation: network, elementSets: loaded.sets).mislabelled
                     if let first = odd.first {
                         warnings.append(
-                            "\(path): given as \(source.constellation), but \(odd.count) element sets are named for another network "
+                            "\(path): given as \(network), but \(odd.count) element sets are named for another network "
                                 + "(first: \(first.name))")
                     }
-                    if loaded.sets.isEmpty { problems.append(configuration.error("element_sets", "\(path): no usable element set")) }
+                    if loaded.sets.isEmpty {
+                        problems.append(configuration.error("element_sets", "\(path): no usable element set"))
+                    }
                     elementSets += loaded.sets
                     elementSetConstellations += Array(repeating: source.constellation, count: loaded.sets.count)
                 } catch {
@@ -172,7 +173,8 @@ public struct DaemonResources: Sendable {
             throw DataFileErrors(problems.sorted { ($0.file, $0.line ?? .max) < ($1.file, $1.line ?? .max) })
         }
         return DaemonResources(
-            board: board, elementSets: elementSets, elementSetConstellations: elementSetConstellations, keeper: keeper, policyUpdate: update, restoredPolicyUpdate: restored,
+            board: board, elementSets: elementSets, elementSetConstellations: elementSetConstellations, keeper: keeper,
+            policyUpdate: update, restoredPolicyUpdate: restored,
             configuredPolicyBytes: configuredBytes, token: token, warnings: warnings)
     }
 
