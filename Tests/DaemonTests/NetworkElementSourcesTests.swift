@@ -1,5 +1,4 @@
 import Foundation
-import Orbit
 import Testing
 
 @testable import Daemon
