@@ -113,6 +113,12 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Minimum elevation, degrees.")
     var minElevation: Double = 25
 
+    @Option(
+        help: ArgumentHelp(
+            "From this instant on, only these networks are permitted (as a geofence would say at a fix); repeatable.",
+            valueName: "iso=net[,net...]"))
+    var permit: [String] = []
+
     @Option(help: "Write a sky plot (SVG) of the serving tracks here.")
     var svg: String?
 
@@ -123,6 +129,7 @@ struct ScheduleCommand: ParsableCommand {
         try requireOption(minElevation, "--min-elevation", within: -90...90, unit: " degrees")
         try requireOption(boresightAzimuth, "--boresight-azimuth", within: -360...360, unit: " degrees")
         try requireOption(boresightElevation, "--boresight-elevation", within: 0...90, unit: " degrees")
+        for text in permit { _ = try Self.permittedChange(text) }
     }
 
     /// The JSON of `schedule --json`.
@@ -154,6 +161,22 @@ struct ScheduleCommand: ParsableCommand {
         var summary: Summary
     }
 
+    /// A `--permit ISO=NET[,NET...]` value.
+    static func permittedChange(_ text: String) throws -> PermittedConstellationsChange {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ValidationError("--permit \(text): expected ISO-8601=NETWORK[,NETWORK...]")
+        }
+        let instant = try parseInstant(String(text[..<equals]), option: "--permit")
+        let names = text[text.index(after: equals)...].split(separator: ",").map(String.init)
+        let networks = try names.map { name in
+            guard let network = Constellation(rawValue: name) else {
+                throw ValidationError("--permit \(text): unknown constellation \"\(name)\" (known: \(Constellation.knownNames))")
+            }
+            return network
+        }
+        return PermittedConstellationsChange(instant: instant, constellations: Set(networks))
+    }
+
     func run() throws {
         let start = try parseInstant(from, option: "--from"), end = try parseInstant(to, option: "--to")
         guard end > start else { throw ValidationError("--to must be after --from") }
@@ -167,7 +190,7 @@ struct ScheduleCommand: ParsableCommand {
             ephemeris: ConstellationEphemeris(sources: try networks.sources(epoch: start, strict: false)),
             observer: place.observer,
             constraints: constraints, policy: handoverPolicy)
-        let schedule = scheduler.schedule(from: start, to: end)
+        let schedule = scheduler.schedule(from: start, to: end, permittedChanges: try permit.map(Self.permittedChange))
         if schedule.ephemerisAge.hasWarning { printError("utermd: \(schedule.ephemerisAge)") }
         for exclusion in schedule.exclusions { printError("utermd: excluded: \(exclusion)") }
         let statistics = schedule.statistics

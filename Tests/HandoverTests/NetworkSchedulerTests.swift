@@ -166,3 +166,30 @@ import Testing
         #expect(statistics.outageSlotCounts[.networkSwitch] == 3)
     }
 }
+
+/// A route through zones as permitted-set changes over a horizon.
+@Suite struct PermittedChangesScheduleTests {
+    /// Starlink until a fix at +600.5 s permits only Kuiper, both again at +1200.5 s: one
+    /// switch, in the first slot starting after the fix, served by Kuiper in the one after, and
+    /// no switch back while Kuiper has a satellite.
+    @Test func aRouteThroughZonesSwitchesOnceAtTheFix() throws {
+        var scheduler = HandoverScheduler(
+            ephemeris: NetworkSchedulerTests.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        let fix = Fixtures.start.adding(seconds: 600.5)
+        let schedule = scheduler.schedule(
+            from: Fixtures.start, to: Fixtures.start.adding(seconds: 1_800),
+            permittedChanges: [
+                PermittedConstellationsChange(instant: fix.adding(seconds: 600), constellations: [.starlink, .kuiper]),
+                PermittedConstellationsChange(instant: Fixtures.start, constellations: [.starlink]),
+                PermittedConstellationsChange(instant: fix, constellations: [.kuiper]),
+            ])
+        #expect(schedule.decisions.count == 120)
+        #expect(schedule.statistics.networkSwitchCount == 1)
+        let switching = try #require(schedule.decisions.firstIndex { $0.outage == .networkSwitch })
+        let slot = schedule.decisions[switching].slot
+        #expect(slot.start >= fix && slot.start.seconds(since: fix) <= 15)
+        #expect(schedule.decisions[..<switching].allSatisfy { $0.serving?.constellation == .starlink })
+        #expect(schedule.decisions[(switching + 1)...].compactMap(\.serving).allSatisfy { $0.constellation == .kuiper })
+        #expect(schedule.decisions[switching + 1].serving != nil)
+    }
+}

@@ -27,6 +27,30 @@ import Testing
         #expect(text.output.contains("kuiper ") && text.output.contains("KUIPER-S"))
     }
 
+    /// A vessel's route: Starlink, then at a fix only OneWeb: one `networkSwitch` slot, right
+    /// after the fix, then OneWeb.
+    @Test func permitChangesSwitchTheNetworkAtTheFix() throws {
+        let run = try CommandLineTests.utermd(
+            ["schedule", "--elements", "starlink=embedded", "--elements", "oneweb=" + Self.oneweb] + Self.santiago
+                + [
+                    "--from", "2026-08-23T00:04:00Z", "--to", "2026-08-23T00:08:00Z", "--permit", "2026-08-23T00:00:00Z=starlink",
+                    "--permit", "2026-08-23T00:05:07Z=oneweb", "--json",
+                ])
+        #expect(run.status == 0, "\(run.errors)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let slots = try #require(output["slots"] as? [[String: Any]])
+        let switching = try #require(slots.firstIndex { $0["outage"] as? String == "networkSwitch" })
+        #expect(slots[switching]["start"] as? String == "2026-08-23T00:05:12.000Z")
+        #expect(slots[switching]["constellation"] as? String == "oneweb")
+        #expect(slots[..<switching].allSatisfy { $0["constellation"] as? String == "starlink" })
+        #expect(slots[switching + 1]["constellation"] as? String == "oneweb")
+        #expect((output["summary"] as? [String: Any])?["networkSwitches"] as? Int == 1)
+        let bad = try CommandLineTests.utermd(
+            ["schedule", "--permit", "2026-08-23T00:05:07Z=telesat"] + Self.santiago
+                + ["--from", "2026-08-23T00:04:00Z", "--to", "2026-08-23T00:05:00Z"])
+        #expect(bad.status == 64 && bad.errors.contains("unknown constellation"))
+    }
+
     @Test func passesSayTheirNetwork() throws {
         let run = try CommandLineTests.utermd(
             ["passes", "--elements", Self.oneweb] + Self.santiago

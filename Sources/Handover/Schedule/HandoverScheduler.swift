@@ -99,7 +99,9 @@ public struct HandoverScheduler: Sendable {
     ) {
         usableConstellations = constellations
         permittedConstellations = Set(Constellation.allCases)
-        networks = NetworkSelection(slotClock: slotClock, usable: constellations, permitted: Set(Constellation.allCases))
+        networks = NetworkSelection(
+            slotClock: slotClock, usable: constellations.intersection(ephemeris.constellations),
+            permitted: Set(Constellation.allCases))
         self.ephemeris = ephemeris
         self.observer = observer
         self.slotClock = slotClock
@@ -238,7 +240,9 @@ public struct HandoverScheduler: Sendable {
         if last > first {
             let firstSlot = slotClock.slot(index: first)
             rebuildWindows(
-                base: firstSlot.start, durationSeconds: slotClock.slot(index: last - 1).end.seconds(since: firstSlot.start))
+                base: firstSlot.start,
+                durationSeconds: slotClock.slot(index: last - 1).end.seconds(since: firstSlot.start)
+                    + networks.longestPeriodBeyondSlotSeconds)
             decisions.reserveCapacity(Int(last - first))
             for index in first..<last {
                 let slot = slotClock.slot(index: index)
@@ -256,12 +260,16 @@ public struct HandoverScheduler: Sendable {
     /// Makes sure the window cache contains `slot` (rebuilding it from the slot's start when it
     /// does not), and returns its geometry.
     private mutating func windows(covering slot: ReconfigurationSlot) -> ObserverGeometry {
+        // A satellite chosen at a slower network's boundary must stay in view for its whole
+        // period, beyond the slot: the windows must reach that far.
+        let beyond = networks.longestPeriodBeyondSlotSeconds
         if let cache,
-            cache.covers(startSeconds: slot.start.seconds(since: cache.base), endSeconds: slot.end.seconds(since: cache.base))
+            cache.covers(
+                startSeconds: slot.start.seconds(since: cache.base), endSeconds: slot.end.seconds(since: cache.base) + beyond)
         {
             return cache.geometry
         }
-        return rebuildWindows(base: slot.start, durationSeconds: max(lookaheadSeconds, slot.durationSeconds))
+        return rebuildWindows(base: slot.start, durationSeconds: max(lookaheadSeconds, slot.durationSeconds + beyond))
     }
 
     /// Searches the visibility windows afresh and forgets what was learnt against the old ones.

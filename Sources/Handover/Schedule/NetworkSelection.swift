@@ -40,6 +40,9 @@ struct NetworkSelection: Sendable {
     let cadenceResidues: [Int64]
     /// Outage slots a switch to each network costs.
     let acquisitionSlots: [Int]
+    /// How far the longest reconfiguration period of a usable network reaches past one slot,
+    /// seconds (0 when every usable network changes every slot).
+    let longestPeriodBeyondSlotSeconds: Double
 
     /// The state as of the last slot decided.
     var state = State()
@@ -70,6 +73,8 @@ struct NetworkSelection: Sendable {
         }
         cadenceSlots = slots
         cadenceResidues = residues
+        let longest = all.filter { usable.contains($0) }.map { slots[$0.ordinal] }.max() ?? 1
+        longestPeriodBeyondSlotSeconds = Double(longest - 1) * slotClock.periodSeconds
         acquisitionSlots = all.map { network in
             let seconds = max(network.networkAcquisitionSeconds, 0)
             return Int((seconds / slotClock.periodSeconds).rounded(.up))
