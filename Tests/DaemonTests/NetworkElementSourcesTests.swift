@@ -33,7 +33,8 @@ import Testing
         #expect(resources.elementSetConstellations.count == resources.elementSets.count)
         #expect(resources.elementSetConstellations.first == .oneweb && resources.elementSetConstellations.last == .kuiper)
         #expect(!resources.warnings.contains { $0.contains("named for another network") })
-        #expect(ConfigurationSummary.lines(configuration, resources).contains { $0.contains("oneweb (") && $0.contains("kuiper (") })
+        #expect(
+            ConfigurationSummary.lines(configuration, resources).contains { $0.contains("oneweb (") && $0.contains("kuiper (") })
     }
 
     @Test func anUnknownNetworkOrAShelllessEmbeddedSourceIsLocated() {
@@ -45,7 +46,8 @@ import Testing
 
                 """)
         #expect(found.count == 2)
-        #expect(found.first?.contains("test.yaml:8:") == true && found.first?.contains("unknown constellation \"telesat\"") == true)
+        #expect(
+            found.first?.contains("test.yaml:8:") == true && found.first?.contains("unknown constellation \"telesat\"") == true)
         #expect(found.last?.contains("oneweb has no built-in shells") == true)
     }
 

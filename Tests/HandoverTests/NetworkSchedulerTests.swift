@@ -89,7 +89,8 @@ import Testing
     /// With both networks permitted, the terminal changes network only through a
     /// `networkSwitch` outage, whose `runnerUp` is the satellite being acquired.
     @Test func aChangeOfNetworkAlwaysCostsAnAcquisitionOutage() {
-        var scheduler = HandoverScheduler(ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        var scheduler = HandoverScheduler(
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
         let schedule = scheduler.schedule(from: Fixtures.start, to: Fixtures.start.adding(seconds: 7_200))
         var lastNetwork: Constellation?
         var switched = false
@@ -111,7 +112,8 @@ import Testing
     /// does not move it back (it keeps to its network); Starlink alone switches it back, again
     /// through one slot of outage. Deciding the switching slot again gives the same decision.
     @Test func aChangeOfPermittedNetworksSwitchesWithinOneSlotOfTheFix() throws {
-        var scheduler = HandoverScheduler(ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
+        var scheduler = HandoverScheduler(
+            ephemeris: Self.ephemeris, observer: Fixtures.seattle, constraints: Fixtures.elevationOnly())
         scheduler.permittedConstellations = [.starlink]
         let clock = SlotClock.starlink
         var slot = clock.firstSlot(startingAtOrAfter: Fixtures.start)

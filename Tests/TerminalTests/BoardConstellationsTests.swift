@@ -58,7 +58,8 @@ import Testing
         let sources = [
             ConstellationElementSets(constellation: .starlink, elementSets: try StarlinkShells.shell1.elementSets(epoch: epoch)),
             ConstellationElementSets(
-                constellation: .kuiper, elementSets: try KuiperShells.shell1.elementSets(epoch: epoch, firstCatalogNumber: 200_000)),
+                constellation: .kuiper,
+                elementSets: try KuiperShells.shell1.elementSets(epoch: epoch, firstCatalogNumber: 200_000)),
         ]
         let tracker = SatelliteTracker(ephemeris: ConstellationEphemeris(sources: sources), observer: Self.zurich)
         var schedule = ScheduleService(tracker: tracker, constellations: [.starlink, .kuiper])
