@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # Which reference script measures the same work as which benchmark target.
 REFERENCES = {
     "OrbitBenchmarks": ["sgp4_reference.py"],
-    "HandoverBenchmarks": ["skyfield_passes_reference.py"],
+    "HandoverBenchmarks": ["skyfield_passes_reference.py", "skyfield_networks_reference.py"],
     "TerminalBenchmarks": [],
     "GeofenceBenchmarks": ["shapely_geofence_reference.py"],
 }

@@ -47,6 +47,7 @@ struct BoardCheckCommand: ParsableCommand {
                 let summary =
                     "\(hardware.lines.count) GPIO roles on \(hardware.chips.count) chip(s), "
                     + "\(hardware.usbDevices.count) USB device(s), \(board.array.aperture.elementCount)-element array"
+                    + ", constellations: \(board.constellations.map(\.rawValue).joined(separator: ", "))"
                 verdicts.append(Verdict(file: file, valid: true, board: board.name, summary: summary, problems: []))
                 if !json { print("\(file): valid board \"\(board.name)\": \(summary)") }
             } catch {

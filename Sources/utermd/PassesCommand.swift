@@ -9,8 +9,7 @@ struct PassesCommand: ParsableCommand {
         commandName: "passes",
         abstract: "Predict passes (rise, culmination, set, maximum elevation) above an elevation over an interval.")
 
-    @Option(help: "Element sets: TLE or CelesTrak OMM (default: the built-in constellation at --from).")
-    var elements: String?
+    @OptionGroup var networks: ConstellationOptions
 
     @OptionGroup var place: ObserverOptions
 
@@ -37,6 +36,7 @@ struct PassesCommand: ParsableCommand {
     struct Pass: Codable {
         var name: String
         var catalogNumber: Int
+        var constellation: String
         var rise: String
         var culmination: String
         var set: String
@@ -46,8 +46,11 @@ struct PassesCommand: ParsableCommand {
     func run() throws {
         let start = try parseInstant(from, option: "--from"), end = try parseInstant(to, option: "--to")
         guard end > start else { throw ValidationError("--to must be after --from") }
-        let sets = try elementSets(from: elements, epoch: start, strict: false)
-        let ephemeris = ConstellationEphemeris(elementSets: sets)
+        let sources = try networks.sources(epoch: start, strict: false)
+        let sets = sources.flatMap(\.elementSets)
+        let ephemeris = ConstellationEphemeris(sources: sources)
+        let networkOf = Dictionary(
+            ephemeris.satellites.map { ($0.catalogNumber, $0.constellation) }, uniquingKeysWith: { first, _ in first })
         let prediction = PassPredictor(observer: place.observer, minimumElevationDegrees: minElevation)
             .passes(of: ephemeris, from: start, to: end)
         if let svg {
@@ -59,7 +62,8 @@ struct PassesCommand: ParsableCommand {
         for exclusion in prediction.exclusions { printError("utermd: excluded: \(exclusion)") }
         let passes = prediction.passes.sorted { ($0.rise, $0.catalogNumber) < ($1.rise, $1.catalogNumber) }.map {
             Pass(
-                name: $0.name, catalogNumber: $0.catalogNumber, rise: $0.rise.iso8601String(),
+                name: $0.name, catalogNumber: $0.catalogNumber,
+                constellation: networkOf[$0.catalogNumber]?.rawValue ?? "", rise: $0.rise.iso8601String(),
                 culmination: $0.culmination.iso8601String(), set: $0.set.iso8601String(),
                 maxElevationDegrees: $0.maxElevationDegrees)
         }
@@ -70,7 +74,7 @@ struct PassesCommand: ParsableCommand {
         print("\(passes.count) passes above \(minElevation)° from \(from) to \(to):")
         for pass in passes {
             print(
-                "  " + String(format: "%6d ", pass.catalogNumber) + column(pass.name, 22)
+                "  " + column(pass.constellation, 8) + String(format: " %6d ", pass.catalogNumber) + column(pass.name, 22)
                     + " rise \(pass.rise)  culm \(pass.culmination)  set \(pass.set)  "
                     + String(format: "max %5.1f°", pass.maxElevationDegrees))
         }
@@ -81,10 +85,13 @@ struct PassesCommand: ParsableCommand {
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Choose the serving satellite for every reconfiguration slot (15 s at :12/:27/:42/:57) over an interval.")
+        abstract: "Choose the serving satellite for every reconfiguration slot (15 s at :12/:27/:42/:57) over an interval.",
+        discussion:
+            "With several networks (--elements CONSTELLATION=FILE, --constellation), each changes satellite on its own "
+            + "cadence and the terminal keeps to one network while it has a satellite; a change of network costs an "
+            + "acquisition outage (networkSwitch).")
 
-    @Option(help: "Element sets: TLE or CelesTrak OMM (default: the built-in constellation at --from).")
-    var elements: String?
+    @OptionGroup var networks: ConstellationOptions
 
     @OptionGroup var place: ObserverOptions
 
@@ -106,6 +113,12 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Minimum elevation, degrees.")
     var minElevation: Double = 25
 
+    @Option(
+        help: ArgumentHelp(
+            "From this instant on, only these networks are permitted (as a geofence would say at a fix); repeatable.",
+            valueName: "iso=net[,net...]"))
+    var permit: [String] = []
+
     @Option(help: "Write a sky plot (SVG) of the serving tracks here.")
     var svg: String?
 
@@ -116,6 +129,7 @@ struct ScheduleCommand: ParsableCommand {
         try requireOption(minElevation, "--min-elevation", within: -90...90, unit: " degrees")
         try requireOption(boresightAzimuth, "--boresight-azimuth", within: -360...360, unit: " degrees")
         try requireOption(boresightElevation, "--boresight-elevation", within: 0...90, unit: " degrees")
+        for text in permit { _ = try Self.permittedChange(text) }
     }
 
     /// The JSON of `schedule --json`.
@@ -124,6 +138,8 @@ struct ScheduleCommand: ParsableCommand {
             var start: String
             var catalogNumber: Int?
             var name: String?
+            /// The serving satellite's network (during a network switch, the one being acquired).
+            var constellation: String?
             var outage: String?
             var startAzimuthDegrees: Double?
             var startElevationDegrees: Double?
@@ -138,10 +154,27 @@ struct ScheduleCommand: ParsableCommand {
             var handovers: Int
             var outages: Int
             var longestOutageSeconds: Double
+            var networkSwitches: Int
         }
 
         var slots: [Slot]
         var summary: Summary
+    }
+
+    /// A `--permit ISO=NET[,NET...]` value.
+    static func permittedChange(_ text: String) throws -> PermittedConstellationsChange {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ValidationError("--permit \(text): expected ISO-8601=NETWORK[,NETWORK...]")
+        }
+        let instant = try parseInstant(String(text[..<equals]), option: "--permit")
+        let names = text[text.index(after: equals)...].split(separator: ",").map(String.init)
+        let networks = try names.map { name in
+            guard let network = Constellation(rawValue: name) else {
+                throw ValidationError("--permit \(text): unknown constellation \"\(name)\" (known: \(Constellation.knownNames))")
+            }
+            return network
+        }
+        return PermittedConstellationsChange(instant: instant, constellations: Set(networks))
     }
 
     func run() throws {
@@ -154,10 +187,10 @@ struct ScheduleCommand: ParsableCommand {
             minimumElevationDegrees: minElevation,
             boresight: DishBoresight(azimuthDegrees: boresightAzimuth, elevationDegrees: boresightElevation))
         var scheduler = HandoverScheduler(
-            ephemeris: ConstellationEphemeris(elementSets: try elementSets(from: elements, epoch: start, strict: false)),
+            ephemeris: ConstellationEphemeris(sources: try networks.sources(epoch: start, strict: false)),
             observer: place.observer,
             constraints: constraints, policy: handoverPolicy)
-        let schedule = scheduler.schedule(from: start, to: end)
+        let schedule = scheduler.schedule(from: start, to: end, permittedChanges: try permit.map(Self.permittedChange))
         if schedule.ephemerisAge.hasWarning { printError("utermd: \(schedule.ephemerisAge)") }
         for exclusion in schedule.exclusions { printError("utermd: excluded: \(exclusion)") }
         let statistics = schedule.statistics
@@ -165,7 +198,10 @@ struct ScheduleCommand: ParsableCommand {
             slots: schedule.decisions.map { decision in
                 Output.Slot(
                     start: decision.slot.start.iso8601String(), catalogNumber: decision.serving?.catalogNumber,
-                    name: decision.serving?.name, outage: decision.outage?.rawValue,
+                    name: decision.serving?.name,
+                    constellation: (decision.serving ?? (decision.outage == .networkSwitch ? decision.runnerUp : nil))?
+                        .constellation.rawValue,
+                    outage: decision.outage?.rawValue,
                     startAzimuthDegrees: decision.serving?.startAzimuthDegrees,
                     startElevationDegrees: decision.serving?.startElevationDegrees,
                     endAzimuthDegrees: decision.serving?.endAzimuthDegrees,
@@ -174,7 +210,8 @@ struct ScheduleCommand: ParsableCommand {
             },
             summary: Output.Summary(
                 slots: statistics.slotCount, coverageFraction: statistics.coverageFraction, handovers: statistics.handoverCount,
-                outages: statistics.outageCount, longestOutageSeconds: statistics.longestOutageSeconds))
+                outages: statistics.outageCount, longestOutageSeconds: statistics.longestOutageSeconds,
+                networkSwitches: statistics.networkSwitchCount))
         if let svg {
             let picture = SkyPlot().svg(
                 decisions: schedule.decisions, constraints: constraints, observer: place.observer,
@@ -188,18 +225,20 @@ struct ScheduleCommand: ParsableCommand {
         for slot in output.slots {
             if let number = slot.catalogNumber {
                 print(
-                    "\(slot.start)  " + String(format: "%6d ", number) + column(slot.name ?? "", 20)
+                    "\(slot.start)  " + column(slot.constellation ?? "", 8) + String(format: " %6d ", number)
+                        + column(slot.name ?? "", 20)
                         + String(
                             format: " az %6.1f° el %5.1f° → az %6.1f° el %5.1f°", slot.startAzimuthDegrees ?? 0,
                             slot.startElevationDegrees ?? 0, slot.endAzimuthDegrees ?? 0, slot.endElevationDegrees ?? 0))
             } else {
-                print("\(slot.start)  outage: \(slot.outage ?? "none")")
+                let acquiring = slot.constellation.map { " (acquiring \($0))" } ?? ""
+                print("\(slot.start)  outage: \(slot.outage ?? "none")\(acquiring)")
             }
         }
         print(
             String(
-                format: "%d slots, coverage %.1f%%, %d handovers, %d outages (longest %.0f s)", output.summary.slots,
-                100 * output.summary.coverageFraction, output.summary.handovers, output.summary.outages,
-                output.summary.longestOutageSeconds))
+                format: "%d slots, coverage %.1f%%, %d handovers, %d outages (longest %.0f s), %d network switches",
+                output.summary.slots, 100 * output.summary.coverageFraction, output.summary.handovers,
+                output.summary.outages, output.summary.longestOutageSeconds, output.summary.networkSwitches))
     }
 }

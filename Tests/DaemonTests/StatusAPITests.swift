@@ -25,7 +25,8 @@ import Testing
         snapshot.utcNanoseconds = 1_788_264_000_000_000_000
         return DaemonStatus(
             snapshot: snapshot, uptimeSeconds: 12.7, softwareVersion: "test", boardName: "sim", boresight: (0, 90),
-            desiredBoresight: (0, 90), servingSatellite: .init(index: 7, name: "STARLINK-1007", catalogNumber: 100_007),
+            desiredBoresight: (0, 90),
+            servingSatellite: .init(index: 7, name: "STARLINK-1007", catalogNumber: 100_007, constellation: "starlink"),
             secondsToFirstNonemptySlot: 0, geofenceZoneName: nil, alerts: ["example_policy"],
             outage: .init(cause: .noSchedule, startUTCSeconds: 1_788_263_990, durationSeconds: 10), obstruction: .empty,
             loop: nil, policy: .init(name: "p", version: 3, validUntil: "2031-01-01T00:00:00Z", isExample: true),
@@ -102,6 +103,7 @@ import Testing
         #expect(outage["cause"] as? String == "NO_SCHEDULE")
         let serving = try #require(status["serving_satellite"] as? [String: Any])
         #expect(serving["name"] as? String == "STARLINK-1007")
+        #expect(serving["constellation"] as? String == "starlink")
     }
 
     @Test func historyObstructionsMetrics() throws {

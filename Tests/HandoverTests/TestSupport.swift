@@ -15,6 +15,13 @@ enum TestData {
     static func starlinkSnapshot() throws -> [ElementSet] {
         try ElementSetFile.load(path: starlinkSnapshotPath, strict: true).sets
     }
+
+    static let onewebSnapshotPath = directory.appendingPathComponent("oneweb_celestrak_2026-08-22.tle").path
+
+    /// The OneWeb snapshot of the same day (651 element sets).
+    static func onewebSnapshot() throws -> [ElementSet] {
+        try ElementSetFile.load(path: onewebSnapshotPath, strict: true).sets
+    }
 }
 
 /// Synthetic constellations and places for tests that must not depend on the shared data.

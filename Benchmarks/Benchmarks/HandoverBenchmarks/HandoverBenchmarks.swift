@@ -19,7 +19,25 @@ func handoverConstellation() -> [ElementSet] {
     return (try? WalkerShell.elementSets(of: StarlinkShells.all, epoch: epoch)) ?? []
 }
 
-/// Both benchmarks: one terminal in Seattle (47.6062° N, 122.3321° W, 50 m), the day
+/// The three networks of the multi-network benchmark: the Starlink snapshot (first 10,000),
+/// the OneWeb snapshot (651) and Kuiper's three filed shells (3,236, generated at `epoch`),
+/// 13,887 satellites; without the shared data only the Kuiper shells and the Starlink Walker
+/// shells stand in, and the name overstates the count.
+func networkSources(epoch: JulianDate) -> [ConstellationElementSets] {
+    let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let shared =
+        ProcessInfo.processInfo.environment["UTERMD_SHARED_DATA"]
+        ?? repository.deletingLastPathComponent().appendingPathComponent("shared/data").path
+    let oneweb = (try? ElementSetFile.load(path: shared + "/oneweb_celestrak_2026-08-22.tle").sets) ?? []
+    return [
+        ConstellationElementSets(constellation: .starlink, elementSets: handoverConstellation()),
+        ConstellationElementSets(constellation: .oneweb, elementSets: oneweb),
+        ConstellationElementSets(constellation: .kuiper, elementSets: Constellation.kuiper.walkerElementSets(epoch: epoch)),
+    ]
+}
+
+/// The benchmarks: one terminal in Seattle (47.6062° N, 122.3321° W, 50 m), the day
 /// 2026-08-23T00:00:00Z – 2026-08-24T00:00:00Z, the same work as
 /// `Benchmarks/reference/skyfield_passes_reference.py` times with Skyfield.
 let benchmarks: @Sendable () -> Void = {
@@ -37,6 +55,21 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
         for _ in benchmark.scaledIterations {
             var scheduler = HandoverScheduler(ephemeris: ephemeris, observer: observer)
+            blackHole(scheduler.schedule(from: start, to: end))
+        }
+    }
+
+    // Starlink, OneWeb and Kuiper together, each on its own cadence (15 s, 60 s, 30 s), the
+    // terminal keeping to one network; the same work as
+    // `Benchmarks/reference/skyfield_networks_reference.py` times with Skyfield.
+    let networks = ConstellationEphemeris(sources: networkSources(epoch: start))
+    Benchmark(
+        "Handover schedule 24 h 5760 slots 13887 satellites 3 networks",
+        configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .throughput], maxDuration: .seconds(30), maxIterations: 9)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var scheduler = HandoverScheduler(ephemeris: networks, observer: observer)
             blackHole(scheduler.schedule(from: start, to: end))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Handover
+import Orbit
 import RealTime
 import Terminal
 
@@ -71,10 +72,32 @@ struct ConfigReader {
     }
 
     mutating func elementSets(_ root: DataNode) -> DaemonConfiguration.ElementSetSource {
-        guard let text = attempt({ () throws(DataFileError) in try root.optional("element_sets")?.string() }) ?? nil else {
+        guard let node = attempt({ () throws(DataFileError) in try root.optional("element_sets") }) ?? nil else {
             return .embedded
         }
+        if let items = try? node.elements() {
+            return .networks(items.compactMap { item in networkSource(item) })
+        }
+        guard let text = attempt({ () throws(DataFileError) in try node.string() }) else { return .embedded }
         return text == "embedded" ? .embedded : .file(path(text))
+    }
+
+    /// One `element_sets:` list item: `{ constellation: NAME, source: embedded | FILE }`.
+    private mutating func networkSource(_ item: DataNode) -> DaemonConfiguration.NetworkElementSource? {
+        guard attempt({ () throws(DataFileError) in try item.rejectUnknownKeys(["constellation", "source"]) }) != nil,
+            let nameNode = attempt({ () throws(DataFileError) in try item.required("constellation") }),
+            let name = attempt({ () throws(DataFileError) in try nameNode.string() }),
+            let source = attempt({ () throws(DataFileError) in try item.required("source").string() })
+        else { return nil }
+        guard let network = Constellation(rawValue: name) else {
+            problems.append(nameNode.error("unknown constellation \"\(name)\" (known: \(Constellation.knownNames))"))
+            return nil
+        }
+        if source == "embedded" && network.walkerShells.isEmpty {
+            problems.append(item.error("\(network) has no built-in shells: give its element-set file as source"))
+            return nil
+        }
+        return DaemonConfiguration.NetworkElementSource(constellation: network, file: source == "embedded" ? nil : path(source))
     }
 
     mutating func policy(_ root: DataNode) -> (DaemonConfiguration.PolicyBundleSource, DaemonConfiguration.OperatorKeySource) {

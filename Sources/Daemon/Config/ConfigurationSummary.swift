@@ -14,6 +14,10 @@ public enum ConfigurationSummary {
         switch configuration.elementSets {
         case .embedded: lines.append("\(resources.elementSets.count) element sets (embedded Starlink shells)")
         case .file(let path): lines.append("\(resources.elementSets.count) element sets from \(path)")
+        case .networks(let sources):
+            let named = sources.map { "\($0.constellation) (\($0.file ?? "embedded shells"))" }
+            lines.append(
+                "\(resources.elementSets.count) element sets of \(sources.count) networks: \(named.joined(separator: ", "))")
         }
         if let policy = resources.keeper.inForce {
             lines.append("policy \(policy.header.summary), signed by \(resources.keeper.gate.operatorKey)")

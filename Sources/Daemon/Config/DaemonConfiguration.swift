@@ -1,5 +1,6 @@
 import Handover
 import Logging
+import Orbit
 import RealTime
 import Terminal
 
@@ -27,8 +28,26 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public enum ElementSetSource: Sendable, Hashable {
         /// `embedded`: the four Starlink Walker shells, generated at start-up.
         case embedded
-        /// A TLE or OMM file.
+        /// A TLE or OMM file (each satellite's network read from its name, Starlink when the
+        /// name says nothing).
         case file(String)
+        /// A list of sources, each with its network: `- { constellation: oneweb, source: FILE }`
+        /// or `source: embedded` for the network's generated Walker shells.
+        case networks([NetworkElementSource])
+    }
+
+    /// One network's element sets in an `element_sets:` list.
+    public struct NetworkElementSource: Sendable, Hashable {
+        /// The network the satellites belong to (the configuration says; names are only checked).
+        public var constellation: Constellation
+        /// A TLE or OMM file, or nil for the network's generated Walker shells (`embedded`).
+        public var file: String?
+
+        /// A source from its parts.
+        public init(constellation: Constellation, file: String?) {
+            self.constellation = constellation
+            self.file = file
+        }
     }
 
     /// Where the signed policy bundle comes from.

@@ -14,6 +14,9 @@ public struct DaemonResources: Sendable {
     public var board: BoardDescription
     /// The element sets (the embedded shells are generated at the load's UTC).
     public var elementSets: [ElementSet]
+    /// The network of each element set, index for index, when the configuration lists its
+    /// sources by network (`element_sets:` as a list); empty when the names say.
+    public var elementSetConstellations: [Constellation] = []
     /// The keeper, with the configured policy offered to it.
     public var keeper: PolicyKeeper
     /// What the offer of the configured policy did.
@@ -52,7 +55,37 @@ public struct DaemonResources: Sendable {
         }
 
         var elementSets: [ElementSet] = []
+        var elementSetConstellations: [Constellation] = []
         switch configuration.elementSets {
+        case .networks(let sources):
+            let epoch = JulianDate(unixSeconds: now.timeIntervalSince1970)
+            for source in sources {
+                guard let path = source.file else {
+                    let sets = source.constellation.walkerElementSets(epoch: epoch)
+                    elementSets += sets
+                    elementSetConstellations += Array(repeating: source.constellation, count: sets.count)
+                    continue
+                }
+                do {
+                    let loaded = try ElementSetFile.load(path: path, strict: false)
+                    let rejected = loaded.errors.count + loaded.omittedErrorCount
+                    if rejected > 0 { warnings.append("\(path): \(rejected) element sets rejected, \(loaded.sets.count) used") }
+                    let network = source.constellation
+                    let odd = ConstellationElementSets(constellation: network, elementSets: loaded.sets).mislabelled
+                    if let first = odd.first {
+                        warnings.append(
+                            "\(path): given as \(network), but \(odd.count) element sets are named for another network "
+                                + "(first: \(first.name))")
+                    }
+                    if loaded.sets.isEmpty {
+                        problems.append(configuration.error("element_sets", "\(path): no usable element set"))
+                    }
+                    elementSets += loaded.sets
+                    elementSetConstellations += Array(repeating: source.constellation, count: loaded.sets.count)
+                } catch {
+                    problems.append(configuration.error("element_sets", "\(error)"))
+                }
+            }
         case .embedded:
             elementSets = EmbeddedConstellation.elementSets(epoch: JulianDate(unixSeconds: now.timeIntervalSince1970))
         case .file(let path):
@@ -140,7 +173,8 @@ public struct DaemonResources: Sendable {
             throw DataFileErrors(problems.sorted { ($0.file, $0.line ?? .max) < ($1.file, $1.line ?? .max) })
         }
         return DaemonResources(
-            board: board, elementSets: elementSets, keeper: keeper, policyUpdate: update, restoredPolicyUpdate: restored,
+            board: board, elementSets: elementSets, elementSetConstellations: elementSetConstellations, keeper: keeper,
+            policyUpdate: update, restoredPolicyUpdate: restored,
             configuredPolicyBytes: configuredBytes, token: token, warnings: warnings)
     }
 

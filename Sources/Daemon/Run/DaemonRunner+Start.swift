@@ -41,7 +41,8 @@ extension DaemonRunner {
         let assembly: TerminalAssembly<GPIO>
         do {
             assembly = try TerminalAssembly(
-                board: resources.board, elementSets: resources.elementSets, position: initialPosition, policy: policy,
+                board: resources.board, elementSets: resources.elementSets,
+                elementSetConstellations: resources.elementSetConstellations, position: initialPosition, policy: policy,
                 policyValidUntilUnixNanoseconds: PolicyService.validUntilUnixNanoseconds(inForce), gpio: hardware.gpio,
                 auditLogPath: configuration.auditLogPath, nowNanoseconds: DriverClock.nowNanoseconds(),
                 tickPeriodNanoseconds: periodNanoseconds,
@@ -221,6 +222,7 @@ extension DaemonRunner {
         return TelemetryFeed(
             channels: assembly.channels, satelliteCount: ephemeris.count,
             satellite: { (ephemeris.satellites[$0].name, ephemeris.satellites[$0].catalogNumber) },
+            constellation: { ephemeris.satellites[$0].constellation.rawValue },
             historySeconds: configuration.statusAPI.historySeconds, context: context)
     }
 

@@ -51,22 +51,36 @@ final class ElementSetReloader: Sendable {
             if let newSource { state.source = newSource }
             return state.source
         }
-        guard case .file(let path) = source else { return .noFile }
-        let loaded: LoadedElementSets
-        do {
-            loaded = try ElementSetFile.load(path: path, strict: false)
-        } catch {
-            return .failed("\(error)")
+        let paths: [String]
+        switch source {
+        case .embedded: return .noFile
+        case .file(let path): paths = [path]
+        case .networks(let sources): paths = sources.compactMap(\.file)
         }
-        guard !loaded.sets.isEmpty else {
-            return .failed("\(path): no usable element set (\(loaded.errors.count + loaded.omittedErrorCount) rejected)")
+        guard !paths.isEmpty else { return .noFile }
+        var sets: [ElementSet] = []
+        var rejected = 0
+        for path in paths {
+            let loaded: LoadedElementSets
+            do {
+                loaded = try ElementSetFile.load(path: path, strict: false)
+            } catch {
+                return .failed("\(error)")
+            }
+            guard !loaded.sets.isEmpty else {
+                return .failed("\(path): no usable element set (\(loaded.errors.count + loaded.omittedErrorCount) rejected)")
+            }
+            sets += loaded.sets
+            rejected += loaded.errors.count + loaded.omittedErrorCount
         }
+        let path = paths.joined(separator: ", ")
+        // Each satellite keeps its network: a refresh matches catalogue numbers.
         return state.withLock { state in
-            let refresh = state.ephemeris.refreshed(with: loaded.sets)
+            let refresh = state.ephemeris.refreshed(with: sets)
             state.ephemeris = refresh.ephemeris
             tick.deposit(refresh.ephemeris)
             scheduler.deposit(refresh.ephemeris)
-            return .reloaded(path: path, refresh: refresh, rejectedSets: loaded.errors.count + loaded.omittedErrorCount)
+            return .reloaded(path: path, refresh: refresh, rejectedSets: rejected)
         }
     }
 }

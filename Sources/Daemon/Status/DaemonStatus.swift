@@ -13,12 +13,15 @@ public struct DaemonStatus: Sendable {
         public var name: String
         /// NORAD catalogue number.
         public var catalogNumber: Int
+        /// The network it belongs to (`starlink`, `oneweb`, …), when known.
+        public var constellation: String?
 
         /// Builds one.
-        public init(index: Int32, name: String, catalogNumber: Int) {
+        public init(index: Int32, name: String, catalogNumber: Int, constellation: String? = nil) {
             self.index = index
             self.name = name
             self.catalogNumber = catalogNumber
+            self.constellation = constellation
         }
     }
 

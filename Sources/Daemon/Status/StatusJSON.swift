@@ -105,6 +105,7 @@ public enum StatusJSON {
         .object([
             ("index", .int(Int64(satellite.index))), ("name", .string(satellite.name)),
             ("catalog_number", .int(Int64(satellite.catalogNumber))),
+            ("constellation", satellite.constellation.map { .string($0) } ?? .null),
         ])
     }
 

@@ -61,6 +61,7 @@ public final class TelemetryFeed: @unchecked Sendable {
     public let channels: TerminalChannels
     private let satelliteCount: Int
     private let identity: @Sendable (Int) -> (name: String, catalogNumber: Int)
+    private let network: @Sendable (Int) -> String?
     private let context: Context
     private let lock = NSLock()
     private var window: HistoryWindow
@@ -78,16 +79,19 @@ public final class TelemetryFeed: @unchecked Sendable {
     }
 
     /// A feed over `channels` naming the `satelliteCount` tracked satellites through
-    /// `satellite` (tracker index → name and catalogue number), so the daemon reads them from
-    /// the ephemeris it already holds instead of keeping a copy here.
+    /// `satellite` (tracker index → name and catalogue number) and `constellation` (tracker
+    /// index → network name), so the daemon reads them from the ephemeris it already holds
+    /// instead of keeping a copy here.
     public init(
         channels: TerminalChannels, satelliteCount: Int,
         satellite: @escaping @Sendable (Int) -> (name: String, catalogNumber: Int),
+        constellation: @escaping @Sendable (Int) -> String? = { _ in nil },
         historySeconds: Int, context: Context
     ) {
         self.channels = channels
         self.satelliteCount = satelliteCount
         identity = satellite
+        network = constellation
         self.context = context
         window = HistoryWindow(capacity: historySeconds)
     }
@@ -117,7 +121,8 @@ public final class TelemetryFeed: @unchecked Sendable {
     public func satellite(_ index: Int32) -> DaemonStatus.Satellite? {
         guard index >= 0, Int(index) < satelliteCount else { return nil }
         let (name, catalogNumber) = identity(Int(index))
-        return DaemonStatus.Satellite(index: index, name: name, catalogNumber: catalogNumber)
+        return DaemonStatus.Satellite(
+            index: index, name: name, catalogNumber: catalogNumber, constellation: network(Int(index)))
     }
 
     /// The beam direction of the latest snapshot (azimuth, elevation), degrees; (NaN, NaN) when

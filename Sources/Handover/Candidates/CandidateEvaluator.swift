@@ -123,7 +123,7 @@ struct CandidateEvaluator {
                 middleAzimuthDegrees: middleAngles.azimuth, middleElevationDegrees: middleAngles.elevation,
                 endAzimuthDegrees: endAngles.azimuth, endElevationDegrees: endAngles.elevation,
                 middleOffBoresightDegrees: SkyDirection.angleDegrees(middle.lineOfSightKilometres, boresightUnitVector),
-                assignedTerminals: assignedTerminals))
+                assignedTerminals: assignedTerminals, constellation: satellite.constellation))
     }
 
     /// The last instant, stepping by `spacingSeconds` from `fromSeconds` up to `untilSeconds`

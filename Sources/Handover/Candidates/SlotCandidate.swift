@@ -1,8 +1,12 @@
+import Orbit
+
 /// A satellite that satisfies the constraints over a whole slot, with what the policies rank
 /// it by.
 public struct SlotCandidate: Sendable, Hashable {
     /// NORAD catalogue number.
     public var catalogNumber: Int
+    /// The network the satellite belongs to.
+    public var constellation: Constellation
     /// Name from the element set.
     public var name: String
     /// Azimuth at the slot's start, degrees from north through east.
@@ -30,9 +34,10 @@ public struct SlotCandidate: Sendable, Hashable {
         catalogNumber: Int, name: String = "", startAzimuthDegrees: Double = 0, startElevationDegrees: Double,
         middleAzimuthDegrees: Double = 0, middleElevationDegrees: Double, endAzimuthDegrees: Double = 0,
         endElevationDegrees: Double, middleOffBoresightDegrees: Double, remainingVisibilitySeconds: Double? = nil,
-        assignedTerminals: Int = 0
+        assignedTerminals: Int = 0, constellation: Constellation = .starlink
     ) {
         self.catalogNumber = catalogNumber
+        self.constellation = constellation
         self.name = name
         self.startAzimuthDegrees = startAzimuthDegrees
         self.startElevationDegrees = startElevationDegrees

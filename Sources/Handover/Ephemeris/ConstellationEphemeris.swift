@@ -25,9 +25,12 @@ public struct ConstellationEphemeris: Sendable {
         public var eccentricity: Double
         /// Mean motion, revolutions per day.
         public var meanMotionRevsPerDay: Double
+        /// The network the satellite belongs to.
+        public var constellation: Constellation
 
-        /// The satellite that `elements` describe.
-        init(_ elements: ElementSet) {
+        /// The satellite that `elements` describe, of `constellation`.
+        init(_ elements: ElementSet, constellation: Constellation) {
+            self.constellation = constellation
             catalogNumber = elements.catalogNumber
             name = elements.name
             epoch = elements.epoch
@@ -45,14 +48,35 @@ public struct ConstellationEphemeris: Sendable {
     public let exclusions: [PropagationExclusion]
 
     /// Initialises a propagator for each element set (WGS-72, improved mode, as the
-    /// CelesTrak element sets are fitted).
+    /// CelesTrak element sets are fitted). Each satellite's constellation is read from its
+    /// name's prefix (`Constellation(elementSetName:)`), Starlink when the name has none — the
+    /// network this firmware was first written for; give the constellation explicitly
+    /// (`init(sources:)`) for anything else.
     public init(elementSets: [ElementSet]) {
+        self.init(
+            elementSets: elementSets,
+            constellations: elementSets.map { Constellation(elementSetName: $0.name) ?? .starlink })
+    }
+
+    /// An ephemeris of several networks' element sets, in the order given, each satellite
+    /// labelled with its source's constellation.
+    public init(sources: [ConstellationElementSets]) {
+        self.init(
+            elementSets: sources.flatMap(\.elementSets),
+            constellations: sources.flatMap { Array(repeating: $0.constellation, count: $0.elementSets.count) })
+    }
+
+    /// Element sets labelled index for index with `constellations` (same count; a set without
+    /// a label is read from its name).
+    public init(elementSets: [ElementSet], constellations: [Constellation]) {
         let batch = SGP4Batch(elementSets: elementSets)
         var satellites: [Satellite] = []
         satellites.reserveCapacity(batch.count)
         let rejected = Set(batch.rejections.map(\.index))
         for (index, elements) in elementSets.enumerated() where !rejected.contains(index) {
-            satellites.append(Satellite(elements))
+            let network =
+                index < constellations.count ? constellations[index] : (Constellation(elementSetName: elements.name) ?? .starlink)
+            satellites.append(Satellite(elements, constellation: network))
         }
         self.satellites = satellites
         propagators = batch.propagators
@@ -72,6 +96,13 @@ public struct ConstellationEphemeris: Sendable {
 
     /// The number of usable satellites.
     public var count: Int { satellites.count }
+
+    /// The networks with at least one satellite here, in `Constellation` order.
+    public var constellations: [Constellation] {
+        var present = Array(repeating: false, count: Constellation.allCases.count)
+        for satellite in satellites { present[satellite.constellation.ordinal] = true }
+        return Constellation.allCases.filter { present[$0.ordinal] }
+    }
 
     /// The propagator of satellite `index` (an index into `satellites`; a copy of its terms).
     public func propagator(at index: Int) -> SGP4Propagator { propagators[index] }

@@ -64,7 +64,7 @@ extension ConstellationEphemeris {
             }
             do {
                 propagators[index] = try SGP4Propagator(elements: offered)
-                satellites[index] = Satellite(offered)
+                satellites[index] = Satellite(offered, constellation: current.constellation)
                 updated += 1
             } catch {
                 refused.append(

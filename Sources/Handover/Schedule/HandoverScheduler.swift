@@ -10,8 +10,16 @@ import Orbit
 /// across the slot, and lets the policy rank what is left. A satellite whose propagation fails
 /// is excluded from then on and reported once in `exclusions`; nothing traps.
 ///
+/// Several networks: only satellites of the networks the hardware can use
+/// (`usableConstellations`, from the board) and that are permitted now
+/// (`permittedConstellations`, from the geofence) are considered, each network changing
+/// satellite on its own cadence, and a change of network costs an acquisition outage
+/// (`NetworkSelection`, `Constellation.reconfigurationClock`, `OutageReason.networkSwitch`).
+///
 /// The value keeps caches and is meant to be owned by one task; asking for slots in time order
-/// is the fast path (an earlier slot only restarts the sweep).
+/// is the fast path (an earlier slot only restarts the sweep). The network state (attached
+/// network, held satellite) follows the slots as decided, so slots should be decided in time
+/// order; deciding the last slot again repeats its decision.
 public struct HandoverScheduler: Sendable {
     /// The satellites to choose from.
     public let ephemeris: ConstellationEphemeris
@@ -26,6 +34,24 @@ public struct HandoverScheduler: Sendable {
     public var ephemerisAgeThresholdDays: Double
     /// Satellites excluded because SGP4 failed, each once, in the order met.
     public private(set) var exclusions: [PropagationExclusion]
+    /// The networks the terminal's hardware can use (the board's `constellations`): the only
+    /// satellites whose visibility is searched.
+    public let usableConstellations: Set<Constellation>
+
+    /// The networks permitted now (from the geofence decision); the scheduler considers those
+    /// also in `usableConstellations`. A change applies from the next slot decided: a terminal
+    /// on a network no longer permitted switches there, with the acquisition outage.
+    public var permittedConstellations: Set<Constellation> {
+        didSet { networks.permit(permittedConstellations) }
+    }
+
+    /// The network the terminal is attached to (nil before the first is chosen). Set it when
+    /// a new scheduler takes over from one already in service (a moved terminal), so that a
+    /// change of network still costs its outage.
+    public var attachedConstellation: Constellation? {
+        get { networks.state.attached }
+        set { networks.state.attached = newValue }
+    }
 
     /// The policy; changing it takes effect at the next decision.
     public var policy: HandoverPolicy {
@@ -45,6 +71,7 @@ public struct HandoverScheduler: Sendable {
     let predictor: PassPredictor
     let arc: GeostationaryArc
     private var evaluator: CandidateEvaluator
+    var networks: NetworkSelection
     private var cache: VisibilityWindowCache?
     private var excluded: [Bool]
     /// Per satellite: the constraints were found to hold from `remainingFrom` to
@@ -56,17 +83,25 @@ public struct HandoverScheduler: Sendable {
     /// one, and deciding a slot allocates nothing).
     private var boundarySamples = BoundarySamples()
     /// The satellite chosen for the last slot decided, for `longestVisibility`'s first rule.
-    private var previousServing: (slotIndex: Int64, catalogNumber: Int)?
+    var previousServing: (slotIndex: Int64, catalogNumber: Int)?
     private var windowScratch: [Int] = []
-    private var candidateScratch: [SlotCandidate] = []
+    var candidateScratch: [SlotCandidate] = []
+    /// The candidates of the attached network, for the choice that keeps to it.
+    var networkScratch: [SlotCandidate] = []
 
-    /// A scheduler for a terminal at `observer`.
+    /// A scheduler for a terminal at `observer`, able to use the networks `constellations`
+    /// (default: all), all permitted until `permittedConstellations` says otherwise.
     public init(
         ephemeris: ConstellationEphemeris, observer: GeodeticPosition, constraints: CandidateConstraints = .init(),
         policy: HandoverPolicy = .highestElevation, slotClock: SlotClock = .starlink, lookaheadSeconds: Double = 3_600,
         ephemerisAgeThresholdDays: Double = EphemerisAgeReport.defaultThresholdDays,
-        earthOrientation: EarthOrientation = .none
+        earthOrientation: EarthOrientation = .none, constellations: Set<Constellation> = Set(Constellation.allCases)
     ) {
+        usableConstellations = constellations
+        permittedConstellations = Set(Constellation.allCases)
+        networks = NetworkSelection(
+            slotClock: slotClock, usable: constellations.intersection(ephemeris.constellations),
+            permitted: Set(Constellation.allCases))
         self.ephemeris = ephemeris
         self.observer = observer
         self.slotClock = slotClock
@@ -103,10 +138,14 @@ public struct HandoverScheduler: Sendable {
     public mutating func decision(
         for slot: ReconfigurationSlot, assignedTerminals: (Int) -> Int = { _ in 0 }, isRestricted: Bool = false
     ) -> SlotDecision {
+        networks.begin(slotIndex: slot.index)
         if isRestricted {
             previousServing = nil
+            networks.release()
             return SlotDecision(slot: slot, serving: nil, runnerUp: nil, outage: .restricted, candidateCount: 0)
         }
+        let held = networks.held(at: slot.index)
+        var heldCandidate: SlotCandidate?
         let geometry = windows(covering: slot)
         let start = slot.start.seconds(since: geometry.base)
         let end = slot.end.seconds(since: geometry.base)
@@ -118,10 +157,34 @@ public struct HandoverScheduler: Sendable {
             guard let found = cache?.windows[windowIndex], !excluded[found.satelliteIndex] else { continue }
             let index = found.satelliteIndex
             let satellite = ephemeris.satellites[index]
+            let network = satellite.constellation
+            // A held terminal changes satellite only at its network's boundaries.
+            let isHeld = held == satellite.catalogNumber
+            guard networks.considers(network), isHeld || held == nil || networks.isBoundary(slot.index, of: network)
+            else { continue }
             let track = SkyTrack(propagator: ephemeris.reference(at: index), geometry: geometry)
             var boundary = boundarySamples.carried(index, atSeconds: start)
             defer { if let boundary { boundarySamples.keep(boundary, of: index) } }
             do {
+                if !isHeld && networks.cadenceSlots[network.ordinal] > 1 {
+                    // Chosen now, it must qualify until its network's next boundary.
+                    let periodEnd = slotClock.slot(index: networks.lastSlotOfPeriod(containing: slot.index, of: network)).end
+                        .seconds(since: geometry.base)
+                    if periodEnd > end {
+                        guard found.setSeconds >= periodEnd else { continue }
+                        var unused: TrackSample?
+                        switch try evaluator.evaluate(
+                            track: track, satellite: satellite, startSeconds: start, endSeconds: periodEnd,
+                            assignedTerminals: 0, boundary: &unused)
+                        {
+                        case .qualifies: break
+                        case .obstructedOnly:
+                            obstructedOnly = true
+                            continue
+                        case .rejected: continue
+                        }
+                    }
+                }
                 switch try evaluator.evaluate(
                     track: track, satellite: satellite, startSeconds: start, endSeconds: end,
                     assignedTerminals: assignedTerminals(satellite.catalogNumber), boundary: &boundary)
@@ -133,6 +196,7 @@ public struct HandoverScheduler: Sendable {
                                 of: index, track: track, startSeconds: start, endSeconds: end, setSeconds: found.setSeconds)
                             - start
                     }
+                    if isHeld { heldCandidate = candidate }
                     candidateScratch.append(candidate)
                 case .obstructedOnly: obstructedOnly = true
                 case .rejected: break
@@ -141,23 +205,7 @@ public struct HandoverScheduler: Sendable {
                 exclude(index, error: error.error, at: geometry.base.adding(seconds: error.seconds))
             }
         }
-        let (serving, runnerUp) = choose(for: slot)
-        previousServing = serving.map { (slot.index, $0.catalogNumber) }
-        return SlotDecision(
-            slot: slot, serving: serving, runnerUp: runnerUp,
-            outage: serving != nil ? nil : (obstructedOnly ? .obstructed : .noSatellite),
-            candidateCount: candidateScratch.count)
-    }
-
-    /// The serving satellite and runner-up among `candidateScratch`: the policy's best two, except
-    /// that `longestVisibility` keeps the previous slot's satellite while it qualifies.
-    private func choose(for slot: ReconfigurationSlot) -> (SlotCandidate?, SlotCandidate?) {
-        if policy == .longestVisibility, let previous = previousServing, previous.slotIndex == slot.index - 1,
-            let incumbent = candidateScratch.first(where: { $0.catalogNumber == previous.catalogNumber })
-        {
-            return (incumbent, policy.bestTwo(candidateScratch, excludingCatalogNumber: incumbent.catalogNumber).0)
-        }
-        return policy.bestTwo(candidateScratch)
+        return decideAcrossNetworks(slot, heldCandidate: heldCandidate, obstructedOnly: obstructedOnly)
     }
 
     /// Every candidate of `slot`, ordered by the policy's ranking (for inspection and tests;
@@ -167,7 +215,11 @@ public struct HandoverScheduler: Sendable {
         for slot: ReconfigurationSlot, assignedTerminals: (Int) -> Int = { _ in 0 }
     ) -> [SlotCandidate] {
         let remembered = previousServing
-        defer { previousServing = remembered }
+        let rememberedNetworks = networks
+        defer {
+            previousServing = remembered
+            networks = rememberedNetworks
+        }
         _ = decision(for: slot, assignedTerminals: assignedTerminals)
         return policy.ranked(candidateScratch)
     }
@@ -188,7 +240,9 @@ public struct HandoverScheduler: Sendable {
         if last > first {
             let firstSlot = slotClock.slot(index: first)
             rebuildWindows(
-                base: firstSlot.start, durationSeconds: slotClock.slot(index: last - 1).end.seconds(since: firstSlot.start))
+                base: firstSlot.start,
+                durationSeconds: slotClock.slot(index: last - 1).end.seconds(since: firstSlot.start)
+                    + networks.longestPeriodBeyondSlotSeconds)
             decisions.reserveCapacity(Int(last - first))
             for index in first..<last {
                 let slot = slotClock.slot(index: index)
@@ -206,12 +260,16 @@ public struct HandoverScheduler: Sendable {
     /// Makes sure the window cache contains `slot` (rebuilding it from the slot's start when it
     /// does not), and returns its geometry.
     private mutating func windows(covering slot: ReconfigurationSlot) -> ObserverGeometry {
+        // A satellite chosen at a slower network's boundary must stay in view for its whole
+        // period, beyond the slot: the windows must reach that far.
+        let beyond = networks.longestPeriodBeyondSlotSeconds
         if let cache,
-            cache.covers(startSeconds: slot.start.seconds(since: cache.base), endSeconds: slot.end.seconds(since: cache.base))
+            cache.covers(
+                startSeconds: slot.start.seconds(since: cache.base), endSeconds: slot.end.seconds(since: cache.base) + beyond)
         {
             return cache.geometry
         }
-        return rebuildWindows(base: slot.start, durationSeconds: max(lookaheadSeconds, slot.durationSeconds))
+        return rebuildWindows(base: slot.start, durationSeconds: max(lookaheadSeconds, slot.durationSeconds + beyond))
     }
 
     /// Searches the visibility windows afresh and forgets what was learnt against the old ones.
@@ -219,7 +277,8 @@ public struct HandoverScheduler: Sendable {
     private mutating func rebuildWindows(base: JulianDate, durationSeconds: Double) -> ObserverGeometry {
         let cache = VisibilityWindowCache(
             ephemeris: ephemeris, predictor: predictor, thresholdDegrees: constraints.visibilityThresholdDegrees,
-            base: base, durationSeconds: durationSeconds, excluded: &excluded, exclusions: &exclusions)
+            base: base, durationSeconds: durationSeconds, usable: networks.usable, excluded: &excluded,
+            exclusions: &exclusions)
         self.cache = cache
         forgetPerSatelliteResults()
         return cache.geometry

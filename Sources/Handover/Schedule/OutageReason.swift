@@ -7,6 +7,10 @@ public enum OutageReason: String, Sendable, Hashable, CaseIterable, CustomString
     case obstructed
     /// Service is restricted here and now (the geofence said so); no satellite was considered.
     case restricted
+    /// The terminal is changing network (the permitted set changed, or the network it was on
+    /// has no satellite): acquiring the new network (`Constellation.networkAcquisitionSeconds`,
+    /// whole slots). The decision's `runnerUp` is the satellite being acquired.
+    case networkSwitch
 
     /// The reason's name, as in JSON output.
     public var description: String { rawValue }

@@ -15,6 +15,8 @@ public struct ScheduleStatistics: Sendable, Hashable {
     /// Changes of serving satellite between two consecutive served slots (an outage in between
     /// is a loss of service, not a handover).
     public var handoverCount: Int
+    /// Changes of network: runs of `networkSwitch` outage slots.
+    public var networkSwitchCount: Int
     /// Distinct satellites that served.
     public var servingSatelliteCount: Int
     /// Mean elevation of the serving satellite at the middle of its slots, degrees (0 when
@@ -28,6 +30,7 @@ public struct ScheduleStatistics: Sendable, Hashable {
         var served = 0
         var outages = 0
         var handovers = 0
+        var switches = 0
         var longest = 0.0
         var run = 0.0
         var elevationSum = 0.0
@@ -42,6 +45,7 @@ public struct ScheduleStatistics: Sendable, Hashable {
                 run = 0
             } else {
                 if let reason = decision.outage { counts[reason, default: 0] += 1 }
+                if decision.outage == .networkSwitch && previous?.outage != .networkSwitch { switches += 1 }
                 if previous == nil || previous?.serving != nil { outages += 1 }
                 run += decision.slot.durationSeconds
                 longest = max(longest, run)
@@ -54,6 +58,7 @@ public struct ScheduleStatistics: Sendable, Hashable {
         outageCount = outages
         longestOutageSeconds = longest
         handoverCount = handovers
+        networkSwitchCount = switches
         servingSatelliteCount = satellites.count
         meanServingElevationDegrees = served > 0 ? elevationSum / Double(served) : 0
     }

@@ -5,7 +5,8 @@ public struct SlotDecision: Sendable, Hashable {
     /// The serving satellite, nil during an outage.
     public var serving: SlotCandidate?
     /// The satellite the policy ranked second, if any: where the terminal would go if the
-    /// serving one were lost.
+    /// serving one were lost. During a `networkSwitch` outage, the satellite of the new network
+    /// being acquired.
     public var runnerUp: SlotCandidate?
     /// Why there is no serving satellite; nil when there is one.
     public var outage: OutageReason?

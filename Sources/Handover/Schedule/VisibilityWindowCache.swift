@@ -27,11 +27,12 @@ struct VisibilityWindowCache {
     private var active: [Int] = []
     private var lastSlotStartSeconds = -Double.infinity
 
-    /// Searches every satellite not yet excluded; failures are excluded and reported through
-    /// `excluded` and `exclusions`.
+    /// Searches every satellite not yet excluded whose network is usable (`usable`, by
+    /// `Constellation.ordinal`); failures are excluded and reported through `excluded` and
+    /// `exclusions`.
     init(
         ephemeris: ConstellationEphemeris, predictor: PassPredictor, thresholdDegrees: Double, base: JulianDate,
-        durationSeconds: Double, excluded: inout [Bool], exclusions: inout [PropagationExclusion]
+        durationSeconds: Double, usable: [Bool], excluded: inout [Bool], exclusions: inout [PropagationExclusion]
     ) {
         let geometry = ObserverGeometry(frame: predictor.frame, base: base, earthOrientation: predictor.earthOrientation)
         self.geometry = geometry
@@ -40,6 +41,7 @@ struct VisibilityWindowCache {
         var windows: [Window] = []
         for index in ephemeris.propagators.indices where !excluded[index] {
             let satellite = ephemeris.satellites[index]
+            guard usable[satellite.constellation.ordinal] else { continue }
             let outcome = predictor.visibilityIntervals(
                 of: ephemeris.reference(at: index), satellite: satellite, geometry: geometry, durationSeconds: durationSeconds,
                 thresholdDegrees: thresholdDegrees

@@ -26,17 +26,26 @@ public struct ScheduleService: Sendable {
     public var rebuildDistanceKilometres = 5.0
     /// The slot grid.
     public let slotClock: SlotClock
+    /// The networks the board's hardware can use.
+    public let usableConstellations: Set<Constellation>
+    /// The networks permitted now (`permitConstellations(_:from:)`; all until told otherwise).
+    public private(set) var permittedConstellations = Set(Constellation.allCases)
     private var scheduler: HandoverScheduler?
     private var builtAt: GeodeticPosition?
+    /// The attached network of a scheduler dropped by `replaceEphemeris`, for the next one.
+    private var carriedAttachment: Constellation?
     /// The most recent slot decisions (up to 256), in time order.
     public private(set) var decisions: [SlotDecision] = []
 
     /// A service over the tracker's ephemeris (shared, not copied): a decision's satellite is
     /// published as the tracker index the tick uses.
+    /// `constellations` are the networks the board can use (default: all).
     public init(
         tracker: SatelliteTracker, policy: HandoverPolicy = .highestElevation,
-        constraints: CandidateConstraints = CandidateConstraints(), slotClock: SlotClock = .starlink
+        constraints: CandidateConstraints = CandidateConstraints(), slotClock: SlotClock = .starlink,
+        constellations: Set<Constellation> = Set(Constellation.allCases)
     ) {
+        usableConstellations = constellations
         ephemeris = tracker.ephemeris
         self.policy = policy
         self.constraints = constraints
@@ -64,19 +73,40 @@ public struct ScheduleService: Sendable {
     public mutating func replaceEphemeris(_ refreshed: ConstellationEphemeris, keepingSlotsStartedBy instant: JulianDate) -> Bool {
         guard refreshed.count == ephemeris.count else { return false }
         ephemeris = refreshed
+        carriedAttachment = scheduler?.attachedConstellation ?? carriedAttachment
         scheduler = nil
         decisions.removeAll { $0.slot.start > instant }
         return true
     }
+
+    /// Sets the networks permitted from `instant` on (the integrator feeds it from the geofence
+    /// decision at each fix): the slots starting after `instant` are decided again, and a
+    /// terminal on a network no longer permitted switches at the first of them — within one
+    /// slot of the fix — with the acquisition outage (`OutageReason.networkSwitch`). The slot
+    /// in force keeps its satellite. Returns whether the set changed.
+    @discardableResult
+    public mutating func permitConstellations(_ permitted: Set<Constellation>, from instant: JulianDate) -> Bool {
+        guard permitted != permittedConstellations else { return false }
+        permittedConstellations = permitted
+        scheduler?.permittedConstellations = permitted
+        decisions.removeAll { $0.slot.start > instant }
+        return true
+    }
+
+    /// The network the terminal is attached to, as of the last slot decided.
+    public var attachedConstellation: Constellation? { scheduler?.attachedConstellation }
 
     private mutating func decide(_ slot: ReconfigurationSlot, position: GeodeticPosition, restricted: Bool) -> SlotDecision {
         if let known = decisions.last(where: { $0.slot.index == slot.index }), !restricted, known.outage != .restricted {
             return known
         }
         if scheduler == nil || moved(from: builtAt, to: position) {
+            let attached = scheduler?.attachedConstellation ?? carriedAttachment
             scheduler = HandoverScheduler(
                 ephemeris: ephemeris, observer: position, constraints: constraints, policy: policy, slotClock: slotClock,
-                lookaheadSeconds: 1_800)
+                lookaheadSeconds: 1_800, constellations: usableConstellations)
+            scheduler?.permittedConstellations = permittedConstellations
+            scheduler?.attachedConstellation = attached
             builtAt = position
         }
         // Decided in place: a copy of the scheduler would copy its per-satellite arrays at the
@@ -112,6 +142,9 @@ public struct ScheduleService: Sendable {
         case .noSatellite: .noSatellites
         case .obstructed: .obstructed
         case .restricted: .restricted
+        // The dish's word for "no schedule from the network yet", which is what acquiring a
+        // new network amounts to.
+        case .networkSwitch: .noSchedule
         }
     }
 

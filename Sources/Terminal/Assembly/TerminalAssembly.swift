@@ -63,8 +63,11 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
     ///   - position: where the terminal is believed to be at start (the tick moves it with
     ///     every fix; the scheduler too).
     ///   - nowNanoseconds: monotonic time at assembly (fault inputs are read now).
+    ///   - elementSetConstellations: the network of each element set, index for index (the
+    ///     configuration's list of sources); empty to read each from its name.
     public init(
-        board: BoardDescription, elementSets: [ElementSet], position: GeodeticPosition, policy: GeofencePolicy,
+        board: BoardDescription, elementSets: [ElementSet], elementSetConstellations: [Constellation] = [],
+        position: GeodeticPosition, policy: GeofencePolicy,
         policyValidUntilUnixNanoseconds: Int64, gpio: GPIO, auditLogPath: String, nowNanoseconds: UInt64,
         tickPeriodNanoseconds: UInt64 = 1_000_000, geofence: GeofenceConfiguration = GeofenceConfiguration(),
         link: LinkDirection = .transmit, serviceRules: ServiceRules = .none,
@@ -80,9 +83,12 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         self.audit = audit
         auditWriter = AuditWriter(log: log, handoff: audit)
         channels = TerminalChannels(elementCount: array.elementCount)
-        ephemeris = ConstellationEphemeris(elementSets: elementSets)
+        ephemeris =
+            elementSetConstellations.count == elementSets.count
+            ? ConstellationEphemeris(elementSets: elementSets, constellations: elementSetConstellations)
+            : ConstellationEphemeris(elementSets: elementSets)
         let tracker = SatelliteTracker(ephemeris: ephemeris, observer: position)
-        schedule = ScheduleService(tracker: tracker)
+        schedule = ScheduleService(tracker: tracker, constellations: Set(board.constellations))
         let lines = board.hardware.lines
         do throws(GPIOError) {
             let transmit = try gpio.openOutput(.transmitEnable)

@@ -1,6 +1,7 @@
 import Beam
 import Foundation
 import HAL
+import Orbit
 
 /// Everything a board file says: the hardware wiring and the phased array it drives.
 public struct BoardDescription: Sendable {
@@ -8,6 +9,9 @@ public struct BoardDescription: Sendable {
     public var hardware: BoardProfile
     /// The phased array (the `array:` section, or the Gen-1-like default).
     public var array: ArrayDescription
+    /// The networks the hardware can use (bands, array, modem): the `constellations:` list,
+    /// Starlink alone when the file has none.
+    public var constellations: [Constellation] = [.starlink]
 
     /// The board's short name.
     public var name: String { hardware.name }
@@ -46,7 +50,7 @@ public enum BoardFile {
             }
         }
         _ = attempt { () throws(DataFileError) in
-            try root.rejectUnknownKeys(["format", "board", "summary", "gpio", "usb", "array"])
+            try root.rejectUnknownKeys(["format", "board", "summary", "gpio", "usb", "array", "constellations"])
         }
         if let format = attempt({ () throws(DataFileError) in try root.required("format") }),
             let version = attempt({ () throws(DataFileError) in try format.int() }), version != formatVersion
@@ -88,6 +92,25 @@ public enum BoardFile {
         {
             array = parsed
         }
+        var constellations: [Constellation] = [.starlink]
+        if let list = attempt({ () throws(DataFileError) in try root.optional("constellations") }) ?? nil {
+            constellations = []
+            for item in attempt({ () throws(DataFileError) in try list.elements() }) ?? [] {
+                guard let text = attempt({ () throws(DataFileError) in try item.string() }) else { continue }
+                guard let network = Constellation(rawValue: text) else {
+                    problems.append(item.error("unknown constellation \"\(text)\" (known: \(Constellation.knownNames))"))
+                    continue
+                }
+                if constellations.contains(network) {
+                    problems.append(item.error("constellation \"\(text)\" is listed twice"))
+                } else {
+                    constellations.append(network)
+                }
+            }
+            if constellations.isEmpty && problems.isEmpty {
+                problems.append(list.error("the board must be able to use at least one constellation"))
+            }
+        }
         let profile = BoardProfile(name: name, summary: summary ?? "", chips: chips, lines: lines, usbDevices: usb)
         if problems.isEmpty {
             for issue in profile.validate() {
@@ -100,7 +123,7 @@ public enum BoardFile {
         guard problems.isEmpty else {
             throw DataFileErrors(problems.sorted { ($0.line ?? .max, $0.column ?? 0) < ($1.line ?? .max, $1.column ?? 0) })
         }
-        return BoardDescription(hardware: profile, array: array)
+        return BoardDescription(hardware: profile, array: array, constellations: constellations)
     }
 
     private static func parseChip(_ node: DataNode) throws(DataFileError) -> GPIOChipDescription {
