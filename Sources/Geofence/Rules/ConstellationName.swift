@@ -14,7 +14,16 @@ public enum ConstellationName: String, Sendable, Hashable, CaseIterable, Compara
     case qianfan
 
     /// Bit position in a ``ConstellationSet``.
-    var bit: UInt16 { 1 << UInt16(Self.allCases.firstIndex(of: self) ?? 0) }
+    var bit: UInt16 {
+        // A switch, not `allCases.firstIndex`: the tick asks, and must not build an array.
+        switch self {
+        case .starlink: 1 << 0
+        case .oneweb: 1 << 1
+        case .kuiper: 1 << 2
+        case .guowang: 1 << 3
+        case .qianfan: 1 << 4
+        }
+    }
 
     /// The lower-case name.
     public var description: String { rawValue }

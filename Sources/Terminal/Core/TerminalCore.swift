@@ -178,7 +178,7 @@ public final class TerminalCore {
         conditions.policyValid = utc.map { $0.nanosecondsSinceUnixEpoch <= policyValidUntilUnixNanoseconds } ?? false
         conditions.beamformerHealthy = beamformerReady
         conditions.clocksAgree = clocksAgree(utc, atNanoseconds: now, utcTimestamp: utcTimestamp)
-        conditions.serviceRulesMet = serviceDecision.permitsTransmit
+        conditions.serviceRulesMet = serviceDecision.permitsTransmit(servingNetwork: servingNetwork(sample.satelliteIndex))
         self.conditions = conditions
         interlock.update(conditions, atNanoseconds: now, utc: utcTimestamp)
 
@@ -327,6 +327,13 @@ public final class TerminalCore {
         powerAmplifier?.update(wanted: false, fault: true, atNanoseconds: now, utc: utc)
         updateLED(.off, tick: 0, now: now, utc: utc)
         state = .stowed
+    }
+
+    /// The network of the satellite at tracker index `index` (nil: none).
+    private func servingNetwork(_ index: Int32) -> ConstellationName? {
+        let satellites = pointing.tracker.ephemeris.satellites
+        guard index >= 0, Int(index) < satellites.count else { return nil }
+        return ConstellationName(satellites[Int(index)].constellation)
     }
 
     private func takePolicy() {
