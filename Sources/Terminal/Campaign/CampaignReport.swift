@@ -130,6 +130,8 @@ public enum CampaignCoverage {
         + ["transmit_enable", "pa_power", "status_led", "beamformer_reset", "fault_in", "over_temperature", "transmit_enable_sense"]
         .map { "gpio_failure:\($0)" }
         + ["fix_time_offset:small", "fix_time_offset:large", "stow", "transmit-switched-on"]
+        + ["clock_step:small", "clock_step:large", "restart"]
+        + PolicyPushKind.allCases.map { "policy_push:\($0.rawValue)" }
 
     /// The kinds `scenario` exercises, and those its run showed.
     static func kinds(of scenario: Scenario, result: SimulationResult, nearZone: Bool) -> [String] {
@@ -149,6 +151,10 @@ public enum CampaignCoverage {
             case .gpioFailure(let role, _): kinds.append("gpio_failure:\(role.rawValue)")
             case .fixTimeOffset(let offset, _): kinds.append(abs(offset) < 3 ? "fix_time_offset:small" : "fix_time_offset:large")
             case .stow: kinds.append("stow")
+            case .clockStep(let step, _):
+                kinds.append(abs(step) < 3 ? "clock_step:small" : "clock_step:large")
+            case .policyPush(let kind, _): kinds.append("policy_push:\(kind.rawValue)")
+            case .restart: kinds.append("restart")
             }
         }
         if result.transmitRisingEdges > 0 { kinds.append("transmit-switched-on") }

@@ -16,7 +16,9 @@ import RealTime
 /// - the GNSS: fix rate, accuracy (from 2 m to a degraded 150 m), noise seed;
 /// - up to four events: PA and over-temperature faults, GNSS outages, bridge unplugs, GPIO
 ///   failures of every line, fixes whose UTC disagrees with the clock (small and large
-///   offsets, either sign), operator stows.
+///   offsets, either sign), operator stows, clock steps (small and large, either sign),
+///   policy pushes through the keeper (newer, expired, rollback, badly signed; restricting
+///   service where the terminal is, or lifting the zones) and restarts.
 public struct CampaignScenarioGenerator: Sendable {
     /// A point inside a zone, from which edges are sought.
     public struct ZoneSeed: Sendable {
@@ -216,7 +218,7 @@ public struct CampaignScenarioGenerator: Sendable {
         let at = Self.rounded(random.uniform(0.3, duration - 0.3), places: 3)
         let length = Self.rounded(random.uniform(0.1, 4), places: 3)
         let event: Scenario.Event
-        switch random.below(6) {
+        switch random.below(9) {
         case 0: event = .fault(random.pick(Scenario.FaultInput.allCases), seconds: length)
         case 1: event = .gnssOutage(seconds: Self.rounded(random.uniform(1, 9), places: 3))
         case 2: event = .unplugBeamformer(seconds: length)
@@ -224,7 +226,13 @@ public struct CampaignScenarioGenerator: Sendable {
         case 4:
             let magnitude = random.chance(0.5) ? random.uniform(0, 2.9) : random.uniform(3.1, 900)
             event = .fixTimeOffset(offsetSeconds: Self.rounded(random.chance(0.5) ? magnitude : -magnitude, places: 3), seconds: length)
-        default: event = .stow(seconds: length)
+        case 5: event = .stow(seconds: length)
+        case 6:
+            // Small steps stay within the clocks' 3 s tolerance; large ones up to an hour.
+            let magnitude = random.chance(0.5) ? random.uniform(0.1, 2.9) : random.uniform(3.1, 3_600)
+            event = .clockStep(stepSeconds: Self.rounded(random.chance(0.5) ? magnitude : -magnitude, places: 3), seconds: length)
+        case 7: event = .policyPush(random.pick(PolicyPushKind.allCases), restrictsHere: random.chance(0.5))
+        default: event = .restart(downSeconds: Self.rounded(random.uniform(0.05, 1.5), places: 3))
         }
         return Scenario.TimedEvent(atSeconds: at, event: event)
     }

@@ -41,6 +41,9 @@ public enum ScenarioYAMLWriter {
         case .gpioFailure(let role, let seconds): "gpio_failure: \(role.rawValue), for_s: \(number(seconds))"
         case .fixTimeOffset(let offset, let seconds): "fix_time_offset_s: \(number(offset)), for_s: \(number(seconds))"
         case .stow(let seconds): "stow: true, for_s: \(number(seconds))"
+        case .clockStep(let step, let seconds): "clock_step_s: \(number(step)), for_s: \(number(seconds))"
+        case .policyPush(let kind, let restrictsHere): "policy_push: \(kind.rawValue), restricts_here: \(restrictsHere)"
+        case .restart(let seconds): "restart: true, for_s: \(number(seconds))"
         }
     }
 

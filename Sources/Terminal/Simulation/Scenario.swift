@@ -31,6 +31,18 @@ public struct Scenario: Sendable {
         case fixTimeOffset(offsetSeconds: Double, seconds: Double)
         /// The operator stows the terminal (`POST /stow`) for `seconds`, then unstows it.
         case stow(seconds: Double)
+        /// The terminal's UTC clock steps by `stepSeconds` (either sign) while the monotonic tick
+        /// goes on, and is stepped back `seconds` later (as a time daemon would correct it): the
+        /// fixes' UTC then disagrees with the clock (the clock-fault path).
+        case clockStep(stepSeconds: Double, seconds: Double)
+        /// The simulated operator pushes a policy bundle through the terminal's `PolicyKeeper`
+        /// as the daemon does (`POST /policy`): only a `.newer` one may be accepted. The bundle
+        /// forbids service within 3 km of the terminal's true position when `restrictsHere`, else
+        /// only far away (and lifts every other zone).
+        case policyPush(PolicyPushKind, restrictsHere: Bool)
+        /// The terminal stops (stowed, lines released, the audit log closed) and starts again
+        /// `downSeconds` later with its persisted audit log and accepted-policy store.
+        case restart(downSeconds: Double)
     }
 
     /// A fault input the scenario can drive.

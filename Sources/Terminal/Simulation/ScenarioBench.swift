@@ -54,6 +54,10 @@ public protocol ScenarioBench: AnyObject {
 
     /// The level output `role` is driven to, as the bench sees it (nil when it cannot tell).
     func outputLevel(_ role: GPIORole) -> LogicalLevel?
+
+    /// Whether the terminal may be assembled again on this bench mid-run (a scenario's
+    /// `restart`): `start` is then called again with the new assembly.
+    var supportsRestart: Bool { get }
 }
 
 extension ScenarioBench {
@@ -63,6 +67,8 @@ extension ScenarioBench {
     public func endGPIOFailure(_: GPIORole) {}
     /// Not known.
     public func outputLevel(_: GPIORole) -> LogicalLevel? { nil }
+    /// Benches of real devices are not restarted mid-run.
+    public var supportsRestart: Bool { false }
 }
 
 /// What a bench reports at the end of a run, besides the harness's own verdicts.

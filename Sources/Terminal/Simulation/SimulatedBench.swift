@@ -15,6 +15,8 @@ public final class SimulatedBench: ScenarioBench {
     private let usb: SimulatedUSB
     private var bridge: SimulatedBeamformerBridge?
     private var driver: BeamformerBridgeDriver<SimulatedUSB>?
+    /// Whether the bridge is plugged in (a scenario's unplug lasts across a restart).
+    private var bridgePlugged = true
 
     /// A bench for `board` with `wires` (nil: transmit-enable to its sense input, when the
     /// board has one), reading the virtual clock through `virtualNow`.
@@ -31,9 +33,11 @@ public final class SimulatedBench: ScenarioBench {
 
     public func start(_ assembly: TerminalAssembly<SimulatedGPIO>, virtualNow: @escaping () -> Int64) throws {
         let elementCount = assembly.array.elementCount
+        // Started again (a restart): the new terminal's driver finds a bridge just powered on.
+        if let old = self.bridge, bridgePlugged { usb.unplug(old) }
         let bridge = SimulatedBeamformerBridge(chipCount: (elementCount + 3) / 4)
         bridge.maximumRecordCount = 10_000
-        _ = usb.plug(bridge)
+        if bridgePlugged { _ = usb.plug(bridge) }
         self.bridge = bridge
         driver = BeamformerBridgeDriver(
             backend: usb, hotplug: usb,
@@ -57,12 +61,16 @@ public final class SimulatedBench: ScenarioBench {
     public func outputLevel(_ role: GPIORole) -> LogicalLevel? { gpio.level(of: role) }
 
     public func unplugBeamformer(atNanoseconds _: Int64) {
-        if let bridge { usb.unplug(bridge) }
+        if let bridge, bridgePlugged { usb.unplug(bridge) }
+        bridgePlugged = false
     }
 
     public func replugBeamformer(atNanoseconds _: Int64) {
-        if let bridge { _ = usb.plug(bridge) }
+        if let bridge, !bridgePlugged { _ = usb.plug(bridge) }
+        bridgePlugged = true
     }
+
+    public var supportsRestart: Bool { true }
 
     public func afterTick(_ context: TickContext, assembly _: TerminalAssembly<SimulatedGPIO>) -> Bool {
         if context.tickIndex % 10 == 0 { _ = driver?.serviceOnce() }

@@ -14,7 +14,8 @@ import RealTime
 /// truth (the true position's zone, the transmit-enable level the bench reads).
 struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     let scenario: Scenario
-    let assembly: TerminalAssembly<Bench.GPIO>
+    /// The terminal; a new one after each restart (nil only if a restart failed to assemble it).
+    var assembly: TerminalAssembly<Bench.GPIO>!
     let bench: Bench
     let periodNanoseconds: Int64
     let totalTicks: UInt64
@@ -49,6 +50,27 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var trackedTicks: UInt64 = 0
     var transmitTicks: UInt64 = 0
     var outageTicks: [OutageCause: UInt64] = [:]
+    /// The loop's UTC reference, which clock steps move (set by the simulator).
+    var utcReference: UTCReference?
+    /// The invariants of clock steps, restarts and policy pushes.
+    var laterChecks: LaterEventInvariants
+    /// The policy side (pushes, the store); set by the simulator.
+    var policyDesk: PolicyPushDesk?
+    /// The policy the terminal must be following: the start-up one, then each accepted push.
+    /// The truth (restricted or not) is judged against it.
+    var expectedPolicy: GeofencePolicy
+    /// The start-up policy and its end of validity (a restart with nothing stored keeps it).
+    var startUpPolicy: (policy: GeofencePolicy, validUntilUnixNanoseconds: Int64)
+    /// Assembles the terminal again (a restart) with a policy, its end of validity, at a
+    /// virtual time; set by the simulator.
+    var reassemble: ((GeofencePolicy, Int64, Int64) throws -> TerminalAssembly<Bench.GPIO>)?
+    /// The audit log's path (a restart opens it again); set by the simulator.
+    var auditLogPath: String?
+    /// Deliberately broken firmware paths (tests only).
+    var defects: Set<SimulatedDefect> = []
+    /// The clock's steps in force and when each is taken back.
+    var clockStepNanoseconds: Int64 = 0
+    var clockStepEnds: [(step: Int64, at: Int64)] = []
 
     init(
         scenario: Scenario, assembly: TerminalAssembly<Bench.GPIO>, bench: Bench, periodNanoseconds: Int64,
@@ -76,6 +98,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         eventWindows = windows
         random = SplitMix64(seed: seed)
         checks = ExpectationTracker(expectations: scenario.expectations, periodNanoseconds: periodNanoseconds)
+        laterChecks = LaterEventInvariants(
+            periodNanoseconds: periodNanoseconds, clockLimitNanoseconds: assembly.core.maximumClockDisagreementNanoseconds)
+        expectedPolicy = assembly.core.policy
+        startUpPolicy = (assembly.core.policy, .max)
         compute = ComputeTimeRecorder(periodNanoseconds: UInt64(periodNanoseconds))
         history.reserveCapacity(Int(scenario.durationSeconds) + 2)
     }
@@ -85,11 +111,16 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let seconds = Double(now) / 1e9
         let truth = scenario.position(atSeconds: seconds)
         applyEvents(now: now, seconds: seconds)
-        publishFix(now: now, truth: truth)
+        guard assembly != nil else {
+            pace(context)
+            return
+        }
+        publishFix(now: now, truth: truth, clockUTC: context.scheduledUTC)
         schedule(context, truth: truth)
 
         let before = DispatchTime.now().uptimeNanoseconds
-        assembly.core.tick(context)
+        // While a restart has the terminal down, nothing of it runs (its lines are released).
+        if !laterChecks.isDown(atNanoseconds: now) { assembly.core.tick(context) }
         compute.record(DispatchTime.now().uptimeNanoseconds - before)
 
         let lineHigh = bench.afterTick(context, assembly: assembly)
@@ -102,6 +133,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     }
 
     private mutating func applyEvents(now: Int64, seconds: Double) {
+        guard assembly != nil else { return }
         while nextEvent < scenario.events.count, scenario.events[nextEvent].atSeconds <= seconds {
             let timed = scenario.events[nextEvent]
             nextEvent += 1
@@ -139,8 +171,12 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 checks.stowStarted(atNanoseconds: now)
                 unstowAt = end
                 note(seconds, "operator stow for \(length) s")
+            case .clockStep, .policyPush, .restart:
+                applyLaterEvent(timed.event, now: now, end: end, seconds: seconds)
             }
         }
+        endLaterEvents(now: now, seconds: seconds)
+        guard assembly != nil else { return }
         if now >= fixTimeOffsetEndsAt {
             fixTimeOffsetEndsAt = .max
             fixTimeOffsetNanoseconds = 0
@@ -180,12 +216,13 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     private static func duration(of event: Scenario.Event) -> Double {
         switch event {
         case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds), .gpioFailure(_, let seconds),
-            .fixTimeOffset(_, let seconds), .stow(let seconds):
+            .fixTimeOffset(_, let seconds), .stow(let seconds), .clockStep(_, let seconds), .restart(let seconds):
             seconds
+        case .policyPush: 0
         }
     }
 
-    private mutating func publishFix(now: Int64, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
+    private mutating func publishFix(now: Int64, truth: (latitudeDegrees: Double, longitudeDegrees: Double), clockUTC: UTCInstant?) {
         guard now >= nextFixNanoseconds else { return }
         nextFixNanoseconds += Int64(1e9 / scenario.gnssRateHertz)
         guard now >= gnssOutageUntil else { return }
@@ -201,7 +238,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             heightMetres: 0, horizontalUncertaintyMetres: scenario.gnssAccuracyMetres, receivedAtNanoseconds: now,
             utcNanoseconds: scenario.startUnixNanoseconds + now + fixTimeOffsetNanoseconds)
         assembly.channels.fixes.publish(fix)
-        let fixRestricted = !assembly.core.policy.assess(
+        if let clockUTC { laterChecks.fixPublished(atNanoseconds: now, disagreementNanoseconds: fix.utcNanoseconds &- clockUTC.nanosecondsSinceUnixEpoch) }
+        let fixRestricted = !expectedPolicy.assess(
             GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)
         ).permitsTransmit
         checks.fixPublished(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds, showsRestriction: fixRestricted)
@@ -240,7 +278,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             || !truthAssessed.valid
         {
             // Assessed again only when the true position moved (a fixed site: once).
-            let decision = core.policy.assess(
+            let decision = expectedPolicy.assess(
                 GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
             truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, !decision.permitsTransmit, true)
         }
@@ -259,6 +297,9 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         checks.safety(
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty, faultShown: snapshot.state == .fault)
+        laterChecks.tick(
+            atNanoseconds: context.scheduledNanoseconds, lineHigh: lineHigh,
+            conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty)
         let action = core.geofenceDecision.action
         if action != lastAction {
             let zone = core.geofenceDecision.zoneName.map { " (\($0))" } ?? ""
@@ -277,32 +318,41 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         pacer.pace(virtualNanoseconds: next, followWallClock: follow, periodNanoseconds: periodNanoseconds)
     }
 
-    private mutating func note(_ seconds: Double, _ text: String) {
+    mutating func note(_ seconds: Double, _ text: String) {
         events.append(SimulationResult.Event(atSeconds: seconds, text: text))
     }
 
     func result(wallSeconds: Double, auditLogPath: String, bench outcome: BenchOutcome) -> SimulationResult {
         let tickSeconds = Double(periodNanoseconds) / 1e9
-        let core = assembly.core
-        let auditRecords = (try? AuditLog.read(path: auditLogPath).entries.count) ?? 0
+        let scan = try? AuditLog.read(path: auditLogPath)
+        let auditRecords = scan?.entries.count ?? 0
+        var laterChecks = laterChecks
+        if policyDesk?.pushCount ?? 0 > 0 {
+            let pushRecords = scan?.entries.count { $0.kind == .policy && $0.details["source"]?.hasPrefix("policy-push-") == true } ?? 0
+            laterChecks.pushesFoundInLog(pushRecords, atNanoseconds: Int64(compute.count) * periodNanoseconds)
+        }
+        let handovers = assembly.map { Int($0.core.snapshot.handovers) } ?? 0
         var result = SimulationResult(
             scenario: scenario.name, simulatedSeconds: Double(compute.count) * tickSeconds, ticks: compute.count,
             wallSeconds: wallSeconds, trackedSeconds: Double(trackedTicks) * tickSeconds,
-            transmitOnSeconds: Double(transmitTicks) * tickSeconds, handovers: Int(core.snapshot.handovers),
+            transmitOnSeconds: Double(transmitTicks) * tickSeconds, handovers: handovers,
             outageSeconds: outageTicks.mapValues { Double($0) * tickSeconds }, events: events,
             transmitSwitches: transmitSwitches,
             computeNanoseconds: (compute.percentile(0.5), compute.percentile(0.99), compute.maximumNanoseconds),
             computeHistogram: compute.logarithmicBuckets(), ticksOverPeriod: compute.overPeriod, auditRecords: auditRecords, auditLogPath: auditLogPath,
             beamformerLatches: outcome.beamformerLatches, history: history, track: track,
-            satelliteNames: assembly.satellites.map(\.name),
+            satelliteNames: assembly.map { $0.satellites.map(\.name) } ?? [],
             reactions: checks.reactions, wallClockStretchSeconds: Double(pacer.wallClockStretchNanoseconds) / 1e9,
             benchNotes: outcome.notes,
             verdicts: checks.verdicts(
-                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers))
-                + outcome.verdicts,
+                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: handovers)
+                + outcome.verdicts
+                + (scenario.expectations.contains(.safetyInvariants) ? laterChecks.verdicts() : []),
             cutShortAtSeconds: nil)
-        result.invariantChecks = checks.invariantChecks
-        result.firstViolationSeconds = checks.firstViolationNanoseconds.map { Double($0) / 1e9 }
+        result.invariantChecks = checks.invariantChecks + laterChecks.invariantChecks
+        let laterViolation = scenario.expectations.contains(.safetyInvariants) ? laterChecks.firstViolationNanoseconds : nil
+        let firstViolation = [checks.firstViolationNanoseconds, laterViolation].compactMap { $0 }.min()
+        result.firstViolationSeconds = firstViolation.map { Double($0) / 1e9 }
         result.transmitRisingEdges = transmitRisingEdges
         return result
     }

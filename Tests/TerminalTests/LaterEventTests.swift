@@ -1,0 +1,212 @@
+import Audit
+import Foundation
+import Geofence
+import Testing
+
+@testable import Terminal
+
+/// The campaign's later events (issue 17): clock steps, policy pushes through the keeper and
+/// restarts. Each reads and writes back exactly, runs on the real terminal with the safety
+/// invariants holding, and a deliberately broken firmware path is caught.
+@Suite struct LaterEventTests {
+    /// Runs scenario text with the example policy and board, with `defects`.
+    static func run(_ yaml: String, name: String, defects: Set<SimulatedDefect> = []) throws -> (SimulationResult, [AuditEntry]) {
+        let scenario = try ScenarioFile.parse(yaml: yaml, file: name)
+        let start = Date(timeIntervalSince1970: Double(scenario.startUnixNanoseconds) / 1e9)
+        let (keeper, _) = try EmbeddedDefaults.examplePolicyKeeper(at: start)
+        let policy = try require(keeper.inForce)
+        let board = try BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "embedded:sim")
+        let audit = NSTemporaryDirectory() + "utermd-later-\(UUID().uuidString).audit"
+        defer {
+            try? FileManager.default.removeItem(atPath: audit)
+            try? FileManager.default.removeItem(atPath: audit + ".accepted-policy")
+        }
+        var options = Simulator.Options(
+            board: board, policy: policy.geofencePolicy,
+            policyValidUntilUnixNanoseconds: Int64(policy.header.validUntil.timeIntervalSince1970) * 1_000_000_000,
+            auditLogPath: audit, seed: 5)
+        options.defects = defects
+        let result = try Simulator(scenario: scenario, options: options).run()
+        return (result, try AuditLog.read(path: audit).entries)
+    }
+
+    /// A fixed terminal at Cape Town (no zone of the example policy), 100 Hz, with `events`.
+    static func capeTown(_ events: [String], seconds: Double = 10) -> String {
+        site(latitude: -33.92, longitude: 18.42, events, seconds: seconds)
+    }
+
+    static func site(latitude: Double, longitude: Double, _ events: [String], seconds: Double = 10) -> String {
+        """
+        format: 1
+        scenario: later-events
+        start: 2026-08-23T00:00:00Z
+        tick_hz: 100
+        duration_s: \(seconds)
+        gnss: { rate_hz: 1, accuracy_m: 3, noise_seed: 11 }
+        mobility: stationary
+        route:
+          - { t_s: 0, lat_deg: \(latitude), lon_deg: \(longitude) }
+        events:
+        \(events.map { "  - { \($0) }" }.joined(separator: "\n"))
+        expect:
+          - safety_invariants: true
+        """
+    }
+
+    static func verdict(_ result: SimulationResult, _ words: String) -> SimulationResult.Verdict? {
+        result.verdicts.first { $0.expectation.contains(words) }
+    }
+
+    // MARK: reading and writing
+
+    @Test func theLaterEventsReadAndWriteBackExactly() throws {
+        let text = Self.capeTown([
+            "at_s: 1, clock_step_s: -3600.25, for_s: 2", "at_s: 2, policy_push: bad_signature, restricts_here: true",
+            "at_s: 3, policy_push: rollback", "at_s: 4, restart: true, for_s: 0.5",
+        ])
+        let scenario = try ScenarioFile.parse(yaml: text, file: "later.yaml")
+        #expect(
+            scenario.events.map(\.event) == [
+                .clockStep(stepSeconds: -3600.25, seconds: 2), .policyPush(.badSignature, restrictsHere: true),
+                .policyPush(.rollback, restrictsHere: false), .restart(downSeconds: 0.5),
+            ])
+        let written = ScenarioYAMLWriter.yaml(scenario)
+        let again = try ScenarioFile.parse(yaml: written, file: "written.yaml")
+        #expect(again.events == scenario.events)
+        #expect(ScenarioYAMLWriter.yaml(again) == written)
+        #expect(written.contains("clock_step_s: -3600.25, for_s: 2"))
+        #expect(written.contains("policy_push: bad_signature, restricts_here: true"))
+        #expect(written.contains("restart: true, for_s: 0.5"))
+    }
+
+    @Test(arguments: [
+        ("at_s: 1, clock_step_s: 0, for_s: 1", "clock_step_s"),
+        ("at_s: 1, clock_step_s: 5", "for_s"),
+        ("at_s: 1, clock_step_s: 5, for_s: -1", "for_s must be"),
+        ("at_s: 1, policy_push: newest", "policy_push"),
+        ("at_s: 1, policy_push: newer, for_s: 2", "no duration"),
+        ("at_s: 1, stow: true, for_s: 1, restricts_here: true", "restricts_here belongs"),
+        ("at_s: 1, restart: false, for_s: 1", "restart: true"),
+        ("at_s: 1, restart: true", "for_s"),
+        ("at_s: 1, reboot: true", "reboot"),
+    ])
+    func badLaterEventsAreNamedWithTheirLine(event: String, words: String) {
+        do {
+            _ = try ScenarioFile.parse(yaml: Self.capeTown([event]), file: "bad.yaml")
+            Issue.record("accepted: \(event)")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("bad.yaml:11"), "\(message)")
+            #expect(message.contains(words), "\(message)")
+        }
+    }
+
+    // MARK: clock steps
+
+    @Test func aLargeClockStepSwitchesTransmitOffUntilTheClockIsCorrected() throws {
+        let yaml = Self.capeTown(["at_s: 4, clock_step_s: 60, for_s: 3"])
+        let (result, audit) = try Self.run(yaml, name: "clock-step.yaml")
+        for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        #expect(Self.verdict(result, "time disagrees")?.detail.hasPrefix("1 clock steps, 1 times untrusted") == true)
+        #expect(result.transmitRisingEdges >= 2, "on before the step and again after the correction")
+        #expect(audit.contains { $0.event.contains("clock") }, "the clock fault is audited")
+        // Small steps stay within the tolerance: nothing untrusted.
+        let (small, _) = try Self.run(Self.capeTown(["at_s: 4, clock_step_s: -2.5, for_s: 3"]), name: "small-step.yaml")
+        #expect(Self.verdict(small, "time disagrees")?.detail.hasPrefix("1 clock steps, 0 times untrusted") == true)
+    }
+
+    @Test func firmwareIgnoringTheClockFaultIsCaught() throws {
+        let yaml = Self.capeTown(["at_s: 4, clock_step_s: 60, for_s: 4"])
+        let (result, _) = try Self.run(yaml, name: "clock-defect.yaml", defects: [.ignoresClockDisagreement])
+        let clock = try require(Self.verdict(result, "time disagrees"))
+        #expect(!clock.passed, "\(clock.detail)")
+        #expect(result.firstViolationSeconds.map { $0 >= 5 && $0 < 6.1 } == true, "\(String(describing: result.firstViolationSeconds))")
+    }
+
+    // MARK: policy pushes
+
+    @Test func onlyTheValidPushIsAcceptedAndEveryPushIsAudited() throws {
+        let yaml = Self.capeTown([
+            "at_s: 2, policy_push: expired, restricts_here: true", "at_s: 2.5, policy_push: bad_signature, restricts_here: true",
+            "at_s: 3, policy_push: rollback, restricts_here: true", "at_s: 5, policy_push: newer, restricts_here: true",
+            "at_s: 6, policy_push: rollback", "at_s: 7, policy_push: newer",
+        ])
+        let (result, audit) = try Self.run(yaml, name: "pushes.yaml")
+        for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        let records = audit.filter { $0.kind == .policy }
+        #expect(records.map(\.event) == ["rejected", "rejected", "rejected", "accepted", "rejected", "accepted"])
+        #expect(records.compactMap { $0.details["code"] } == ["expired", "badSignature", "alreadyInForce", "rollback"])
+        #expect(records.last?.details["version"] == "3")
+        // The accepted restriction switched transmit off; the next push lifted it.
+        let restriction = try require(Self.verdict(result, "one tick of a fix inside a restricted zone"))
+        #expect(!restriction.detail.hasPrefix("0 entries"), "\(restriction.detail)")
+        #expect(result.transmitRisingEdges >= 2)
+    }
+
+    @Test func firmwareApplyingARefusedPolicyIsCaught() throws {
+        // Inside the example policy's Shanghai zone: a refused (expired) bundle that lifts it.
+        let yaml = Self.site(latitude: 31.23, longitude: 121.47, ["at_s: 1, policy_push: expired"])
+        let (honest, _) = try Self.run(yaml, name: "refused.yaml")
+        for verdict in honest.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        #expect(honest.transmitRisingEdges == 0)
+        let (broken, _) = try Self.run(yaml, name: "refused-applied.yaml", defects: [.appliesRejectedPolicies])
+        #expect(broken.transmitRisingEdges > 0)
+        #expect(Self.verdict(broken, "never transmit in a restricted zone")?.passed == false)
+    }
+
+    // MARK: restarts
+
+    @Test func aRestartKeepsTheAuditLogAndTheAcceptedPolicy() throws {
+        let plain = Self.capeTown(["at_s: 4, restart: true, for_s: 0.5"])
+        let (result, audit) = try Self.run(plain, name: "restart.yaml")
+        for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        #expect(result.transmitRisingEdges >= 2, "on before the restart and again after it")
+        #expect(result.events.contains { $0.text.hasPrefix("terminal restarted") })
+        #expect(audit.count > 4)
+        // A policy accepted before the restart is in force after it (restored from the store).
+        let pushed = Self.capeTown(["at_s: 1, policy_push: newer, restricts_here: true", "at_s: 4, restart: true, for_s: 0.5"])
+        let (restricted, records) = try Self.run(pushed, name: "restart-policy.yaml")
+        for verdict in restricted.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        #expect(records.filter { $0.kind == .policy }.map(\.event) == ["accepted", "accepted"])
+    }
+
+    @Test func aRestartThatForgetsTheAcceptedPolicyIsCaught() throws {
+        let yaml = Self.capeTown(["at_s: 1, policy_push: newer, restricts_here: true", "at_s: 3, restart: true, for_s: 0.3"])
+        let (result, _) = try Self.run(yaml, name: "forgets.yaml", defects: [.forgetsAcceptedPolicyOnRestart])
+        #expect(result.transmitRisingEdges > 0)
+        #expect(Self.verdict(result, "never transmit in a restricted zone")?.passed == false)
+    }
+
+    @Test func aRestartThatLosesAnAuditRecordIsCaught() throws {
+        let yaml = Self.capeTown(["at_s: 4, restart: true, for_s: 0.5"])
+        let (result, _) = try Self.run(yaml, name: "loses-record.yaml", defects: [.losesAuditTailOnRestart])
+        let restart = try require(Self.verdict(result, "across a restart"))
+        #expect(!restart.passed)
+        #expect(restart.detail.contains("audit records lost"), "\(restart.detail)")
+    }
+
+    // MARK: the campaign
+
+    @Test func theCampaignGeneratesEveryLaterEventKind() throws {
+        let (policy, _) = try CampaignTests.examplePolicy()
+        let generator = CampaignScenarioGenerator(seed: 1, policy: policy)
+        var kinds: [String: Int] = [:]
+        for index in 0..<300 {
+            let scenario = generator.scenario(index: index)
+            let read = try ScenarioFile.parse(yaml: ScenarioYAMLWriter.yaml(scenario), file: "generated-\(index).yaml")
+            #expect(read.events == scenario.events)
+            for timed in scenario.events {
+                switch timed.event {
+                case .clockStep(let step, _): kinds[abs(step) < 3 ? "clock_step:small" : "clock_step:large", default: 0] += 1
+                case .policyPush(let kind, _): kinds["policy_push:\(kind.rawValue)", default: 0] += 1
+                case .restart: kinds["restart", default: 0] += 1
+                default: break
+                }
+            }
+        }
+        for kind in ["clock_step:small", "clock_step:large", "restart"] + PolicyPushKind.allCases.map({ "policy_push:\($0.rawValue)" }) {
+            #expect(kinds[kind, default: 0] >= 5, "\(kind): \(kinds[kind, default: 0]) in 300 scenarios")
+            #expect(CampaignCoverage.kinds.contains(kind))
+        }
+    }
+}
