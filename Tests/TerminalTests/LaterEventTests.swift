@@ -185,6 +185,26 @@ import Testing
         #expect(restart.detail.contains("audit records lost"), "\(restart.detail)")
     }
 
+    // MARK: loop overruns
+
+    @Test func loopOverrunsSwitchTransmitOffAndAreCounted() throws {
+        let yaml = Self.capeTown(["at_s: 4, loop_overrun_ms: 25, for_s: 0.5"])
+        let scenario = try ScenarioFile.parse(yaml: yaml, file: "overrun.yaml")
+        #expect(scenario.events.map(\.event) == [.loopOverrun(tickMilliseconds: 25, seconds: 0.5)])
+        #expect(ScenarioYAMLWriter.yaml(scenario).contains("loop_overrun_ms: 25, for_s: 0.5"))
+        let (result, _) = try Self.run(yaml, name: "overrun.yaml")
+        for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        let overrun = try require(Self.verdict(result, "loop overrun"))
+        #expect(!overrun.detail.hasPrefix("0 ticks"), "\(overrun.detail)")
+        #expect(result.transmitRisingEdges >= 1)
+    }
+
+    @Test func firmwareIgnoringLoopOverrunsIsCaught() throws {
+        let yaml = Self.capeTown(["at_s: 4, loop_overrun_ms: 25, for_s: 0.5"])
+        let (result, _) = try Self.run(yaml, name: "overrun-defect.yaml", defects: [.ignoresLoopOverruns])
+        #expect(Self.verdict(result, "loop overrun")?.passed == false)
+    }
+
     // MARK: the campaign
 
     @Test func theCampaignGeneratesEveryLaterEventKind() throws {
@@ -200,11 +220,12 @@ import Testing
                 case .clockStep(let step, _): kinds[abs(step) < 3 ? "clock_step:small" : "clock_step:large", default: 0] += 1
                 case .policyPush(let kind, _): kinds["policy_push:\(kind.rawValue)", default: 0] += 1
                 case .restart: kinds["restart", default: 0] += 1
+                case .loopOverrun: kinds["loop_overrun", default: 0] += 1
                 default: break
                 }
             }
         }
-        for kind in ["clock_step:small", "clock_step:large", "restart"] + PolicyPushKind.allCases.map({ "policy_push:\($0.rawValue)" }) {
+        for kind in ["clock_step:small", "clock_step:large", "restart", "loop_overrun"] + PolicyPushKind.allCases.map({ "policy_push:\($0.rawValue)" }) {
             #expect(kinds[kind, default: 0] >= 5, "\(kind): \(kinds[kind, default: 0]) in 300 scenarios")
             #expect(CampaignCoverage.kinds.contains(kind))
         }

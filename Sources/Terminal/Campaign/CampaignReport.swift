@@ -130,7 +130,7 @@ public enum CampaignCoverage {
         + ["transmit_enable", "pa_power", "status_led", "beamformer_reset", "fault_in", "over_temperature", "transmit_enable_sense"]
         .map { "gpio_failure:\($0)" }
         + ["fix_time_offset:small", "fix_time_offset:large", "stow", "transmit-switched-on"]
-        + ["clock_step:small", "clock_step:large", "restart"]
+        + ["clock_step:small", "clock_step:large", "restart", "loop_overrun"]
         + PolicyPushKind.allCases.map { "policy_push:\($0.rawValue)" }
 
     /// The kinds `scenario` exercises, and those its run showed.
@@ -155,6 +155,7 @@ public enum CampaignCoverage {
                 kinds.append(abs(step) < 3 ? "clock_step:small" : "clock_step:large")
             case .policyPush(let kind, _): kinds.append("policy_push:\(kind.rawValue)")
             case .restart: kinds.append("restart")
+            case .loopOverrun: kinds.append("loop_overrun")
             }
         }
         if result.transmitRisingEdges > 0 { kinds.append("transmit-switched-on") }

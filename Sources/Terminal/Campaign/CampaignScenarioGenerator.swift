@@ -18,7 +18,7 @@ import RealTime
 ///   failures of every line, fixes whose UTC disagrees with the clock (small and large
 ///   offsets, either sign), operator stows, clock steps (small and large, either sign),
 ///   policy pushes through the keeper (newer, expired, rollback, badly signed; restricting
-///   service where the terminal is, or lifting the zones) and restarts.
+///   service where the terminal is, or lifting the zones), restarts and loop overruns.
 public struct CampaignScenarioGenerator: Sendable {
     /// A point inside a zone, from which edges are sought.
     public struct ZoneSeed: Sendable {
@@ -218,7 +218,7 @@ public struct CampaignScenarioGenerator: Sendable {
         let at = Self.rounded(random.uniform(0.3, duration - 0.3), places: 3)
         let length = Self.rounded(random.uniform(0.1, 4), places: 3)
         let event: Scenario.Event
-        switch random.below(9) {
+        switch random.below(10) {
         case 0: event = .fault(random.pick(Scenario.FaultInput.allCases), seconds: length)
         case 1: event = .gnssOutage(seconds: Self.rounded(random.uniform(1, 9), places: 3))
         case 2: event = .unplugBeamformer(seconds: length)
@@ -232,7 +232,10 @@ public struct CampaignScenarioGenerator: Sendable {
             let magnitude = random.chance(0.5) ? random.uniform(0.1, 2.9) : random.uniform(3.1, 3_600)
             event = .clockStep(stepSeconds: Self.rounded(random.chance(0.5) ? magnitude : -magnitude, places: 3), seconds: length)
         case 7: event = .policyPush(random.pick(PolicyPushKind.allCases), restrictsHere: random.chance(0.5))
-        default: event = .restart(downSeconds: Self.rounded(random.uniform(0.05, 1.5), places: 3))
+        case 8: event = .restart(downSeconds: Self.rounded(random.uniform(0.05, 1.5), places: 3))
+        default:
+            // 1.1 to 6 periods of the slower (100 Hz) loop: an overrun at either rate.
+            event = .loopOverrun(tickMilliseconds: Self.rounded(random.uniform(11, 60), places: 1), seconds: length)
         }
         return Scenario.TimedEvent(atSeconds: at, event: event)
     }

@@ -44,6 +44,7 @@ public enum ScenarioYAMLWriter {
         case .clockStep(let step, let seconds): "clock_step_s: \(number(step)), for_s: \(number(seconds))"
         case .policyPush(let kind, let restrictsHere): "policy_push: \(kind.rawValue), restricts_here: \(restrictsHere)"
         case .restart(let seconds): "restart: true, for_s: \(number(seconds))"
+        case .loopOverrun(let milliseconds, let seconds): "loop_overrun_ms: \(number(milliseconds)), for_s: \(number(seconds))"
         }
     }
 

@@ -5,6 +5,8 @@
 /// - restarts: transmit-enable low throughout the time the terminal is down, and after it is
 ///   up again until every transmit condition holds; the audit log whole across the restart
 ///   (every record before it still there, the chain continuing from the same head);
+/// - loop overruns: transmit-enable low at the tick after one (the loop reports it unhealthy),
+///   and the loop counted every overrun injected;
 /// - policy pushes: only a newer, valid, correctly signed bundle is accepted, every push is in
 ///   the audit log (accepted or refused), and the terminal's policy is the one in force (the
 ///   restriction invariants judge the truth against the policy the keeper accepted).
@@ -31,6 +33,11 @@ struct LaterEventInvariants {
     private var restartProblems: [String] = []
 
     private var pushes = 0
+    private var overrunTicks = 0
+    private var overranThisTick = false
+    private var previousTickOverran = false
+    private var overrunViolationTicks = 0
+    private var reportedOverruns: UInt64?
     private var pushProblems: [String] = []
 
     init(periodNanoseconds: Int64, clockLimitNanoseconds: Int64) {
@@ -43,6 +50,19 @@ struct LaterEventInvariants {
     }
 
     mutating func clockStepped() { clockSteps += 1 }
+
+    /// The tick being run overran its period (injected compute time).
+    mutating func tickOverran() {
+        overrunTicks += 1
+        overranThisTick = true
+    }
+
+    /// The overruns the loop itself counted over the run.
+    mutating func loopReported(overruns: UInt64, atNanoseconds now: Int64) {
+        invariantChecks += 1
+        reportedOverruns = overruns
+        if overruns < UInt64(overrunTicks) { violated(at: now) }
+    }
 
     /// A fix published at `now`, whose UTC differs from the terminal's clock by
     /// `disagreementNanoseconds` (fix minus clock, both at `now`).
@@ -99,7 +119,13 @@ struct LaterEventInvariants {
 
     /// One tick, after the terminal's (or in its place while it is down).
     mutating func tick(atNanoseconds now: Int64, lineHigh: Bool, conditionsHeld: Bool) {
-        invariantChecks += 2
+        invariantChecks += 3
+        if previousTickOverran, lineHigh {
+            overrunViolationTicks += 1
+            violated(at: now)
+        }
+        previousTickOverran = overranThisTick
+        overranThisTick = false
         if let since = untrustedSince, lineHigh, now - since >= periodNanoseconds {
             clockViolationTicks += 1
             violated(at: now)
@@ -139,6 +165,11 @@ struct LaterEventInvariants {
                 passed: restartViolationTicks == 0 && restartProblems.isEmpty,
                 detail: "\(restarts) restarts, \(restartViolationTicks) ticks on while down or not ready"
                     + (restartProblems.isEmpty ? "" : "; " + restartProblems.joined(separator: "; "))),
+            .init(
+                expectation: "invariant: transmit off the tick after a loop overrun; every overrun counted",
+                passed: overrunViolationTicks == 0 && (reportedOverruns ?? UInt64(overrunTicks)) >= UInt64(overrunTicks),
+                detail: "\(overrunTicks) ticks overran, the loop counted \(reportedOverruns.map(String.init) ?? "?"), "
+                    + "\(overrunViolationTicks) ticks on after one"),
             .init(
                 expectation: "invariant: only a newer, valid, signed policy accepted; every push audited",
                 passed: pushProblems.isEmpty,

@@ -43,6 +43,9 @@ public struct Scenario: Sendable {
         /// The terminal stops (stowed, lines released, the audit log closed) and starts again
         /// `downSeconds` later with its persisted audit log and accepted-policy store.
         case restart(downSeconds: Double)
+        /// Every tick takes `tickMilliseconds` of (virtual) compute time for `seconds`: beyond
+        /// the period, each one overruns and the loop skips the periods it missed.
+        case loopOverrun(tickMilliseconds: Double, seconds: Double)
     }
 
     /// A fault input the scenario can drive.

@@ -9,4 +9,6 @@ public enum SimulatedDefect: String, Sendable, Hashable, CaseIterable {
     case forgetsAcceptedPolicyOnRestart = "forgets_accepted_policy_on_restart"
     /// A restart loses the audit log's last record (cut before the log is opened again).
     case losesAuditTailOnRestart = "loses_audit_tail_on_restart"
+    /// The tick takes the loop for healthy whatever its overruns.
+    case ignoresLoopOverruns = "ignores_loop_overruns"
 }

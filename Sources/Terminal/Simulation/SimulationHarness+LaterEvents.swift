@@ -24,13 +24,25 @@ extension SimulationHarness {
             push(kind, restrictsHere: restrictsHere, now: now, seconds: seconds)
         case .restart(let down):
             restart(now: now, downUntil: end, seconds: seconds, downSeconds: down)
+        case .loopOverrun(let milliseconds, let length):
+            guard virtualClock != nil else {
+                note(seconds, "loop overrun: this run's clock cannot be advanced (skipped)")
+                return
+            }
+            overrunEnds.append((Int64((milliseconds * 1e6).rounded()), end))
+            note(seconds, "every tick takes \(milliseconds) ms for \(length) s (period \(Double(periodNanoseconds) / 1e6) ms)")
         default:
             break
         }
     }
 
-    /// Takes back the clock steps whose time is over.
+    /// Takes back the clock steps whose time is over; ends the loop overruns whose time is over.
     mutating func endLaterEvents(now: Int64, seconds: Double) {
+        if !overrunEnds.isEmpty {
+            let before = overrunEnds.count
+            overrunEnds.removeAll { now >= $0.at }
+            if overrunEnds.count < before, overrunEnds.isEmpty { note(seconds, "ticks take their usual time again") }
+        }
         guard !clockStepEnds.isEmpty, let utc = utcReference else { return }
         var corrected = false
         for (index, end) in clockStepEnds.enumerated().reversed() where now >= end.at {
@@ -41,6 +53,25 @@ extension SimulationHarness {
         guard corrected else { return }
         resynchronise(utc, now: now)
         note(seconds, "terminal clock corrected (off by \(Double(clockStepNanoseconds) / 1e9) s now)")
+    }
+
+    /// After the terminal's tick: the compute time of the loop overruns in force, on the
+    /// virtual clock (the loop then sees the tick end past the next deadline).
+    mutating func injectOverrun(_ context: TickContext) {
+        guard !overrunEnds.isEmpty, let virtualClock else { return }
+        var longest: Int64 = 0
+        for overrun in overrunEnds { longest = max(longest, overrun.tickNanoseconds) }
+        let elapsed = virtualClock.nowNanoseconds() - context.scheduledNanoseconds
+        guard longest > elapsed else { return }
+        virtualClock.advance(by: longest - elapsed)
+        if context.scheduledNanoseconds + longest > context.nextDeadlineNanoseconds { laterChecks.tickOverran() }
+    }
+
+    /// The tick's context as a deliberately broken firmware sees it.
+    func contextAsBroken(_ context: TickContext) -> TickContext {
+        var context = context
+        if defects.contains(.ignoresLoopOverruns) { context.recentDeadlinesMet = true }
+        return context
     }
 
     /// Applies the deliberately broken paths that live in the assembly (after each assembly).

@@ -71,6 +71,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     /// The clock's steps in force and when each is taken back.
     var clockStepNanoseconds: Int64 = 0
     var clockStepEnds: [(step: Int64, at: Int64)] = []
+    /// The loop's virtual clock, which loop overruns advance (set by the simulator).
+    var virtualClock: VirtualClock?
+    /// The compute time injected into each tick by the loop overruns in force, and their ends.
+    var overrunEnds: [(tickNanoseconds: Int64, at: Int64)] = []
 
     init(
         scenario: Scenario, assembly: TerminalAssembly<Bench.GPIO>, bench: Bench, periodNanoseconds: Int64,
@@ -120,8 +124,9 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
 
         let before = DispatchTime.now().uptimeNanoseconds
         // While a restart has the terminal down, nothing of it runs (its lines are released).
-        if !laterChecks.isDown(atNanoseconds: now) { assembly.core.tick(context) }
+        if !laterChecks.isDown(atNanoseconds: now) { assembly.core.tick(defects.isEmpty ? context : contextAsBroken(context)) }
         compute.record(DispatchTime.now().uptimeNanoseconds - before)
+        injectOverrun(context)
 
         let lineHigh = bench.afterTick(context, assembly: assembly)
         _ = assembly.auditWriter.writePending()
@@ -171,7 +176,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 checks.stowStarted(atNanoseconds: now)
                 unstowAt = end
                 note(seconds, "operator stow for \(length) s")
-            case .clockStep, .policyPush, .restart:
+            case .clockStep, .policyPush, .restart, .loopOverrun:
                 applyLaterEvent(timed.event, now: now, end: end, seconds: seconds)
             }
         }
@@ -216,7 +221,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     private static func duration(of event: Scenario.Event) -> Double {
         switch event {
         case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds), .gpioFailure(_, let seconds),
-            .fixTimeOffset(_, let seconds), .stow(let seconds), .clockStep(_, let seconds), .restart(let seconds):
+            .fixTimeOffset(_, let seconds), .stow(let seconds), .clockStep(_, let seconds), .restart(let seconds),
+            .loopOverrun(_, let seconds):
             seconds
         case .policyPush: 0
         }

@@ -3,13 +3,14 @@ import RealTime
 
 extension Simulator {
     /// Gives the harness what clock steps, policy pushes and restarts need: the loop's UTC
-    /// reference, the policy desk, the way to assemble the terminal again, and the deliberately
+    /// reference and virtual clock, the policy desk, the way to assemble the terminal again, and the deliberately
     /// broken paths of the options (tests only).
     func configureLaterEvents<Bench: ScenarioBench>(
-        _ harness: inout SimulationHarness<Bench>, utc: UTCReference,
+        _ harness: inout SimulationHarness<Bench>, utc: UTCReference, clock: VirtualClock,
         reassemble: @escaping (GeofencePolicy, Int64, Int64) throws -> TerminalAssembly<Bench.GPIO>
     ) {
         harness.utcReference = utc
+        harness.virtualClock = clock
         harness.auditLogPath = options.auditLogPath
         harness.reassemble = reassemble
         harness.startUpPolicy = (options.policy, options.policyValidUntilUnixNanoseconds)

@@ -143,9 +143,10 @@ public final class Simulator {
         var harness = SimulationHarness(
             scenario: scenario, assembly: try assemble(options.policy, options.policyValidUntilUnixNanoseconds, 0), bench: bench,
             periodNanoseconds: period, totalTicks: ticks, seed: options.seed, speed: options.speed, progress: progress)
-        configureLaterEvents(&harness, utc: utc, reassemble: assemble)
+        configureLaterEvents(&harness, utc: utc, clock: clock, reassemble: assemble)
         let wallStart = Date()
-        loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
+        let report = loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
+        harness.laterChecks.loopReported(overruns: report.overruns, atNanoseconds: clock.nowNanoseconds())
         let end = UInt64(max(0, clock.nowNanoseconds()))
         var outcome = BenchOutcome(beamformerLatches: 0)
         if let assembly = harness.assembly {
