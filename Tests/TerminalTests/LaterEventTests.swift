@@ -63,12 +63,14 @@ import Testing
         let text = Self.capeTown([
             "at_s: 1, clock_step_s: -3600.25, for_s: 2", "at_s: 2, policy_push: bad_signature, restricts_here: true",
             "at_s: 3, policy_push: rollback", "at_s: 4, restart: true, for_s: 0.5",
+            "at_s: 5, bridge_garbage: wrong_crc, for_s: 1.5", "at_s: 6, loop_overrun_ms: 12.5, for_s: 0.25",
         ])
         let scenario = try ScenarioFile.parse(yaml: text, file: "later.yaml")
         #expect(
             scenario.events.map(\.event) == [
                 .clockStep(stepSeconds: -3600.25, seconds: 2), .policyPush(.badSignature, restrictsHere: true),
                 .policyPush(.rollback, restrictsHere: false), .restart(downSeconds: 0.5),
+                .bridgeGarbage(.wrongCRC, seconds: 1.5), .loopOverrun(tickMilliseconds: 12.5, seconds: 0.25),
             ])
         let written = ScenarioYAMLWriter.yaml(scenario)
         let again = try ScenarioFile.parse(yaml: written, file: "written.yaml")
@@ -89,6 +91,9 @@ import Testing
         ("at_s: 1, restart: false, for_s: 1", "restart: true"),
         ("at_s: 1, restart: true", "for_s"),
         ("at_s: 1, reboot: true", "reboot"),
+        ("at_s: 1, bridge_garbage: noise, for_s: 1", "bridge_garbage"),
+        ("at_s: 1, bridge_garbage: truncated", "for_s"),
+        ("at_s: 1, loop_overrun_ms: 0, for_s: 1", "loop_overrun_ms"),
     ])
     func badLaterEventsAreNamedWithTheirLine(event: String, words: String) {
         do {
@@ -205,6 +210,24 @@ import Testing
         #expect(Self.verdict(result, "loop overrun")?.passed == false)
     }
 
+    // MARK: garbage from the beamformer bridge
+
+    @Test(arguments: BridgeGarbageKind.allCases)
+    func bridgeGarbageKeepsTransmitOffUntilTheBridgeAnswersAgain(kind: BridgeGarbageKind) throws {
+        let yaml = Self.capeTown(["at_s: 4, bridge_garbage: \(kind.rawValue), for_s: 1.5"], seconds: 9)
+        let (result, _) = try Self.run(yaml, name: "garbage-\(kind.rawValue).yaml")
+        for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        #expect(Self.verdict(result, "answering garbage")?.detail.hasPrefix("1 garbage periods") == true)
+        #expect(result.transmitRisingEdges >= 2, "on before the garbage and again once the bridge answers properly")
+    }
+
+    @Test func aDriverTakingGarbageForAcknowledgementsIsCaught() throws {
+        let yaml = Self.capeTown(["at_s: 4, bridge_garbage: wrong_crc, for_s: 1.5"], seconds: 9)
+        let (result, _) = try Self.run(yaml, name: "garbage-trusted.yaml", defects: [.trustsBridgeGarbage])
+        let garbage = try require(Self.verdict(result, "answering garbage"))
+        #expect(!garbage.passed, "\(garbage.detail)")
+    }
+
     // MARK: the campaign
 
     @Test func theCampaignGeneratesEveryLaterEventKind() throws {
@@ -221,11 +244,13 @@ import Testing
                 case .policyPush(let kind, _): kinds["policy_push:\(kind.rawValue)", default: 0] += 1
                 case .restart: kinds["restart", default: 0] += 1
                 case .loopOverrun: kinds["loop_overrun", default: 0] += 1
+                case .bridgeGarbage(let kind, _): kinds["bridge_garbage:\(kind.rawValue)", default: 0] += 1
                 default: break
                 }
             }
         }
-        for kind in ["clock_step:small", "clock_step:large", "restart", "loop_overrun"] + PolicyPushKind.allCases.map({ "policy_push:\($0.rawValue)" }) {
+        for kind in ["clock_step:small", "clock_step:large", "restart", "loop_overrun"]
+            + BridgeGarbageKind.allCases.map({ "bridge_garbage:\($0.rawValue)" }) + PolicyPushKind.allCases.map({ "policy_push:\($0.rawValue)" }) {
             #expect(kinds[kind, default: 0] >= 5, "\(kind): \(kinds[kind, default: 0]) in 300 scenarios")
             #expect(CampaignCoverage.kinds.contains(kind))
         }

@@ -123,15 +123,22 @@ public enum CampaignError: Error, CustomStringConvertible {
 /// The kinds of events and situations a campaign counts runs of.
 public enum CampaignCoverage {
     /// Every kind, in a fixed order (the report's rows).
-    public static let kinds: [String] =
+    public static let kinds: [String] = earlierKinds + laterKinds
+
+    /// The kinds of the campaign's first round.
+    static let earlierKinds: [String] =
         ["route:fixed", "route:ship", "route:vehicle", "route:aircraft", "route:turns-back", "site:zone-edge", "site:open",
          "restricted-fix", "gnss:degraded", "gnss:fast", "fault:pa_fault", "fault:over_temperature", "gnss_outage",
          "unplug:beamformer"]
         + ["transmit_enable", "pa_power", "status_led", "beamformer_reset", "fault_in", "over_temperature", "transmit_enable_sense"]
         .map { "gpio_failure:\($0)" }
         + ["fix_time_offset:small", "fix_time_offset:large", "stow", "transmit-switched-on"]
-        + ["clock_step:small", "clock_step:large", "restart", "loop_overrun"]
-        + PolicyPushKind.allCases.map { "policy_push:\($0.rawValue)" }
+
+    /// The kinds of the later events (issue 17).
+    static let laterKinds: [String] =
+        ["clock_step:small", "clock_step:large", "restart", "loop_overrun"]
+        + PolicyPushKind.allCases.map { (kind: PolicyPushKind) -> String in "policy_push:\(kind.rawValue)" }
+        + BridgeGarbageKind.allCases.map { (kind: BridgeGarbageKind) -> String in "bridge_garbage:\(kind.rawValue)" }
 
     /// The kinds `scenario` exercises, and those its run showed.
     static func kinds(of scenario: Scenario, result: SimulationResult, nearZone: Bool) -> [String] {
@@ -156,6 +163,7 @@ public enum CampaignCoverage {
             case .policyPush(let kind, _): kinds.append("policy_push:\(kind.rawValue)")
             case .restart: kinds.append("restart")
             case .loopOverrun: kinds.append("loop_overrun")
+            case .bridgeGarbage(let kind, _): kinds.append("bridge_garbage:\(kind.rawValue)")
             }
         }
         if result.transmitRisingEdges > 0 { kinds.append("transmit-switched-on") }

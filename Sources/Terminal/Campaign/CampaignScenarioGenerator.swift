@@ -18,7 +18,8 @@ import RealTime
 ///   failures of every line, fixes whose UTC disagrees with the clock (small and large
 ///   offsets, either sign), operator stows, clock steps (small and large, either sign),
 ///   policy pushes through the keeper (newer, expired, rollback, badly signed; restricting
-///   service where the terminal is, or lifting the zones), restarts and loop overruns.
+///   service where the terminal is, or lifting the zones), restarts, loop overruns and
+///   garbage replies from the beamformer bridge (malformed, wrong CRC, truncated).
 public struct CampaignScenarioGenerator: Sendable {
     /// A point inside a zone, from which edges are sought.
     public struct ZoneSeed: Sendable {
@@ -218,7 +219,7 @@ public struct CampaignScenarioGenerator: Sendable {
         let at = Self.rounded(random.uniform(0.3, duration - 0.3), places: 3)
         let length = Self.rounded(random.uniform(0.1, 4), places: 3)
         let event: Scenario.Event
-        switch random.below(10) {
+        switch random.below(11) {
         case 0: event = .fault(random.pick(Scenario.FaultInput.allCases), seconds: length)
         case 1: event = .gnssOutage(seconds: Self.rounded(random.uniform(1, 9), places: 3))
         case 2: event = .unplugBeamformer(seconds: length)
@@ -233,6 +234,7 @@ public struct CampaignScenarioGenerator: Sendable {
             event = .clockStep(stepSeconds: Self.rounded(random.chance(0.5) ? magnitude : -magnitude, places: 3), seconds: length)
         case 7: event = .policyPush(random.pick(PolicyPushKind.allCases), restrictsHere: random.chance(0.5))
         case 8: event = .restart(downSeconds: Self.rounded(random.uniform(0.05, 1.5), places: 3))
+        case 9: event = .bridgeGarbage(random.pick(BridgeGarbageKind.allCases), seconds: length)
         default:
             // 1.1 to 6 periods of the slower (100 Hz) loop: an overrun at either rate.
             event = .loopOverrun(tickMilliseconds: Self.rounded(random.uniform(11, 60), places: 1), seconds: length)

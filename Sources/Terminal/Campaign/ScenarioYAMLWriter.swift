@@ -45,6 +45,7 @@ public enum ScenarioYAMLWriter {
         case .policyPush(let kind, let restrictsHere): "policy_push: \(kind.rawValue), restricts_here: \(restrictsHere)"
         case .restart(let seconds): "restart: true, for_s: \(number(seconds))"
         case .loopOverrun(let milliseconds, let seconds): "loop_overrun_ms: \(number(milliseconds)), for_s: \(number(seconds))"
+        case .bridgeGarbage(let kind, let seconds): "bridge_garbage: \(kind.rawValue), for_s: \(number(seconds))"
         }
     }
 

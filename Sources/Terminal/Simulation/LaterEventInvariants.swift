@@ -1,12 +1,15 @@
 /// The safety invariants of the campaign's later events (clock steps, policy pushes, restarts),
 /// judged against the truth the harness knows, beside `ExpectationTracker`'s:
-/// - the time: transmit-enable is low within one tick of a fix whose UTC disagrees with the
-///   terminal's clock by more than the limit, and stays low until a fix agrees again;
+/// - the time: transmit-enable is low within one tick of the last fix's UTC disagreeing with
+///   the terminal's clock by more than the limit (a step of the clock, or a fix with a wrong
+///   time), and stays low while it does;
 /// - restarts: transmit-enable low throughout the time the terminal is down, and after it is
 ///   up again until every transmit condition holds; the audit log whole across the restart
 ///   (every record before it still there, the chain continuing from the same head);
 /// - loop overruns: transmit-enable low at the tick after one (the loop reports it unhealthy),
 ///   and the loop counted every overrun injected;
+/// - bridge garbage: once the driver has read a garbage reply, transmit-enable low from the
+///   next tick while the garbage lasts, and no steering confirmed as applied meanwhile;
 /// - policy pushes: only a newer, valid, correctly signed bundle is accepted, every push is in
 ///   the audit log (accepted or refused), and the terminal's policy is the one in force (the
 ///   restriction invariants judge the truth against the policy the keeper accepted).
@@ -25,14 +28,22 @@ struct LaterEventInvariants {
     private var untrustedSince: Int64?
     private var untrustedEpisodes = 0
     private var clockViolationTicks = 0
+    private var lastFix: (utc: Int64, receivedAt: Int64)?
 
     private var restarts = 0
     private var downUntil: Int64?
     private var awaitingAllConditions = false
     private var restartViolationTicks = 0
     private var restartProblems: [String] = []
+    private var refusedStarts = 0
 
     private var pushes = 0
+    private var garbagePeriods = 0
+    private var garbageSince: Int64?
+    private var garbageRepliesSeen = 0
+    private var unconfirmedSince: Int64?
+    private var garbageViolationTicks = 0
+    private var garbageConfirmations = 0
     private var overrunTicks = 0
     private var overranThisTick = false
     private var previousTickOverran = false
@@ -64,11 +75,24 @@ struct LaterEventInvariants {
         if overruns < UInt64(overrunTicks) { violated(at: now) }
     }
 
-    /// A fix published at `now`, whose UTC differs from the terminal's clock by
-    /// `disagreementNanoseconds` (fix minus clock, both at `now`).
-    mutating func fixPublished(atNanoseconds now: Int64, disagreementNanoseconds: Int64) {
-        invariantChecks += 1
-        if disagreementNanoseconds.magnitude > clockLimitNanoseconds.magnitude {
+    /// A fix published at `receivedAtNanoseconds` with UTC `utcNanoseconds`: from now on the
+    /// time is judged against it (as the tick judges its last fix).
+    mutating func fixPublished(utcNanoseconds: Int64, receivedAtNanoseconds: Int64) {
+        lastFix = utcNanoseconds == .min ? nil : (utcNanoseconds, receivedAtNanoseconds)
+    }
+
+    /// A restarted terminal has no fix yet.
+    mutating func forgetFix() { lastFix = nil }
+
+    /// Whether the time is trusted at `now`, given the terminal's clock then (`clockUTC`,
+    /// nanoseconds since the Unix epoch, nil while unknown): the last fix's UTC against the
+    /// clock at the moment it was received, so that a clock step is judged at once, on the fix
+    /// already there, and a correction as soon as it is made.
+    private mutating func judgeTime(atNanoseconds now: Int64, clockUTC: Int64?) {
+        guard let fix = lastFix, let clockUTC else { return }
+        let clockAtFix = clockUTC &- (now &- fix.receivedAt)
+        let disagreement = fix.utc &- clockAtFix
+        if disagreement.magnitude > clockLimitNanoseconds.magnitude {
             if untrustedSince == nil {
                 untrustedSince = now
                 untrustedEpisodes += 1
@@ -84,6 +108,10 @@ struct LaterEventInvariants {
         downUntil = until
         awaitingAllConditions = true
     }
+
+    /// A restarted terminal that could not be assembled (a GPIO line failing): it stays down,
+    /// as a daemon that refuses to start, and is tried again.
+    mutating func restartRefused() { refusedStarts += 1 }
 
     /// Something went wrong with a restart (a record lost, the terminal not assembled again).
     mutating func restartProblem(atNanoseconds now: Int64, _ problem: String) {
@@ -117,9 +145,42 @@ struct LaterEventInvariants {
         }
     }
 
+    /// The bridge starts answering garbage at `now` (`repliesSoFar`: garbage replies sent before).
+    mutating func bridgeGarbageBegan(atNanoseconds now: Int64, repliesSoFar: Int) {
+        garbagePeriods += 1
+        garbageSince = now
+        garbageRepliesSeen = repliesSoFar
+        unconfirmedSince = nil
+    }
+
+    /// The bridge answers properly again.
+    mutating func bridgeGarbageEnded() {
+        garbageSince = nil
+        unconfirmedSince = nil
+    }
+
+    /// One tick while the bridge answers garbage: once the driver has been answered with it,
+    /// the bridge is not confirmed, so transmit-enable must be low from the next tick; and no
+    /// steering may count as applied (`appliedAtNanoseconds`, the driver's health) since.
+    mutating func bridgeTick(atNanoseconds now: Int64, garbageReplies: Int, appliedAtNanoseconds: UInt64, lineHigh: Bool) {
+        guard let since = garbageSince else { return }
+        invariantChecks += 2
+        if garbageReplies > garbageRepliesSeen, unconfirmedSince == nil { unconfirmedSince = now }
+        garbageRepliesSeen = garbageReplies
+        if appliedAtNanoseconds > 0, Int64(clamping: appliedAtNanoseconds) >= since {
+            garbageConfirmations += 1
+            violated(at: now)
+        }
+        if let unconfirmed = unconfirmedSince, lineHigh, now - unconfirmed >= periodNanoseconds {
+            garbageViolationTicks += 1
+            violated(at: now)
+        }
+    }
+
     /// One tick, after the terminal's (or in its place while it is down).
-    mutating func tick(atNanoseconds now: Int64, lineHigh: Bool, conditionsHeld: Bool) {
+    mutating func tick(atNanoseconds now: Int64, clockUTC: Int64?, lineHigh: Bool, conditionsHeld: Bool) {
         invariantChecks += 3
+        judgeTime(atNanoseconds: now, clockUTC: clockUTC)
         if previousTickOverran, lineHigh {
             overrunViolationTicks += 1
             violated(at: now)
@@ -163,13 +224,18 @@ struct LaterEventInvariants {
             .init(
                 expectation: "invariant: transmit off across a restart until every condition holds; nothing audited lost",
                 passed: restartViolationTicks == 0 && restartProblems.isEmpty,
-                detail: "\(restarts) restarts, \(restartViolationTicks) ticks on while down or not ready"
+                detail: "\(restarts) restarts (\(refusedStarts) starts refused), \(restartViolationTicks) ticks on while down or not ready"
                     + (restartProblems.isEmpty ? "" : "; " + restartProblems.joined(separator: "; "))),
             .init(
                 expectation: "invariant: transmit off the tick after a loop overrun; every overrun counted",
                 passed: overrunViolationTicks == 0 && (reportedOverruns ?? UInt64(overrunTicks)) >= UInt64(overrunTicks),
                 detail: "\(overrunTicks) ticks overran, the loop counted \(reportedOverruns.map(String.init) ?? "?"), "
                     + "\(overrunViolationTicks) ticks on after one"),
+            .init(
+                expectation: "invariant: no beam applied from a bridge answering garbage; transmit off once it has",
+                passed: garbageViolationTicks == 0 && garbageConfirmations == 0,
+                detail: "\(garbagePeriods) garbage periods, \(garbageConfirmations) ticks with steering confirmed from garbage, "
+                    + "\(garbageViolationTicks) ticks on while unconfirmed"),
             .init(
                 expectation: "invariant: only a newer, valid, signed policy accepted; every push audited",
                 passed: pushProblems.isEmpty,

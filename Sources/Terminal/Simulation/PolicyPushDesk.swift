@@ -80,9 +80,12 @@ struct PolicyPushDesk {
         case .rollback: version = max(1, highest - 1)
         case .badSignature: key = foreignKey
         }
-        let centre =
-            restrictsHere
-            ? position : (-position.latitudeDegrees, position.longitudeDegrees > 0 ? position.longitudeDegrees - 180 : position.longitudeDegrees + 180)
+        // Far away: the antipode.
+        var centre = position
+        if !restrictsHere {
+            centre.latitudeDegrees = -position.latitudeDegrees
+            centre.longitudeDegrees = position.longitudeDegrees > 0 ? position.longitudeDegrees - 180 : position.longitudeDegrees + 180
+        }
         let content = Self.bundle(
             version: version, issued: validFrom, validFrom: validFrom, validUntil: validUntil, zoneCentre: centre,
             label: "push \(pushCount) (\(kind.rawValue))")

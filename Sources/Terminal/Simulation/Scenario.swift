@@ -46,6 +46,9 @@ public struct Scenario: Sendable {
         /// Every tick takes `tickMilliseconds` of (virtual) compute time for `seconds`: beyond
         /// the period, each one overruns and the loop skips the periods it missed.
         case loopOverrun(tickMilliseconds: Double, seconds: Double)
+        /// The beamformer bridge answers every request with garbage of this kind for `seconds`
+        /// (the requests reach it intact).
+        case bridgeGarbage(BridgeGarbageKind, seconds: Double)
     }
 
     /// A fault input the scenario can drive.

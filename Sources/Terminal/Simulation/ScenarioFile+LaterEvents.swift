@@ -1,11 +1,12 @@
 /// The scenario events added with the campaign's second round (issue 17): clock steps,
-/// policy pushes, restarts and loop overruns. Kept apart from `ScenarioFile.event` so that each reads alone.
+/// policy pushes, restarts, loop overruns and garbage from the beamformer bridge. Kept apart from `ScenarioFile.event` so that each reads alone.
 extension ScenarioFile {
     /// The longest clock step a scenario may ask for: ten years, seconds.
     static let maximumClockStepSeconds = 315_360_000.0
 
     /// `clock_step_s` (with `for_s`), `policy_push` (with an optional `restricts_here`) or
-    /// `restart` or `loop_overrun_ms` (each with `for_s`); nil when the event is none of them.
+    /// `restart`, `loop_overrun_ms` or `bridge_garbage` (each with `for_s`); nil when the event
+    /// is none of them.
     static func laterEvent(_ node: DataNode, at: Double) throws(DataFileError) -> Scenario.TimedEvent? {
         if let restrictsHere = try node.optional("restricts_here"), try node.optional("policy_push") == nil {
             throw restrictsHere.error("restricts_here belongs to a policy_push event")
@@ -27,6 +28,10 @@ extension ScenarioFile {
             let milliseconds = try overrun.double()
             guard milliseconds > 0, milliseconds <= 10_000 else { throw overrun.error("loop_overrun_ms must be within (0, 10000]") }
             return .init(atSeconds: at, event: .loopOverrun(tickMilliseconds: milliseconds, seconds: try positiveDuration(node)))
+        }
+        if let garbage = try node.optional("bridge_garbage") {
+            let kind = try garbage.choice(BridgeGarbageKind.self)
+            return .init(atSeconds: at, event: .bridgeGarbage(kind, seconds: try positiveDuration(node)))
         }
         if let restart = try node.optional("restart") {
             guard try restart.bool() else { throw restart.error("restart: true is the only value") }

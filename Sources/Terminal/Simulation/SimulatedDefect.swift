@@ -11,4 +11,6 @@ public enum SimulatedDefect: String, Sendable, Hashable, CaseIterable {
     case losesAuditTailOnRestart = "loses_audit_tail_on_restart"
     /// The tick takes the loop for healthy whatever its overruns.
     case ignoresLoopOverruns = "ignores_loop_overruns"
+    /// The beamformer driver takes the bridge's garbage replies for acknowledgements.
+    case trustsBridgeGarbage = "trusts_bridge_garbage"
 }

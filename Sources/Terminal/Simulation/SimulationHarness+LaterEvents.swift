@@ -24,6 +24,14 @@ extension SimulationHarness {
             push(kind, restrictsHere: restrictsHere, now: now, seconds: seconds)
         case .restart(let down):
             restart(now: now, downUntil: end, seconds: seconds, downSeconds: down)
+        case .bridgeGarbage(let kind, let length):
+            guard bench.beginBridgeGarbage(kind, passedAsValid: defects.contains(.trustsBridgeGarbage)) else {
+                note(seconds, "bridge garbage: this bench cannot make the bridge answer garbage (skipped)")
+                return
+            }
+            if bridgeGarbageEnds.isEmpty { laterChecks.bridgeGarbageBegan(atNanoseconds: now, repliesSoFar: bench.garbageRepliesSent) }
+            bridgeGarbageEnds.append(end)
+            note(seconds, "the beamformer bridge answers with \(kind.rawValue) frames for \(length) s")
         case .loopOverrun(let milliseconds, let length):
             guard virtualClock != nil else {
                 note(seconds, "loop overrun: this run's clock cannot be advanced (skipped)")
@@ -38,6 +46,14 @@ extension SimulationHarness {
 
     /// Takes back the clock steps whose time is over; ends the loop overruns whose time is over.
     mutating func endLaterEvents(now: Int64, seconds: Double) {
+        if !bridgeGarbageEnds.isEmpty {
+            bridgeGarbageEnds.removeAll { now >= $0 }
+            if bridgeGarbageEnds.isEmpty {
+                bench.endBridgeGarbage()
+                laterChecks.bridgeGarbageEnded()
+                note(seconds, "the beamformer bridge answers properly again")
+            }
+        }
         if !overrunEnds.isEmpty {
             let before = overrunEnds.count
             overrunEnds.removeAll { now >= $0.at }
@@ -118,7 +134,7 @@ extension SimulationHarness {
     /// assembles it again on the same audit log and store; it stays down (not ticked) until
     /// `end`.
     private mutating func restart(now: Int64, downUntil end: Int64, seconds: Double, downSeconds: Double) {
-        guard bench.supportsRestart, let reassemble, let path = auditLogPath else {
+        guard bench.supportsRestart, reassemble != nil, let path = auditLogPath else {
             note(seconds, "restart: this bench cannot restart the terminal (skipped)")
             return
         }
@@ -147,15 +163,47 @@ extension SimulationHarness {
                 }
             }
         }
+        if let before { keptBeforeRestart = before }
+        restartPolicy = policy
+        laterChecks.forgetFix()
+        note(seconds, "terminal stopped for a restart, down for \(downSeconds) s")
+        start(now: now, seconds: seconds, restoredUpdate: restoredUpdate, path: path)
+    }
+
+    /// Assembles the terminal again after a restart that could not (a failing GPIO line), as
+    /// systemd restarts a daemon that refused to start: once a second.
+    mutating func retryStart(now: Int64, seconds: Double) {
+        guard now >= restartRetryAt, let path = auditLogPath else { return }
+        start(now: now, seconds: seconds, restoredUpdate: nil, path: path)
+    }
+
+    /// The start after a restart: the assembly on the same audit log, the audit check, the
+    /// restored policy's record.
+    private mutating func start(now: Int64, seconds: Double, restoredUpdate: PolicyUpdate?, path: String) {
+        guard let reassemble else { return }
+        let monotonic = UInt64(max(0, now))
         do {
-            assembly = try reassemble(policy.policy, policy.validUntilUnixNanoseconds, now)
+            assembly = try reassemble(restartPolicy.policy, restartPolicy.validUntilUnixNanoseconds, now)
+            restartRetryAt = .max
+        } catch let error as TerminalAssembly<Bench.GPIO>.AssemblyError {
+            if case .gpio = error {
+                // A daemon that cannot open its lines refuses to start: safe, tried again.
+                laterChecks.restartRefused()
+                restartRetryAt = now + 1_000_000_000
+                note(seconds, "the terminal refused to start (\(error)); again in 1 s")
+            } else {
+                laterChecks.restartProblem(atNanoseconds: now, "the terminal could not be assembled again: \(error)")
+                note(seconds, "restart FAILED: \(error)")
+            }
+            return
         } catch {
             laterChecks.restartProblem(atNanoseconds: now, "the terminal could not be assembled again: \(error)")
             note(seconds, "restart FAILED: \(error)")
             return
         }
         applyAssemblyDefects()
-        if let before { checkAuditKept(before, path: path, now: now) }
+        if let before = keptBeforeRestart { checkAuditKept(before, path: path, now: now) }
+        keptBeforeRestart = nil
         if let restoredUpdate {
             do { try assembly.auditWriter.append(restoredUpdate.auditEntry(monotonicNanoseconds: monotonic)) } catch {
                 laterChecks.restartProblem(atNanoseconds: now, "the restored policy's record was not written: \(error)")
@@ -168,7 +216,7 @@ extension SimulationHarness {
         lastAction = nil
         if unstowAt != .max { assembly.channels.stow.requestStop() }
         let restoredText = restoredUpdate.map { "; \($0.logLine)" } ?? ""
-        note(seconds, "terminal restarted: down for \(downSeconds) s, \(before?.entries.count ?? 0) audit records kept\(restoredText)")
+        note(seconds, "terminal restarted on the same audit log and policy store\(restoredText)")
     }
 
     /// Every record from before the restart still there, the chain continuing from its head.

@@ -75,6 +75,13 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var virtualClock: VirtualClock?
     /// The compute time injected into each tick by the loop overruns in force, and their ends.
     var overrunEnds: [(tickNanoseconds: Int64, at: Int64)] = []
+    /// When each garbage period of the bridge ends.
+    var bridgeGarbageEnds: [Int64] = []
+    /// A restart's state: the audit log read before it, the policy to start with, and when
+    /// to try starting again after a refusal.
+    var keptBeforeRestart: AuditFileScan?
+    var restartPolicy: (policy: GeofencePolicy, validUntilUnixNanoseconds: Int64) = (GeofencePolicy(rules: [], defaultAction: .noService), .min)
+    var restartRetryAt: Int64 = .max
 
     init(
         scenario: Scenario, assembly: TerminalAssembly<Bench.GPIO>, bench: Bench, periodNanoseconds: Int64,
@@ -119,7 +126,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             pace(context)
             return
         }
-        publishFix(now: now, truth: truth, clockUTC: context.scheduledUTC)
+        publishFix(now: now, truth: truth)
         schedule(context, truth: truth)
 
         let before = DispatchTime.now().uptimeNanoseconds
@@ -138,6 +145,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     }
 
     private mutating func applyEvents(now: Int64, seconds: Double) {
+        if assembly == nil { retryStart(now: now, seconds: seconds) }
         guard assembly != nil else { return }
         while nextEvent < scenario.events.count, scenario.events[nextEvent].atSeconds <= seconds {
             let timed = scenario.events[nextEvent]
@@ -176,7 +184,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 checks.stowStarted(atNanoseconds: now)
                 unstowAt = end
                 note(seconds, "operator stow for \(length) s")
-            case .clockStep, .policyPush, .restart, .loopOverrun:
+            case .clockStep, .policyPush, .restart, .loopOverrun, .bridgeGarbage:
                 applyLaterEvent(timed.event, now: now, end: end, seconds: seconds)
             }
         }
@@ -222,13 +230,13 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         switch event {
         case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds), .gpioFailure(_, let seconds),
             .fixTimeOffset(_, let seconds), .stow(let seconds), .clockStep(_, let seconds), .restart(let seconds),
-            .loopOverrun(_, let seconds):
+            .loopOverrun(_, let seconds), .bridgeGarbage(_, let seconds):
             seconds
         case .policyPush: 0
         }
     }
 
-    private mutating func publishFix(now: Int64, truth: (latitudeDegrees: Double, longitudeDegrees: Double), clockUTC: UTCInstant?) {
+    private mutating func publishFix(now: Int64, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
         guard now >= nextFixNanoseconds else { return }
         nextFixNanoseconds += Int64(1e9 / scenario.gnssRateHertz)
         guard now >= gnssOutageUntil else { return }
@@ -244,7 +252,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             heightMetres: 0, horizontalUncertaintyMetres: scenario.gnssAccuracyMetres, receivedAtNanoseconds: now,
             utcNanoseconds: scenario.startUnixNanoseconds + now + fixTimeOffsetNanoseconds)
         assembly.channels.fixes.publish(fix)
-        if let clockUTC { laterChecks.fixPublished(atNanoseconds: now, disagreementNanoseconds: fix.utcNanoseconds &- clockUTC.nanosecondsSinceUnixEpoch) }
+        laterChecks.fixPublished(utcNanoseconds: fix.utcNanoseconds, receivedAtNanoseconds: now)
         let fixRestricted = !expectedPolicy.assess(
             GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)
         ).permitsTransmit
@@ -304,8 +312,13 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty, faultShown: snapshot.state == .fault)
         laterChecks.tick(
-            atNanoseconds: context.scheduledNanoseconds, lineHigh: lineHigh,
+            atNanoseconds: context.scheduledNanoseconds, clockUTC: context.scheduledUTC?.nanosecondsSinceUnixEpoch, lineHigh: lineHigh,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty)
+        if !bridgeGarbageEnds.isEmpty {
+            laterChecks.bridgeTick(
+                atNanoseconds: context.scheduledNanoseconds, garbageReplies: bench.garbageRepliesSent,
+                appliedAtNanoseconds: assembly.channels.beamformerHealth.current.appliedAtNanoseconds, lineHigh: lineHigh)
+        }
         let action = core.geofenceDecision.action
         if action != lastAction {
             let zone = core.geofenceDecision.zoneName.map { " (\($0))" } ?? ""
