@@ -228,6 +228,53 @@ import Testing
         #expect(!garbage.passed, "\(garbage.detail)")
     }
 
+    // MARK: generated zones
+
+    @Test func generatedZonesArePutInForceAndRestrictTheirInsides() throws {
+        var kinds: Set<RandomZonePolicy.ZoneKind> = []
+        for seed in UInt64(1)...24 {
+            let zones = RandomZonePolicy(seed: seed, startUnixNanoseconds: 1_787_443_200_000_000_000)
+            #expect(zones.text == RandomZonePolicy(seed: seed, startUnixNanoseconds: 1_787_443_200_000_000_000).text)
+            let update = try zones.startUpUpdate(at: Date(timeIntervalSince1970: 1_787_443_200))
+            let policy = try require(update.newGeofencePolicy, "seed \(seed): \(update.logLine)")
+            #expect(zones.kinds.count >= 2)
+            kinds.formUnion(zones.kinds)
+            for inside in zones.zoneSeeds {
+                let decision = policy.assess(GeodeticCoordinate(latitudeDegrees: inside.latitudeDegrees, longitudeDegrees: inside.longitudeDegrees))
+                #expect(!decision.permitsTransmit, "seed \(seed): \(inside.name) at \(inside.latitudeDegrees), \(inside.longitudeDegrees)")
+            }
+        }
+        #expect(kinds == Set(RandomZonePolicy.ZoneKind.allCases))
+    }
+
+    /// A fixed terminal inside a generated territorial sea (or ring) with `zones_seed`.
+    static func insideGeneratedZone() throws -> String {
+        for seed in UInt64(1)...50 {
+            let zones = RandomZonePolicy(seed: seed, startUnixNanoseconds: 1_787_443_200_000_000_000)
+            guard let inside = zones.zoneSeeds.first(where: { $0.name == "random-territorial-sea" || $0.name == "random-hole" }) else {
+                continue
+            }
+            return site(latitude: inside.latitudeDegrees, longitude: inside.longitudeDegrees, [], seconds: 6)
+                .replacingOccurrences(of: "mobility: stationary", with: "mobility: stationary\nzones_seed: \(seed)")
+                .replacingOccurrences(of: "events:\n\n", with: "")
+        }
+        throw ScenarioRunnerFailure("no seed made a territorial sea or a ring")
+    }
+
+    @Test func aScenarioOnGeneratedZonesReplaysAndABrokenStartUpIsCaught() throws {
+        let yaml = try Self.insideGeneratedZone()
+        let scenario = try ScenarioFile.parse(yaml: yaml, file: "zones.yaml")
+        #expect(scenario.zonesSeed != nil)
+        #expect(try ScenarioFile.parse(yaml: ScenarioYAMLWriter.yaml(scenario), file: "again.yaml").zonesSeed == scenario.zonesSeed)
+        let (honest, audit) = try Self.run(yaml, name: "zones.yaml")
+        for verdict in honest.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+        #expect(honest.transmitRisingEdges == 0, "inside a generated zone")
+        #expect(audit.first { $0.kind == .policy }?.details["policy"]?.hasPrefix("campaign-random-zones-") == true)
+        let (broken, _) = try Self.run(yaml, name: "zones-ignored.yaml", defects: [.ignoresGeneratedPolicy])
+        #expect(broken.transmitRisingEdges > 0)
+        #expect(Self.verdict(broken, "never transmit in a restricted zone")?.passed == false)
+    }
+
     // MARK: the campaign
 
     @Test func theCampaignGeneratesEveryLaterEventKind() throws {
@@ -249,6 +296,9 @@ import Testing
                 }
             }
         }
+        var randomZones = 0
+        for index in 0..<300 where generator.scenario(index: index).zonesSeed != nil { randomZones += 1 }
+        #expect((30...100).contains(randomZones), "\(randomZones) of 300 on generated zones")
         for kind in ["clock_step:small", "clock_step:large", "restart", "loop_overrun"]
             + BridgeGarbageKind.allCases.map({ "bridge_garbage:\($0.rawValue)" }) + PolicyPushKind.allCases.map({ "policy_push:\($0.rawValue)" }) {
             #expect(kinds[kind, default: 0] >= 5, "\(kind): \(kinds[kind, default: 0]) in 300 scenarios")

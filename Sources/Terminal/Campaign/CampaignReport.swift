@@ -1,3 +1,5 @@
+import Foundation
+
 /// One run of a campaign, as its shard's report keeps it.
 public struct CampaignRunRecord: Codable, Sendable, Hashable {
     /// The run's index in the campaign (its scenario is a function of the seed and this).
@@ -139,6 +141,7 @@ public enum CampaignCoverage {
         ["clock_step:small", "clock_step:large", "restart", "loop_overrun"]
         + PolicyPushKind.allCases.map { (kind: PolicyPushKind) -> String in "policy_push:\(kind.rawValue)" }
         + BridgeGarbageKind.allCases.map { (kind: BridgeGarbageKind) -> String in "bridge_garbage:\(kind.rawValue)" }
+        + ["zones:random"] + RandomZonePolicy.ZoneKind.allCases.map { (kind: RandomZonePolicy.ZoneKind) -> String in "zones:\(kind.rawValue)" }
 
     /// The kinds `scenario` exercises, and those its run showed.
     static func kinds(of scenario: Scenario, result: SimulationResult, nearZone: Bool) -> [String] {
@@ -147,6 +150,11 @@ public enum CampaignCoverage {
         kinds.append("route:\(speedClass)")
         if scenario.route.count > 3 { kinds.append("route:turns-back") }
         kinds.append(nearZone ? "site:zone-edge" : "site:open")
+        if scenario.zonesSeed != nil {
+            kinds.append("zones:random")
+            let site = scenario.summary.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if site.hasPrefix("random-") { kinds.append("zones:\(site.dropFirst("random-".count))") }
+        }
         if result.reactions.contains(where: { $0.kind == .restriction }) { kinds.append("restricted-fix") }
         if scenario.gnssAccuracyMetres > 10 { kinds.append("gnss:degraded") }
         if scenario.gnssRateHertz > 1 { kinds.append("gnss:fast") }

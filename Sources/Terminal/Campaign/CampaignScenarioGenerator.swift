@@ -8,6 +8,8 @@ import RealTime
 ///
 /// Each scenario is short (3–10 s of virtual time at 100 Hz or 1 kHz) and carries one expectation, the
 /// design's safety invariants (`safety_invariants: true`). What it varies:
+/// - the policy: the simulator's (the example's), or in a fifth of the runs generated zones
+///   (`RandomZonePolicy`: territorial seas, holes, the antimeridian, the poles);
 /// - the route: a ship, a land vehicle or an aircraft crossing the edge of a zone of the
 ///   policy in force (found by walking out from a point inside and bisecting to the edge), in
 ///   or out, sometimes turning back; or a site away from any zone: the antimeridian, the
@@ -101,7 +103,20 @@ public struct CampaignScenarioGenerator: Sendable {
         let speed = Self.rounded(random.uniform(speedClass.metresPerSecond.lowerBound, speedClass.metresPerSecond.upperBound), places: 1)
         var siteName: String
         var route: [Scenario.Waypoint]
-        if random.chance(0.75), let crossing = edgeCrossing(&random) {
+        // A fifth of the runs start on generated zones instead (RandomZonePolicy): their edges
+        // are crossed, not the example's.
+        var zonesSeed: UInt64?
+        var crossings = self
+        if random.chance(0.2) {
+            let seed = random.next() >> 1
+            let zones = RandomZonePolicy(seed: seed, startUnixNanoseconds: startUnixNanoseconds)
+            let at = Date(timeIntervalSince1970: Double(startUnixNanoseconds) / 1e9)
+            if let policy = (try? zones.startUpUpdate(at: at))?.newGeofencePolicy {
+                zonesSeed = seed
+                crossings = CampaignScenarioGenerator(seed: self.seed, policy: policy, zoneSeeds: zones.zoneSeeds)
+            }
+        }
+        if random.chance(0.75), let crossing = crossings.edgeCrossing(&random) {
             siteName = crossing.name
             route = crossingRoute(edge: crossing, speed: speed, duration: duration, random: &random)
         } else {
@@ -115,11 +130,13 @@ public struct CampaignScenarioGenerator: Sendable {
         let accuracy = random.chance(0.7) ? Self.rounded(random.uniform(2, 10), places: 1) : Self.rounded(random.uniform(10, 150), places: 0)
         let events = (0..<random.below(5)).map { _ in randomEvent(duration: duration, random: &random) }
         let start = startUnixNanoseconds + Int64(random.below(startCount)) * 47 * 60 * 1_000_000_000
-        return Scenario(
+        var scenario = Scenario(
             name: "campaign-\(seed)-\(index)", summary: "\(speedClass.rawValue) at \(speed) m/s, \(siteName)",
             startUnixNanoseconds: start, durationSeconds: duration, tickHertz: tickHertz, gnssRateHertz: rate,
             gnssAccuracyMetres: accuracy, route: route, events: events, expectations: [.safetyInvariants],
             mobility: speedClass.mobility, gnssNoiseSeed: random.next() >> 1)
+        scenario.zonesSeed = zonesSeed
+        return scenario
     }
 
     /// How fast the terminal moves.

@@ -17,6 +17,7 @@ public enum ScenarioYAMLWriter {
         if let seed = scenario.gnssNoiseSeed { gnss += ", noise_seed: \(seed)" }
         lines.append(gnss + " }")
         if let mobility = scenario.mobility { lines.append("mobility: \(mobility.rawValue)") }
+        if let seed = scenario.zonesSeed { lines.append("zones_seed: \(seed)") }
         lines.append("route:")
         for point in scenario.route {
             lines.append(

@@ -126,6 +126,9 @@ public struct Scenario: Sendable {
     /// Seed of the simulated GNSS noise, when the scenario fixes it (a campaign's do, so that
     /// `utermd simulate --scenario F` replays them exactly); nil: the simulator's option.
     public var gnssNoiseSeed: UInt64?
+    /// Seed of a generated policy (`RandomZonePolicy`) the run starts with instead of the
+    /// simulator's (`zones_seed:`); nil: the simulator's policy.
+    public var zonesSeed: UInt64?
 
     /// Builds a scenario.
     public init(

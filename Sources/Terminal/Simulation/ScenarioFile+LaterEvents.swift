@@ -40,6 +40,13 @@ extension ScenarioFile {
         return nil
     }
 
+    /// `zones_seed`, when present: a whole number.
+    static func zonesSeed(_ root: DataNode) throws(DataFileError) -> UInt64? {
+        guard let node = try root.optional("zones_seed") else { return nil }
+        guard let seed = UInt64(try node.string()) else { throw node.error("zones_seed must be a whole number within 0...2^64-1") }
+        return seed
+    }
+
     /// The event's `for_s`: required, finite and above 0.
     private static func positiveDuration(_ node: DataNode) throws(DataFileError) -> Double {
         let length = try node.required("for_s")

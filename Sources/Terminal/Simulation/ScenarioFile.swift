@@ -24,7 +24,7 @@ public enum ScenarioFile {
     }
 
     static func parse(_ root: DataNode) throws(DataFileError) -> Scenario {
-        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect", "mobility"])
+        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect", "mobility", "zones_seed"])
         let format = try root.required("format")
         guard try format.int() == 1 else { throw format.error("only format 1 is supported") }
         let startNode = try root.required("start")
@@ -61,11 +61,13 @@ public enum ScenarioFile {
         guard (10...10_000).contains(tickHertz) else { throw root.error("tick_hz must be within 10...10000") }
         let events = try (root.optional("events")?.elements() ?? []).map { (node) throws(DataFileError) in try event(node) }
         let expectations = try (root.optional("expect")?.elements() ?? []).map { (node) throws(DataFileError) in try expectation(node) }
-        return Scenario(
+        var scenario = Scenario(
             name: try root.required("scenario").string(), summary: try root.optional("summary")?.string() ?? "",
             startUnixNanoseconds: Int64((start.unixSeconds * 1e3).rounded()) * 1_000_000, durationSeconds: duration,
             tickHertz: tickHertz, gnssRateHertz: gnssRate, gnssAccuracyMetres: accuracy, route: route, events: events,
             expectations: expectations, mobility: try root.optional("mobility")?.choice(MobilityClass.self), gnssNoiseSeed: noiseSeed)
+        scenario.zonesSeed = try zonesSeed(root)
+        return scenario
     }
 
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {

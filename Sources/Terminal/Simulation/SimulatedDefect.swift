@@ -13,4 +13,6 @@ public enum SimulatedDefect: String, Sendable, Hashable, CaseIterable {
     case ignoresLoopOverruns = "ignores_loop_overruns"
     /// The beamformer driver takes the bridge's garbage replies for acknowledgements.
     case trustsBridgeGarbage = "trusts_bridge_garbage"
+    /// The terminal starts on the configured policy, not the scenario's generated zones.
+    case ignoresGeneratedPolicy = "ignores_generated_policy"
 }

@@ -140,10 +140,12 @@ public final class Simulator {
         do { rate = try TickRate(hertz: scenario.tickHertz) } catch { throw SimulationError.invalid("\(error)") }
         let loop = FixedStepLoop(clock: clock, configuration: LoopConfiguration(rate: rate), utcReference: utc)
         let ticks = UInt64((seconds * Double(scenario.tickHertz)).rounded())
+        let startUp = try startUpPolicy()
+        let assembled = options.defects.contains(.ignoresGeneratedPolicy) ? (options.policy, options.policyValidUntilUnixNanoseconds) : (startUp.policy, startUp.validUntilUnixNanoseconds)
         var harness = SimulationHarness(
-            scenario: scenario, assembly: try assemble(options.policy, options.policyValidUntilUnixNanoseconds, 0), bench: bench,
+            scenario: scenario, assembly: try assemble(assembled.0, assembled.1, 0), bench: bench,
             periodNanoseconds: period, totalTicks: ticks, seed: options.seed, speed: options.speed, progress: progress)
-        configureLaterEvents(&harness, utc: utc, clock: clock, reassemble: assemble)
+        configureLaterEvents(&harness, utc: utc, clock: clock, startUp: startUp, reassemble: assemble)
         let wallStart = Date()
         let report = loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
         harness.laterChecks.loopReported(overruns: report.overruns, atNanoseconds: clock.nowNanoseconds())
