@@ -114,7 +114,7 @@ import Testing
         for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
         #expect(Self.verdict(result, "time disagrees")?.detail.hasPrefix("1 clock steps, 1 times untrusted") == true)
         #expect(result.transmitRisingEdges >= 2, "on before the step and again after the correction")
-        #expect(audit.contains { $0.event.contains("clock") }, "the clock fault is audited")
+        #expect(audit.contains { $0.event == "time_validity_fault" }, "the clock fault is audited")
         // Small steps stay within the tolerance: nothing untrusted.
         let (small, _) = try Self.run(Self.capeTown(["at_s: 4, clock_step_s: -2.5, for_s: 3"]), name: "small-step.yaml")
         #expect(Self.verdict(small, "time disagrees")?.detail.hasPrefix("1 clock steps, 0 times untrusted") == true)
@@ -125,7 +125,8 @@ import Testing
         let (result, _) = try Self.run(yaml, name: "clock-defect.yaml", defects: [.ignoresClockDisagreement])
         let clock = try require(Self.verdict(result, "time disagrees"))
         #expect(!clock.passed, "\(clock.detail)")
-        #expect(result.firstViolationSeconds.map { $0 >= 5 && $0 < 6.1 } == true, "\(String(describing: result.firstViolationSeconds))")
+        // Judged on the fix already there, from the first tick with the stepped clock.
+        #expect(result.firstViolationSeconds.map { $0 >= 4 && $0 < 4.1 } == true, "\(String(describing: result.firstViolationSeconds))")
     }
 
     // MARK: policy pushes
@@ -149,8 +150,8 @@ import Testing
     }
 
     @Test func firmwareApplyingARefusedPolicyIsCaught() throws {
-        // Inside the example policy's Shanghai zone: a refused (expired) bundle that lifts it.
-        let yaml = Self.site(latitude: 31.23, longitude: 121.47, ["at_s: 1, policy_push: expired"])
+        // Inside the example policy's Shanghai zone: a refused (badly signed) bundle that lifts it.
+        let yaml = Self.site(latitude: 31.23, longitude: 121.47, ["at_s: 1, policy_push: bad_signature"])
         let (honest, _) = try Self.run(yaml, name: "refused.yaml")
         for verdict in honest.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
         #expect(honest.transmitRisingEdges == 0)
@@ -167,7 +168,7 @@ import Testing
         for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
         #expect(result.transmitRisingEdges >= 2, "on before the restart and again after it")
         #expect(result.events.contains { $0.text.hasPrefix("terminal restarted") })
-        #expect(audit.count > 4)
+        #expect(audit.count { $0.kind == .transmit && $0.event == "on" } >= 2)
         // A policy accepted before the restart is in force after it (restored from the store).
         let pushed = Self.capeTown(["at_s: 1, policy_push: newer, restricts_here: true", "at_s: 4, restart: true, for_s: 0.5"])
         let (restricted, records) = try Self.run(pushed, name: "restart-policy.yaml")

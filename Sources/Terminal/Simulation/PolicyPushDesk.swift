@@ -135,8 +135,13 @@ struct PolicyPushDesk {
         let stored: AcceptedPolicyStore.Stored?
         do { stored = try store.load() } catch { return (nil, nil, "accepted-policy store: \(error)") }
         guard let stored else { return (nil, nil, nil) }
-        keeper.remember(acceptedVersion: stored.highestVersion)
-        let update = keeper.offer(fileBytes: stored.bundle, source: store.path, at: utc)
+        // As `DaemonResources`: the stored bundle offered to a fresh keeper first, then the
+        // highest version remembered (and the start-up policy's).
+        var fresh = PolicyKeeper(operatorKey: signingKey.publicKey)
+        let update = fresh.offer(fileBytes: stored.bundle, source: store.path, at: utc)
+        fresh.remember(acceptedVersion: stored.highestVersion)
+        fresh.remember(acceptedVersion: Self.startUpVersion)
+        keeper = fresh
         guard let policy = update.newGeofencePolicy else {
             return (update, (GeofencePolicy(rules: [], defaultAction: .noService), .min), nil)
         }

@@ -8,9 +8,6 @@ extension ScenarioFile {
     /// `restart`, `loop_overrun_ms` or `bridge_garbage` (each with `for_s`); nil when the event
     /// is none of them.
     static func laterEvent(_ node: DataNode, at: Double) throws(DataFileError) -> Scenario.TimedEvent? {
-        if let restrictsHere = try node.optional("restricts_here"), try node.optional("policy_push") == nil {
-            throw restrictsHere.error("restricts_here belongs to a policy_push event")
-        }
         if let step = try node.optional("clock_step_s") {
             let seconds = try step.double()
             guard seconds.isFinite, seconds != 0, abs(seconds) <= maximumClockStepSeconds else {
@@ -38,6 +35,14 @@ extension ScenarioFile {
             return .init(atSeconds: at, event: .restart(downSeconds: try positiveDuration(node)))
         }
         return nil
+    }
+
+    /// Refuses keys of the later events that belong to another event's (`restricts_here`
+    /// without `policy_push`).
+    static func rejectStrayLaterKeys(_ node: DataNode) throws(DataFileError) {
+        if let restrictsHere = try node.optional("restricts_here"), try node.optional("policy_push") == nil {
+            throw restrictsHere.error("restricts_here belongs to a policy_push event")
+        }
     }
 
     /// `zones_seed`, when present: a whole number.

@@ -73,6 +73,7 @@ public enum ScenarioFile {
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {
         try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug", "gpio_failure", "fix_time_offset_s", "stow", "clock_step_s", "policy_push", "restricts_here", "restart", "loop_overrun_ms", "bridge_garbage"])
         let at = try node.required("at_s").double()
+        try rejectStrayLaterKeys(node)
         if let fault = try node.optional("fault") {
             return .init(atSeconds: at, event: .fault(try fault.choice(Scenario.FaultInput.self), seconds: try node.required("for_s").double()))
         }

@@ -212,6 +212,7 @@ extension SimulationHarness {
         // A new terminal: the scheduler publishes to its channels afresh; an operator stow
         // still in force is asked of it again.
         nextScheduleUnixNanoseconds = .min
+        scheduledAtUnixNanoseconds = .min
         scheduledRestricted = false
         lastAction = nil
         if unstowAt != .max { assembly.channels.stow.requestStop() }

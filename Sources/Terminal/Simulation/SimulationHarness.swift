@@ -43,6 +43,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     let eventWindows: [ClosedRange<Int64>]
     var nextScheduleUnixNanoseconds: Int64 = .min
     var scheduledRestricted = false
+    var scheduledAtUnixNanoseconds: Int64 = .min
     var lastAction: ServiceAction?
     var truthAssessed = (latitudeDegrees: 0.0, longitudeDegrees: 0.0, restricted: false, valid: false)
     var lastLineHigh = false
@@ -262,7 +263,9 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     private mutating func schedule(_ context: TickContext, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
         guard let utc = context.scheduledUTC?.nanosecondsSinceUnixEpoch else { return }
         let restricted = assembly.core.geofenceDecision.action == .noService
-        guard utc >= nextScheduleUnixNanoseconds || restricted != scheduledRestricted else { return }
+        // As the daemon's scheduler: also when UTC stepped back before the last decision.
+        guard utc >= nextScheduleUnixNanoseconds || restricted != scheduledRestricted || utc < scheduledAtUnixNanoseconds
+        else { return }
         let fix = assembly.channels.fixes.read()
         let position = GeodeticPosition(
             latitudeDegrees: fix.sequence > 0 ? fix.latitudeDegrees : truth.latitudeDegrees,
@@ -271,6 +274,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             at: JulianDate(unixSeconds: Double(utc) / 1e9), position: position, restricted: restricted)
         assembly.channels.assignments.publish(assignment)
         scheduledRestricted = restricted
+        scheduledAtUnixNanoseconds = utc
         // Decide the next slot two seconds before its boundary, as the daemon's scheduler thread does.
         nextScheduleUnixNanoseconds = assignment.nextSlotStartUnixNanoseconds - 2_000_000_000
     }
