@@ -120,6 +120,33 @@ import Testing
         #expect(Self.verdict(small, "time disagrees")?.detail.hasPrefix("1 clock steps, 0 times untrusted") == true)
     }
 
+    /// Found by the campaign (seed 1, run 187), shrunk to this: transmit-enable's own line
+    /// fails (stuck high, the PA supply cut) while the fixes' time is 455 s off. The time
+    /// invariant judged transmit-enable alone and reported 999 ticks "on while untrusted"; it
+    /// now judges emission while the line has failed, as the other invariants do.
+    @Test func stuckTransmitEnableWhileTheTimeIsUntrustedIsOff() throws {
+        let yaml = """
+            format: 1
+            scenario: "campaign-1-187"
+            summary: "ship at 10.4 m/s, xiamen"
+            start: 2026-08-23T00:00:00Z
+            tick_hz: 1000
+            duration_s: 4
+            gnss: { rate_hz: 2, accuracy_m: 6.3, noise_seed: 5640692912699864744 }
+            mobility: mobile
+            route:
+              - { t_s: 0, lat_deg: 26.3737896, lon_deg: 120.100731 }
+            events:
+              - { at_s: 1.485, gpio_failure: transmit_enable, for_s: 1.486 }
+              - { at_s: 1.64, fix_time_offset_s: -455.5, for_s: 3.048 }
+            expect:
+              - safety_invariants: true
+            """
+        let (result, _) = try Self.run(yaml, name: "campaign-1-187.yaml")
+        #expect(Self.verdict(result, "time disagrees")?.detail.contains("1 times untrusted") == true)
+        for verdict in result.verdicts { #expect(verdict.passed, "\(verdict.expectation): \(verdict.detail)") }
+    }
+
     @Test func firmwareIgnoringTheClockFaultIsCaught() throws {
         let yaml = Self.capeTown(["at_s: 4, clock_step_s: 60, for_s: 4"])
         let (result, _) = try Self.run(yaml, name: "clock-defect.yaml", defects: [.ignoresClockDisagreement])

@@ -308,20 +308,28 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         // emission then. (Judging emission always would hide an interlock that ignores faults:
         // the PA supply also drops on a fault.)
         let transmitLineFailing = gpioFailureEnds.contains { $0.role == .transmitEnable || $0.role == .transmitEnableSense }
+        let judgedHigh = checks.judgesEmission && transmitLineFailing ? emitting : lineHigh
         checks.tick(
             atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds,
-            lineHigh: checks.judgesEmission && transmitLineFailing ? emitting : lineHigh, truthRestricted: truthAssessed.restricted,
+            lineHigh: judgedHigh, truthRestricted: truthAssessed.restricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         checks.safety(
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty, faultShown: snapshot.state == .fault)
+        // Judged as the invariants above: on emission while transmit-enable's own line has failed,
+        // and until the firmware has driven it again (its line fault latched: it relies on the
+        // PA supply's cut meanwhile). These invariants hold at every tick, not only just after
+        // a cause, so the line's last high reading before that would count.
+        let laterJudgedHigh =
+            checks.judgesEmission && (transmitLineFailing || core.interlock.lineFault != nil) ? emitting : lineHigh
         laterChecks.tick(
-            atNanoseconds: context.scheduledNanoseconds, clockUTC: context.scheduledUTC?.nanosecondsSinceUnixEpoch, lineHigh: lineHigh,
+            atNanoseconds: context.scheduledNanoseconds, clockUTC: context.scheduledUTC?.nanosecondsSinceUnixEpoch,
+            lineHigh: laterJudgedHigh,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty)
         if !bridgeGarbageEnds.isEmpty {
             laterChecks.bridgeTick(
                 atNanoseconds: context.scheduledNanoseconds, garbageReplies: bench.garbageRepliesSent,
-                appliedAtNanoseconds: assembly.channels.beamformerHealth.current.appliedAtNanoseconds, lineHigh: lineHigh)
+                appliedAtNanoseconds: assembly.channels.beamformerHealth.current.appliedAtNanoseconds, lineHigh: laterJudgedHigh)
         }
         let action = core.geofenceDecision.action
         if action != lastAction {
