@@ -5,9 +5,10 @@ import Testing
 
 @testable import Terminal
 
-/// The campaign's later events (issue 17): clock steps, policy pushes through the keeper and
-/// restarts. Each reads and writes back exactly, runs on the real terminal with the safety
-/// invariants holding, and a deliberately broken firmware path is caught.
+/// The campaign's later events (issue 17): clock steps, policy pushes through the keeper,
+/// restarts, loop overruns, garbage from the beamformer bridge and generated zones. Each reads
+/// and writes back exactly, runs on the real terminal with the safety invariants holding, and a
+/// deliberately broken firmware path is caught.
 @Suite struct LaterEventTests {
     /// Runs scenario text with the example policy and board, with `defects`.
     static func run(_ yaml: String, name: String, defects: Set<SimulatedDefect> = []) throws -> (SimulationResult, [AuditEntry]) {

@@ -3,8 +3,8 @@ import Foundation
 import Geofence
 import RealTime
 
-/// The harness's share of clock steps, policy pushes and restarts (`LaterEventInvariants`
-/// judges them).
+/// The harness's share of clock steps, policy pushes, restarts, loop overruns and garbage from
+/// the beamformer bridge (`LaterEventInvariants` judges them).
 extension SimulationHarness {
     /// Applies one of the later events at virtual time `now` (it ends at `end`).
     mutating func applyLaterEvent(_ event: Scenario.Event, now: Int64, end: Int64, seconds: Double) {

@@ -53,7 +53,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var outageTicks: [OutageCause: UInt64] = [:]
     /// The loop's UTC reference, which clock steps move (set by the simulator).
     var utcReference: UTCReference?
-    /// The invariants of clock steps, restarts and policy pushes.
+    /// The invariants of clock steps, restarts, policy pushes, loop overruns and bridge garbage.
     var laterChecks: LaterEventInvariants
     /// The policy side (pushes, the store); set by the simulator.
     var policyDesk: PolicyPushDesk?
