@@ -306,6 +306,20 @@ import Testing
 
     // MARK: the campaign
 
+    /// Run i + 1's stream is not run i's shifted by one (it was: the index stepped the seed by
+    /// SplitMix64's own increment), nor any other run's nearby.
+    @Test func theRunsDrawFromUnrelatedStreams() {
+        var firsts: Set<UInt64> = []
+        for index in 0..<200 {
+            var stream = CampaignScenarioGenerator.random(seed: 1, index: index)
+            let draws = (0..<8).map { _ in stream.next() }
+            var next = CampaignScenarioGenerator.random(seed: 1, index: index + 1)
+            #expect(!draws.contains(next.next()), "run \(index + 1) repeats run \(index)'s draws")
+            firsts.insert(draws[0])
+        }
+        #expect(firsts.count == 200)
+    }
+
     @Test func theCampaignGeneratesEveryLaterEventKind() throws {
         let (policy, _) = try CampaignTests.examplePolicy()
         let generator = CampaignScenarioGenerator(seed: 1, policy: policy)

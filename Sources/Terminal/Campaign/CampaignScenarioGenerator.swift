@@ -85,11 +85,14 @@ public struct CampaignScenarioGenerator: Sendable {
         self.zoneSeeds = zoneSeeds
     }
 
-    /// The random stream of run `index`: independent of every other index.
+    /// The random stream of run `index`: independent of every other index. (The index is mixed
+    /// into the starting state: stepping it by SplitMix64's own increment, as this did first,
+    /// made run i + 1's draws run i's shifted by one — correlated scenarios.)
     public static func random(seed: UInt64, index: Int) -> SplitMix64 {
         var mixer = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
         let base = mixer.next()
-        return SplitMix64(seed: base &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
+        var indexMixer = SplitMix64(seed: base ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
+        return SplitMix64(seed: indexMixer.next())
     }
 
     /// Scenario `index` of the campaign.
