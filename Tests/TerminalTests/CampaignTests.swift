@@ -87,6 +87,9 @@ import Testing
     @Test func shrinkingKeepsOnlyWhatTheFailureNeeds() throws {
         let (policy, _) = try Self.examplePolicy()
         var scenario = CampaignScenarioGenerator(seed: 1, policy: policy).scenario(index: 0)
+        // Longer than the cut after the violation (3.2 s + 1, rounded up), whatever length the
+        // generator drew, so that the cut shows.
+        scenario.durationSeconds = 10
         scenario.events = [
             .init(atSeconds: 1, event: .stow(seconds: 1)), .init(atSeconds: 2, event: .gnssOutage(seconds: 2)),
             .init(atSeconds: 3, event: .fault(.overTemperature, seconds: 1)), .init(atSeconds: 4, event: .stow(seconds: 1)),

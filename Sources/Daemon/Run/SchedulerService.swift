@@ -30,6 +30,7 @@ final class SchedulerService: Sendable {
             var schedule = transfer.value
             var nextDecisionUnixNanoseconds = Int64.min
             var decidedRestricted = false
+            var decidedAtUnixNanoseconds = Int64.min
             var announced = false
             var obstructionVersion = UInt64.max
             repeat {
@@ -52,7 +53,10 @@ final class SchedulerService: Sendable {
                     logger.info("scheduler: refreshed element sets in use from the next slot")
                 }
                 let restricted = channels.snapshots.read().geofenceAction == UInt8(ServiceAction.noService.rawValue)
-                guard utcNow >= nextDecisionUnixNanoseconds || restricted != decidedRestricted else { continue }
+                // Also when UTC stepped back before the last decision (a clock step): else the
+                // slots decided for the later time would stand until UTC caught up again.
+                guard utcNow >= nextDecisionUnixNanoseconds || restricted != decidedRestricted || utcNow < decidedAtUnixNanoseconds
+                else { continue }
                 let fix = channels.fixes.read()
                 let position =
                     fix.sequence > 0 && fix.latitudeDegrees.isFinite && fix.longitudeDegrees.isFinite
@@ -65,6 +69,7 @@ final class SchedulerService: Sendable {
                     at: JulianDate(unixSeconds: Double(utcNow) / 1e9), position: position, restricted: restricted)
                 channels.assignments.publish(assignment)
                 decidedRestricted = restricted
+                decidedAtUnixNanoseconds = utcNow
                 nextDecisionUnixNanoseconds = assignment.nextSlotStartUnixNanoseconds - 2_000_000_000
                 if !announced {
                     announced = true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One run of a campaign, as its shard's report keeps it.
 public struct CampaignRunRecord: Codable, Sendable, Hashable {
     /// The run's index in the campaign (its scenario is a function of the seed and this).
@@ -123,13 +125,23 @@ public enum CampaignError: Error, CustomStringConvertible {
 /// The kinds of events and situations a campaign counts runs of.
 public enum CampaignCoverage {
     /// Every kind, in a fixed order (the report's rows).
-    public static let kinds: [String] =
+    public static let kinds: [String] = earlierKinds + laterKinds
+
+    /// The kinds of the campaign's first round.
+    static let earlierKinds: [String] =
         ["route:fixed", "route:ship", "route:vehicle", "route:aircraft", "route:turns-back", "site:zone-edge", "site:open",
          "restricted-fix", "gnss:degraded", "gnss:fast", "fault:pa_fault", "fault:over_temperature", "gnss_outage",
          "unplug:beamformer"]
         + ["transmit_enable", "pa_power", "status_led", "beamformer_reset", "fault_in", "over_temperature", "transmit_enable_sense"]
         .map { "gpio_failure:\($0)" }
         + ["fix_time_offset:small", "fix_time_offset:large", "stow", "transmit-switched-on"]
+
+    /// The kinds of the later events (issue 17).
+    static let laterKinds: [String] =
+        ["clock_step:small", "clock_step:large", "restart", "loop_overrun"]
+        + PolicyPushKind.allCases.map { (kind: PolicyPushKind) -> String in "policy_push:\(kind.rawValue)" }
+        + BridgeGarbageKind.allCases.map { (kind: BridgeGarbageKind) -> String in "bridge_garbage:\(kind.rawValue)" }
+        + ["zones:random"] + RandomZonePolicy.ZoneKind.allCases.map { (kind: RandomZonePolicy.ZoneKind) -> String in "zones:\(kind.rawValue)" }
 
     /// The kinds `scenario` exercises, and those its run showed.
     static func kinds(of scenario: Scenario, result: SimulationResult, nearZone: Bool) -> [String] {
@@ -138,6 +150,11 @@ public enum CampaignCoverage {
         kinds.append("route:\(speedClass)")
         if scenario.route.count > 3 { kinds.append("route:turns-back") }
         kinds.append(nearZone ? "site:zone-edge" : "site:open")
+        if scenario.zonesSeed != nil {
+            kinds.append("zones:random")
+            let site = scenario.summary.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if site.hasPrefix("random-") { kinds.append("zones:\(site.dropFirst("random-".count))") }
+        }
         if result.reactions.contains(where: { $0.kind == .restriction }) { kinds.append("restricted-fix") }
         if scenario.gnssAccuracyMetres > 10 { kinds.append("gnss:degraded") }
         if scenario.gnssRateHertz > 1 { kinds.append("gnss:fast") }
@@ -149,6 +166,12 @@ public enum CampaignCoverage {
             case .gpioFailure(let role, _): kinds.append("gpio_failure:\(role.rawValue)")
             case .fixTimeOffset(let offset, _): kinds.append(abs(offset) < 3 ? "fix_time_offset:small" : "fix_time_offset:large")
             case .stow: kinds.append("stow")
+            case .clockStep(let step, _):
+                kinds.append(abs(step) < 3 ? "clock_step:small" : "clock_step:large")
+            case .policyPush(let kind, _): kinds.append("policy_push:\(kind.rawValue)")
+            case .restart: kinds.append("restart")
+            case .loopOverrun: kinds.append("loop_overrun")
+            case .bridgeGarbage(let kind, _): kinds.append("bridge_garbage:\(kind.rawValue)")
             }
         }
         if result.transmitRisingEdges > 0 { kinds.append("transmit-switched-on") }

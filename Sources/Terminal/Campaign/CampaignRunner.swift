@@ -119,8 +119,13 @@ public struct CampaignRunner {
         options.auditLogPath = NSTemporaryDirectory() + "utermd-campaign-\(ProcessInfo.processInfo.processIdentifier).audit"
         options.seed = scenario.gnssNoiseSeed ?? 1
         if options.elementSets == nil { options.elementSets = shells.elementSets(startUnixNanoseconds: scenario.startUnixNanoseconds) }
+        let store = AcceptedPolicyStore(auditLogPath: options.auditLogPath).path
         try? FileManager.default.removeItem(atPath: options.auditLogPath)
-        defer { try? FileManager.default.removeItem(atPath: options.auditLogPath) }
+        try? FileManager.default.removeItem(atPath: store)
+        defer {
+            try? FileManager.default.removeItem(atPath: options.auditLogPath)
+            try? FileManager.default.removeItem(atPath: store)
+        }
         return try Simulator(scenario: scenario, options: options).run()
     }
 

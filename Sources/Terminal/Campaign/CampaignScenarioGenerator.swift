@@ -8,6 +8,8 @@ import RealTime
 ///
 /// Each scenario is short (3–10 s of virtual time at 100 Hz or 1 kHz) and carries one expectation, the
 /// design's safety invariants (`safety_invariants: true`). What it varies:
+/// - the policy: the simulator's (the example's), or in a fifth of the runs generated zones
+///   (`RandomZonePolicy`: territorial seas, holes, the antimeridian, the poles);
 /// - the route: a ship, a land vehicle or an aircraft crossing the edge of a zone of the
 ///   policy in force (found by walking out from a point inside and bisecting to the edge), in
 ///   or out, sometimes turning back; or a site away from any zone: the antimeridian, the
@@ -16,7 +18,10 @@ import RealTime
 /// - the GNSS: fix rate, accuracy (from 2 m to a degraded 150 m), noise seed;
 /// - up to four events: PA and over-temperature faults, GNSS outages, bridge unplugs, GPIO
 ///   failures of every line, fixes whose UTC disagrees with the clock (small and large
-///   offsets, either sign), operator stows.
+///   offsets, either sign), operator stows, clock steps (small and large, either sign),
+///   policy pushes through the keeper (newer, expired, rollback, badly signed; restricting
+///   service where the terminal is, or lifting the zones), restarts, loop overruns and
+///   garbage replies from the beamformer bridge (malformed, wrong CRC, truncated).
 public struct CampaignScenarioGenerator: Sendable {
     /// A point inside a zone, from which edges are sought.
     public struct ZoneSeed: Sendable {
@@ -80,11 +85,14 @@ public struct CampaignScenarioGenerator: Sendable {
         self.zoneSeeds = zoneSeeds
     }
 
-    /// The random stream of run `index`: independent of every other index.
+    /// The random stream of run `index`: independent of every other index. (The index is mixed
+    /// into the starting state: stepping it by SplitMix64's own increment, as this did first,
+    /// made run i + 1's draws run i's shifted by one — correlated scenarios.)
     public static func random(seed: UInt64, index: Int) -> SplitMix64 {
         var mixer = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
         let base = mixer.next()
-        return SplitMix64(seed: base &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
+        var indexMixer = SplitMix64(seed: base ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
+        return SplitMix64(seed: indexMixer.next())
     }
 
     /// Scenario `index` of the campaign.
@@ -98,7 +106,20 @@ public struct CampaignScenarioGenerator: Sendable {
         let speed = Self.rounded(random.uniform(speedClass.metresPerSecond.lowerBound, speedClass.metresPerSecond.upperBound), places: 1)
         var siteName: String
         var route: [Scenario.Waypoint]
-        if random.chance(0.75), let crossing = edgeCrossing(&random) {
+        // A fifth of the runs start on generated zones instead (RandomZonePolicy): their edges
+        // are crossed, not the example's.
+        var zonesSeed: UInt64?
+        var crossings = self
+        if random.chance(0.2) {
+            let seed = random.next() >> 1
+            let zones = RandomZonePolicy(seed: seed, startUnixNanoseconds: startUnixNanoseconds)
+            let at = Date(timeIntervalSince1970: Double(startUnixNanoseconds) / 1e9)
+            if let policy = (try? zones.startUpUpdate(at: at))?.newGeofencePolicy {
+                zonesSeed = seed
+                crossings = CampaignScenarioGenerator(seed: self.seed, policy: policy, zoneSeeds: zones.zoneSeeds)
+            }
+        }
+        if random.chance(0.75), let crossing = crossings.edgeCrossing(&random) {
             siteName = crossing.name
             route = crossingRoute(edge: crossing, speed: speed, duration: duration, random: &random)
         } else {
@@ -112,11 +133,13 @@ public struct CampaignScenarioGenerator: Sendable {
         let accuracy = random.chance(0.7) ? Self.rounded(random.uniform(2, 10), places: 1) : Self.rounded(random.uniform(10, 150), places: 0)
         let events = (0..<random.below(5)).map { _ in randomEvent(duration: duration, random: &random) }
         let start = startUnixNanoseconds + Int64(random.below(startCount)) * 47 * 60 * 1_000_000_000
-        return Scenario(
+        var scenario = Scenario(
             name: "campaign-\(seed)-\(index)", summary: "\(speedClass.rawValue) at \(speed) m/s, \(siteName)",
             startUnixNanoseconds: start, durationSeconds: duration, tickHertz: tickHertz, gnssRateHertz: rate,
             gnssAccuracyMetres: accuracy, route: route, events: events, expectations: [.safetyInvariants],
             mobility: speedClass.mobility, gnssNoiseSeed: random.next() >> 1)
+        scenario.zonesSeed = zonesSeed
+        return scenario
     }
 
     /// How fast the terminal moves.
@@ -216,7 +239,7 @@ public struct CampaignScenarioGenerator: Sendable {
         let at = Self.rounded(random.uniform(0.3, duration - 0.3), places: 3)
         let length = Self.rounded(random.uniform(0.1, 4), places: 3)
         let event: Scenario.Event
-        switch random.below(6) {
+        switch random.below(11) {
         case 0: event = .fault(random.pick(Scenario.FaultInput.allCases), seconds: length)
         case 1: event = .gnssOutage(seconds: Self.rounded(random.uniform(1, 9), places: 3))
         case 2: event = .unplugBeamformer(seconds: length)
@@ -224,7 +247,17 @@ public struct CampaignScenarioGenerator: Sendable {
         case 4:
             let magnitude = random.chance(0.5) ? random.uniform(0, 2.9) : random.uniform(3.1, 900)
             event = .fixTimeOffset(offsetSeconds: Self.rounded(random.chance(0.5) ? magnitude : -magnitude, places: 3), seconds: length)
-        default: event = .stow(seconds: length)
+        case 5: event = .stow(seconds: length)
+        case 6:
+            // Small steps stay within the clocks' 3 s tolerance; large ones up to an hour.
+            let magnitude = random.chance(0.5) ? random.uniform(0.1, 2.9) : random.uniform(3.1, 3_600)
+            event = .clockStep(stepSeconds: Self.rounded(random.chance(0.5) ? magnitude : -magnitude, places: 3), seconds: length)
+        case 7: event = .policyPush(random.pick(PolicyPushKind.allCases), restrictsHere: random.chance(0.5))
+        case 8: event = .restart(downSeconds: Self.rounded(random.uniform(0.05, 1.5), places: 3))
+        case 9: event = .bridgeGarbage(random.pick(BridgeGarbageKind.allCases), seconds: length)
+        default:
+            // 1.1 to 6 periods of the slower (100 Hz) loop: an overrun at either rate.
+            event = .loopOverrun(tickMilliseconds: Self.rounded(random.uniform(11, 60), places: 1), seconds: length)
         }
         return Scenario.TimedEvent(atSeconds: at, event: event)
     }

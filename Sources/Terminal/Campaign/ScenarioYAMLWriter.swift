@@ -17,6 +17,7 @@ public enum ScenarioYAMLWriter {
         if let seed = scenario.gnssNoiseSeed { gnss += ", noise_seed: \(seed)" }
         lines.append(gnss + " }")
         if let mobility = scenario.mobility { lines.append("mobility: \(mobility.rawValue)") }
+        if let seed = scenario.zonesSeed { lines.append("zones_seed: \(seed)") }
         lines.append("route:")
         for point in scenario.route {
             lines.append(
@@ -41,6 +42,11 @@ public enum ScenarioYAMLWriter {
         case .gpioFailure(let role, let seconds): "gpio_failure: \(role.rawValue), for_s: \(number(seconds))"
         case .fixTimeOffset(let offset, let seconds): "fix_time_offset_s: \(number(offset)), for_s: \(number(seconds))"
         case .stow(let seconds): "stow: true, for_s: \(number(seconds))"
+        case .clockStep(let step, let seconds): "clock_step_s: \(number(step)), for_s: \(number(seconds))"
+        case .policyPush(let kind, let restrictsHere): "policy_push: \(kind.rawValue), restricts_here: \(restrictsHere)"
+        case .restart(let seconds): "restart: true, for_s: \(number(seconds))"
+        case .loopOverrun(let milliseconds, let seconds): "loop_overrun_ms: \(number(milliseconds)), for_s: \(number(seconds))"
+        case .bridgeGarbage(let kind, let seconds): "bridge_garbage: \(kind.rawValue), for_s: \(number(seconds))"
         }
     }
 

@@ -31,6 +31,24 @@ public struct Scenario: Sendable {
         case fixTimeOffset(offsetSeconds: Double, seconds: Double)
         /// The operator stows the terminal (`POST /stow`) for `seconds`, then unstows it.
         case stow(seconds: Double)
+        /// The terminal's UTC clock steps by `stepSeconds` (either sign) while the monotonic tick
+        /// goes on, and is stepped back `seconds` later (as a time daemon would correct it): the
+        /// fixes' UTC then disagrees with the clock (the clock-fault path).
+        case clockStep(stepSeconds: Double, seconds: Double)
+        /// The simulated operator pushes a policy bundle through the terminal's `PolicyKeeper`
+        /// as the daemon does (`POST /policy`): only a `.newer` one may be accepted. The bundle
+        /// forbids service within 3 km of the terminal's true position when `restrictsHere`, else
+        /// only far away (and lifts every other zone).
+        case policyPush(PolicyPushKind, restrictsHere: Bool)
+        /// The terminal stops (stowed, lines released, the audit log closed) and starts again
+        /// `downSeconds` later with its persisted audit log and accepted-policy store.
+        case restart(downSeconds: Double)
+        /// Every tick takes `tickMilliseconds` of (virtual) compute time for `seconds`: beyond
+        /// the period, each one overruns and the loop skips the periods it missed.
+        case loopOverrun(tickMilliseconds: Double, seconds: Double)
+        /// The beamformer bridge answers every request with garbage of this kind for `seconds`
+        /// (the requests reach it intact).
+        case bridgeGarbage(BridgeGarbageKind, seconds: Double)
     }
 
     /// A fault input the scenario can drive.
@@ -114,6 +132,9 @@ public struct Scenario: Sendable {
     /// Seed of the simulated GNSS noise, when the scenario fixes it (a campaign's do, so that
     /// `utermd simulate --scenario F` replays them exactly); nil: the simulator's option.
     public var gnssNoiseSeed: UInt64?
+    /// Seed of a generated policy (`RandomZonePolicy`) the run starts with instead of the
+    /// simulator's (`zones_seed:`); nil: the simulator's policy.
+    public var zonesSeed: UInt64?
 
     /// Builds a scenario.
     public init(

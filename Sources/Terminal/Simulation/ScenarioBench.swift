@@ -54,6 +54,21 @@ public protocol ScenarioBench: AnyObject {
 
     /// The level output `role` is driven to, as the bench sees it (nil when it cannot tell).
     func outputLevel(_ role: GPIORole) -> LogicalLevel?
+
+    /// Whether the terminal may be assembled again on this bench mid-run (a scenario's
+    /// `restart`): `start` is then called again with the new assembly.
+    var supportsRestart: Bool { get }
+
+    /// Makes the beamformer bridge answer every request with garbage of `kind` until
+    /// `endBridgeGarbage` (`passedAsValid`: the deliberately broken path that hands the driver
+    /// the intact reply while the garbage is counted); false when the bench cannot.
+    func beginBridgeGarbage(_ kind: BridgeGarbageKind, passedAsValid: Bool) -> Bool
+
+    /// Ends the garbage.
+    func endBridgeGarbage()
+
+    /// Replies the bridge has sent as garbage so far.
+    var garbageRepliesSent: Int { get }
 }
 
 extension ScenarioBench {
@@ -63,6 +78,14 @@ extension ScenarioBench {
     public func endGPIOFailure(_: GPIORole) {}
     /// Not known.
     public func outputLevel(_: GPIORole) -> LogicalLevel? { nil }
+    /// Benches of real devices are not restarted mid-run.
+    public var supportsRestart: Bool { false }
+    /// Benches of real devices cannot make the bridge answer garbage.
+    public func beginBridgeGarbage(_: BridgeGarbageKind, passedAsValid _: Bool) -> Bool { false }
+    /// Nothing to end.
+    public func endBridgeGarbage() {}
+    /// None.
+    public var garbageRepliesSent: Int { 0 }
 }
 
 /// What a bench reports at the end of a run, besides the harness's own verdicts.

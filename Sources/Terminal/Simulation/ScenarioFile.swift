@@ -24,7 +24,7 @@ public enum ScenarioFile {
     }
 
     static func parse(_ root: DataNode) throws(DataFileError) -> Scenario {
-        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect", "mobility", "service"])
+        try root.rejectUnknownKeys(["format", "scenario", "summary", "start", "duration_s", "tick_hz", "gnss", "route", "events", "expect", "mobility", "service", "zones_seed"])
         let format = try root.required("format")
         guard try format.int() == 1 else { throw format.error("only format 1 is supported") }
         let startNode = try root.required("start")
@@ -77,6 +77,7 @@ public enum ScenarioFile {
             expectations: expectations, mobility: mobility, gnssNoiseSeed: noiseSeed)
         scenario.service = try root.optional("service").map { (node) throws(DataFileError) in try service(node, mobility: mobility) }
         scenario.serviceExpectations = serviceExpectations
+        scenario.zonesSeed = try zonesSeed(root)
         return scenario
     }
 
@@ -124,8 +125,9 @@ public enum ScenarioFile {
     }
 
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {
-        try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug", "gpio_failure", "fix_time_offset_s", "stow"])
+        try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug", "gpio_failure", "fix_time_offset_s", "stow", "clock_step_s", "policy_push", "restricts_here", "restart", "loop_overrun_ms", "bridge_garbage"])
         let at = try node.required("at_s").double()
+        try rejectStrayLaterKeys(node)
         if let fault = try node.optional("fault") {
             return .init(atSeconds: at, event: .fault(try fault.choice(Scenario.FaultInput.self), seconds: try node.required("for_s").double()))
         }
@@ -148,7 +150,10 @@ public enum ScenarioFile {
             guard try stow.bool() else { throw stow.error("stow: true is the only value") }
             return .init(atSeconds: at, event: .stow(seconds: try node.required("for_s").double()))
         }
-        throw node.error("an event needs one of: fault, gnss_outage_s, unplug, gpio_failure, fix_time_offset_s, stow")
+        if let timed = try laterEvent(node, at: at) { return timed }
+        throw node.error(
+            "an event needs one of: fault, gnss_outage_s, unplug, gpio_failure, fix_time_offset_s, stow, clock_step_s, "
+                + "policy_push, restart, loop_overrun_ms, bridge_garbage")
     }
 
     private static func expectation(_ node: DataNode) throws(DataFileError) -> Scenario.Expectation {

@@ -15,6 +15,14 @@ public final class SimulatedBench: ScenarioBench {
     private let usb: SimulatedUSB
     private var bridge: SimulatedBeamformerBridge?
     private var driver: BeamformerBridgeDriver<SimulatedUSB>?
+    /// Whether the bridge is plugged in (a scenario's unplug lasts across a restart).
+    private var bridgePlugged = true
+    /// The bridge as plugged: its replies turned to garbage on demand.
+    private var plugged: GarbageReplyingBridge?
+    /// The garbage the bridge answers with now, and whether the driver is handed it as valid.
+    private var garbage: (kind: BridgeGarbageKind, passedAsValid: Bool)?
+    /// Garbage replies sent by bridges of earlier assemblies (a restart plugs a new one).
+    private var earlierGarbageReplies = 0
 
     /// A bench for `board` with `wires` (nil: transmit-enable to its sense input, when the
     /// board has one), reading the virtual clock through `virtualNow`.
@@ -31,9 +39,18 @@ public final class SimulatedBench: ScenarioBench {
 
     public func start(_ assembly: TerminalAssembly<SimulatedGPIO>, virtualNow: @escaping () -> Int64) throws {
         let elementCount = assembly.array.elementCount
+        // Started again (a restart): the new terminal's driver finds a bridge just powered on.
+        if let old = plugged {
+            if bridgePlugged { usb.unplug(old) }
+            earlierGarbageReplies += old.garbageRepliesSent
+        }
         let bridge = SimulatedBeamformerBridge(chipCount: (elementCount + 3) / 4)
         bridge.maximumRecordCount = 10_000
-        _ = usb.plug(bridge)
+        let plugged = GarbageReplyingBridge(bridge)
+        plugged.garbage = garbage?.kind
+        plugged.passesGarbageAsValid = garbage?.passedAsValid ?? false
+        self.plugged = plugged
+        if bridgePlugged { _ = usb.plug(plugged) }
         self.bridge = bridge
         driver = BeamformerBridgeDriver(
             backend: usb, hotplug: usb,
@@ -57,12 +74,31 @@ public final class SimulatedBench: ScenarioBench {
     public func outputLevel(_ role: GPIORole) -> LogicalLevel? { gpio.level(of: role) }
 
     public func unplugBeamformer(atNanoseconds _: Int64) {
-        if let bridge { usb.unplug(bridge) }
+        if let plugged, bridgePlugged { usb.unplug(plugged) }
+        bridgePlugged = false
     }
 
     public func replugBeamformer(atNanoseconds _: Int64) {
-        if let bridge { _ = usb.plug(bridge) }
+        if let plugged, !bridgePlugged { _ = usb.plug(plugged) }
+        bridgePlugged = true
     }
+
+    public func beginBridgeGarbage(_ kind: BridgeGarbageKind, passedAsValid: Bool) -> Bool {
+        garbage = (kind, passedAsValid)
+        plugged?.garbage = kind
+        plugged?.passesGarbageAsValid = passedAsValid
+        return true
+    }
+
+    public func endBridgeGarbage() {
+        garbage = nil
+        plugged?.garbage = nil
+        plugged?.passesGarbageAsValid = false
+    }
+
+    public var garbageRepliesSent: Int { earlierGarbageReplies + (plugged?.garbageRepliesSent ?? 0) }
+
+    public var supportsRestart: Bool { true }
 
     public func afterTick(_ context: TickContext, assembly _: TerminalAssembly<SimulatedGPIO>) -> Bool {
         if context.tickIndex % 10 == 0 { _ = driver?.serviceOnce() }

@@ -14,7 +14,8 @@ import RealTime
 /// truth (the true position's zone, the transmit-enable level the bench reads).
 struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     let scenario: Scenario
-    let assembly: TerminalAssembly<Bench.GPIO>
+    /// The terminal; a new one after each restart (nil only if a restart failed to assemble it).
+    var assembly: TerminalAssembly<Bench.GPIO>!
     let bench: Bench
     let periodNanoseconds: Int64
     let totalTicks: UInt64
@@ -42,6 +43,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     let eventWindows: [ClosedRange<Int64>]
     var nextScheduleUnixNanoseconds: Int64 = .min
     var scheduledRestricted = false
+    var scheduledAtUnixNanoseconds: Int64 = .min
     var lastAction: ServiceAction?
     var truthAssessed = (latitudeDegrees: 0.0, longitudeDegrees: 0.0, restricted: false, valid: false)
     var lastLineHigh = false
@@ -52,6 +54,38 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     /// The off-tick keeper of the service rules' day counters, run once per simulated second.
     var serviceDays: ServiceDayKeeper
     var serviceJudge = ServiceRulesJudge()
+    /// The loop's UTC reference, which clock steps move (set by the simulator).
+    var utcReference: UTCReference?
+    /// The invariants of clock steps, restarts, policy pushes, loop overruns and bridge garbage.
+    var laterChecks: LaterEventInvariants
+    /// The policy side (pushes, the store); set by the simulator.
+    var policyDesk: PolicyPushDesk?
+    /// The policy the terminal must be following: the start-up one, then each accepted push.
+    /// The truth (restricted or not) is judged against it.
+    var expectedPolicy: GeofencePolicy
+    /// The start-up policy and its end of validity (a restart with nothing stored keeps it).
+    var startUpPolicy: (policy: GeofencePolicy, validUntilUnixNanoseconds: Int64)
+    /// Assembles the terminal again (a restart) with a policy, its end of validity, at a
+    /// virtual time; set by the simulator.
+    var reassemble: ((GeofencePolicy, Int64, Int64) throws -> TerminalAssembly<Bench.GPIO>)?
+    /// The audit log's path (a restart opens it again); set by the simulator.
+    var auditLogPath: String?
+    /// Deliberately broken firmware paths (tests only).
+    var defects: Set<SimulatedDefect> = []
+    /// The clock's steps in force and when each is taken back.
+    var clockStepNanoseconds: Int64 = 0
+    var clockStepEnds: [(step: Int64, at: Int64)] = []
+    /// The loop's virtual clock, which loop overruns advance (set by the simulator).
+    var virtualClock: VirtualClock?
+    /// The compute time injected into each tick by the loop overruns in force, and their ends.
+    var overrunEnds: [(tickNanoseconds: Int64, at: Int64)] = []
+    /// When each garbage period of the bridge ends.
+    var bridgeGarbageEnds: [Int64] = []
+    /// A restart's state: the audit log read before it, the policy to start with, and when
+    /// to try starting again after a refusal.
+    var keptBeforeRestart: AuditFileScan?
+    var restartPolicy: (policy: GeofencePolicy, validUntilUnixNanoseconds: Int64) = (GeofencePolicy(rules: [], defaultAction: .noService), .min)
+    var restartRetryAt: Int64 = .max
 
     init(
         scenario: Scenario, assembly: TerminalAssembly<Bench.GPIO>, bench: Bench, periodNanoseconds: Int64,
@@ -81,6 +115,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         eventWindows = windows
         random = SplitMix64(seed: seed)
         checks = ExpectationTracker(expectations: scenario.expectations, periodNanoseconds: periodNanoseconds)
+        laterChecks = LaterEventInvariants(
+            periodNanoseconds: periodNanoseconds, clockLimitNanoseconds: assembly.core.maximumClockDisagreementNanoseconds)
+        expectedPolicy = assembly.core.policy
+        startUpPolicy = (assembly.core.policy, .max)
         compute = ComputeTimeRecorder(periodNanoseconds: UInt64(periodNanoseconds))
         history.reserveCapacity(Int(scenario.durationSeconds) + 2)
     }
@@ -90,12 +128,18 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let seconds = Double(now) / 1e9
         let truth = scenario.position(atSeconds: seconds)
         applyEvents(now: now, seconds: seconds)
+        guard assembly != nil else {
+            pace(context)
+            return
+        }
         publishFix(now: now, truth: truth)
         schedule(context, truth: truth)
 
         let before = DispatchTime.now().uptimeNanoseconds
-        assembly.core.tick(context)
+        // While a restart has the terminal down, nothing of it runs (its lines are released).
+        if !laterChecks.isDown(atNanoseconds: now) { assembly.core.tick(defects.isEmpty ? context : contextAsBroken(context)) }
         compute.record(DispatchTime.now().uptimeNanoseconds - before)
+        injectOverrun(context)
 
         let lineHigh = bench.afterTick(context, assembly: assembly)
         if serviceJudge.tick(assembly.core.serviceDecision, lineHigh: lineHigh) {
@@ -111,6 +155,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     }
 
     private mutating func applyEvents(now: Int64, seconds: Double) {
+        if assembly == nil { retryStart(now: now, seconds: seconds) }
+        guard assembly != nil else { return }
         while nextEvent < scenario.events.count, scenario.events[nextEvent].atSeconds <= seconds {
             let timed = scenario.events[nextEvent]
             nextEvent += 1
@@ -152,8 +198,12 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 checks.stowStarted(atNanoseconds: now)
                 unstowAt = unstowAt == .max ? end : max(unstowAt, end)
                 note(seconds, "operator stow for \(length) s")
+            case .clockStep, .policyPush, .restart, .loopOverrun, .bridgeGarbage:
+                applyLaterEvent(timed.event, now: now, end: end, seconds: seconds)
             }
         }
+        endLaterEvents(now: now, seconds: seconds)
+        guard assembly != nil else { return }
         if now >= fixTimeOffsetEndsAt {
             fixTimeOffsetEndsAt = .max
             fixTimeOffsetNanoseconds = 0
@@ -196,8 +246,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     private static func duration(of event: Scenario.Event) -> Double {
         switch event {
         case .fault(_, let seconds), .gnssOutage(let seconds), .unplugBeamformer(let seconds), .gpioFailure(_, let seconds),
-            .fixTimeOffset(_, let seconds), .stow(let seconds):
+            .fixTimeOffset(_, let seconds), .stow(let seconds), .clockStep(_, let seconds), .restart(let seconds),
+            .loopOverrun(_, let seconds), .bridgeGarbage(_, let seconds):
             seconds
+        case .policyPush: 0
         }
     }
 
@@ -217,7 +269,8 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             heightMetres: 0, horizontalUncertaintyMetres: scenario.gnssAccuracyMetres, receivedAtNanoseconds: now,
             utcNanoseconds: scenario.startUnixNanoseconds + now + fixTimeOffsetNanoseconds)
         assembly.channels.fixes.publish(fix)
-        let fixRestricted = !assembly.core.policy.assess(
+        laterChecks.fixPublished(utcNanoseconds: fix.utcNanoseconds, receivedAtNanoseconds: now)
+        let fixRestricted = !expectedPolicy.assess(
             GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)
         ).permitsTransmit
         checks.fixPublished(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds, showsRestriction: fixRestricted)
@@ -226,7 +279,9 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     private mutating func schedule(_ context: TickContext, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
         guard let utc = context.scheduledUTC?.nanosecondsSinceUnixEpoch else { return }
         let restricted = assembly.core.geofenceDecision.action == .noService
-        guard utc >= nextScheduleUnixNanoseconds || restricted != scheduledRestricted else { return }
+        // As the daemon's scheduler: also when UTC stepped back before the last decision.
+        guard utc >= nextScheduleUnixNanoseconds || restricted != scheduledRestricted || utc < scheduledAtUnixNanoseconds
+        else { return }
         let fix = assembly.channels.fixes.read()
         let position = GeodeticPosition(
             latitudeDegrees: fix.sequence > 0 ? fix.latitudeDegrees : truth.latitudeDegrees,
@@ -235,6 +290,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             at: JulianDate(unixSeconds: Double(utc) / 1e9), position: position, restricted: restricted)
         assembly.channels.assignments.publish(assignment)
         scheduledRestricted = restricted
+        scheduledAtUnixNanoseconds = utc
         // Decide the next slot two seconds before its boundary, as the daemon's scheduler thread does.
         nextScheduleUnixNanoseconds = assignment.nextSlotStartUnixNanoseconds - 2_000_000_000
     }
@@ -256,7 +312,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             || !truthAssessed.valid
         {
             // Assessed again only when the true position moved (a fixed site: once).
-            let decision = core.policy.assess(
+            let decision = expectedPolicy.assess(
                 GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
             truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, !decision.permitsTransmit, true)
         }
@@ -268,13 +324,29 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         // emission then. (Judging emission always would hide an interlock that ignores faults:
         // the PA supply also drops on a fault.)
         let transmitLineFailing = gpioFailureEnds.contains { $0.role == .transmitEnable || $0.role == .transmitEnableSense }
+        let judgedHigh = checks.judgesEmission && transmitLineFailing ? emitting : lineHigh
         checks.tick(
             atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds,
-            lineHigh: checks.judgesEmission && transmitLineFailing ? emitting : lineHigh, truthRestricted: truthAssessed.restricted,
+            lineHigh: judgedHigh, truthRestricted: truthAssessed.restricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         checks.safety(
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
             conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty, faultShown: snapshot.state == .fault)
+        // Judged as the invariants above: on emission while transmit-enable's own line has failed,
+        // and until the firmware has driven it again (its line fault latched: it relies on the
+        // PA supply's cut meanwhile). These invariants hold at every tick, not only just after
+        // a cause, so the line's last high reading before that would count.
+        let laterJudgedHigh =
+            checks.judgesEmission && (transmitLineFailing || core.interlock.lineFault != nil) ? emitting : lineHigh
+        laterChecks.tick(
+            atNanoseconds: context.scheduledNanoseconds, clockUTC: context.scheduledUTC?.nanosecondsSinceUnixEpoch,
+            lineHigh: laterJudgedHigh,
+            conditionsHeld: core.conditions.allHold && core.interlock.unmet.isEmpty)
+        if !bridgeGarbageEnds.isEmpty {
+            laterChecks.bridgeTick(
+                atNanoseconds: context.scheduledNanoseconds, garbageReplies: bench.garbageRepliesSent,
+                appliedAtNanoseconds: assembly.channels.beamformerHealth.current.appliedAtNanoseconds, lineHigh: laterJudgedHigh)
+        }
         let action = core.geofenceDecision.action
         if action != lastAction {
             let zone = core.geofenceDecision.zoneName.map { " (\($0))" } ?? ""
@@ -309,32 +381,41 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         pacer.pace(virtualNanoseconds: next, followWallClock: follow, periodNanoseconds: periodNanoseconds)
     }
 
-    private mutating func note(_ seconds: Double, _ text: String) {
+    mutating func note(_ seconds: Double, _ text: String) {
         events.append(SimulationResult.Event(atSeconds: seconds, text: text))
     }
 
     func result(wallSeconds: Double, auditLogPath: String, bench outcome: BenchOutcome) -> SimulationResult {
         let tickSeconds = Double(periodNanoseconds) / 1e9
-        let core = assembly.core
-        let auditRecords = (try? AuditLog.read(path: auditLogPath).entries.count) ?? 0
+        let scan = try? AuditLog.read(path: auditLogPath)
+        let auditRecords = scan?.entries.count ?? 0
+        var laterChecks = laterChecks
+        if policyDesk?.pushCount ?? 0 > 0 {
+            let pushRecords = scan?.entries.count { $0.kind == .policy && $0.details["source"]?.hasPrefix("policy-push-") == true } ?? 0
+            laterChecks.pushesFoundInLog(pushRecords, atNanoseconds: Int64(compute.count) * periodNanoseconds)
+        }
+        let handovers = assembly.map { Int($0.core.snapshot.handovers) } ?? 0
         var result = SimulationResult(
             scenario: scenario.name, simulatedSeconds: Double(compute.count) * tickSeconds, ticks: compute.count,
             wallSeconds: wallSeconds, trackedSeconds: Double(trackedTicks) * tickSeconds,
-            transmitOnSeconds: Double(transmitTicks) * tickSeconds, handovers: Int(core.snapshot.handovers),
+            transmitOnSeconds: Double(transmitTicks) * tickSeconds, handovers: handovers,
             outageSeconds: outageTicks.mapValues { Double($0) * tickSeconds }, events: events,
             transmitSwitches: transmitSwitches,
             computeNanoseconds: (compute.percentile(0.5), compute.percentile(0.99), compute.maximumNanoseconds),
             computeHistogram: compute.logarithmicBuckets(), ticksOverPeriod: compute.overPeriod, auditRecords: auditRecords, auditLogPath: auditLogPath,
             beamformerLatches: outcome.beamformerLatches, history: history, track: track,
-            satelliteNames: assembly.satellites.map(\.name),
+            satelliteNames: assembly.map { $0.satellites.map(\.name) } ?? [],
             reactions: checks.reactions, wallClockStretchSeconds: Double(pacer.wallClockStretchNanoseconds) / 1e9,
             benchNotes: outcome.notes,
             verdicts: checks.verdicts(
-                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: Int(core.snapshot.handovers))
-                + outcome.verdicts,
+                transmitFraction: Double(transmitTicks) / Double(max(1, compute.count)), handovers: handovers)
+                + outcome.verdicts
+                + (scenario.expectations.contains(.safetyInvariants) ? laterChecks.verdicts() : []),
             cutShortAtSeconds: nil)
-        result.invariantChecks = checks.invariantChecks
-        result.firstViolationSeconds = checks.firstViolationNanoseconds.map { Double($0) / 1e9 }
+        result.invariantChecks = checks.invariantChecks + laterChecks.invariantChecks
+        let laterViolation = scenario.expectations.contains(.safetyInvariants) ? laterChecks.firstViolationNanoseconds : nil
+        let firstViolation = [checks.firstViolationNanoseconds, laterViolation].compactMap { $0 }.min()
+        result.firstViolationSeconds = firstViolation.map { Double($0) / 1e9 }
         result.transmitRisingEdges = transmitRisingEdges
         result.verdicts += serviceJudge.verdicts(scenario.serviceExpectations)
         result.finalService = core.serviceDecision

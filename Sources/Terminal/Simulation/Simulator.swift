@@ -43,6 +43,9 @@ public final class Simulator {
         /// The service rules' day counters file (nil: beside the audit log,
         /// `<audit log>.service-days`): two runs sharing it are one terminal restarted.
         public var serviceDaysPath: String?
+        /// Deliberately broken firmware paths, for the tests that show the invariants catch
+        /// them; empty (the firmware as it is) everywhere else.
+        public var defects: Set<SimulatedDefect> = []
 
         /// Options.
         public init(
@@ -92,6 +95,11 @@ public final class Simulator {
         let virtualNow = { clock.nowNanoseconds() }
         let bench = try makeBench(virtualNow)
         let seconds = min(options.untilSeconds ?? scenario.durationSeconds, scenario.durationSeconds)
+        if scenario.events.contains(where: \.needsPolicyStore) {
+            // The run's own policy state beside its audit log: a push or a restart must not find
+            // the one an earlier run left there.
+            try? FileManager.default.removeItem(atPath: AcceptedPolicyStore(auditLogPath: options.auditLogPath).path)
+        }
         // The assembly lives only inside `runAssembled`: once it returns, the audit log is
         // closed and can be reopened as after a restart.
         var result = try runAssembled(
@@ -116,41 +124,61 @@ public final class Simulator {
         progress: ((Double, TerminalSnapshot) -> Void)?
     ) throws -> SimulationResult {
         let virtualNow = { clock.nowNanoseconds() }
-        let start = scenario.position(atSeconds: 0)
         let startDate = JulianDate(unixSeconds: Double(scenario.startUnixNanoseconds) / 1e9)
-        let assembly = try TerminalAssembly(
-            board: options.board, elementSets: options.elementSets ?? EmbeddedConstellation.elementSets(epoch: startDate),
-            position: GeodeticPosition(latitudeDegrees: start.latitudeDegrees, longitudeDegrees: start.longitudeDegrees, heightMetres: 0),
-            policy: options.policy, policyValidUntilUnixNanoseconds: options.policyValidUntilUnixNanoseconds, gpio: bench.gpio,
-            auditLogPath: options.auditLogPath, nowNanoseconds: 0, tickPeriodNanoseconds: UInt64(period),
-            geofence: scenario.mobility.map {
-                GeofenceConfiguration(minimumSpeedMetresPerSecond: $0.speedFloorMetresPerSecond)
-            } ?? GeofenceConfiguration(),
-            serviceRules: options.serviceRules,
-            subscription: scenario.service ?? ServiceSubscription(mobility: scenario.mobility ?? .mobile))
+        let elementSets = options.elementSets ?? EmbeddedConstellation.elementSets(epoch: startDate)
+        let serviceDaysPath = options.serviceDaysPath ?? options.auditLogPath + ".service-days"
         let keeper: ServiceDayKeeper
         do {
-            keeper = try ServiceDayKeeper(
-                store: ServiceDayCounterStore(path: options.serviceDaysPath ?? options.auditLogPath + ".service-days"))
+            keeper = try ServiceDayKeeper(store: ServiceDayCounterStore(path: serviceDaysPath))
         } catch {
             throw SimulationError.invalid("service day counters: \(error)")
         }
-        assembly.channels.serviceDays.publish(keeper.counters)
-        try bench.start(assembly, virtualNow: virtualNow)
+        // The terminal as the daemon assembles it; again after a restart, at the true position then.
+        let assemble = { [scenario, options] (policy: GeofencePolicy, validUntil: Int64, now: Int64) throws -> TerminalAssembly<Bench.GPIO> in
+            let position = scenario.position(atSeconds: Double(now) / 1e9)
+            let assembly = try TerminalAssembly(
+                board: options.board, elementSets: elementSets,
+                position: GeodeticPosition(
+                    latitudeDegrees: position.latitudeDegrees, longitudeDegrees: position.longitudeDegrees, heightMetres: 0),
+                policy: policy, policyValidUntilUnixNanoseconds: validUntil, gpio: bench.gpio,
+                auditLogPath: options.auditLogPath, nowNanoseconds: UInt64(max(0, now)), tickPeriodNanoseconds: UInt64(period),
+                geofence: scenario.mobility.map {
+                    GeofenceConfiguration(minimumSpeedMetresPerSecond: $0.speedFloorMetresPerSecond)
+                } ?? GeofenceConfiguration(),
+                serviceRules: options.serviceRules,
+                subscription: scenario.service ?? ServiceSubscription(mobility: scenario.mobility ?? .mobile))
+            // The day counters as the store holds them: a restart reads what was saved.
+            do {
+                assembly.channels.serviceDays.publish(
+                    try ServiceDayKeeper(store: ServiceDayCounterStore(path: serviceDaysPath)).counters)
+            } catch {
+                throw SimulationError.invalid("service day counters: \(error)")
+            }
+            try bench.start(assembly, virtualNow: virtualNow)
+            return assembly
+        }
         let rate: TickRate
         do { rate = try TickRate(hertz: scenario.tickHertz) } catch { throw SimulationError.invalid("\(error)") }
         let loop = FixedStepLoop(clock: clock, configuration: LoopConfiguration(rate: rate), utcReference: utc)
         let ticks = UInt64((seconds * Double(scenario.tickHertz)).rounded())
+        let startUp = try startUpPolicy()
+        let assembled = options.defects.contains(.ignoresGeneratedPolicy) ? (options.policy, options.policyValidUntilUnixNanoseconds) : (startUp.policy, startUp.validUntilUnixNanoseconds)
         var harness = SimulationHarness(
-            scenario: scenario, assembly: assembly, bench: bench, periodNanoseconds: period, totalTicks: ticks,
-            seed: options.seed, speed: options.speed, progress: progress, serviceDays: keeper)
+            scenario: scenario, assembly: try assemble(assembled.0, assembled.1, 0), bench: bench,
+            periodNanoseconds: period, totalTicks: ticks, seed: options.seed, speed: options.speed, progress: progress,
+            serviceDays: keeper)
+        configureLaterEvents(&harness, utc: utc, clock: clock, startUp: startUp, reassemble: assemble)
         let wallStart = Date()
-        loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
+        let report = loop.run(&harness, until: .ticks(ticks), originNanoseconds: 0)
+        harness.laterChecks.loopReported(overruns: report.overruns, atNanoseconds: clock.nowNanoseconds())
         let end = UInt64(max(0, clock.nowNanoseconds()))
-        assembly.core.stow(atNanoseconds: end, utc: nil)
-        _ = assembly.auditWriter.writePending()
-        let outcome = bench.finish(assembly)
-        assembly.releaseLines()
+        var outcome = BenchOutcome(beamformerLatches: 0)
+        if let assembly = harness.assembly {
+            assembly.core.stow(atNanoseconds: end, utc: nil)
+            _ = assembly.auditWriter.writePending()
+            outcome = bench.finish(assembly)
+            assembly.releaseLines()
+        }
         return harness.result(
             wallSeconds: Date().timeIntervalSince(wallStart), auditLogPath: options.auditLogPath, bench: outcome)
     }
