@@ -418,7 +418,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         result.firstViolationSeconds = firstViolation.map { Double($0) / 1e9 }
         result.transmitRisingEdges = transmitRisingEdges
         result.verdicts += serviceJudge.verdicts(scenario.serviceExpectations)
-        result.finalService = core.serviceDecision
+        result.finalService = assembly?.core.serviceDecision ?? .initial
         return result
     }
 }
