@@ -108,6 +108,18 @@ class Daemon:
         with open(self.log.name) as file:
             return file.read()
 
+    def failure_text(self):
+        """What to show when the daemon did not come up: its exit status, and for a crash the
+        runtime's message and the crashed thread's frames (not just the log's tail, which is
+        the backtracer's image list)."""
+        text = self.log_text()
+        status = self.process.poll()
+        lines = text.splitlines()
+        fatal = [line for line in lines if "Fatal error" in line or "fatal error" in line]
+        crashed = next((index for index, line in enumerate(lines) if "crashed" in line), None)
+        frames = lines[crashed:crashed + 40] if crashed is not None else []
+        return "\n".join([f"exit status {status}"] + fatal + frames + ["...", text[-800:]])
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -159,7 +171,7 @@ def main():
     daemon = Daemon(binary)
     try:
         ready = daemon.wait_ready()
-        check("utermd run on Config/sim.yaml serves /status and the dish API", ready, daemon.log_text()[-800:])
+        check("utermd run on Config/sim.yaml serves /status and the dish API", ready, daemon.failure_text())
         if not ready:
             return
         # Let the terminal find its first satellite (the boresight then follows the beam).
@@ -250,7 +262,7 @@ def main():
     located = Daemon(binary, location_enabled=True)
     try:
         ready = located.wait_ready()
-        check("a daemon with dish_api.location_enabled starts", ready, located.log_text()[-800:])
+        check("a daemon with dish_api.location_enabled starts", ready, located.failure_text())
         if ready:
             context = starlink_grpc.ChannelContext(target=located.target)
             wait_for(lambda: located.status()["state"] not in ("BOOT",), 20)
