@@ -13,35 +13,23 @@ public struct UTCDay: Sendable, Hashable, Comparable, BitwiseCopyable, CustomStr
     }
 
     /// The day of a `YYYY-MM-DD` date (nil unless it is one, of years 1–9999), by Hinnant's
-    /// `days_from_civil` (same reference as ``civil``).
+    /// `days_from_civil` (``ISO8601UTC``'s, the one implementation of it here).
     public init?(isoDate text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
             (1...9_999).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        number = era * 146_097 + dayOfEra - 719_468
+        number = Int64(ISO8601UTC.daysFromCivil(year: Int(year), month: Int(month), day: Int(day)))
         // Reject 2026-02-31 and the like: the day must map back to the same date.
         guard civil.month == month, civil.day == day else { return nil }
     }
 
-    /// Year, month (1–12), day (1–31), by H. Hinnant's `civil_from_days` ("chrono-Compatible
-    /// Low-Level Date Algorithms", 2013; proleptic Gregorian calendar).
+    /// Year, month (1–12), day (1–31), by H. Hinnant's `civil_from_days` (``ISO8601UTC``'s;
+    /// "chrono-Compatible Low-Level Date Algorithms", 2013; proleptic Gregorian calendar).
     public var civil: (year: Int64, month: Int64, day: Int64) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = ISO8601UTC.civilFromDays(Int(number))
+        return (Int64(date.year), Int64(date.month), Int64(date.day))
     }
 
     /// The calendar year.
