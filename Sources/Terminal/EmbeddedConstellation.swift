@@ -15,4 +15,14 @@ public enum EmbeddedConstellation {
             (try? shell.elementSets(epoch: epoch, firstCatalogNumber: first)) ?? []
         }
     }
+
+    /// The generated shells of each of `networks` that has them (Starlink's as
+    /// `elementSets(epoch:)`, Kuiper's, Guowang's and Qianfan's from their filings; OneWeb has
+    /// none: its element sets are public and its layout no Walker delta), in the order given.
+    /// Names carry each network's prefix, so the ephemeris labels every satellite.
+    public static func elementSets(epoch: JulianDate, networks: [Constellation]) -> [ElementSet] {
+        networks.flatMap { network in
+            network == .starlink ? elementSets(epoch: epoch) : network.walkerElementSets(epoch: epoch)
+        }
+    }
 }

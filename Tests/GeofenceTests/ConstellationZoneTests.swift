@@ -49,6 +49,22 @@ import Testing
         #expect(outside.transmitPermittedConstellations.isEmpty)
     }
 
+    @Test func receivingIsPermittedPerConstellationAsTransmitting() throws {
+        let (open, closed) = try Self.policies()
+        let banned = open.assess(coordinate(-10.5, -10.5))
+        #expect(banned.receivePermittedConstellations == ConstellationSet([.guowang, .qianfan]))
+        #expect(open.assess(coordinate(-10.5, -12)).receivePermittedConstellations == .all)
+        #expect(closed.assess(coordinate(-20.5, -20.5)).receivePermittedConstellations == ConstellationSet(.oneweb))
+        #expect(closed.assess(coordinate(-30, -30)).receivePermittedConstellations.isEmpty)
+        // A receive-only zone for every network: receiving stays permitted, transmitting not.
+        let quiet = GeofencePolicy(
+            rules: [ZoneRule(zone: try squareZone("Quiet", west: -41, south: -41, east: -40, north: -40), action: .receiveOnly)],
+            defaultAction: .allow)
+        let inside = quiet.assess(coordinate(-40.5, -40.5))
+        #expect(inside.transmitPermittedConstellations.isEmpty)
+        #expect(inside.receivePermittedConstellations == .all)
+    }
+
     @Test func failingClosedPermitsNoConstellation() throws {
         var evaluator = GeofenceEvaluator(policy: try Self.policies().open)
         #expect(evaluator.decide(at: .zero).transmitPermittedConstellations.isEmpty)

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func existingBoardsUseStarlinkAlone() throws {
-        for file in try RepositoryFiles.boardFiles() where !file.hasSuffix("sim-multi.yaml") {
+        let multiNetwork = ["sim-multi.yaml", "sim-maritime-multi.yaml"]
+        for file in try RepositoryFiles.boardFiles() where !multiNetwork.contains(where: { file.hasSuffix("/" + $0) }) {
             #expect(try BoardFile.load(path: file).constellations == [.starlink], "\(file)")
         }
         #expect(try BoardFile.parse(yaml: BoardFileTests.valid, file: "board.yaml").constellations == [.starlink])
@@ -27,6 +28,9 @@ import Testing
         let board = try BoardFile.load(path: RepositoryFiles.path("Boards/sim-multi.yaml"))
         #expect(board.name == "sim-multi")
         #expect(board.constellations == [.starlink, .oneweb, .kuiper])
+        let maritime = try BoardFile.load(path: RepositoryFiles.path("Boards/sim-maritime-multi.yaml"))
+        #expect(maritime.name == "sim-maritime-multi")
+        #expect(maritime.constellations == [.starlink, .guowang, .qianfan])
     }
 
     @Test func anUnknownNetworkIsNamedWithFileLineAndField() throws {

@@ -5,12 +5,17 @@ import Geofence
 
 /// Runs scenario text on the simulated bench with the embedded example policy and board.
 enum ScenarioRunner {
-    static func run(_ yaml: String, name: String, seed: UInt64 = 1) throws -> (result: SimulationResult, auditPath: String) {
+    /// `board`: a board file of the repository (default: the embedded simulated board).
+    static func run(_ yaml: String, name: String, seed: UInt64 = 1, board boardFile: String? = nil) throws -> (
+        result: SimulationResult, auditPath: String
+    ) {
         let scenario = try ScenarioFile.parse(yaml: yaml, file: name)
         let start = Date(timeIntervalSince1970: Double(scenario.startUnixNanoseconds) / 1e9)
         let (keeper, _) = try EmbeddedDefaults.examplePolicyKeeper(at: start)
         let policy = try require(keeper.inForce)
-        let board = try BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "embedded:sim")
+        let board =
+            try boardFile.map { try BoardFile.load(path: RepositoryFiles.path($0)) }
+            ?? BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "embedded:sim")
         let audit = NSTemporaryDirectory() + "utermd-scenario-\(UUID().uuidString).audit"
         let options = Simulator.Options(
             board: board, policy: policy.geofencePolicy,

@@ -38,6 +38,16 @@ import Testing
         }
     }
 
+    /// Issue 18's joint scenario through the CLI, on the rig of the multi-network maritime board.
+    @Test func theMultiNetworkScenarioPassesOnTheMaritimeRig() throws {
+        let run = try CommandLineTests.utermd(
+            "hil", "run", "--rig", "HIL/rigs/sim-maritime-multi.yaml", "--scenario",
+            "HIL/scenarios/multi-network/banned-sea-switch.yaml")
+        #expect(run.status == 0, "\(run.output)\n\(run.errors)")
+        #expect(run.output.contains("1 passed, 0 failed"))
+        #expect(run.output.contains("guowang transmitting within 30.0 s"))
+    }
+
     @Test func aFailedExpectationFailsTheRunAndTheReport() throws {
         let scenario = NSTemporaryDirectory() + "utermd-failing-\(UUID().uuidString).yaml"
         try """

@@ -52,10 +52,20 @@ final class SchedulerService: Sendable {
                     nextDecisionUnixNanoseconds = .min
                     logger.info("scheduler: refreshed element sets in use from the next slot")
                 }
-                let restricted = channels.snapshots.read().geofenceAction == UInt8(ServiceAction.noService.rawValue)
-                // Also when UTC stepped back before the last decision (a clock step): else the
-                // slots decided for the later time would stand until UTC caught up again.
-                guard utcNow >= nextDecisionUnixNanoseconds || restricted != decidedRestricted || utcNow < decidedAtUnixNanoseconds
+                let snapshot = channels.snapshots.read()
+                let restricted = snapshot.schedulingRestricted
+                // At once when the networks permitted here changed (a vessel entering a sea
+                // that bans one operator and spares another switches within one slot), and also
+                // when UTC stepped back before the last decision (a clock step): else the slots
+                // decided for the later time would stand until UTC caught up again.
+                let networksChanged = schedule.follow(
+                    snapshot.schedulingNetworks, from: JulianDate(unixSeconds: Double(utcNow) / 1e9))
+                if networksChanged {
+                    logger.info("scheduler: networks permitted here: \(snapshot.schedulingNetworks), from the next slot")
+                }
+                guard
+                    utcNow >= nextDecisionUnixNanoseconds || restricted != decidedRestricted || utcNow < decidedAtUnixNanoseconds
+                        || networksChanged
                 else { continue }
                 let fix = channels.fixes.read()
                 let position =

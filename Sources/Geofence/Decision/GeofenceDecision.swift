@@ -69,15 +69,27 @@ public struct GeofenceDecision: Sendable, Equatable, CustomStringConvertible {
     /// itself is the action for a constellation every zone binds (a terminal of one
     /// constellation no zone spares); a fail-closed decision permits none.
     public var transmitPermittedConstellations: ConstellationSet
+    /// The constellations that may receive here (pointing at their satellites): the same
+    /// precedence over the zones that bind each, where only `noService` forbids. Always holds
+    /// ``transmitPermittedConstellations``. A fail-closed decision permits all or none, as its
+    /// ``action`` (the fail-closed action) permits receiving.
+    public var receivePermittedConstellations: ConstellationSet
 
     /// Creates a decision; `transmitPermittedConstellations` defaults to all when `action`
-    /// permits transmitting, none otherwise.
+    /// permits transmitting, none otherwise, and `receivePermittedConstellations` likewise
+    /// (widened to hold the transmit set).
     public init(
         action: ServiceAction, reason: GeofenceReason, ruleIndex: Int? = nil, zoneName: String? = nil,
-        boundaryDistanceMetres: Double? = nil, transmitPermittedConstellations: ConstellationSet? = nil
+        boundaryDistanceMetres: Double? = nil, transmitPermittedConstellations: ConstellationSet? = nil,
+        receivePermittedConstellations: ConstellationSet? = nil
     ) {
-        self.transmitPermittedConstellations =
-            reason.isFailClosed ? [] : (transmitPermittedConstellations ?? (action.permitsTransmit ? .all : []))
+        let transmit = reason.isFailClosed ? [] : (transmitPermittedConstellations ?? (action.permitsTransmit ? .all : []))
+        self.transmitPermittedConstellations = transmit
+        let receive: ConstellationSet =
+            reason.isFailClosed
+            ? (action.permitsReceive ? .all : [])
+            : (receivePermittedConstellations ?? (action.permitsReceive ? .all : []))
+        self.receivePermittedConstellations = receive.union(transmit)
         self.action = action
         self.reason = reason
         self.ruleIndex = ruleIndex

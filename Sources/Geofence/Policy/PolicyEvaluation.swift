@@ -40,6 +40,10 @@ extension GeofencePolicy {
         // covers (the disc surely inside).
         var forbidden: ConstellationSet = []
         var coveredPermitting: ConstellationSet = []
+        // The same for receiving: a reachable no-service zone forbids it; a covering zone of
+        // another action permits it.
+        var forbiddenReceive: ConstellationSet = []
+        var coveredReceiving: ConstellationSet = []
         let index = self.index
         index.forEachCandidate(near: query, reachMetres: margin + hysteresis + horizon) { partIndex in
             let rule = Int(index.partRule[partIndex])
@@ -61,6 +65,7 @@ extension GeofencePolicy {
             memory.markPossible(rule)
             let binds = index.ruleConstellations[rule]
             if !action.permitsTransmit { forbidden.formUnion(binds) }
+            if !action.permitsReceive { forbiddenReceive.formUnion(binds) }
             if action.rawValue > worst || (action.rawValue == worst && signed < worstSigned) {
                 worst = action.rawValue
                 worstRule = rule
@@ -70,6 +75,7 @@ extension GeofencePolicy {
                 memory.markSure(rule)
                 covered = true
                 if action.permitsTransmit { coveredPermitting.formUnion(binds) }
+                if action.permitsReceive { coveredReceiving.formUnion(binds) }
             } else if signed <= 0 && action < defaultAction && signed < nominallyInsideSigned {
                 nominallyInsideRule = rule
                 nominallyInsideSigned = signed
@@ -79,6 +85,8 @@ extension GeofencePolicy {
         // Per constellation, the same precedence over the zones that bind it.
         var permitted = ConstellationSet.all.subtracting(forbidden)
         if !defaultAction.permitsTransmit { permitted.formIntersection(coveredPermitting) }
+        var receiving = ConstellationSet.all.subtracting(forbiddenReceive)
+        if !defaultAction.permitsReceive { receiving.formIntersection(coveredReceiving) }
         let action = zoneDecides ? index.ruleAction[worstRule] : defaultAction
         var boundary = Double.infinity
         if action != .allow { boundary = min(boundary, nearest.0) }
@@ -91,16 +99,19 @@ extension GeofencePolicy {
                 worstSigned <= 0 ? .insideZone : (worstSigned <= margin ? .withinUncertaintyOfZone : .leavingZone)
             return GeofenceDecision(
                 action: action, reason: reason, ruleIndex: worstRule, zoneName: rules[worstRule].zone.name,
-                boundaryDistanceMetres: boundary.isFinite ? boundary : nil, transmitPermittedConstellations: permitted)
+                boundaryDistanceMetres: boundary.isFinite ? boundary : nil, transmitPermittedConstellations: permitted,
+                receivePermittedConstellations: receiving)
         }
         if nominallyInsideRule >= 0 {
             return GeofenceDecision(
                 action: action, reason: .notSurelyInsideZone, ruleIndex: nominallyInsideRule,
                 zoneName: rules[nominallyInsideRule].zone.name,
-                boundaryDistanceMetres: min(boundary, abs(nominallyInsideSigned)), transmitPermittedConstellations: permitted)
+                boundaryDistanceMetres: min(boundary, abs(nominallyInsideSigned)), transmitPermittedConstellations: permitted,
+                receivePermittedConstellations: receiving)
         }
         return GeofenceDecision(
             action: action, reason: .defaultAction, ruleIndex: nil, zoneName: nil,
-            boundaryDistanceMetres: boundary.isFinite ? boundary : nil, transmitPermittedConstellations: permitted)
+            boundaryDistanceMetres: boundary.isFinite ? boundary : nil, transmitPermittedConstellations: permitted,
+                receivePermittedConstellations: receiving)
     }
 }

@@ -54,7 +54,8 @@ public struct ConstellationSet: OptionSet, Sendable, Hashable, BitwiseCopyable, 
         rawValue = names.reduce(0) { $0 | $1.bit }
     }
 
-    private static var allBits: UInt16 { ConstellationName.allCases.reduce(0) { $0 | $1.bit } }
+    /// Computed once (a `static let`): `allCases` builds an array, and the tick asks for `.all`.
+    private static let allBits: UInt16 = ConstellationName.allCases.reduce(0) { $0 | $1.bit }
 
     /// Every constellation.
     public static var all: ConstellationSet { ConstellationSet(rawValue: allBits) }

@@ -1,3 +1,4 @@
+import Geofence
 import Handover
 import Orbit
 
@@ -39,13 +40,17 @@ public struct ScheduleService: Sendable {
 
     /// A service over the tracker's ephemeris (shared, not copied): a decision's satellite is
     /// published as the tracker index the tick uses.
-    /// `constellations` are the networks the board can use (default: all).
+    /// `constellations` are the networks the board can use (default: all); `primary`, the one
+    /// the terminal attaches to at start (the board's first listed that it is subscribed to):
+    /// it stays on it while it has a satellite and is permitted, as a multi-network terminal
+    /// keeps to its primary network and fails over to another (nil: the best first satellite's).
     public init(
         tracker: SatelliteTracker, policy: HandoverPolicy = .highestElevation,
         constraints: CandidateConstraints = CandidateConstraints(), slotClock: SlotClock = .starlink,
-        constellations: Set<Constellation> = Set(Constellation.allCases)
+        constellations: Set<Constellation> = Set(Constellation.allCases), primary: Constellation? = nil
     ) {
         usableConstellations = constellations
+        carriedAttachment = primary
         ephemeris = tracker.ephemeris
         self.policy = policy
         self.constraints = constraints
@@ -91,6 +96,14 @@ public struct ScheduleService: Sendable {
         scheduler?.permittedConstellations = permitted
         decisions.removeAll { $0.slot.start > instant }
         return true
+    }
+
+    /// Follows the networks the terminal's geofence permits here (`TerminalSnapshot
+    /// .schedulingNetworks`, published by the tick): as `permitConstellations(_:from:)`. The
+    /// daemon's scheduler thread and the simulator both call it; returns whether the set
+    /// changed (then the slots must be decided again now).
+    public mutating func follow(_ networks: ConstellationSet, from instant: JulianDate) -> Bool {
+        permitConstellations(networks.constellations, from: instant)
     }
 
     /// The network the terminal is attached to, as of the last slot decided.

@@ -88,7 +88,10 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
             ? ConstellationEphemeris(elementSets: elementSets, constellations: elementSetConstellations)
             : ConstellationEphemeris(elementSets: elementSets)
         let tracker = SatelliteTracker(ephemeris: ephemeris, observer: position)
-        schedule = ScheduleService(tracker: tracker, constellations: Set(board.constellations))
+        schedule = ScheduleService(
+            tracker: tracker, constellations: Set(board.constellations),
+            primary: board.constellations.count > 1
+                ? board.constellations.first { subscription.constellations.contains(ConstellationName($0)) } : nil)
         let lines = board.hardware.lines
         do throws(GPIOError) {
             let transmit = try gpio.openOutput(.transmitEnable)
@@ -114,6 +117,9 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         }
         // Read the output lines back every 100 ms, whatever the rate.
         core.lineCheckIntervalTicks = max(1, 100_000_000 / max(1, tickPeriodNanoseconds))
+        // The networks the hardware can use and the terminal is subscribed to: the scheduler
+        // chooses among them (the service rules refuse transmitting through any other).
+        core.usableNetworks = ConstellationSet(networks: board.constellations).intersection(subscription.constellations)
     }
 
     /// Releases every line (each drives its safe state first: transmit-enable inactive).

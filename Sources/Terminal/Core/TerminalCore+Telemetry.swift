@@ -27,7 +27,7 @@ extension TerminalCore {
         guard let utc = context.scheduledUTC else { return .noUTC }
         if !faults.isEmpty || interlock.lineFault != nil || powerAmplifierWriteFault || statusLEDFault { return .fault }
         if conditions.positionFixFresh == false { return .noFix }
-        if geofenceDecision.action == .noService { return .restricted }
+        if networkAction == .noService { return .restricted }
         switch serviceDecision.code {
         case .movingTooFastForPolicy, .tooFarFromServiceAddress, .inOcean, .roamRestricted: return .restricted
         default: break
@@ -57,7 +57,9 @@ extension TerminalCore {
         next.transmitEnabled = interlock.isTransmitEnabled
         next.unmetConditions = interlock.unmet.rawValue
         next.faults = faults.rawValue
-        next.geofenceAction = UInt8(geofenceDecision.action.rawValue)
+        next.geofenceAction = UInt8(networkAction.rawValue)
+        next.schedulingNetworks = schedulingNetworks
+        next.schedulingRestricted = schedulingRestricted
         next.geofenceRuleIndex = Int32(geofenceDecision.ruleIndex ?? -1)
         next.boundaryDistanceMetres = geofenceDecision.boundaryDistanceMetres ?? .nan
         next.outageCause = outage?.rawValue ?? 255

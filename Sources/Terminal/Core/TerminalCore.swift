@@ -51,6 +51,18 @@ public final class TerminalCore {
     public private(set) var serviceDecision = ServiceDecision.initial
     /// The transmit conditions the tick evaluated last.
     public private(set) var conditions = TransmitConditions()
+    /// The networks the board can use (`TerminalAssembly` sets the board's; all by default).
+    public var usableNetworks = ConstellationSet.all {
+        didSet { schedulingNetworks = usableNetworks }
+    }
+    /// The geofence's action for the network in use (the scheduled satellite's, else the
+    /// board's): what decides pointing, `inside_allowed_zone` and the status.
+    public private(set) var networkAction = ServiceAction.noService
+    /// The networks the scheduler may choose among here (kept while the fix is missing or
+    /// doubtful; see `GeofenceDecision.schedulingNetworks(usable:)`).
+    public private(set) var schedulingNetworks = ConstellationSet.all
+    /// No network the board can use may even receive here: the scheduler marks slots restricted.
+    public private(set) var schedulingRestricted = true
 
     private var pointing: PointingTick
     private var geofence: GeofenceEvaluator
@@ -151,7 +163,13 @@ public final class TerminalCore {
         serviceDecision = serviceRules.decide(
             geofence: geofenceDecision, on: utc.map { UTCDay(unixNanoseconds: $0.nanosecondsSinceUnixEpoch) })
         let faultSet = faults.update(atNanoseconds: now, utc: utcTimestamp)
-        let forbidden = geofenceDecision.action == .noService
+        // The geofence judges the network the terminal uses: the scheduled satellite's (a zone
+        // may ban one operator and spare another), or while none is scheduled, the board's.
+        let network = servingNetwork(pointing.scheduledSatellite(context))
+        networkAction = geofenceDecision.action(for: network.map { ConstellationSet($0) } ?? usableNetworks)
+        if let networks = geofenceDecision.schedulingNetworks(usable: usableNetworks) { schedulingNetworks = networks }
+        schedulingRestricted = geofenceDecision.action(for: usableNetworks) == .noService
+        let forbidden = networkAction == .noService
         if forbidden {
             pointing.idle(context, status: .serviceForbidden)
         } else {
@@ -170,7 +188,7 @@ public final class TerminalCore {
         var conditions = TransmitConditions()
         conditions.utcKnown = utc != nil
         conditions.positionFixFresh = !geofenceDecision.reason.isFailClosed && fix.sequence > 0
-        conditions.insideAllowedZone = geofenceDecision.permitsTransmit
+        conditions.insideAllowedZone = networkAction.permitsTransmit
         conditions.satelliteScheduled = sample.satelliteIndex >= 0
         conditions.insideScanLimit = steered
         conditions.noHardwareFault = faultSet.isEmpty && interlock.lineFault == nil && !outputFault
@@ -178,7 +196,7 @@ public final class TerminalCore {
         conditions.policyValid = utc.map { $0.nanosecondsSinceUnixEpoch <= policyValidUntilUnixNanoseconds } ?? false
         conditions.beamformerHealthy = beamformerReady
         conditions.clocksAgree = clocksAgree(utc, atNanoseconds: now, utcTimestamp: utcTimestamp)
-        conditions.serviceRulesMet = serviceDecision.permitsTransmit(servingNetwork: servingNetwork(sample.satelliteIndex))
+        conditions.serviceRulesMet = serviceDecision.permitsTransmit(servingNetwork: network)
         self.conditions = conditions
         interlock.update(conditions, atNanoseconds: now, utc: utcTimestamp)
 

@@ -65,6 +65,14 @@ public struct PointingTick: TickBody, ~Copyable {
         lastSample = sample
     }
 
+    /// The satellite (tracker index, -1: none) the assignment schedules at the tick's UTC,
+    /// after taking a newer assignment from the mailbox: what `tick` will steer toward.
+    public mutating func scheduledSatellite(_ context: TickContext) -> Int32 {
+        if let updated = assignments.readIfUpdated() { assignment = updated }
+        guard let utc = context.scheduledUTC else { return -1 }
+        return assignment.satellite(atUnixNanoseconds: utc.nanosecondsSinceUnixEpoch)
+    }
+
     /// The assignment in force (as last read from the mailbox).
     public var currentAssignment: ServingAssignment { assignment }
 

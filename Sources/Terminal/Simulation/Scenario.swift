@@ -181,4 +181,8 @@ public enum ServiceExpectation: Sendable, Hashable {
     /// Transmit-enable, read on the wire after each tick, is never high after a tick whose
     /// service decision refused transmitting.
     case transmitOffWhileRefused
+    /// After the first tick at which the true position refuses the network serving (a zone
+    /// banning that operator), the terminal transmits through a satellite of this network
+    /// within `seconds` (the switch at the next slot boundary, then the acquisition outage).
+    case networkServingWithin(ConstellationName, seconds: Double)
 }

@@ -120,6 +120,15 @@ public enum ScenarioFile {
         case "transmit_off_while_service_refused":
             guard try value.bool() else { throw value.error("transmit_off_while_service_refused: true is the only value") }
             return .transmitOffWhileRefused
+        case "network_serving_within_s_of_refusal":
+            try value.rejectUnknownKeys(["network", "within_s"])
+            let text = try value.required("network").string()
+            guard let network = ConstellationName(rawValue: text) else {
+                throw value.error("\"\(text)\" is not a constellation (one of: \(ConstellationName.namesList))")
+            }
+            let seconds = try value.required("within_s").double()
+            guard seconds.isFinite, seconds > 0 else { throw value.error("within_s must be a positive number of seconds") }
+            return .networkServingWithin(network, seconds: seconds)
         default: return nil
         }
     }
@@ -178,7 +187,7 @@ public enum ScenarioFile {
                     + "never_transmit_in_restricted_zone_grace_ms, transmit_on_fraction_at_least, handovers_at_least, "
                     + "beamformer_reconnects, transmit_off_within_ms_of_unplug, transmit_off_during_gnss_outage, "
                     + "safe_under_gpio_failures_ms, safety_invariants, service_code_reached, "
-                    + "transmit_off_while_service_refused)")
+                    + "transmit_off_while_service_refused, network_serving_within_s_of_refusal)")
         }
     }
 }

@@ -35,8 +35,9 @@ struct ServiceRulesJudge {
 
     func verdicts(_ expectations: [ServiceExpectation]) -> [SimulationResult.Verdict] {
         let seen = DisablementCode.allCases.filter { saw($0) }.map(\.rawValue).joined(separator: ", ")
-        return expectations.map { expectation in
+        return expectations.compactMap { expectation in
             switch expectation {
+            case .networkServingWithin: return nil  // `NetworkSwitchJudge`
             case .codeReached(let code):
                 return SimulationResult.Verdict(
                     expectation: "service decision reaches \(code.rawValue)", passed: saw(code), detail: "codes seen: \(seen)")

@@ -45,7 +45,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     var scheduledRestricted = false
     var scheduledAtUnixNanoseconds: Int64 = .min
     var lastAction: ServiceAction?
-    var truthAssessed = (latitudeDegrees: 0.0, longitudeDegrees: 0.0, restricted: false, valid: false)
+    var truthAssessed = (
+        latitudeDegrees: 0.0, longitudeDegrees: 0.0,
+        decision: GeofenceDecision(action: .noService, reason: .defaultAction), valid: false
+    )
     var lastLineHigh = false
     var transmitSwitches = 0
     var trackedTicks: UInt64 = 0
@@ -54,6 +57,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
     /// The off-tick keeper of the service rules' day counters, run once per simulated second.
     var serviceDays: ServiceDayKeeper
     var serviceJudge = ServiceRulesJudge()
+    var networkSwitchJudge = NetworkSwitchJudge()
     /// The loop's UTC reference, which clock steps move (set by the simulator).
     var utcReference: UTCReference?
     /// The invariants of clock steps, restarts, policy pushes, loop overruns and bridge garbage.
@@ -270,17 +274,36 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             utcNanoseconds: scenario.startUnixNanoseconds + now + fixTimeOffsetNanoseconds)
         assembly.channels.fixes.publish(fix)
         laterChecks.fixPublished(utcNanoseconds: fix.utcNanoseconds, receivedAtNanoseconds: now)
-        let fixRestricted = !expectedPolicy.assess(
-            GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)
-        ).permitsTransmit
+        let fixRestricted = restrictsEmission(
+            expectedPolicy.assess(GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)))
         checks.fixPublished(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds, showsRestriction: fixRestricted)
+    }
+
+    /// Whether `decision` (the truth's, or a fix's, under the policy that should be in force)
+    /// forbids emitting toward the network the beam points at now: a zone may ban one operator
+    /// and spare another. With no satellite tracked, the action for every network decides.
+    private func restrictsEmission(_ decision: GeofenceDecision) -> Bool {
+        guard let network = servingNetwork() else { return !decision.permitsTransmit }
+        return !decision.transmitPermittedConstellations.contains(network)
+    }
+
+    /// The network of the satellite the beam points at (the last tick's), nil when none.
+    private func servingNetwork() -> ConstellationName? {
+        let index = assembly.core.snapshot.servingIndex
+        let satellites = assembly.core.tracker.ephemeris.satellites
+        guard index >= 0, Int(index) < satellites.count else { return nil }
+        return ConstellationName(satellites[Int(index)].constellation)
     }
 
     private mutating func schedule(_ context: TickContext, truth: (latitudeDegrees: Double, longitudeDegrees: Double)) {
         guard let utc = context.scheduledUTC?.nanosecondsSinceUnixEpoch else { return }
-        let restricted = assembly.core.geofenceDecision.action == .noService
-        // As the daemon's scheduler: also when UTC stepped back before the last decision.
+        let restricted = assembly.core.snapshot.schedulingRestricted
+        // As the daemon's scheduler: also when UTC stepped back before the last decision, and
+        // at once when the networks permitted here changed.
+        let networksChanged = assembly.schedule.follow(
+            assembly.core.snapshot.schedulingNetworks, from: JulianDate(unixSeconds: Double(utc) / 1e9))
         guard utc >= nextScheduleUnixNanoseconds || restricted != scheduledRestricted || utc < scheduledAtUnixNanoseconds
+            || networksChanged
         else { return }
         let fix = assembly.channels.fixes.read()
         let position = GeodeticPosition(
@@ -314,8 +337,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             // Assessed again only when the true position moved (a fixed site: once).
             let decision = expectedPolicy.assess(
                 GeodeticCoordinate(latitudeDegrees: truth.latitudeDegrees, longitudeDegrees: truth.longitudeDegrees))
-            truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, !decision.permitsTransmit, true)
+            truthAssessed = (truth.latitudeDegrees, truth.longitudeDegrees, decision, true)
         }
+        let truthRestricted = restrictsEmission(truthAssessed.decision)
+        networkSwitchJudge.tick(seconds: seconds, serving: servingNetwork(), truth: truthAssessed.decision, lineHigh: lineHigh)
         // Emission needs transmit-enable and the PA supply; the PA line's level as the bench
         // sees it (unknown on a bench that cannot tell: then transmit-enable alone decides).
         let emitting = lineHigh && bench.outputLevel(.paPower) != .inactive
@@ -327,7 +352,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let judgedHigh = checks.judgesEmission && transmitLineFailing ? emitting : lineHigh
         checks.tick(
             atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds,
-            lineHigh: judgedHigh, truthRestricted: truthAssessed.restricted,
+            lineHigh: judgedHigh, truthRestricted: truthRestricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         checks.safety(
             atNanoseconds: context.scheduledNanoseconds, emitting: emitting,
@@ -350,7 +375,10 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let action = core.geofenceDecision.action
         if action != lastAction {
             let zone = core.geofenceDecision.zoneName.map { " (\($0))" } ?? ""
-            note(seconds, "geofence: \(action)\(zone), \(core.geofenceDecision.reason)")
+            // Where a zone binds some networks only, which may still transmit.
+            let spared = core.geofenceDecision.transmitPermittedConstellations
+            let networks = action != .allow && !spared.isEmpty ? "; transmit permitted: \(spared)" : ""
+            note(seconds, "geofence: \(action)\(zone), \(core.geofenceDecision.reason)\(networks)")
             lastAction = action
         }
         assembly.channels.history.drain { history.append($0) }
@@ -418,6 +446,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         result.firstViolationSeconds = firstViolation.map { Double($0) / 1e9 }
         result.transmitRisingEdges = transmitRisingEdges
         result.verdicts += serviceJudge.verdicts(scenario.serviceExpectations)
+        result.verdicts += networkSwitchJudge.verdicts(scenario.serviceExpectations)
         result.finalService = assembly?.core.serviceDecision ?? .initial
         return result
     }

@@ -125,7 +125,8 @@ public final class Simulator {
     ) throws -> SimulationResult {
         let virtualNow = { clock.nowNanoseconds() }
         let startDate = JulianDate(unixSeconds: Double(scenario.startUnixNanoseconds) / 1e9)
-        let elementSets = options.elementSets ?? EmbeddedConstellation.elementSets(epoch: startDate)
+        let elementSets =
+            options.elementSets ?? EmbeddedConstellation.elementSets(epoch: startDate, networks: options.board.constellations)
         let serviceDaysPath = options.serviceDaysPath ?? options.auditLogPath + ".service-days"
         let keeper: ServiceDayKeeper
         do {

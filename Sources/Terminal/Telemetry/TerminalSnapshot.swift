@@ -26,7 +26,8 @@ public struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
     public var unmetConditions: UInt16
     /// Latched hardware faults (`FaultSourceSet` raw value).
     public var faults: UInt8
-    /// Geofence action in force (`ServiceAction` raw value).
+    /// Geofence action in force for the network in use (`ServiceAction` raw value; see
+    /// `TerminalCore.networkAction`).
     public var geofenceAction: UInt8
     /// The policy rule deciding it, or -1 (the default).
     public var geofenceRuleIndex: Int32
@@ -61,6 +62,10 @@ public struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
     public var grownUncertaintyMetres: Double = .nan
     /// The service rules' decision: reason code, permitted constellations, place, measurements.
     public var service: ServiceDecision = .initial
+    /// The networks the scheduler may choose among here (`TerminalCore.schedulingNetworks`).
+    public var schedulingNetworks: ConstellationSet = .all
+    /// No network the board can use may receive here: slots are restricted.
+    public var schedulingRestricted: Bool = true
 
     /// Before the first tick.
     public static let initial = TerminalSnapshot(
