@@ -241,4 +241,5 @@ fuzz: deps fuzz-build
 TSAN_FILTER ?= AuditWriter|AuditHandoff|Handoff|Mailbox|Ring|SPSC|Seqlock|LoopControl|BridgeDriver|GPSD|NMEAStream|Watchdog|Daemon|Run|Rotctld|Status
 sanitize: deps
 	$(SWIFT) test --scratch-path .build-tsan --sanitize=thread --filter '$(TSAN_FILTER)'
-	$(SWIFT) test --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Support/lsan-suppressions.txt \
+	  $(SWIFT) test --scratch-path .build-asan --sanitize=address

@@ -193,7 +193,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: shippedBinaryLinking),
-        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime"]),
+        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime", "AllocationTracing"]),
 
         // The virtual HIL bench's beamformer bridge (HIL/vm): the device side through
         // FunctionFS, and a host-side check through libusb and the firmware's driver.

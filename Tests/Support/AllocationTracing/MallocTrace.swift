@@ -19,14 +19,19 @@
         static let library = "libc_malloc_debug.so.0"
         static let markerSize = 223_461
 
-        /// Whether glibc's debug library is installed (a test is skipped with this reason otherwise).
+        /// Whether glibc's debug library is installed and can be preloaded: not under a
+        /// sanitizer, whose runtime replaces `malloc` (a test is skipped with
+        /// `unavailableReason` otherwise).
         public static var isAvailable: Bool {
-            ["/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"]
-                .contains { access("\($0)/\(library)", R_OK) == 0 }
+            SanitizerRuntime.active == nil
+                && ["/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"]
+                    .contains { access("\($0)/\(library)", R_OK) == 0 }
         }
 
-        /// The reason printed when a test is skipped for lack of the library.
-        public static let unavailableReason = "needs glibc's libc_malloc_debug.so.0"
+        /// The reason printed when a test is skipped: no library, or a sanitizer build.
+        public static var unavailableReason: String {
+            SanitizerRuntime.active == nil ? "needs glibc's libc_malloc_debug.so.0" : "allocation counting \(SanitizerRuntime.reason)"
+        }
 
         /// Whether this process is the traced child.
         public static var isChild: Bool { ProcessInfo.processInfo.environment[probeVariable] == "1" }
