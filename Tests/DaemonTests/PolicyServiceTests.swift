@@ -48,6 +48,12 @@ import Testing
         writer.start(idleWakeNanoseconds: 5_000_000)
         defer { writer.stop() }
         handoff.submit(DriverAuditRecord(.transmitOn(decision: 1), monotonicNanoseconds: 1, utc: nil))
+        // The tick's hand-off moves a record to the writer with a try-lock, retried at the next
+        // tick (`refresh`, every tick through the interlock). This test has no tick: once the
+        // try-lock misses (the writer thread holding the lock, as it did under ThreadSanitizer's
+        // slowdown), the record would wait forever. As the daemon's tick would within a
+        // millisecond, move it now.
+        handoff.flushOutbox()
         #expect(channels.policies.takeIfPresent() == nil, "the start-up policy is the assembly's")
         #expect(service.statusPolicy?.policy.version == 1)
         #expect(service.statusPolicy?.ruleNames == ["harbour v1"])
