@@ -108,15 +108,19 @@ model-table:
 # Benchmarks and their references on this machine (ratios, not absolute numbers):
 # the Swift benchmarks (ordo-one/benchmark) against python sgp4 / Skyfield / shapely, and
 # the loop's wake-up latency beside cyclictest. Takes several minutes (release builds).
-BENCH_APT = rt-tests python3-pip
+# The reference tools go into a virtualenv (Debian 12's python3 is externally managed: a plain
+# `pip install` there is refused), never into the firmware's dependencies.
+BENCH_APT = rt-tests python3-venv
 BENCH_PIP = sgp4 skyfield shapely numpy
+BENCH_VENV = .build/bench-venv
 bench: deps
 	@missing=""; for p in $(BENCH_APT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; fi
-	python3 -m pip install -q $(BENCH_PIP)
+	@[ -x $(BENCH_VENV)/bin/python ] || python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q $(BENCH_PIP)
 	$(RELEASE) --product utermd
-	python3 Benchmarks/compare.py
-	python3 Benchmarks/loop_latency.py --seconds 60
+	$(BENCH_VENV)/bin/python Benchmarks/compare.py
+	$(BENCH_VENV)/bin/python Benchmarks/loop_latency.py --seconds 60
 
 clean:
 	rm -rf .build
