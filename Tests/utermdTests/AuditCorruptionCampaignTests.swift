@@ -138,7 +138,7 @@ import Darwin
             let long = try CommandLineTests.utermd("audit", "show", endless)
             #expect(long.status == 1)
             #expect(long.errors.contains("a line longer than"), "\(long.errors)")
-            print("audit corruption campaign: the 128 MiB line refused; address-space bound skipped: \(sanitizer) \(SanitizerRuntime.reason)")
+            print("audit corruption campaign: the 128 MiB line refused; address-space bound skipped (\(sanitizer)): \(SanitizerRuntime.reason)")
             return
         }
         let limited = Process()

@@ -30,7 +30,7 @@
 
         /// The reason printed when a test is skipped: no library, or a sanitizer build.
         public static var unavailableReason: String {
-            SanitizerRuntime.active == nil ? "needs glibc's libc_malloc_debug.so.0" : "allocation counting \(SanitizerRuntime.reason)"
+            SanitizerRuntime.active == nil ? "needs glibc's libc_malloc_debug.so.0" : "allocation counting needs glibc's malloc: \(SanitizerRuntime.reason)"
         }
 
         /// Whether this process is the traced child.

@@ -23,6 +23,6 @@ public enum SanitizerRuntime {
 
     /// The reason a test that needs the plain runtime prints when skipped.
     public static var reason: String {
-        "built with \(active ?? "no sanitizer"), which replaces malloc and reserves its own address space"
+        "this build carries \(active ?? "no sanitizer"), which replaces malloc and reserves its own address space"
     }
 }
