@@ -115,11 +115,12 @@ let package = Package(
             name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime"], resources: [.copy("Resources")]
         ),
 
-        // The terminal: composition, data-file loading.
+        // The terminal: composition, data-file loading. It ships in the firmware; it knows the
+        // hardware only through the HAL protocols (no simulator in it).
         .target(
             name: "Terminal",
             dependencies: [
-                "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
+                "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
                 .product(name: "Yams", package: "Yams"),
             ],
             // The simulated board, the example policy and the default scenario, compiled in
@@ -130,11 +131,19 @@ let package = Package(
             ]),
         .testTarget(
             name: "TerminalTests",
-            dependencies: ["Terminal", "HAL", "HALSim", "Drivers", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover"]),
+            dependencies: [
+                "Terminal", "Simulation", "HAL", "HALSim", "Drivers", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover",
+            ]),
+
+        // The simulator over the terminal: scenarios and their files, the harness on the virtual
+        // clock, the simulated bench (HALSim), the judges of the safety invariants, campaigns.
+        .target(
+            name: "Simulation",
+            dependencies: ["Terminal", "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover"]),
 
         // The virtual HIL bench (HIL/vm) as a scenario rig: the terminal on libgpiod/gpio-sim
         // and libusb/FunctionFS, the scenario's events done through sysfs.
-        .target(name: "HILBench", dependencies: ["Terminal", "HAL", "HALLinux", "Drivers", "RealTime"]),
+        .target(name: "HILBench", dependencies: ["Terminal", "Simulation", "HAL", "HALLinux", "Drivers", "RealTime"]),
         .testTarget(name: "HILBenchTests", dependencies: ["HILBench", "HAL", "HALSim"]),
 
         // The daemon's shell: config, status API, metrics, systemd, rotctld, reports.
@@ -188,8 +197,8 @@ let package = Package(
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "HAL", "HALSim", "HALLinux", "HILBench", "Audit", "Orbit", "Beam", "Daemon", "Geofence", "Handover",
-                "RealTime",
+                "Terminal", "Simulation", "HAL", "HALSim", "HALLinux", "HILBench", "Audit", "Orbit", "Beam", "Daemon", "Geofence",
+                "Handover", "RealTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: shippedBinaryLinking),
@@ -217,7 +226,7 @@ if Context.environment["UTERMD_FUZZ"] != nil {
         ("FuzzElementSets", ["Orbit"]),
         ("FuzzGeoJSON", ["Geofence"]),
         ("FuzzPolicyBundle", ["Geofence", "Terminal"]),
-        ("FuzzDataFiles", ["Terminal", "Daemon"]),
+        ("FuzzDataFiles", ["Terminal", "Simulation", "Daemon"]),
         ("FuzzNMEA", ["Drivers"]),
         ("FuzzGPSD", ["Drivers"]),
         ("FuzzBridgeFrames", ["HAL"]),

@@ -93,7 +93,7 @@ if [ "${1:-}" = tolerances ]; then
         '        let (seconds, attoseconds) = interval.components  // seeded fault: pings at the full interval' || notfound="$notfound watchdog"
     apply Sources/Beam/Configuration/ArrayDescription.swift 'phaseShifterBits: Int = 7,' \
         '        phaseShifterBits: Int = 6,  // seeded fault: one bit of phase lost' || notfound="$notfound phase-bits"
-    apply Sources/Terminal/Simulation/ExpectationTracker.swift 'passed: restrictionEntries > 0 && worst <= limit,' \
+    apply Sources/Simulation/ExpectationTracker.swift 'passed: restrictionEntries > 0 && worst <= limit,' \
         '                    passed: worst <= limit,  // seeded fault: the old verdict, passing a run with no entry' || notfound="$notfound tracker"
     [ -z "$notfound" ] || echo "not applied (line not found):$notfound"
     $SWIFT build --build-tests > .build/seeded-fault-build.txt 2>&1 || { restore; echo "build failed"; exit 1; }
@@ -191,7 +191,7 @@ mutant geofence-answers-allow Sources/Geofence/Decision/GeofenceEvaluator.swift 
     '    public mutating func decide(at now: Duration) -> GeofenceDecision { if now >= .zero { return GeofenceDecision(action: .allow, reason: .defaultAction) }' \
     scenarios "of a fix inside a restricted zone" "never transmit in a restricted zone" "while the fix is stale"
 
-mutant tracker-always-passes Sources/Terminal/Simulation/SimulationResult.swift \
+mutant tracker-always-passes Sources/Simulation/SimulationResult.swift \
     'self.passed = passed' \
     '            self.passed = true  // seeded fault: every verdict passes' \
     tests ExpectationTrackerTests

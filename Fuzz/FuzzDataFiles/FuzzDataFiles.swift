@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import Simulation
 import Terminal
 
 /// libFuzzer entry: the YAML data files. The first byte picks the reader (board, scenario,

@@ -3,6 +3,7 @@ import Foundation
 import HAL
 import HALLinux
 import RealTime
+import Simulation
 import Terminal
 
 /// The virtual HIL bench (`HIL/vm`) as a scenario's rig: the firmware's real Linux paths

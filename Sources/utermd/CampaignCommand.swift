@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulation
 import Terminal
 
 /// `utermd campaign`: randomised scenarios with the safety invariants checked at every tick,

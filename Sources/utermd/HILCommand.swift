@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HILBench
+import Simulation
 import Terminal
 
 /// `utermd hil ...`: hardware-in-the-loop runs.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Orbit
+import Simulation
 import Terminal
 
 /// `utermd simulate`: the whole terminal on the simulated board, on the virtual clock.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Geofence
 import Orbit
+import Simulation
 import Terminal
 
 /// The options `simulate` and `hil run` share: what to simulate, on what, under which policy.

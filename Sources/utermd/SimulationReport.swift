@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import Simulation
 import Terminal
 
 /// Turns a simulated run into the HTML report of `Daemon.ReportWriter`.

@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 import Terminal
 
 /// The end-of-run summary of `simulate` and `hil run`: text for people, JSON for tools.

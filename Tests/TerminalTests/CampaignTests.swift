@@ -2,6 +2,7 @@ import Foundation
 import Geofence
 import Testing
 
+@testable import Simulation
 @testable import Terminal
 
 /// The randomised campaign's parts: scenarios that depend on (seed, index) alone, files that

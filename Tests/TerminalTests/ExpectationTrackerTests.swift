@@ -1,5 +1,6 @@
 import Testing
 
+@testable import Simulation
 @testable import Terminal
 
 /// The judge of every scenario run, on hand-made traces: each verdict passes on a trace that

@@ -3,6 +3,7 @@ import Foundation
 import Geofence
 import Testing
 
+@testable import Simulation
 @testable import Terminal
 
 /// The campaign's later events (issue 17): clock steps, policy pushes through the keeper,

@@ -2,6 +2,7 @@ import Foundation
 import HAL
 import Testing
 
+@testable import Simulation
 @testable import Terminal
 
 @Suite struct RigFileTests {

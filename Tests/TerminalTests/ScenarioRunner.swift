@@ -1,6 +1,7 @@
 import Foundation
 import Geofence
 
+@testable import Simulation
 @testable import Terminal
 
 /// Runs scenario text on the simulated bench with the embedded example policy and board.

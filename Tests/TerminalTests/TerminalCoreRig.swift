@@ -6,6 +6,7 @@ import HALSim
 import Orbit
 import RealTime
 
+@testable import Simulation
 @testable import Terminal
 
 /// The whole terminal (`TerminalAssembly` on the simulated bench, as `utermd simulate` builds

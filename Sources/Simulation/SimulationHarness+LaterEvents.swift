@@ -2,6 +2,7 @@ import Audit
 import Foundation
 import Geofence
 import RealTime
+import Terminal
 
 /// The harness's share of clock steps, policy pushes, restarts, loop overruns and garbage from
 /// the beamformer bridge (`LaterEventInvariants` judges them).

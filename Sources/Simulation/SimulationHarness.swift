@@ -6,6 +6,7 @@ import HAL
 import HALSim
 import Orbit
 import RealTime
+import Terminal
 
 /// The world around the terminal in a scenario run, one tick at a time: GNSS fixes, the
 /// scheduler's assignments, scenario events handed to the bench, the audit writer (driven

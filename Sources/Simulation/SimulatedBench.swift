@@ -2,6 +2,7 @@ import Drivers
 import HAL
 import HALSim
 import RealTime
+import Terminal
 
 /// The simulated rig: HALSim GPIO lines (transmit-enable wired back to its sense input as
 /// on a bench), a simulated USB bus with a simulated beamformer bridge decoding the real

@@ -1,6 +1,7 @@
 import Foundation
 import Geofence
 import RealTime
+import Terminal
 
 /// A policy generated from a seed, for campaign scenarios that carry `zones_seed:`: two to
 /// four no-service (or receive-only) zones of shapes the example policy lacks, written as a

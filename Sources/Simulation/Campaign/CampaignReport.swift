@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// One run of a campaign, as its shard's report keeps it.
 public struct CampaignRunRecord: Codable, Sendable, Hashable {

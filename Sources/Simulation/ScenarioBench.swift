@@ -1,5 +1,6 @@
 import HAL
 import RealTime
+import Terminal
 
 /// The rig a scenario runs on: where the firmware's GPIO lines and beamformer bridge are,
 /// and how the scenario's events reach them — as the wires and hands of a test bench would.

@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// Keeps a run's virtual time to the wall clock where it must: at `speed` times real time
 /// when one is asked for, at real time (at most) while the bench follows the wall clock,

@@ -1,4 +1,5 @@
 import Geofence
+import Terminal
 
 /// What a simulated run did: the numbers of the summary, the 1 s history, the events that
 /// mattered, and the verdict on each expectation.

@@ -2,6 +2,7 @@ import Foundation
 import Geofence
 import HAL
 import RealTime
+import Terminal
 
 /// Makes the scenarios of a randomised campaign: scenario `index` of campaign `seed` is the
 /// same on every machine (SplitMix64 seeded from both), so a campaign shards by index.

@@ -1,3 +1,5 @@
+import Terminal
+
 /// Shrinks a failing scenario to a smaller one that still fails the same way: delta
 /// debugging (Zeller and Hildebrandt's ddmin, "Simplifying and isolating failure-inducing
 /// input", IEEE TSE 2002) over the events, then the route's points one at a time, then the

@@ -1,5 +1,6 @@
 import Geofence
 import HAL
+import Terminal
 
 /// A simulated run: where the terminal goes, what goes wrong on the way, and what must hold.
 /// Read from a scenario file (`HIL/scenarios/*.yaml`, format in `HIL/README.md`).

@@ -1,6 +1,7 @@
 import Foundation
 import HAL
 import HALSim
+import Terminal
 
 /// A test bench: which board, how its outputs are wired back to inputs, which USB devices
 /// hang on it, and where it runs (`simulated`: HALSim in this process; `vm`: the virtual

@@ -1,3 +1,5 @@
+import Terminal
+
 /// A deliberately broken firmware path, for the tests that show the campaign's invariants
 /// catch it (`Simulator.Options.defects`). Never set outside those tests.
 public enum SimulatedDefect: String, Sendable, Hashable, CaseIterable {

@@ -1,3 +1,5 @@
+import Terminal
+
 /// The scenario events added with the campaign's second round (issue 17): clock steps,
 /// policy pushes, restarts, loop overruns and garbage from the beamformer bridge. Kept apart from `ScenarioFile.event` so that each reads alone.
 extension ScenarioFile {

@@ -2,6 +2,7 @@ import Audit
 import Drivers
 import Foundation
 import Geofence
+import Terminal
 
 /// The simulated operator's policy desk and the terminal's policy side, as the daemon's
 /// `PolicyService` runs it: every bundle goes through a `PolicyKeeper` trusting the example

@@ -1,3 +1,5 @@
+import Terminal
+
 /// What kind of bundle a scenario's policy push offers (`policy_push:` in a scenario file).
 public enum PolicyPushKind: String, Sendable, Hashable, CaseIterable {
     /// Correctly signed with the operator key, valid now, one version above the highest

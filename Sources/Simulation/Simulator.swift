@@ -5,6 +5,7 @@ import HAL
 import HALSim
 import Orbit
 import RealTime
+import Terminal
 
 /// Runs the whole terminal — the same `TerminalAssembly` as the daemon — against a scenario,
 /// on the virtual clock: on the simulated bench (deterministic, faster than real time), or

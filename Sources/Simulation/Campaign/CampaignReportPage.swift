@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// The merged campaign as one HTML page with inline SVG plots (no script, no external
 /// file): the totals, the violations with their shrunk cases, the runs per kind of event,

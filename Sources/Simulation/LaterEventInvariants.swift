@@ -1,3 +1,5 @@
+import Terminal
+
 /// The safety invariants of the campaign's later events (clock steps, policy pushes, restarts),
 /// judged against the truth the harness knows, beside `ExpectationTracker`'s:
 /// - the time: transmit-enable is low within one tick of the last fix's UTC disagreeing with

@@ -2,6 +2,7 @@ import Geofence
 import HAL
 import Foundation
 import Orbit
+import Terminal
 
 /// Reads scenario files (YAML, format 1; see `HIL/README.md`). Errors name the file, line
 /// and field.

@@ -1,4 +1,5 @@
 import Audit
+import Terminal
 
 /// Watches a simulated run tick by tick and judges the scenario's expectations against the
 /// truth: the true position's zone and the transmit-enable level read back on the wire.

@@ -1,6 +1,7 @@
 import Foundation
 import Geofence
 import Orbit
+import Terminal
 
 /// Runs a shard of a randomised campaign: for each of its indices, the generated scenario is
 /// written as a scenario file, read back (so what runs is exactly what the file says) and run

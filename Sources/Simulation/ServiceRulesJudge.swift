@@ -1,4 +1,5 @@
 import Geofence
+import Terminal
 
 /// Judges a run's service-rules expectations tick by tick: which codes the tick's decision
 /// showed, and whether transmit-enable was ever high after a tick that refused transmitting.

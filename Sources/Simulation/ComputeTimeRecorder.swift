@@ -1,3 +1,5 @@
+import Terminal
+
 /// Per-tick compute times of a simulated run, measured on the real monotonic clock around
 /// each tick (the virtual clock does not advance while a tick computes): a fixed histogram of
 /// 1 µs buckets up to 20 ms, allocated once.

@@ -1,5 +1,6 @@
 import HAL
 import HALSim
+import Terminal
 
 /// What a beamformer bridge answering garbage sends instead of its acknowledgement
 /// (`bridge_garbage:` in a scenario file).

@@ -1,4 +1,5 @@
 import Geofence
+import Terminal
 
 /// Judges `network_serving_within_s_of_refusal`: after the first tick at which the true
 /// position refuses the network the beam serves (a vessel of a multi-network terminal crossing

@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// Writes a scenario as a scenario file (YAML, format 1; `HIL/README.md`) that
 /// `ScenarioFile.parse` reads back to the same value: numbers are written with Swift's

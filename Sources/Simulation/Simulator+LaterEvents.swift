@@ -1,6 +1,7 @@
 import Foundation
 import Geofence
 import RealTime
+import Terminal
 
 extension Simulator {
     /// Gives the harness what clock steps, policy pushes and restarts need: the loop's UTC
