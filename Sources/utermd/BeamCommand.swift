@@ -58,7 +58,7 @@ struct BeamCommand: ParsableCommand {
             printError("utermd: \(board ?? "<embedded sim.yaml>"): array: \(error)")
             throw ExitCode(2)
         }
-        let target = LookAngles(azimuthDegrees: azimuth, elevationDegrees: elevation)
+        let target = SkyDirection(azimuthDegrees: azimuth, elevationDegrees: elevation)
         var codes = [UInt8](repeating: 0, count: array.elementCount)
         let solution: SteeringSolution
         do {

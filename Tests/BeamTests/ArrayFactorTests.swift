@@ -37,7 +37,7 @@ import Testing
         let array = try PhasedArray(
             ArrayDescription(
                 aperture: .grid(rows: 1, columns: 2), elementSpacingMetres: halfWavelength, transmitCarrierHertz: carrier))
-        let codes = try steeredCodes(array, toward: LookAngles(azimuthDegrees: 90, elevationDegrees: 60), link: .transmit)
+        let codes = try steeredCodes(array, toward: SkyDirection(azimuthDegrees: 90, elevationDegrees: 60), link: .transmit)
         let af = try #require(ArrayFactor(array: array, phaseCodes: codes, link: .transmit))
         // AF(u) = 2|cos(π/2·(u − 0.5))|: 2 at u = 0.5, 2·cos(π/4) = √2 at u = 0.
         #expect(isClose(af.magnitude(u: 0.5, v: 0), 2, within: 1e-12))
@@ -80,7 +80,7 @@ import Testing
     /// estimate 1.029·λ/D (2.97° at 14.25 GHz) within 3 %, and broadens as 1/cos θ when scanned.
     @Test func defaultArrayBeamwidthMatchesTheEstimate() throws {
         let array = try PhasedArray()
-        let zenith = LookAngles(azimuthDegrees: 0, elevationDegrees: 90)
+        let zenith = SkyDirection(azimuthDegrees: 0, elevationDegrees: 90)
         let af = try #require(
             ArrayFactor(array: array, phaseCodes: try steeredCodes(array, toward: zenith, link: .transmit), link: .transmit))
         let width = try #require(af.halfPowerBeamwidth(around: af.peak()))
@@ -90,7 +90,7 @@ import Testing
         #expect(abs(width.scanPlaneDegrees - estimate) / estimate < 0.03)
         #expect(abs(width.orthogonalPlaneDegrees - estimate) / estimate < 0.03)
 
-        let scanned = LookAngles(azimuthDegrees: 90, elevationDegrees: 45)  // 45° off along +x
+        let scanned = SkyDirection(azimuthDegrees: 90, elevationDegrees: 45)  // 45° off along +x
         let scannedFactor = try #require(
             ArrayFactor(array: array, phaseCodes: try steeredCodes(array, toward: scanned, link: .transmit), link: .transmit))
         let scannedWidth = try #require(scannedFactor.halfPowerBeamwidth(around: scannedFactor.peak()))

@@ -18,7 +18,7 @@ import Testing
         #expect(frame.yAxisEastNorthUp == SIMD3(0, 1, 0))
         #expect(frame.boresightEastNorthUp == SIMD3(0, 0, 1))
         // Due east at 60° elevation is 30° off boresight along +x: u = sin 30° = 0.5.
-        let direction = frame.arrayDirection(toward: LookAngles(azimuthDegrees: 90, elevationDegrees: 60))
+        let direction = frame.arrayDirection(toward: SkyDirection(azimuthDegrees: 90, elevationDegrees: 60))
         #expect(isClose(direction.u, 0.5, within: 1e-15))
         #expect(isClose(direction.v, 0, within: 1e-15))
         #expect(isClose(direction.offBoresightDegrees, 30, within: 1e-12))
@@ -34,7 +34,7 @@ import Testing
         #expect(isClose(frame.yAxisEastNorthUp.y, h, within: 1e-15))
         #expect(isClose(frame.yAxisEastNorthUp.z, -h, within: 1e-15))
         // The zenith is 45° off boresight, in the −y direction of the array.
-        let zenith = frame.arrayDirection(toward: LookAngles(azimuthDegrees: 0, elevationDegrees: 90))
+        let zenith = frame.arrayDirection(toward: SkyDirection(azimuthDegrees: 0, elevationDegrees: 90))
         #expect(isClose(zenith.v, -h, within: 1e-15))
         #expect(isClose(zenith.offBoresightDegrees, 45, within: 1e-12))
     }
@@ -75,7 +75,7 @@ import Testing
         let frame = MountFrame(attitude)
         for azimuth in stride(from: 0.0, to: 360, by: 17.5) {
             for elevation in stride(from: -80.0, through: 85, by: 11) {
-                let look = LookAngles(azimuthDegrees: azimuth, elevationDegrees: elevation)
+                let look = SkyDirection(azimuthDegrees: azimuth, elevationDegrees: elevation)
                 let inArray = frame.arrayDirection(toward: look)
                 #expect(isClose((inArray.vector * inArray.vector).sum(), 1, within: 1e-14))
                 let back = try #require(frame.lookAngles(of: inArray))
@@ -87,11 +87,11 @@ import Testing
     }
 
     @Test func lookAnglesFromVectors() throws {
-        let east = try #require(LookAngles(eastNorthUp: SIMD3(2, 0, 0)))
+        let east = try #require(SkyDirection(eastNorthUp: SIMD3(2, 0, 0)))
         #expect(east.azimuthDegrees == 90 && east.elevationDegrees == 0)
-        let west = try #require(LookAngles(eastNorthUp: SIMD3(-1, 0, 1)))
+        let west = try #require(SkyDirection(eastNorthUp: SIMD3(-1, 0, 1)))
         #expect(isClose(west.azimuthDegrees, 270, within: 1e-12))
         #expect(isClose(west.elevationDegrees, 45, within: 1e-12))
-        #expect(LookAngles(eastNorthUp: SIMD3(0, 0, 0)) == nil)
+        #expect(SkyDirection(eastNorthUp: SIMD3(0, 0, 0)) == nil)
     }
 }

@@ -34,8 +34,8 @@ import Testing
     /// Targets on rings θ = 0°, 12.5°, 25°, 37.5°, 45°, 49.9°, 50° (the limit) in eight
     /// azimuths of the array plane, shifted by 7° per ring so the rings do not line up with
     /// the lattice axes; then the sweep's worst two.
-    static func targets(in frame: MountFrame) -> [LookAngles] {
-        var targets: [LookAngles] = []
+    static func targets(in frame: MountFrame) -> [SkyDirection] {
+        var targets: [SkyDirection] = []
         for (theta, phi) in sweepWorst {
             let direction = ArrayFrameDirection(offBoresightDegrees: theta, planeAngleDegrees: phi)
             if let look = frame.lookAngles(of: direction), look.elevationDegrees >= 0 { targets.append(look) }

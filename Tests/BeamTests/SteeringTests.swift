@@ -19,7 +19,7 @@ import Testing
     /// Codes 45/2.8125 = 16 and 315/2.8125 = 112, exactly.
     @Test func twoElementPhasesByHand() throws {
         let array = try twoElementArray()
-        let target = LookAngles(azimuthDegrees: 90, elevationDegrees: 60)
+        let target = SkyDirection(azimuthDegrees: 90, elevationDegrees: 60)
         var phases = [Double](repeating: .nan, count: 2)
         let solution = try phases.withUnsafeMutableBufferPointer { buffer in
             try array.steeringPhasesDegrees(toward: target, link: .transmit, into: buffer)
@@ -29,14 +29,14 @@ import Testing
         #expect(isClose(solution.offBoresightDegrees, 30, within: 1e-9))
         #expect(try steeredCodes(array, toward: target, link: .transmit) == [16, 112])
         // Due north at 60° moves the beam along y: both elements (same y) get phase 0.
-        #expect(try steeredCodes(array, toward: LookAngles(azimuthDegrees: 0, elevationDegrees: 60), link: .transmit) == [0, 0])
+        #expect(try steeredCodes(array, toward: SkyDirection(azimuthDegrees: 0, elevationDegrees: 60), link: .transmit) == [0, 0])
     }
 
     @Test(arguments: LinkDirection.allCases) func atBoresightEveryPhaseIsItsCalibrationOffset(link: LinkDirection) throws {
         var random = SplitMix64(seed: 7)
         let offsets = (0..<1280).map { _ in Double.random(in: -400...400, using: &random) }
         let array = try PhasedArray(ArrayDescription(calibrationOffsetsDegrees: offsets))
-        let zenith = LookAngles(azimuthDegrees: 123, elevationDegrees: 90)
+        let zenith = SkyDirection(azimuthDegrees: 123, elevationDegrees: 90)
         var phases = [Double](repeating: .nan, count: array.elementCount)
         _ = try phases.withUnsafeMutableBufferPointer { try array.steeringPhasesDegrees(toward: zenith, link: link, into: $0) }
         let codes = try steeredCodes(array, toward: zenith, link: link)
@@ -56,7 +56,7 @@ import Testing
         let offsets = (0..<1280).map { _ in Double.random(in: 0..<360, using: &random) }
         let mount = MountAttitude.tilt(rollDegrees: 4, pitchDegrees: -35, yawDegrees: 160)
         let array = try PhasedArray(ArrayDescription(calibrationOffsetsDegrees: offsets, mount: mount))
-        let target = LookAngles(azimuthDegrees: 140, elevationDegrees: 38)
+        let target = SkyDirection(azimuthDegrees: 140, elevationDegrees: 38)
         let codes = try steeredCodes(array, toward: target, link: link)
         var phases = [Double](repeating: .nan, count: array.elementCount)
         let solution = try phases.withUnsafeMutableBufferPointer {
@@ -78,15 +78,15 @@ import Testing
         let array = try PhasedArray()
         var codes = [UInt8](repeating: 0xAA, count: array.elementCount)
         // 40° elevation is 50° off a zenith boresight: accepted (the limit is inclusive) ...
-        _ = try array.steer(toward: LookAngles(azimuthDegrees: 10, elevationDegrees: 40), link: .receive, into: &codes)
+        _ = try array.steer(toward: SkyDirection(azimuthDegrees: 10, elevationDegrees: 40), link: .receive, into: &codes)
         // ... 39.9° is not, and nothing is written on refusal.
         codes = [UInt8](repeating: 0xAA, count: array.elementCount)
         #expect(throws: SteeringError.self) {
-            try array.steer(toward: LookAngles(azimuthDegrees: 10, elevationDegrees: 39.9), link: .receive, into: &codes)
+            try array.steer(toward: SkyDirection(azimuthDegrees: 10, elevationDegrees: 39.9), link: .receive, into: &codes)
         }
         #expect(codes.allSatisfy { $0 == 0xAA })
         do {
-            _ = try array.steer(toward: LookAngles(azimuthDegrees: 10, elevationDegrees: 30), link: .transmit, into: &codes)
+            _ = try array.steer(toward: SkyDirection(azimuthDegrees: 10, elevationDegrees: 30), link: .transmit, into: &codes)
             Issue.record("a target 60° off boresight was accepted")
         } catch {
             guard case .outsideScanCone(let offBoresight, let limit) = error else {
@@ -99,13 +99,13 @@ import Testing
         // A dish tipped towards the south horizon still refuses targets below the horizon.
         let tipped = try PhasedArray(ArrayDescription(mount: .boresight(azimuthDegrees: 180, elevationDegrees: 30)))
         #expect(throws: SteeringError.belowHorizon(elevationDegrees: -5)) {
-            try tipped.steer(toward: LookAngles(azimuthDegrees: 180, elevationDegrees: -5), link: .receive, into: &codes)
+            try tipped.steer(toward: SkyDirection(azimuthDegrees: 180, elevationDegrees: -5), link: .receive, into: &codes)
         }
         #expect(throws: SteeringError.self) {
-            try array.steer(toward: LookAngles(azimuthDegrees: .nan, elevationDegrees: 80), link: .receive, into: &codes)
+            try array.steer(toward: SkyDirection(azimuthDegrees: .nan, elevationDegrees: 80), link: .receive, into: &codes)
         }
         #expect(throws: SteeringError.self) {
-            try array.steer(toward: LookAngles(azimuthDegrees: 0, elevationDegrees: 91), link: .receive, into: &codes)
+            try array.steer(toward: SkyDirection(azimuthDegrees: 0, elevationDegrees: 91), link: .receive, into: &codes)
         }
     }
 
@@ -113,13 +113,13 @@ import Testing
         let array = try PhasedArray()
         var short = [UInt8](repeating: 0, count: 1279)
         #expect(throws: SteeringError.bufferSizeMismatch(expected: 1280, actual: 1279)) {
-            try array.steer(toward: LookAngles(azimuthDegrees: 0, elevationDegrees: 90), link: .receive, into: &short)
+            try array.steer(toward: SkyDirection(azimuthDegrees: 0, elevationDegrees: 90), link: .receive, into: &short)
         }
     }
 
     @Test func theActiveLinkChoosesTheCarrier() throws {
         var array = try PhasedArray()
-        let target = LookAngles(azimuthDegrees: 200, elevationDegrees: 55)
+        let target = SkyDirection(azimuthDegrees: 200, elevationDegrees: 55)
         var codes = [UInt8](repeating: 0, count: array.elementCount)
         let receive = try codes.withUnsafeMutableBufferPointer { try array.steer(toward: target, into: $0) }
         #expect(receive.link == .receive && receive.carrierHertz == 11.7e9)
@@ -142,7 +142,7 @@ import Testing
         // The steering solution reports it.
         let array = try PhasedArray()
         var codes = [UInt8](repeating: 0, count: array.elementCount)
-        let solution = try array.steer(toward: LookAngles(azimuthDegrees: 0, elevationDegrees: 40), link: .receive, into: &codes)
+        let solution = try array.steer(toward: SkyDirection(azimuthDegrees: 0, elevationDegrees: 40), link: .receive, into: &codes)
         #expect(isClose(solution.scanLossDecibels, 2.8790, within: 1e-4))
     }
 

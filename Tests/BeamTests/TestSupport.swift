@@ -25,7 +25,7 @@ func phaseDistanceDegrees(_ a: Double, _ b: Double) -> Double {
 }
 
 /// Steers into a fresh buffer (tests only; the per-tick path reuses one buffer).
-func steeredCodes(_ array: PhasedArray, toward target: LookAngles, link: LinkDirection) throws -> [UInt8] {
+func steeredCodes(_ array: PhasedArray, toward target: SkyDirection, link: LinkDirection) throws -> [UInt8] {
     var codes = [UInt8](repeating: 0, count: array.elementCount)
     _ = try array.steer(toward: target, link: link, into: &codes)
     return codes

@@ -141,9 +141,9 @@ enum PointingPassReference {
 
 extension PointingPassReference.Row {
     /// Skyfield's direction with UT1 = UTC.
-    var direction: Beam.LookAngles { Beam.LookAngles(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) }
+    var direction: SkyDirection { SkyDirection(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) }
     /// Skyfield's direction with its IERS UT1 − UTC.
-    var directionIERS: Beam.LookAngles {
-        Beam.LookAngles(azimuthDegrees: azimuthDegreesIERS, elevationDegrees: elevationDegreesIERS)
+    var directionIERS: SkyDirection {
+        SkyDirection(azimuthDegrees: azimuthDegreesIERS, elevationDegrees: elevationDegreesIERS)
     }
 }

@@ -94,8 +94,8 @@ import Testing
             // second propagation, not an independent one), then, on the checked ticks, Skyfield.
             let end = JulianDate(unixSeconds: Double(sample.utcNanoseconds) / 1e9 + 0.001)
             guard let truth = try? pointing.tracker.lookAngles(satellite: Int(sample.satelliteIndex), at: end) else { return }
-            let commanded = Beam.LookAngles(azimuthDegrees: sample.azimuthDegrees, elevationDegrees: sample.elevationDegrees)
-            let trueDirection = Beam.LookAngles(azimuthDegrees: truth.azimuthDegrees, elevationDegrees: truth.elevationDegrees)
+            let commanded = SkyDirection(azimuthDegrees: sample.azimuthDegrees, elevationDegrees: sample.elevationDegrees)
+            let trueDirection = SkyDirection(azimuthDegrees: truth.azimuthDegrees, elevationDegrees: truth.elevationDegrees)
             worstHoldErrorDegrees = max(worstHoldErrorDegrees, commanded.separationDegrees(from: trueDirection))
             let reference = skyfield[context.tickIndex]
             if let reference {

@@ -40,8 +40,8 @@ public struct MountFrame: Sendable, Hashable {
     }
 
     /// Where the boresight points, as local azimuth and elevation.
-    public var boresightLookAngles: LookAngles {
-        LookAngles(eastNorthUp: boresightEastNorthUp) ?? LookAngles(azimuthDegrees: 0, elevationDegrees: 90)
+    public var boresightLookAngles: SkyDirection {
+        SkyDirection(eastNorthUp: boresightEastNorthUp) ?? SkyDirection(azimuthDegrees: 0, elevationDegrees: 90)
     }
 
     /// The array-frame direction of a unit ENU vector: (u, v, w) = Rᵀ·d.
@@ -53,7 +53,7 @@ public struct MountFrame: Sendable, Hashable {
     }
 
     /// The array-frame direction of a local azimuth/elevation.
-    public func arrayDirection(toward target: LookAngles) -> ArrayFrameDirection {
+    public func arrayDirection(toward target: SkyDirection) -> ArrayFrameDirection {
         arrayDirection(eastNorthUp: target.unitVectorEastNorthUp)
     }
 
@@ -63,7 +63,7 @@ public struct MountFrame: Sendable, Hashable {
     }
 
     /// The local azimuth/elevation of an array-frame direction (`nil` for a zero vector).
-    public func lookAngles(of direction: ArrayFrameDirection) -> LookAngles? {
-        LookAngles(eastNorthUp: eastNorthUp(of: direction))
+    public func lookAngles(of direction: ArrayFrameDirection) -> SkyDirection? {
+        SkyDirection(eastNorthUp: eastNorthUp(of: direction))
     }
 }

@@ -14,7 +14,7 @@ extension PhasedArray {
     /// in the array frame.
     ///
     /// - Throws: `SteeringError.invalidLookAngles`, `.belowHorizon` or `.outsideScanCone`.
-    public func admit(_ target: LookAngles) throws(SteeringError) -> ArrayFrameDirection {
+    public func admit(_ target: SkyDirection) throws(SteeringError) -> ArrayFrameDirection {
         guard target.azimuthDegrees.isFinite, target.elevationDegrees.isFinite,
             abs(target.elevationDegrees) <= 90
         else { throw .invalidLookAngles(target) }
@@ -34,7 +34,7 @@ extension PhasedArray {
     /// Allocation-free: `codes` is the caller's, preallocated with `elementCount` entries.
     /// - Throws: `SteeringError`; on a throw `codes` is left untouched.
     public func steer(
-        toward target: LookAngles, into codes: UnsafeMutableBufferPointer<UInt8>
+        toward target: SkyDirection, into codes: UnsafeMutableBufferPointer<UInt8>
     ) throws(SteeringError) -> SteeringSolution {
         try steer(toward: target, link: activeLink, into: codes)
     }
@@ -42,7 +42,7 @@ extension PhasedArray {
     /// Steers the beam of `link` toward `target`, writing phase codes into `codes`
     /// (`elementCount` entries, element order). See `steer(toward:into:)`.
     public func steer(
-        toward target: LookAngles, link: LinkDirection, into codes: UnsafeMutableBufferPointer<UInt8>
+        toward target: SkyDirection, link: LinkDirection, into codes: UnsafeMutableBufferPointer<UInt8>
     ) throws(SteeringError) -> SteeringSolution {
         guard codes.count == elementCount else {
             throw .bufferSizeMismatch(expected: elementCount, actual: codes.count)
@@ -62,7 +62,7 @@ extension PhasedArray {
     /// Steers into an array the caller owns (`elementCount` entries). Allocation-free when
     /// `codes` is uniquely referenced, as a buffer kept across ticks is.
     public func steer(
-        toward target: LookAngles, link: LinkDirection, into codes: inout [UInt8]
+        toward target: SkyDirection, link: LinkDirection, into codes: inout [UInt8]
     ) throws(SteeringError) -> SteeringSolution {
         try codes.withUnsafeMutableBufferPointer { (buffer) throws(SteeringError) -> SteeringSolution in
             try steer(toward: target, link: link, into: buffer)
@@ -72,7 +72,7 @@ extension PhasedArray {
     /// The unquantised steering phases for `link` toward `target`, degrees in [0, 360), in
     /// element order (for inspection and the command line; `steer` is what hardware gets).
     public func steeringPhasesDegrees(
-        toward target: LookAngles, link: LinkDirection, into phases: UnsafeMutableBufferPointer<Double>
+        toward target: SkyDirection, link: LinkDirection, into phases: UnsafeMutableBufferPointer<Double>
     ) throws(SteeringError) -> SteeringSolution {
         guard phases.count == elementCount else {
             throw .bufferSizeMismatch(expected: elementCount, actual: phases.count)

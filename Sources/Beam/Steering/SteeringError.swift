@@ -2,7 +2,7 @@
 /// one is thrown.
 public enum SteeringError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The target's angles are not finite, or its elevation is outside −90°...90°.
-    case invalidLookAngles(LookAngles)
+    case invalidLookAngles(SkyDirection)
     /// The target is below the local horizon (elevation < 0°).
     case belowHorizon(elevationDegrees: Double)
     /// The target is further off boresight than the scan limit allows.

@@ -95,7 +95,7 @@ public struct ArrayFactor: Sendable {
     }
 
     /// AF / N toward a local look direction (through `mountFrame`).
-    public func normalisedMagnitude(toward target: LookAngles) -> Double {
+    public func normalisedMagnitude(toward target: SkyDirection) -> Double {
         normalisedMagnitude(at: mountFrame.arrayDirection(toward: target))
     }
 

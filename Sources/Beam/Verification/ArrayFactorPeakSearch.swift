@@ -5,7 +5,7 @@ public struct ArrayFactorPeak: Sendable, Hashable {
     /// Where the peak is, in the array frame (front hemisphere).
     public let direction: ArrayFrameDirection
     /// Where the peak is, as local look angles (through the array factor's mount frame).
-    public let lookAngles: LookAngles
+    public let lookAngles: SkyDirection
     /// AF / N at the peak (1 for a perfectly phased beam).
     public let normalisedMagnitude: Double
 }
@@ -57,7 +57,7 @@ extension ArrayFactor {
             ArrayFrameDirection(frontHemisphereU: best.x, v: best.y) ?? ArrayFrameDirection(u: 0, v: 0, w: 1)
         return ArrayFactorPeak(
             direction: direction,
-            lookAngles: mountFrame.lookAngles(of: direction) ?? LookAngles(azimuthDegrees: 0, elevationDegrees: 90),
+            lookAngles: mountFrame.lookAngles(of: direction) ?? SkyDirection(azimuthDegrees: 0, elevationDegrees: 90),
             normalisedMagnitude: value / Double(elementCount))
     }
 

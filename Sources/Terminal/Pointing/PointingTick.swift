@@ -94,7 +94,7 @@ public struct PointingTick: TickBody, ~Copyable {
             sample.status = .noSatellite
             return
         }
-        let look: Orbit.LookAngles
+        let look: LookAngles
         do {
             look = try tracker.lookAngles(satellite: Int(satellite), at: Self.julianDate(utc))
         } catch {
@@ -105,7 +105,7 @@ public struct PointingTick: TickBody, ~Copyable {
         sample.elevationDegrees = look.elevationDegrees
         do {
             let solution = try array.steer(
-                toward: Beam.LookAngles(azimuthDegrees: look.azimuthDegrees, elevationDegrees: look.elevationDegrees),
+                toward: SkyDirection(azimuthDegrees: look.azimuthDegrees, elevationDegrees: look.elevationDegrees),
                 link: link, into: codes)
             sample.status = .steered
             sample.offBoresightDegrees = solution.offBoresightDegrees

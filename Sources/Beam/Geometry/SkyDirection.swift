@@ -4,8 +4,10 @@ import RealModule
 ///
 /// Azimuth is measured from north through east (0° north, 90° east), elevation from the
 /// local horizontal plane (90° zenith). The unit vector is
-/// (E, N, U) = (cos el · sin az, cos el · cos az, sin el).
-public struct LookAngles: Sendable, Hashable {
+/// (E, N, U) = (cos el · sin az, cos el · cos az, sin el). Orbit's `LookAngles` is a
+/// satellite's place in the sky with its range and range rate; the pointing tick turns one
+/// into the direction the array steers toward.
+public struct SkyDirection: Sendable, Hashable {
     /// Azimuth from north through east, degrees.
     public var azimuthDegrees: Double
     /// Elevation above the local horizontal, degrees (−90...90).
@@ -39,7 +41,7 @@ public struct LookAngles: Sendable, Hashable {
 
     /// The angle between this direction and `other`, degrees (0...180), computed with
     /// atan2(|a × b|, a · b), which stays accurate for small separations.
-    public func separationDegrees(from other: LookAngles) -> Double {
+    public func separationDegrees(from other: SkyDirection) -> Double {
         let a = unitVectorEastNorthUp
         let b = other.unitVectorEastNorthUp
         let cross = SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
