@@ -35,6 +35,8 @@ public struct ScheduleService: Sendable {
     private var builtAt: GeodeticPosition?
     /// The attached network of a scheduler dropped by `replaceEphemeris`, for the next one.
     private var carriedAttachment: Constellation?
+    /// The networks last passed to `follow(_:from:)` (nil: never).
+    private var followedNetworks: ConstellationSet?
     /// The most recent slot decisions (up to 256), in time order.
     public private(set) var decisions: [SlotDecision] = []
 
@@ -103,7 +105,10 @@ public struct ScheduleService: Sendable {
     /// daemon's scheduler thread and the simulator both call it; returns whether the set
     /// changed (then the slots must be decided again now).
     public mutating func follow(_ networks: ConstellationSet, from instant: JulianDate) -> Bool {
-        permitConstellations(networks.constellations, from: instant)
+        // The simulator calls this every tick: compare the bit mask before building a set.
+        guard networks != followedNetworks else { return false }
+        followedNetworks = networks
+        return permitConstellations(networks.constellations, from: instant)
     }
 
     /// The network the terminal is attached to, as of the last slot decided.
