@@ -150,6 +150,7 @@ oracles:
 hil: deps
 	$(SWIFT) build --build-tests
 	$(RELEASE) --product utermd
+	$(RELEASE) --product utermd-hil
 	$(RELEASE) --product utermd-bridge-emulator
 	sh HIL/check-default-scenario.sh .build/release/utermd
 	libgpiod2=$$(scripts/fetch-libgpiod2.sh) && \

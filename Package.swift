@@ -24,6 +24,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "utermd", targets: ["utermd"]),
+        .executable(name: "utermd-hil", targets: ["utermd-hil"]),
         .executable(name: "utermd-bridge-emulator", targets: ["utermd-bridge-emulator"]),
         .library(name: "Orbit", targets: ["Orbit"]),
         .library(name: "Handover", targets: ["Handover"]),
@@ -193,12 +194,27 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]),
 
-        // The executable.
+        // The executables: the firmware's `utermd`, and the test bench's `utermd-hil` (the rig
+        // code of HILBench stays out of the shipped binary). CLISupport is what both command
+        // lines share: option groups, input loading with its messages, exit codes, summaries.
+        .target(
+            name: "CLISupport",
+            dependencies: [
+                "Terminal", "Simulation", "Orbit", "Geofence",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "Terminal", "Simulation", "HAL", "HALSim", "HALLinux", "HILBench", "Audit", "Orbit", "Beam", "Daemon", "Geofence",
-                "Handover", "RealTime",
+                "CLISupport", "Terminal", "Simulation", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Daemon",
+                "Geofence", "Handover", "RealTime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: shippedBinaryLinking),
+        .executableTarget(
+            name: "utermd-hil",
+            dependencies: [
+                "CLISupport", "HILBench", "Simulation", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: shippedBinaryLinking),

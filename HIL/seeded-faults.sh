@@ -18,6 +18,7 @@
 set -u
 SWIFT=${SWIFT:-swift}
 UTERMD=.build/debug/utermd
+UTERMD_HIL=.build/debug/utermd-hil
 results=""
 failures=0
 
@@ -43,7 +44,7 @@ trap 'restore; exit 2' INT TERM
 scenarios() {
     name=$1; shift
     out=.build/seeded-fault-$name.txt
-    $UTERMD hil run --rig HIL/rigs/sim.yaml > "$out" 2>&1
+    $UTERMD_HIL run --rig HIL/rigs/sim.yaml > "$out" 2>&1
     status=$?
     caught=yes
     for expected in "$@"; do grep -E '^ +FAIL ' "$out" | grep -qF -- "$expected" || caught=no; done

@@ -78,7 +78,7 @@ step "simulate --until +20s --json (not judged)" 3 yes -- "$UTERMD" simulate --u
 json_field passed None
 step "simulate --speed -1 is refused" 64 no -- "$UTERMD" simulate --speed -1
 step "audit show --json" 0 no -- "$UTERMD" audit show "$WORK/sim.audit" --json
-step "hil run, one scenario" 0 no -- "$UTERMD" hil run --rig HIL/rigs/sim.yaml --scenario HIL/scenarios/pa-fault.yaml --junit "$WORK/junit.xml"
+step "utermd-hil run, one scenario" 0 no -- "$(dirname "$UTERMD")/utermd-hil" run --rig HIL/rigs/sim.yaml --scenario HIL/scenarios/pa-fault.yaml --junit "$WORK/junit.xml"
 
 # The daemon on Config/sim.yaml, on free ports (another daemon on this machine may hold 9201,
 # 4533 or the dish API's 9200).

@@ -28,7 +28,7 @@
 # 6. the daemon on the bench (check-daemon.sh), then `utermd doctor` on its configuration: `utermd run` with hardware: linux brings
 #    transmit-enable up on the gpio-sim line, drops it on the bridge's unplug, restores it
 #    after the replug, and leaves it low after SIGTERM (exit 0), decisions in the audit log;
-# 7. every scenario of HIL/scenarios on this rig: `utermd hil run --rig HIL/rigs/vm.yaml`
+# 7. every scenario of HIL/scenarios on this rig: `utermd-hil run --rig HIL/rigs/vm.yaml`
 #    (the terminal on libgpiod and libusb; faults pulled on sim_gpioN/pull, the unplug
 #    through the gadget's UDC, reactions timed inside the VM; JUnit in $HIL_RUN_DIR).
 #
@@ -40,6 +40,8 @@ build=$(cd "$build" && pwd)
 utermd="$build/utermd"
 scenario_utermd=${2:-$utermd}
 case "$scenario_utermd" in /*) ;; *) scenario_utermd="$PWD/$scenario_utermd" ;; esac
+# The bench's own executable, built beside that utermd (the firmware binary has no bench code).
+scenario_hil="$(dirname "$scenario_utermd")/utermd-hil"
 libgpiod2=${3:-}
 emulator="$build/utermd-bridge-emulator"
 tests="$build/utermdPackageTests.xctest"
@@ -208,7 +210,7 @@ libgpiod2_in_use() {
 
 scenarios() {
     # Last: the run pauses the bench's wiring loop and unplugs the bridge.
-    timeout 900 "$scenario_utermd" hil run --rig "$HIL_RIG" --junit "$run/hil-junit.xml" --json "$run/hil-report.json"
+    timeout 900 "$scenario_hil" run --rig "$HIL_RIG" --junit "$run/hil-junit.xml" --json "$run/hil-report.json"
 }
 
 echo "checks inside the bench: kernel $(uname -r), board $HIL_BOARD ($board_label, $board_lines lines), bridge $bridge_id"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLISupport
 import Foundation
 import HAL
 import HALLinux
@@ -45,16 +46,5 @@ struct HardwareListCommand: ParsableCommand {
             FileHandle.standardError.write(Data("utermd: \(error)\n".utf8))
         }
         if !report.errors.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// Loads a board file, or the embedded simulated board when `path` is nil.
-func loadBoard(_ path: String?) throws -> BoardDescription {
-    do {
-        if let path { return try BoardFile.load(path: path) }
-        return try BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "<embedded sim.yaml>")
-    } catch {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
-        throw ExitCode(2)
     }
 }

@@ -1,3 +1,4 @@
+import CLISupport
 import Daemon
 import Foundation
 import Simulation

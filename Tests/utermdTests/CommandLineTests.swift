@@ -13,17 +13,25 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `utermd` binary beside the test bundle (`.build/<config>/utermd`).
-    static var executable: URL {
+    static var executable: URL { builtExecutable("utermd") }
+
+    /// An executable of this package beside the test bundle (`.build/<config>/NAME`).
+    static func builtExecutable(_ name: String) -> URL {
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
-        return directory.appendingPathComponent("utermd")
+        return directory.appendingPathComponent(name)
     }
 
     static func utermd(_ arguments: String...) throws -> Run { try utermd(arguments) }
 
-    static func utermd(_ arguments: [String]) throws -> Run {
+    static func utermd(_ arguments: [String]) throws -> Run { try run(executable, arguments) }
+
+    /// The test bench's `utermd-hil`, apart from the firmware's binary.
+    static func utermdHIL(_ arguments: String...) throws -> Run { try run(builtExecutable("utermd-hil"), arguments) }
+
+    static func run(_ program: URL, _ arguments: [String]) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = repository
         let output = Pipe(), errors = Pipe()

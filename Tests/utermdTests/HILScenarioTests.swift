@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Issue 7's acceptance: every scenario of `HIL/scenarios/` passes on the simulated rig,
-/// through `utermd hil run` as CI would run it, with a JUnit report.
+/// through `utermd-hil run` as CI would run it, with a JUnit report.
 @Suite struct HILScenarioTests {
     static let scenarios: [String] = {
         let directory = CommandLineTests.repository.appendingPathComponent("HIL/scenarios")
@@ -20,8 +20,8 @@ import Testing
     func scenarioPassesOnTheSimulatedRig(_ scenario: String) throws {
         let junit = NSTemporaryDirectory() + "utermd-junit-\(UUID().uuidString).xml"
         let json = NSTemporaryDirectory() + "utermd-hil-\(UUID().uuidString).json"
-        let run = try CommandLineTests.utermd(
-            "hil", "run", "--rig", "HIL/rigs/sim.yaml", "--scenario", scenario, "--junit", junit, "--json", json)
+        let run = try CommandLineTests.utermdHIL(
+            "run", "--rig", "HIL/rigs/sim.yaml", "--scenario", scenario, "--junit", junit, "--json", json)
         #expect(run.status == 0, "\(run.output)\n\(run.errors)")
         #expect(run.output.contains("1 passed, 0 failed"))
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
@@ -40,8 +40,8 @@ import Testing
 
     /// Issue 18's joint scenario through the CLI, on the rig of the multi-network maritime board.
     @Test func theMultiNetworkScenarioPassesOnTheMaritimeRig() throws {
-        let run = try CommandLineTests.utermd(
-            "hil", "run", "--rig", "HIL/rigs/sim-maritime-multi.yaml", "--scenario",
+        let run = try CommandLineTests.utermdHIL(
+            "run", "--rig", "HIL/rigs/sim-maritime-multi.yaml", "--scenario",
             "HIL/scenarios/multi-network/banned-sea-switch.yaml")
         #expect(run.status == 0, "\(run.output)\n\(run.errors)")
         #expect(run.output.contains("1 passed, 0 failed"))
@@ -61,14 +61,26 @@ import Testing
           - handovers_at_least: 1000
         """.write(toFile: scenario, atomically: true, encoding: .utf8)
         let junit = NSTemporaryDirectory() + "utermd-junit-\(UUID().uuidString).xml"
-        let run = try CommandLineTests.utermd("hil", "run", "--rig", "HIL/rigs/sim.yaml", "--scenario", scenario, "--junit", junit)
+        let run = try CommandLineTests.utermdHIL("run", "--rig", "HIL/rigs/sim.yaml", "--scenario", scenario, "--junit", junit)
         #expect(run.status == 1)
         #expect(run.output.contains("0 passed, 1 failed"))
         #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("<failure message=\"at least 1000 handovers"))
     }
 
+    /// Issue 19: the rig code is the bench's executable, not the firmware's. `utermd` has no
+    /// `hil` command, and no symbol of the `HILBench` module is linked into it.
+    @Test func theFirmwareBinaryCarriesNoBenchCode() throws {
+        let run = try CommandLineTests.utermd("hil", "run", "--rig", "HIL/rigs/sim.yaml")
+        #expect(run.status == 64, "\(run.output)\n\(run.errors)")
+        let binary = try Data(contentsOf: CommandLineTests.executable)
+        #expect(binary.range(of: Data("8HILBench".utf8)) == nil, "a mangled HILBench symbol in utermd")
+        #expect(binary.range(of: Data("VMBench".utf8)) == nil)
+        let bench = try Data(contentsOf: CommandLineTests.builtExecutable("utermd-hil"))
+        #expect(bench.range(of: Data("VMBench".utf8)) != nil, "the check would see the bench's code")
+    }
+
     @Test func theVMRigRunsOnlyInsideTheBench() throws {
-        let run = try CommandLineTests.utermd("hil", "run", "--rig", "HIL/rigs/vm.yaml")
+        let run = try CommandLineTests.utermdHIL("run", "--rig", "HIL/rigs/vm.yaml")
         #expect(run.status == 2)
         #expect(run.errors.contains("make hil"))
     }

@@ -1,16 +1,19 @@
 import ArgumentParser
+import CLISupport
 import Foundation
 import HILBench
 import Simulation
 import Terminal
 
-/// `utermd hil ...`: hardware-in-the-loop runs.
+/// `utermd-hil ...`: hardware-in-the-loop runs. The bench's own executable, apart from the
+/// firmware's `utermd`, so that the shipped binary carries no test-rig code (`HILBench`).
+@main
 struct HILCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "hil", abstract: "Run scenarios on a test bench (rig).", subcommands: [HILRunCommand.self])
+        commandName: "utermd-hil", abstract: "Run scenarios on a test bench (rig).", subcommands: [HILRunCommand.self])
 }
 
-/// `utermd hil run --rig FILE --scenario FILE...`: every scenario on the rig, a pass/fail
+/// `utermd-hil run --rig FILE --scenario FILE...`: every scenario on the rig, a pass/fail
 /// report, and JUnit XML for CI.
 struct HILRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,8 +50,8 @@ struct HILRunCommand: ParsableCommand {
         let benchDescription = ProcessInfo.processInfo.environment["HIL_BENCH_JSON"]
         if bench.bench == .vm, benchDescription == nil {
             printError(
-                "utermd: rig \"\(bench.name)\" is the virtual bench: run this inside it, "
-                    + "`HIL/vm/run-in-vm.sh -- utermd hil run --rig \(rig)` (`make hil` does), which sets $HIL_BENCH_JSON")
+                "utermd-hil: rig \"\(bench.name)\" is the virtual bench: run this inside it, "
+                    + "`HIL/vm/run-in-vm.sh -- utermd-hil run --rig \(rig)` (`make hil` does), which sets $HIL_BENCH_JSON")
             throw ExitCode(2)
         }
         let files = scenario.isEmpty ? try Self.defaultScenarios() : scenario
@@ -96,7 +99,7 @@ struct HILRunCommand: ParsableCommand {
             try encoder.encode(summaries).write(to: URL(fileURLWithPath: json))
         }
         if let junit {
-            try JUnitReport(suite: "utermd hil \(bench.name)", cases: cases).xml.write(toFile: junit, atomically: true, encoding: .utf8)
+            try JUnitReport(suite: "utermd-hil \(bench.name)", cases: cases).xml.write(toFile: junit, atomically: true, encoding: .utf8)
         }
         if failed > 0 { throw ExitCode(1) }
     }

@@ -5,63 +5,78 @@ import Orbit
 import Simulation
 import Terminal
 
-/// The options `simulate` and `hil run` share: what to simulate, on what, under which policy.
-struct SimulationOptions: ParsableArguments {
+/// The options `simulate` and `utermd-hil run` share: what to simulate, on what, under which policy.
+package struct SimulationOptions: ParsableArguments {
     @Option(help: "Scenario file (default: the embedded HIL/scenarios/long/ningbo-port-call.yaml).")
-    var scenario: String?
+    package var scenario: String?
 
     @Option(help: "Board file (default: the embedded Boards/sim.yaml).")
-    var board: String?
+    package var board: String?
 
     @Option(help: "Signed policy bundle (default: the embedded example policy).")
-    var policy: String?
+    package var policy: String?
 
     @Option(help: "Operator public key for --policy: a file or base64 (default: the example key).")
-    var publicKey: String?
+    package var publicKey: String?
 
     @Option(help: "Element sets, TLE or OMM (default: the generated Starlink shells at the scenario's start).")
-    var elements: String?
+    package var elements: String?
 
     @Option(help: "Audit log file (default: a new file in the temporary directory).")
-    var auditLog: String?
+    package var auditLog: String?
 
     @Option(help: "Seed of the simulated GNSS noise (default: the scenario's gnss.noise_seed, else 1).")
-    var seed: UInt64?
+    package var seed: UInt64?
 
     @Option(help: "Write an HTML report (sky plot, timeline, route map with zones, latency histogram) into this directory.")
-    var report: String?
+    package var report: String?
+
+    package init() {}
 
     /// The options as plain values.
-    var setup: SimulationSetup {
+    package var setup: SimulationSetup {
         SimulationSetup(
             scenario: scenario, board: board, policy: policy, publicKey: publicKey, elements: elements, auditLog: auditLog,
             seed: seed)
     }
 
-    func prepare() throws -> SimulationSetup.Prepared { try setup.prepare() }
+    package func prepare() throws -> SimulationSetup.Prepared { try setup.prepare() }
 }
 
 /// What to simulate, on what, under which policy: plain values (from `SimulationOptions` or
-/// built by `hil run` per scenario).
-struct SimulationSetup {
-    var scenario: String?
-    var board: String?
-    var policy: String?
-    var publicKey: String?
-    var elements: String?
-    var auditLog: String?
+/// built by `utermd-hil run` per scenario).
+package struct SimulationSetup {
+    package var scenario: String?
+    package var board: String?
+    package var policy: String?
+    package var publicKey: String?
+    package var elements: String?
+    package var auditLog: String?
     /// nil: the scenario's `gnss.noise_seed`, else 1.
-    var seed: UInt64?
+    package var seed: UInt64?
 
-    /// A scenario, loaded and checked, with the simulator's options.
-    struct Prepared {
-        var scenario: Scenario
-        var options: Simulator.Options
-        var policyName: String
-        var policyDocument: PolicyDocument
+    package init(
+        scenario: String? = nil, board: String? = nil, policy: String? = nil, publicKey: String? = nil,
+        elements: String? = nil, auditLog: String? = nil, seed: UInt64? = nil
+    ) {
+        self.scenario = scenario
+        self.board = board
+        self.policy = policy
+        self.publicKey = publicKey
+        self.elements = elements
+        self.auditLog = auditLog
+        self.seed = seed
     }
 
-    func prepare() throws -> Prepared {
+    /// A scenario, loaded and checked, with the simulator's options.
+    package struct Prepared {
+        package var scenario: Scenario
+        package var options: Simulator.Options
+        package var policyName: String
+        package var policyDocument: PolicyDocument
+    }
+
+    package func prepare() throws -> Prepared {
         let scenario: Scenario
         do {
             scenario = try self.scenario.map { try ScenarioFile.load(path: $0) }

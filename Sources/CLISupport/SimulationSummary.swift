@@ -2,37 +2,37 @@ import Foundation
 import Simulation
 import Terminal
 
-/// The end-of-run summary of `simulate` and `hil run`: text for people, JSON for tools.
-struct SimulationSummary: Codable {
-    struct Reaction: Codable {
-        var cause: String
-        var atSeconds: Double
-        var ticks: Int64
-        var virtualMilliseconds: Double
-        var wallMilliseconds: Double
+/// The end-of-run summary of `simulate` and `utermd-hil run`: text for people, JSON for tools.
+package struct SimulationSummary: Codable {
+    package struct Reaction: Codable {
+        package var cause: String
+        package var atSeconds: Double
+        package var ticks: Int64
+        package var virtualMilliseconds: Double
+        package var wallMilliseconds: Double
     }
 
-    struct Verdict: Codable {
-        var expectation: String
-        var passed: Bool
-        var detail: String
+    package struct Verdict: Codable {
+        package var expectation: String
+        package var passed: Bool
+        package var detail: String
     }
 
     /// The run's verdict: JSON `true`, `false`, or `null` when nothing was judged (a run cut
     /// short by `--until`, or a scenario without expectations), which is not a pass.
-    enum Outcome: Codable, Equatable {
+    package enum Outcome: Codable, Equatable {
         case passed, failed, notJudged
 
-        init(_ result: SimulationResult) {
+        package init(_ result: SimulationResult) {
             if result.verdicts.isEmpty { self = .notJudged } else { self = result.passed ? .passed : .failed }
         }
 
-        init(from decoder: any Decoder) throws {
+        package init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if container.decodeNil() { self = .notJudged } else { self = try container.decode(Bool.self) ? .passed : .failed }
         }
 
-        func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
             case .passed: try container.encode(true)
@@ -42,7 +42,7 @@ struct SimulationSummary: Codable {
         }
 
         /// PASSED, FAILED or NOT JUDGED, as the summary's last line says it.
-        var word: String {
+        package var word: String {
             switch self {
             case .passed: "PASSED"
             case .failed: "FAILED"
@@ -51,35 +51,35 @@ struct SimulationSummary: Codable {
         }
     }
 
-    var scenario: String
-    var passed: Outcome
-    var simulatedSeconds: Double
-    var wallSeconds: Double
-    var speedUp: Double
-    var trackedSeconds: Double
-    var transmitOnSeconds: Double
-    var handovers: Int
-    var outageSecondsByCause: [String: Double]
-    var transmitSwitches: Int
-    var tickComputeMicroseconds: [String: Double]
-    var ticksOverPeriod: UInt64
-    var auditRecords: Int
-    var auditLog: String
-    var beamformerLatches: UInt32
-    var events: [String]
+    package var scenario: String
+    package var passed: Outcome
+    package var simulatedSeconds: Double
+    package var wallSeconds: Double
+    package var speedUp: Double
+    package var trackedSeconds: Double
+    package var transmitOnSeconds: Double
+    package var handovers: Int
+    package var outageSecondsByCause: [String: Double]
+    package var transmitSwitches: Int
+    package var tickComputeMicroseconds: [String: Double]
+    package var ticksOverPeriod: UInt64
+    package var auditRecords: Int
+    package var auditLog: String
+    package var beamformerLatches: UInt32
+    package var events: [String]
     /// Cause → transmit-enable read low by the bench: virtual time, ticks, wall clock.
-    var reactions: [Reaction]
+    package var reactions: [Reaction]
     /// Virtual seconds run at real time (the bench followed the wall clock).
-    var wallClockStretchSeconds: Double
-    var benchNotes: [String]
-    var verdicts: [Verdict]
-    var cutShortAtSeconds: Double?
+    package var wallClockStretchSeconds: Double
+    package var benchNotes: [String]
+    package var verdicts: [Verdict]
+    package var cutShortAtSeconds: Double?
     /// The service rules' reason code at the end of the run (the dish's `disablement_code`).
-    var disablementCode: String
+    package var disablementCode: String
     /// The constellations that could transmit at the end of the run.
-    var permittedConstellations: [String]
+    package var permittedConstellations: [String]
 
-    init(_ result: SimulationResult) {
+    package init(_ result: SimulationResult) {
         scenario = result.scenario
         passed = Outcome(result)
         simulatedSeconds = result.simulatedSeconds
@@ -113,7 +113,7 @@ struct SimulationSummary: Codable {
         permittedConstellations = result.finalService.permittedConstellations.names.map(\.rawValue)
     }
 
-    var text: String {
+    package var text: String {
         var lines: [String] = []
         lines.append(String(format: "simulated %.0f s in %.1f s (%.0f× real time)", simulatedSeconds, wallSeconds, speedUp))
         lines.append(
@@ -158,44 +158,5 @@ struct SimulationSummary: Codable {
         }
         lines.append(passed.word)
         return lines.joined(separator: "\n")
-    }
-}
-
-/// The live status line of a run on a terminal: a progress bar, the time left, and the
-/// terminal's state. The run calls it every 6 simulated seconds, so its last call falls short
-/// of the end; `SimulateCommand` draws it once more at 1.0 when the run is over.
-enum StatusLine {
-    static func draw(fraction: Double, snapshot: TerminalSnapshot, scenarioStart: Int64, wallElapsedSeconds: Double) {
-        let line =
-            "\r"
-            + text(fraction: fraction, snapshot: snapshot, scenarioStart: scenarioStart, wallElapsedSeconds: wallElapsedSeconds)
-        FileHandle.standardOutput.write(Data(line.utf8))
-    }
-
-    static func text(fraction: Double, snapshot: TerminalSnapshot, scenarioStart: Int64, wallElapsedSeconds: Double) -> String {
-        let width = 30
-        let done = min(1, max(0, fraction))
-        let filled = Int((done * Double(width)).rounded(.down))
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let elapsed = snapshot.utcNanoseconds == .min ? 0 : Int((snapshot.utcNanoseconds - scenarioStart) / 1_000_000_000)
-        let clock = String(format: "%02d:%02d:%02d", elapsed / 3600, elapsed / 60 % 60, elapsed % 60)
-        let beam =
-            snapshot.servingIndex >= 0
-            ? String(
-                format: "sat #%d az %6.1f° el %5.1f°", snapshot.servingIndex, snapshot.azimuthDegrees, snapshot.elevationDegrees)
-            : "no satellite              "
-        return String(
-            format: "[%@] %3.0f%% %@ %@ %-10@ %@ TX %@ ", bar, done * 100,
-            eta(fraction: done, wallElapsedSeconds: wallElapsedSeconds),
-            clock, snapshot.state.description, beam, snapshot.transmitEnabled ? "on " : "off")
-    }
-
-    /// "ETA 1:23" from the pace so far (wall clock), "ETA --:--" before there is one, and
-    /// "done 17.8 s" at the end.
-    static func eta(fraction: Double, wallElapsedSeconds: Double) -> String {
-        if fraction >= 1 { return String(format: "done %.1f s", wallElapsedSeconds) }
-        guard fraction > 0.001, wallElapsedSeconds > 0 else { return "ETA --:--" }
-        let left = Int((wallElapsedSeconds * (1 - fraction) / fraction).rounded(.up))
-        return String(format: "ETA %d:%02d", left / 60, left % 60)
     }
 }

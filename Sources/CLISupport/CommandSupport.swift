@@ -4,12 +4,12 @@ import Orbit
 import Terminal
 
 /// Writes one line to standard error.
-func printError(_ message: String) {
+package func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
 /// Pretty JSON with sorted keys, the format of every `--json` output.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
+package func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
@@ -20,7 +20,7 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 /// that is missing, unreadable or without a single usable set ends the command with
 /// `CommandExitCodes.unusableInput` and the reasons: an empty answer would read as "nothing
 /// in view".
-func loadElementSets(_ path: String, strict: Bool) throws -> [ElementSet] {
+package func loadElementSets(_ path: String, strict: Bool) throws -> [ElementSet] {
     let loaded: LoadedElementSets
     do {
         loaded = try ElementSetFile.load(path: path, strict: strict)
@@ -42,7 +42,7 @@ func loadElementSets(_ path: String, strict: Bool) throws -> [ElementSet] {
 /// The element sets of `--elements`, or without it the built-in constellation that
 /// `simulate` and `run` use (the generated Starlink shells at `epoch`), said on standard
 /// error so that a reader knows the satellites are modelled, not real.
-func elementSets(from path: String?, epoch: JulianDate, strict: Bool) throws -> [ElementSet] {
+package func elementSets(from path: String?, epoch: JulianDate, strict: Bool) throws -> [ElementSet] {
     if let path { return try loadElementSets(path, strict: strict) }
     let sets = EmbeddedConstellation.elementSets(epoch: epoch)
     printError(
@@ -52,7 +52,7 @@ func elementSets(from path: String?, epoch: JulianDate, strict: Bool) throws -> 
 }
 
 /// Parses an ISO-8601 UTC instant given on the command line, or fails naming the option.
-func parseInstant(_ text: String, option: String) throws -> JulianDate {
+package func parseInstant(_ text: String, option: String) throws -> JulianDate {
     do {
         return try JulianDate(iso8601: text)
     } catch {
@@ -60,29 +60,42 @@ func parseInstant(_ text: String, option: String) throws -> JulianDate {
     }
 }
 
+/// Loads a board file, or the embedded simulated board when `path` is nil.
+package func loadBoard(_ path: String?) throws -> BoardDescription {
+    do {
+        if let path { return try BoardFile.load(path: path) }
+        return try BoardFile.parse(yaml: EmbeddedDefaults.simulatedBoardYAML, file: "<embedded sim.yaml>")
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
+
 /// Command-line options shared by the commands that look from a place on Earth.
-struct ObserverOptions: ParsableArguments {
+package struct ObserverOptions: ParsableArguments {
     @Option(name: .customLong("lat"), help: "Observer geodetic latitude, degrees (north positive).")
-    var latitudeDegrees: Double
+    package var latitudeDegrees: Double
 
     @Option(name: .customLong("lon"), help: "Observer longitude, degrees (east positive).")
-    var longitudeDegrees: Double
+    package var longitudeDegrees: Double
 
     @Option(name: .customLong("alt-m"), help: "Observer height above the WGS-84 ellipsoid, metres.")
-    var altitudeMetres: Double = 0
+    package var altitudeMetres: Double = 0
 
-    func validate() throws {
+    package init() {}
+
+    package func validate() throws {
         try requireOption(latitudeDegrees, "--lat", within: -90...90, unit: " degrees")
         try requireOption(longitudeDegrees, "--lon", within: -180...360, unit: " degrees")
         try requireOption(altitudeMetres, "--alt-m", within: -1_000...100_000, unit: " metres")
     }
 
-    var observer: GeodeticPosition {
+    package var observer: GeodeticPosition {
         GeodeticPosition(latitudeDegrees: latitudeDegrees, longitudeDegrees: longitudeDegrees, heightMetres: altitudeMetres)
     }
 }
 
 /// `text` padded with spaces (or cut) to exactly `width` characters, for table columns.
-func column(_ text: String, _ width: Int) -> String {
+package func column(_ text: String, _ width: Int) -> String {
     text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
 }
