@@ -40,6 +40,43 @@ if [ -x .build/debug/utermd ]; then
     # A real audit log and real bridge traffic are not files in the repository: make an audit log.
     .build/debug/utermd simulate --scenario HIL/scenarios/pa-fault.yaml --audit-log "$DIR/FuzzAuditScan/pa-fault.audit" >/dev/null 2>&1 || true
 fi
+# A small policy with every zone kind and service rules, unsigned and (with utermd built)
+# signed with the example key: the repository's policy is 58 kB, past the long run's 4 kB inputs.
+cat > "$DIR/FuzzPolicyBundle/small-policy" <<'POLICY'
+format: 1
+policy: fuzz-seed
+version: 3
+issued: 2026-09-01T00:00:00Z
+valid_from: 2026-01-01T00:00:00Z
+valid_until: 2031-01-01T00:00:00Z
+default: allow
+zones:
+  - name: Land
+    action: noService
+    feature: { iso: ABC }
+    buffer_nm: 12
+    constellations: { permitted: [guowang, qianfan] }
+  - name: Harbour
+    action: receiveOnly
+    circle: { lat_deg: -33.9, lon_deg: 18.4, radius_m: 5000 }
+  - name: Box
+    action: noService
+    polygon: [[179, -1], [-179, -1], [-179, 1], [179, 1]]
+    buffer_m: 1000
+    constellations: { refused: [starlink] }
+service_rules:
+  coastal_band_nm: 12
+  regions:
+    - { name: Home, feature: { name: Abc } }
+  plans:
+    - { name: roam, ocean: false, speed_limit_kmh: 160, max_days_abroad: 60 }
+geojson: |
+  {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"ISO_A3": "ABC", "NAME": "Abc"}, "geometry": {"type": "Polygon", "coordinates": [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]], [[10.2, 10.2], [10.4, 10.2], [10.4, 10.4], [10.2, 10.2]]]}}]}
+POLICY
+if [ -x .build/debug/utermd ]; then
+    .build/debug/utermd policy sign --key Policies/example-operator.key "$DIR/FuzzPolicyBundle/small-policy" \
+        --out "$DIR/FuzzPolicyBundle/small-policy-signed" >/dev/null 2>&1 || true
+fi
 printf '\001' > "$DIR/FuzzBridgeFrames/one-byte"
 # The status API: every route as a client sends it, with and without the token.
 for route in "GET /status" "GET /history?limit=5" "GET /obstructions" "GET /metrics" "HEAD /status" "GET /nowhere"; do
