@@ -65,9 +65,16 @@ let package = Package(
             name: "CLibUSB", pkgConfig: "libusb-1.0",
             providers: [.apt(["libusb-1.0-0-dev"]), .brew(["libusb"])]),
 
+        // The platform layer, a leaf: the one monotonic clock, the civil calendar and the one
+        // ISO-8601 codec; CPlatform is the C shim (built with _GNU_SOURCE) for the Linux calls the
+        // Glibc module does not export (sched_setaffinity, pthread_setname_np, gettid).
+        .target(name: "CPlatform"),
+        .target(name: "Platform"),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+
         // Orbits: time, element sets, SGP4/SDP4, frames, constellations.
-        .target(name: "Orbit"),
-        .testTarget(name: "OrbitTests", dependencies: ["Orbit"], resources: [.copy("Resources")]),
+        .target(name: "Orbit", dependencies: ["Platform"]),
+        .testTarget(name: "OrbitTests", dependencies: ["Orbit", "Platform"], resources: [.copy("Resources")]),
 
         // Visibility, pass prediction, obstruction map, 15-second slot scheduling and policies.
         .target(name: "Handover", dependencies: ["Orbit"]),
@@ -81,6 +88,7 @@ let package = Package(
         .target(
             name: "RealTime",
             dependencies: [
+                "Platform", .target(name: "CPlatform", condition: linuxOnly),
                 .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]),
@@ -90,7 +98,7 @@ let package = Package(
         .target(name: "AllocationTracing", path: "Tests/Support/AllocationTracing"),
 
         // Zones, geodesy, service-restriction decisions.
-        .target(name: "Geofence", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Geofence", dependencies: ["Platform", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "GeofenceTests", dependencies: ["Geofence"], resources: [.copy("Resources")]),
 
         // The crash-safe, append-only audit log of transmit decisions and policy changes.
@@ -111,7 +119,7 @@ let package = Package(
         .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL"]),
 
         // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
-        .target(name: "Drivers", dependencies: ["HAL", "Audit"]),
+        .target(name: "Drivers", dependencies: ["Platform", "HAL", "Audit"]),
         .testTarget(
             name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime"], resources: [.copy("Resources")]
         ),
@@ -140,18 +148,20 @@ let package = Package(
         // clock, the simulated bench (HALSim), the judges of the safety invariants, campaigns.
         .target(
             name: "Simulation",
-            dependencies: ["Terminal", "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover"]),
+            dependencies: [
+                "Terminal", "Platform", "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
+            ]),
 
         // The virtual HIL bench (HIL/vm) as a scenario rig: the terminal on libgpiod/gpio-sim
         // and libusb/FunctionFS, the scenario's events done through sysfs.
-        .target(name: "HILBench", dependencies: ["Terminal", "Simulation", "HAL", "HALLinux", "Drivers", "RealTime"]),
+        .target(name: "HILBench", dependencies: ["Terminal", "Simulation", "Platform", "HAL", "HALLinux", "Drivers", "RealTime"]),
         .testTarget(name: "HILBenchTests", dependencies: ["HILBench", "HAL", "HALSim"]),
 
         // The daemon's shell: config, status API, metrics, systemd, rotctld, reports.
         .target(
             name: "Daemon",
             dependencies: [
-                "Terminal", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam", "DishAPI",
+                "Terminal", "Platform", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam", "DishAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -225,7 +235,7 @@ let package = Package(
         .executableTarget(
             name: "utermd-bridge-emulator",
             dependencies: [
-                "HAL", "HALLinux", "Drivers",
+                "Platform", "HAL", "HALLinux", "Drivers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: shippedBinaryLinking),

@@ -1,5 +1,6 @@
 import Drivers
 import HAL
+import Platform
 
 /// A GPIO backend whose input edges carry the run's virtual time.
 ///
@@ -67,7 +68,7 @@ public final class ReclockedInputLine<Base: GPIOInputLine>: GPIOInputLine {
         let first = buffer.count
         let added = try base.pollEvents(into: &buffer)
         guard added > 0 else { return 0 }
-        let drained = DriverMonotonicClock.nowNanoseconds()
+        let drained = MonotonicTime.unsignedNanoseconds()
         let now = UInt64(max(0, virtualNow()))
         for index in first..<buffer.count {
             let stamp = buffer[index].timestampNanoseconds

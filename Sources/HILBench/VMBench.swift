@@ -2,6 +2,7 @@ import Drivers
 import Foundation
 import HAL
 import HALLinux
+import Platform
 import RealTime
 import Simulation
 import Terminal
@@ -108,9 +109,9 @@ public final class VMBench: ScenarioBench {
         let udc = udc
         let times = actionTimes
         actions.async {
-            let start = DriverMonotonicClock.nowNanoseconds()
+            let start = MonotonicTime.unsignedNanoseconds()
             udc.write("\n")
-            times.add("unplug (UDC unbound)", DriverMonotonicClock.nowNanoseconds() - start)
+            times.add("unplug (UDC unbound)", MonotonicTime.unsignedNanoseconds() - start)
         }
     }
 
@@ -120,9 +121,9 @@ public final class VMBench: ScenarioBench {
         let name = beamformer.udc + "\n"
         let times = actionTimes
         actions.async {
-            let start = DriverMonotonicClock.nowNanoseconds()
+            let start = MonotonicTime.unsignedNanoseconds()
             udc.write(name)
-            times.add("replug (UDC bound)", DriverMonotonicClock.nowNanoseconds() - start)
+            times.add("replug (UDC bound)", MonotonicTime.unsignedNanoseconds() - start)
         }
     }
 

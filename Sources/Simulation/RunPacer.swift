@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Terminal
 
 /// Keeps a run's virtual time to the wall clock where it must: at `speed` times real time
@@ -30,7 +31,7 @@ struct RunPacer {
             anchor = nil
             return
         }
-        let wall = DispatchTime.now().uptimeNanoseconds
+        let wall = MonotonicTime.unsignedNanoseconds()
         guard let anchor, anchor.rate == rate else {
             self.anchor = (virtual, wall, rate)
             return

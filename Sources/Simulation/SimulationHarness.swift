@@ -5,6 +5,7 @@ import Geofence
 import HAL
 import HALSim
 import Orbit
+import Platform
 import RealTime
 import Terminal
 
@@ -140,15 +141,15 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         publishFix(now: now, truth: truth)
         schedule(context, truth: truth)
 
-        let before = DispatchTime.now().uptimeNanoseconds
+        let before = MonotonicTime.unsignedNanoseconds()
         // While a restart has the terminal down, nothing of it runs (its lines are released).
         if !laterChecks.isDown(atNanoseconds: now) { assembly.core.tick(defects.isEmpty ? context : contextAsBroken(context)) }
-        compute.record(DispatchTime.now().uptimeNanoseconds - before)
+        compute.record(MonotonicTime.unsignedNanoseconds() - before)
         injectOverrun(context)
 
         let lineHigh = bench.afterTick(context, assembly: assembly)
         if serviceJudge.tick(assembly.core.serviceDecision, lineHigh: lineHigh) {
-            checks.serviceRuleRefused(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+            checks.serviceRuleRefused(atNanoseconds: now, wall: MonotonicTime.unsignedNanoseconds())
         }
         if context.tickIndex % UInt64(max(1, scenario.tickHertz)) == 0 { keepServiceDays(seconds: seconds) }
         _ = assembly.auditWriter.writePending()
@@ -169,7 +170,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
             switch timed.event {
             case .fault(let input, _):
                 let role: GPIORole = input == .paFault ? .faultIn : .overTemperature
-                checks.faultStarted(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+                checks.faultStarted(atNanoseconds: now, wall: MonotonicTime.unsignedNanoseconds())
                 bench.drive(role, to: .active, atNanoseconds: now)
                 faultEnds.append((role, end))
                 note(seconds, "fault: \(input.rawValue) active for \(Self.duration(of: timed.event)) s")
@@ -182,7 +183,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 checks.gnssOutage(from: now, to: end)
                 note(seconds, "GNSS outage for \(length) s")
             case .unplugBeamformer(let length):
-                checks.beamformerUnplugged(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+                checks.beamformerUnplugged(atNanoseconds: now, wall: MonotonicTime.unsignedNanoseconds())
                 bench.unplugBeamformer(atNanoseconds: now)
                 replugAt = replugAt == .max ? end : max(replugAt, end)
                 note(seconds, "beamformer bridge unplugged for \(length) s")
@@ -191,7 +192,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                     note(seconds, "GPIO failure of \(role.rawValue): this bench cannot inject it (skipped)")
                     continue
                 }
-                checks.gpioFailureStarted(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds)
+                checks.gpioFailureStarted(atNanoseconds: now, wall: MonotonicTime.unsignedNanoseconds())
                 gpioFailureEnds.append((role, end))
                 note(seconds, "GPIO failure: every call on \(role.rawValue) fails (EIO) for \(length) s")
             case .fixTimeOffset(let offset, let length):
@@ -277,7 +278,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         laterChecks.fixPublished(utcNanoseconds: fix.utcNanoseconds, receivedAtNanoseconds: now)
         let fixRestricted = restrictsEmission(
             expectedPolicy.assess(GeodeticCoordinate(latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees)))
-        checks.fixPublished(atNanoseconds: now, wall: DispatchTime.now().uptimeNanoseconds, showsRestriction: fixRestricted)
+        checks.fixPublished(atNanoseconds: now, wall: MonotonicTime.unsignedNanoseconds(), showsRestriction: fixRestricted)
     }
 
     /// Whether `decision` (the truth's, or a fix's, under the policy that should be in force)
@@ -352,7 +353,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
         let transmitLineFailing = gpioFailureEnds.contains { $0.role == .transmitEnable || $0.role == .transmitEnableSense }
         let judgedHigh = checks.judgesEmission && transmitLineFailing ? emitting : lineHigh
         checks.tick(
-            atNanoseconds: context.scheduledNanoseconds, wall: DispatchTime.now().uptimeNanoseconds,
+            atNanoseconds: context.scheduledNanoseconds, wall: MonotonicTime.unsignedNanoseconds(),
             lineHigh: judgedHigh, truthRestricted: truthRestricted,
             beamformerConnected: assembly.channels.beamformerHealth.current.isConnected)
         checks.safety(

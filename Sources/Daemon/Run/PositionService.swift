@@ -1,6 +1,7 @@
 import Drivers
 import Foundation
 import Logging
+import Platform
 import RealTime
 import Terminal
 
@@ -25,7 +26,7 @@ final class PositionService: Sendable {
         case .fixed(let latitude, let longitude, let altitude, let uncertainty):
             thread = ServiceThread(name: "utermd-position") { stop in
                 repeat {
-                    let now = DriverMonotonicClock.nowNanoseconds()
+                    let now = MonotonicTime.unsignedNanoseconds()
                     let utcNow = utc.utc(atMonotonicNanoseconds: Nanoseconds(now))?.nanosecondsSinceUnixEpoch ?? .min
                     publisher.publish(
                         latitudeDegrees: latitude, longitudeDegrees: longitude, heightMetres: altitude,

@@ -1,5 +1,6 @@
 import Audit
 import Foundation
+import Platform
 
 /// Appends the records of an `AuditHandoff` to the `AuditLog`, each made durable (written
 /// and fsync'ed) before the hand-off reports it so. Runs on its own thread (`start()`), or
@@ -117,11 +118,11 @@ public final class AuditWriter: @unchecked Sendable {
             return try result.get()
         }
         handoff.wakeWriter()
-        let deadline = DriverMonotonicClock.nowNanoseconds() + timeoutNanoseconds
+        let deadline = MonotonicTime.unsignedNanoseconds() + timeoutNanoseconds
         let result = stateLock.withLock { () -> Result<AuditEntry, AuditError> in
             while true {
                 if let outcome = outcomes.removeValue(forKey: ticket) { return outcome }
-                let now = DriverMonotonicClock.nowNanoseconds()
+                let now = MonotonicTime.unsignedNanoseconds()
                 if now >= deadline, let index = submitted.firstIndex(where: { $0.ticket == ticket }) {
                     submitted.remove(at: index)
                     return .failure(
@@ -144,10 +145,10 @@ public final class AuditWriter: @unchecked Sendable {
         stateLock.withLock { stopRequested = true }
         stateLock.broadcast()
         handoff.wakeWriter()
-        let deadline = DriverMonotonicClock.nowNanoseconds() + timeoutNanoseconds
+        let deadline = MonotonicTime.unsignedNanoseconds() + timeoutNanoseconds
         return stateLock.withLock { () -> Bool in
             while !finished {
-                let now = DriverMonotonicClock.nowNanoseconds()
+                let now = MonotonicTime.unsignedNanoseconds()
                 guard now < deadline else { return false }
                 handoff.wakeWriter()
                 stateLock.wait(timeoutNanoseconds: min(deadline - now, 10_000_000))

@@ -1,4 +1,5 @@
 import HAL
+import Platform
 
 /// Feeds the beamformer bridge: takes the latest steering from a `BeamSteeringMailbox`,
 /// loads it into a stored beam-state slot and latches it, and keeps a `BeamformerHealthCell`
@@ -75,7 +76,7 @@ public final class BeamformerBridgeDriver<Backend: USBBackend> {
     public init(
         backend: Backend, hotplug: (any USBHotplugMonitor)?, configuration: BeamformerBridgeDriverConfiguration,
         mailbox: BeamSteeringMailbox, health: BeamformerHealthCell,
-        now: @escaping () -> UInt64 = DriverMonotonicClock.nowNanoseconds
+        now: @escaping () -> UInt64 = MonotonicTime.unsignedNanoseconds
     ) {
         self.backend = backend
         self.hotplug = hotplug

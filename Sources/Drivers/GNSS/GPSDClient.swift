@@ -1,3 +1,5 @@
+import Platform
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -38,7 +40,7 @@ public final class GPSDClient {
     /// and `port`, within `connectTimeout`, and starts watching.
     public init(
         host: String = "127.0.0.1", port: UInt16 = GPSDClient.defaultPort, connectTimeout: Duration = .seconds(2),
-        now: @escaping () -> UInt64 = DriverMonotonicClock.nowNanoseconds
+        now: @escaping () -> UInt64 = MonotonicTime.unsignedNanoseconds
     ) throws(GNSSError) {
         self.now = now
         descriptor = try TCPConnection.connect(host: host, port: port, timeout: connectTimeout)

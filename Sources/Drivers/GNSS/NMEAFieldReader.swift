@@ -1,3 +1,5 @@
+import Platform
+
 /// Reads the fields of one checked sentence by position, with the standard's names in
 /// errors. Empty fields are nil (receivers leave fields empty when they have no value).
 struct NMEAFieldReader {
@@ -90,7 +92,7 @@ struct NMEAFieldReader {
         let (day, month, shortYear) = (value(0), value(2), value(4))
         let year = shortYear >= 80 ? 1900 + shortYear : 2000 + shortYear
         guard UTCTimestamp(year: year, month: month, day: day) != nil else { throw malformed("date", text) }
-        return UTCTimestamp.daysFromCivil(year: year, month: month, day: day)
+        return CivilCalendar.days(year: year, month: month, day: day)
     }
 
     /// `ddmm.mmmm` with `N`/`S`, or nil when both are empty.

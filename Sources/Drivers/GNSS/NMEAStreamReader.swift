@@ -1,3 +1,5 @@
+import Platform
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -32,7 +34,7 @@ public final class NMEAStreamReader {
 
     /// Reads from `fileDescriptor`, closing it on `close()` when `closesDescriptor`.
     public init(
-        fileDescriptor: Int32, closesDescriptor: Bool = false, now: @escaping () -> UInt64 = DriverMonotonicClock.nowNanoseconds
+        fileDescriptor: Int32, closesDescriptor: Bool = false, now: @escaping () -> UInt64 = MonotonicTime.unsignedNanoseconds
     ) {
         input = DescriptorInput(descriptor: fileDescriptor)
         self.closesDescriptor = closesDescriptor

@@ -1,3 +1,5 @@
+import Platform
+
 /// A UTC calendar day as a day number (days since 1970-01-01), and its civil year.
 public struct UTCDay: Sendable, Hashable, Comparable, BitwiseCopyable, CustomStringConvertible {
     /// Days since 1970-01-01 (UTC).
@@ -13,22 +15,22 @@ public struct UTCDay: Sendable, Hashable, Comparable, BitwiseCopyable, CustomStr
     }
 
     /// The day of a `YYYY-MM-DD` date (nil unless it is one, of years 1–9999), by Hinnant's
-    /// `days_from_civil` (``ISO8601UTC``'s, the one implementation of it here).
+    /// `days_from_civil` (Platform's `CivilCalendar`, the one implementation of it here).
     public init?(isoDate text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int64(parts[0]), let month = Int64(parts[1]), let day = Int64(parts[2]),
             (1...9_999).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        number = Int64(ISO8601UTC.daysFromCivil(year: Int(year), month: Int(month), day: Int(day)))
+        number = CivilCalendar.days(year: Int(year), month: Int(month), day: Int(day))
         // Reject 2026-02-31 and the like: the day must map back to the same date.
         guard civil.month == month, civil.day == day else { return nil }
     }
 
-    /// Year, month (1–12), day (1–31), by H. Hinnant's `civil_from_days` (``ISO8601UTC``'s;
+    /// Year, month (1–12), day (1–31), by H. Hinnant's `civil_from_days` (`CivilCalendar`'s;
     /// "chrono-Compatible Low-Level Date Algorithms", 2013; proleptic Gregorian calendar).
     public var civil: (year: Int64, month: Int64, day: Int64) {
-        let date = ISO8601UTC.civilFromDays(Int(number))
+        let date = CivilCalendar.date(days: number)
         return (Int64(date.year), Int64(date.month), Int64(date.day))
     }
 

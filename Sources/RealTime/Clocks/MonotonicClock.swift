@@ -1,7 +1,9 @@
-/// The kernel's monotonic clock: `CLOCK_MONOTONIC` on Linux (read with `clock_gettime`, slept
-/// on with `clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, …)`, retried on `EINTR`), and
-/// the clock of `mach_absolute_time` on Darwin (slept on with `nanosleep` of the remaining
-/// time, for development on macOS only).
+import Platform
+
+/// The kernel's monotonic clock as the loop's `TickClock`: Platform's `MonotonicTime`, the one
+/// clock of the process (`CLOCK_MONOTONIC` on Linux, slept on with
+/// `clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, …)`, retried on `EINTR`; the clock of
+/// `mach_absolute_time` on Darwin, for development on macOS only).
 ///
 /// Neither `settimeofday`, NTP steps nor GNSS fixes move it; UTC is tracked beside it by
 /// `UTCReference`.
@@ -12,15 +14,15 @@ public struct MonotonicClock: TickClock, Sendable {
     /// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds.
     @inline(__always)
     public func nowNanoseconds() -> Nanoseconds {
-        SystemCalls.monotonicNanoseconds()
+        MonotonicTime.nanoseconds()
     }
 
     /// `clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, deadline)` until it has passed, then
     /// one more clock reading: the actual wake-up time.
     public func sleep(untilNanoseconds deadline: Nanoseconds) -> Nanoseconds {
-        let now = SystemCalls.monotonicNanoseconds()
+        let now = MonotonicTime.nanoseconds()
         if now >= deadline { return now }
-        SystemCalls.sleepUntilMonotonic(nanoseconds: deadline)
-        return SystemCalls.monotonicNanoseconds()
+        MonotonicTime.sleep(untilNanoseconds: deadline)
+        return MonotonicTime.nanoseconds()
     }
 }

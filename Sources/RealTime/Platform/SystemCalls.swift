@@ -1,3 +1,8 @@
+import Synchronization
+
+#if os(Linux)
+    import CPlatform
+#endif
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -6,70 +11,11 @@
     import Darwin
 #endif
 
-/// The raw C calls of this module, and nothing else: clocks, sleeping, scheduling, memory
-/// locking, CPU affinity, threads. The typed API above this (clocks, `RealTimeSetup`,
+/// The raw C calls of this module, and nothing else: scheduling, memory locking, CPU affinity,
+/// threads (the clock is Platform's `MonotonicTime`; the calls glibc declares only under
+/// `_GNU_SOURCE` come through the `CPlatform` shim). The typed API above this (`RealTimeSetup`,
 /// `LoopThread`) never calls C itself, and `EINTR` is retried here and only here.
 enum SystemCalls {
-    // MARK: Clocks
-
-    /// `clock_gettime(CLOCK_MONOTONIC)` on Linux; `clock_gettime_nsec_np(CLOCK_UPTIME_RAW)`
-    /// (the clock of `mach_absolute_time`) on Darwin. Neither is ever stepped.
-    @inline(__always)
-    static func monotonicNanoseconds() -> Nanoseconds {
-        #if os(Linux)
-            var time = timespec()
-            // Cannot fail for CLOCK_MONOTONIC with a valid pointer (clock_gettime(2)).
-            _ = clock_gettime(CLOCK_MONOTONIC, &time)
-            return Nanoseconds(time.tv_sec) &* nanosecondsPerSecond &+ Nanoseconds(time.tv_nsec)
-        #elseif canImport(Darwin)
-            return Nanoseconds(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_UPTIME_RAW))
-        #else
-            var time = timespec()
-            _ = clock_gettime(CLOCK_MONOTONIC, &time)
-            return Nanoseconds(time.tv_sec) &* nanosecondsPerSecond &+ Nanoseconds(time.tv_nsec)
-        #endif
-    }
-
-    /// `CLOCK_REALTIME` read between two monotonic readings, paired with their midpoint.
-    static func realtimeAndMonotonicNanoseconds() -> (realtimeNanoseconds: Int64, monotonicNanoseconds: Nanoseconds) {
-        let before = monotonicNanoseconds()
-        #if canImport(Darwin)
-            let realtime = Int64(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_REALTIME))
-        #else
-            var time = timespec()
-            _ = clock_gettime(CLOCK_REALTIME, &time)
-            let realtime = Int64(time.tv_sec) &* nanosecondsPerSecond &+ Int64(time.tv_nsec)
-        #endif
-        let after = monotonicNanoseconds()
-        return (realtime, before &+ (after &- before) / 2)
-    }
-
-    /// Sleeps until the monotonic clock reads at least `deadline`.
-    ///
-    /// Linux: `clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, …)`, the call cyclictest and
-    /// LinuxCNC use: an absolute deadline cannot drift, and after a signal (`EINTR`) the same
-    /// deadline is simply slept for again. Elsewhere: `nanosleep` of the time remaining,
-    /// repeated until the deadline has passed (it may return early on a signal).
-    static func sleepUntilMonotonic(nanoseconds deadline: Nanoseconds) {
-        #if os(Linux)
-            var target = timespec(
-                tv_sec: Int(deadline / nanosecondsPerSecond), tv_nsec: Int(deadline % nanosecondsPerSecond))
-            while true {
-                // clock_nanosleep returns the error number instead of setting errno.
-                let result = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &target, nil)
-                if result != EINTR { return }
-            }
-        #else
-            while true {
-                let remaining = deadline &- monotonicNanoseconds()
-                if remaining <= 0 { return }
-                var interval = timespec(
-                    tv_sec: Int(remaining / nanosecondsPerSecond), tv_nsec: Int(remaining % nanosecondsPerSecond))
-                _ = nanosleep(&interval, nil)
-            }
-        #endif
-    }
-
     #if os(Linux)
         // MARK: Scheduling, memory, affinity (Linux)
 
@@ -93,22 +39,16 @@ enum SystemCalls {
             mlockall(Int32(MCL_CURRENT | MCL_FUTURE)) == 0 ? nil : SystemError(code: errno)
         }
 
-        /// `sched_setaffinity(0, …)`: pins the calling thread to `processors`; `nil` on success.
+        /// `sched_setaffinity(0, …)` (through the C shim): pins the calling thread to
+        /// `processors`; `nil` on success.
         static func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
-            guard let setAffinity = GNUExtensions.schedSetAffinity else { return SystemError(code: ENOSYS) }
-            var set = cpu_set_t()
-            let bitsPerWord = UInt.bitWidth
-            let capacity = MemoryLayout<cpu_set_t>.size / MemoryLayout<UInt>.size * bitsPerWord
+            let capacity = MemoryLayout<cpu_set_t>.size * 8
+            var words = [CUnsignedLongLong](repeating: 0, count: capacity / 64)
             for processor in processors {
                 guard processor >= 0, processor < capacity else { return .invalidArgument }
+                words[processor / 64] |= 1 << CUnsignedLongLong(processor % 64)
             }
-            withUnsafeMutableBytes(of: &set) { raw in
-                let words = raw.bindMemory(to: UInt.self)
-                for processor in processors {
-                    words[processor / bitsPerWord] |= 1 << UInt(processor % bitsPerWord)
-                }
-            }
-            let result = withUnsafePointer(to: &set) { setAffinity(0, MemoryLayout<cpu_set_t>.size, $0) }
+            let result = utermd_set_thread_affinity(words, words.count)
             return result == 0 ? nil : SystemError(code: errno)
         }
 
@@ -118,7 +58,7 @@ enum SystemCalls {
         /// under `/proc/thread-self/`, hence the thread id. The file rather than
         /// `prctl(PR_SET_TIMERSLACK)`, which is variadic and so not callable from Swift.
         static func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
-            guard let threadID = GNUExtensions.gettid?() else { return SystemError(code: ENOSYS) }
+            let threadID = utermd_thread_id()
             let descriptor = open("/proc/\(threadID)/timerslack_ns", O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return SystemError(code: errno) }
             defer { _ = close(descriptor) }
@@ -188,11 +128,7 @@ enum SystemCalls {
     /// `pthread_setname_np` for the calling thread (at most 15 bytes are kept on Linux).
     static func setCurrentThreadName(_ name: String) {
         #if os(Linux)
-            guard let setName = GNUExtensions.pthreadSetName else { return }
-            let bytes = Array(name.utf8.prefix(15)) + [0]
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { _ = setName(pthread_self(), $0.baseAddress) }
-            }
+            _ = utermd_set_thread_name(name)
         #elseif canImport(Darwin)
             _ = pthread_setname_np(name)
         #endif
@@ -200,48 +136,21 @@ enum SystemCalls {
 }
 
 #if os(Linux)
-    /// glibc functions declared only under `_GNU_SOURCE`, which the Swift `Glibc` module does not
-    /// define, so they are not imported. This module may not add a C shim target, so they are
-    /// looked up once by name in the already-loaded C library, with their exact C signatures.
-    enum GNUExtensions {
-        /// `int sched_setaffinity(pid_t, size_t, const cpu_set_t *)`.
-        typealias SchedSetAffinity = @convention(c) (pid_t, Int, UnsafeRawPointer?) -> Int32
-        /// `int pthread_setname_np(pthread_t, const char *)`.
-        typealias PthreadSetName = @convention(c) (pthread_t, UnsafePointer<CChar>?) -> Int32
-
-        /// `pid_t gettid(void)` (glibc 2.30+).
-        typealias GetThreadID = @convention(c) () -> pid_t
-
-        static let schedSetAffinity: SchedSetAffinity? = symbol("sched_setaffinity", as: SchedSetAffinity.self)
-        static let pthreadSetName: PthreadSetName? = symbol("pthread_setname_np", as: PthreadSetName.self)
-        static let gettid: GetThreadID? = symbol("gettid", as: GetThreadID.self)
-
-        private static func symbol<Function>(_ name: String, as type: Function.Type) -> Function? {
-            // A nil handle is RTLD_DEFAULT: search the global symbol scope of the process.
-            guard let address = dlsym(nil, name) else { return nil }
-            return unsafeBitCast(address, to: type)
-        }
-    }
-#endif
-
-#if os(Linux)
     /// The open `/dev/cpu_dma_latency` of this process (the PM QoS request lasts while it is
-    /// open): one per process, swapped under a lock.
-    final class CPUWakeLatencyRequest: @unchecked Sendable {
-        // @unchecked: `descriptor` only under `lock`.
+    /// open): one per process, swapped under a `Mutex`.
+    final class CPUWakeLatencyRequest: Sendable {
         static let shared = CPUWakeLatencyRequest()
-        private var lock = pthread_mutex_t()
-        private var descriptor: Int32 = -1
+        private let descriptor = Mutex<Int32>(-1)
 
-        private init() { pthread_mutex_init(&lock, nil) }
+        private init() {}
 
         /// Keeps `new` open; returns the descriptor it replaces (-1: none).
         func hold(_ new: Int32) -> Int32 {
-            pthread_mutex_lock(&lock)
-            defer { pthread_mutex_unlock(&lock) }
-            let previous = descriptor
-            descriptor = new
-            return previous
+            descriptor.withLock { held in
+                let previous = held
+                held = new
+                return previous
+            }
         }
     }
 #endif

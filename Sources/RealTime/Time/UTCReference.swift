@@ -1,4 +1,5 @@
 import Atomics
+import Platform
 
 /// UTC tracked beside the monotonic timeline: the offset that maps monotonic nanoseconds to
 /// UTC, unknown until a time source (GNSS time, or a system clock known to be synchronised)
@@ -80,7 +81,7 @@ public final class UTCReference: Sendable {
     /// - Returns: the step applied, as for `synchronise(utc:atMonotonicNanoseconds:)`.
     @discardableResult
     public func synchroniseFromSystemClock() -> Nanoseconds? {
-        let sample = SystemCalls.realtimeAndMonotonicNanoseconds()
+        let sample = MonotonicTime.realtimeAndMonotonicNanoseconds()
         return synchronise(
             utc: UTCInstant(nanosecondsSinceUnixEpoch: sample.realtimeNanoseconds),
             atMonotonicNanoseconds: sample.monotonicNanoseconds)

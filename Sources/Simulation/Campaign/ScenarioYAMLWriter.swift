@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Terminal
 
 /// Writes a scenario as a scenario file (YAML, format 1; `HIL/README.md`) that
@@ -76,28 +77,10 @@ public enum ScenarioYAMLWriter {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// `2026-08-23T00:00:00Z`, with milliseconds when the start has them (civil date from
-    /// days since the epoch: H. Hinnant, "chrono-compatible low-level date algorithms").
+    /// `2026-08-23T00:00:00Z`, with milliseconds when the start has them.
     static func iso8601(unixNanoseconds: Int64) -> String {
         let milliseconds = unixNanoseconds.dividedFloor(by: 1_000_000)
-        let seconds = milliseconds.dividedFloor(by: 1_000)
-        let days = seconds.dividedFloor(by: 86_400)
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = z.dividedFloor(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        var text = String(
-            format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", year, month, day, secondOfDay / 3_600, secondOfDay / 60 % 60,
-            secondOfDay % 60)
-        let fraction = milliseconds - seconds * 1_000
-        if fraction != 0 { text += String(format: ".%03lld", fraction) }
-        return text + "Z"
+        return ISO8601.string(unixNanoseconds: milliseconds * 1_000_000, fractionDigits: milliseconds % 1_000 == 0 ? 0 : 3)
     }
 }
 

@@ -1,4 +1,5 @@
 import HAL
+import Platform
 
 #if canImport(Glibc)
     import Glibc
@@ -88,15 +89,11 @@ final class BridgeRecorder: @unchecked Sendable {
             to: framesDescriptor)
     }
 
-    /// CLOCK_MONOTONIC and CLOCK_REALTIME now, in nanoseconds.
+    /// CLOCK_MONOTONIC or CLOCK_REALTIME now, in nanoseconds (Platform's clocks).
     static func nowNanoseconds(realtime: Bool = false) -> UInt64 {
-        #if canImport(Glibc)
-            var now = timespec()
-            clock_gettime(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now)
-            return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
-        #else
-            return 0
-        #endif
+        realtime
+            ? UInt64(truncatingIfNeeded: MonotonicTime.realtimeAndMonotonicNanoseconds().realtimeNanoseconds)
+            : MonotonicTime.unsignedNanoseconds()
     }
 
     private static func clocks() -> String {

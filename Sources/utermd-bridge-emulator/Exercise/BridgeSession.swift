@@ -1,6 +1,7 @@
 import Drivers
 import HAL
 import HALLinux
+import Platform
 
 /// One open bridge, and request/reply exchanges of raw frames over its bulk endpoints.
 final class BridgeSession {
@@ -23,12 +24,12 @@ final class BridgeSession {
     /// Sends `request` as one bulk OUT transfer and decodes the reply of one bulk IN
     /// transfer; returns it with the round-trip time.
     func exchange(_ request: [UInt8]) throws -> (frame: BeamformerBridgeFrame, nanoseconds: UInt64) {
-        let start = DriverMonotonicClock.nowNanoseconds()
+        let start = MonotonicTime.unsignedNanoseconds()
         try device.bulkWrite(request, to: BeamformerBridgeProtocol.requestEndpoint, timeout: timeout)
         let reply = try device.bulkRead(
             from: BeamformerBridgeProtocol.replyEndpoint, maxLength: BeamformerBridgeProtocol.maximumFrameByteCount,
             timeout: timeout)
-        let elapsed = DriverMonotonicClock.nowNanoseconds() - start
+        let elapsed = MonotonicTime.unsignedNanoseconds() - start
         return (try BeamformerBridgeCodec.decode(reply), elapsed)
     }
 

@@ -2,6 +2,7 @@ import Drivers
 import Foundation
 import HAL
 import HALLinux
+import Platform
 
 /// The firmware's own beamformer driver over libusb against the emulated bridge: it must
 /// connect (reset, read status), load and latch a posted steering, and the emulator must
@@ -29,19 +30,19 @@ struct DriverCheck {
             let gain = UInt8(truncatingIfNeeded: 100 + element % 28)
             return BeamformerChannelCode(phaseCode: phase, gainCode: gain)
         }
-        guard case .posted(let version) = mailbox.post(steering, atNanoseconds: DriverMonotonicClock.nowNanoseconds()) else {
+        guard case .posted(let version) = mailbox.post(steering, atNanoseconds: MonotonicTime.unsignedNanoseconds()) else {
             report.fail("driver: the steering could not be posted")
             return
         }
-        let start = DriverMonotonicClock.nowNanoseconds()
+        let start = MonotonicTime.unsignedNanoseconds()
         let deadline = start + 10_000_000_000
         var activities: [String] = []
         var latchedAt: UInt64?
-        while latchedAt == nil, DriverMonotonicClock.nowNanoseconds() < deadline {
+        while latchedAt == nil, MonotonicTime.unsignedNanoseconds() < deadline {
             let activity = driver.serviceOnce()
             switch activity {
             case .updated(let applied) where applied == version:
-                latchedAt = DriverMonotonicClock.nowNanoseconds()
+                latchedAt = MonotonicTime.unsignedNanoseconds()
             case .idle, .heartbeat, .waitingForDevice:
                 usleep(10_000)
             default:

@@ -1,4 +1,5 @@
-/// Why a text is not an instant that `JulianDate(iso8601:)` accepts, with the text itself.
+/// Why a text is not an instant that `ISO8601.scan` (and through it `JulianDate(iso8601:)`,
+/// policy files, gpsd times) accepts, with the text itself.
 public struct ISO8601InstantError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong with the text.
     public enum Reason: Sendable, Equatable {
@@ -13,11 +14,11 @@ public struct ISO8601InstantError: Error, Sendable, Equatable, CustomStringConve
         case unexpectedEnd(expected: String)
         /// Something follows a complete instant, starting at UTF-8 offset `position`.
         case trailingCharacters(position: Int)
-        /// A field is outside its range (`year` 1901–2099, `month`, `day` of that month,
+        /// A field is outside its range (`year`, 1901–2099 for a `JulianDate`; `month`, `day` of that month,
         /// `hour`, `minute`, `second`, `offsetHour`, `offsetMinute`).
         case fieldOutOfRange(field: String, value: Int)
-        /// Second 60 (a leap second): a `JulianDate` on the UTC scale, as SGP4 uses it, has
-        /// no room for it.
+        /// Second 60 (a leap second) where the reader has no room for it: a `JulianDate` on the
+        /// UTC scale, as SGP4 uses it, or a policy file.
         case leapSecond
     }
 
@@ -52,7 +53,7 @@ public struct ISO8601InstantError: Error, Sendable, Equatable, CustomStringConve
         case .fieldOutOfRange(let field, let value):
             "\(field) \(value) is out of range"
         case .leapSecond:
-            "leap second 60 cannot be represented on the Julian-date UTC scale"
+            "leap second 60 cannot be represented here (the Julian-date UTC scale, policy times)"
         }
     }
 }
