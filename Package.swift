@@ -216,7 +216,7 @@ let package = Package(
         .executableTarget(
             name: "utermd",
             dependencies: [
-                "CLISupport", "Terminal", "Simulation", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Daemon",
+                "CLISupport", "Platform", "Terminal", "Simulation", "HAL", "HALSim", "HALLinux", "Audit", "Orbit", "Beam", "Daemon",
                 "Geofence", "Handover", "RealTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -5,6 +5,7 @@ import HALLinux
 import Platform
 import RealTime
 import Simulation
+import Synchronization
 import Terminal
 
 /// The virtual HIL bench (`HIL/vm`) as a scenario's rig: the firmware's real Linux paths
@@ -211,14 +212,12 @@ final class BenchWire {
 }
 
 /// How long the bench's actions took, collected from the action thread.
-final class ActionTimes: @unchecked Sendable {
-    // @unchecked: `entries` only under `lock`.
-    private let lock = NSLock()
-    private var entries: [(String, UInt64)] = []
+final class ActionTimes: Sendable {
+    private let entries = Mutex<[(String, UInt64)]>([])
 
-    func add(_ what: String, _ nanoseconds: UInt64) { lock.withLock { entries.append((what, nanoseconds)) } }
+    func add(_ what: String, _ nanoseconds: UInt64) { entries.withLock { $0.append((what, nanoseconds)) } }
 
     var lines: [String] {
-        lock.withLock { entries.map { "\($0.0): the write took \(String(format: "%.1f", Double($0.1) / 1e6)) ms" } }
+        entries.withLock { $0.map { "\($0.0): the write took \(String(format: "%.1f", Double($0.1) / 1e6)) ms" } }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import HAL
 import HALLinux
 import HALSim
+import Platform
 import Terminal
 
 /// `utermd run --config FILE`: the daemon (see `DaemonRunner` and Config/README.md).
@@ -46,7 +47,7 @@ struct RunCommand: ParsableCommand {
     /// The simulated board: lines in memory (transmit-enable wired to its sense input, as on
     /// a bench), a simulated beamformer bridge on a simulated USB bus, both on CLOCK_MONOTONIC.
     static func runSimulated(_ process: DaemonProcess) throws -> DaemonExitCode {
-        let now: @Sendable () -> UInt64 = { DaemonProcess.monotonicNanoseconds() }
+        let now: @Sendable () -> UInt64 = { MonotonicTime.unsignedNanoseconds() }
         let board = process.resources.board
         let profile = board.hardware
         let wires = profile.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)]

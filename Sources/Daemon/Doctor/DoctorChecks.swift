@@ -1,4 +1,5 @@
 import Foundation
+import Geofence
 
 /// The judgement of `utermd doctor`: facts in, findings out, each with its remedy. Pure, so
 /// every verdict is tested with facts built by hand (`DoctorChecksTests`).
@@ -217,7 +218,7 @@ public enum DoctorChecks {
             var finding = "\(description): signature valid"
             var remedy = ""
             if let until = data.policyValidUntil {
-                finding += ", valid until \(ISO8601DateFormatter().string(from: until))"
+                finding += ", valid until \(ISO8601UTC.format(until))"
                 if until.timeIntervalSince(facts.now) < policyExpiryWarning {
                     verdict = .warning
                     remedy = "ask the operator for a newer bundle before it expires (transmit stops then)"

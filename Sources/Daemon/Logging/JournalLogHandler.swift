@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import Platform
+import Synchronization
 
 /// A swift-log handler writing one line per record to standard error, in the form journald
 /// reads best: under systemd (`JOURNAL_STREAM` set) each line starts with the syslog priority
@@ -130,29 +132,20 @@ public struct JournalLogHandler: LogHandler {
 
     private static func timestamp(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1000)
-        var time = time_t(seconds.quotient)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let fraction = String(seconds.remainder + 1000).dropFirst()
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
+        return ISO8601.string(unixNanoseconds: milliseconds * 1_000_000, fractionDigits: 3)
     }
 }
 
 /// A log level shared by every handler made with it: the daemon changes it on SIGHUP.
-public final class LogLevelControl: @unchecked Sendable {
-    // @unchecked: `stored` is only touched under `lock`.
-    private let lock = NSLock()
-    private var stored: Logger.Level
+public final class LogLevelControl: Sendable {
+    private let stored: Mutex<Logger.Level>
 
     /// A control starting at `level`.
-    public init(_ level: Logger.Level) { stored = level }
+    public init(_ level: Logger.Level) { stored = Mutex(level) }
 
     /// The level.
     public var level: Logger.Level {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

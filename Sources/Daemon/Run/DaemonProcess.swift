@@ -83,8 +83,4 @@ public final class DaemonProcess {
     public func log(_ level: Logger.Level, _ message: String) {
         environment.logger.log(level: level, "\(message)")
     }
-
-    /// CLOCK_MONOTONIC in nanoseconds: the clock the tick, the drivers and the simulated
-    /// hardware share.
-    public static func monotonicNanoseconds() -> UInt64 { UInt64(max(0, MonotonicClock().nowNanoseconds())) }
 }

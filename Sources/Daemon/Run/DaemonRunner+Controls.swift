@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Platform
 import RealTime
 import Terminal
 
@@ -61,7 +62,7 @@ extension DaemonRunner {
                 }
                 return PolicyService.outcome(
                     policies.offer(
-                        bytes: Data(bytes), source: "POST /policy", monotonicNanoseconds: DriverClock.nowNanoseconds()))
+                        bytes: Data(bytes), source: "POST /policy", monotonicNanoseconds: MonotonicTime.unsignedNanoseconds()))
             },
             resetObstructions: { reason in
                 guard let obstructions else {

@@ -6,6 +6,7 @@ import HAL
 import Handover
 import Logging
 import Orbit
+import Platform
 import RealTime
 import ServiceLifecycle
 import Terminal
@@ -44,7 +45,7 @@ extension DaemonRunner {
                 board: resources.board, elementSets: resources.elementSets,
                 elementSetConstellations: resources.elementSetConstellations, position: initialPosition, policy: policy,
                 policyValidUntilUnixNanoseconds: PolicyService.validUntilUnixNanoseconds(inForce), gpio: hardware.gpio,
-                auditLogPath: configuration.auditLogPath, nowNanoseconds: DriverClock.nowNanoseconds(),
+                auditLogPath: configuration.auditLogPath, nowNanoseconds: MonotonicTime.unsignedNanoseconds(),
                 tickPeriodNanoseconds: periodNanoseconds,
                 geofence: GeofenceConfiguration(
                     minimumSpeedMetresPerSecond: configuration.safety.effectiveSpeedFloorMetresPerSecond),
@@ -86,7 +87,7 @@ extension DaemonRunner {
                 startUpBytes: resources.configuredPolicyBytes,
                 store: AcceptedPolicyStore(auditLogPath: configuration.auditLogPath),
                 audit: assembly.auditWriter, channels: assembly.channels,
-                logger: logger, monotonicNanoseconds: DriverClock.nowNanoseconds())
+                logger: logger, monotonicNanoseconds: MonotonicTime.unsignedNanoseconds())
         } catch {
             throw StartFailure("policy: \(error)")
         }
@@ -139,7 +140,7 @@ extension DaemonRunner {
         try awaitNetworkFace()
         housekeeping()
         ProcessMemory.returnFreedMemory()
-        let elapsed = Double(DriverClock.nowNanoseconds() - startNanoseconds) / 1e9
+        let elapsed = Double(MonotonicTime.unsignedNanoseconds() - startNanoseconds) / 1e9
         logger.notice(
             "ready after \(Int(elapsed * 1_000)) ms: \(assembly.satellites.count) satellites, loop at \(configuration.loop.rateHertz) Hz, \(ProcessMemory.description())"
         )
@@ -169,7 +170,7 @@ extension DaemonRunner {
         }
         let driver = BeamformerBridgeDriver(
             backend: hardware.usb, hotplug: hardware.hotplug, configuration: driverConfiguration,
-            mailbox: assembly.channels.steering, health: assembly.channels.beamformerHealth, now: DriverClock.nowNanoseconds)
+            mailbox: assembly.channels.steering, health: assembly.channels.beamformerHealth, now: MonotonicTime.unsignedNanoseconds)
         let flag = DriverStopFlag()
         // A plain closure crosses to the thread (the driver's generic type stays on this side).
         let body = ThreadTransfer(value: { driver.run(until: flag) })
@@ -240,7 +241,7 @@ extension DaemonRunner {
                 )
             }
             // The loop thread has ended (or never ran): the core is this thread's now.
-            core.value.stow(atNanoseconds: DriverClock.nowNanoseconds(), utc: nil)
+            core.value.stow(atNanoseconds: MonotonicTime.unsignedNanoseconds(), utc: nil)
             audit.flushOutbox()
         }
     }
@@ -253,18 +254,18 @@ extension DaemonRunner {
         return {
             channels.finalStow.requestStop()
             guard status.publicationCount > 0 else { return }
-            let deadline = DriverClock.nowNanoseconds() + 2_000_000_000
-            while channels.snapshots.read().state != .stowed, DriverClock.nowNanoseconds() < deadline { usleep(1_000) }
+            let deadline = MonotonicTime.unsignedNanoseconds() + 2_000_000_000
+            while channels.snapshots.read().state != .stowed, MonotonicTime.unsignedNanoseconds() < deadline { usleep(1_000) }
         }
     }
 
     /// Waits (at most 10 s) for the loop's first tick; a failed service ends the wait.
     private func awaitFirstTick() throws {
         guard let loop else { return }
-        let deadline = DriverClock.nowNanoseconds() + 10_000_000_000
+        let deadline = MonotonicTime.unsignedNanoseconds() + 10_000_000_000
         while loop.status.publicationCount == 0 {
             if let failure = groupFailure.get() { throw StartFailure(failure) }
-            guard DriverClock.nowNanoseconds() < deadline else { throw StartFailure("the loop did not tick within 10 s") }
+            guard MonotonicTime.unsignedNanoseconds() < deadline else { throw StartFailure("the loop did not tick within 10 s") }
             usleep(500)
         }
         for warning in loop.setupWarnings.get() ?? [] { logger.warning("real-time: \(warning)") }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Platform
 import RealTime
 import Terminal
 
@@ -15,7 +16,7 @@ extension DaemonRunner {
         } else if let assembly {
             // Start-up failed before any service ran: stow once here, and hand the writer
             // whatever the tick's outbox holds.
-            assembly.core.stow(atNanoseconds: DriverClock.nowNanoseconds(), utc: nil)
+            assembly.core.stow(atNanoseconds: MonotonicTime.unsignedNanoseconds(), utc: nil)
             assembly.audit.flushOutbox()
         }
         assembly?.releaseLines()
@@ -46,12 +47,12 @@ extension DaemonRunner {
         if let policies {
             switch fresh.policyBundle {
             case .file(let path):
-                _ = policies.offer(path: path, monotonicNanoseconds: DriverClock.nowNanoseconds())
+                _ = policies.offer(path: path, monotonicNanoseconds: MonotonicTime.unsignedNanoseconds())
             case .embeddedExample:
                 if policies.inForce?.source != EmbeddedDefaults.examplePolicySource {
                     _ = policies.offer(
                         bytes: Data(EmbeddedDefaults.examplePolicyYAML.utf8), source: EmbeddedDefaults.examplePolicySource,
-                        monotonicNanoseconds: DriverClock.nowNanoseconds())
+                        monotonicNanoseconds: MonotonicTime.unsignedNanoseconds())
                 }
             }
         }

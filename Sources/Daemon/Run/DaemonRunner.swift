@@ -6,6 +6,7 @@ import HAL
 import Handover
 import Logging
 import Orbit
+import Platform
 import RealTime
 import Terminal
 
@@ -42,7 +43,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
 
     // Built by `start()`, on the main thread.
     let utc = UTCReference()
-    let startNanoseconds = DriverClock.nowNanoseconds()
+    let startNanoseconds = MonotonicTime.unsignedNanoseconds()
     var assembly: TerminalAssembly<GPIO>?
     var policies: PolicyService?
     var elementSets: ElementSetReloader?
@@ -91,12 +92,12 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
 
     /// Waits for events, doing the housekeeping once a second.
     private func mainLoop() -> DaemonExitCode {
-        var nextHousekeeping = DriverClock.nowNanoseconds()
+        var nextHousekeeping = MonotonicTime.unsignedNanoseconds()
         while true {
-            let now = DriverClock.nowNanoseconds()
+            let now = MonotonicTime.unsignedNanoseconds()
             let wait = nextHousekeeping > now ? Double(nextHousekeeping - now) / 1e9 : 0
             let event = environment.events.next(waitingAtMost: wait)
-            if DriverClock.nowNanoseconds() >= nextHousekeeping {
+            if MonotonicTime.unsignedNanoseconds() >= nextHousekeeping {
                 housekeeping()
                 nextHousekeeping += 1_000_000_000
             }
@@ -137,7 +138,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
         metrics?.refresh(
             snapshot: snapshot, loop: loopSummary.get(), historyTotal: feed.history(limit: 1).total,
             policyVersion: policies?.inForce?.header.version, obstruction: feed.obstructions(),
-            fix: feed.channels.fixes.read(), nowNanoseconds: DriverClock.nowNanoseconds())
+            fix: feed.channels.fixes.read(), nowNanoseconds: MonotonicTime.unsignedNanoseconds())
         let line = statusLine(snapshot)
         if line != lastStatusLine {
             environment.notifier.status(line)

@@ -1,5 +1,6 @@
 import Foundation
 import RealTime
+import Synchronization
 import Terminal
 
 /// The real-time loop: a `FixedStepLoop` on CLOCK_MONOTONIC, UTC labels from the daemon's
@@ -41,16 +42,14 @@ final class LoopRunner {
 }
 
 /// A value behind a lock, for handing small results between threads.
-final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    // @unchecked: `value` is only touched under `lock`.
-    private let lock = NSLock()
-    private var value: Value
+final class LockedValue<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
 
-    init(_ value: Value) { self.value = value }
+    init(_ value: Value) { self.value = Mutex(value) }
 
     /// The value.
-    func get() -> Value { lock.withLock { value } }
+    func get() -> Value { value.withLock { $0 } }
 
     /// Replaces the value.
-    func set(_ newValue: Value) { lock.withLock { value = newValue } }
+    func set(_ newValue: Value) { value.withLock { $0 = newValue } }
 }

@@ -3,6 +3,7 @@ import Drivers
 import Foundation
 import Geofence
 import Logging
+import Synchronization
 import Terminal
 
 /// The daemon's side of policy changes (SIGHUP, `POST /policy`): every bundle goes through
@@ -18,11 +19,10 @@ import Terminal
 /// log before it reaches the tick, so that after a restart it is in force again and an older
 /// bundle is refused as a rollback. A bundle that cannot be saved is not applied (audited as
 /// `not_applied`).
-public final class PolicyService: @unchecked Sendable {
-    // @unchecked: `keeper` is only touched under `lock` (which also keeps policy records in
-    // the order their updates were decided).
-    private let lock = NSLock()
-    private var keeper: PolicyKeeper
+public final class PolicyService: Sendable {
+    /// The keeper, under a lock that also keeps policy records in the order their updates
+    /// were decided.
+    private let keeper: Mutex<PolicyKeeper>
     private let audit: AuditWriter
     private let channels: TerminalChannels
     private let logger: Logger
@@ -38,7 +38,7 @@ public final class PolicyService: @unchecked Sendable {
         store: AcceptedPolicyStore? = nil, audit: AuditWriter, channels: TerminalChannels, logger: Logger,
         monotonicNanoseconds: UInt64
     ) throws(PolicyServiceError) {
-        self.keeper = keeper
+        self.keeper = Mutex(keeper)
         self.channels = channels
         self.logger = logger
         self.audit = audit
@@ -57,7 +57,7 @@ public final class PolicyService: @unchecked Sendable {
     }
 
     /// The policy in force.
-    public var inForce: InForcePolicy? { lock.withLock { keeper.inForce } }
+    public var inForce: InForcePolicy? { keeper.withLock { $0.inForce } }
 
     /// What `/status` shows of the policy in force, and its rules' zone names.
     public var statusPolicy: (policy: DaemonStatus.Policy, ruleNames: [String])? {
@@ -81,7 +81,7 @@ public final class PolicyService: @unchecked Sendable {
     /// Offers a bundle: verified, audited, then (if accepted) handed to the tick. The update
     /// says what happened; a failure to audit is reported as a rejection-like error.
     public func offer(bytes: Data, source: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, PolicyServiceError> {
-        lock.withLock {
+        keeper.withLock { keeper in
             var candidate = keeper
             let update = candidate.offer(fileBytes: bytes, source: source, at: Date())
             do throws(AuditError) {
@@ -124,7 +124,7 @@ public final class PolicyService: @unchecked Sendable {
             return nil
         }
         guard let bytes else {
-            var candidate = lock.withLock { keeper }
+            var candidate = keeper.withLock { $0 }
             let update = candidate.offer(path: path, at: Date())
             logger.warning("\(update.logLine)")
             return .success(update)

@@ -3,6 +3,7 @@ import Geofence
 import Handover
 import Logging
 import Orbit
+import Platform
 import RealTime
 import Terminal
 
@@ -43,7 +44,7 @@ final class SchedulerService: Sendable {
                     }
                     obstructionVersion = learned.version
                 }
-                let now = Nanoseconds(DriverClock.nowNanoseconds())
+                let now = Nanoseconds(MonotonicTime.unsignedNanoseconds())
                 guard let utcNow = utc.utc(atMonotonicNanoseconds: now)?.nanosecondsSinceUnixEpoch else { continue }
                 if let refreshed = refreshedEphemerides.takeIfPresent(),
                     schedule.replaceEphemeris(refreshed, keepingSlotsStartedBy: JulianDate(unixSeconds: Double(utcNow) / 1e9))
@@ -74,7 +75,7 @@ final class SchedulerService: Sendable {
                         latitudeDegrees: fix.latitudeDegrees, longitudeDegrees: fix.longitudeDegrees,
                         heightMetres: fix.heightMetres)
                     : initialPosition
-                let started = DriverClock.nowNanoseconds()
+                let started = MonotonicTime.unsignedNanoseconds()
                 let assignment = schedule.assignment(
                     at: JulianDate(unixSeconds: Double(utcNow) / 1e9), position: position, restricted: restricted)
                 channels.assignments.publish(assignment)
@@ -83,7 +84,7 @@ final class SchedulerService: Sendable {
                 nextDecisionUnixNanoseconds = assignment.nextSlotStartUnixNanoseconds - 2_000_000_000
                 if !announced {
                     announced = true
-                    let milliseconds = (DriverClock.nowNanoseconds() - started) / 1_000_000
+                    let milliseconds = (MonotonicTime.unsignedNanoseconds() - started) / 1_000_000
                     logger.info("scheduler: first slots decided in \(milliseconds) ms (\(schedule.policy))")
                     // The first search of visibility windows is the largest burst of temporaries.
                     ProcessMemory.returnFreedMemory()
@@ -94,10 +95,4 @@ final class SchedulerService: Sendable {
 
     /// Stops the thread and waits for it.
     func stop() { thread.stop() }
-}
-
-/// The monotonic clock the daemon's threads share with the tick (CLOCK_MONOTONIC).
-enum DriverClock {
-    /// Now, nanoseconds.
-    static func nowNanoseconds() -> UInt64 { UInt64(max(0, MonotonicClock().nowNanoseconds())) }
 }

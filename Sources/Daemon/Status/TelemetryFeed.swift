@@ -1,5 +1,7 @@
 import Foundation
+import Platform
 import RealTime
+import Synchronization
 import Terminal
 
 /// The adapter between the tick's hand-offs (`TerminalChannels`) and the status API: it
@@ -9,9 +11,7 @@ import Terminal
 /// The tick's history ring has one consumer: every drain happens here, under this object's
 /// lock (the daemon's housekeeping thread drains once a second so the ring never fills; a
 /// request drains first so it sees the latest second).
-public final class TelemetryFeed: @unchecked Sendable {
-    // @unchecked: `window` and the outage bookkeeping are only touched under `lock`; the
-    // channels are Sendable hand-offs; the closures are @Sendable.
+public final class TelemetryFeed: Sendable {
 
     /// What the feed cannot read from the channels, read when a status is assembled.
     public struct Context: Sendable {
@@ -63,10 +63,15 @@ public final class TelemetryFeed: @unchecked Sendable {
     private let identity: @Sendable (Int) -> (name: String, catalogNumber: Int)
     private let network: @Sendable (Int) -> String?
     private let context: Context
-    private let lock = NSLock()
-    private var window: HistoryWindow
-    private var outageCause: UInt8 = 255
-    private var outageStartUTCSeconds: Int64?
+    /// The history window and the outage bookkeeping, drained into by the housekeeping thread
+    /// and read by the status API's.
+    private struct Drained {
+        var window: HistoryWindow
+        var outageCause: UInt8 = 255
+        var outageStartUTCSeconds: Int64?
+    }
+
+    private let drained: Mutex<Drained>
 
     /// A feed over `channels`, keeping `historySeconds` samples; `satellites` are the tracker's
     /// element sets' names and catalogue numbers, in tracker order.
@@ -93,19 +98,19 @@ public final class TelemetryFeed: @unchecked Sendable {
         identity = satellite
         network = constellation
         self.context = context
-        window = HistoryWindow(capacity: historySeconds)
+        drained = Mutex(Drained(window: HistoryWindow(capacity: historySeconds)))
     }
 
     /// Moves every sample the tick has published into the window; returns how many.
     @discardableResult
     public func drainHistory() -> Int {
-        lock.withLock {
+        drained.withLock { state in
             channels.history.drain { sample in
-                window.append(sample)
+                state.window.append(sample)
                 context.observe(sample)
-                if sample.outageCause != outageCause {
-                    outageCause = sample.outageCause
-                    outageStartUTCSeconds = sample.utcSeconds > 0 ? sample.utcSeconds : nil
+                if sample.outageCause != state.outageCause {
+                    state.outageCause = sample.outageCause
+                    state.outageStartUTCSeconds = sample.utcSeconds > 0 ? sample.utcSeconds : nil
                 }
             }
         }
@@ -114,7 +119,7 @@ public final class TelemetryFeed: @unchecked Sendable {
     /// The newest `limit` samples (all kept when nil), oldest first, and the count ever seen.
     public func history(limit: Int?) -> (samples: [HistorySample], total: UInt64) {
         drainHistory()
-        return lock.withLock { (window.samples(limit: limit), window.total) }
+        return drained.withLock { ($0.window.samples(limit: limit), $0.window.total) }
     }
 
     /// The satellite at a tracker index.
@@ -157,12 +162,12 @@ public final class TelemetryFeed: @unchecked Sendable {
             zone = names[Int(snapshot.geofenceRuleIndex)]
         }
         let outage = snapshot.outage.map { cause -> DaemonStatus.Outage in
-            let start = lock.withLock { outageCause == cause.rawValue ? outageStartUTCSeconds : nil }
+            let start = drained.withLock { $0.outageCause == cause.rawValue ? $0.outageStartUTCSeconds : nil }
             let nowSeconds = snapshot.utcNanoseconds == .min ? nil : Double(snapshot.utcNanoseconds) / 1e9
             let duration = zip(start, nowSeconds).map { max(0, $1 - Double($0)) } ?? 0
             return DaemonStatus.Outage(cause: cause, startUTCSeconds: start, durationSeconds: duration)
         }
-        let now = DriverClock.nowNanoseconds()
+        let now = MonotonicTime.unsignedNanoseconds()
         return DaemonStatus(
             snapshot: snapshot, uptimeSeconds: Double(now &- context.startNanoseconds) / 1e9,
             softwareVersion: context.softwareVersion, boardName: context.boardName, boresight: context.boresight,

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 #if canImport(Glibc)
     import Glibc
@@ -78,7 +79,7 @@ public final class SystemdNotifier: Sendable {
     /// `RELOADING=1` with the monotonic time systemd ≥ 253 asks for (`MONOTONIC_USEC`).
     @discardableResult
     public func reloading() -> Bool {
-        notify("RELOADING=1\nMONOTONIC_USEC=\(DriverClock.nowNanoseconds() / 1_000)")
+        notify("RELOADING=1\nMONOTONIC_USEC=\(MonotonicTime.unsignedNanoseconds() / 1_000)")
     }
 
     /// `STOPPING=1` with a status line.

@@ -1,5 +1,6 @@
 import Foundation
 import Handover
+import Synchronization
 
 /// The obstruction map the running terminal learns, shared between the thread that feeds it
 /// (the daemon's once-a-second housekeeping, from the tick's 1 s history samples), the
@@ -11,13 +12,15 @@ import Handover
 /// direction the beam pointed to at its end, and `validSeconds` (the dish's `valid_s`) grows
 /// by one. `version` changes only when the map's verdict changes somewhere (a cell becomes
 /// obstructed or clear, or a reset), so the scheduler re-plans only then.
-public final class LearnedObstructions: @unchecked Sendable {
-    // @unchecked: every field is touched only under `lock`.
-    private let lock = NSLock()
-    private var map: ObstructionMap
+public final class LearnedObstructions: Sendable {
+    private struct Learned {
+        var map: ObstructionMap
+        var seconds = 0
+        var changes: UInt64 = 0
+    }
+
+    private let learned: Mutex<Learned>
     private let initial: ObstructionMap
-    private var seconds = 0
-    private var changes: UInt64 = 0
 
     /// What was learned, as one consistent picture.
     public struct Snapshot: Sendable, Hashable {
@@ -31,7 +34,7 @@ public final class LearnedObstructions: @unchecked Sendable {
 
     /// Learning on top of `map` (its static sectors stay; its learned cells, if any, too).
     public init(map: ObstructionMap = ObstructionMap()) {
-        self.map = map
+        learned = Mutex(Learned(map: map))
         initial = map
     }
 
@@ -53,30 +56,32 @@ public final class LearnedObstructions: @unchecked Sendable {
         guard signalQuality.isFinite, azimuthDegrees.isFinite, elevationDegrees.isFinite, elevationDegrees >= 0 else {
             return false
         }
-        return lock.withLock {
-            let before = map.isObstructed(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees)
-            map.record(signalQuality: signalQuality, azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees)
-            if map.isObstructed(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) != before { changes += 1 }
-            seconds += 1
+        return learned.withLock { state in
+            let before = state.map.isObstructed(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees)
+            state.map.record(signalQuality: signalQuality, azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees)
+            if state.map.isObstructed(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) != before {
+                state.changes += 1
+            }
+            state.seconds += 1
             return true
         }
     }
 
     /// Forgets what was learned (the static sectors stay), as the dish's "reset obstruction map".
     public func reset() {
-        lock.withLock {
-            map = initial
-            map.resetLearned()
-            seconds = 0
-            changes += 1
+        learned.withLock { state in
+            state.map = initial
+            state.map.resetLearned()
+            state.seconds = 0
+            state.changes += 1
         }
     }
 
     /// The map now.
     public func snapshot() -> Snapshot {
-        lock.withLock { Snapshot(map: map, validSeconds: seconds, version: changes) }
+        learned.withLock { Snapshot(map: $0.map, validSeconds: $0.seconds, version: $0.changes) }
     }
 
     /// Changes of the map's verdict so far (cheap; compare before taking a snapshot).
-    public var version: UInt64 { lock.withLock { changes } }
+    public var version: UInt64 { learned.withLock { $0.changes } }
 }

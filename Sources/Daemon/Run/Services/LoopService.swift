@@ -1,6 +1,7 @@
 import Foundation
 import RealTime
 import ServiceLifecycle
+import Synchronization
 import Terminal
 
 /// The SCHED_FIFO loop thread as one service of the daemon's group: `run()` starts the
@@ -10,16 +11,19 @@ import Terminal
 /// to `stopped`. By then the transmit-off service has already stowed the terminal.
 final class LoopService: Service, CustomStringConvertible, @unchecked Sendable {
     // @unchecked: `loop` is handed to the loop thread once (`started` guards it) and not
-    // touched here again; `thread` is only touched under `lock`.
+    // touched here again; `thread` is only touched under `state`'s lock.
     let description = "loop"
     private let loop: ThreadTransfer<(FixedStepLoop<MonotonicClock>, TerminalCore)>
     private let control: LoopControl
     private let realTime: RealTimeOptions
     private let warnings: LockedValue<[String]?>
     private let stopped: @Sendable (LoopReport?) -> Void
-    private let lock = NSLock()
-    private var started = false
-    private var thread: LoopThread<LoopReport>?
+    private struct Started: ~Copyable {
+        var started = false
+        var thread: LoopThread<LoopReport>?
+    }
+
+    private let state = Mutex(Started())
 
     init(
         loop: ThreadTransfer<(FixedStepLoop<MonotonicClock>, TerminalCore)>, control: LoopControl, realTime: RealTimeOptions,
@@ -40,25 +44,24 @@ final class LoopService: Service, CustomStringConvertible, @unchecked Sendable {
 
     /// Starts the loop thread (once).
     func start() throws(LoopThreadError) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !started else { return }
-        started = true
         let transfer = loop
         let warnings = warnings
-        thread = try LoopThread.start(name: "utermd-tick", realTime: realTime) { setup in
-            warnings.set(setup.warnings)
-            var body = TickBody(core: transfer.value.1)
-            return transfer.value.0.run(&body, until: .untilStopped)
+        let realTime = realTime
+        try state.withLock { (state) throws(LoopThreadError) in
+            guard !state.started else { return }
+            state.started = true
+            state.thread = try LoopThread.start(name: "utermd-tick", realTime: realTime) { setup in
+                warnings.set(setup.warnings)
+                var body = TickBody(core: transfer.value.1)
+                return transfer.value.0.run(&body, until: .untilStopped)
+            }
         }
     }
 
     /// Stops the loop after its current tick, joins its thread, and reports (once).
     func stop() {
         control.requestStop()
-        lock.lock()
-        let joined = thread.take()
-        lock.unlock()
+        let joined = state.withLock { $0.thread.take() }
         let report = joined?.join()
         stopped(report)
     }
