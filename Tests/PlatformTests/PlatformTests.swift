@@ -106,3 +106,27 @@ import Testing
         #expect(abs(sample.realtimeNanoseconds - foundation) < 5_000_000_000)
     }
 }
+
+@Suite struct WaitingTests {
+    @Test func aLatchTimesOutClosedAndStaysOpenOnceOpened() {
+        let latch = Latch()
+        let before = MonotonicTime.nanoseconds()
+        #expect(!latch.wait(seconds: 0.02))
+        #expect(MonotonicTime.nanoseconds() - before >= 20_000_000)
+        #expect(!latch.wait(seconds: -1) && !latch.wait(seconds: .nan))
+        let opener = Thread { latch.open() }
+        opener.start()
+        latch.wait()
+        #expect(latch.isOpen && latch.wait(seconds: 0) && latch.wait(seconds: .infinity))
+    }
+
+    @Test func aTimedConditionWaitEndsOnTheMonotonicClock() {
+        let condition = ConditionLock()
+        let before = MonotonicTime.nanoseconds()
+        condition.withLock { condition.wait(timeoutNanoseconds: 5_000_000) }
+        #expect(MonotonicTime.nanoseconds() - before >= 4_000_000)
+        // The wait gave the lock back.
+        #expect(condition.tryLock())
+        condition.unlock()
+    }
+}

@@ -1,5 +1,6 @@
 import DishAPI
 import Foundation
+import Platform
 
 /// An async server (`run()` until `stop()`) driven from the daemon's synchronous start and
 /// stop: ``start(timeoutSeconds:)`` runs it on a detached task and waits until it listens (or
@@ -8,7 +9,7 @@ import Foundation
 /// this handle goes away.
 final class AsyncServerHandle: Sendable {
     private let server: DishAPIServer
-    private let finished = DispatchSemaphore(value: 0)
+    private let finished = Latch()
     private let runFailure = LockedValue<String?>(nil)
 
     init(server: DishAPIServer) {
@@ -23,15 +24,15 @@ final class AsyncServerHandle: Sendable {
         let runFailure = runFailure
         Task.detached {
             do { try await server.run() } catch { runFailure.set("\(error)") }
-            finished.signal()
+            finished.open()
         }
         let listening = LockedValue<Result<Int, any Error>?>(nil)
-        let ready = DispatchSemaphore(value: 0)
+        let ready = Latch()
         Task.detached {
             do { listening.set(.success(try await server.listeningPort())) } catch { listening.set(.failure(error)) }
-            ready.signal()
+            ready.open()
         }
-        guard ready.wait(timeout: .now() + timeoutSeconds) == .success, let result = listening.get() else {
+        guard ready.wait(seconds: timeoutSeconds), let result = listening.get() else {
             stop()
             throw StartFailure("not listening after \(timeoutSeconds) s")
         }
@@ -46,7 +47,6 @@ final class AsyncServerHandle: Sendable {
     /// Stops accepting, lets running calls finish (at most 5 s), and returns once `run()` has.
     func stop() {
         server.stop()
-        _ = finished.wait(timeout: .now() + 5)
-        finished.signal()
+        _ = finished.wait(seconds: 5)
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Platform
 import ServiceLifecycle
+import Synchronization
 
 /// The status API's HTTP server: Hummingbird 2 on swift-nio, one event loop per core, every
 /// connection served concurrently, so a silent or slow client (an idle socket, a slow-loris
@@ -85,13 +87,12 @@ public struct StatusHTTPServerError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Whether the server is bound yet: set once by the server, waited for by the starting thread.
-private final class BindingState: @unchecked Sendable {
-    // @unchecked: `outcome` is only touched under `condition`.
-    private let condition = NSCondition()
-    private var outcome: Result<ListenAddress, StatusHTTPServerError>?
+private final class BindingState: Sendable {
+    private let outcome = Mutex<Result<ListenAddress, StatusHTTPServerError>?>(nil)
+    private let settled = Latch()
 
     var address: ListenAddress? {
-        condition.withLock { if case .success(let address) = outcome { address } else { nil } }
+        outcome.withLock { if case .success(let address) = $0 { address } else { nil } }
     }
 
     func succeed(_ address: ListenAddress) { settle(.success(address)) }
@@ -99,21 +100,14 @@ private final class BindingState: @unchecked Sendable {
     func fail(_ message: String) { settle(.failure(StatusHTTPServerError(description: message))) }
 
     private func settle(_ result: Result<ListenAddress, StatusHTTPServerError>) {
-        condition.withLock {
-            if outcome == nil { outcome = result }
-            condition.broadcast()
-        }
+        outcome.withLock { if $0 == nil { $0 = result } }
+        settled.open()
     }
 
     func wait(timeoutSeconds: Double) -> Result<ListenAddress, StatusHTTPServerError> {
-        let deadline = Date(timeIntervalSinceNow: timeoutSeconds)
-        return condition.withLock {
-            while outcome == nil {
-                guard condition.wait(until: deadline) else {
-                    return .failure(StatusHTTPServerError(description: "not bound within \(timeoutSeconds) s"))
-                }
-            }
-            return outcome ?? .failure(StatusHTTPServerError(description: "not bound"))
+        guard settled.wait(seconds: timeoutSeconds) else {
+            return .failure(StatusHTTPServerError(description: "not bound within \(timeoutSeconds) s"))
         }
+        return outcome.withLock { $0 } ?? .failure(StatusHTTPServerError(description: "not bound"))
     }
 }

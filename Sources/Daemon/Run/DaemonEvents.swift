@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 #if canImport(Glibc)
     import Glibc
@@ -24,7 +25,7 @@ public enum DaemonEvent: Sendable, Hashable {
 public final class DaemonEvents: @unchecked Sendable {
     // @unchecked: `queue` is only touched under `condition`; the signal sources are created
     // once and only cancelled in `deinit`.
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var queue: [DaemonEvent] = []
     private var sources: [DispatchSourceSignal] = []
     private let dispatchQueue = DispatchQueue(label: "utermd.signals")
@@ -59,11 +60,15 @@ public final class DaemonEvents: @unchecked Sendable {
 
     /// The next event, waiting at most `seconds`; nil on timeout.
     public func next(waitingAtMost seconds: Double) -> DaemonEvent? {
+        // The deadline is on the monotonic clock: a step of the wall clock neither stretches
+        // nor cuts the wait.
+        let deadline = MonotonicTime.unsignedNanoseconds() &+ UInt64(max(0, min(seconds, 1e9)) * 1e9)
         condition.lock()
         defer { condition.unlock() }
-        let deadline = Date(timeIntervalSinceNow: seconds)
         while queue.isEmpty {
-            guard condition.wait(until: deadline) else { return nil }
+            let now = MonotonicTime.unsignedNanoseconds()
+            guard now < deadline else { return nil }
+            condition.wait(timeoutNanoseconds: deadline - now)
         }
         return queue.removeFirst()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// A named thread for one of the daemon's slower services (scheduler, GNSS), with a stop
 /// request it can wait on: the body loops on `stop.wait(seconds:)` and returns once it says
@@ -6,23 +7,19 @@ import Foundation
 final class ServiceThread: Sendable {
     /// The stop request, as the body sees it.
     final class StopRequest: Sendable {
-        private let semaphore = DispatchSemaphore(value: 0)
+        private let latch = Latch()
 
         /// Waits at most `seconds`; true when a stop was requested (then it stays requested).
-        func wait(seconds: Double) -> Bool {
-            guard semaphore.wait(timeout: .now() + max(0, seconds)) == .success else { return false }
-            semaphore.signal()
-            return true
-        }
+        func wait(seconds: Double) -> Bool { latch.wait(seconds: seconds) }
 
         /// Whether a stop was requested, without waiting.
-        var isRequested: Bool { wait(seconds: 0) }
+        var isRequested: Bool { latch.isOpen }
 
-        fileprivate func raise() { semaphore.signal() }
+        fileprivate func raise() { latch.open() }
     }
 
     private let request = StopRequest()
-    private let finished = DispatchSemaphore(value: 0)
+    private let finished = Latch()
 
     /// Starts `body` on a thread named `name`.
     init(name: String, body: @escaping @Sendable (StopRequest) -> Void) {
@@ -30,7 +27,7 @@ final class ServiceThread: Sendable {
         let finished = finished
         let thread = Thread {
             body(request)
-            finished.signal()
+            finished.open()
         }
         thread.name = name
         thread.start()
@@ -38,9 +35,8 @@ final class ServiceThread: Sendable {
 
     /// Asks the body to stop and waits for it (idempotent).
     func stop() {
-        if !request.isRequested { request.raise() }
+        request.raise()
         finished.wait()
-        finished.signal()
     }
 }
 

@@ -1,12 +1,13 @@
 import Foundation
+import Platform
 
 /// Sends `WATCHDOG=1` at half of systemd's watchdog interval (sd_watchdog_enabled(3)
 /// recommends pinging at half), but only while `isHealthy()` says the daemon is alive:
 /// the daemon passes "the loop has ticked since the last ping", so a hung loop stops the
 /// pings and systemd restarts the service.
 public final class WatchdogPinger: Sendable {
-    private let stopSignal = DispatchSemaphore(value: 0)
-    private let finished = DispatchSemaphore(value: 0)
+    private let stopSignal = Latch()
+    private let finished = Latch()
 
     /// Starts pinging on a thread of its own; nil when the notifier has no watchdog interval.
     public init?(notifier: SystemdNotifier, isHealthy: @escaping @Sendable () -> Bool) {
@@ -16,8 +17,8 @@ public final class WatchdogPinger: Sendable {
         let stopSignal = stopSignal
         let finished = finished
         let thread = Thread {
-            defer { finished.signal() }
-            while stopSignal.wait(timeout: .now() + period) == .timedOut {
+            defer { finished.open() }
+            while !stopSignal.wait(seconds: period) {
                 if isHealthy() { notifier.watchdog() }
             }
         }
@@ -27,8 +28,7 @@ public final class WatchdogPinger: Sendable {
 
     /// Stops pinging and waits for the thread.
     public func stop() {
-        stopSignal.signal()
+        stopSignal.open()
         finished.wait()
-        finished.signal()
     }
 }

@@ -1,3 +1,5 @@
+import Platform
+
 /// The hand-off between the real-time tick (which decides) and the `AuditWriter` thread
 /// (which makes each decision durable in the audit log).
 ///
@@ -20,7 +22,7 @@
 public final class AuditHandoff: @unchecked Sendable {
     // `@unchecked Sendable`: the shared fields are touched only under `lock`; the
     // producer-private fields only from the one producer thread (the contract above).
-    private let lock = DriverLock()
+    private let lock = ConditionLock()
     private let capacity: Int
 
     // Shared, under `lock`.

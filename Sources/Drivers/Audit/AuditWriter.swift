@@ -23,8 +23,8 @@ public final class AuditWriter: @unchecked Sendable {
     // test calling `writePending()`); the other fields only under `stateLock`.
     private let log: AuditLog
     private let handoff: AuditHandoff
-    private let writeLock = DriverLock()
-    private let stateLock = DriverLock()
+    private let writeLock = ConditionLock()
+    private let stateLock = ConditionLock()
     private var pending: [DriverAuditRecord] = []
     private var running = false
     private var stopRequested = false

@@ -1,4 +1,5 @@
 import HAL
+import Platform
 
 /// Hands the latest phase codes from the tick to the beamformer driver thread.
 ///
@@ -25,7 +26,7 @@ public final class BeamSteeringMailbox: @unchecked Sendable {
 
     /// Codes expected per post: one per element.
     public let elementCount: Int
-    private let lock = DriverLock()
+    private let lock = ConditionLock()
     private var codes: [BeamformerChannelCode]
     private var version: UInt64 = 0
     private var postedAtNanoseconds: UInt64 = 0

@@ -1,3 +1,5 @@
+import Platform
+
 /// The beamformer driver's state as the tick and telemetry see it.
 public struct BeamformerHealth: Sendable, Hashable {
     /// Whether a bridge is open, reset and answering.
@@ -43,7 +45,7 @@ public struct BeamformerHealth: Sendable, Hashable {
 /// that instant, it returns nil and the tick keeps the value it read last (one tick old).
 public final class BeamformerHealthCell: @unchecked Sendable {
     // `@unchecked Sendable`: `health` is touched only under `lock`.
-    private let lock = DriverLock()
+    private let lock = ConditionLock()
     private var health = BeamformerHealth()
 
     /// A cell reporting "not connected".

@@ -1,5 +1,6 @@
 import Foundation
 import HAL
+import Platform
 
 #if canImport(Glibc)
     import Glibc
@@ -25,7 +26,7 @@ final class BridgeEmulator: @unchecked Sendable {
     private let functionFS: String
     private let recorder: BridgeRecorder
     private let powerCycleOnUnbind: Bool
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var bridge: EmulatedBridge
     private var replies: [[UInt8]] = []
     private var requestCount = 0

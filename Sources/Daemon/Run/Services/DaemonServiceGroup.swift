@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Platform
 import ServiceLifecycle
 
 /// The daemon's services on swift-service-lifecycle. `DaemonRunner.start()` adds them in
@@ -19,7 +20,7 @@ final class DaemonServiceGroup: @unchecked Sendable {
     // and the events are thread-safe.
     private var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
     private var launched = false
-    private let finished = DispatchSemaphore(value: 0)
+    private let finished = Latch()
     /// Raised by ``stopAndWait()``; ends the group through ``TransmitOffService``.
     let stopRequest = OneShotEvent()
 
@@ -60,7 +61,7 @@ final class DaemonServiceGroup: @unchecked Sendable {
             } catch {
                 onFailure("\(error)")
             }
-            finished.signal()
+            finished.open()
         }
     }
 
@@ -72,6 +73,5 @@ final class DaemonServiceGroup: @unchecked Sendable {
         stopRequest.raise()
         guard launched else { return }
         finished.wait()
-        finished.signal()
     }
 }

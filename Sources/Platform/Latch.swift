@@ -1,0 +1,42 @@
+/// A gate that opens once and stays open: one thread says "done" (a service finished, a stop
+/// was asked for, a server is listening), others wait for it, with or without a time limit on
+/// the one monotonic clock. Built on `ConditionLock`; in place of a semaphore that every
+/// waiter had to signal again to keep it raised.
+public final class Latch: @unchecked Sendable {
+    // @unchecked: `isOpenStorage` is only touched under `condition`.
+    private let condition = ConditionLock()
+    private var isOpenStorage = false
+
+    /// A closed latch.
+    public init() {}
+
+    /// Opens the latch and wakes every waiter (idempotent).
+    public func open() {
+        condition.withLock { isOpenStorage = true }
+        condition.broadcast()
+    }
+
+    /// Whether it is open, without waiting.
+    public var isOpen: Bool { condition.withLock { isOpenStorage } }
+
+    /// Waits until it is open.
+    public func wait() {
+        condition.withLock {
+            while !isOpenStorage { condition.wait() }
+        }
+    }
+
+    /// Waits at most `seconds` (none when not positive); true when it is open.
+    public func wait(seconds: Double) -> Bool {
+        let budget = seconds.isFinite ? max(0, seconds) : (seconds > 0 ? 1e9 : 0)
+        let deadline = MonotonicTime.unsignedNanoseconds() &+ UInt64(min(budget, 1e9) * 1e9)
+        return condition.withLock {
+            while !isOpenStorage {
+                let now = MonotonicTime.unsignedNanoseconds()
+                guard now < deadline else { return false }
+                condition.wait(timeoutNanoseconds: deadline - now)
+            }
+            return true
+        }
+    }
+}
