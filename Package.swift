@@ -41,7 +41,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
-        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
@@ -89,7 +88,6 @@ let package = Package(
             name: "RealTime",
             dependencies: [
                 "Platform", .target(name: "CPlatform", condition: linuxOnly),
-                .product(name: "Atomics", package: "swift-atomics"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]),
         .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "AllocationTracing"]),

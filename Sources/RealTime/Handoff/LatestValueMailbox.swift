@@ -1,4 +1,4 @@
-import Atomics
+import Synchronization
 
 /// A single-producer, single-consumer "latest value" mailbox: a slow part (GNSS, the policy
 /// loader, the pass predictor) publishes, the tick reads the newest value published, and
@@ -33,11 +33,11 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
     private let slots: UnsafeMutablePointer<Value>
     /// Producer-private index of the back slot, then consumer-private index of the front slot.
     private let privateIndices: UnsafeMutablePointer<Int>
-    private let middle: ManagedAtomic<Int>
-    private let publications = ManagedAtomic<UInt64>(0)
+    private let middle: Atomic<Int>
+    private let publications = Atomic<UInt64>(0)
     #if DEBUG
-        private let producerBusy = ManagedAtomic<Bool>(false)
-        private let consumerBusy = ManagedAtomic<Bool>(false)
+        private let producerBusy = Atomic<Bool>(false)
+        private let consumerBusy = Atomic<Bool>(false)
     #endif
 
     /// Creates a mailbox whose reader sees `initial` until the first publication.
@@ -47,7 +47,7 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
         privateIndices = .allocate(capacity: 2)
         privateIndices[0] = 0  // back
         privateIndices[1] = 2  // front
-        middle = ManagedAtomic(1)
+        middle = Atomic(1)
     }
 
     deinit {
@@ -68,7 +68,7 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
         slots[back] = value
         let previous = middle.exchange(back | Self.freshBit, ordering: .acquiringAndReleasing)
         privateIndices[0] = previous & Self.indexMask
-        publications.wrappingIncrement(ordering: .relaxed)
+        publications.wrappingAdd(1, ordering: .relaxed)
     }
 
     /// The newest value published, or the initial value before any (consumer side). Wait-free.

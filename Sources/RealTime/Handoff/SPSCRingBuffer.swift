@@ -1,4 +1,4 @@
-import Atomics
+import Synchronization
 
 /// A single-producer, single-consumer ring buffer of fixed capacity, for events out of the
 /// tick (telemetry samples, audit requests) to a slower consumer. The tick never waits: when
@@ -29,9 +29,9 @@ public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @uncheck
     private let slots: UnsafeMutablePointer<Element>
     /// Producer's copy of `head`, then consumer's copy of `tail`.
     private let cachedPositions: UnsafeMutablePointer<Int>
-    private let head = ManagedAtomic<Int>(0)
-    private let tail = ManagedAtomic<Int>(0)
-    private let drops = ManagedAtomic<UInt64>(0)
+    private let head = Atomic<Int>(0)
+    private let tail = Atomic<Int>(0)
+    private let drops = Atomic<UInt64>(0)
 
     /// Creates an empty ring holding at least `minimumCapacity` elements (at least 2, at most
     /// 2^30), rounded up to a power of two. Its memory is allocated and touched here, so that
@@ -64,7 +64,7 @@ public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @uncheck
         if position &- cachedPositions[0] >= capacity {
             cachedPositions[0] = head.load(ordering: .acquiring)
             if position &- cachedPositions[0] >= capacity {
-                drops.wrappingIncrement(ordering: .relaxed)
+                drops.wrappingAdd(1, ordering: .relaxed)
                 return false
             }
         }

@@ -1,4 +1,4 @@
-import Atomics
+import Synchronization
 
 /// The stop request of a loop, settable from any thread (a signal handler's watcher, the
 /// service lifecycle, a test).
@@ -7,7 +7,7 @@ import Atomics
 /// period after the request, without running another tick once it has seen it. The flag
 /// carries no data with it, so relaxed ordering suffices.
 public final class LoopControl: Sendable {
-    private let stopRequested = ManagedAtomic<Bool>(false)
+    private let stopRequested = Atomic<Bool>(false)
 
     /// Creates a control with no stop requested.
     public init() {}

@@ -1,4 +1,4 @@
-import Atomics
+import Synchronization
 
 /// The loop's health as other threads see it: a few atomic words the loop updates after every
 /// tick, read without locks by the transmit interlock, the watchdog and telemetry.
@@ -12,12 +12,12 @@ public final class LoopHealth: Sendable {
     /// Ticks without an overrun needed before `recentDeadlinesMet` is true.
     public let windowTicks: UInt64
 
-    private let running = ManagedAtomic<Bool>(false)
-    private let executed = ManagedAtomic<UInt64>(0)
-    private let overrunCount = ManagedAtomic<UInt64>(0)
-    private let missed = ManagedAtomic<UInt64>(0)
-    private let sinceOverrun = ManagedAtomic<UInt64>(0)
-    private let lastTickEnd = ManagedAtomic<Int64>(Int64.min)
+    private let running = Atomic<Bool>(false)
+    private let executed = Atomic<UInt64>(0)
+    private let overrunCount = Atomic<UInt64>(0)
+    private let missed = Atomic<UInt64>(0)
+    private let sinceOverrun = Atomic<UInt64>(0)
+    private let lastTickEnd = Atomic<Int64>(Int64.min)
 
     /// Creates the health record of a loop that has not run; `windowTicks` as in
     /// `LoopConfiguration.healthWindowTicks`.
@@ -66,13 +66,13 @@ public final class LoopHealth: Sendable {
 
     @inline(__always)
     func recordTick(endNanoseconds: Nanoseconds, overran: Bool, missedPeriods: UInt64) {
-        executed.wrappingIncrement(ordering: .relaxed)
+        executed.wrappingAdd(1, ordering: .relaxed)
         if overran {
-            overrunCount.wrappingIncrement(ordering: .relaxed)
-            missed.wrappingIncrement(by: missedPeriods, ordering: .relaxed)
+            overrunCount.wrappingAdd(1, ordering: .relaxed)
+            missed.wrappingAdd(missedPeriods, ordering: .relaxed)
             sinceOverrun.store(0, ordering: .relaxed)
         } else {
-            sinceOverrun.wrappingIncrement(ordering: .relaxed)
+            sinceOverrun.wrappingAdd(1, ordering: .relaxed)
         }
         lastTickEnd.store(endNanoseconds, ordering: .relaxed)
     }

@@ -1,4 +1,4 @@
-import Atomics
+import Synchronization
 import Platform
 
 /// UTC tracked beside the monotonic timeline: the offset that maps monotonic nanoseconds to
@@ -19,8 +19,8 @@ public final class UTCReference: Sendable {
     private static let unknownOffset = Int64.min
 
     /// UTC nanoseconds since the Unix epoch minus monotonic nanoseconds, or `unknownOffset`.
-    private let offsetNanoseconds = ManagedAtomic<Int64>(UTCReference.unknownOffset)
-    private let synchronisations = ManagedAtomic<UInt64>(0)
+    private let offsetNanoseconds = Atomic<Int64>(UTCReference.unknownOffset)
+    private let synchronisations = Atomic<UInt64>(0)
 
     /// Creates a reference with UTC unknown.
     public init() {}
@@ -48,7 +48,7 @@ public final class UTCReference: Sendable {
     {
         let newOffset = utc.nanosecondsSinceUnixEpoch &- monotonicNanoseconds
         let oldOffset = offsetNanoseconds.exchange(newOffset, ordering: .relaxed)
-        synchronisations.wrappingIncrement(ordering: .relaxed)
+        synchronisations.wrappingAdd(1, ordering: .relaxed)
         return oldOffset == UTCReference.unknownOffset ? nil : newOffset &- oldOffset
     }
 
