@@ -100,12 +100,12 @@ let package = Package(
         .testTarget(name: "GeofenceTests", dependencies: ["Geofence"], resources: [.copy("Resources")]),
 
         // The crash-safe, append-only audit log of transmit decisions and policy changes.
-        .target(name: "Audit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit"]),
+        .target(name: "Audit", dependencies: ["Platform", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Platform"]),
 
         // Hardware: protocols, Linux backends, simulated backends.
-        .target(name: "HAL"),
-        .testTarget(name: "HALTests", dependencies: ["HAL"]),
+        .target(name: "HAL", dependencies: ["Platform"]),
+        .testTarget(name: "HALTests", dependencies: ["HAL", "Platform"]),
         .target(
             name: "HALLinux",
             dependencies: [
@@ -114,7 +114,7 @@ let package = Package(
             ]),
         .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL", "AllocationTracing"]),
         .target(name: "HALSim", dependencies: ["HAL"]),
-        .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL"]),
+        .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL", "Platform"]),
 
         // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
         .target(name: "Drivers", dependencies: ["Platform", "HAL", "Audit"]),
@@ -153,7 +153,7 @@ let package = Package(
         // The virtual HIL bench (HIL/vm) as a scenario rig: the terminal on libgpiod/gpio-sim
         // and libusb/FunctionFS, the scenario's events done through sysfs.
         .target(name: "HILBench", dependencies: ["Terminal", "Simulation", "Platform", "HAL", "HALLinux", "Drivers", "RealTime"]),
-        .testTarget(name: "HILBenchTests", dependencies: ["HILBench", "HAL", "HALSim"]),
+        .testTarget(name: "HILBenchTests", dependencies: ["HILBench", "HAL", "HALSim", "Platform"]),
 
         // The daemon's shell: config, status API, metrics, systemd, rotctld, reports.
         .target(
@@ -226,7 +226,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: shippedBinaryLinking),
-        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime", "AllocationTracing"]),
+        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime", "Platform", "AllocationTracing"]),
 
         // The virtual HIL bench's beamformer bridge (HIL/vm): the device side through
         // FunctionFS, and a host-side check through libusb and the firmware's driver.

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// One audited event: a transmit on/off decision, a policy change, a fault, a start or stop.
 public struct AuditEntry: Sendable, Hashable, Codable {

@@ -1,5 +1,6 @@
 import Foundation
 import HAL
+import Platform
 
 /// Every distinct steering the firmware posted to the beamformer driver during a run, as the
 /// CRC-32C of its channel codes (the bytes a load payload carries) — to check the bridge's

@@ -1,5 +1,6 @@
 import HAL
 import HALSim
+import Platform
 import Testing
 
 /// The simulated beamformer bridge, spoken to frame by frame over the simulated bus.

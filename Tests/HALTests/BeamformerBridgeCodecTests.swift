@@ -1,4 +1,5 @@
 import HAL
+import Platform
 import Testing
 
 /// The beamformer bridge codec: CRC, every command both ways, and every way a frame is

@@ -1,5 +1,6 @@
 import Foundation
 import HAL
+import Platform
 import Testing
 
 @testable import HILBench

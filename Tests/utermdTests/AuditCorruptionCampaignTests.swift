@@ -1,6 +1,7 @@
 import AllocationTracing
 import Audit
 import Foundation
+import Platform
 import RealTime
 import Testing
 

@@ -1,3 +1,5 @@
+import Platform
+
 extension BeamformerBridgeCodec {
     /// Decodes the frame that is exactly `bytes` (one bulk transfer). With
     /// `expectedSequence`, a valid frame with another sequence throws `wrongSequence`.

@@ -1,3 +1,5 @@
+import Platform
+
 /// Encodes and decodes beamformer bridge frames (layout: `BeamformerBridgeProtocol`).
 ///
 /// The buffer forms allocate nothing: the caller owns the bytes (a buffer of

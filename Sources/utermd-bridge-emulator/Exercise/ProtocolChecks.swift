@@ -1,4 +1,5 @@
 import HAL
+import Platform
 
 /// The bridge protocol checked frame by frame over a real USB link: the answers
 /// `BeamformerBridgeProtocol` prescribes for good requests, retries and each kind of bad one.
