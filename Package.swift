@@ -48,6 +48,7 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
         // The network face (issue 15): the status API, rotctld, metrics and the services.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
@@ -68,8 +69,8 @@ let package = Package(
         // ISO-8601 codec; CPlatform is the C shim (built with _GNU_SOURCE) for the Linux calls the
         // Glibc module does not export (sched_setaffinity, pthread_setname_np, gettid).
         .target(name: "CPlatform"),
-        .target(name: "Platform"),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        .target(name: "Platform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", .product(name: "SystemPackage", package: "swift-system")]),
 
         // Orbits: time, element sets, SGP4/SDP4, frames, constellations.
         .target(name: "Orbit", dependencies: ["Platform"]),
@@ -127,7 +128,7 @@ let package = Package(
         .target(
             name: "Terminal",
             dependencies: [
-                "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
+                "Platform", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
                 .product(name: "Yams", package: "Yams"),
             ],
             // The simulated board, the example policy and the default scenario, compiled in

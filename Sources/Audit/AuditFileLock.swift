@@ -1,3 +1,4 @@
+import Platform
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,14 +14,12 @@ public enum AuditFileLock {
     /// Takes the exclusive lock on `descriptor` without waiting.
     /// - Throws: `.locked` with the holder's process id when another open file holds it.
     public static func lockExclusively(_ descriptor: Int32, path: String) throws(AuditError) {
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            if code == EINTR { continue }
-            if code == EWOULDBLOCK {
+        if case .failure(let failure) = SystemCall.retryingOnInterrupt({ flock(descriptor, LOCK_EX | LOCK_NB) }) {
+            if failure.rawValue == EWOULDBLOCK {
                 let holder = procLocksHolder(of: descriptor)
                 throw .locked(path: path, holderPID: holder)
             }
-            throw .system(operation: "flock", path: path, errno: code)
+            throw .system(operation: "flock", path: path, errno: failure.rawValue)
         }
     }
 
@@ -28,9 +27,7 @@ public enum AuditFileLock {
     /// one does: tried with a non-blocking shared lock (released at once), and the holder's
     /// id read from `/proc/locks` (Linux; elsewhere `-1` stands for "some other process").
     public static func holder(of descriptor: Int32) -> Int32? {
-        var result: Int32 = 0
-        repeat { result = flock(descriptor, LOCK_SH | LOCK_NB) } while result != 0 && errno == EINTR
-        if result == 0 {
+        if case .success = SystemCall.retryingOnInterrupt({ flock(descriptor, LOCK_SH | LOCK_NB) }) {
             _ = flock(descriptor, LOCK_UN)
             return nil
         }

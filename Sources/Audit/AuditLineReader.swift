@@ -1,3 +1,4 @@
+import Platform
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -65,14 +66,15 @@ struct AuditLineReader {
         let chunk = 1 << 16
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: chunk))
-        var count: Int
-        repeat {
-            count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + old, chunk, fileOffset) }
-        } while count < 0 && errno == EINTR
-        if count < 0 {
-            let code = errno
+        let offset = fileOffset
+        let count: Int
+        switch buffer.withUnsafeMutableBytes({ bytes in
+            SystemCall.retryingOnInterrupt { pread(descriptor, bytes.baseAddress! + old, chunk, offset) }
+        }) {
+        case .success(let read): count = read
+        case .failure(let failure):
             buffer.removeLast(chunk)
-            throw .system(operation: "read", path: path, errno: code)
+            throw .system(operation: "read", path: path, errno: failure.rawValue)
         }
         buffer.removeLast(chunk - count)
         fileOffset += off_t(count)

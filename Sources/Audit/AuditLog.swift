@@ -1,3 +1,4 @@
+import Platform
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -81,21 +82,11 @@ public final class AuditLog {
         entry.chain = headDigest
         let line: [UInt8]
         do { line = try AuditLineFormat.encode(entry) } catch { throw .encoding("\(error)") }
-        let failure: Int32? = line.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
+        if let failure = line.withUnsafeBytes({ SystemCall.writeAll(descriptor, $0) }) {
+            throw .system(operation: "write", path: path, errno: failure.rawValue)
         }
-        if let failure { throw .system(operation: "write", path: path, errno: failure) }
-        while fsync(descriptor) != 0 {
-            if errno != EINTR { throw .system(operation: "fsync", path: path, errno: errno) }
+        if case .failure(let failure) = SystemCall.retryingOnInterrupt({ fsync(descriptor) }) {
+            throw .system(operation: "fsync", path: path, errno: failure.rawValue)
         }
         nextSequence += 1
         headDigest = AuditChain.digest(ofLine: line.dropLast())

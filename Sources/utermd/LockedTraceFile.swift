@@ -1,5 +1,6 @@
 import Audit
 import Foundation
+import Platform
 
 #if canImport(Glibc)
 import Glibc
@@ -36,12 +37,13 @@ final class LockedTraceFile {
         guard ftruncate(descriptor, 0) == 0 else { throw .system(operation: "ftruncate", path: path, errno: errno) }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .system(operation: "write", path: path, errno: errno)
+            let start = offset
+            switch bytes.withUnsafeBytes({ buffer in
+                SystemCall.retryingOnInterrupt { pwrite(descriptor, buffer.baseAddress! + start, buffer.count - start, off_t(start)) }
+            }) {
+            case .success(let written): offset += written
+            case .failure(let failure): throw .system(operation: "write", path: path, errno: failure.rawValue)
             }
-            offset += written
         }
     }
 }

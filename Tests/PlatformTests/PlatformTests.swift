@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import Testing
 
 @testable import Platform
@@ -128,5 +129,37 @@ import Testing
         // The wait gave the lock back.
         #expect(condition.tryLock())
         condition.unlock()
+    }
+}
+
+@Suite struct SystemCallTests {
+    @Test func aFailureComesBackAsItsErrno() {
+        let result = SystemCall.retryingOnInterrupt { close(-1) }
+        guard case .failure(let failure) = result else {
+            Issue.record("close(-1) succeeded")
+            return
+        }
+        #expect(failure.rawValue == EBADF)
+    }
+
+    @Test func writeAllWritesEveryByteThroughAPipe() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let readEnd = ends[0]
+        defer { _ = close(readEnd) }
+        let bytes = [UInt8](repeating: 0x5A, count: 60_000)
+        let reader = Thread {
+            var total = 0
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while case .success(let count) = SystemCall.retryingOnInterrupt({ read(readEnd, &buffer, buffer.count) }), count > 0 {
+                total += count
+            }
+            #expect(total == 60_000)
+        }
+        reader.start()
+        #expect(bytes.withUnsafeBytes { SystemCall.writeAll(ends[1], $0) } == nil)
+        _ = close(ends[1])
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(bytes.withUnsafeBytes { SystemCall.writeAll(ends[1], $0) } != nil, "a closed descriptor fails")
     }
 }

@@ -1,3 +1,4 @@
+import Platform
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -18,25 +19,19 @@ struct DescriptorInput {
     func read(into buffer: UnsafeMutableRawBufferPointer, timeout: Duration) throws(GNSSError) -> Outcome {
         var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let milliseconds = timeout.pollMilliseconds
-        while true {
-            let ready = poll(&pollDescriptor, 1, milliseconds)
-            if ready < 0 {
-                if errno == EINTR { continue }
-                throw .system(operation: "poll", errno: errno)
-            }
-            if ready == 0 { return .nothingYet }
-            break
+        switch SystemCall.retryingOnInterrupt({ poll(&pollDescriptor, 1, milliseconds) }) {
+        case .failure(let failure): throw .system(operation: "poll", errno: failure.rawValue)
+        case .success(0): return .nothingYet
+        case .success: break
         }
-        while true {
-            let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN || errno == EWOULDBLOCK { return .nothingYet }
-                // A USB-CDC receiver that went away reads EIO: the input has ended.
-                if errno == EIO { return .endOfInput }
-                throw .system(operation: "read", errno: errno)
-            }
-            return count == 0 ? .endOfInput : .bytes(count)
+        switch SystemCall.retryingOnInterrupt({ systemRead(descriptor, buffer.baseAddress, buffer.count) }) {
+        case .success(let count): return count == 0 ? .endOfInput : .bytes(count)
+        case .failure(let failure):
+            let code = failure.rawValue
+            if code == EAGAIN || code == EWOULDBLOCK { return .nothingYet }
+            // A USB-CDC receiver that went away reads EIO: the input has ended.
+            if code == EIO { return .endOfInput }
+            throw .system(operation: "read", errno: code)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Platform
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -56,11 +57,10 @@ enum TCPConnection {
         guard errno == EINPROGRESS || errno == EINTR else { throw .system(operation: "connect \(name)", errno: errno) }
         var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
         let milliseconds = timeout.pollMilliseconds
-        var ready: Int32
-        repeat { ready = poll(&pollDescriptor, 1, milliseconds) } while ready < 0 && errno == EINTR
-        guard ready > 0 else {
-            if ready == 0 { throw .connectTimedOut(name) }
-            throw .system(operation: "poll connect \(name)", errno: errno)
+        switch SystemCall.retryingOnInterrupt({ poll(&pollDescriptor, 1, milliseconds) }) {
+        case .failure(let failure): throw .system(operation: "poll connect \(name)", errno: failure.rawValue)
+        case .success(0): throw .connectTimedOut(name)
+        case .success: break
         }
         var failure: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
@@ -80,20 +80,21 @@ enum TCPConnection {
         var offset = 0
         var waits = 0
         while offset < bytes.count {
-            let sent = bytes.withUnsafeBytes {
-                systemSend(descriptor, $0.baseAddress.map { $0 + offset }, bytes.count - offset, flags)
-            }
-            if sent < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN || errno == EWOULDBLOCK, waits < 5 {
-                    waits += 1
-                    var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&pollDescriptor, 1, 1000)
-                    continue
+            let start = offset
+            let result = bytes.withUnsafeBytes { buffer in
+                SystemCall.retryingOnInterrupt {
+                    systemSend(descriptor, buffer.baseAddress.map { $0 + start }, buffer.count - start, flags)
                 }
-                throw .system(operation: "send", errno: errno)
             }
-            offset += sent
+            switch result {
+            case .success(let sent): offset += sent
+            case .failure(let failure):
+                let code = failure.rawValue
+                guard code == EAGAIN || code == EWOULDBLOCK, waits < 5 else { throw .system(operation: "send", errno: code) }
+                waits += 1
+                var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&pollDescriptor, 1, 1000)
+            }
         }
     }
 }

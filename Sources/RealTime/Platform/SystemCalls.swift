@@ -1,3 +1,4 @@
+import Platform
 import Synchronization
 
 #if os(Linux)
@@ -14,7 +15,7 @@ import Synchronization
 /// The raw C calls of this module, and nothing else: scheduling, memory locking, CPU affinity,
 /// threads (the clock is Platform's `MonotonicTime`; the calls glibc declares only under
 /// `_GNU_SOURCE` come through the `CPlatform` shim). The typed API above this (`RealTimeSetup`,
-/// `LoopThread`) never calls C itself, and `EINTR` is retried here and only here.
+/// `LoopThread`) never calls C itself; `EINTR` is retried by Platform's `SystemCall`.
 enum SystemCalls {
     #if os(Linux)
         // MARK: Scheduling, memory, affinity (Linux)
@@ -63,11 +64,8 @@ enum SystemCalls {
             guard descriptor >= 0 else { return SystemError(code: errno) }
             defer { _ = close(descriptor) }
             let text = Array(String(nanoseconds).utf8)
-            while true {
-                let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-                if written >= 0 { return nil }
-                if errno != EINTR { return SystemError(code: errno) }
-            }
+            let failure = text.withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
+            return failure.map { SystemError(code: $0.rawValue) }
         }
 
         /// `sysconf(_SC_NPROCESSORS_ONLN)`.
@@ -78,13 +76,14 @@ enum SystemCalls {
             let descriptor = open("/dev/cpu_dma_latency", O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return SystemError(code: errno) }
             var value = microseconds
-            while true {
-                let written = withUnsafeBytes(of: &value) { write(descriptor, $0.baseAddress, $0.count) }
-                if written == MemoryLayout<Int32>.size { break }
-                if written < 0, errno == EINTR { continue }
-                let error = SystemError(code: written < 0 ? errno : EIO)
+            switch SystemCall.retryingOnInterrupt({ withUnsafeBytes(of: &value) { write(descriptor, $0.baseAddress, $0.count) } }) {
+            case .success(MemoryLayout<Int32>.size): break
+            case .success:
                 _ = close(descriptor)
-                return error
+                return SystemError(code: EIO)
+            case .failure(let failure):
+                _ = close(descriptor)
+                return SystemError(code: failure.rawValue)
             }
             let previous = CPUWakeLatencyRequest.shared.hold(descriptor)
             if previous >= 0 { _ = close(previous) }

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// Replaces a small state file so that a crash leaves either the old or the new content:
 /// written to `<path>.new`, fsync'ed, renamed over `path`, the directory fsync'ed (POSIX
@@ -14,21 +15,10 @@ enum AtomicFileReplacement {
         let temporary = path + ".new"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw Failure(path: temporary, reason: "cannot create: \(String(cString: strerror(errno)))") }
-        let written = data.withUnsafeBytes { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(fd, base + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
-        let synced = written && fsync(fd) == 0
-        let reason = String(cString: strerror(errno))
+        var failure = data.withUnsafeBytes { SystemCall.writeAll(fd, $0) }
+        if failure == nil, case .failure(let error) = SystemCall.retryingOnInterrupt({ fsync(fd) }) { failure = error }
+        let synced = failure == nil
+        let reason = failure.map { String(cString: strerror($0.rawValue)) } ?? ""
         close(fd)
         guard synced else {
             unlink(temporary)

@@ -104,17 +104,8 @@ final class BridgeRecorder: @unchecked Sendable {
 
     private func append(_ line: String, to descriptor: Int32) {
         #if canImport(Glibc)
-            var bytes = Array((line + "\n").utf8)
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeMutableBytes { buffer -> Int in
-                    guard let base = buffer.baseAddress else { return 0 }
-                    return Glibc.write(descriptor, base + offset, buffer.count - offset)
-                }
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }  // a full disk loses the line, not the bridge
-                offset += written
-            }
+            // A full disk loses the line, not the bridge.
+            _ = Array((line + "\n").utf8).withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
         #endif
     }
 

@@ -1,3 +1,4 @@
+import Platform
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -32,7 +33,7 @@ struct FunctionFSError: Error, CustomStringConvertible {
 /// An open file of a FunctionFS mount (`ep0` or an endpoint), closed in `deinit`.
 ///
 /// The only place where the emulator makes system calls on FunctionFS; every call retries
-/// on `EINTR` here and nowhere else. Reads and writes block: on an endpoint a read waits
+/// on `EINTR` (through Platform's `SystemCall`). Reads and writes block: on an endpoint a read waits
 /// until the host sends a transfer, and until the function is enabled before that.
 final class FunctionFSFile: @unchecked Sendable {
     // @unchecked: the descriptor is immutable after init and each instance is used by one
@@ -126,15 +127,12 @@ final class FunctionFSFile: @unchecked Sendable {
         #endif
     }
 
-    private static func retrying<T: BinaryInteger>(_ call: () -> T) -> T {
-        #if canImport(Glibc)
-            while true {
-                let result = call()
-                if result < 0, Glibc.errno == EINTR { continue }
-                return result
-            }
-        #else
-            call()
-        #endif
+    /// `call` retried on EINTR by Platform's `SystemCall`; a failure returns -1 with `errno`
+    /// left as the call set it, for the throwing sites above.
+    private static func retrying<T: FixedWidthInteger & SignedInteger>(_ call: () -> T) -> T {
+        switch SystemCall.retryingOnInterrupt(call) {
+        case .success(let value): return value
+        case .failure: return -1
+        }
     }
 }
