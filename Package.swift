@@ -78,7 +78,7 @@ let package = Package(
 
         // Visibility, pass prediction, obstruction map, 15-second slot scheduling and policies.
         .target(name: "Handover", dependencies: ["Orbit"]),
-        .testTarget(name: "HandoverTests", dependencies: ["Handover", "Orbit", "AllocationTracing"]),
+        .testTarget(name: "HandoverTests", dependencies: ["Handover", "Orbit", "TestSupport"]),
 
         // Phased-array geometry, steering, quantisation, array factor.
         .target(name: "Beam", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -91,10 +91,11 @@ let package = Package(
                 "Platform", .target(name: "CPlatform", condition: linuxOnly),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]),
-        .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "AllocationTracing"]),
+        .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "TestSupport"]),
 
-        // Test support shared by test targets: allocation counting (glibc's mtrace, Linux).
-        .target(name: "AllocationTracing", path: "Tests/Support/AllocationTracing"),
+        // Test support shared by the test targets: allocation counting (glibc's mtrace, Linux),
+        // the sanitizer probe, the simulated board in code, a loopback TCP/HTTP client.
+        .target(name: "TestSupport", dependencies: ["HAL"], path: "Tests/Support/TestSupport"),
 
         // Zones, geodesy, service-restriction decisions.
         .target(name: "Geofence", dependencies: ["Platform", .product(name: "Crypto", package: "swift-crypto")]),
@@ -102,7 +103,7 @@ let package = Package(
 
         // The crash-safe, append-only audit log of transmit decisions and policy changes.
         .target(name: "Audit", dependencies: ["Platform", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Platform"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Platform", "TestSupport"]),
 
         // Hardware: protocols, Linux backends, simulated backends.
         .target(name: "HAL", dependencies: ["Platform"]),
@@ -113,14 +114,14 @@ let package = Package(
                 "HAL",
                 .target(name: "CLibUSB", condition: linuxOnly),
             ]),
-        .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL", "AllocationTracing"]),
+        .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL", "TestSupport"]),
         .target(name: "HALSim", dependencies: ["HAL"]),
-        .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL", "Platform"]),
+        .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL", "Platform", "TestSupport"]),
 
         // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
         .target(name: "Drivers", dependencies: ["Platform", "HAL", "Audit"]),
         .testTarget(
-            name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime"], resources: [.copy("Resources")]
+            name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime", "TestSupport"], resources: [.copy("Resources")]
         ),
 
         // The terminal: composition, data-file loading. It ships in the firmware; it knows the
@@ -176,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "Terminal", "Handover", "Audit", "Drivers", "Geofence", "HAL", "DishAPI",
+                "Daemon", "Terminal", "Handover", "Audit", "Drivers", "Geofence", "HAL", "DishAPI", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -227,7 +228,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: shippedBinaryLinking),
-        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime", "Platform", "AllocationTracing"]),
+        .testTarget(name: "utermdTests", dependencies: ["utermd", "Terminal", "Orbit", "Audit", "RealTime", "Platform", "TestSupport"]),
 
         // The virtual HIL bench's beamformer bridge (HIL/vm): the device side through
         // FunctionFS, and a host-side check through libusb and the firmware's driver.

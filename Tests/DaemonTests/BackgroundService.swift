@@ -1,5 +1,6 @@
 import Foundation
 import ServiceLifecycle
+import TestSupport
 
 @testable import Daemon
 

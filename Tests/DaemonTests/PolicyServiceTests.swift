@@ -3,6 +3,7 @@ import Drivers
 import Foundation
 import Geofence
 import Logging
+import TestSupport
 import Testing
 
 @testable import Daemon

@@ -1,6 +1,7 @@
 import Drivers
 import HAL
 import HALSim
+import TestSupport
 import Testing
 
 /// The beamformer bridge driver against the simulated bridge, step by step in virtual time.

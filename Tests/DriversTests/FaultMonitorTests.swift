@@ -2,6 +2,7 @@ import Foundation
 @testable import Drivers
 import HAL
 import HALSim
+import TestSupport
 import Testing
 
 /// Fault inputs to transmit-off, on simulated traces with edge timestamps.

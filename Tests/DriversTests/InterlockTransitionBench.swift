@@ -2,6 +2,7 @@ import Audit
 @testable import Drivers
 import HAL
 import HALSim
+import TestSupport
 
 /// The abstraction the Promela model of `Model/` works in, and a bench that puts the real
 /// `TransmitInterlock` and `AuditHandoff` into each abstract state and applies each abstract

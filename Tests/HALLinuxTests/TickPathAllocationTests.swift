@@ -4,7 +4,7 @@
     import HAL
     @testable import HALLinux
     import Testing
-    import AllocationTracing
+    import TestSupport
 
     /// The calls the real-time tick makes on lines (`set` on an output, `pollEvents(into:)` on
     /// an input with events ready) allocate nothing: counted, not assumed.

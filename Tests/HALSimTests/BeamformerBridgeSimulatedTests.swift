@@ -1,6 +1,7 @@
 import HAL
 import HALSim
 import Platform
+import TestSupport
 import Testing
 
 /// The simulated beamformer bridge, spoken to frame by frame over the simulated bus.

@@ -1,30 +1,6 @@
 import HAL
 import Testing
 
-/// The simulated board of `Boards/sim.yaml`, built in code (the YAML loader lives in Terminal).
-enum SimBoard {
-    static let chip = "utermd-sim-io"
-
-    static let profile = BoardProfile(
-        name: "sim",
-        chips: [GPIOChipDescription(label: chip, lineCount: 16)],
-        lines: [
-            .transmitEnable: GPIOLineAssignment(chipLabel: chip, offset: 0, safeState: .inactive),
-            .paPower: GPIOLineAssignment(chipLabel: chip, offset: 1, safeState: .inactive),
-            .statusLED: GPIOLineAssignment(chipLabel: chip, offset: 2, safeState: .inactive),
-            .beamformerReset: GPIOLineAssignment(chipLabel: chip, offset: 3, activeLow: true, safeState: .active),
-            .faultIn: GPIOLineAssignment(chipLabel: chip, offset: 8, activeLow: true, bias: .pullUp),
-            .overTemperature: GPIOLineAssignment(chipLabel: chip, offset: 9, activeLow: true, bias: .pullUp),
-            .transmitEnableSense: GPIOLineAssignment(chipLabel: chip, offset: 10),
-        ],
-        usbDevices: [
-            .beamformer: USBDeviceAssignment(id: USBIdentifier(vendorID: 0x1209, productID: 0x0001)),
-            .gnss: USBDeviceAssignment(id: USBIdentifier(vendorID: 0x1546, productID: 0x01A8), serial: "GNSS-2"),
-        ])
-
-    static let millisecond: UInt64 = 1_000_000
-}
-
 /// Expects `body` to throw a `GPIOError` of `kind`.
 func expectGPIOError(
     _ kind: GPIOError.Kind, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void

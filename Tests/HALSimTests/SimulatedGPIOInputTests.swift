@@ -1,5 +1,6 @@
 import HAL
 import HALSim
+import TestSupport
 import Testing
 
 /// Inputs of the simulated board: power-on levels from bias, wiring from outputs, injected

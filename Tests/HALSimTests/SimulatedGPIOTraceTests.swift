@@ -1,5 +1,6 @@
 import HAL
 import HALSim
+import TestSupport
 import Testing
 
 /// The write trace of the simulated lines: safe states at open, every write with its

@@ -1,5 +1,6 @@
 import HAL
 import HALSim
+import TestSupport
 import Testing
 
 /// The simulated USB bus: device models, transfers, and every injected fault.

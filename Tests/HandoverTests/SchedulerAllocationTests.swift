@@ -1,5 +1,5 @@
 #if os(Linux)
-    import AllocationTracing
+    import TestSupport
     import Orbit
     import Testing
 

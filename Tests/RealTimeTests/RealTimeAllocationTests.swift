@@ -2,7 +2,7 @@
     import Foundation
     import Glibc
     import Testing
-    import AllocationTracing
+    import TestSupport
 
     @testable import RealTime
 

@@ -1,4 +1,4 @@
-import AllocationTracing
+import TestSupport
 import Audit
 import Foundation
 import Platform

@@ -8,10 +8,10 @@ import Foundation
 
 /// A blocking TCP client for the tests: connect to 127.0.0.1, send bytes, read until the
 /// server closes (or a timeout), so requests can be as malformed as a test needs.
-final class TestClient {
-    let descriptor: Int32
+package final class TestClient {
+    package let descriptor: Int32
 
-    init(port: UInt16) throws {
+    package init(port: UInt16) throws {
         #if canImport(Glibc)
             descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -35,9 +35,9 @@ final class TestClient {
 
     deinit { close(descriptor) }
 
-    func write(_ text: String) { write(Array(text.utf8)) }
+    package func write(_ text: String) { write(Array(text.utf8)) }
 
-    func write(_ bytes: [UInt8]) {
+    package func write(_ bytes: [UInt8]) {
         #if canImport(Glibc)
             let flags = Int32(MSG_NOSIGNAL)
         #else
@@ -52,7 +52,7 @@ final class TestClient {
     }
 
     /// Everything until the peer closes (or the 10 s receive timeout).
-    func readAll() -> String {
+    package func readAll() -> String {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -64,7 +64,7 @@ final class TestClient {
     }
 
     /// Reads until `predicate` holds on what arrived (or the timeout).
-    func read(until predicate: (String) -> Bool) -> String {
+    package func read(until predicate: (String) -> Bool) -> String {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !predicate(String(decoding: result, as: UTF8.self)) {
@@ -76,7 +76,7 @@ final class TestClient {
     }
 
     /// One whole HTTP exchange: sends `request`, returns (status, headers+body text).
-    static func http(port: UInt16, _ request: String) throws -> (status: Int, text: String) {
+    package static func http(port: UInt16, _ request: String) throws -> (status: Int, text: String) {
         let client = try TestClient(port: port)
         client.write(request)
         let text = client.readAll()
@@ -84,15 +84,36 @@ final class TestClient {
         return (status, text)
     }
 
+    /// A TCP port nobody listens on now (bound to 0 and released).
+    package static func freePort() throws -> UInt16 {
+        #if canImport(Glibc)
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw TestFailure("no free port: errno \(errno)") }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
     /// The body of an HTTP response text.
-    static func body(_ text: String) -> String {
+    package static func body(_ text: String) -> String {
         guard let range = text.range(of: "\r\n\r\n") else { return "" }
         return String(text[range.upperBound...])
     }
 }
 
 /// A test failure with a message.
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+package struct TestFailure: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }
