@@ -13,13 +13,18 @@ public func fuzzDataFiles(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size > 0 else { return 0 }
     let text = String(decoding: UnsafeBufferPointer(start: data + 1, count: size - 1), as: UTF8.self)
     switch data[0] % 5 {
-    case 0: _ = try? BoardFile.parse(yaml: text, file: "fuzz-board.yaml")
-    case 1: _ = try? ScenarioFile.parse(yaml: text, file: "fuzz-scenario.yaml")
-    case 2: _ = try? DaemonConfigurationFile.parse(yaml: text, file: "fuzz-config.yaml", baseDirectory: "/nonexistent")
+    case 0: keep(try? BoardFile.parse(yaml: text, file: "fuzz-board.yaml"))
+    case 1: keep(try? ScenarioFile.parse(yaml: text, file: "fuzz-scenario.yaml"))
+    case 2: keep(try? DaemonConfigurationFile.parse(yaml: text, file: "fuzz-config.yaml", baseDirectory: "/nonexistent"))
     case 3:
         FileManager.default.createFile(atPath: rigPath, contents: Data(text.utf8))
-        _ = try? RigFile.load(path: rigPath)
-    default: _ = try? DataNode.parse(yaml: text, file: "fuzz.yaml")
+        keep(try? RigFile.load(path: rigPath))
+    default: keep(try? DataNode.parse(yaml: text, file: "fuzz.yaml"))
     }
     return 0
 }
+
+/// Hands `value` to code the optimiser may not look into, so that a release build
+/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
+@inline(never) @_optimize(none)
+private func keep<Value>(_ value: Value) {}

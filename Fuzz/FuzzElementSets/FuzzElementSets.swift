@@ -17,8 +17,13 @@ public func fuzzElementSets(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     if let loaded = try? ElementSetFile.parse(bytes: bytes, source: "fuzz", options: options) {
         // Propagate what was accepted: a parsed element set must not trap SGP4's set-up.
         for elements in loaded.sets.prefix(4) {
-            if let propagator = try? SGP4Propagator(elements: elements) { _ = try? propagator.propagate(minutesSinceEpoch: 1_440) }
+            if let propagator = try? SGP4Propagator(elements: elements) { keep(try? propagator.propagate(minutesSinceEpoch: 1_440)) }
         }
     }
     return 0
 }
+
+/// Hands `value` to code the optimiser may not look into, so that a release build
+/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
+@inline(never) @_optimize(none)
+private func keep<Value>(_ value: Value) {}

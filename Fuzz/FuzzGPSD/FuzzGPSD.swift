@@ -7,7 +7,12 @@ public func fuzzGPSD(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
         guard let report = try? GPSDReport.decode(line) else { continue }
-        _ = try? report.fix(satellitesUsed: report.satellitesUsed, receivedAtNanoseconds: 1_000_000_000)
+        keep(try? report.fix(satellitesUsed: report.satellitesUsed, receivedAtNanoseconds: 1_000_000_000))
     }
     return 0
 }
+
+/// Hands `value` to code the optimiser may not look into, so that a release build
+/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
+@inline(never) @_optimize(none)
+private func keep<Value>(_ value: Value) {}

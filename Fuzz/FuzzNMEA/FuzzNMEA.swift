@@ -10,7 +10,12 @@ public func fuzzNMEA(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
         received += 100_000_000
         guard let sentence = try? NMEAParser.parse(line) else { continue }
-        _ = assembler.consume(sentence, receivedAtNanoseconds: received)
+        keep(assembler.consume(sentence, receivedAtNanoseconds: received))
     }
     return 0
 }
+
+/// Hands `value` to code the optimiser may not look into, so that a release build
+/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
+@inline(never) @_optimize(none)
+private func keep<Value>(_ value: Value) {}

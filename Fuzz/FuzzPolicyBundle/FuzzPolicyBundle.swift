@@ -10,11 +10,16 @@ private let keeperKey = try? EmbeddedDefaults.examplePolicyPublicKey()
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPolicyBundle(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    _ = try? SignedPolicyFile(fileBytes: bytes)
-    _ = try? PolicyFile.parse(bytes: SignedPolicyFile.unsignedContent(of: bytes), file: "fuzz.yaml")
+    keep(try? SignedPolicyFile(fileBytes: bytes))
+    keep(try? PolicyFile.parse(bytes: SignedPolicyFile.unsignedContent(of: bytes), file: "fuzz.yaml"))
     if let keeperKey {
         var keeper = PolicyKeeper(operatorKey: keeperKey)
-        _ = keeper.offer(fileBytes: bytes, source: "fuzz", at: Date(timeIntervalSince1970: 1_787_443_200))
+        keep(keeper.offer(fileBytes: bytes, source: "fuzz", at: Date(timeIntervalSince1970: 1_787_443_200)))
     }
     return 0
 }
+
+/// Hands `value` to code the optimiser may not look into, so that a release build
+/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
+@inline(never) @_optimize(none)
+private func keep<Value>(_ value: Value) {}
