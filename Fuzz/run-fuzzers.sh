@@ -11,13 +11,13 @@ SECONDS_EACH=${2:?SECONDS}
 shift 2
 found=0
 # The longest input worth mutating, per target, for the long run: a few records of each format
-# (NMEA sentences are at most 82 bytes, rotctld lines a few dozen, a bridge frame under 300; the
-# seeds of the file formats are 0.5-3 kB). Every extra byte costs each execution its parse.
+# (NMEA sentences are at most 82 bytes, rotctld lines a few dozen; a bridge frame is up to 4 kB,
+# the seeds of the file formats 0.5-3 kB). Every extra byte costs each execution its parse.
 max_len_of() {
     [ "${FUZZ_MAX_LEN:-65536}" = auto ] || { echo "${FUZZ_MAX_LEN:-65536}"; return; }
     case $1 in
     FuzzRotctld) echo 256 ;;
-    FuzzNMEA | FuzzBridgeFrames) echo 512 ;;
+    FuzzNMEA) echo 512 ;;
     FuzzGPSD | FuzzStatusAPI | FuzzDishAPI) echo 1024 ;;
     *) echo 4096 ;;
     esac

@@ -78,6 +78,14 @@ if [ -x .build/debug/utermd ]; then
         --out "$DIR/FuzzPolicyBundle/small-policy-signed" >/dev/null 2>&1 || true
 fi
 printf '\001' > "$DIR/FuzzBridgeFrames/one-byte"
+# Command, sequence (little-endian) and payload of each message, framed by the target itself:
+# reset, read-status, latch slot 1, a 2-element beam-state load, an acknowledgement with a
+# status block.
+printf '\001\007\000' > "$DIR/FuzzBridgeFrames/reset"
+printf '\002\007\000' > "$DIR/FuzzBridgeFrames/read-status"
+printf '\004\007\000\001' > "$DIR/FuzzBridgeFrames/latch"
+printf '\003\007\000\001\000\000\000\002\000\020\001\021\002' > "$DIR/FuzzBridgeFrames/load-beam-state"
+printf '\200\007\000\003\000\000\000\000\005\004\001\012\000\000\000' > "$DIR/FuzzBridgeFrames/acknowledgement"
 # The status API: every route as a client sends it, with and without the token.
 for route in "GET /status" "GET /history?limit=5" "GET /obstructions" "GET /metrics" "HEAD /status" "GET /nowhere"; do
     printf '%s HTTP/1.1\r\nHost: localhost\r\n\r\n' "$route" > "$DIR/FuzzStatusAPI/$(echo "$route" | tr ' /?=' '____')"
