@@ -49,8 +49,10 @@ def free_ports(count):
 def start_daemon(binary, directory):
     status_port, rotctld_port, dish_port = free_ports(3)
     text = open(os.path.join(REPOSITORY, "Config", "sim.yaml")).read()
-    text = (text.replace("port: 9201", f"port: {status_port}").replace("port: 4533", f"port: {rotctld_port}")
-            .replace("port: 9200", f"port: {dish_port}").replace("/tmp/utermd-sim/", directory + "/"))
+    # One pass: chained replaces would rewrite a port just written (45331 → "4533" + "1").
+    ports = {"9201": status_port, "4533": rotctld_port, "9200": dish_port}
+    text = re.sub(r"port: (9201|4533|9200)\b", lambda match: f"port: {ports[match.group(1)]}", text)
+    text = text.replace("/tmp/utermd-sim/", directory + "/")
     config = os.path.join(directory, "utermd.yaml")
     open(config, "w").write(text)
     log = open(os.path.join(directory, "daemon.log"), "w")

@@ -88,7 +88,7 @@ s=[socket.socket() for _ in range(3)]
 [x.bind(('127.0.0.1',0)) for x in s]
 print(' '.join(str(x.getsockname()[1]) for x in s))")
 set -- $ports
-sed -e "s/port: 9201/port: $1/" -e "s/port: 4533/port: $2/" -e "s/port: 9200/port: $3/" -e "s#/tmp/utermd-sim/#$WORK/daemon/#g" Config/sim.yaml >"$WORK/sim.yaml"
+sed -e "s/port: 9201\b/port: $1/" -e "s/port: 4533\b/port: $2/" -e "s/port: 9200\b/port: $3/" -e "s#/tmp/utermd-sim/#$WORK/daemon/#g" Config/sim.yaml >"$WORK/sim.yaml"
 step "check-config of the daemon's copy" 0 no -- "$UTERMD" check-config "$WORK/sim.yaml"
 "$UTERMD" run --config "$WORK/sim.yaml" >"$WORK/daemon.log" 2>&1 &
 daemon=$!

@@ -49,6 +49,14 @@ def free_ports(count):
     return ports
 
 
+def with_ports(text, status, rotctld, dish):
+    """Config/sim.yaml with its three ports replaced in one pass. Chained replaces rewrote a
+    port they had just written: a status port of 45331 became "4533" + "1" under the rotctld
+    rewrite, 442591 here once, and the daemon refused its configuration."""
+    ports = {"9201": status, "4533": rotctld, "9200": dish}
+    return re.sub(r"port: (9201|4533|9200)\b", lambda match: f"port: {ports[match.group(1)]}", text)
+
+
 class Daemon:
     """utermd run on Config/sim.yaml with free ports and its files in a temporary folder."""
 
@@ -57,10 +65,8 @@ class Daemon:
         self.status_port, self.rotctld_port, self.dish_port = free_ports(3)
         text = open(os.path.join(REPOSITORY, "Config", "sim.yaml")).read()
         self.token = re.search(r"token: (\S+)", text).group(1)
-        text = (text.replace("port: 9201", f"port: {self.status_port}")
-                .replace("port: 4533", f"port: {self.rotctld_port}")
-                .replace("port: 9200", f"port: {self.dish_port}")
-                .replace("/tmp/utermd-sim/", self.directory + "/"))
+        text = with_ports(text, self.status_port, self.rotctld_port, self.dish_port)
+        text = text.replace("/tmp/utermd-sim/", self.directory + "/")
         if location_enabled:
             text = text.replace("country_code: CH }", "country_code: CH, location_enabled: true }")
         self.config = os.path.join(self.directory, "utermd.yaml")
@@ -168,6 +174,10 @@ def wait_for(predicate, seconds):
 
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPOSITORY, ".build", "debug", "utermd")
+    sample = "status_api: { port: 9201 }\nrotctld: { port: 4533 }\ndish_api: { port: 9200 }\n"
+    check("the free ports go into the configuration as they are, whatever digits they start with",
+          with_ports(sample, 45331, 44259, 92001) == "status_api: { port: 45331 }\nrotctld: { port: 44259 }\n"
+          "dish_api: { port: 92001 }\n", with_ports(sample, 45331, 44259, 92001))
     daemon = Daemon(binary)
     try:
         ready = daemon.wait_ready()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -12,6 +13,14 @@ import Testing
 @Suite struct DoctorCommandTests {
     /// Config/sim.yaml with free ports and a private audit log (other tests may hold 9201, 4533,
     /// or the dish API's 9200).
+    /// A free port that begins with another port's digits goes in as it is.
+    @Test func theFreePortsGoInAsTheyAreWhateverDigitsTheyStartWith() {
+        let text = "status_api: { port: 9201 }\nrotctld: { port: 4533 }\ndish_api: { port: 9200 }\n"
+        #expect(
+            simConfiguration(text, statusPort: 45331, rotctldPort: 44259, dishPort: 26465)
+                == "status_api: { port: 45331 }\nrotctld: { port: 44259 }\ndish_api: { port: 26465 }\n")
+    }
+
     static func simulatedConfiguration(statusPort: UInt16? = nil, board: String = "embedded:sim", hardware: String = "simulated")
         throws -> String
     {
@@ -20,10 +29,10 @@ import Testing
         let directory = NSTemporaryDirectory() + "utermd-doctor-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let status = try statusPort ?? RunSupport.freePort()
-        let edited = text.replacingOccurrences(of: "port: 9201", with: "port: \(status)")
-            .replacingOccurrences(of: "port: 4533", with: "port: \(try RunSupport.freePort())")
-            .replacingOccurrences(of: "port: 9200", with: "port: \(try RunSupport.freePort())")
-            .replacingOccurrences(of: "/tmp/utermd-sim/", with: directory + "/")
+        let edited = simConfiguration(
+            text, statusPort: status, rotctldPort: try RunSupport.freePort(), dishPort: try RunSupport.freePort()
+        )
+        .replacingOccurrences(of: "/tmp/utermd-sim/", with: directory + "/")
             .replacingOccurrences(of: "board: embedded:sim ", with: "board: \(board)\nhardware: \(hardware) ")
         // The simulated board's trace file means nothing to real lines.
         let kept = edited.split(separator: "\n", omittingEmptySubsequences: false)
