@@ -1,5 +1,6 @@
 import Drivers
 import Foundation
+import TestSupport
 import Testing
 
 /// The GNSS driver against a real gpsd, fed the vessel log by gpsfake (Debian packages
@@ -19,33 +20,11 @@ import Testing
         return nil
     }
 
-    /// A TCP port on 127.0.0.1 free a moment ago (the kernel's choice for port 0).
-    static func freeLoopbackPort() throws -> UInt16 {
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        try #require(descriptor >= 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
-            }
-        }
-        try #require(bound)
-        return UInt16(bigEndian: address.sin_port)
-    }
-
     @Test(.enabled(if: missing == nil, "gpsd or gpsfake missing: the live gpsd test is skipped"), .timeLimit(.minutes(1)))
     func gpsdServesTheVesselLogAndTheDriverReadsEveryFix() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let port = try Self.freeLoopbackPort()
+        let port = try TestClient.freePort()
         let output = scratch.path + "/gpsfake.log"
         #expect(FileManager.default.createFile(atPath: output, contents: nil))
         let log = try #require(FileHandle(forWritingAtPath: output))
