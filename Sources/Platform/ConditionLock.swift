@@ -70,6 +70,20 @@ public final class ConditionLock: @unchecked Sendable {
     /// wake-ups happen: callers re-check their predicate.
     public func wait() { pthread_cond_wait(condition, mutex) }
 
+    /// With the lock held: waits until `ready()` holds or `seconds` have passed on the
+    /// monotonic clock (a step of the wall clock neither stretches nor cuts it); true when
+    /// `ready()` holds. No wait for a negative or NaN time; at most 10⁹ s for a longer one.
+    public func wait(seconds: Double, until ready: () -> Bool) -> Bool {
+        let budget = seconds.isFinite ? max(0, seconds) : (seconds > 0 ? 1e9 : 0)
+        let deadline = MonotonicTime.unsignedNanoseconds() &+ UInt64(min(budget, 1e9) * 1e9)
+        while !ready() {
+            let now = MonotonicTime.unsignedNanoseconds()
+            guard now < deadline else { return false }
+            wait(timeoutNanoseconds: deadline - now)
+        }
+        return true
+    }
+
     /// With the lock held: releases it, waits for a signal or `timeoutNanoseconds`, takes it
     /// again. Spurious wake-ups happen: callers re-check their predicate.
     public func wait(timeoutNanoseconds: UInt64) {

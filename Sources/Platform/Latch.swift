@@ -28,15 +28,6 @@ public final class Latch: @unchecked Sendable {
 
     /// Waits at most `seconds` (none when not positive); true when it is open.
     public func wait(seconds: Double) -> Bool {
-        let budget = seconds.isFinite ? max(0, seconds) : (seconds > 0 ? 1e9 : 0)
-        let deadline = MonotonicTime.unsignedNanoseconds() &+ UInt64(min(budget, 1e9) * 1e9)
-        return condition.withLock {
-            while !isOpenStorage {
-                let now = MonotonicTime.unsignedNanoseconds()
-                guard now < deadline else { return false }
-                condition.wait(timeoutNanoseconds: deadline - now)
-            }
-            return true
-        }
+        condition.withLock { condition.wait(seconds: seconds) { isOpenStorage } }
     }
 }

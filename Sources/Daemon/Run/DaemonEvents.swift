@@ -60,16 +60,9 @@ public final class DaemonEvents: @unchecked Sendable {
 
     /// The next event, waiting at most `seconds`; nil on timeout.
     public func next(waitingAtMost seconds: Double) -> DaemonEvent? {
-        // The deadline is on the monotonic clock: a step of the wall clock neither stretches
-        // nor cuts the wait.
-        let deadline = MonotonicTime.unsignedNanoseconds() &+ UInt64(max(0, min(seconds, 1e9)) * 1e9)
         condition.lock()
         defer { condition.unlock() }
-        while queue.isEmpty {
-            let now = MonotonicTime.unsignedNanoseconds()
-            guard now < deadline else { return nil }
-            condition.wait(timeoutNanoseconds: deadline - now)
-        }
+        guard condition.wait(seconds: seconds, until: { !queue.isEmpty }) else { return nil }
         return queue.removeFirst()
     }
 }
