@@ -23,6 +23,8 @@ let package = Package(
     name: "utermd",
     platforms: [.macOS(.v15)],
     products: [
+        // The libraries are what the Benchmarks package (a package of its own) uses: only what it
+        // calls is `public`; everything else in Sources is `package`, for this package alone.
         .executable(name: "utermd", targets: ["utermd"]),
         .executable(name: "utermd-hil", targets: ["utermd-hil"]),
         .executable(name: "utermd-bridge-emulator", targets: ["utermd-bridge-emulator"]),
@@ -30,9 +32,6 @@ let package = Package(
         .library(name: "Handover", targets: ["Handover"]),
         .library(name: "Beam", targets: ["Beam"]),
         .library(name: "RealTime", targets: ["RealTime"]),
-        .library(name: "HAL", targets: ["HAL"]),
-        .library(name: "HALSim", targets: ["HALSim"]),
-        .library(name: "HALLinux", targets: ["HALLinux"]),
         .library(name: "Terminal", targets: ["Terminal"]),
         .library(name: "Geofence", targets: ["Geofence"]),
     ],

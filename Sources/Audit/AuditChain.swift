@@ -10,12 +10,12 @@ import Crypto
 /// head (`AuditLogCheck.headDigest`, printed by `utermd audit show --verify`) recorded
 /// elsewhere, that nothing before that head changed. The last records can be cut away
 /// without breaking the chain; the recorded head or the daemon's count reveals that.
-public enum AuditChain {
+package enum AuditChain {
     /// The chain value of the first record: 64 zeros.
-    public static let genesis = String(repeating: "0", count: 64)
+    package static let genesis = String(repeating: "0", count: 64)
 
     /// The chain value that follows `line` (a record's bytes, without its newline).
-    public static func digest<Bytes: Sequence>(ofLine line: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func digest<Bytes: Sequence>(ofLine line: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(data: Array(line))
         return hasher.finalize().map { byte in

@@ -2,9 +2,9 @@ import Foundation
 import Platform
 
 /// One audited event: a transmit on/off decision, a policy change, a fault, a start or stop.
-public struct AuditEntry: Sendable, Hashable, Codable {
+package struct AuditEntry: Sendable, Hashable, Codable {
     /// What kind of event this is.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// The transmit interlock switched (`event` is `on` or `off`).
         case transmit
         /// A policy bundle was accepted or rejected.
@@ -18,27 +18,27 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     }
 
     /// Sequence number, 1 for the first record of a log, consecutive after.
-    public var sequence: UInt64
+    package var sequence: UInt64
     /// UTC time of the event, ISO-8601, or nil when UTC is not known yet.
-    public var utc: String?
+    package var utc: String?
     /// CLOCK_MONOTONIC time of the event, nanoseconds.
-    public var monotonicNanoseconds: UInt64
+    package var monotonicNanoseconds: UInt64
     /// The kind of event.
-    public var kind: Kind
+    package var kind: Kind
     /// What happened, e.g. `on`, `off`, `accepted`, `rejected`.
-    public var event: String
+    package var event: String
     /// Why, in words, e.g. `inside zone "Example territorial sea"`.
-    public var reason: String
+    package var reason: String
     /// Further facts (zone, version, position), as text.
-    public var details: [String: String]
+    package var details: [String: String]
     /// SHA-256 (hex) of the previous record's line, or of nothing for the first record: the
     /// chain that lets `AuditLogVerification` prove that no record before this one was removed,
     /// inserted or altered after it was written. The log sets it when it appends; nil in logs
     /// written before the chain existed.
-    public var chain: String?
+    package var chain: String?
 
     /// Builds an entry; the log assigns `sequence` when it appends.
-    public init(
+    package init(
         kind: Kind, event: String, reason: String, utc: String? = nil, monotonicNanoseconds: UInt64 = 0,
         details: [String: String] = [:], sequence: UInt64 = 0, chain: String? = nil
     ) {
@@ -114,7 +114,7 @@ enum AuditLineFormat {
 }
 
 /// What is wrong with a line that is not a valid audit record.
-public enum AuditLineProblem: Error, Sendable, Hashable, CustomStringConvertible {
+package enum AuditLineProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// The line ends in CR LF: a valid record otherwise (the file went through a CRLF conversion).
     case carriageReturn
     /// Not `CRC32HEX JSON` at all.
@@ -124,7 +124,7 @@ public enum AuditLineProblem: Error, Sendable, Hashable, CustomStringConvertible
     /// The CRC matches but the JSON is not an audit record.
     case undecodable
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .carriageReturn:
             "the line ends in CR LF (the file was converted, e.g. copied through a Windows share; `sed -i 's/\\r$//'` restores it)"

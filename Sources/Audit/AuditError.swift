@@ -6,7 +6,7 @@ import Darwin
 
 /// A failure of the audit log. While the log cannot be written, nothing that must be
 /// audited may happen: the caller keeps transmit off.
-public enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A system call failed.
     case system(operation: String, path: String, errno: Int32)
     /// The file is not an audit log (its first line is no record, or it is not a regular
@@ -26,7 +26,7 @@ public enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
     /// record, or stopping); the record was withdrawn, not written.
     case writerUnavailable(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .system(let operation, let path, let code):
             "\(path): \(operation) failed: \(AuditError.describe(errno: code)) (errno \(code))"

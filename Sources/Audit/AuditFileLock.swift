@@ -10,10 +10,10 @@ import Darwin
 /// descriptor is open. `flock` rather than `fcntl` record locks, because a record lock is
 /// dropped when *any* descriptor of the process on that file is closed (a reader in the same
 /// process would silently release it).
-public enum AuditFileLock {
+package enum AuditFileLock {
     /// Takes the exclusive lock on `descriptor` without waiting.
     /// - Throws: `.locked` with the holder's process id when another open file holds it.
-    public static func lockExclusively(_ descriptor: Int32, path: String) throws(AuditError) {
+    package static func lockExclusively(_ descriptor: Int32, path: String) throws(AuditError) {
         if case .failure(let failure) = SystemCall.retryingOnInterrupt({ flock(descriptor, LOCK_EX | LOCK_NB) }) {
             if failure.rawValue == EWOULDBLOCK {
                 let holder = procLocksHolder(of: descriptor)
@@ -26,7 +26,7 @@ public enum AuditFileLock {
     /// The process holding an exclusive `flock` on the file behind `descriptor`, if another
     /// one does: tried with a non-blocking shared lock (released at once), and the holder's
     /// id read from `/proc/locks` (Linux; elsewhere `-1` stands for "some other process").
-    public static func holder(of descriptor: Int32) -> Int32? {
+    package static func holder(of descriptor: Int32) -> Int32? {
         if case .success = SystemCall.retryingOnInterrupt({ flock(descriptor, LOCK_SH | LOCK_NB) }) {
             _ = flock(descriptor, LOCK_UN)
             return nil

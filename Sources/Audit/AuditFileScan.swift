@@ -6,18 +6,18 @@ import Darwin
 
 /// The result of reading an audit log: its valid records, what is wrong with it, and the torn
 /// tail (if any) that follows the records.
-public struct AuditFileScan: Sendable {
+package struct AuditFileScan: Sendable {
     /// Valid records, in order (records whose number or chain is wrong included; see `findings`).
-    public let entries: [AuditEntry]
+    package let entries: [AuditEntry]
     /// Length in bytes of the complete lines of the file.
-    public let validLength: Int
+    package let validLength: Int
     /// Bytes after the last complete line: an incomplete last record, or foreign bytes
     /// (`findings` says which).
-    public let tornBytes: Int
+    package let tornBytes: Int
     /// Every problem, in line order (a torn tail included, as `.tornTail`).
-    public let findings: [AuditFinding]
+    package let findings: [AuditFinding]
     /// The check's totals (records, head digest, unchained records).
-    public let check: AuditLogCheck
+    package let check: AuditLogCheck
 
     /// Reads the whole file behind `descriptor` from its start, in bounded memory (but for the
     /// entries kept when `keepEntries`), checking every line; `visit` sees each valid record
@@ -45,7 +45,7 @@ public struct AuditFileScan: Sendable {
     }
 
     /// Whether the only problem (if any) is a torn tail: the state a crash can leave.
-    public var isIntactButForTornTail: Bool {
+    package var isIntactButForTornTail: Bool {
         findings.allSatisfy { if case .tornTail = $0.problem { true } else { false } }
     }
 }

@@ -1,7 +1,7 @@
 /// A problem found in an audit log, with the line it is on.
-public struct AuditFinding: Sendable, Hashable, CustomStringConvertible {
+package struct AuditFinding: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
-    public enum Problem: Sendable, Hashable {
+    package enum Problem: Sendable, Hashable {
         /// The line is not a valid record.
         case invalidLine(AuditLineProblem)
         /// The first record is not number 1: records before it are missing (the head was cut).
@@ -27,20 +27,20 @@ public struct AuditFinding: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// 1-based line number.
-    public var line: Int
+    package var line: Int
     /// The problem.
-    public var problem: Problem
+    package var problem: Problem
 
-    public init(line: Int, problem: Problem) {
+    package init(line: Int, problem: Problem) {
         self.line = line
         self.problem = problem
     }
 
     /// `line 12: record #11 is missing (next is #12)`.
-    public var description: String { "line \(line): \(explanation)" }
+    package var description: String { "line \(line): \(explanation)" }
 
     /// What is wrong, in words (without the line).
-    public var explanation: String {
+    package var explanation: String {
         let text: String
         switch problem {
         case .invalidLine(let problem): text = "\(problem)"

@@ -23,21 +23,21 @@ import Darwin
 /// holder's process id (from `/proc/locks`). Readers (`read`, `scan`) take no lock.
 ///
 /// The type is not `Sendable`; the daemon owns it on its audit thread.
-public final class AuditLog {
+package final class AuditLog {
     /// The log file.
-    public let path: String
+    package let path: String
     /// Bytes cut from a torn tail when the log was opened (0 after a clean shutdown).
-    public let recoveredTornBytes: Int
+    package let recoveredTornBytes: Int
     /// The sequence number the next record will get.
-    public private(set) var nextSequence: UInt64
+    package private(set) var nextSequence: UInt64
     /// The chain value the next record will carry (the digest of the last line).
-    public private(set) var headDigest: String
+    package private(set) var headDigest: String
     private let descriptor: Int32
 
     /// Opens (creating if needed) the log at `path`, locking it and cutting a torn tail.
     /// - Throws: `.locked` (another process has it), `.notAuditLog`, `.damaged`,
     ///   `.lineTooLong` (the file is left untouched), `.system` for a failed call.
-    public init(path: String) throws(AuditError) {
+    package init(path: String) throws(AuditError) {
         self.path = path
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw .system(operation: "open", path: path, errno: errno) }
@@ -76,7 +76,7 @@ public final class AuditLog {
     /// Appends `entry` (its sequence number and chain are assigned here) and returns once it
     /// is on stable storage. On failure nothing may be assumed written.
     @discardableResult
-    public func append(_ entry: AuditEntry) throws(AuditError) -> AuditEntry {
+    package func append(_ entry: AuditEntry) throws(AuditError) -> AuditEntry {
         var entry = entry
         entry.sequence = nextSequence
         entry.chain = headDigest
@@ -94,14 +94,14 @@ public final class AuditLog {
     }
 
     /// Reads every valid record of a log, checking it, without changing the file or locking it.
-    public static func read(path: String) throws(AuditError) -> AuditFileScan {
+    package static func read(path: String) throws(AuditError) -> AuditFileScan {
         try scan(path: path, keepEntries: true)
     }
 
     /// Reads a log record by record in bounded memory (`visit` sees each valid record as it is
     /// read; entries are kept only when `keepEntries`), checking every line, without changing
     /// or locking the file.
-    public static func scan(
+    package static func scan(
         path: String, keepEntries: Bool = false, visit: (AuditEntry) -> Void = { _ in }
     ) throws(AuditError) -> AuditFileScan {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -114,7 +114,7 @@ public final class AuditLog {
     /// Checks, without changing it, that the file at `path` could be opened as the daemon's
     /// log: absent (it would be created), or a regular file that is an intact log (a torn
     /// tail is fine: opening cuts it) and not held by another process.
-    public static func checkUsable(path: String) throws(AuditError) {
+    package static func checkUsable(path: String) throws(AuditError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return }
@@ -127,7 +127,7 @@ public final class AuditLog {
     }
 
     /// Moves a damaged log aside (to `path.corrupt-N`) so a new one can start; returns the new name.
-    public static func quarantine(path: String) throws(AuditError) -> String {
+    package static func quarantine(path: String) throws(AuditError) -> String {
         var suffix = 1
         var target = "\(path).corrupt-\(suffix)"
         while access(target, F_OK) == 0 {

@@ -2,34 +2,34 @@
 /// number and digest (bounded memory): the frame and CRC of every line, the sequence numbers
 /// (1 first, then consecutive: gaps, repeats and reordering are reported), and the chain of
 /// digests (`AuditChain`).
-public struct AuditLogCheck: Sendable {
+package struct AuditLogCheck: Sendable {
     /// Problems found so far, in line order.
-    public private(set) var findings: [AuditFinding] = []
+    package private(set) var findings: [AuditFinding] = []
     /// Valid records seen.
-    public private(set) var recordCount = 0
+    package private(set) var recordCount = 0
     /// Records without a chain at the start of the log (written before the chain existed).
-    public private(set) var unchainedRecordCount = 0
+    package private(set) var unchainedRecordCount = 0
     /// The highest sequence number seen (0 before the first record).
-    public private(set) var lastSequence: UInt64 = 0
+    package private(set) var lastSequence: UInt64 = 0
     /// The chain value the next record must carry: the digest of the last line.
-    public private(set) var headDigest = AuditChain.genesis
+    package private(set) var headDigest = AuditChain.genesis
     /// Length of the complete lines checked, in bytes.
-    public private(set) var checkedLength = 0
+    package private(set) var checkedLength = 0
 
     private var previousLineDigest: String?
     private var chained = false
     /// Invalid lines since the last valid record: they account for as many numbers.
     private var invalidLinesSinceRecord: UInt64 = 0
 
-    public init() {}
+    package init() {}
 
     /// Whether nothing is wrong so far.
-    public var isClean: Bool { findings.isEmpty }
+    package var isClean: Bool { findings.isEmpty }
 
     /// Checks one complete line (without its newline) at `lineNumber`; returns its entry when
     /// the line is a valid record (even one whose number or chain is reported).
     @discardableResult
-    public mutating func take(line: ArraySlice<UInt8>, lineNumber: Int) -> AuditEntry? {
+    package mutating func take(line: ArraySlice<UInt8>, lineNumber: Int) -> AuditEntry? {
         checkedLength += line.count + 1
         let digest = AuditChain.digest(ofLine: line)
         defer {
@@ -52,7 +52,7 @@ public struct AuditLogCheck: Sendable {
 
     /// Checks the bytes after the last newline: nothing, a torn record (reported as
     /// `tornTail`), or something else (`tailNotARecord`).
-    public mutating func takeTail(_ tail: ArraySlice<UInt8>, lineNumber: Int) {
+    package mutating func takeTail(_ tail: ArraySlice<UInt8>, lineNumber: Int) {
         guard !tail.isEmpty else { return }
         let problem: AuditFinding.Problem =
             AuditLineFormat.isTornRecordPrefix(tail) ? .tornTail(bytes: tail.count) : .tailNotARecord(bytes: tail.count)
@@ -60,7 +60,7 @@ public struct AuditLogCheck: Sendable {
     }
 
     /// For verification: reports records that carry no chain (once, at the first of them).
-    public mutating func requireChain() {
+    package mutating func requireChain() {
         if unchainedRecordCount > 0 {
             findings.insert(AuditFinding(line: 1, problem: .unchained(count: unchainedRecordCount)), at: 0)
         }

@@ -4,20 +4,20 @@ import HAL
 ///
 /// On a platform without those libraries (macOS) it reports no hardware and says why
 /// in `unavailableReason`, so the simulated terminal still builds and runs there.
-public struct LinuxHardwareInventory: HardwareInventory {
+package struct LinuxHardwareInventory: HardwareInventory {
     /// Where GPIO character devices live.
-    public var deviceDirectory: String
+    package var deviceDirectory: String
 
     /// Builds an inventory over the GPIO devices in `deviceDirectory` and every USB bus.
-    public init(deviceDirectory: String = "/dev") {
+    package init(deviceDirectory: String = "/dev") {
         self.deviceDirectory = deviceDirectory
     }
 
     /// `linux`.
-    public var backendName: String { "linux" }
+    package var backendName: String { "linux" }
 
     /// Why this backend can see no hardware at all on this platform, or nil when it can.
-    public static var unavailableReason: String? {
+    package static var unavailableReason: String? {
         #if os(Linux) && canImport(CLibUSB)
             nil
         #else
@@ -28,7 +28,7 @@ public struct LinuxHardwareInventory: HardwareInventory {
     /// `gpiod_api_version()` (libgpiod 2.x) or `gpiod_version_string()` (1.x) of the libgpiod
     /// loaded at run time, and `libusb_get_version()`: `["libgpiod": "2.2.1", "libusb":
     /// "1.0.26"]`. A library that is not there is left out (`libgpiod` says why).
-    public func libraryVersions() -> [String: String] {
+    package func libraryVersions() -> [String: String] {
         #if os(Linux) && canImport(CLibUSB)
             var versions = ["libusb": LibUSB.version]
             if case .success(let library) = LibGPIODLibrary.shared { versions["libgpiod"] = library.version }
@@ -41,7 +41,7 @@ public struct LinuxHardwareInventory: HardwareInventory {
     /// The libgpiod this process uses, as `utermd version` and `utermd doctor` show it:
     /// its version, API and file (`2.2.1, API v2, /usr/lib/aarch64-linux-gnu/libgpiod.so.3`),
     /// or why none could be loaded (`GPIOError` of kind `libraryNotFound`).
-    public static var libgpiod: Result<String, GPIOError> {
+    package static var libgpiod: Result<String, GPIOError> {
         #if os(Linux)
             LibGPIODLibrary.shared.map { "\($0.version), API v\($0.apiMajor), \($0.origin.path)" }
         #else
@@ -54,7 +54,7 @@ public struct LinuxHardwareInventory: HardwareInventory {
     /// Every `/dev/gpiochip*` that libgpiod can open. A chip that exists but cannot be
     /// opened (permissions) is an error naming its path and errno; no libgpiod installed is
     /// `libraryNotFound`.
-    public func gpioChips() throws -> [GPIOChipInfo] {
+    package func gpioChips() throws -> [GPIOChipInfo] {
         #if os(Linux)
             let paths = LibGPIOD.chipPaths(deviceDirectory: deviceDirectory)
             if paths.isEmpty { return [] }
@@ -67,7 +67,7 @@ public struct LinuxHardwareInventory: HardwareInventory {
 
     /// Every USB device libusb enumerates (a machine without usbfs, such as a container,
     /// simply has none). A failure to initialise libusb is a `USBError` with its name.
-    public func usbDevices() throws -> [USBDeviceInfo] {
+    package func usbDevices() throws -> [USBDeviceInfo] {
         #if canImport(CLibUSB)
             return try USBContext().devices()
         #else

@@ -10,36 +10,36 @@ import Platform
 /// it), so the fault monitor's quiet-time arithmetic stays in one clock. How long the edge
 /// waited between the kernel's stamp and the loop's drain — a real latency of the bench —
 /// is kept in `edgeDrainLatency`.
-public final class ReclockedGPIO<Base: GPIOBackend>: GPIOBackend {
+package final class ReclockedGPIO<Base: GPIOBackend>: GPIOBackend {
     /// The backend the lines come from.
-    public let base: Base
+    package let base: Base
     private let virtualNow: () -> Int64
     private let latency = LatencyBox()
 
     /// Wraps `base`; `virtualNow` reads the loop's clock (loop thread only).
-    public init(_ base: Base, virtualNow: @escaping () -> Int64) {
+    package init(_ base: Base, virtualNow: @escaping () -> Int64) {
         self.base = base
         self.virtualNow = virtualNow
     }
 
-    public var board: BoardProfile { base.board }
+    package var board: BoardProfile { base.board }
 
     /// Edges drained so far and the longest kernel-to-drain wait.
-    public var edgeDrainLatency: EdgeDrainLatency { latency.value }
+    package var edgeDrainLatency: EdgeDrainLatency { latency.value }
 
-    public func openOutput(_ role: GPIORole) throws(GPIOError) -> Base.OutputLine { try base.openOutput(role) }
+    package func openOutput(_ role: GPIORole) throws(GPIOError) -> Base.OutputLine { try base.openOutput(role) }
 
-    public func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> ReclockedInputLine<Base.InputLine> {
+    package func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> ReclockedInputLine<Base.InputLine> {
         ReclockedInputLine(try base.openInput(role, edgeEvents: edgeEvents), virtualNow: virtualNow, latency: latency)
     }
 }
 
 /// How long edges waited between the kernel's timestamp and the loop's drain.
-public struct EdgeDrainLatency: Sendable {
+package struct EdgeDrainLatency: Sendable {
     /// Edges drained.
-    public var count = 0
+    package var count = 0
     /// The longest wait from the kernel's stamp to the drain, nanoseconds.
-    public var worstNanoseconds: UInt64 = 0
+    package var worstNanoseconds: UInt64 = 0
 }
 
 /// The drain statistics, shared by the lines of one backend (loop thread only).
@@ -48,7 +48,7 @@ final class LatencyBox {
 }
 
 /// An input line of `ReclockedGPIO`.
-public final class ReclockedInputLine<Base: GPIOInputLine>: GPIOInputLine {
+package final class ReclockedInputLine<Base: GPIOInputLine>: GPIOInputLine {
     private let base: Base
     private let virtualNow: () -> Int64
     private let latency: LatencyBox
@@ -59,12 +59,12 @@ public final class ReclockedInputLine<Base: GPIOInputLine>: GPIOInputLine {
         self.latency = latency
     }
 
-    public var role: GPIORole { base.role }
-    public var reportsEdges: Bool { base.reportsEdges }
-    public func read() throws(GPIOError) -> LogicalLevel { try base.read() }
-    public func release() { base.release() }
+    package var role: GPIORole { base.role }
+    package var reportsEdges: Bool { base.reportsEdges }
+    package func read() throws(GPIOError) -> LogicalLevel { try base.read() }
+    package func release() { base.release() }
 
-    public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
+    package func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
         let first = buffer.count
         let added = try base.pollEvents(into: &buffer)
         guard added > 0 else { return 0 }
@@ -79,7 +79,7 @@ public final class ReclockedInputLine<Base: GPIOInputLine>: GPIOInputLine {
         return added
     }
 
-    public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
+    package func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
         guard var event = try base.readEvent(timeout: timeout) else { return nil }
         event.timestampNanoseconds = UInt64(max(0, virtualNow()))
         return event

@@ -6,18 +6,18 @@ import Platform
 /// CRC-32C of its channel codes (the bytes a load payload carries) — to check the bridge's
 /// record of applied states against: each state the bridge latched must be one the firmware
 /// computed, in the order it computed them.
-public struct SteeringLedger {
+package struct SteeringLedger {
     /// CRC → the positions where it was recorded.
     private var positions: [UInt32: [Int]] = [:]
     private var previous: [BeamformerChannelCode] = []
     /// Distinct steerings recorded (consecutive repeats counted once).
-    public private(set) var count = 0
+    package private(set) var count = 0
 
     /// An empty ledger.
-    public init() {}
+    package init() {}
 
     /// Records `codes` when they differ from the last recorded.
-    public mutating func record(_ codes: UnsafeBufferPointer<BeamformerChannelCode>) {
+    package mutating func record(_ codes: UnsafeBufferPointer<BeamformerChannelCode>) {
         guard let source = codes.baseAddress else { return }
         if previous.count == codes.count {
             let same = previous.withUnsafeBytes { bytes in bytes.baseAddress.map { memcmp($0, source, bytes.count) == 0 } ?? true }
@@ -33,7 +33,7 @@ public struct SteeringLedger {
 
 
     /// Compares the bridge's latches with the ledger.
-    public func verify(latches: [UInt32]) -> SteeringCheck {
+    package func verify(latches: [UInt32]) -> SteeringCheck {
         var check = SteeringCheck(latches: latches.count, computed: count)
         var last = -1
         for crc in latches {
@@ -52,21 +52,21 @@ public struct SteeringLedger {
 }
 
 /// The bridge's applied states against the firmware's steering.
-public struct SteeringCheck: Sendable {
+package struct SteeringCheck: Sendable {
     /// Latches the bridge recorded.
-    public var latches: Int
+    package var latches: Int
     /// Distinct steerings the firmware computed.
-    public var computed: Int
+    package var computed: Int
     /// Latched states the firmware never computed (CRC-32C).
-    public var unknown: [UInt32] = []
+    package var unknown: [UInt32] = []
     /// Latches of a steering older than one latched before (the driver must only move on).
-    public var outOfOrder = 0
+    package var outOfOrder = 0
 
     /// Whether the bridge latched something and only what the firmware computed, in order.
-    public var passed: Bool { latches > 0 && unknown.isEmpty && outOfOrder == 0 }
+    package var passed: Bool { latches > 0 && unknown.isEmpty && outOfOrder == 0 }
 
     /// In words.
-    public var detail: String {
+    package var detail: String {
         var text = "\(latches) latches recorded by the emulator, all among the \(computed) steerings computed"
         if !unknown.isEmpty {
             text = "\(latches) latches, \(unknown.count) never computed (first CRC-32C 0x\(String(unknown[0], radix: 16)))"
@@ -77,10 +77,10 @@ public struct SteeringCheck: Sendable {
 }
 
 /// Reads the bridge emulator's record of applied states (`utermd-bridge-emulator --states`).
-public enum BridgeStateRecord {
+package enum BridgeStateRecord {
     /// The `codes_crc32c` of every `latch` line from byte `offset` on, and how many
     /// `power_cycle` lines there were (a replug powers the bridge up again).
-    public static func latches(path: String, fromOffset offset: UInt64) throws -> (crcs: [UInt32], powerCycles: Int) {
+    package static func latches(path: String, fromOffset offset: UInt64) throws -> (crcs: [UInt32], powerCycles: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw VMBenchError("cannot read the bridge record \(path)") }
         defer { try? handle.close() }
         try handle.seek(toOffset: offset)
@@ -103,7 +103,7 @@ public enum BridgeStateRecord {
     }
 
     /// The size of the record now (read from there after the run).
-    public static func size(path: String) -> UInt64 {
+    package static func size(path: String) -> UInt64 {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
     }
 }

@@ -30,9 +30,9 @@ import Terminal
 /// The loop runs on the virtual clock; the harness follows the wall clock around events and
 /// while the bridge is not connected and latched, because then a real device's timing
 /// decides.
-public final class VMBench: ScenarioBench {
+package final class VMBench: ScenarioBench {
     /// The firmware's GPIO: libgpiod, edges in virtual time.
-    public let gpio: ReclockedGPIO<LinuxGPIO>
+    package let gpio: ReclockedGPIO<LinuxGPIO>
     private let description: VMBenchDescription
     private let transmitEnable: (value: SysfsAttribute, activeLow: Bool)
     private let wires: [BenchWire]
@@ -54,7 +54,7 @@ public final class VMBench: ScenarioBench {
 
     /// The bench described by `descriptionPath` (`$HIL_BENCH_JSON`), for `board`; the
     /// driver waits `replyTimeout` for each reply (TCG: tens of milliseconds per round trip).
-    public init(
+    package init(
         descriptionPath: String, board: BoardProfile, replyTimeout: Duration, virtualNow: @escaping () -> Int64
     ) throws {
         let description = try VMBenchDescription.load(path: descriptionPath)
@@ -86,7 +86,7 @@ public final class VMBench: ScenarioBench {
         recordOffset = BridgeStateRecord.size(path: beamformer.states)
     }
 
-    public func start(_ assembly: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>, virtualNow _: @escaping () -> Int64) throws {
+    package func start(_ assembly: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>, virtualNow _: @escaping () -> Int64) throws {
         if let pid = description.gpio.wireLoopPID { kill(pid, SIGSTOP) }
         for wire in wires { wire.serve() }
         channels = assembly.channels
@@ -99,13 +99,13 @@ public final class VMBench: ScenarioBench {
             configuration: configuration, mailbox: assembly.channels.steering, health: assembly.channels.beamformerHealth)
     }
 
-    public func drive(_ role: GPIORole, to level: LogicalLevel, atNanoseconds _: Int64) {
+    package func drive(_ role: GPIORole, to level: LogicalLevel, atNanoseconds _: Int64) {
         guard let line = pulls[role] else { return }
         let high = (level == .active) != line.activeLow
         line.pull.write(high ? "pull-up" : "pull-down")
     }
 
-    public func unplugBeamformer(atNanoseconds _: Int64) {
+    package func unplugBeamformer(atNanoseconds _: Int64) {
         unplugged = true
         let udc = udc
         let times = actionTimes
@@ -116,7 +116,7 @@ public final class VMBench: ScenarioBench {
         }
     }
 
-    public func replugBeamformer(atNanoseconds _: Int64) {
+    package func replugBeamformer(atNanoseconds _: Int64) {
         unplugged = false
         let udc = udc
         let name = beamformer.udc + "\n"
@@ -128,7 +128,7 @@ public final class VMBench: ScenarioBench {
         }
     }
 
-    public func afterTick(_: TickContext, assembly: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>) -> Bool {
+    package func afterTick(_: TickContext, assembly: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>) -> Bool {
         var transmitByte: UInt8?
         for (index, wire) in wires.enumerated() {
             let byte = wire.serve()
@@ -144,12 +144,12 @@ public final class VMBench: ScenarioBench {
         return (byte == UInt8(ascii: "1")) != transmitEnable.activeLow
     }
 
-    public func followsWallClock(atNanoseconds _: Int64, nearEvent: Bool) -> Bool {
+    package func followsWallClock(atNanoseconds _: Int64, nearEvent: Bool) -> Bool {
         if let latest = channels?.beamformerHealth.tryRead() { health = latest }
         return nearEvent || !health.isConnected || health.appliedVersion == 0
     }
 
-    public func finish(_: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>) -> BenchOutcome {
+    package func finish(_: TerminalAssembly<ReclockedGPIO<LinuxGPIO>>) -> BenchOutcome {
         let driverStats = driverThread?.stop()
         // The bench as the next run expects it: inputs idle, the bridge plugged, the wiring
         // loop serving again.

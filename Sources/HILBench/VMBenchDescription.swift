@@ -4,19 +4,19 @@ import HAL
 /// What the virtual bench made, as `HIL/vm/bench-up.sh` writes it to `$HIL_BENCH_JSON`: the
 /// sysfs files of each role's gpio-sim line, the wires, and each USB gadget's UDC file and
 /// emulator record.
-public struct VMBenchDescription: Sendable, Decodable {
+package struct VMBenchDescription: Sendable, Decodable {
     /// One GPIO line of the bench, seen from the bench's side.
-    public struct Line: Sendable, Decodable {
+    package struct Line: Sendable, Decodable {
         /// The chip's label.
-        public var chip: String
+        package var chip: String
         /// The line's offset on the chip.
-        public var offset: Int
+        package var offset: Int
         /// Whether the board declares the line active-low (physical low = active).
-        public var activeLow: Bool
+        package var activeLow: Bool
         /// `sim_gpioN/value`: the level the line has (what an output drives).
-        public var value: String
+        package var value: String
         /// `sim_gpioN/pull`: what the bench drives on the line (`pull-up` / `pull-down`).
-        public var pull: String
+        package var pull: String
 
         enum CodingKeys: String, CodingKey {
             case chip, offset, value, pull
@@ -25,23 +25,23 @@ public struct VMBenchDescription: Sendable, Decodable {
     }
 
     /// An output wired back to an input.
-    public struct Wire: Sendable, Decodable {
+    package struct Wire: Sendable, Decodable {
         /// The output's role.
-        public var from: String
+        package var from: String
         /// The input's role.
-        public var to: String
+        package var to: String
         /// Whether the wire inverts.
-        public var inverted: Bool
+        package var inverted: Bool
     }
 
     /// The GPIO side.
-    public struct GPIO: Sendable, Decodable {
+    package struct GPIO: Sendable, Decodable {
         /// Lines by role name.
-        public var lines: [String: Line]
+        package var lines: [String: Line]
         /// Wires.
-        public var wires: [Wire]
+        package var wires: [Wire]
         /// The wiring loop's process (bench-wires.sh), when wires exist.
-        public var wireLoopPID: Int32?
+        package var wireLoopPID: Int32?
 
         enum CodingKeys: String, CodingKey {
             case lines, wires
@@ -50,15 +50,15 @@ public struct VMBenchDescription: Sendable, Decodable {
     }
 
     /// One USB gadget.
-    public struct USBDevice: Sendable, Decodable {
+    package struct USBDevice: Sendable, Decodable {
         /// `vvvv:pppp`.
-        public var id: String
+        package var id: String
         /// The dummy_hcd UDC it binds to.
-        public var udc: String
+        package var udc: String
         /// The gadget's `UDC` file (write "" to unplug, `udc` to plug).
-        public var udcFile: String
+        package var udcFile: String
         /// The emulator's record of applied states (JSON lines).
-        public var states: String
+        package var states: String
 
         enum CodingKeys: String, CodingKey {
             case id, udc, states
@@ -67,14 +67,14 @@ public struct VMBenchDescription: Sendable, Decodable {
     }
 
     /// The board file the bench was made from.
-    public var board: String
+    package var board: String
     /// The GPIO side.
-    public var gpio: GPIO
+    package var gpio: GPIO
     /// USB gadgets by role (`beamformer`).
-    public var usb: [String: USBDevice]
+    package var usb: [String: USBDevice]
 
     /// Reads `path` (bench.json).
-    public static func load(path: String) throws -> VMBenchDescription {
+    package static func load(path: String) throws -> VMBenchDescription {
         guard let data = FileManager.default.contents(atPath: path) else { throw VMBenchError("cannot read \(path)") }
         do {
             return try JSONDecoder().decode(VMBenchDescription.self, from: data)
@@ -84,7 +84,7 @@ public struct VMBenchDescription: Sendable, Decodable {
     }
 
     /// The line of `role`, or an error naming the file's missing role.
-    public func line(_ role: GPIORole) throws -> Line {
+    package func line(_ role: GPIORole) throws -> Line {
         guard let line = gpio.lines[role.rawValue] else { throw VMBenchError("bench.json: gpio.lines has no \(role.rawValue)") }
         return line
     }
@@ -103,10 +103,10 @@ public struct VMBenchDescription: Sendable, Decodable {
 }
 
 /// Why the virtual bench cannot run.
-public struct VMBenchError: Error, CustomStringConvertible {
+package struct VMBenchError: Error, CustomStringConvertible {
     /// What went wrong.
-    public var description: String
+    package var description: String
 
     /// An error saying `description`.
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }

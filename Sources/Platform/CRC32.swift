@@ -1,7 +1,7 @@
 /// CRC-32 as used by Ethernet, zlib and PNG (IEEE 802.3; reflected polynomial 0xEDB88320,
 /// initial value and final XOR 0xFFFFFFFF). Check value: CRC-32("123456789") = 0xCBF43926
 /// (Greg Cook's CRC catalogue, "CRC-32/ISO-HDLC").
-public enum CRC32 {
+package enum CRC32 {
     private static let table: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
         for _ in 0..<8 {
@@ -11,7 +11,7 @@ public enum CRC32 {
     }
 
     /// The CRC of `bytes`.
-    public static func checksum<Bytes: Sequence>(_ bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
+    package static func checksum<Bytes: Sequence>(_ bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
         var crc: UInt32 = 0xFFFF_FFFF
         table.withUnsafeBufferPointer { table in
             for byte in bytes {

@@ -10,11 +10,11 @@
 /// kilobytes (Castagnoli, Bräuer, Herrmann, IEEE Trans. Commun. 41(6), 1993), and because
 /// the bridge's microcontroller can compute it in hardware. HAL has its own copy because it
 /// must not depend on the Audit module (whose CRC-32 is the IEEE one).
-public enum CRC32C {
+package enum CRC32C {
     /// The reflected polynomial.
-    public static let reflectedPolynomial: UInt32 = 0x82F6_3B78
+    package static let reflectedPolynomial: UInt32 = 0x82F6_3B78
     /// The CRC of the ASCII bytes `123456789`.
-    public static let checkValue: UInt32 = 0xE306_9283
+    package static let checkValue: UInt32 = 0xE306_9283
 
     /// Slicing-by-8 tables (Kounavis and Berry, "A Systematic Approach to Building High
     /// Performance Software-based CRC Generators", ISCC 2005): `tables[0]` is the classic
@@ -40,20 +40,20 @@ public enum CRC32C {
     }()
 
     /// The CRC of `bytes`. Allocates nothing.
-    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         finish(update(start, with: bytes))
     }
 
     /// The CRC of `bytes` (a convenience over the buffer form).
-    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBytes { checksum($0) }
     }
 
     /// The register value before any byte: the initial value 0xFFFFFFFF.
-    public static var start: UInt32 { 0xFFFF_FFFF }
+    package static var start: UInt32 { 0xFFFF_FFFF }
 
     /// Feeds `bytes` into a running register `crc` (from `start` or an earlier `update`).
-    public static func update(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func update(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
         var crc = crc
         tables.withUnsafeBufferPointer { table in
             var offset = 0
@@ -76,5 +76,5 @@ public enum CRC32C {
     }
 
     /// The CRC of everything fed into `crc`: the final XOR.
-    public static func finish(_ crc: UInt32) -> UInt32 { crc ^ 0xFFFF_FFFF }
+    package static func finish(_ crc: UInt32) -> UInt32 { crc ^ 0xFFFF_FFFF }
 }

@@ -2,9 +2,9 @@
 /// H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (2013): `days_from_civil` and
 /// `civil_from_days`, exact for every year of an `Int64`. The one copy of the algorithm:
 /// policies, service days, gpsd and NMEA times, audit records and scenarios use it.
-public enum CivilCalendar {
+package enum CivilCalendar {
     /// Days since 1970-01-01 of a civil date (`days_from_civil`). The fields are not checked.
-    public static func days(year: Int, month: Int, day: Int) -> Int64 {
+    package static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -15,7 +15,7 @@ public enum CivilCalendar {
     }
 
     /// The civil date of a day count since 1970-01-01 (`civil_from_days`).
-    public static func date(days: Int64) -> (year: Int, month: Int, day: Int) {
+    package static func date(days: Int64) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -28,7 +28,7 @@ public enum CivilCalendar {
     }
 
     /// Days in `month` (1–12) of `year`.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -38,7 +38,7 @@ public enum CivilCalendar {
 
     /// Whole days since 1970-01-01 of a count of seconds since then (rounded toward the past),
     /// and the second of that day.
-    public static func split(secondsSinceUnixEpoch seconds: Int64) -> (days: Int64, secondOfDay: Int) {
+    package static func split(secondsSinceUnixEpoch seconds: Int64) -> (days: Int64, secondOfDay: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return (days, Int(seconds - days * 86_400))
     }

@@ -13,12 +13,12 @@
 ///
 /// `@unchecked Sendable`: the pthread objects live in memory allocated here (a stable
 /// address) and are only touched through the pthread calls, which are thread-safe by contract.
-public final class ConditionLock: @unchecked Sendable {
+package final class ConditionLock: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
     /// An unlocked lock.
-    public init() {
+    package init() {
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         condition = .allocate(capacity: 1)
@@ -45,35 +45,35 @@ public final class ConditionLock: @unchecked Sendable {
     }
 
     /// Takes the lock, waiting for it.
-    public func lock() { pthread_mutex_lock(mutex) }
+    package func lock() { pthread_mutex_lock(mutex) }
 
     /// Releases the lock.
-    public func unlock() { pthread_mutex_unlock(mutex) }
+    package func unlock() { pthread_mutex_unlock(mutex) }
 
     /// Takes the lock if it is free; never waits.
-    public func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
+    package func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
 
     /// `body` with the lock held.
-    public func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+    package func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
         lock()
         defer { unlock() }
         return try body()
     }
 
     /// Wakes one waiter. Callable with or without the lock held.
-    public func signal() { pthread_cond_signal(condition) }
+    package func signal() { pthread_cond_signal(condition) }
 
     /// Wakes every waiter.
-    public func broadcast() { pthread_cond_broadcast(condition) }
+    package func broadcast() { pthread_cond_broadcast(condition) }
 
     /// With the lock held: releases it, waits for a signal, takes it again. Spurious
     /// wake-ups happen: callers re-check their predicate.
-    public func wait() { pthread_cond_wait(condition, mutex) }
+    package func wait() { pthread_cond_wait(condition, mutex) }
 
     /// With the lock held: waits until `ready()` holds or `seconds` have passed on the
     /// monotonic clock (a step of the wall clock neither stretches nor cuts it); true when
     /// `ready()` holds. No wait for a negative or NaN time; at most 10⁹ s for a longer one.
-    public func wait(seconds: Double, until ready: () -> Bool) -> Bool {
+    package func wait(seconds: Double, until ready: () -> Bool) -> Bool {
         let budget = seconds.isFinite ? max(0, seconds) : (seconds > 0 ? 1e9 : 0)
         let deadline = MonotonicTime.unsignedNanoseconds() &+ UInt64(min(budget, 1e9) * 1e9)
         while !ready() {
@@ -86,7 +86,7 @@ public final class ConditionLock: @unchecked Sendable {
 
     /// With the lock held: releases it, waits for a signal or `timeoutNanoseconds`, takes it
     /// again. Spurious wake-ups happen: callers re-check their predicate.
-    public func wait(timeoutNanoseconds: UInt64) {
+    package func wait(timeoutNanoseconds: UInt64) {
         #if canImport(Glibc)
             let now = MonotonicTime.unsignedNanoseconds()
             let (end, overflow) = now.addingReportingOverflow(timeoutNanoseconds)

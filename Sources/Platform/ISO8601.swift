@@ -1,23 +1,23 @@
 /// The fields of an ISO-8601 instant, range-checked by `ISO8601.scan`.
-public struct ISO8601InstantFields: Sendable, Equatable {
-    public var year = 0
-    public var month = 0
-    public var day = 0
-    public var hour = 0
-    public var minute = 0
-    public var second = 0
+package struct ISO8601InstantFields: Sendable, Equatable {
+    package var year = 0
+    package var month = 0
+    package var day = 0
+    package var hour = 0
+    package var minute = 0
+    package var second = 0
     /// The fraction of the second, correctly rounded (any number of digits).
-    public var fractionOfSecond = 0.0
+    package var fractionOfSecond = 0.0
     /// The fraction's first nine digits, as nanoseconds.
-    public var fractionNanoseconds: UInt32 = 0
+    package var fractionNanoseconds: UInt32 = 0
     /// How many digits the fraction had (0: none).
-    public var fractionDigits = 0
+    package var fractionDigits = 0
     /// Local time minus UTC, seconds (`+02:00` is 7200; 0 for `Z`).
-    public var offsetSeconds = 0
+    package var offsetSeconds = 0
 
     /// Nanoseconds since 1970-01-01T00:00:00Z (POSIX time: second 60 counts as the next
     /// minute's first), the offset applied, the fraction cut to nanoseconds.
-    public var unixNanoseconds: Int64 {
+    package var unixNanoseconds: Int64 {
         let days = CivilCalendar.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         return seconds * 1_000_000_000 + Int64(fractionNanoseconds)
@@ -32,10 +32,10 @@ public struct ISO8601InstantFields: Sendable, Equatable {
 /// (RFC 3339 §5.6). Refused: a date alone, a time without a zone, basic format, week and
 /// ordinal dates, reduced precision, trailing characters, and fields out of range (days by
 /// the Gregorian calendar).
-public enum ISO8601 {
+package enum ISO8601 {
     /// Reads `text`. `years` bounds the year (a caller's scale may be narrower than 0–9999);
     /// `leapSecond` admits second 60; `offsets` admits `±hh:mm` besides `Z`.
-    public static func scan(
+    package static func scan(
         _ text: String, years: ClosedRange<Int> = 0...9999, leapSecond: Bool = false, offsets: Bool = true
     ) throws(ISO8601InstantError) -> ISO8601InstantFields {
         var scanner = ISO8601Scanner(text: text, years: years, leapSecond: leapSecond, offsets: offsets)
@@ -44,7 +44,7 @@ public enum ISO8601 {
 
     /// `2026-09-01T00:00:00.000Z` of POSIX nanoseconds, with `fractionDigits` (0–9; 0: no
     /// decimal point) digits of the second, cut toward the past.
-    public static func string(unixNanoseconds: Int64, fractionDigits: Int) -> String {
+    package static func string(unixNanoseconds: Int64, fractionDigits: Int) -> String {
         let digits = min(max(fractionDigits, 0), 9)
         let seconds = unixNanoseconds >= 0 ? unixNanoseconds / 1_000_000_000 : (unixNanoseconds - 999_999_999) / 1_000_000_000
         let nanoseconds = Int(unixNanoseconds - seconds * 1_000_000_000)

@@ -1,8 +1,8 @@
 /// Why a text is not an instant that `ISO8601.scan` (and through it `JulianDate(iso8601:)`,
 /// policy files, gpsd times) accepts, with the text itself.
-public struct ISO8601InstantError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ISO8601InstantError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong with the text.
-    public enum Reason: Sendable, Equatable {
+    package enum Reason: Sendable, Equatable {
         /// A date with no time of day, e.g. `2026-08-22`: refused, because an instant read as
         /// midnight UTC by default is a silent source of errors of up to a day.
         case dateWithoutTime
@@ -23,18 +23,18 @@ public struct ISO8601InstantError: Error, Sendable, Equatable, CustomStringConve
     }
 
     /// The text that was refused, verbatim.
-    public var text: String
+    package var text: String
     /// Why it was refused.
-    public var reason: Reason
+    package var reason: Reason
 
     /// Builds an error for `text`.
-    public init(text: String, reason: Reason) {
+    package init(text: String, reason: Reason) {
         self.text = text
         self.reason = reason
     }
 
     /// A one-line message naming the text, e.g. `not an ISO-8601 UTC instant: "2026-08-22": no time of day`.
-    public var description: String {
+    package var description: String {
         "not an ISO-8601 UTC instant: \"\(text)\": \(reasonDescription)"
     }
 

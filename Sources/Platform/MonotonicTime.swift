@@ -11,10 +11,10 @@
 /// `CLOCK_MONOTONIC` on Linux (the clock the kernel stamps GPIO edge events with);
 /// `clock_gettime_nsec_np(CLOCK_UPTIME_RAW)` (the clock of `mach_absolute_time`) on Darwin.
 /// Never stepped.
-public enum MonotonicTime {
+package enum MonotonicTime {
     /// Nanoseconds since an arbitrary start (on Linux, boot).
     @inline(__always)
-    public static func nanoseconds() -> Int64 {
+    package static func nanoseconds() -> Int64 {
         #if canImport(Darwin)
             return Int64(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_UPTIME_RAW))
         #else
@@ -27,10 +27,10 @@ public enum MonotonicTime {
 
     /// The same clock as an unsigned count, the drivers' time base.
     @inline(__always)
-    public static func unsignedNanoseconds() -> UInt64 { UInt64(truncatingIfNeeded: nanoseconds()) }
+    package static func unsignedNanoseconds() -> UInt64 { UInt64(truncatingIfNeeded: nanoseconds()) }
 
     /// `CLOCK_REALTIME` read between two monotonic readings, paired with their midpoint.
-    public static func realtimeAndMonotonicNanoseconds() -> (realtimeNanoseconds: Int64, monotonicNanoseconds: Int64) {
+    package static func realtimeAndMonotonicNanoseconds() -> (realtimeNanoseconds: Int64, monotonicNanoseconds: Int64) {
         let before = nanoseconds()
         #if canImport(Darwin)
             let realtime = Int64(truncatingIfNeeded: clock_gettime_nsec_np(CLOCK_REALTIME))
@@ -49,7 +49,7 @@ public enum MonotonicTime {
     /// LinuxCNC use: an absolute deadline cannot drift, and after a signal (`EINTR`) the same
     /// deadline is simply slept for again. Elsewhere: `nanosleep` of the time remaining,
     /// repeated until the deadline has passed (it may return early on a signal).
-    public static func sleep(untilNanoseconds deadline: Int64) {
+    package static func sleep(untilNanoseconds deadline: Int64) {
         #if os(Linux)
             var target = timespec(tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
             while true {

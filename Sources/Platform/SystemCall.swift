@@ -9,11 +9,11 @@ import SystemPackage
 #endif
 
 /// The package's one `EINTR` loop, with swift-system's `Errno` for the failure.
-public enum SystemCall {
+package enum SystemCall {
     /// Calls `call` (a C call that fails by returning a negative value and setting `errno`)
     /// again while it fails with `EINTR`: its value, or the `Errno` of its failure.
     @inlinable
-    public static func retryingOnInterrupt<Value: FixedWidthInteger & SignedInteger>(
+    package static func retryingOnInterrupt<Value: FixedWidthInteger & SignedInteger>(
         _ call: () -> Value
     ) -> Result<Value, Errno> {
         while true {
@@ -26,7 +26,7 @@ public enum SystemCall {
 
     /// Writes all of `bytes` to `descriptor` (a short write continues where it stopped, an
     /// interrupted one is retried); nil, or the `Errno` of the failure.
-    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
+    package static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         var offset = 0
         while offset < bytes.count {
             let remaining = bytes.count - offset

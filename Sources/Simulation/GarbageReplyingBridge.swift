@@ -4,7 +4,7 @@ import Terminal
 
 /// What a beamformer bridge answering garbage sends instead of its acknowledgement
 /// (`bridge_garbage:` in a scenario file).
-public enum BridgeGarbageKind: String, Sendable, Hashable, CaseIterable {
+package enum BridgeGarbageKind: String, Sendable, Hashable, CaseIterable {
     /// The frame's magic bytes damaged: not a frame at all.
     case malformed
     /// The frame whole but its CRC-32C wrong (the last byte flipped).

@@ -1,7 +1,7 @@
 import Terminal
 
 /// What kind of bundle a scenario's policy push offers (`policy_push:` in a scenario file).
-public enum PolicyPushKind: String, Sendable, Hashable, CaseIterable {
+package enum PolicyPushKind: String, Sendable, Hashable, CaseIterable {
     /// Correctly signed with the operator key, valid now, one version above the highest
     /// accepted: the only kind the terminal may accept.
     case newer

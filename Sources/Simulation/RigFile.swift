@@ -6,9 +6,9 @@ import Terminal
 /// A test bench: which board, how its outputs are wired back to inputs, which USB devices
 /// hang on it, and where it runs (`simulated`: HALSim in this process; `vm`: the virtual
 /// bench of `HIL/vm`, whose scripts read the same file). Format in `HIL/README.md`.
-public struct Rig: Sendable {
+package struct Rig: Sendable {
     /// Where the bench runs.
-    public enum Bench: String, Sendable, CaseIterable {
+    package enum Bench: String, Sendable, CaseIterable {
         /// HALSim, in process, on the virtual clock.
         case simulated
         /// The qemu bench of `HIL/vm` (gpio-sim, dummy_hcd + FunctionFS).
@@ -16,23 +16,23 @@ public struct Rig: Sendable {
     }
 
     /// The rig's name.
-    public var name: String
+    package var name: String
     /// The board file, relative to the rig file's repository (or absolute).
-    public var boardPath: String
+    package var boardPath: String
     /// Where the bench runs.
-    public var bench: Bench
+    package var bench: Bench
     /// Output → input wires.
-    public var wires: [GPIOWire]
+    package var wires: [GPIOWire]
     /// How long the beamformer driver waits for each reply on this bench (nil: the driver's
     /// default; the TCG bench needs more).
-    public var beamformerReplyTimeout: Duration?
+    package var beamformerReplyTimeout: Duration?
 }
 
 /// Reads rig files.
-public enum RigFile {
+package enum RigFile {
     /// Loads a rig; `boardPath` is resolved against the current directory, then against the
     /// rig file's grandparent folder (the repository: rigs live in `HIL/rigs/`).
-    public static func load(path: String) throws(DataFileErrors) -> Rig {
+    package static func load(path: String) throws(DataFileErrors) -> Rig {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file as UTF-8 text")])
         }

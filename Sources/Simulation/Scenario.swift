@@ -4,20 +4,20 @@ import Terminal
 
 /// A simulated run: where the terminal goes, what goes wrong on the way, and what must hold.
 /// Read from a scenario file (`HIL/scenarios/*.yaml`, format in `HIL/README.md`).
-public struct Scenario: Sendable {
+package struct Scenario: Sendable {
     /// One point of the route: the terminal is here at `seconds` after the start; between
     /// points it moves linearly in latitude/longitude (legs are short: a few tens of km).
-    public struct Waypoint: Sendable, Hashable {
+    package struct Waypoint: Sendable, Hashable {
         /// Seconds after the scenario's start.
-        public var seconds: Double
+        package var seconds: Double
         /// Latitude, degrees.
-        public var latitudeDegrees: Double
+        package var latitudeDegrees: Double
         /// Longitude, degrees.
-        public var longitudeDegrees: Double
+        package var longitudeDegrees: Double
     }
 
     /// Something that happens during the run.
-    public enum Event: Sendable, Hashable {
+    package enum Event: Sendable, Hashable {
         /// A fault input goes active for `seconds`.
         case fault(FaultInput, seconds: Double)
         /// No GNSS fix arrives for `seconds`.
@@ -53,7 +53,7 @@ public struct Scenario: Sendable {
     }
 
     /// A fault input the scenario can drive.
-    public enum FaultInput: String, Sendable, Hashable, CaseIterable {
+    package enum FaultInput: String, Sendable, Hashable, CaseIterable {
         /// The PA fault input (`fault_in`).
         case paFault = "pa_fault"
         /// The over-temperature input.
@@ -61,15 +61,15 @@ public struct Scenario: Sendable {
     }
 
     /// A timed event.
-    public struct TimedEvent: Sendable, Hashable {
+    package struct TimedEvent: Sendable, Hashable {
         /// Seconds after the start.
-        public var atSeconds: Double
+        package var atSeconds: Double
         /// What happens.
-        public var event: Event
+        package var event: Event
     }
 
     /// What must hold for the run to pass.
-    public enum Expectation: Sendable, Hashable {
+    package enum Expectation: Sendable, Hashable {
         /// Whenever the true position enters a zone that forbids transmitting, the wired-back
         /// transmit-enable line is low within `milliseconds` of the first fix showing it.
         case transmitOffWithinOfRestriction(milliseconds: Double)
@@ -102,43 +102,43 @@ public struct Scenario: Sendable {
     }
 
     /// The scenario's name.
-    public var name: String
+    package var name: String
     /// One line saying what it is.
-    public var summary: String
+    package var summary: String
     /// UTC of the start, nanoseconds since the Unix epoch.
-    public var startUnixNanoseconds: Int64
+    package var startUnixNanoseconds: Int64
     /// How long it runs, seconds.
-    public var durationSeconds: Double
+    package var durationSeconds: Double
     /// Loop rate, Hz.
-    public var tickHertz: Int
+    package var tickHertz: Int
     /// GNSS fix rate, Hz.
-    public var gnssRateHertz: Double
+    package var gnssRateHertz: Double
     /// GNSS horizontal uncertainty reported with each fix, metres.
-    public var gnssAccuracyMetres: Double
+    package var gnssAccuracyMetres: Double
     /// The route.
-    public var route: [Waypoint]
+    package var route: [Waypoint]
     /// The events, in time order.
-    public var events: [TimedEvent]
+    package var events: [TimedEvent]
     /// The expectations.
-    public var expectations: [Expectation]
+    package var expectations: [Expectation]
     /// The platform's mobility class (the geofence's speed floor while the position is not
     /// known afresh); the geofence's default (`mobile`) when nil.
-    public var mobility: MobilityClass?
+    package var mobility: MobilityClass?
     /// The subscription the service rules judge (`service:`: plan, address, constellations);
     /// nil: a `mobile` Starlink terminal without plan.
-    public var service: ServiceSubscription?
+    package var service: ServiceSubscription?
     /// What the run must show of the service rules (`expect:` `service_code_reached`,
     /// `transmit_off_while_service_refused`).
-    public var serviceExpectations: [ServiceExpectation] = []
+    package var serviceExpectations: [ServiceExpectation] = []
     /// Seed of the simulated GNSS noise, when the scenario fixes it (a campaign's do, so that
     /// `utermd simulate --scenario F` replays them exactly); nil: the simulator's option.
-    public var gnssNoiseSeed: UInt64?
+    package var gnssNoiseSeed: UInt64?
     /// Seed of a generated policy (`RandomZonePolicy`) the run starts with instead of the
     /// simulator's (`zones_seed:`); nil: the simulator's policy.
-    public var zonesSeed: UInt64?
+    package var zonesSeed: UInt64?
 
     /// Builds a scenario.
-    public init(
+    package init(
         name: String, summary: String = "", startUnixNanoseconds: Int64, durationSeconds: Double, tickHertz: Int = 1_000,
         gnssRateHertz: Double = 1, gnssAccuracyMetres: Double = 5, route: [Waypoint], events: [TimedEvent] = [],
         expectations: [Expectation] = [], mobility: MobilityClass? = nil, gnssNoiseSeed: UInt64? = nil
@@ -158,7 +158,7 @@ public struct Scenario: Sendable {
     }
 
     /// Where the route puts the terminal at `seconds` after the start (held at the ends).
-    public func position(atSeconds seconds: Double) -> (latitudeDegrees: Double, longitudeDegrees: Double) {
+    package func position(atSeconds seconds: Double) -> (latitudeDegrees: Double, longitudeDegrees: Double) {
         guard let first = route.first else { return (.nan, .nan) }
         guard seconds > first.seconds else { return (first.latitudeDegrees, first.longitudeDegrees) }
         for (from, to) in zip(route, route.dropFirst()) where seconds <= to.seconds {
@@ -176,7 +176,7 @@ public struct Scenario: Sendable {
 }
 
 /// What a scenario expects of the service rules (see `HIL/README.md`).
-public enum ServiceExpectation: Sendable, Hashable {
+package enum ServiceExpectation: Sendable, Hashable {
     /// The tick's service decision shows this code at some tick of the run.
     case codeReached(DisablementCode)
     /// Transmit-enable, read on the wire after each tick, is never high after a tick whose

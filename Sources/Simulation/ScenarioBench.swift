@@ -10,7 +10,7 @@ import Terminal
 /// libusb to the FunctionFS bridge emulator). The harness calls the bench from the loop's
 /// thread only, in this order each tick: events (`drive`, `unplugBeamformer`, ...), the
 /// terminal's tick, then `afterTick`.
-public protocol ScenarioBench: AnyObject {
+package protocol ScenarioBench: AnyObject {
     /// The firmware's GPIO backend.
     associatedtype GPIO: GPIOBackend
 
@@ -74,33 +74,33 @@ public protocol ScenarioBench: AnyObject {
 
 extension ScenarioBench {
     /// Benches of real lines cannot make them fail.
-    public func beginGPIOFailure(_: GPIORole, errno _: Int32) -> Bool { false }
+    package func beginGPIOFailure(_: GPIORole, errno _: Int32) -> Bool { false }
     /// Nothing to end.
-    public func endGPIOFailure(_: GPIORole) {}
+    package func endGPIOFailure(_: GPIORole) {}
     /// Not known.
-    public func outputLevel(_: GPIORole) -> LogicalLevel? { nil }
+    package func outputLevel(_: GPIORole) -> LogicalLevel? { nil }
     /// Benches of real devices are not restarted mid-run.
-    public var supportsRestart: Bool { false }
+    package var supportsRestart: Bool { false }
     /// Benches of real devices cannot make the bridge answer garbage.
-    public func beginBridgeGarbage(_: BridgeGarbageKind, passedAsValid _: Bool) -> Bool { false }
+    package func beginBridgeGarbage(_: BridgeGarbageKind, passedAsValid _: Bool) -> Bool { false }
     /// Nothing to end.
-    public func endBridgeGarbage() {}
+    package func endBridgeGarbage() {}
     /// None.
-    public var garbageRepliesSent: Int { 0 }
+    package var garbageRepliesSent: Int { 0 }
 }
 
 /// What a bench reports at the end of a run, besides the harness's own verdicts.
-public struct BenchOutcome: Sendable {
+package struct BenchOutcome: Sendable {
     /// Beam states the bridge latched.
-    public var beamformerLatches: UInt32
+    package var beamformerLatches: UInt32
     /// The bench's own verdicts (the VM bench: the bridge's applied states against the
     /// steering the firmware computed).
-    public var verdicts: [SimulationResult.Verdict]
+    package var verdicts: [SimulationResult.Verdict]
     /// Measurements worth printing, one line each.
-    public var notes: [String]
+    package var notes: [String]
 
     /// An outcome.
-    public init(beamformerLatches: UInt32, verdicts: [SimulationResult.Verdict] = [], notes: [String] = []) {
+    package init(beamformerLatches: UInt32, verdicts: [SimulationResult.Verdict] = [], notes: [String] = []) {
         self.beamformerLatches = beamformerLatches
         self.verdicts = verdicts
         self.notes = notes

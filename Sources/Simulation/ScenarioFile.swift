@@ -6,9 +6,9 @@ import Terminal
 
 /// Reads scenario files (YAML, format 1; see `HIL/README.md`). Errors name the file, line
 /// and field.
-public enum ScenarioFile {
+package enum ScenarioFile {
     /// Loads a scenario from disk.
-    public static func load(path: String) throws(DataFileErrors) -> Scenario {
+    package static func load(path: String) throws(DataFileErrors) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file as UTF-8 text")])
         }
@@ -16,7 +16,7 @@ public enum ScenarioFile {
     }
 
     /// Parses a scenario's text; `file` names it in messages.
-    public static func parse(yaml: String, file: String) throws(DataFileErrors) -> Scenario {
+    package static func parse(yaml: String, file: String) throws(DataFileErrors) -> Scenario {
         do {
             return try parse(try DataNode.parse(yaml: yaml, file: file))
         } catch {

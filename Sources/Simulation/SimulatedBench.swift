@@ -8,9 +8,9 @@ import Terminal
 /// on a bench), a simulated USB bus with a simulated beamformer bridge decoding the real
 /// protocol, and the firmware's own `BeamformerBridgeDriver` stepped every 10 ms of virtual
 /// time — everything in this process, on the virtual clock, deterministic.
-public final class SimulatedBench: ScenarioBench {
+package final class SimulatedBench: ScenarioBench {
     /// The simulated GPIO lines.
-    public let gpio: SimulatedGPIO
+    package let gpio: SimulatedGPIO
     private let board: BoardProfile
     private let clock: ExternalSimulationClock
     private let usb: SimulatedUSB
@@ -27,7 +27,7 @@ public final class SimulatedBench: ScenarioBench {
 
     /// A bench for `board` with `wires` (nil: transmit-enable to its sense input, when the
     /// board has one), reading the virtual clock through `virtualNow`.
-    public init(board: BoardProfile, wires: [GPIOWire]?, virtualNow: @escaping () -> Int64) throws {
+    package init(board: BoardProfile, wires: [GPIOWire]?, virtualNow: @escaping () -> Int64) throws {
         self.board = board
         clock = ExternalSimulationClock { UInt64(max(0, virtualNow())) }
         let wires = wires ?? (board.lines[.transmitEnableSense] == nil ? [] : [GPIOWire(from: .transmitEnable, to: .transmitEnableSense)])
@@ -38,7 +38,7 @@ public final class SimulatedBench: ScenarioBench {
         usb.maximumRecordCount = 10_000
     }
 
-    public func start(_ assembly: TerminalAssembly<SimulatedGPIO>, virtualNow: @escaping () -> Int64) throws {
+    package func start(_ assembly: TerminalAssembly<SimulatedGPIO>, virtualNow: @escaping () -> Int64) throws {
         let elementCount = assembly.array.elementCount
         // Started again (a restart): the new terminal's driver finds a bridge just powered on.
         if let old = plugged {
@@ -61,54 +61,54 @@ public final class SimulatedBench: ScenarioBench {
             now: { UInt64(max(0, virtualNow())) })
     }
 
-    public func drive(_ role: GPIORole, to level: LogicalLevel, atNanoseconds now: Int64) {
+    package func drive(_ role: GPIORole, to level: LogicalLevel, atNanoseconds now: Int64) {
         try? gpio.driveInput(role, to: level, atNanoseconds: UInt64(max(0, now)))
     }
 
-    public func beginGPIOFailure(_ role: GPIORole, errno: Int32) -> Bool {
+    package func beginGPIOFailure(_ role: GPIORole, errno: Int32) -> Bool {
         gpio.injectFailure(on: role, errno: errno)
         return true
     }
 
-    public func endGPIOFailure(_ role: GPIORole) { gpio.clearFailure(on: role) }
+    package func endGPIOFailure(_ role: GPIORole) { gpio.clearFailure(on: role) }
 
-    public func outputLevel(_ role: GPIORole) -> LogicalLevel? { gpio.level(of: role) }
+    package func outputLevel(_ role: GPIORole) -> LogicalLevel? { gpio.level(of: role) }
 
-    public func unplugBeamformer(atNanoseconds _: Int64) {
+    package func unplugBeamformer(atNanoseconds _: Int64) {
         if let plugged, bridgePlugged { usb.unplug(plugged) }
         bridgePlugged = false
     }
 
-    public func replugBeamformer(atNanoseconds _: Int64) {
+    package func replugBeamformer(atNanoseconds _: Int64) {
         if let plugged, !bridgePlugged { _ = usb.plug(plugged) }
         bridgePlugged = true
     }
 
-    public func beginBridgeGarbage(_ kind: BridgeGarbageKind, passedAsValid: Bool) -> Bool {
+    package func beginBridgeGarbage(_ kind: BridgeGarbageKind, passedAsValid: Bool) -> Bool {
         garbage = (kind, passedAsValid)
         plugged?.garbage = kind
         plugged?.passesGarbageAsValid = passedAsValid
         return true
     }
 
-    public func endBridgeGarbage() {
+    package func endBridgeGarbage() {
         garbage = nil
         plugged?.garbage = nil
         plugged?.passesGarbageAsValid = false
     }
 
-    public var garbageRepliesSent: Int { earlierGarbageReplies + (plugged?.garbageRepliesSent ?? 0) }
+    package var garbageRepliesSent: Int { earlierGarbageReplies + (plugged?.garbageRepliesSent ?? 0) }
 
-    public var supportsRestart: Bool { true }
+    package var supportsRestart: Bool { true }
 
-    public func afterTick(_ context: TickContext, assembly _: TerminalAssembly<SimulatedGPIO>) -> Bool {
+    package func afterTick(_ context: TickContext, assembly _: TerminalAssembly<SimulatedGPIO>) -> Bool {
         if context.tickIndex % 10 == 0 { _ = driver?.serviceOnce() }
         return (gpio.level(of: .transmitEnableSense) ?? gpio.level(of: .transmitEnable)) == .active
     }
 
-    public func followsWallClock(atNanoseconds _: Int64, nearEvent _: Bool) -> Bool { false }
+    package func followsWallClock(atNanoseconds _: Int64, nearEvent _: Bool) -> Bool { false }
 
-    public func finish(_: TerminalAssembly<SimulatedGPIO>) -> BenchOutcome {
+    package func finish(_: TerminalAssembly<SimulatedGPIO>) -> BenchOutcome {
         BenchOutcome(beamformerLatches: bridge?.latchCountSinceReset ?? 0)
     }
 }

@@ -2,7 +2,7 @@ import Terminal
 
 /// A deliberately broken firmware path, for the tests that show the campaign's invariants
 /// catch it (`Simulator.Options.defects`). Never set outside those tests.
-public enum SimulatedDefect: String, Sendable, Hashable, CaseIterable {
+package enum SimulatedDefect: String, Sendable, Hashable, CaseIterable {
     /// The tick never finds the clocks disagreeing (its limit raised to the largest value).
     case ignoresClockDisagreement = "ignores_clock_disagreement"
     /// A refused policy bundle is handed to the tick all the same.

@@ -17,39 +17,39 @@ import Terminal
 /// and a "simulated operator" who clears a fault one second after its input went quiet.
 /// What is real: everything else — SGP4, the scheduler, steering, the geofence, the
 /// interlock, the audit log (a real file, fsync'ed).
-public final class Simulator {
+package final class Simulator {
     /// How to run.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The board (the simulated one by default).
-        public var board: BoardDescription
+        package var board: BoardDescription
         /// Element sets; nil: the embedded Starlink shells at the scenario's start.
-        public var elementSets: [ElementSet]?
+        package var elementSets: [ElementSet]?
         /// The policy in force and its end of validity (UTC ns since the Unix epoch).
-        public var policy: GeofencePolicy
+        package var policy: GeofencePolicy
         /// When the policy expires.
-        public var policyValidUntilUnixNanoseconds: Int64
+        package var policyValidUntilUnixNanoseconds: Int64
         /// Where the audit log is written.
-        public var auditLogPath: String
+        package var auditLogPath: String
         /// Run at this many times real time (nil: as fast as possible).
-        public var speed: Double?
+        package var speed: Double?
         /// Stop after this many simulated seconds (nil: the scenario's duration).
-        public var untilSeconds: Double?
+        package var untilSeconds: Double?
         /// Seed of the GNSS noise.
-        public var seed: UInt64
+        package var seed: UInt64
         /// Output → input wires of the bench (nil: transmit-enable to its sense input, when
         /// the board has one).
-        public var wires: [GPIOWire]?
+        package var wires: [GPIOWire]?
         /// The policy's service rules.
-        public var serviceRules: ServiceRules = .none
+        package var serviceRules: ServiceRules = .none
         /// The service rules' day counters file (nil: beside the audit log,
         /// `<audit log>.service-days`): two runs sharing it are one terminal restarted.
-        public var serviceDaysPath: String?
+        package var serviceDaysPath: String?
         /// Deliberately broken firmware paths, for the tests that show the invariants catch
         /// them; empty (the firmware as it is) everywhere else.
-        public var defects: Set<SimulatedDefect> = []
+        package var defects: Set<SimulatedDefect> = []
 
         /// Options.
-        public init(
+        package init(
             board: BoardDescription, elementSets: [ElementSet]? = nil, policy: GeofencePolicy,
             policyValidUntilUnixNanoseconds: Int64, auditLogPath: String, speed: Double? = nil, untilSeconds: Double? = nil,
             seed: UInt64 = 1, wires: [GPIOWire]? = nil
@@ -67,26 +67,26 @@ public final class Simulator {
     }
 
     /// The scenario.
-    public let scenario: Scenario
+    package let scenario: Scenario
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A simulator for `scenario`.
-    public init(scenario: Scenario, options: Options) {
+    package init(scenario: Scenario, options: Options) {
         self.scenario = scenario
         self.options = options
     }
 
     /// Runs to the end on the simulated bench; `progress` is called about ten times per
     /// simulated minute with the fraction done and the latest snapshot.
-    public func run(progress: ((Double, TerminalSnapshot) -> Void)? = nil) throws -> SimulationResult {
+    package func run(progress: ((Double, TerminalSnapshot) -> Void)? = nil) throws -> SimulationResult {
         try run(
             bench: { now in try SimulatedBench(board: options.board.hardware, wires: options.wires, virtualNow: now) },
             progress: progress)
     }
 
     /// Runs to the end on the bench `makeBench` builds (given the virtual clock's reading).
-    public func run<Bench: ScenarioBench>(
+    package func run<Bench: ScenarioBench>(
         bench makeBench: (@escaping () -> Int64) throws -> Bench, progress: ((Double, TerminalSnapshot) -> Void)? = nil
     ) throws -> SimulationResult {
         let period = 1_000_000_000 / Int64(scenario.tickHertz)
@@ -187,11 +187,11 @@ public final class Simulator {
 }
 
 /// Why a simulation could not run.
-public enum SimulationError: Error, CustomStringConvertible {
+package enum SimulationError: Error, CustomStringConvertible {
     /// The scenario or options are unusable.
     case invalid(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalid(let reason): "simulation: \(reason)"
         }

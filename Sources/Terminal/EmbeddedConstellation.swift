@@ -7,7 +7,7 @@ import Orbit
 /// and every epoch is fresh (an element set's age never exceeds the run).
 public enum EmbeddedConstellation {
     /// First catalogue number of each shell, in `StarlinkShells.all` order.
-    public static let firstCatalogNumbers = [100_000, 110_000, 120_000, 130_000]
+    package static let firstCatalogNumbers = [100_000, 110_000, 120_000, 130_000]
 
     /// The element sets at `epoch`.
     public static func elementSets(epoch: JulianDate) -> [ElementSet] {

@@ -3,20 +3,20 @@ import HAL
 
 /// What `utermd hw list` shows: the chips and devices a backend found, and any failure
 /// to look (one bus failing does not hide the other).
-public struct HardwareReport: Sendable, Codable {
+package struct HardwareReport: Sendable, Codable {
     /// The backend that looked (`linux`, `simulated`).
-    public var backend: String
+    package var backend: String
     /// Library versions reported by the backend.
-    public var libraries: [String: String]
+    package var libraries: [String: String]
     /// GPIO chips found.
-    public var gpioChips: [GPIOChipInfo]
+    package var gpioChips: [GPIOChipInfo]
     /// USB devices found.
-    public var usbDevices: [USBDeviceInfo]
+    package var usbDevices: [USBDeviceInfo]
     /// Failures to enumerate, e.g. `open /dev/gpiochip0: Permission denied (errno 13)`.
-    public var errors: [String]
+    package var errors: [String]
 
     /// Asks `inventory` for everything it can see.
-    public init(of inventory: any HardwareInventory) {
+    package init(of inventory: any HardwareInventory) {
         backend = inventory.backendName
         libraries = inventory.libraryVersions()
         errors = []
@@ -27,14 +27,14 @@ public struct HardwareReport: Sendable, Codable {
     }
 
     /// Pretty-printed JSON with sorted keys.
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
     /// Human-readable listing in the style of `gpiodetect` and `lsusb`.
-    public func text() -> String {
+    package func text() -> String {
         var lines = ["GPIO chips (\(backend)): \(gpioChips.count)"]
         lines += gpioChips.map { "  \($0.name) [\($0.label)] (\($0.lineCount) lines) \($0.path)" }
         lines.append("USB devices (\(backend)): \(usbDevices.count)")

@@ -1,5 +1,5 @@
 /// The version of utermd.
-public enum UtermdVersion {
+package enum UtermdVersion {
     /// Semantic version of this build.
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
 }

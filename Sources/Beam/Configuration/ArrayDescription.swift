@@ -7,31 +7,31 @@
 /// limit, facing the zenith. The facts and their sources: `Boards/README.md`, "Where the default array's numbers come from".
 public struct ArrayDescription: Sendable, Hashable {
     /// How elements are packed (square or triangular grid).
-    public var lattice: ArrayLattice
+    package var lattice: ArrayLattice
     /// Which lattice sites carry elements (and so how many there are).
-    public var aperture: ApertureShape
+    package var aperture: ApertureShape
     /// Nearest-neighbour element spacing, metres.
-    public var elementSpacingMetres: Double
+    package var elementSpacingMetres: Double
     /// The receive (downlink) band.
-    public var receiveBand: FrequencyBand
+    package var receiveBand: FrequencyBand
     /// The transmit (uplink) band.
-    public var transmitBand: FrequencyBand
+    package var transmitBand: FrequencyBand
     /// The receive carrier the beam is steered for, hertz (inside `receiveBand`).
-    public var receiveCarrierHertz: Double
+    package var receiveCarrierHertz: Double
     /// The transmit carrier the beam is steered for, hertz (inside `transmitBand`).
-    public var transmitCarrierHertz: Double
+    package var transmitCarrierHertz: Double
     /// Phase-control bits per element (7 as the ADAR1000).
-    public var phaseShifterBits: Int
+    package var phaseShifterBits: Int
     /// Per-element calibration, degrees, in element order (`ElementLayout`): the correction
     /// added to every steering phase, i.e. minus the element's measured insertion phase
     /// relative to the array's reference. Empty means all zero.
-    public var calibrationOffsetsDegrees: [Double]
+    package var calibrationOffsetsDegrees: [Double]
     /// Largest steering angle off boresight accepted, degrees (inclusive).
-    public var scanLimitDegrees: Double
+    package var scanLimitDegrees: Double
     /// How the array is mounted in the local ENU frame.
-    public var mount: MountAttitude
+    package var mount: MountAttitude
     /// The scan-loss model reported with each steering solution.
-    public var scanLoss: ScanLossModel
+    package var scanLoss: ScanLossModel
 
     /// λ/2 at the top of the transmit band (14.5 GHz): 10.3377 mm, the default spacing.
     public static let halfWavelengthAtTransmitTopMetres =
@@ -67,7 +67,7 @@ public struct ArrayDescription: Sendable, Hashable {
     }
 
     /// The band of `link`.
-    public func band(_ link: LinkDirection) -> FrequencyBand {
+    package func band(_ link: LinkDirection) -> FrequencyBand {
         switch link {
         case .receive: receiveBand
         case .transmit: transmitBand
@@ -75,7 +75,7 @@ public struct ArrayDescription: Sendable, Hashable {
     }
 
     /// The carrier of `link`, hertz.
-    public func carrierHertz(_ link: LinkDirection) -> Double {
+    package func carrierHertz(_ link: LinkDirection) -> Double {
         switch link {
         case .receive: receiveCarrierHertz
         case .transmit: transmitCarrierHertz

@@ -4,21 +4,21 @@
 /// `kuDownlink` (receive) and `kuUplink` (transmit).
 public struct FrequencyBand: Sendable, Hashable {
     /// The lowest carrier frequency in the band, hertz.
-    public var lowerEdgeHertz: Double
+    package var lowerEdgeHertz: Double
     /// The highest carrier frequency in the band, hertz.
-    public var upperEdgeHertz: Double
+    package var upperEdgeHertz: Double
 
     /// Builds a band from its edges, hertz (`lower ≤ upper`; checked by `PhasedArray`).
-    public init(lowerEdgeHertz: Double, upperEdgeHertz: Double) {
+    package init(lowerEdgeHertz: Double, upperEdgeHertz: Double) {
         self.lowerEdgeHertz = lowerEdgeHertz
         self.upperEdgeHertz = upperEdgeHertz
     }
 
     /// The arithmetic centre of the band, hertz.
-    public var centreHertz: Double { (lowerEdgeHertz + upperEdgeHertz) / 2 }
+    package var centreHertz: Double { (lowerEdgeHertz + upperEdgeHertz) / 2 }
 
     /// Whether `frequencyHertz` lies within the band, edges included.
-    public func contains(_ frequencyHertz: Double) -> Bool {
+    package func contains(_ frequencyHertz: Double) -> Bool {
         frequencyHertz >= lowerEdgeHertz && frequencyHertz <= upperEdgeHertz
     }
 

@@ -4,20 +4,20 @@
 /// modelled on the Analog Devices ADAR1000 beamformer (7-bit phase control, 2.8125° steps;
 /// ADAR1000 data sheet Rev. B, and the CN0566 "Phaser" reference design, which steers an
 /// eight-element array with it).
-public struct PhaseShifter: Sendable, Hashable {
+package struct PhaseShifter: Sendable, Hashable {
     /// Phase control bits (1...8, so that every code fits a `UInt8`).
-    public let bits: Int
+    package let bits: Int
 
     /// The bit counts this model supports.
-    public static let supportedBits = 1...8
+    package static let supportedBits = 1...8
 
     /// A 7-bit shifter, 2.8125° per step (ADAR1000, CN0566).
-    public static let adar1000 = PhaseShifter(validatedBits: 7)
+    package static let adar1000 = PhaseShifter(validatedBits: 7)
 
     /// A shifter with `bits` bits of phase control.
     ///
     /// - Throws: `ArrayConfigurationError.unsupportedPhaseShifterBits` outside 1...8.
-    public init(bits: Int) throws(ArrayConfigurationError) {
+    package init(bits: Int) throws(ArrayConfigurationError) {
         guard Self.supportedBits.contains(bits) else { throw .unsupportedPhaseShifterBits(bits) }
         self.bits = bits
     }
@@ -25,17 +25,17 @@ public struct PhaseShifter: Sendable, Hashable {
     private init(validatedBits: Int) { bits = validatedBits }
 
     /// Number of distinct states, 2^bits.
-    public var stateCount: Int { 1 << bits }
+    package var stateCount: Int { 1 << bits }
 
     /// The phase step between adjacent states, 360°/2^bits (2.8125° for 7 bits).
-    public var stepDegrees: Double { 360 / Double(stateCount) }
+    package var stepDegrees: Double { 360 / Double(stateCount) }
 
     /// The state nearest `phaseDegrees` (any real phase; wrapped modulo 360°).
     ///
     /// Rounds to the nearest step, halves upward, so the error |phase − applied| is at most
     /// half a step modulo 360°; a phase that rounds up to 360° wraps to code 0. A non-finite
     /// phase maps to code 0 (the reference state) rather than trapping.
-    public func code(forPhaseDegrees phaseDegrees: Double) -> UInt8 {
+    package func code(forPhaseDegrees phaseDegrees: Double) -> UInt8 {
         guard phaseDegrees.isFinite else { return 0 }
         let wrapped = phaseDegrees.truncatingRemainder(dividingBy: 360)
         let steps = (wrapped / stepDegrees + 0.5).rounded(.down)
@@ -45,7 +45,7 @@ public struct PhaseShifter: Sendable, Hashable {
     }
 
     /// The phase state `code` applies, degrees in [0, 360) (bits above `bits` are ignored).
-    public func phaseDegrees(forCode code: UInt8) -> Double {
+    package func phaseDegrees(forCode code: UInt8) -> Double {
         Double(Int(code) & (stateCount - 1)) * stepDegrees
     }
 }

@@ -13,7 +13,7 @@ public enum ApertureShape: Sendable, Hashable {
     public static let gen1Circular = ApertureShape.circular(elementCount: 1280)
 
     /// The number of elements the shape holds.
-    public var elementCount: Int {
+    package var elementCount: Int {
         switch self {
         case .circular(let count): count
         case .grid(let rows, let columns): rows * columns

@@ -9,16 +9,16 @@ import RealModule
 ///     u = sin θ cos φ,   v = sin θ sin φ,   w = cos θ
 ///
 /// (Mailloux, *Phased Array Antenna Handbook*, 2nd ed., §1.1, direction cosines).
-public struct ArrayFrameDirection: Sendable, Hashable {
+package struct ArrayFrameDirection: Sendable, Hashable {
     /// Direction cosine along the array's x axis.
-    public var u: Double
+    package var u: Double
     /// Direction cosine along the array's y axis.
-    public var v: Double
+    package var v: Double
     /// Direction cosine along the boresight, cos θ (negative behind the array).
-    public var w: Double
+    package var w: Double
 
     /// A direction from its three direction cosines (expected to have unit length).
-    public init(u: Double, v: Double, w: Double) {
+    package init(u: Double, v: Double, w: Double) {
         self.u = u
         self.v = v
         self.w = w
@@ -26,7 +26,7 @@ public struct ArrayFrameDirection: Sendable, Hashable {
 
     /// The direction in front of the array (w ≥ 0) with in-plane cosines `u`, `v`, or `nil`
     /// outside visible space (u² + v² > 1).
-    public init?(frontHemisphereU u: Double, v: Double) {
+    package init?(frontHemisphereU u: Double, v: Double) {
         let inPlane = u * u + v * v
         guard inPlane <= 1 else { return nil }
         self.init(u: u, v: v, w: (1 - inPlane).squareRoot())
@@ -34,20 +34,20 @@ public struct ArrayFrameDirection: Sendable, Hashable {
 
     /// A direction `offBoresightDegrees` (θ) from boresight, at `planeAngleDegrees` (φ) from
     /// +x towards +y.
-    public init(offBoresightDegrees: Double, planeAngleDegrees: Double) {
+    package init(offBoresightDegrees: Double, planeAngleDegrees: Double) {
         let theta = offBoresightDegrees * Double.pi / 180
         let phi = planeAngleDegrees * Double.pi / 180
         self.init(u: Double.sin(theta) * Double.cos(phi), v: Double.sin(theta) * Double.sin(phi), w: Double.cos(theta))
     }
 
     /// θ, the angle off boresight, degrees (0...180).
-    public var offBoresightDegrees: Double {
+    package var offBoresightDegrees: Double {
         Double.atan2(y: (u * u + v * v).squareRoot(), x: w) * 180 / Double.pi
     }
 
     /// φ, the angle in the array plane from +x towards +y, degrees in (−180, 180].
-    public var planeAngleDegrees: Double { Double.atan2(y: v, x: u) * 180 / Double.pi }
+    package var planeAngleDegrees: Double { Double.atan2(y: v, x: u) * 180 / Double.pi }
 
     /// The vector (u, v, w).
-    public var vector: SIMD3<Double> { SIMD3(u, v, w) }
+    package var vector: SIMD3<Double> { SIMD3(u, v, w) }
 }

@@ -10,7 +10,7 @@ public enum ArrayLattice: String, Sendable, Hashable, CaseIterable {
     case triangular
 
     /// Distance between adjacent rows along y, metres.
-    public func rowPitchMetres(spacingMetres: Double) -> Double {
+    package func rowPitchMetres(spacingMetres: Double) -> Double {
         switch self {
         case .rectangular: spacingMetres
         case .triangular: spacingMetres * 3.0.squareRoot() / 2
@@ -19,7 +19,7 @@ public enum ArrayLattice: String, Sendable, Hashable, CaseIterable {
 
     /// Area of the aperture one element occupies (the unit cell), square metres:
     /// d² for the square grid, d²·√3/2 for the triangular grid.
-    public func cellAreaSquareMetres(spacingMetres: Double) -> Double {
+    package func cellAreaSquareMetres(spacingMetres: Double) -> Double {
         spacingMetres * rowPitchMetres(spacingMetres: spacingMetres)
     }
 
@@ -29,7 +29,7 @@ public enum ArrayLattice: String, Sendable, Hashable, CaseIterable {
     /// lobes of a beam steered to (u₀, v₀) appear at (u₀, v₀) + λ·g (Mailloux, *Phased Array
     /// Antenna Handbook*, 2nd ed., §2.1.4, "Grating lobes of planar arrays"). For the square
     /// grid |g|min = 1/d; for the equilateral triangular grid |g|min = 2/(√3·d).
-    public func shortestReciprocalVectorPerMetre(spacingMetres: Double) -> Double {
+    package func shortestReciprocalVectorPerMetre(spacingMetres: Double) -> Double {
         switch self {
         case .rectangular: 1 / spacingMetres
         case .triangular: 2 / (3.0.squareRoot() * spacingMetres)

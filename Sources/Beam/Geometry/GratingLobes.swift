@@ -15,14 +15,14 @@ import RealModule
 /// and for the equilateral triangular grid d/λ < (2/√3) / (1 + sin θmax).
 /// Longer wavelengths (lower frequencies) only push θg further out, so checking a band's
 /// upper edge covers the whole band.
-public enum GratingLobes {
+package enum GratingLobes {
     /// The off-boresight scan angle at which the first grating lobe enters visible space,
     /// degrees, for the worst scan azimuth.
     ///
     /// - Returns: `nil` when no grating lobe can become visible for any scan up to 90°
     ///   (λ·|g|min ≥ 2); `0` when one is visible already at boresight (λ·|g|min ≤ 1, i.e.
     ///   a square grid with d ≥ λ); otherwise asin(λ·|g|min − 1) in degrees.
-    public static func onsetOffBoresightDegrees(
+    package static func onsetOffBoresightDegrees(
         lattice: ArrayLattice, spacingMetres: Double, frequencyHertz: Double
     ) -> Double? {
         let wavelength = FreeSpace.wavelengthMetres(frequencyHertz: frequencyHertz)
@@ -35,7 +35,7 @@ public enum GratingLobes {
     /// The largest nearest-neighbour spacing for which no grating lobe enters visible
     /// space while scanning anywhere within `scanLimitDegrees` of boresight, metres:
     /// λ / (1 + sin θmax) for the square grid, (2/√3)·λ / (1 + sin θmax) for the triangular.
-    public static func maximumSpacingMetres(
+    package static func maximumSpacingMetres(
         lattice: ArrayLattice, frequencyHertz: Double, scanLimitDegrees: Double
     ) -> Double {
         let wavelength = FreeSpace.wavelengthMetres(frequencyHertz: frequencyHertz)
@@ -46,7 +46,7 @@ public enum GratingLobes {
 
     /// Whether a grating lobe becomes visible at some scan within `scanLimitDegrees` of
     /// boresight (the onset angle is at or inside the limit).
-    public static func appearsWithinScanCone(
+    package static func appearsWithinScanCone(
         lattice: ArrayLattice, spacingMetres: Double, frequencyHertz: Double, scanLimitDegrees: Double
     ) -> Bool {
         guard

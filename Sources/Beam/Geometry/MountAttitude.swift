@@ -25,7 +25,7 @@ public enum MountAttitude: Sendable, Hashable {
     public static let zenith = MountAttitude.boresight(azimuthDegrees: 0, elevationDegrees: 90)
 
     /// The same attitude as roll, pitch and yaw, degrees.
-    public var rollPitchYawDegrees: (roll: Double, pitch: Double, yaw: Double) {
+    package var rollPitchYawDegrees: (roll: Double, pitch: Double, yaw: Double) {
         switch self {
         case .boresight(let azimuth, let elevation): (0, elevation - 90, azimuth)
         case .tilt(let roll, let pitch, let yaw): (roll, pitch, yaw)
@@ -33,7 +33,7 @@ public enum MountAttitude: Sendable, Hashable {
     }
 
     /// Whether every angle is finite.
-    public var isFinite: Bool {
+    package var isFinite: Bool {
         let angles = rollPitchYawDegrees
         return angles.roll.isFinite && angles.pitch.isFinite && angles.yaw.isFinite
     }

@@ -6,16 +6,16 @@ import RealModule
 /// expressed in ENU; a local direction d maps into the array frame as Rᵀ·d (one dot
 /// product per axis) and back as R·a. R is orthonormal, so the round trip is exact to
 /// rounding.
-public struct MountFrame: Sendable, Hashable {
+package struct MountFrame: Sendable, Hashable {
     /// The array's x axis (in the plane of the elements) in ENU.
-    public let xAxisEastNorthUp: SIMD3<Double>
+    package let xAxisEastNorthUp: SIMD3<Double>
     /// The array's y axis (in the plane of the elements) in ENU.
-    public let yAxisEastNorthUp: SIMD3<Double>
+    package let yAxisEastNorthUp: SIMD3<Double>
     /// The boresight (array z axis, outward normal) in ENU.
-    public let boresightEastNorthUp: SIMD3<Double>
+    package let boresightEastNorthUp: SIMD3<Double>
 
     /// The frame of an array mounted at `attitude`.
-    public init(_ attitude: MountAttitude) {
+    package init(_ attitude: MountAttitude) {
         let angles = attitude.rollPitchYawDegrees
         let roll = angles.roll * Double.pi / 180
         let pitch = angles.pitch * Double.pi / 180
@@ -40,12 +40,12 @@ public struct MountFrame: Sendable, Hashable {
     }
 
     /// Where the boresight points, as local azimuth and elevation.
-    public var boresightLookAngles: SkyDirection {
+    package var boresightLookAngles: SkyDirection {
         SkyDirection(eastNorthUp: boresightEastNorthUp) ?? SkyDirection(azimuthDegrees: 0, elevationDegrees: 90)
     }
 
     /// The array-frame direction of a unit ENU vector: (u, v, w) = Rᵀ·d.
-    public func arrayDirection(eastNorthUp direction: SIMD3<Double>) -> ArrayFrameDirection {
+    package func arrayDirection(eastNorthUp direction: SIMD3<Double>) -> ArrayFrameDirection {
         ArrayFrameDirection(
             u: (xAxisEastNorthUp * direction).sum(),
             v: (yAxisEastNorthUp * direction).sum(),
@@ -53,17 +53,17 @@ public struct MountFrame: Sendable, Hashable {
     }
 
     /// The array-frame direction of a local azimuth/elevation.
-    public func arrayDirection(toward target: SkyDirection) -> ArrayFrameDirection {
+    package func arrayDirection(toward target: SkyDirection) -> ArrayFrameDirection {
         arrayDirection(eastNorthUp: target.unitVectorEastNorthUp)
     }
 
     /// The ENU vector of an array-frame direction: R·(u, v, w).
-    public func eastNorthUp(of direction: ArrayFrameDirection) -> SIMD3<Double> {
+    package func eastNorthUp(of direction: ArrayFrameDirection) -> SIMD3<Double> {
         xAxisEastNorthUp * direction.u + yAxisEastNorthUp * direction.v + boresightEastNorthUp * direction.w
     }
 
     /// The local azimuth/elevation of an array-frame direction (`nil` for a zero vector).
-    public func lookAngles(of direction: ArrayFrameDirection) -> SkyDirection? {
+    package func lookAngles(of direction: ArrayFrameDirection) -> SkyDirection? {
         SkyDirection(eastNorthUp: eastNorthUp(of: direction))
     }
 }

@@ -7,21 +7,21 @@ import RealModule
 /// (E, N, U) = (cos el · sin az, cos el · cos az, sin el). Orbit's `LookAngles` is a
 /// satellite's place in the sky with its range and range rate; the pointing tick turns one
 /// into the direction the array steers toward.
-public struct SkyDirection: Sendable, Hashable {
+package struct SkyDirection: Sendable, Hashable {
     /// Azimuth from north through east, degrees.
-    public var azimuthDegrees: Double
+    package var azimuthDegrees: Double
     /// Elevation above the local horizontal, degrees (−90...90).
-    public var elevationDegrees: Double
+    package var elevationDegrees: Double
 
     /// A direction from its azimuth and elevation, degrees.
-    public init(azimuthDegrees: Double, elevationDegrees: Double) {
+    package init(azimuthDegrees: Double, elevationDegrees: Double) {
         self.azimuthDegrees = azimuthDegrees
         self.elevationDegrees = elevationDegrees
     }
 
     /// The direction of a non-zero ENU vector (azimuth in [0°, 360°); azimuth 0° at the
     /// zenith and nadir, where it is undefined), or `nil` for a zero or non-finite vector.
-    public init?(eastNorthUp vector: SIMD3<Double>) {
+    package init?(eastNorthUp vector: SIMD3<Double>) {
         let horizontal = (vector.x * vector.x + vector.y * vector.y).squareRoot()
         guard horizontal.isFinite, vector.z.isFinite, horizontal > 0 || vector.z != 0 else { return nil }
         var azimuth = Double.atan2(y: vector.x, x: vector.y) * 180 / Double.pi
@@ -32,7 +32,7 @@ public struct SkyDirection: Sendable, Hashable {
     }
 
     /// The unit vector (east, north, up). Costs one sine and one cosine per angle.
-    public var unitVectorEastNorthUp: SIMD3<Double> {
+    package var unitVectorEastNorthUp: SIMD3<Double> {
         let azimuth = azimuthDegrees * Double.pi / 180
         let elevation = elevationDegrees * Double.pi / 180
         let cosElevation = Double.cos(elevation)
@@ -41,7 +41,7 @@ public struct SkyDirection: Sendable, Hashable {
 
     /// The angle between this direction and `other`, degrees (0...180), computed with
     /// atan2(|a × b|, a · b), which stays accurate for small separations.
-    public func separationDegrees(from other: SkyDirection) -> Double {
+    package func separationDegrees(from other: SkyDirection) -> Double {
         let a = unitVectorEastNorthUp
         let b = other.unitVectorEastNorthUp
         let cross = SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)

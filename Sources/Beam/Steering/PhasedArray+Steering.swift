@@ -14,7 +14,7 @@ extension PhasedArray {
     /// in the array frame.
     ///
     /// - Throws: `SteeringError.invalidLookAngles`, `.belowHorizon` or `.outsideScanCone`.
-    public func admit(_ target: SkyDirection) throws(SteeringError) -> ArrayFrameDirection {
+    package func admit(_ target: SkyDirection) throws(SteeringError) -> ArrayFrameDirection {
         guard target.azimuthDegrees.isFinite, target.elevationDegrees.isFinite,
             abs(target.elevationDegrees) <= 90
         else { throw .invalidLookAngles(target) }
@@ -33,7 +33,7 @@ extension PhasedArray {
     ///
     /// Allocation-free: `codes` is the caller's, preallocated with `elementCount` entries.
     /// - Throws: `SteeringError`; on a throw `codes` is left untouched.
-    public func steer(
+    package func steer(
         toward target: SkyDirection, into codes: UnsafeMutableBufferPointer<UInt8>
     ) throws(SteeringError) -> SteeringSolution {
         try steer(toward: target, link: activeLink, into: codes)
@@ -41,7 +41,7 @@ extension PhasedArray {
 
     /// Steers the beam of `link` toward `target`, writing phase codes into `codes`
     /// (`elementCount` entries, element order). See `steer(toward:into:)`.
-    public func steer(
+    package func steer(
         toward target: SkyDirection, link: LinkDirection, into codes: UnsafeMutableBufferPointer<UInt8>
     ) throws(SteeringError) -> SteeringSolution {
         guard codes.count == elementCount else {
@@ -61,7 +61,7 @@ extension PhasedArray {
 
     /// Steers into an array the caller owns (`elementCount` entries). Allocation-free when
     /// `codes` is uniquely referenced, as a buffer kept across ticks is.
-    public func steer(
+    package func steer(
         toward target: SkyDirection, link: LinkDirection, into codes: inout [UInt8]
     ) throws(SteeringError) -> SteeringSolution {
         try codes.withUnsafeMutableBufferPointer { (buffer) throws(SteeringError) -> SteeringSolution in
@@ -71,7 +71,7 @@ extension PhasedArray {
 
     /// The unquantised steering phases for `link` toward `target`, degrees in [0, 360), in
     /// element order (for inspection and the command line; `steer` is what hardware gets).
-    public func steeringPhasesDegrees(
+    package func steeringPhasesDegrees(
         toward target: SkyDirection, link: LinkDirection, into phases: UnsafeMutableBufferPointer<Double>
     ) throws(SteeringError) -> SteeringSolution {
         guard phases.count == elementCount else {
@@ -88,7 +88,7 @@ extension PhasedArray {
     }
 
     /// The phase each code applies, degrees, in element order (a convenience that allocates).
-    public func phasesDegrees(ofCodes codes: [UInt8]) -> [Double] {
+    package func phasesDegrees(ofCodes codes: [UInt8]) -> [Double] {
         codes.map { phaseShifter.phaseDegrees(forCode: $0) }
     }
 }

@@ -12,17 +12,17 @@
 /// same per-column step as 360°·d·sin θ/λ).
 public struct PhasedArray: Sendable {
     /// The description the array was built from.
-    public let configuration: ArrayDescription
+    package let configuration: ArrayDescription
     /// Element positions in the array plane, metres, centred on the aperture, in element
     /// order: row-major from the −y edge, −x to +x within a row (element 0 is bottom-left
     /// seen from the front). Phase codes are always in this order.
-    public let elementPositionsMetres: [SIMD2<Double>]
+    package let elementPositionsMetres: [SIMD2<Double>]
     /// The phase shifter of every element.
-    public let phaseShifter: PhaseShifter
+    package let phaseShifter: PhaseShifter
     /// The array axes in the local ENU frame.
-    public let mountFrame: MountFrame
+    package let mountFrame: MountFrame
     /// The band `steer(toward:into:)` forms beams for.
-    public var activeLink: LinkDirection
+    package var activeLink: LinkDirection
 
     /// Calibration offsets in turns, wrapped to [0, 1), one per element.
     let calibrationTurns: [Double]
@@ -100,17 +100,17 @@ public struct PhasedArray: Sendable {
     }
 
     /// Number of elements (and of phase codes per beam).
-    public var elementCount: Int { elementPositionsMetres.count }
+    package var elementCount: Int { elementPositionsMetres.count }
 
     /// The carrier `link` steers for, hertz.
-    public func carrierHertz(_ link: LinkDirection) -> Double { table(link).carrierHertz }
+    package func carrierHertz(_ link: LinkDirection) -> Double { table(link).carrierHertz }
 
     /// λ at the carrier of `link`, metres.
-    public func wavelengthMetres(_ link: LinkDirection) -> Double { table(link).wavelengthMetres }
+    package func wavelengthMetres(_ link: LinkDirection) -> Double { table(link).wavelengthMetres }
 
     /// Diameter of the circle with the aperture's area, N · cell area, metres (0.417 m for the
     /// default array).
-    public var equivalentApertureDiameterMetres: Double {
+    package var equivalentApertureDiameterMetres: Double {
         let area =
             Double(elementCount)
             * configuration.lattice.cellAreaSquareMetres(spacingMetres: configuration.elementSpacingMetres)

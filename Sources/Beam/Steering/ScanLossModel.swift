@@ -11,7 +11,7 @@ import RealModule
 /// 2.88 dB at 50°.
 public struct ScanLossModel: Sendable, Hashable {
     /// q, the exponent of the element power pattern cos^q θ (dimensionless, ≥ 0).
-    public var elementPatternExponent: Double
+    package var elementPatternExponent: Double
 
     /// A model with element power pattern cos^q θ.
     public init(elementPatternExponent: Double = 1.5) {
@@ -19,17 +19,17 @@ public struct ScanLossModel: Sendable, Hashable {
     }
 
     /// Projected-aperture loss only: cos θ (q = 1).
-    public static let projectedAperture = ScanLossModel(elementPatternExponent: 1)
+    package static let projectedAperture = ScanLossModel(elementPatternExponent: 1)
 
     /// The loss at `offBoresightDegrees`, dB (≥ 0; +∞ at and beyond 90°).
-    public func lossDecibels(offBoresightDegrees: Double) -> Double {
+    package func lossDecibels(offBoresightDegrees: Double) -> Double {
         // cos(90°) evaluates to 6e-17, not 0: the edge of the model is decided on the angle.
         guard abs(offBoresightDegrees) < 90 else { return .infinity }
         return lossDecibels(cosineOffBoresight: Double.cos(offBoresightDegrees * Double.pi / 180))
     }
 
     /// The loss for a direction with cos θ = `cosineOffBoresight` (the w direction cosine), dB.
-    public func lossDecibels(cosineOffBoresight: Double) -> Double {
+    package func lossDecibels(cosineOffBoresight: Double) -> Double {
         guard cosineOffBoresight > 0 else { return .infinity }
         return -10 * elementPatternExponent * Double.log10(min(cosineOffBoresight, 1))
     }

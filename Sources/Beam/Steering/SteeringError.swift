@@ -1,6 +1,6 @@
 /// Why `PhasedArray` refuses to form a beam. Nothing is written to the caller's buffer when
 /// one is thrown.
-public enum SteeringError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum SteeringError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The target's angles are not finite, or its elevation is outside −90°...90°.
     case invalidLookAngles(SkyDirection)
     /// The target is below the local horizon (elevation < 0°).
@@ -11,7 +11,7 @@ public enum SteeringError: Error, Sendable, Hashable, CustomStringConvertible {
     case bufferSizeMismatch(expected: Int, actual: Int)
 
     /// A one-line explanation for logs and the command line.
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidLookAngles(let angles):
             "look angles az \(angles.azimuthDegrees)° el \(angles.elevationDegrees)° are not a direction"

@@ -1,16 +1,16 @@
 /// What a successful steer did: the direction in the array frame and its cost in gain.
-public struct SteeringSolution: Sendable, Hashable {
+package struct SteeringSolution: Sendable, Hashable {
     /// The target in the array frame (direction cosines).
-    public let direction: ArrayFrameDirection
+    package let direction: ArrayFrameDirection
     /// The band the phases were computed for.
-    public let link: LinkDirection
+    package let link: LinkDirection
     /// The carrier the phases were computed for, hertz.
-    public let carrierHertz: Double
+    package let carrierHertz: Double
     /// Scan loss at this angle off boresight, dB (≥ 0), from `ArrayDescription.scanLoss`.
-    public let scanLossDecibels: Double
+    package let scanLossDecibels: Double
 
     /// Builds a solution (normally done by `PhasedArray.steer`).
-    public init(direction: ArrayFrameDirection, link: LinkDirection, carrierHertz: Double, scanLossDecibels: Double) {
+    package init(direction: ArrayFrameDirection, link: LinkDirection, carrierHertz: Double, scanLossDecibels: Double) {
         self.direction = direction
         self.link = link
         self.carrierHertz = carrierHertz
@@ -18,5 +18,5 @@ public struct SteeringSolution: Sendable, Hashable {
     }
 
     /// Angle of the target off boresight, degrees.
-    public var offBoresightDegrees: Double { direction.offBoresightDegrees }
+    package var offBoresightDegrees: Double { direction.offBoresightDegrees }
 }

@@ -11,15 +11,15 @@ import RealModule
 /// out: neither moves the peak of a beam steered by phase alone (uniform amplitude).
 ///
 /// Off the per-tick path: evaluation uses one sine and cosine per element.
-public struct ArrayFactor: Sendable {
+package struct ArrayFactor: Sendable {
     /// Element positions in the array plane, metres.
-    public let elementPositionsMetres: [SIMD2<Double>]
+    package let elementPositionsMetres: [SIMD2<Double>]
     /// Total excitation phase ψₙ of each element, radians.
-    public let excitationPhasesRadians: [Double]
+    package let excitationPhasesRadians: [Double]
     /// The wavelength the pattern is evaluated at, metres.
-    public let wavelengthMetres: Double
+    package let wavelengthMetres: Double
     /// The array frame in local ENU, used to report peaks as look angles.
-    public let mountFrame: MountFrame
+    package let mountFrame: MountFrame
 
     /// Positions times k, radians per unit direction cosine.
     let scaledPositions: [SIMD2<Double>]
@@ -31,7 +31,7 @@ public struct ArrayFactor: Sendable {
     ///
     /// - Returns: `nil` if the counts differ, there are no elements, the wavelength is not
     ///   positive, or a value is not finite.
-    public init?(
+    package init?(
         elementPositionsMetres: [SIMD2<Double>], excitationPhasesRadians: [Double], wavelengthMetres: Double,
         mountFrame: MountFrame = MountFrame(.zenith)
     ) {
@@ -55,7 +55,7 @@ public struct ArrayFactor: Sendable {
     /// ψₙ = code·step − cₙ.
     ///
     /// - Returns: `nil` unless there is one code per element.
-    public init?(array: PhasedArray, phaseCodes: [UInt8], link: LinkDirection) {
+    package init?(array: PhasedArray, phaseCodes: [UInt8], link: LinkDirection) {
         guard phaseCodes.count == array.elementCount else { return nil }
         let calibration = array.configuration.calibrationOffsetsDegrees
         let phases = phaseCodes.indices.map { index in
@@ -69,10 +69,10 @@ public struct ArrayFactor: Sendable {
     }
 
     /// Number of elements.
-    public var elementCount: Int { elementPositionsMetres.count }
+    package var elementCount: Int { elementPositionsMetres.count }
 
     /// |Σ exp(j(k(xₙu + yₙv) + ψₙ))| at direction cosines (u, v) (any real u, v).
-    public func magnitude(u: Double, v: Double) -> Double {
+    package func magnitude(u: Double, v: Double) -> Double {
         var real = 0.0
         var imaginary = 0.0
         for index in scaledPositions.indices {
@@ -85,22 +85,22 @@ public struct ArrayFactor: Sendable {
     }
 
     /// AF / N at direction cosines (u, v): 1 for a perfectly phased beam at its peak.
-    public func normalisedMagnitude(u: Double, v: Double) -> Double {
+    package func normalisedMagnitude(u: Double, v: Double) -> Double {
         magnitude(u: u, v: v) / Double(elementCount)
     }
 
     /// AF / N toward an array-frame direction.
-    public func normalisedMagnitude(at direction: ArrayFrameDirection) -> Double {
+    package func normalisedMagnitude(at direction: ArrayFrameDirection) -> Double {
         normalisedMagnitude(u: direction.u, v: direction.v)
     }
 
     /// AF / N toward a local look direction (through `mountFrame`).
-    public func normalisedMagnitude(toward target: SkyDirection) -> Double {
+    package func normalisedMagnitude(toward target: SkyDirection) -> Double {
         normalisedMagnitude(at: mountFrame.arrayDirection(toward: target))
     }
 
     /// Relative power 20·log10(AF/N), dB (0 dB for a perfectly phased peak).
-    public func relativePowerDecibels(u: Double, v: Double) -> Double {
+    package func relativePowerDecibels(u: Double, v: Double) -> Double {
         20 * Double.log10(normalisedMagnitude(u: u, v: v))
     }
 

@@ -1,13 +1,13 @@
 import RealModule
 
 /// The strongest direction of an array factor.
-public struct ArrayFactorPeak: Sendable, Hashable {
+package struct ArrayFactorPeak: Sendable, Hashable {
     /// Where the peak is, in the array frame (front hemisphere).
-    public let direction: ArrayFrameDirection
+    package let direction: ArrayFrameDirection
     /// Where the peak is, as local look angles (through the array factor's mount frame).
-    public let lookAngles: SkyDirection
+    package let lookAngles: SkyDirection
     /// AF / N at the peak (1 for a perfectly phased beam).
-    public let normalisedMagnitude: Double
+    package let normalisedMagnitude: Double
 }
 
 extension ArrayFactor {
@@ -27,7 +27,7 @@ extension ArrayFactor {
     /// - Parameters:
     ///   - gridStepDirectionCosine: the coarse grid step in u and v; `nil` for the default.
     ///   - toleranceDirectionCosine: the step at which the refinement stops.
-    public func peak(gridStepDirectionCosine: Double? = nil, toleranceDirectionCosine: Double = 1e-8) -> ArrayFactorPeak {
+    package func peak(gridStepDirectionCosine: Double? = nil, toleranceDirectionCosine: Double = 1e-8) -> ArrayFactorPeak {
         let extent = max(2 * largestRadiusMetres, wavelengthMetres / 2)
         let step = max(gridStepDirectionCosine ?? min(wavelengthMetres / (4 * extent), 0.05), 1e-6)
         var best = coarseMaximum(step: step)

@@ -1,18 +1,18 @@
 import RealModule
 
 /// The −3 dB width of a beam measured on its array factor, in two principal cuts.
-public struct BeamwidthMeasurement: Sendable, Hashable {
+package struct BeamwidthMeasurement: Sendable, Hashable {
     /// Width in the plane containing the boresight and the beam (broadened by 1/cos θ), degrees.
-    public let scanPlaneDegrees: Double
+    package let scanPlaneDegrees: Double
     /// Width in the perpendicular plane, degrees.
-    public let orthogonalPlaneDegrees: Double
+    package let orthogonalPlaneDegrees: Double
 
     /// The narrower of the two widths, degrees.
-    public var narrowestDegrees: Double { min(scanPlaneDegrees, orthogonalPlaneDegrees) }
+    package var narrowestDegrees: Double { min(scanPlaneDegrees, orthogonalPlaneDegrees) }
 }
 
 /// A principal plane through a beam, for measuring its width.
-public enum BeamCut: Sendable, Hashable, CaseIterable {
+package enum BeamCut: Sendable, Hashable, CaseIterable {
     /// The plane containing the boresight and the beam; at boresight, the array's x–z plane.
     case scanPlane
     /// The plane through the beam perpendicular to the scan plane; at boresight, the y–z plane.
@@ -24,7 +24,7 @@ extension ArrayFactor {
     ///
     /// - Returns: `nil` if either cut never falls to half power (see
     ///   `halfPowerBeamwidthDegrees(around:cut:)`).
-    public func halfPowerBeamwidth(around peak: ArrayFactorPeak) -> BeamwidthMeasurement? {
+    package func halfPowerBeamwidth(around peak: ArrayFactorPeak) -> BeamwidthMeasurement? {
         guard let scan = halfPowerBeamwidthDegrees(around: peak, cut: .scanPlane),
             let orthogonal = halfPowerBeamwidthDegrees(around: peak, cut: .orthogonalPlane)
         else { return nil }
@@ -37,7 +37,7 @@ extension ArrayFactor {
     ///
     /// - Returns: `nil` if the pattern does not fall to half power within 90° of the peak on
     ///   one side (an array too small to form a beam, or a line array across its axis).
-    public func halfPowerBeamwidthDegrees(around peak: ArrayFactorPeak, cut: BeamCut) -> Double? {
+    package func halfPowerBeamwidthDegrees(around peak: ArrayFactorPeak, cut: BeamCut) -> Double? {
         let p = peak.direction.vector
         let boresight = SIMD3<Double>(0, 0, 1)
         // Scan-plane tangent: towards boresight; the array's x axis when the beam is at boresight.

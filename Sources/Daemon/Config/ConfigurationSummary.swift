@@ -3,9 +3,9 @@ import Terminal
 
 /// A few lines saying what a configuration amounts to, for `check-config` and the daemon's
 /// start-up log.
-public enum ConfigurationSummary {
+package enum ConfigurationSummary {
     /// The lines.
-    public static func lines(_ configuration: DaemonConfiguration, _ resources: DaemonResources) -> [String] {
+    package static func lines(_ configuration: DaemonConfiguration, _ resources: DaemonResources) -> [String] {
         var lines: [String] = []
         let board = resources.board
         lines.append(

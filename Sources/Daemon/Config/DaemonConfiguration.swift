@@ -7,9 +7,9 @@ import Terminal
 /// Everything `utermd run` is told by its configuration file (YAML format 1, read by
 /// ``DaemonConfigurationFile``; the format is described in `Config/README.md`). Paths are
 /// absolute here: relative ones were resolved against the configuration file's directory.
-public struct DaemonConfiguration: Sendable, Hashable {
+package struct DaemonConfiguration: Sendable, Hashable {
     /// Where the board description comes from.
-    public enum BoardSource: Sendable, Hashable {
+    package enum BoardSource: Sendable, Hashable {
         /// `embedded:sim`: the simulated board built into the binary.
         case embeddedSimulated
         /// A board file (`Boards/*.yaml`).
@@ -17,7 +17,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// Which GPIO backend drives the board's lines.
-    public enum HardwareBackend: String, Sendable, Hashable, CaseIterable {
+    package enum HardwareBackend: String, Sendable, Hashable, CaseIterable {
         /// In memory (HALSim), with a recorded trace of every line change.
         case simulated
         /// libgpiod on the real chips (Linux only).
@@ -25,7 +25,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// Where the element sets come from.
-    public enum ElementSetSource: Sendable, Hashable {
+    package enum ElementSetSource: Sendable, Hashable {
         /// `embedded`: the four Starlink Walker shells, generated at start-up.
         case embedded
         /// A TLE or OMM file (each satellite's network read from its name, Starlink when the
@@ -37,21 +37,21 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// One network's element sets in an `element_sets:` list.
-    public struct NetworkElementSource: Sendable, Hashable {
+    package struct NetworkElementSource: Sendable, Hashable {
         /// The network the satellites belong to (the configuration says; names are only checked).
-        public var constellation: Constellation
+        package var constellation: Constellation
         /// A TLE or OMM file, or nil for the network's generated Walker shells (`embedded`).
-        public var file: String?
+        package var file: String?
 
         /// A source from its parts.
-        public init(constellation: Constellation, file: String?) {
+        package init(constellation: Constellation, file: String?) {
             self.constellation = constellation
             self.file = file
         }
     }
 
     /// Where the signed policy bundle comes from.
-    public enum PolicyBundleSource: Sendable, Hashable {
+    package enum PolicyBundleSource: Sendable, Hashable {
         /// `embedded:example`: the EXAMPLE policy built into the binary.
         case embeddedExample
         /// A signed bundle file.
@@ -59,7 +59,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// The operator's public key that signs policy bundles.
-    public enum OperatorKeySource: Sendable, Hashable {
+    package enum OperatorKeySource: Sendable, Hashable {
         /// `embedded:example`: the published EXAMPLE key (its private half is NOT secret).
         case embeddedExample
         /// A key file, or the key itself in base64.
@@ -67,7 +67,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// Where the terminal learns its position (and, from GNSS, UTC).
-    public enum LocationSource: Sendable, Hashable {
+    package enum LocationSource: Sendable, Hashable {
         /// A bench without GNSS: a fixed position; UTC from the system clock.
         case fixed(latitudeDegrees: Double, longitudeDegrees: Double, altitudeMetres: Double, horizontalUncertaintyMetres: Double)
         /// gpsd's JSON protocol.
@@ -77,16 +77,16 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// The fixed-step loop.
-    public struct Loop: Sendable, Hashable {
+    package struct Loop: Sendable, Hashable {
         /// Ticks a second.
-        public var rateHertz: Int = 1_000
+        package var rateHertz: Int = 1_000
         /// `SCHED_FIFO` priority (needs CAP_SYS_NICE), or nil for the normal scheduler.
-        public var fifoPriority: Int32?
+        package var fifoPriority: Int32?
         /// The processor the loop thread is pinned to, or nil.
-        public var cpu: Int?
+        package var cpu: Int?
 
         /// The defaults: 1 kHz, normal scheduler, any processor.
-        public init(rateHertz: Int = 1_000, fifoPriority: Int32? = nil, cpu: Int? = nil) {
+        package init(rateHertz: Int = 1_000, fifoPriority: Int32? = nil, cpu: Int? = nil) {
             self.rateHertz = rateHertz
             self.fifoPriority = fifoPriority
             self.cpu = cpu
@@ -94,7 +94,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// The bearer token that state-changing status API requests must carry.
-    public enum TokenSource: Sendable, Hashable {
+    package enum TokenSource: Sendable, Hashable {
         /// A file holding the token (its first line, trimmed).
         case file(String)
         /// The token itself.
@@ -102,119 +102,119 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     /// The HTTP status API.
-    public struct StatusAPI: Sendable, Hashable {
+    package struct StatusAPI: Sendable, Hashable {
         /// Whether to serve it at all.
-        public var enabled = true
+        package var enabled = true
         /// Bound address (numeric).
-        public var bind = "127.0.0.1"
+        package var bind = "127.0.0.1"
         /// TCP port.
-        public var port: UInt16 = 9201
+        package var port: UInt16 = 9201
         /// Whether a non-loopback `bind` is allowed.
-        public var allowNonLoopback = false
+        package var allowNonLoopback = false
         /// The token for POST requests; without one they are all refused.
-        public var token: TokenSource?
+        package var token: TokenSource?
         /// Whether `/status` and `/history` include the position (the dish reports location
         /// only when its owner enabled it).
-        public var reportLocation = false
+        package var reportLocation = false
         /// Seconds of 1 s history kept for `/history`.
-        public var historySeconds = 900
+        package var historySeconds = 900
 
         /// The defaults.
-        public init() {}
+        package init() {}
     }
 
     /// The rotctld-compatible endpoint.
-    public struct Rotctld: Sendable, Hashable {
+    package struct Rotctld: Sendable, Hashable {
         /// Whether to serve it.
-        public var enabled = false
+        package var enabled = false
         /// Bound address (numeric).
-        public var bind = "127.0.0.1"
+        package var bind = "127.0.0.1"
         /// TCP port (Hamlib's default 4533).
-        public var port: UInt16 = 4533
+        package var port: UInt16 = 4533
         /// Whether a non-loopback `bind` is allowed (a client can stow the terminal with `K`).
-        public var allowNonLoopback = false
+        package var allowNonLoopback = false
 
         /// The defaults.
-        public init() {}
+        package init() {}
     }
 
     /// The array's mechanical boresight, when the installation differs from the board file.
-    public struct Boresight: Sendable, Hashable {
+    package struct Boresight: Sendable, Hashable {
         /// Azimuth, degrees from north through east.
-        public var azimuthDegrees: Double
+        package var azimuthDegrees: Double
         /// Elevation, degrees above the horizon.
-        public var elevationDegrees: Double
+        package var elevationDegrees: Double
 
         /// Builds a boresight.
-        public init(azimuthDegrees: Double, elevationDegrees: Double) {
+        package init(azimuthDegrees: Double, elevationDegrees: Double) {
             self.azimuthDegrees = azimuthDegrees
             self.elevationDegrees = elevationDegrees
         }
     }
 
     /// The configuration file, as named.
-    public var file: String
+    package var file: String
     /// The board.
-    public var board: BoardSource
+    package var board: BoardSource
     /// The GPIO backend.
-    public var hardware: HardwareBackend
+    package var hardware: HardwareBackend
     /// The element sets.
-    public var elementSets: ElementSetSource
+    package var elementSets: ElementSetSource
     /// The policy bundle.
-    public var policyBundle: PolicyBundleSource
+    package var policyBundle: PolicyBundleSource
     /// The operator key.
-    public var operatorKey: OperatorKeySource
+    package var operatorKey: OperatorKeySource
     /// The position source.
-    public var location: LocationSource
+    package var location: LocationSource
     /// The audit log file.
-    public var auditLogPath: String
+    package var auditLogPath: String
     /// The loop.
-    public var loop: Loop
+    package var loop: Loop
     /// The status API.
-    public var statusAPI: StatusAPI
+    package var statusAPI: StatusAPI
     /// The rotctld endpoint.
-    public var rotctld: Rotctld
+    package var rotctld: Rotctld
     /// The dish's gRPC API (`dish_api:`).
-    public var dishAPI = DishAPISettings()
+    package var dishAPI = DishAPISettings()
     /// Minimum level logged.
-    public var logLevel: Logger.Level
+    package var logLevel: Logger.Level
     /// How the scheduler picks a satellite per slot.
-    public var handoverPolicy: HandoverPolicy
+    package var handoverPolicy: HandoverPolicy
     /// The boresight override, if any.
-    public var boresight: Boresight?
+    package var boresight: Boresight?
     /// Simulated board only: where to write the GPIO trace at exit.
-    public var simulatedTraceFile: String?
+    package var simulatedTraceFile: String?
     /// Simulated board only: what blocks the simulated sky (the simulated link loses the
     /// signal there, and the terminal learns it into its obstruction map).
-    public var simulatedObstructions: [ObstructionSector] = []
+    package var simulatedObstructions: [ObstructionSector] = []
     /// How long the beamformer bridge driver waits for each reply, milliseconds (nil: the
     /// driver's 20 ms; a bridge behind a slow link, or the TCG bench, needs more).
-    public var beamformerReplyTimeoutMilliseconds: Int?
+    package var beamformerReplyTimeoutMilliseconds: Int?
     /// The `safety:` section (speed floor, loop recovery, clock agreement).
-    public var safety = SafetySettings()
+    package var safety = SafetySettings()
     /// The `service:` section (plan, address, constellations).
-    public var service = ServiceSettings()
+    package var service = ServiceSettings()
     /// Line and column of the fields that name other files, for messages about those files
     /// (`board`, `policy.bundle`, ...).
-    public var fieldPositions: [String: FieldPosition] = [:]
+    package var fieldPositions: [String: FieldPosition] = [:]
 
     /// A position in the configuration file.
-    public struct FieldPosition: Sendable, Hashable {
+    package struct FieldPosition: Sendable, Hashable {
         /// 1-based line.
-        public var line: Int
+        package var line: Int
         /// 1-based column.
-        public var column: Int
+        package var column: Int
     }
 
     /// An error about the value of `field`, located in the configuration file.
-    public func error(_ field: String, _ message: String) -> DataFileError {
+    package func error(_ field: String, _ message: String) -> DataFileError {
         let position = fieldPositions[field]
         return DataFileError(file: file, line: position?.line, column: position?.column, field: field, message: message)
     }
 
     /// The loop's real-time requests (memory locked, and processors kept out of deep idle
     /// states, whenever SCHED_FIFO is asked for).
-    public var realTimeOptions: RealTimeOptions {
+    package var realTimeOptions: RealTimeOptions {
         RealTimeOptions(
             fifoPriority: loop.fifoPriority, lockMemory: loop.fifoPriority != nil, cpuAffinity: loop.cpu.map { [$0] },
             timerSlackNanoseconds: 1, cpuWakeLatencyMicroseconds: loop.fifoPriority != nil ? 0 : nil)

@@ -8,9 +8,9 @@ import Terminal
 /// `DataNode`; the format is in `Config/README.md`). Every problem is reported at once, each
 /// as `file:line:column: field: message`. Relative paths are resolved against the
 /// configuration file's directory, so a configuration and the files it names travel together.
-public enum DaemonConfigurationFile {
+package enum DaemonConfigurationFile {
     /// The format version this utermd reads.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
     static let topLevelKeys: Set<String> = [
         "format", "board", "hardware", "element_sets", "policy", "location", "audit_log", "loop", "status_api",
@@ -19,7 +19,7 @@ public enum DaemonConfigurationFile {
     ]
 
     /// Loads and validates a configuration file.
-    public static func load(path: String) throws(DataFileErrors) -> DaemonConfiguration {
+    package static func load(path: String) throws(DataFileErrors) -> DaemonConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file")])
         }
@@ -32,7 +32,7 @@ public enum DaemonConfigurationFile {
 
     /// Parses and validates a configuration's text; `file` names it in messages, relative
     /// paths are resolved against `baseDirectory`.
-    public static func parse(yaml: String, file: String, baseDirectory: String) throws(DataFileErrors) -> DaemonConfiguration {
+    package static func parse(yaml: String, file: String, baseDirectory: String) throws(DataFileErrors) -> DaemonConfiguration {
         let root: DataNode
         do { root = try DataNode.parse(yaml: yaml, file: file) } catch { throw DataFileErrors([error]) }
         var reader = ConfigReader(baseDirectory: baseDirectory)

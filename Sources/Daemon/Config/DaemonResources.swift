@@ -9,31 +9,31 @@ import Terminal
 /// operator key, the policy (offered to a `PolicyKeeper`, so its signature, validity and
 /// version are checked), the status API token. `utermd check-config` reports what this finds;
 /// `utermd run` starts from it (and again on SIGHUP).
-public struct DaemonResources: Sendable {
+package struct DaemonResources: Sendable {
     /// The board.
-    public var board: BoardDescription
+    package var board: BoardDescription
     /// The element sets (the embedded shells are generated at the load's UTC).
-    public var elementSets: [ElementSet]
+    package var elementSets: [ElementSet]
     /// The network of each element set, index for index, when the configuration lists its
     /// sources by network (`element_sets:` as a list); empty when the names say.
-    public var elementSetConstellations: [Constellation] = []
+    package var elementSetConstellations: [Constellation] = []
     /// The keeper, with the configured policy offered to it.
-    public var keeper: PolicyKeeper
+    package var keeper: PolicyKeeper
     /// What the offer of the configured policy did.
-    public var policyUpdate: PolicyUpdate
+    package var policyUpdate: PolicyUpdate
     /// What the offer of the policy accepted before the last stop (`AcceptedPolicyStore`) did,
     /// offered before the configured one; nil when none was stored.
-    public var restoredPolicyUpdate: PolicyUpdate?
+    package var restoredPolicyUpdate: PolicyUpdate?
     /// The configured policy's signed bytes (to store when it is accepted).
-    public var configuredPolicyBytes: Data?
+    package var configuredPolicyBytes: Data?
     /// The status API token, if configured.
-    public var token: String?
+    package var token: String?
     /// Things worth saying that do not stop the daemon.
-    public var warnings: [String]
+    package var warnings: [String]
 
     /// Loads everything; every problem found is reported, located in the configuration file
     /// or in the file it names.
-    public static func load(_ configuration: DaemonConfiguration, now: Date) throws(DataFileErrors) -> DaemonResources {
+    package static func load(_ configuration: DaemonConfiguration, now: Date) throws(DataFileErrors) -> DaemonResources {
         var problems: [DataFileError] = []
         var warnings: [String] = []
 

@@ -15,23 +15,23 @@
 /// Like the dish, the API takes no credentials: anyone who can reach the port can stow and
 /// reboot the terminal. That is why it listens on loopback unless `allow_non_loopback` says
 /// otherwise, and why `controls: false` turns the three controls into PERMISSION_DENIED.
-public struct DishAPISettings: Sendable, Hashable {
+package struct DishAPISettings: Sendable, Hashable {
     /// Whether to serve it.
-    public var enabled = false
+    package var enabled = false
     /// Bound address (numeric).
-    public var bind = "127.0.0.1"
+    package var bind = "127.0.0.1"
     /// TCP port (the dish's 9200).
-    public var port: UInt16 = 9200
+    package var port: UInt16 = 9200
     /// Whether a non-loopback `bind` is allowed.
-    public var allowNonLoopback = false
+    package var allowNonLoopback = false
     /// Whether `dish_stow`, `reboot` and `dish_clear_obstruction_map` are accepted.
-    public var controls = true
+    package var controls = true
     /// Whether `get_location` answers (the dish's owner must enable it in the app).
-    public var locationEnabled = false
+    package var locationEnabled = false
     /// `device_info.country_code`: utermd holds no country borders beyond the policy's zones,
     /// so the operator states it (empty: not reported).
-    public var countryCode = ""
+    package var countryCode = ""
 
     /// The defaults.
-    public init() {}
+    package init() {}
 }

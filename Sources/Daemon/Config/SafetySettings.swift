@@ -4,21 +4,21 @@ import Terminal
 /// The `safety:` section: how fast the position's uncertainty grows without a fresh fix, how
 /// long the loop must be healthy again before transmit may return, how far GNSS time and the
 /// system clock may disagree. Every field has a default that errs on the safe side.
-public struct SafetySettings: Sendable, Hashable {
+package struct SafetySettings: Sendable, Hashable {
     /// The platform's mobility class (its speed floor).
-    public var mobility: MobilityClass = .mobile
+    package var mobility: MobilityClass = .mobile
     /// Overrides the class's speed floor, m/s.
-    public var speedFloorMetresPerSecond: Double?
+    package var speedFloorMetresPerSecond: Double?
     /// After missed deadlines, how long the loop must meet them again, milliseconds.
-    public var loopRecoveryMilliseconds: Int = 2_000
+    package var loopRecoveryMilliseconds: Int = 2_000
     /// The largest GNSS-time-against-system-clock difference that is not a fault, milliseconds.
-    public var maximumClockDisagreementMilliseconds: Int = 3_000
+    package var maximumClockDisagreementMilliseconds: Int = 3_000
 
     /// The defaults.
-    public init() {}
+    package init() {}
 
     /// The speed floor in force, m/s.
-    public var effectiveSpeedFloorMetresPerSecond: Double {
+    package var effectiveSpeedFloorMetresPerSecond: Double {
         speedFloorMetresPerSecond ?? mobility.speedFloorMetresPerSecond
     }
 }

@@ -5,21 +5,21 @@ import Terminal
 /// (a name in the policy's `service_rules.plans`), the registered service address (a
 /// stationary plan's place), the home region, the constellations the terminal can use. The
 /// mobility class is `safety.mobility`.
-public struct ServiceSettings: Sendable, Hashable {
+package struct ServiceSettings: Sendable, Hashable {
     /// The plan's name; nil: no plan rules apply.
-    public var plan: String?
+    package var plan: String?
     /// The service address.
-    public var address: GeodeticCoordinate?
+    package var address: GeodeticCoordinate?
     /// The home region's name in the policy (nil: the region containing the address).
-    public var homeRegion: String?
+    package var homeRegion: String?
     /// The constellations the terminal can use (`starlink` by default).
-    public var constellations = ConstellationSet(.starlink)
+    package var constellations = ConstellationSet(.starlink)
 
     /// No plan, a Starlink terminal.
-    public init() {}
+    package init() {}
 
     /// The subscription the service rules judge, for a terminal of `mobility`.
-    public func subscription(mobility: MobilityClass) -> ServiceSubscription {
+    package func subscription(mobility: MobilityClass) -> ServiceSubscription {
         ServiceSubscription(
             planName: plan, mobility: mobility, serviceAddress: address, constellations: constellations, homeRegionName: homeRegion)
     }

@@ -10,9 +10,9 @@ import Terminal
 /// Not here: the content of an existing audit log (its records and chain), which the audit
 /// module checks when it opens the log (issue 13's safety record); a check of it belongs in
 /// `problems(_:)` beside `auditLogPathProblems`.
-public enum StartupChecks {
+package enum StartupChecks {
     /// Every problem that would stop `run`, located at the configuration's field.
-    public static func problems(_ configuration: DaemonConfiguration) -> [DataFileError] {
+    package static func problems(_ configuration: DaemonConfiguration) -> [DataFileError] {
         var problems = portProblems(configuration)
         problems += writableFileProblems(configuration.auditLogPath, field: "audit_log", configuration)
         if let trace = configuration.simulatedTraceFile {

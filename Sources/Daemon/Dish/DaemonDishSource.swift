@@ -10,24 +10,24 @@ import Terminal
 ///
 /// Fields utermd cannot know are stated, not invented: `gps_sats` 0 (the position hand-off
 /// carries no satellite count), `bootcount` 1 (no boot counter is kept), `power_in` empty.
-public struct DaemonDishSource: DishDataSource {
+package struct DaemonDishSource: DishDataSource {
     /// Facts fixed at start-up.
-    public struct Identity: Sendable {
+    package struct Identity: Sendable {
         /// `device_info.id`.
-        public var deviceID: String
+        package var deviceID: String
         /// `device_info.hardware_version` (the board's name).
-        public var hardwareVersion: String
+        package var hardwareVersion: String
         /// `device_info.software_version`.
-        public var softwareVersion: String
+        package var softwareVersion: String
         /// `device_info.country_code` (from the configuration; may be empty).
-        public var countryCode: String
+        package var countryCode: String
         /// `mobility_class`: stationary on a fixed position, mobile with a GNSS receiver.
-        public var mobilityClass: SpaceX_API_Device_UserMobilityClass
+        package var mobilityClass: SpaceX_API_Device_UserMobilityClass
         /// The array's mechanical boresight (azimuth, elevation), degrees.
-        public var mountBoresight: (azimuthDegrees: Double, elevationDegrees: Double)
+        package var mountBoresight: (azimuthDegrees: Double, elevationDegrees: Double)
 
         /// Builds the identity.
-        public init(
+        package init(
             deviceID: String, hardwareVersion: String, softwareVersion: String, countryCode: String,
             mobilityClass: SpaceX_API_Device_UserMobilityClass, mountBoresight: (azimuthDegrees: Double, elevationDegrees: Double)
         ) {
@@ -46,7 +46,7 @@ public struct DaemonDishSource: DishDataSource {
     private let settings: DishAPISettings
 
     /// A source over the daemon's feed and control paths.
-    public init(feed: TelemetryFeed, providers: StatusProviders, identity: Identity, settings: DishAPISettings) {
+    package init(feed: TelemetryFeed, providers: StatusProviders, identity: Identity, settings: DishAPISettings) {
         self.feed = feed
         self.providers = providers
         self.identity = identity
@@ -54,12 +54,12 @@ public struct DaemonDishSource: DishDataSource {
     }
 
     /// The beam's direction as rotctld reports it: the serving satellite's, else the mount's.
-    public func beamDirection() -> (azimuthDegrees: Double, elevationDegrees: Double) {
+    package func beamDirection() -> (azimuthDegrees: Double, elevationDegrees: Double) {
         let beam = feed.beamDirection()
         return beam.azimuthDegrees.isFinite ? beam : identity.mountBoresight
     }
 
-    public func deviceInfo() -> SpaceX_API_Device_DeviceInfo {
+    package func deviceInfo() -> SpaceX_API_Device_DeviceInfo {
         var info = SpaceX_API_Device_DeviceInfo()
         info.id = identity.deviceID
         info.hardwareVersion = identity.hardwareVersion
@@ -70,7 +70,7 @@ public struct DaemonDishSource: DishDataSource {
         return info
     }
 
-    public func status() -> SpaceX_API_Device_DishGetStatusResponse {
+    package func status() -> SpaceX_API_Device_DishGetStatusResponse {
         let status = feed.status()
         let snapshot = status.snapshot
         var response = SpaceX_API_Device_DishGetStatusResponse()
@@ -131,12 +131,12 @@ public struct DaemonDishSource: DishDataSource {
         return response
     }
 
-    public func history() -> SpaceX_API_Device_DishGetHistoryResponse {
+    package func history() -> SpaceX_API_Device_DishGetHistoryResponse {
         let history = feed.history(limit: DishHistoryRing.capacity)
         return DishHistoryRing.response(seconds: history.samples.map(DishStatusMapping.second), total: history.total)
     }
 
-    public func obstructionMap() -> SpaceX_API_Device_DishGetObstructionMapResponse {
+    package func obstructionMap() -> SpaceX_API_Device_DishGetObstructionMapResponse {
         let grid = feed.obstructions()
         let map = PolarObstructionMap.resample(
             azimuthBinCount: grid.azimuthBinCount, elevationBinCount: grid.elevationBinCount, signalQuality: grid.signalQuality)
@@ -150,7 +150,7 @@ public struct DaemonDishSource: DishDataSource {
         return response
     }
 
-    public func context() -> SpaceX_API_Device_DishGetContextResponse {
+    package func context() -> SpaceX_API_Device_DishGetContextResponse {
         let status = feed.status()
         let snapshot = status.snapshot
         var response = SpaceX_API_Device_DishGetContextResponse()
@@ -171,7 +171,7 @@ public struct DaemonDishSource: DishDataSource {
     /// Seconds from `utcNanoseconds` to the end of the current 15 s slot (the scheduler's next
     /// slot start when it has published one, else the next multiple of 15 s of UTC); nil while
     /// UTC is unknown.
-    public static func secondsToSlotEnd(_ assignment: ServingAssignment, utcNanoseconds: Int64) -> Double? {
+    package static func secondsToSlotEnd(_ assignment: ServingAssignment, utcNanoseconds: Int64) -> Double? {
         guard utcNanoseconds != .min else { return nil }
         if assignment.nextSlotStartUnixNanoseconds > utcNanoseconds,
             assignment.nextSlotStartUnixNanoseconds - utcNanoseconds <= 15_000_000_000
@@ -183,7 +183,7 @@ public struct DaemonDishSource: DishDataSource {
         return Double(slot - into) / 1e9
     }
 
-    public func location() throws(DishAPIRefusal) -> SpaceX_API_Device_GetLocationResponse {
+    package func location() throws(DishAPIRefusal) -> SpaceX_API_Device_GetLocationResponse {
         guard settings.locationEnabled else {
             throw .permissionDenied("GetLocation requests are not enabled on this device")
         }
@@ -202,18 +202,18 @@ public struct DaemonDishSource: DishDataSource {
         return response
     }
 
-    public func stow(unstow: Bool) throws(DishAPIRefusal) {
+    package func stow(unstow: Bool) throws(DishAPIRefusal) {
         try requireControls()
         let outcome = unstow ? providers.unstow("dish API dish_stow unstow") : providers.stow("dish API dish_stow")
         try check(outcome)
     }
 
-    public func reboot() throws(DishAPIRefusal) {
+    package func reboot() throws(DishAPIRefusal) {
         try requireControls()
         try check(providers.reboot("dish API reboot"))
     }
 
-    public func clearObstructionMap() throws(DishAPIRefusal) {
+    package func clearObstructionMap() throws(DishAPIRefusal) {
         try requireControls()
         try check(providers.resetObstructions("dish API dish_clear_obstruction_map"))
     }

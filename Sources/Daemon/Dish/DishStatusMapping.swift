@@ -23,9 +23,9 @@ import Terminal
 /// the terminal's constellations (a banned state), `BLOCKED_AREA` in a `receiveOnly` one
 /// (emission control), then the plan's `MOVING_TOO_FAST_FOR_POLICY`,
 /// `TOO_FAR_FROM_SERVICE_ADDRESS`, `IN_OCEAN`, `ROAM_RESTRICTED`; `OKAY` otherwise.
-public enum DishStatusMapping {
+package enum DishStatusMapping {
     /// The dish's outage cause for a snapshot; nil while connected.
-    public static func outageCause(_ snapshot: TerminalSnapshot) -> SpaceX_API_Device_DishOutage.Cause? {
+    package static func outageCause(_ snapshot: TerminalSnapshot) -> SpaceX_API_Device_DishOutage.Cause? {
         switch snapshot.state {
         case .boot: return .booting
         case .stowed: return .stowed
@@ -56,7 +56,7 @@ public enum DishStatusMapping {
 
     /// The service rules' decision (``ServiceDecision``, which starts from the geofence's) as
     /// the dish's disablement code; `UNKNOWN_LOCATION` whenever the snapshot has no usable fix.
-    public static func disablementCode(_ snapshot: TerminalSnapshot) -> SpaceX_API_Satellites_Network_UtDisablementCode {
+    package static func disablementCode(_ snapshot: TerminalSnapshot) -> SpaceX_API_Satellites_Network_UtDisablementCode {
         if !hasUsableFix(snapshot) { return .unknownLocation }
         guard let action = ServiceAction(rawValue: Int(snapshot.geofenceAction)) else { return .unknownState }
         guard snapshot.service.code == .unknownLocation else { return disablementCode(snapshot.service.code) }
@@ -70,7 +70,7 @@ public enum DishStatusMapping {
     }
 
     /// A reason code as the dish's enum value (the same names).
-    public static func disablementCode(_ code: DisablementCode) -> SpaceX_API_Satellites_Network_UtDisablementCode {
+    package static func disablementCode(_ code: DisablementCode) -> SpaceX_API_Satellites_Network_UtDisablementCode {
         switch code {
         case .unknownLocation: .unknownLocation
         case .blockedCountry: .blockedCountry
@@ -84,13 +84,13 @@ public enum DishStatusMapping {
     }
 
     /// Whether the snapshot has a position the geofence could decide on.
-    public static func hasUsableFix(_ snapshot: TerminalSnapshot) -> Bool {
+    package static func hasUsableFix(_ snapshot: TerminalSnapshot) -> Bool {
         snapshot.latitudeDegrees.isFinite && snapshot.longitudeDegrees.isFinite && snapshot.outage != .noFix
             && !TransmitConditionSet(rawValue: snapshot.unmetConditions).contains(.positionFixFresh)
     }
 
     /// `alerts` from the status API's alert names (the dish's where one fits).
-    public static func alerts(_ names: [String]) -> SpaceX_API_Device_DishAlerts {
+    package static func alerts(_ names: [String]) -> SpaceX_API_Device_DishAlerts {
         var alerts = SpaceX_API_Device_DishAlerts()
         let set = Set(names)
         alerts.thermalShutdown = set.contains("thermal_shutdown")
@@ -100,7 +100,7 @@ public enum DishStatusMapping {
     }
 
     /// One history sample as the dish's second: modelled link figures (``DishLinkModel``).
-    public static func second(_ sample: HistorySample) -> DishHistorySecond {
+    package static func second(_ sample: HistorySample) -> DishHistorySecond {
         let cause = outageCause(sample)
         let drop = DishLinkModel.popPingDropRate(inOutage: cause != nil, trackingFraction: Double(sample.trackingFraction))
         let latency =
@@ -114,7 +114,7 @@ public enum DishStatusMapping {
     }
 
     /// The outage of a history second (its state and outage as a snapshot would give them).
-    public static func outageCause(_ sample: HistorySample) -> SpaceX_API_Device_DishOutage.Cause? {
+    package static func outageCause(_ sample: HistorySample) -> SpaceX_API_Device_DishOutage.Cause? {
         var snapshot = TerminalSnapshot.initial
         snapshot.state = sample.state
         snapshot.outageCause = sample.outageCause

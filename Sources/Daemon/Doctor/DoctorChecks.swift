@@ -3,23 +3,23 @@ import Geofence
 
 /// The judgement of `utermd doctor`: facts in, findings out, each with its remedy. Pure, so
 /// every verdict is tested with facts built by hand (`DoctorChecksTests`).
-public enum DoctorChecks {
+package enum DoctorChecks {
     /// Element sets older than this point worse than the beam's width: warn.
-    public static let elementSetWarningAge: TimeInterval = 3 * 86_400
+    package static let elementSetWarningAge: TimeInterval = 3 * 86_400
     /// Older than this SGP4 is useless for Starlink (they manoeuvre): fail.
-    public static let elementSetFailureAge: TimeInterval = 14 * 86_400
+    package static let elementSetFailureAge: TimeInterval = 14 * 86_400
     /// A policy expiring sooner than this: warn (the operator must sign a new one).
-    public static let policyExpiryWarning: TimeInterval = 7 * 86_400
+    package static let policyExpiryWarning: TimeInterval = 7 * 86_400
 
     /// Every finding, in the order an integrator fixes things: configuration, hardware,
     /// real-time, time, data, ports.
-    public static func findings(_ facts: DoctorFacts) -> [DoctorFinding] {
+    package static func findings(_ facts: DoctorFacts) -> [DoctorFinding] {
         configuration(facts) + hardware(facts.hardware) + realTime(facts) + time(facts.system) + data(facts)
             + ports(facts.system)
     }
 
     /// The report of `findings(_:)`.
-    public static func report(_ facts: DoctorFacts) -> DoctorReport { DoctorReport(findings: findings(facts)) }
+    package static func report(_ facts: DoctorFacts) -> DoctorReport { DoctorReport(findings: findings(facts)) }
 
     static func configuration(_ facts: DoctorFacts) -> [DoctorFinding] {
         let name = facts.configurationFile ?? "embedded simulated defaults"

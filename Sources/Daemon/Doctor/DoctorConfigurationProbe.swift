@@ -4,19 +4,19 @@ import Terminal
 /// Loads what `utermd doctor` judges of a configuration: the configuration itself and the
 /// files it names (`DaemonResources.load`, as `utermd run` and `check-config` do), turned
 /// into `DoctorFacts`' data and loop fields.
-public enum DoctorConfigurationProbe {
+package enum DoctorConfigurationProbe {
     /// The result: the facts so far, with the configuration and board when they loaded.
-    public struct Loaded: Sendable {
+    package struct Loaded: Sendable {
         /// Facts with the configuration's problems, data and loop fields filled in.
-        public var facts: DoctorFacts
+        package var facts: DoctorFacts
         /// The configuration, unless it could not be read.
-        public var configuration: DaemonConfiguration?
+        package var configuration: DaemonConfiguration?
         /// The board, when everything the configuration names loaded.
-        public var board: BoardDescription?
+        package var board: BoardDescription?
     }
 
     /// Reads `file` (or `yaml` standing for it) and everything it names, at `now`.
-    public static func load(file: String, yaml: String? = nil, now: Date) -> Loaded {
+    package static func load(file: String, yaml: String? = nil, now: Date) -> Loaded {
         var facts = DoctorFacts(now: now, configurationFile: file)
         let configuration: DaemonConfiguration
         do {
@@ -67,7 +67,7 @@ public enum DoctorConfigurationProbe {
     }
 
     /// The listening sockets `configuration` asks for, for `SystemFactsProbe.gather`.
-    public static func ports(_ configuration: DaemonConfiguration?) -> [(name: String, address: String, port: UInt16)] {
+    package static func ports(_ configuration: DaemonConfiguration?) -> [(name: String, address: String, port: UInt16)] {
         guard let configuration else { return [] }
         var ports: [(name: String, address: String, port: UInt16)] = []
         if configuration.statusAPI.enabled {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `utermd doctor` concludes of one check.
-public enum DoctorVerdict: String, Sendable, Codable, Hashable {
+package enum DoctorVerdict: String, Sendable, Codable, Hashable {
     /// As it should be.
     case ok
     /// The terminal runs, but worse than it could (latency, accuracy, margins).
@@ -11,18 +11,18 @@ public enum DoctorVerdict: String, Sendable, Codable, Hashable {
 }
 
 /// One check of `utermd doctor`: what was found and, unless all is well, what to do.
-public struct DoctorFinding: Sendable, Codable, Hashable {
+package struct DoctorFinding: Sendable, Codable, Hashable {
     /// A stable name, e.g. `gpio-chip pinctrl-rp1`, `rlimit-rtprio`, `clock`.
-    public var check: String
+    package var check: String
     /// The verdict.
-    public var verdict: DoctorVerdict
+    package var verdict: DoctorVerdict
     /// What was found, in a sentence.
-    public var finding: String
+    package var finding: String
     /// What to do about it (empty when the verdict is `ok`).
-    public var remedy: String
+    package var remedy: String
 
     /// Builds a finding.
-    public init(_ check: String, _ verdict: DoctorVerdict, _ finding: String, remedy: String = "") {
+    package init(_ check: String, _ verdict: DoctorVerdict, _ finding: String, remedy: String = "") {
         self.check = check
         self.verdict = verdict
         self.finding = finding
@@ -31,20 +31,20 @@ public struct DoctorFinding: Sendable, Codable, Hashable {
 }
 
 /// Every finding of one `utermd doctor` run.
-public struct DoctorReport: Sendable, Codable, Hashable {
+package struct DoctorReport: Sendable, Codable, Hashable {
     /// The findings, in the order checked.
-    public var findings: [DoctorFinding]
+    package var findings: [DoctorFinding]
 
     /// Builds a report.
-    public init(findings: [DoctorFinding]) {
+    package init(findings: [DoctorFinding]) {
         self.findings = findings
     }
 
     /// True when no check failed: `utermd run` with this configuration can start and transmit.
-    public var canRun: Bool { !findings.contains { $0.verdict == .failed } }
+    package var canRun: Bool { !findings.contains { $0.verdict == .failed } }
 
     /// One line per check (`ok      clock: ...`), the remedy indented under it, then the verdict.
-    public func text() -> String {
+    package func text() -> String {
         var lines: [String] = []
         for finding in findings {
             let tag = finding.verdict.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
@@ -63,20 +63,20 @@ public struct DoctorReport: Sendable, Codable, Hashable {
     private enum CodingKeys: String, CodingKey { case canRun, findings }
 
     /// Encodes `canRun` beside the findings.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(canRun, forKey: .canRun)
         try container.encode(findings, forKey: .findings)
     }
 
     /// Decodes the findings (`canRun` is derived from them).
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         findings = try container.decode([DoctorFinding].self, forKey: .findings)
     }
 
     /// Pretty-printed JSON with sorted keys: `{"canRun": true, "findings": [...]}`.
-    public func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)

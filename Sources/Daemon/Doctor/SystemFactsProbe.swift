@@ -9,13 +9,13 @@ import NIOPosix
 /// Gathers `SystemFacts` on this machine. Each probe only looks, or tries and undoes: the
 /// SCHED_FIFO trial returns the thread to SCHED_OTHER, `/dev/cpu_dma_latency` is closed at
 /// once (which withdraws the request), the ports are bound and closed.
-public enum SystemFactsProbe {
+package enum SystemFactsProbe {
     /// The time daemons `utermd doctor` names as the clock's source when it finds them running.
     static let timeDaemons = ["chronyd", "systemd-timesyn", "ntpd", "ntpsec", "openntpd", "gpsd", "ptp4l", "phc2sys"]
 
     /// The facts for a loop asking SCHED_FIFO `fifoPriority` (1 is tried when nil) and for
     /// these listening sockets.
-    public static func gather(fifoPriority: Int32?, ports: [(name: String, address: String, port: UInt16)]) -> SystemFacts {
+    package static func gather(fifoPriority: Int32?, ports: [(name: String, address: String, port: UInt16)]) -> SystemFacts {
         var facts = SystemFacts()
         facts.isRoot = geteuid() == 0
         facts.fifoTrialPriority = fifoPriority ?? 1

@@ -1,18 +1,18 @@
 /// One HTTP/1.1 request as the status API reads it: method, path, query, headers, body.
-public struct HTTPRequest: Sendable {
+package struct HTTPRequest: Sendable {
     /// `GET`, `POST`, ... (as sent; methods are case-sensitive in HTTP).
-    public var method: String
+    package var method: String
     /// The path, without the query (`/status`).
-    public var path: String
+    package var path: String
     /// The query after `?`, undecoded (`""` when none).
-    public var query: String
+    package var query: String
     /// Header fields, names lower-cased, in arrival order.
-    public var headers: [(name: String, value: String)]
+    package var headers: [(name: String, value: String)]
     /// The body (empty when none).
-    public var body: [UInt8]
+    package var body: [UInt8]
 
     /// Builds a request.
-    public init(
+    package init(
         method: String, path: String, query: String = "", headers: [(name: String, value: String)] = [], body: [UInt8] = []
     ) {
         self.method = method
@@ -23,13 +23,13 @@ public struct HTTPRequest: Sendable {
     }
 
     /// The first value of a header (name case-insensitive).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         let lowered = name.lowercased()
         return headers.first { $0.name == lowered }?.value
     }
 
     /// The value of `key` in the query (`limit=60`), undecoded.
-    public func queryValue(_ key: String) -> String? {
+    package func queryValue(_ key: String) -> String? {
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.first.map(String.init) == key { return parts.count > 1 ? String(parts[1]) : "" }

@@ -3,18 +3,18 @@ import Foundation
 /// One HTTP response as the status API gives it: status, content type, extra headers, body.
 /// ``StatusHTTPServer`` writes it (with `Content-Length`, `Cache-Control: no-store` and
 /// `Connection: close`).
-public struct HTTPResponse: Sendable, Hashable {
+package struct HTTPResponse: Sendable, Hashable {
     /// The status code.
-    public var status: Int
+    package var status: Int
     /// `Content-Type`.
-    public var contentType: String
+    package var contentType: String
     /// Further header fields.
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// The body.
-    public var body: [UInt8]
+    package var body: [UInt8]
 
     /// Builds a response.
-    public init(
+    package init(
         status: Int, contentType: String = "text/plain; charset=utf-8", headers: [String: String] = [:], body: [UInt8] = []
     ) {
         self.status = status
@@ -24,13 +24,13 @@ public struct HTTPResponse: Sendable, Hashable {
     }
 
     /// A plain-text response (a line, newline added).
-    public static func text(_ status: Int, _ message: String, headers: [String: String] = [:]) -> HTTPResponse {
+    package static func text(_ status: Int, _ message: String, headers: [String: String] = [:]) -> HTTPResponse {
         HTTPResponse(status: status, headers: headers, body: Array((message + "\n").utf8))
     }
 
     /// A JSON response of an `Encodable` value (sorted keys; NaN and infinities become null
     /// through the documents' own encoding).
-    public static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
+    package static func json<T: Encodable>(_ value: T, status: Int = 200) -> HTTPResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -43,7 +43,7 @@ public struct HTTPResponse: Sendable, Hashable {
     }
 
     /// A JSON error body `{"error": "..."}`.
-    public static func error(_ status: Int, _ message: String, headers: [String: String] = [:]) -> HTTPResponse {
+    package static func error(_ status: Int, _ message: String, headers: [String: String] = [:]) -> HTTPResponse {
         var response = json(["error": message], status: status)
         response.headers = headers
         return response

@@ -19,28 +19,28 @@ import Synchronization
 /// A `Service` (swift-service-lifecycle): `run()` binds and serves until the service group
 /// shuts down gracefully (or the task is cancelled); ``waitUntilBound(timeoutSeconds:)``
 /// tells the starting thread the address bound, or why binding failed.
-public final class StatusHTTPServer: Service, Sendable {
+package final class StatusHTTPServer: Service, Sendable {
     /// Limits and deadlines.
-    public struct Limits: Sendable, Hashable {
+    package struct Limits: Sendable, Hashable {
         /// Largest request body (a signed policy bundle must fit).
-        public var maximumBodyBytes: Int
+        package var maximumBodyBytes: Int
         /// A connection that has not sent a whole request head for this long is closed.
-        public var idleTimeout: Duration
+        package var idleTimeout: Duration
 
         /// 8 MiB of body, 10 s of idleness.
-        public init(maximumBodyBytes: Int = 8 << 20, idleTimeout: Duration = .seconds(10)) {
+        package init(maximumBodyBytes: Int = 8 << 20, idleTimeout: Duration = .seconds(10)) {
             self.maximumBodyBytes = maximumBodyBytes
             self.idleTimeout = idleTimeout
         }
     }
 
     /// The address asked for (port 0: the kernel chooses; see ``boundAddress``).
-    public let requestedAddress: ListenAddress
+    package let requestedAddress: ListenAddress
     private let application: Application<StatusResponder>
     private let binding = BindingState()
 
     /// A server for `address` answering through `handler`; nothing is bound until `run()`.
-    public init(
+    package init(
         address: ListenAddress, limits: Limits = Limits(), logger: Logger = Logger(label: "utermd.http"),
         handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
     ) {
@@ -60,7 +60,7 @@ public final class StatusHTTPServer: Service, Sendable {
     }
 
     /// Binds and serves until a graceful shutdown or cancellation; throws when it cannot bind.
-    public func run() async throws {
+    package func run() async throws {
         do {
             try await application.run()
             binding.fail("stopped before it was bound")
@@ -71,19 +71,19 @@ public final class StatusHTTPServer: Service, Sendable {
     }
 
     /// The address bound (with the kernel's port when 0 was asked for), once bound.
-    public var boundAddress: ListenAddress? { binding.address }
+    package var boundAddress: ListenAddress? { binding.address }
 
     /// Waits (blocking, from a thread outside the concurrency pool) until the server is bound
     /// or has failed to bind.
-    public func waitUntilBound(timeoutSeconds: Double) -> Result<ListenAddress, StatusHTTPServerError> {
+    package func waitUntilBound(timeoutSeconds: Double) -> Result<ListenAddress, StatusHTTPServerError> {
         binding.wait(timeoutSeconds: timeoutSeconds)
     }
 }
 
 /// Why the status API did not start.
-public struct StatusHTTPServerError: Error, CustomStringConvertible, Sendable {
+package struct StatusHTTPServerError: Error, CustomStringConvertible, Sendable {
     /// What went wrong.
-    public let description: String
+    package let description: String
 }
 
 /// Whether the server is bound yet: set once by the server, waited for by the starting thread.

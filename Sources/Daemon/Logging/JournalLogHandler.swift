@@ -14,9 +14,9 @@ import Synchronization
 /// ```
 /// Newlines inside a message are written as `\n`, so a record stays one line and one
 /// `write(2)` (atomic for lines shorter than `PIPE_BUF`).
-public struct JournalLogHandler: LogHandler {
+package struct JournalLogHandler: LogHandler {
     /// The output form.
-    public enum Style: Sendable, Hashable {
+    package enum Style: Sendable, Hashable {
         /// `<priority>label: message key=value`.
         case journal
         /// `time level label: message key=value`.
@@ -24,17 +24,17 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// The form that suits the environment: `.journal` when `JOURNAL_STREAM` is set.
-    public static func styleForEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
+    package static func styleForEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
         environment["JOURNAL_STREAM"].map { !$0.isEmpty } == true ? .journal : .plain
     }
 
     /// The logger's label.
-    public let label: String
+    package let label: String
     /// The output form.
-    public let style: Style
+    package let style: Style
     /// Minimum level written: the shared control's when there is one (so SIGHUP can change
     /// every logger's level at once), otherwise this handler's own.
-    public var logLevel: Logger.Level {
+    package var logLevel: Logger.Level {
         get { levelControl?.level ?? ownLevel }
         set {
             if let levelControl { levelControl.level = newValue } else { ownLevel = newValue }
@@ -43,11 +43,11 @@ public struct JournalLogHandler: LogHandler {
     private var ownLevel: Logger.Level
     private let levelControl: LogLevelControl?
     /// Metadata added to every record.
-    public var metadata: Logger.Metadata = [:]
+    package var metadata: Logger.Metadata = [:]
     private let write: @Sendable (String) -> Void
 
     /// A handler writing lines to `write` (standard error by default).
-    public init(
+    package init(
         label: String, level: Logger.Level = .info, style: Style = JournalLogHandler.styleForEnvironment(),
         levelControl: LogLevelControl? = nil,
         write: @escaping @Sendable (String) -> Void = JournalLogHandler.writeToStandardError
@@ -60,24 +60,24 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// Writes one line to standard error with a single `write`.
-    public static let writeToStandardError: @Sendable (String) -> Void = { line in
+    package static let writeToStandardError: @Sendable (String) -> Void = { line in
         FileHandle.standardError.write(Data(line.utf8))
     }
 
     /// One metadata value of this handler.
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
     /// Writes the event as one line.
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         write(Self.format(event: event, label: label, style: style, handlerMetadata: metadata, date: Date()))
     }
 
     /// The syslog priority of a level (sd-daemon(3) prefixes): trace/debug 7, info 6,
     /// notice 5, warning 4, error 3, critical 2.
-    public static func priority(_ level: Logger.Level) -> Int {
+    package static func priority(_ level: Logger.Level) -> Int {
         switch level {
         case .trace, .debug: 7
         case .info: 6
@@ -89,7 +89,7 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// One record as its line (newline included).
-    public static func format(
+    package static func format(
         event: LogEvent, label: String, style: Style, handlerMetadata: Logger.Metadata = [:], date: Date = Date()
     ) -> String {
         var merged = handlerMetadata
@@ -111,7 +111,7 @@ public struct JournalLogHandler: LogHandler {
     /// `text` with every control character written out: `\n`, `\r`, `\t`, and the others
     /// (an escape sequence from a file name, a gpsd reply or an HTTP request included) as
     /// `\u{1B}`, so that a record stays one line and cannot drive the reader's terminal.
-    public static func escapingControlCharacters(_ text: String) -> String {
+    package static func escapingControlCharacters(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -137,14 +137,14 @@ public struct JournalLogHandler: LogHandler {
 }
 
 /// A log level shared by every handler made with it: the daemon changes it on SIGHUP.
-public final class LogLevelControl: Sendable {
+package final class LogLevelControl: Sendable {
     private let stored: Mutex<Logger.Level>
 
     /// A control starting at `level`.
-    public init(_ level: Logger.Level) { stored = Mutex(level) }
+    package init(_ level: Logger.Level) { stored = Mutex(level) }
 
     /// The level.
-    public var level: Logger.Level {
+    package var level: Logger.Level {
         get { stored.withLock { $0 } }
         set { stored.withLock { $0 = newValue } }
     }

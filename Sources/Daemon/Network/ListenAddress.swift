@@ -7,9 +7,9 @@
 /// Where a server listens: a numeric IPv4 or IPv6 address and a TCP port. Host names are not
 /// resolved (a daemon that binds to whatever a resolver says is not a daemon one can audit);
 /// `localhost` is taken as `127.0.0.1`.
-public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
+package struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     /// The address family.
-    public enum Family: Sendable, Hashable {
+    package enum Family: Sendable, Hashable {
         /// IPv4, 4 bytes.
         case ipv4
         /// IPv6, 16 bytes.
@@ -17,16 +17,16 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The address as written (after `localhost` → `127.0.0.1`).
-    public let host: String
+    package let host: String
     /// The TCP port (0: any free port, for tests).
-    public let port: UInt16
+    package let port: UInt16
     /// IPv4 or IPv6.
-    public let family: Family
+    package let family: Family
     /// The address bytes in network order (4 or 16).
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// Parses a numeric address; nil when `host` is not one.
-    public init?(host: String, port: UInt16) {
+    package init?(host: String, port: UInt16) {
         let text = host == "localhost" ? "127.0.0.1" : host
         var v4 = in_addr()
         var v6 = in6_addr()
@@ -44,7 +44,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether only this machine can reach the address: 127.0.0.0/8 or ::1 (and ::ffff:127.x).
-    public var isLoopback: Bool {
+    package var isLoopback: Bool {
         switch family {
         case .ipv4:
             return bytes[0] == 127
@@ -56,7 +56,7 @@ public struct ListenAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `127.0.0.1:9201`, `[::1]:9201`.
-    public var description: String {
+    package var description: String {
         family == .ipv6 ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 

@@ -41,18 +41,18 @@ enum SocketCalls {
 }
 
 /// A failed socket call: the operation and its `errno`.
-public struct SocketError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct SocketError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The call, e.g. `bind 127.0.0.1:9201`.
-    public var operation: String
+    package var operation: String
     /// The `errno` it set.
-    public var errno: Int32
+    package var errno: Int32
 
     /// Builds an error.
-    public init(operation: String, errno: Int32) {
+    package init(operation: String, errno: Int32) {
         self.operation = operation
         self.errno = errno
     }
 
     /// `bind 127.0.0.1:9201: Address already in use (errno 98)`.
-    public var description: String { "\(operation): \(String(cString: strerror(errno))) (errno \(errno))" }
+    package var description: String { "\(operation): \(String(cString: strerror(errno))) (errno \(errno))" }
 }

@@ -5,20 +5,20 @@ import Terminal
 
 /// Reads a `/history` document (``StatusJSON/history(_:totalSamples:reportLocation:)``) back
 /// into samples, so `utermd report --from FILE` can draw what a running daemon served.
-public enum HistoryDocumentReader {
+package enum HistoryDocumentReader {
     /// Why a document could not be read.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    package struct Failure: Error, Sendable, CustomStringConvertible {
         /// What was wrong.
-        public var description: String
+        package var description: String
     }
 
     /// The samples of a document.
-    public static func samples(from data: Data) throws(Failure) -> [HistorySample] {
+    package static func samples(from data: Data) throws(Failure) -> [HistorySample] {
         try read(data).samples
     }
 
     /// The samples of a document and the satellite names it gives (`serving_name`), by index.
-    public static func read(_ data: Data) throws(Failure) -> (samples: [HistorySample], satelliteNames: [Int32: String]) {
+    package static func read(_ data: Data) throws(Failure) -> (samples: [HistorySample], satelliteNames: [Int32: String]) {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data)

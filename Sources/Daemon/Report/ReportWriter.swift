@@ -8,13 +8,13 @@ import Foundation
 /// ```swift
 /// let page = try ReportWriter().write(to: URL(fileURLWithPath: "report"), report: data)
 /// ```
-public struct ReportWriter: Sendable {
+package struct ReportWriter: Sendable {
     /// A writer.
-    public init() {}
+    package init() {}
 
     /// Writes `index.html` into `directory` (created if missing) and returns its URL.
     @discardableResult
-    public func write(to directory: URL, report: SimulationReportData) throws -> URL {
+    package func write(to directory: URL, report: SimulationReportData) throws -> URL {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let page = directory.appendingPathComponent("index.html")
         try Data(html(report).utf8).write(to: page, options: .atomic)
@@ -22,7 +22,7 @@ public struct ReportWriter: Sendable {
     }
 
     /// The page's HTML.
-    public func html(_ report: SimulationReportData) -> String {
+    package func html(_ report: SimulationReportData) -> String {
         var body: [String] = []
         body.append("<h1>\(SVGText.escape(report.title))</h1>")
         if !report.subtitle.isEmpty { body.append("<p class=\"subtitle\">\(SVGText.escape(report.subtitle))</p>") }

@@ -3,32 +3,32 @@ import Terminal
 
 /// What a report shows, as plain values: `utermd simulate --report DIR` (and `utermd report`)
 /// fill one and hand it to ``ReportWriter``.
-public struct SimulationReportData: Sendable {
+package struct SimulationReportData: Sendable {
     /// A line of the summary table.
-    public struct SummaryItem: Sendable, Hashable {
+    package struct SummaryItem: Sendable, Hashable {
         /// What (`time tracked`).
-        public var label: String
+        package var label: String
         /// How much (`52 min 10 s`).
-        public var value: String
+        package var value: String
 
         /// Builds one.
-        public init(label: String, value: String) {
+        package init(label: String, value: String) {
             self.label = label
             self.value = value
         }
     }
 
     /// A point of the route, in time order.
-    public struct RoutePoint: Sendable, Hashable {
+    package struct RoutePoint: Sendable, Hashable {
         /// Seconds from the start of the run.
-        public var seconds: Double
+        package var seconds: Double
         /// Latitude, degrees.
-        public var latitudeDegrees: Double
+        package var latitudeDegrees: Double
         /// Longitude, degrees.
-        public var longitudeDegrees: Double
+        package var longitudeDegrees: Double
 
         /// Builds one.
-        public init(seconds: Double, latitudeDegrees: Double, longitudeDegrees: Double) {
+        package init(seconds: Double, latitudeDegrees: Double, longitudeDegrees: Double) {
             self.seconds = seconds
             self.latitudeDegrees = latitudeDegrees
             self.longitudeDegrees = longitudeDegrees
@@ -36,32 +36,32 @@ public struct SimulationReportData: Sendable {
     }
 
     /// A zone of the policy, drawn on the map.
-    public struct Zone: Sendable, Hashable {
+    package struct Zone: Sendable, Hashable {
         /// A vertex: longitude, latitude (GeoJSON order), degrees.
-        public struct Vertex: Sendable, Hashable {
+        package struct Vertex: Sendable, Hashable {
             /// Longitude, degrees.
-            public var longitudeDegrees: Double
+            package var longitudeDegrees: Double
             /// Latitude, degrees.
-            public var latitudeDegrees: Double
+            package var latitudeDegrees: Double
 
             /// Builds one.
-            public init(longitudeDegrees: Double, latitudeDegrees: Double) {
+            package init(longitudeDegrees: Double, latitudeDegrees: Double) {
                 self.longitudeDegrees = longitudeDegrees
                 self.latitudeDegrees = latitudeDegrees
             }
         }
 
         /// The zone's name.
-        public var name: String
+        package var name: String
         /// Its action: `allow`, `receiveOnly`, `noService`.
-        public var action: String
+        package var action: String
         /// Its rings (exteriors and holes alike; drawn with the even-odd rule).
-        public var rings: [[Vertex]]
+        package var rings: [[Vertex]]
         /// How far round the rings the zone reaches (a territorial sea's 12 nm), metres.
-        public var bufferMetres: Double
+        package var bufferMetres: Double
 
         /// Builds one.
-        public init(name: String, action: String, rings: [[Vertex]], bufferMetres: Double = 0) {
+        package init(name: String, action: String, rings: [[Vertex]], bufferMetres: Double = 0) {
             self.name = name
             self.action = action
             self.rings = rings
@@ -69,7 +69,7 @@ public struct SimulationReportData: Sendable {
         }
 
         /// A circle as a 72-gon (on a sphere of radius 6,371 km; good to a pixel on a map).
-        public static func circle(
+        package static func circle(
             name: String, action: String, centreLatitudeDegrees: Double, centreLongitudeDegrees: Double, radiusMetres: Double
         ) -> Zone {
             let angular = radiusMetres / 6_371_000
@@ -87,18 +87,18 @@ public struct SimulationReportData: Sendable {
     }
 
     /// A histogram of the loop's compute (or wake-up) times.
-    public struct LatencyHistogram: Sendable, Hashable {
+    package struct LatencyHistogram: Sendable, Hashable {
         /// What was measured (`tick compute time`).
-        public var title: String
+        package var title: String
         /// Upper bound of each bucket, microseconds, increasing.
-        public var bucketUpperBoundsMicroseconds: [Double]
+        package var bucketUpperBoundsMicroseconds: [Double]
         /// Samples per bucket.
-        public var counts: [UInt64]
+        package var counts: [UInt64]
         /// The loop period, microseconds (a line on the plot), if known.
-        public var periodMicroseconds: Double?
+        package var periodMicroseconds: Double?
 
         /// Builds one.
-        public init(title: String, bucketUpperBoundsMicroseconds: [Double], counts: [UInt64], periodMicroseconds: Double?) {
+        package init(title: String, bucketUpperBoundsMicroseconds: [Double], counts: [UInt64], periodMicroseconds: Double?) {
             self.title = title
             self.bucketUpperBoundsMicroseconds = bucketUpperBoundsMicroseconds
             self.counts = counts
@@ -107,40 +107,40 @@ public struct SimulationReportData: Sendable {
     }
 
     /// An event on the timeline.
-    public struct Event: Sendable, Hashable {
+    package struct Event: Sendable, Hashable {
         /// Seconds from the start of the run.
-        public var seconds: Double
+        package var seconds: Double
         /// What happened.
-        public var text: String
+        package var text: String
 
         /// Builds one.
-        public init(seconds: Double, text: String) {
+        package init(seconds: Double, text: String) {
             self.seconds = seconds
             self.text = text
         }
     }
 
     /// The page title (the scenario's name).
-    public var title: String
+    package var title: String
     /// A sentence under it.
-    public var subtitle: String
+    package var subtitle: String
     /// The summary table.
-    public var summary: [SummaryItem]
+    package var summary: [SummaryItem]
     /// The 1 s samples, in time order.
-    public var history: [HistorySample]
+    package var history: [HistorySample]
     /// Satellite names by tracker index.
-    public var satelliteNames: [String]
+    package var satelliteNames: [String]
     /// The route (empty: drawn from the samples' positions).
-    public var route: [RoutePoint]
+    package var route: [RoutePoint]
     /// The policy's zones.
-    public var zones: [Zone]
+    package var zones: [Zone]
     /// The loop latency histogram, if measured.
-    public var latencyHistogram: LatencyHistogram?
+    package var latencyHistogram: LatencyHistogram?
     /// Events for the timeline.
-    public var events: [Event]
+    package var events: [Event]
 
     /// Builds report data.
-    public init(
+    package init(
         title: String, subtitle: String = "", summary: [SummaryItem] = [], history: [HistorySample], satelliteNames: [String],
         route: [RoutePoint] = [], zones: [Zone] = [], latencyHistogram: LatencyHistogram? = nil, events: [Event] = []
     ) {
@@ -156,7 +156,7 @@ public struct SimulationReportData: Sendable {
     }
 
     /// The satellite name at a tracker index (`#index` when unknown).
-    public func satelliteName(_ index: Int32) -> String {
+    package func satelliteName(_ index: Int32) -> String {
         satelliteNames.indices.contains(Int(index)) ? satelliteNames[Int(index)] : "#\(index)"
     }
 }

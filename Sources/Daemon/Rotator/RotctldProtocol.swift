@@ -1,16 +1,16 @@
 import Foundation
 
 /// What the rotctld endpoint needs from the terminal: where the beam points, and a way to stow.
-public struct RotatorProvider: Sendable {
+package struct RotatorProvider: Sendable {
     /// The current beam direction: (azimuth, elevation), degrees.
-    public var beamDirection: @Sendable () -> (azimuthDegrees: Double, elevationDegrees: Double)
+    package var beamDirection: @Sendable () -> (azimuthDegrees: Double, elevationDegrees: Double)
     /// Asks the terminal to stow (transmit off, lines safe); true if the request was taken.
-    public var park: @Sendable () -> Bool
+    package var park: @Sendable () -> Bool
     /// The answer to `_` (get_info).
-    public var info: String
+    package var info: String
 
     /// Builds a provider.
-    public init(
+    package init(
         beamDirection: @escaping @Sendable () -> (azimuthDegrees: Double, elevationDegrees: Double),
         park: @escaping @Sendable () -> Bool, info: String
     ) {
@@ -38,9 +38,9 @@ public struct RotatorProvider: Sendable {
 /// | `\dump_state` | protocol 1 capability block: azimuth 0–360°, elevation 0–90° (what `rotctl -m 2` asks first) |
 /// | `q`, `Q` | closes the connection |
 /// | anything else | `RPRT -1` (`RIG_EINVAL`) |
-public struct RotctldProtocol: Sendable {
+package struct RotctldProtocol: Sendable {
     /// Hamlib error codes used here (hamlib/rig.h `rig_errcode_e`, negated on the wire).
-    public enum ErrorCode: Int, Sendable {
+    package enum ErrorCode: Int, Sendable {
         /// `RIG_OK`.
         case ok = 0
         /// `RIG_EINVAL`: invalid parameter.
@@ -52,7 +52,7 @@ public struct RotctldProtocol: Sendable {
     }
 
     /// What to do after a line.
-    public enum Reply: Sendable, Hashable {
+    package enum Reply: Sendable, Hashable {
         /// Send this text.
         case send(String)
         /// Close the connection.
@@ -62,10 +62,10 @@ public struct RotctldProtocol: Sendable {
     private let provider: RotatorProvider
 
     /// A protocol over a provider.
-    public init(provider: RotatorProvider) { self.provider = provider }
+    package init(provider: RotatorProvider) { self.provider = provider }
 
     /// The reply to one line (without its newline).
-    public func reply(to line: String) -> Reply {
+    package func reply(to line: String) -> Reply {
         var text = Substring(line.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r")))
         let extended = text.first == "+"
         if extended { text = text.dropFirst() }
@@ -107,7 +107,7 @@ public struct RotctldProtocol: Sendable {
     /// The capability block `rotctl -m 2` reads on connecting (rotctld protocol version 1):
     /// version, rotator model (1, Hamlib's "dummy": a rotator Hamlib does not drive itself),
     /// limits, `done`.
-    public static let dumpState =
+    package static let dumpState =
         "1\n1\nmin_az=0.000000\nmax_az=360.000000\nmin_el=0.000000\nmax_el=90.000000\nsouth_zero=0\nrot_type=AzEl\ndone\n"
 
     private static let extendedDumpState =

@@ -14,19 +14,19 @@ import ServiceLifecycle
 ///
 /// Binds in `init` (so a taken port fails start-up at once); a `Service`: `run()` serves until
 /// the service group shuts down, then closes the listener and every client.
-public final class RotctldServer: Service, Sendable {
+package final class RotctldServer: Service, Sendable {
     /// Hamlib's rotctld default port.
-    public static let defaultPort: UInt16 = 4533
+    package static let defaultPort: UInt16 = 4533
     /// Longest accepted command line.
     static let maximumLineBytes = 256
 
     /// The address bound (with the kernel's port when 0 was asked for).
-    public let address: ListenAddress
+    package let address: ListenAddress
     private let listener: any Channel
     private let clients: RotctldClients
 
     /// Binds and starts accepting.
-    public init(
+    package init(
         address requested: ListenAddress, provider: RotatorProvider, maximumClients: Int = 256,
         idleTimeout: Duration = .seconds(300)
     ) throws {
@@ -56,19 +56,19 @@ public final class RotctldServer: Service, Sendable {
     }
 
     /// Serves until a graceful shutdown (or cancellation), then stops.
-    public func run() async throws {
+    package func run() async throws {
         try? await gracefulShutdown()
         await clients.closeAll()
     }
 
     /// Closes the listener and every client, and waits for the listener to close.
-    public func stop() {
+    package func stop() {
         clients.closeAllNow()
         try? listener.closeFuture.wait()
     }
 
     /// Clients connected now.
-    public var clientCount: Int { clients.count }
+    package var clientCount: Int { clients.count }
 }
 
 /// The connected clients: counted against the limit, closed together at the end.

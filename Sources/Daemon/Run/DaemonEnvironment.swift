@@ -2,20 +2,20 @@ import Logging
 
 /// What a daemon runs with besides its configuration and hardware: logging, metrics,
 /// systemd, and its inbox of signals and requests.
-public struct DaemonEnvironment {
+package struct DaemonEnvironment {
     /// Logger for the daemon's own lines.
-    public var logger: Logger
+    package var logger: Logger
     /// The shared log level (changed on SIGHUP).
-    public var logLevel: LogLevelControl
+    package var logLevel: LogLevelControl
     /// The metrics registry `/metrics` renders.
-    public var metrics: MetricsRegistry
+    package var metrics: MetricsRegistry
     /// systemd notifications.
-    public var notifier: SystemdNotifier
+    package var notifier: SystemdNotifier
     /// Signals and requests.
-    public var events: DaemonEvents
+    package var events: DaemonEvents
 
     /// Builds an environment.
-    public init(
+    package init(
         logger: Logger, logLevel: LogLevelControl, metrics: MetricsRegistry, notifier: SystemdNotifier,
         events: DaemonEvents
     ) {

@@ -8,7 +8,7 @@ import Platform
 #endif
 
 /// What the daemon's main thread reacts to.
-public enum DaemonEvent: Sendable, Hashable {
+package enum DaemonEvent: Sendable, Hashable {
     /// SIGTERM or SIGINT: stow and stop (exit 0).
     case terminate(signal: Int32)
     /// SIGHUP: reload the configuration's policy, log level and element sets.
@@ -22,7 +22,7 @@ public enum DaemonEvent: Sendable, Hashable {
 /// The main thread's inbox: signals (through Dispatch signal sources, so no work happens in a
 /// signal handler) and requests from the servers, waited for with a timeout so the main
 /// thread can also do its once-a-second housekeeping.
-public final class DaemonEvents: @unchecked Sendable {
+package final class DaemonEvents: @unchecked Sendable {
     // @unchecked: `queue` is only touched under `condition`; the signal sources are created
     // once and only cancelled in `deinit`.
     private let condition = ConditionLock()
@@ -31,13 +31,13 @@ public final class DaemonEvents: @unchecked Sendable {
     private let dispatchQueue = DispatchQueue(label: "utermd.signals")
 
     /// An empty inbox.
-    public init() {}
+    package init() {}
 
     deinit { for source in sources { source.cancel() } }
 
     /// Routes SIGTERM, SIGINT (terminate) and SIGHUP (reload) here, ignoring their default
     /// actions, and ignores SIGPIPE (a client that goes away must not kill the daemon).
-    public func installSignalHandlers() {
+    package func installSignalHandlers() {
         signal(SIGPIPE, SIG_IGN)
         for (number, event) in [
             (SIGTERM, DaemonEvent.terminate(signal: SIGTERM)), (SIGINT, .terminate(signal: SIGINT)), (SIGHUP, .reload),
@@ -51,7 +51,7 @@ public final class DaemonEvents: @unchecked Sendable {
     }
 
     /// Queues an event (from any thread).
-    public func post(_ event: DaemonEvent) {
+    package func post(_ event: DaemonEvent) {
         condition.lock()
         queue.append(event)
         condition.signal()
@@ -59,7 +59,7 @@ public final class DaemonEvents: @unchecked Sendable {
     }
 
     /// The next event, waiting at most `seconds`; nil on timeout.
-    public func next(waitingAtMost seconds: Double) -> DaemonEvent? {
+    package func next(waitingAtMost seconds: Double) -> DaemonEvent? {
         condition.lock()
         defer { condition.unlock() }
         guard condition.wait(seconds: seconds, until: { !queue.isEmpty }) else { return nil }

@@ -1,6 +1,6 @@
 /// How `utermd run` ends, as its exit status (sysexits(3) values where one fits), so that
 /// systemd's `Restart=` and `RestartForceExitStatus=` can tell the cases apart.
-public enum DaemonExitCode: Int32, Sendable, Error {
+package enum DaemonExitCode: Int32, Sendable, Error {
     /// SIGTERM/SIGINT: stowed and stopped in order.
     case stopped = 0
     /// Start-up failed (hardware, audit log) or the loop could not run.

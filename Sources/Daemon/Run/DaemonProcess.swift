@@ -15,18 +15,18 @@ import Terminal
 /// case .success(let process): exit(process.run(DaemonHardware(gpio: ..., usb: ..., hotplug: ...)).rawValue)
 /// }
 /// ```
-public final class DaemonProcess {
+package final class DaemonProcess {
     /// The configuration.
-    public let configuration: DaemonConfiguration
+    package let configuration: DaemonConfiguration
     /// What it names, loaded. `run` hands the element sets over to the runner and keeps none:
     /// once the propagators are built the parsed sets are not needed (2.8 MB for 10,000).
-    public private(set) var resources: DaemonResources
+    package private(set) var resources: DaemonResources
     /// Logging, metrics, systemd, events.
-    public let environment: DaemonEnvironment
+    package let environment: DaemonEnvironment
 
     /// Loads and checks the configuration (problems on standard error, exit code 78), then
     /// bootstraps logging and metrics (once per process).
-    public static func prepare(configurationPath: String) -> Result<DaemonProcess, DaemonExitCode> {
+    package static func prepare(configurationPath: String) -> Result<DaemonProcess, DaemonExitCode> {
         let configuration: DaemonConfiguration
         do {
             configuration = try DaemonConfigurationFile.load(path: configurationPath)
@@ -68,7 +68,7 @@ public final class DaemonProcess {
     }
 
     /// Runs the daemon on `hardware` until it stops.
-    public func run<GPIO: GPIOBackend, USB: USBBackend>(_ hardware: DaemonHardware<GPIO, USB>) -> DaemonExitCode {
+    package func run<GPIO: GPIOBackend, USB: USBBackend>(_ hardware: DaemonHardware<GPIO, USB>) -> DaemonExitCode {
         runner(hardware).run()
     }
 
@@ -80,7 +80,7 @@ public final class DaemonProcess {
     }
 
     /// Logs a line at `level` through the daemon's logger (for the caller's hardware set-up).
-    public func log(_ level: Logger.Level, _ message: String) {
+    package func log(_ level: Logger.Level, _ message: String) {
         environment.logger.log(level: level, "\(message)")
     }
 }

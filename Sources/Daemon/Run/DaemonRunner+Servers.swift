@@ -56,7 +56,7 @@ extension DaemonRunner {
 extension StatusAPI {
     /// A path as a metric label: the API's own paths, everything else `other` (a scanner must
     /// not create a series per probed URL).
-    public static func metricPath(_ path: String) -> String {
+    package static func metricPath(_ path: String) -> String {
         ["/status", "/history", "/obstructions", "/metrics", "/stow", "/unstow", "/reboot", "/policy", "/obstructions/reset",
             "/elements/reload",
         ]

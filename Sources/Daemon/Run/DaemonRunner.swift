@@ -34,7 +34,7 @@ import Terminal
 /// level and the element sets. `POST /reboot`:
 /// the same orderly stop, exit 75 for systemd to restart. A service that fails: the same
 /// orderly stop, exit 1.
-public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
+package final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var configuration: DaemonConfiguration
     var resources: DaemonResources
     let hardware: DaemonHardware<GPIO, USB>
@@ -64,7 +64,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     var lastStatusLine = ""
 
     /// A runner; nothing starts until `run()`.
-    public init(
+    package init(
         configuration: DaemonConfiguration, resources: DaemonResources, hardware: DaemonHardware<GPIO, USB>,
         environment: DaemonEnvironment
     ) {
@@ -75,7 +75,7 @@ public final class DaemonRunner<GPIO: GPIOBackend, USB: USBBackend> {
     }
 
     /// Runs until a stop; returns the exit code.
-    public func run() -> DaemonExitCode {
+    package func run() -> DaemonExitCode {
         environment.events.installSignalHandlers()
         do {
             try start()

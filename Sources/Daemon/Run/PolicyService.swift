@@ -19,7 +19,7 @@ import Terminal
 /// log before it reaches the tick, so that after a restart it is in force again and an older
 /// bundle is refused as a rollback. A bundle that cannot be saved is not applied (audited as
 /// `not_applied`).
-public final class PolicyService: Sendable {
+package final class PolicyService: Sendable {
     /// The keeper, under a lock that also keeps policy records in the order their updates
     /// were decided.
     private let keeper: Mutex<PolicyKeeper>
@@ -33,7 +33,7 @@ public final class PolicyService: Sendable {
     /// through `audit` and saving an accepted configured bundle (`startUpBytes`) in `store`.
     /// Throws when a record cannot be written or the state not saved: the daemon must not run
     /// a policy it could not record.
-    public init(
+    package init(
         keeper: PolicyKeeper, startUpUpdate: PolicyUpdate, restoredUpdate: PolicyUpdate? = nil, startUpBytes: Data? = nil,
         store: AcceptedPolicyStore? = nil, audit: AuditWriter, channels: TerminalChannels, logger: Logger,
         monotonicNanoseconds: UInt64
@@ -57,10 +57,10 @@ public final class PolicyService: Sendable {
     }
 
     /// The policy in force.
-    public var inForce: InForcePolicy? { keeper.withLock { $0.inForce } }
+    package var inForce: InForcePolicy? { keeper.withLock { $0.inForce } }
 
     /// What `/status` shows of the policy in force, and its rules' zone names.
-    public var statusPolicy: (policy: DaemonStatus.Policy, ruleNames: [String])? {
+    package var statusPolicy: (policy: DaemonStatus.Policy, ruleNames: [String])? {
         guard let policy = inForce else { return nil }
         let header = policy.header
         return (
@@ -73,14 +73,14 @@ public final class PolicyService: Sendable {
 
     /// The end of validity of the policy in force, UTC nanoseconds (`Int64.min` without one:
     /// transmission stays inhibited).
-    public static func validUntilUnixNanoseconds(_ policy: InForcePolicy?) -> Int64 {
+    package static func validUntilUnixNanoseconds(_ policy: InForcePolicy?) -> Int64 {
         guard let policy else { return .min }
         return Int64((policy.header.validUntil.timeIntervalSince1970 * 1e9).rounded(.down))
     }
 
     /// Offers a bundle: verified, audited, then (if accepted) handed to the tick. The update
     /// says what happened; a failure to audit is reported as a rejection-like error.
-    public func offer(bytes: Data, source: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, PolicyServiceError> {
+    package func offer(bytes: Data, source: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, PolicyServiceError> {
         keeper.withLock { keeper in
             var candidate = keeper
             let update = candidate.offer(fileBytes: bytes, source: source, at: Date())
@@ -117,7 +117,7 @@ public final class PolicyService: Sendable {
 
     /// Offers the bundle in a file (SIGHUP); nil when it holds exactly the policy in force
     /// (nothing to do, nothing to audit).
-    public func offer(path: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, PolicyServiceError>? {
+    package func offer(path: String, monotonicNanoseconds: UInt64) -> Result<PolicyUpdate, PolicyServiceError>? {
         let bytes = FileManager.default.contents(atPath: path)
         if let bytes, SignedPolicyFile.sha256(SignedPolicyFile.unsignedContent(of: bytes)) == inForce?.contentSHA256 {
             logger.info("policy unchanged: \(path)")
@@ -133,7 +133,7 @@ public final class PolicyService: Sendable {
     }
 
     /// `POST /policy`'s answer for an update.
-    public static func outcome(_ result: Result<PolicyUpdate, PolicyServiceError>) -> CommandOutcome {
+    package static func outcome(_ result: Result<PolicyUpdate, PolicyServiceError>) -> CommandOutcome {
         switch result {
         case .failure(let error):
             return CommandOutcome(
@@ -159,13 +159,13 @@ public final class PolicyService: Sendable {
 }
 
 /// Why a policy was not applied although it may have been acceptable.
-public enum PolicyServiceError: Error, Sendable, CustomStringConvertible {
+package enum PolicyServiceError: Error, Sendable, CustomStringConvertible {
     /// Its audit record could not be written.
     case audit(AuditError)
     /// The accepted policy could not be saved for the next start (`AcceptedPolicyStore`).
     case stateNotSaved(AcceptedPolicyStore.Problem)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .audit(let error): "audit log: \(error)"
         case .stateNotSaved(let problem): "accepted policy state not saved: \(problem)"

@@ -4,20 +4,20 @@ import Terminal
 
 /// Everything `/status` reports, gathered from the terminal's telemetry and the daemon's own
 /// bookkeeping; ``StatusJSON`` writes it in the dish's vocabulary.
-public struct DaemonStatus: Sendable {
+package struct DaemonStatus: Sendable {
     /// A satellite named for people.
-    public struct Satellite: Sendable, Hashable {
+    package struct Satellite: Sendable, Hashable {
         /// Index in the tracker.
-        public var index: Int32
+        package var index: Int32
         /// Name from the element set (`STARLINK-1234`, or the shell's generated name).
-        public var name: String
+        package var name: String
         /// NORAD catalogue number.
-        public var catalogNumber: Int
+        package var catalogNumber: Int
         /// The network it belongs to (`starlink`, `oneweb`, …), when known.
-        public var constellation: String?
+        package var constellation: String?
 
         /// Builds one.
-        public init(index: Int32, name: String, catalogNumber: Int, constellation: String? = nil) {
+        package init(index: Int32, name: String, catalogNumber: Int, constellation: String? = nil) {
             self.index = index
             self.name = name
             self.catalogNumber = catalogNumber
@@ -26,17 +26,17 @@ public struct DaemonStatus: Sendable {
     }
 
     /// An outage in progress.
-    public struct Outage: Sendable, Hashable {
+    package struct Outage: Sendable, Hashable {
         /// Why.
-        public var cause: OutageCause
+        package var cause: OutageCause
         /// UTC of the first second without service, seconds since the Unix epoch (nil when
         /// UTC was unknown).
-        public var startUTCSeconds: Int64?
+        package var startUTCSeconds: Int64?
         /// Seconds so far.
-        public var durationSeconds: Double
+        package var durationSeconds: Double
 
         /// Builds one.
-        public init(cause: OutageCause, startUTCSeconds: Int64?, durationSeconds: Double) {
+        package init(cause: OutageCause, startUTCSeconds: Int64?, durationSeconds: Double) {
             self.cause = cause
             self.startUTCSeconds = startUTCSeconds
             self.durationSeconds = durationSeconds
@@ -44,18 +44,18 @@ public struct DaemonStatus: Sendable {
     }
 
     /// The policy in force.
-    public struct Policy: Sendable, Hashable {
+    package struct Policy: Sendable, Hashable {
         /// Its name.
-        public var name: String
+        package var name: String
         /// Its version.
-        public var version: Int
+        package var version: Int
         /// End of validity, ISO-8601 UTC.
-        public var validUntil: String
+        package var validUntil: String
         /// Whether it is marked as an example.
-        public var isExample: Bool
+        package var isExample: Bool
 
         /// Builds one.
-        public init(name: String, version: Int, validUntil: String, isExample: Bool) {
+        package init(name: String, version: Int, validUntil: String, isExample: Bool) {
             self.name = name
             self.version = version
             self.validUntil = validUntil
@@ -64,41 +64,41 @@ public struct DaemonStatus: Sendable {
     }
 
     /// The latest snapshot of the tick.
-    public var snapshot: TerminalSnapshot
+    package var snapshot: TerminalSnapshot
     /// Seconds since the daemon started.
-    public var uptimeSeconds: Double
+    package var uptimeSeconds: Double
     /// Software version.
-    public var softwareVersion: String
+    package var softwareVersion: String
     /// Board name.
-    public var boardName: String
+    package var boardName: String
     /// The array's mechanical boresight (azimuth, elevation), degrees.
-    public var boresight: (azimuthDegrees: Double, elevationDegrees: Double)
+    package var boresight: (azimuthDegrees: Double, elevationDegrees: Double)
     /// Where the mount should point (the same for a fixed mount; a motorised one would differ).
-    public var desiredBoresight: (azimuthDegrees: Double, elevationDegrees: Double)
+    package var desiredBoresight: (azimuthDegrees: Double, elevationDegrees: Double)
     /// The serving satellite, if any.
-    public var servingSatellite: Satellite?
+    package var servingSatellite: Satellite?
     /// Seconds until the first slot with a satellite: 0 while served, nil when none is
     /// scheduled within the next slot.
-    public var secondsToFirstNonemptySlot: Double?
+    package var secondsToFirstNonemptySlot: Double?
     /// The name of the zone whose rule decides the geofence action, if any.
-    public var geofenceZoneName: String?
+    package var geofenceZoneName: String?
     /// Alerts in force, by name.
-    public var alerts: [String]
+    package var alerts: [String]
     /// The outage in progress, if any.
-    public var outage: Outage?
+    package var outage: Outage?
     /// Obstruction figures.
-    public var obstruction: ObstructionSummary
+    package var obstruction: ObstructionSummary
     /// The loop's timing, once it has run.
-    public var loop: LoopStatisticsSummary?
+    package var loop: LoopStatisticsSummary?
     /// The policy in force, if any.
-    public var policy: Policy?
+    package var policy: Policy?
     /// Whether the position may be reported.
-    public var reportLocation: Bool
+    package var reportLocation: Bool
     /// The configured service plan (nil: none).
-    public var servicePlan: String?
+    package var servicePlan: String?
 
     /// Builds a status.
-    public init(
+    package init(
         snapshot: TerminalSnapshot, uptimeSeconds: Double, softwareVersion: String, boardName: String,
         boresight: (azimuthDegrees: Double, elevationDegrees: Double),
         desiredBoresight: (azimuthDegrees: Double, elevationDegrees: Double), servingSatellite: Satellite?,
@@ -126,24 +126,24 @@ public struct DaemonStatus: Sendable {
 }
 
 /// The obstruction figures of `/status` (`obstruction_stats`) and the grid of `/obstructions`.
-public struct ObstructionSummary: Sendable, Hashable {
+package struct ObstructionSummary: Sendable, Hashable {
     /// `fraction_obstructed`.
-    public var fractionObstructed: Double
+    package var fractionObstructed: Double
     /// `currently_obstructed`: the beam's direction is blocked.
-    public var currentlyObstructed: Bool
+    package var currentlyObstructed: Bool
     /// `valid_s`: seconds of observation behind the map.
-    public var validSeconds: Double
+    package var validSeconds: Double
     /// `wedge_fraction_obstructed`, 12 wedges of 30° from north.
-    public var wedgeFractionObstructed: [Double]
+    package var wedgeFractionObstructed: [Double]
     /// Columns (azimuth) of the grid.
-    public var azimuthBinCount: Int
+    package var azimuthBinCount: Int
     /// Rows (elevation, from the horizon up) of the grid.
-    public var elevationBinCount: Int
+    package var elevationBinCount: Int
     /// Signal quality per cell, row by row from the horizon up, −1 = no data.
-    public var signalQuality: [Double]
+    package var signalQuality: [Double]
 
     /// Builds one.
-    public init(
+    package init(
         fractionObstructed: Double, currentlyObstructed: Bool, validSeconds: Double, wedgeFractionObstructed: [Double],
         azimuthBinCount: Int, elevationBinCount: Int, signalQuality: [Double]
     ) {
@@ -157,7 +157,7 @@ public struct ObstructionSummary: Sendable, Hashable {
     }
 
     /// A clear sky with no observation (12 empty wedges, an empty 5° grid).
-    public static let empty = ObstructionSummary(
+    package static let empty = ObstructionSummary(
         fractionObstructed: 0, currentlyObstructed: false, validSeconds: 0,
         wedgeFractionObstructed: Array(repeating: 0, count: 12), azimuthBinCount: 72, elevationBinCount: 18,
         signalQuality: Array(repeating: -1, count: 72 * 18))

@@ -3,23 +3,23 @@ import Terminal
 /// The last `capacity` 1 s history samples, oldest first: a fixed ring the daemon drains the
 /// tick's hand-off into (the tick's ring is single-consumer and small; this one is what
 /// `/history` and reports read).
-public struct HistoryWindow: Sendable {
+package struct HistoryWindow: Sendable {
     /// Samples kept at most.
-    public let capacity: Int
+    package let capacity: Int
     private var storage: [HistorySample]
     private var next = 0
     /// Samples ever appended.
-    public private(set) var total: UInt64 = 0
+    package private(set) var total: UInt64 = 0
 
     /// An empty window of `capacity` samples (at least 1).
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = max(1, capacity)
         storage = []
         storage.reserveCapacity(self.capacity)
     }
 
     /// Appends a sample, dropping the oldest when full.
-    public mutating func append(_ sample: HistorySample) {
+    package mutating func append(_ sample: HistorySample) {
         if storage.count < capacity {
             storage.append(sample)
         } else {
@@ -30,14 +30,14 @@ public struct HistoryWindow: Sendable {
     }
 
     /// The newest `limit` samples (all when nil), oldest first.
-    public func samples(limit: Int? = nil) -> [HistorySample] {
+    package func samples(limit: Int? = nil) -> [HistorySample] {
         let ordered = storage.count < capacity ? storage : Array(storage[next...] + storage[..<next])
         guard let limit, limit < ordered.count else { return ordered }
         return Array(ordered.suffix(limit))
     }
 
     /// The newest sample.
-    public var latest: HistorySample? {
+    package var latest: HistorySample? {
         guard !storage.isEmpty else { return nil }
         return storage[(next - 1 + capacity) % capacity]
     }

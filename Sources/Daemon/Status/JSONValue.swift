@@ -1,7 +1,7 @@
 /// A JSON value with members in a fixed order, written without Foundation's encoder: the
 /// status documents keep the dish's field grouping, and numbers that are not finite become
 /// `null` (JSON has no NaN) instead of failing the whole response.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     /// `null`.
     case null
     /// `true` / `false`.
@@ -18,19 +18,19 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
 
     /// Equal when the JSON texts are equal.
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
 
     /// A real number, or `null` when nil or not finite.
-    public static func number(_ value: Double?) -> JSONValue {
+    package static func number(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .double(value)
     }
 
     /// A string or `null`.
-    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    package static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
     /// The compact JSON text.
-    public var text: String {
+    package var text: String {
         var output = ""
         write(to: &output)
         return output
@@ -89,7 +89,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 extension HTTPResponse {
     /// A JSON response of a `JSONValue`.
-    public static func json(_ value: JSONValue, status: Int = 200) -> HTTPResponse {
+    package static func json(_ value: JSONValue, status: Int = 200) -> HTTPResponse {
         HTTPResponse(status: status, contentType: "application/json", body: Array((value.text + "\n").utf8))
     }
 }

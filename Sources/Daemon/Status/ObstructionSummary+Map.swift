@@ -2,7 +2,7 @@ import Handover
 
 extension ObstructionSummary {
     /// The figures of an obstruction map, with the beam's direction for `currently_obstructed`.
-    public init(map: ObstructionMap, beamAzimuthDegrees: Double, beamElevationDegrees: Double, validSeconds: Double) {
+    package init(map: ObstructionMap, beamAzimuthDegrees: Double, beamElevationDegrees: Double, validSeconds: Double) {
         let statistics = map.statistics()
         self.init(
             fractionObstructed: statistics.fractionObstructed,

@@ -18,18 +18,18 @@ import Foundation
 /// POSTs need `Authorization: Bearer <token>`: without the header 401, with a wrong token (or
 /// when no token is configured) 403. A body that is not a JSON object where one is expected
 /// gets 400. `GET` and `HEAD` are the only other methods served (405 otherwise).
-public struct StatusAPI: Sendable {
+package struct StatusAPI: Sendable {
     private let providers: StatusProviders
     private let token: BearerToken?
 
     /// An API over `providers`; `token` nil refuses every POST.
-    public init(providers: StatusProviders, token: String?) {
+    package init(providers: StatusProviders, token: String?) {
         self.providers = providers
         self.token = token.map(BearerToken.init)
     }
 
     /// The response to one request.
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
+    package func respond(to request: HTTPRequest) -> HTTPResponse {
         switch (request.method, request.path) {
         case ("GET", "/status"), ("HEAD", "/status"):
             return .json(StatusJSON.status(providers.status()))

@@ -5,9 +5,9 @@ import Terminal
 
 /// The alerts `/status` lists, by name: the dish's own where one fits (`thermal_shutdown`,
 /// `unexpected_location`), plain names for what the dish has no word for.
-public enum StatusAlerts {
+package enum StatusAlerts {
     /// Alerts implied by a snapshot, the loop's health and the policy in force.
-    public static func names(snapshot: TerminalSnapshot, loop: LoopStatisticsSummary?, policyIsExample: Bool) -> [String] {
+    package static func names(snapshot: TerminalSnapshot, loop: LoopStatisticsSummary?, policyIsExample: Bool) -> [String] {
         var alerts: [String] = []
         let faults = FaultSourceSet(rawValue: snapshot.faults)
         let unmet = TransmitConditionSet(rawValue: snapshot.unmetConditions)

@@ -6,9 +6,9 @@ import Terminal
 /// The status API's documents in the dish's vocabulary (the names community tools such as
 /// starlink-grpc-tools read: `boresight_azimuth_deg`, `seconds_to_first_nonempty_slot`,
 /// `obstruction_stats`, outage causes like `NO_SCHEDULE`, alerts, 1 s history arrays).
-public enum StatusJSON {
+package enum StatusJSON {
     /// `/status`.
-    public static func status(_ status: DaemonStatus) -> JSONValue {
+    package static func status(_ status: DaemonStatus) -> JSONValue {
         let snapshot = status.snapshot
         var members: [(String, JSONValue)] = [
             (
@@ -82,13 +82,13 @@ public enum StatusJSON {
     }
 
     /// The names of the unmet transmit conditions (`position_fix_fresh`, ...).
-    public static func unmetConditions(_ snapshot: TerminalSnapshot) -> [String] {
+    package static func unmetConditions(_ snapshot: TerminalSnapshot) -> [String] {
         TransmitConditionSet(rawValue: snapshot.unmetConditions).conditions.map(\.description)
     }
 
     /// The names of the latched faults (`fault_in`, `over_temperature`, and the output lines
     /// that failed: `pa_power`, `status_led`).
-    public static func faultNames(_ snapshot: TerminalSnapshot) -> [String] {
+    package static func faultNames(_ snapshot: TerminalSnapshot) -> [String] {
         let set = FaultSourceSet(rawValue: snapshot.faults)
         var names = FaultSource.allCases.filter { set.contains($0) }.map(\.description)
         if snapshot.powerAmplifierWriteFault { names.append("pa_power") }
@@ -97,7 +97,7 @@ public enum StatusJSON {
     }
 
     /// `allow`, `receiveOnly`, `noService` (or `unknown`).
-    public static func actionName(_ raw: UInt8) -> String {
+    package static func actionName(_ raw: UInt8) -> String {
         ServiceAction(rawValue: Int(raw))?.description ?? "unknown"
     }
 
@@ -156,7 +156,7 @@ public enum StatusJSON {
 
     /// `/history`: the 1 s samples as parallel arrays, oldest first, like the dish's history;
     /// `current` counts every sample since start, so a poller can tell what it missed.
-    public static func history(
+    package static func history(
         _ samples: [HistorySample], totalSamples: UInt64, reportLocation: Bool, satelliteName: (Int32) -> String? = { _ in nil }
     ) -> JSONValue {
         func column(_ value: (HistorySample) -> JSONValue) -> JSONValue { .array(samples.map(value)) }
@@ -184,7 +184,7 @@ public enum StatusJSON {
     }
 
     /// `/obstructions`: the az/el grid (rows from the horizon up, −1 = no data).
-    public static func obstructions(_ summary: ObstructionSummary) -> JSONValue {
+    package static func obstructions(_ summary: ObstructionSummary) -> JSONValue {
         .object([
             ("num_rows", .int(Int64(summary.elevationBinCount))),
             ("num_cols", .int(Int64(summary.azimuthBinCount))),

@@ -1,20 +1,20 @@
 import Terminal
 
 /// What a state-changing request did: the status code to answer and a JSON body.
-public struct CommandOutcome: Sendable {
+package struct CommandOutcome: Sendable {
     /// 200, 202, 409, 422, 503 ...
-    public var status: Int
+    package var status: Int
     /// The response body.
-    public var body: JSONValue
+    package var body: JSONValue
 
     /// Builds an outcome.
-    public init(status: Int, body: JSONValue) {
+    package init(status: Int, body: JSONValue) {
         self.status = status
         self.body = body
     }
 
     /// 202 `{"accepted": true, "message": ...}`.
-    public static func accepted(_ message: String) -> CommandOutcome {
+    package static func accepted(_ message: String) -> CommandOutcome {
         CommandOutcome(status: 202, body: .object([("accepted", .bool(true)), ("message", .string(message))]))
     }
 }
@@ -22,34 +22,34 @@ public struct CommandOutcome: Sendable {
 /// Where the status API gets each resource, and what its commands do: closures, so the API
 /// can be tested without a terminal (and the daemon wires them to ``TelemetryFeed`` and its
 /// own controls).
-public struct StatusProviders: Sendable {
+package struct StatusProviders: Sendable {
     /// `/status`.
-    public var status: @Sendable () -> DaemonStatus
+    package var status: @Sendable () -> DaemonStatus
     /// `/history?limit=N`: (samples oldest first, samples ever).
-    public var history: @Sendable (_ limit: Int?) -> (samples: [HistorySample], total: UInt64)
+    package var history: @Sendable (_ limit: Int?) -> (samples: [HistorySample], total: UInt64)
     /// `/obstructions`.
-    public var obstructions: @Sendable () -> ObstructionSummary
+    package var obstructions: @Sendable () -> ObstructionSummary
     /// `/metrics`: Prometheus text.
-    public var metrics: @Sendable () -> String
+    package var metrics: @Sendable () -> String
     /// `POST /stow` (reason, if the body gave one).
-    public var stow: @Sendable (_ reason: String?) -> CommandOutcome
+    package var stow: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /unstow` (reason, if given): lifts a `POST /stow`.
-    public var unstow: @Sendable (_ reason: String?) -> CommandOutcome
+    package var unstow: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /reboot` (reason, if given).
-    public var reboot: @Sendable (_ reason: String?) -> CommandOutcome
+    package var reboot: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /obstructions/reset` (reason, if given): forgets the learned obstruction map.
-    public var resetObstructions: @Sendable (_ reason: String?) -> CommandOutcome
+    package var resetObstructions: @Sendable (_ reason: String?) -> CommandOutcome
     /// `POST /policy` with the signed bundle's bytes.
-    public var policy: @Sendable (_ bundle: [UInt8]) -> CommandOutcome
+    package var policy: @Sendable (_ bundle: [UInt8]) -> CommandOutcome
     /// `POST /elements/reload`: reads the configured element-set file again.
-    public var reloadElements: @Sendable () -> CommandOutcome
+    package var reloadElements: @Sendable () -> CommandOutcome
     /// Whether `/history` includes positions.
-    public var reportLocation: Bool
+    package var reportLocation: Bool
     /// The name of a satellite by tracker index (for `/history`'s `serving_name`).
-    public var satelliteName: @Sendable (Int32) -> String?
+    package var satelliteName: @Sendable (Int32) -> String?
 
     /// Builds the providers.
-    public init(
+    package init(
         status: @escaping @Sendable () -> DaemonStatus,
         history: @escaping @Sendable (_ limit: Int?) -> (samples: [HistorySample], total: UInt64),
         obstructions: @escaping @Sendable () -> ObstructionSummary, metrics: @escaping @Sendable () -> String,

@@ -11,34 +11,34 @@ import Terminal
 /// The tick's history ring has one consumer: every drain happens here, under this object's
 /// lock (the daemon's housekeeping thread drains once a second so the ring never fills; a
 /// request drains first so it sees the latest second).
-public final class TelemetryFeed: Sendable {
+package final class TelemetryFeed: Sendable {
 
     /// What the feed cannot read from the channels, read when a status is assembled.
-    public struct Context: Sendable {
+    package struct Context: Sendable {
         /// Software version.
-        public var softwareVersion: String
+        package var softwareVersion: String
         /// Board name.
-        public var boardName: String
+        package var boardName: String
         /// The array's boresight (azimuth, elevation), degrees.
-        public var boresight: (azimuthDegrees: Double, elevationDegrees: Double)
+        package var boresight: (azimuthDegrees: Double, elevationDegrees: Double)
         /// Whether positions may be reported.
-        public var reportLocation: Bool
+        package var reportLocation: Bool
         /// Monotonic nanoseconds at the daemon's start.
-        public var startNanoseconds: UInt64
+        package var startNanoseconds: UInt64
         /// The loop's timing.
-        public var loop: @Sendable () -> LoopStatisticsSummary?
+        package var loop: @Sendable () -> LoopStatisticsSummary?
         /// Obstruction figures for a beam direction (azimuth, elevation; NaN when not steering).
-        public var obstruction: @Sendable (_ azimuthDegrees: Double, _ elevationDegrees: Double) -> ObstructionSummary
+        package var obstruction: @Sendable (_ azimuthDegrees: Double, _ elevationDegrees: Double) -> ObstructionSummary
         /// The policy in force and the names of its rules, by rule index.
-        public var policy: @Sendable () -> (policy: DaemonStatus.Policy, ruleNames: [String])?
+        package var policy: @Sendable () -> (policy: DaemonStatus.Policy, ruleNames: [String])?
         /// Called with every history sample as it is drained, once each, in order (the
         /// daemon learns its obstruction map here).
-        public var observe: @Sendable (HistorySample) -> Void
+        package var observe: @Sendable (HistorySample) -> Void
         /// The configured service plan (`service.plan`), for `/status`.
-        public var servicePlan: String?
+        package var servicePlan: String?
 
         /// Builds a context.
-        public init(
+        package init(
             softwareVersion: String, boardName: String, boresight: (azimuthDegrees: Double, elevationDegrees: Double),
             reportLocation: Bool, startNanoseconds: UInt64, loop: @escaping @Sendable () -> LoopStatisticsSummary?,
             obstruction: @escaping @Sendable (_ azimuthDegrees: Double, _ elevationDegrees: Double) -> ObstructionSummary,
@@ -58,7 +58,7 @@ public final class TelemetryFeed: Sendable {
     }
 
     /// The channels read.
-    public let channels: TerminalChannels
+    package let channels: TerminalChannels
     private let satelliteCount: Int
     private let identity: @Sendable (Int) -> (name: String, catalogNumber: Int)
     private let network: @Sendable (Int) -> String?
@@ -75,7 +75,7 @@ public final class TelemetryFeed: Sendable {
 
     /// A feed over `channels`, keeping `historySeconds` samples; `satellites` are the tracker's
     /// element sets' names and catalogue numbers, in tracker order.
-    public convenience init(
+    package convenience init(
         channels: TerminalChannels, satellites: [(name: String, catalogNumber: Int)], historySeconds: Int, context: Context
     ) {
         self.init(
@@ -87,7 +87,7 @@ public final class TelemetryFeed: Sendable {
     /// `satellite` (tracker index → name and catalogue number) and `constellation` (tracker
     /// index → network name), so the daemon reads them from the ephemeris it already holds
     /// instead of keeping a copy here.
-    public init(
+    package init(
         channels: TerminalChannels, satelliteCount: Int,
         satellite: @escaping @Sendable (Int) -> (name: String, catalogNumber: Int),
         constellation: @escaping @Sendable (Int) -> String? = { _ in nil },
@@ -103,7 +103,7 @@ public final class TelemetryFeed: Sendable {
 
     /// Moves every sample the tick has published into the window; returns how many.
     @discardableResult
-    public func drainHistory() -> Int {
+    package func drainHistory() -> Int {
         drained.withLock { state in
             channels.history.drain { sample in
                 state.window.append(sample)
@@ -117,13 +117,13 @@ public final class TelemetryFeed: Sendable {
     }
 
     /// The newest `limit` samples (all kept when nil), oldest first, and the count ever seen.
-    public func history(limit: Int?) -> (samples: [HistorySample], total: UInt64) {
+    package func history(limit: Int?) -> (samples: [HistorySample], total: UInt64) {
         drainHistory()
         return drained.withLock { ($0.window.samples(limit: limit), $0.window.total) }
     }
 
     /// The satellite at a tracker index.
-    public func satellite(_ index: Int32) -> DaemonStatus.Satellite? {
+    package func satellite(_ index: Int32) -> DaemonStatus.Satellite? {
         guard index >= 0, Int(index) < satelliteCount else { return nil }
         let (name, catalogNumber) = identity(Int(index))
         return DaemonStatus.Satellite(
@@ -132,14 +132,14 @@ public final class TelemetryFeed: Sendable {
 
     /// The beam direction of the latest snapshot (azimuth, elevation), degrees; (NaN, NaN) when
     /// no satellite is being steered at.
-    public func beamDirection() -> (azimuthDegrees: Double, elevationDegrees: Double) {
+    package func beamDirection() -> (azimuthDegrees: Double, elevationDegrees: Double) {
         let snapshot = channels.snapshots.read()
         return snapshot.servingIndex >= 0 ? (snapshot.azimuthDegrees, snapshot.elevationDegrees) : (.nan, .nan)
     }
 
     /// Seconds from the snapshot to the first slot with a satellite: 0 while one is
     /// assigned now, nil when none is assigned in this slot or the next (or UTC is unknown).
-    public static func secondsToFirstNonemptySlot(_ assignment: ServingAssignment, utcNanoseconds: Int64) -> Double? {
+    package static func secondsToFirstNonemptySlot(_ assignment: ServingAssignment, utcNanoseconds: Int64) -> Double? {
         guard utcNanoseconds != .min else { return nil }
         if assignment.satellite(atUnixNanoseconds: utcNanoseconds) >= 0 { return 0 }
         if assignment.nextSatelliteIndex >= 0, assignment.nextSlotStartUnixNanoseconds > utcNanoseconds {
@@ -149,7 +149,7 @@ public final class TelemetryFeed: Sendable {
     }
 
     /// The status now.
-    public func status() -> DaemonStatus {
+    package func status() -> DaemonStatus {
         drainHistory()
         let snapshot = channels.snapshots.read()
         let loop = context.loop()
@@ -181,7 +181,7 @@ public final class TelemetryFeed: Sendable {
     }
 
     /// The obstruction grid now.
-    public func obstructions() -> ObstructionSummary {
+    package func obstructions() -> ObstructionSummary {
         let (azimuth, elevation) = beamDirection()
         return context.obstruction(azimuth, elevation)
     }

@@ -16,16 +16,16 @@ import Platform
 /// `STOPPING=1` says an orderly stop has begun; `RELOADING=1` and `READY=1` bracket a reload.
 ///
 /// Without `$NOTIFY_SOCKET` (not started by systemd) every call does nothing and says so.
-public final class SystemdNotifier: Sendable {
+package final class SystemdNotifier: Sendable {
     /// The socket's address as given (`/run/systemd/notify`, `@abstract`), or nil.
-    public let socketPath: String?
+    package let socketPath: String?
     /// How often systemd wants `WATCHDOG=1`: `$WATCHDOG_USEC`, when it is meant for this
     /// process (`$WATCHDOG_PID` absent or equal to our pid).
-    public let watchdogInterval: Duration?
+    package let watchdogInterval: Duration?
     private let descriptor: Int32
 
     /// A notifier for the environment (by default the process's own).
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         socketPath = path
         descriptor = path == nil ? -1 : ((try? SocketCalls.unixDatagramSocket()) ?? -1)
@@ -35,10 +35,10 @@ public final class SystemdNotifier: Sendable {
     deinit { if descriptor >= 0 { SocketCalls.close(descriptor) } }
 
     /// Whether a socket was named (started by systemd with `Type=notify` or `NotifyAccess`).
-    public var isEnabled: Bool { socketPath != nil && descriptor >= 0 }
+    package var isEnabled: Bool { socketPath != nil && descriptor >= 0 }
 
     /// `$WATCHDOG_USEC` as a duration, if it applies to this process.
-    public static func watchdogInterval(environment: [String: String]) -> Duration? {
+    package static func watchdogInterval(environment: [String: String]) -> Duration? {
         guard let text = environment["WATCHDOG_USEC"], let microseconds = UInt64(text), microseconds > 0 else {
             return nil
         }
@@ -49,7 +49,7 @@ public final class SystemdNotifier: Sendable {
     /// Sends `state` (one or more `KEY=VALUE` lines) as one datagram. Returns false when
     /// not under systemd or when the send failed (a notification is advisory: never fatal).
     @discardableResult
-    public func notify(_ state: String) -> Bool {
+    package func notify(_ state: String) -> Bool {
         guard let socketPath, descriptor >= 0 else { return false }
         guard var address = Self.address(socketPath) else { return false }
         let bytes = Array(state.utf8)
@@ -66,25 +66,25 @@ public final class SystemdNotifier: Sendable {
 
     /// `READY=1` with a status line.
     @discardableResult
-    public func ready(status: String) -> Bool { notify("READY=1\nSTATUS=\(Self.oneLine(status))\nMAINPID=\(getpid())") }
+    package func ready(status: String) -> Bool { notify("READY=1\nSTATUS=\(Self.oneLine(status))\nMAINPID=\(getpid())") }
 
     /// `STATUS=...`.
     @discardableResult
-    public func status(_ text: String) -> Bool { notify("STATUS=\(Self.oneLine(text))") }
+    package func status(_ text: String) -> Bool { notify("STATUS=\(Self.oneLine(text))") }
 
     /// `WATCHDOG=1`.
     @discardableResult
-    public func watchdog() -> Bool { notify("WATCHDOG=1") }
+    package func watchdog() -> Bool { notify("WATCHDOG=1") }
 
     /// `RELOADING=1` with the monotonic time systemd ≥ 253 asks for (`MONOTONIC_USEC`).
     @discardableResult
-    public func reloading() -> Bool {
+    package func reloading() -> Bool {
         notify("RELOADING=1\nMONOTONIC_USEC=\(MonotonicTime.unsignedNanoseconds() / 1_000)")
     }
 
     /// `STOPPING=1` with a status line.
     @discardableResult
-    public func stopping(status: String) -> Bool { notify("STOPPING=1\nSTATUS=\(Self.oneLine(status))") }
+    package func stopping(status: String) -> Bool { notify("STOPPING=1\nSTATUS=\(Self.oneLine(status))") }
 
     private static func oneLine(_ text: String) -> String {
         text.replacingOccurrences(of: "\n", with: " ")

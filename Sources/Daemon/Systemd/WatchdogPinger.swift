@@ -5,12 +5,12 @@ import Platform
 /// recommends pinging at half), but only while `isHealthy()` says the daemon is alive:
 /// the daemon passes "the loop has ticked since the last ping", so a hung loop stops the
 /// pings and systemd restarts the service.
-public final class WatchdogPinger: Sendable {
+package final class WatchdogPinger: Sendable {
     private let stopSignal = Latch()
     private let finished = Latch()
 
     /// Starts pinging on a thread of its own; nil when the notifier has no watchdog interval.
-    public init?(notifier: SystemdNotifier, isHealthy: @escaping @Sendable () -> Bool) {
+    package init?(notifier: SystemdNotifier, isHealthy: @escaping @Sendable () -> Bool) {
         guard notifier.isEnabled, let interval = notifier.watchdogInterval else { return nil }
         let (seconds, attoseconds) = (interval / 2).components
         let period = Double(seconds) + Double(attoseconds) / 1e18
@@ -27,7 +27,7 @@ public final class WatchdogPinger: Sendable {
     }
 
     /// Stops pinging and waits for the thread.
-    public func stop() {
+    package func stop() {
         stopSignal.open()
         finished.wait()
     }

@@ -1,20 +1,20 @@
 /// One second of the dish's history, as ``DishHistoryRing`` lays it out.
-public struct DishHistorySecond: Sendable, Equatable {
+package struct DishHistorySecond: Sendable, Equatable {
     /// UTC of the second, seconds since the Unix epoch (0 when UTC was unknown).
-    public var utcSeconds: Int64
+    package var utcSeconds: Int64
     /// `pop_ping_drop_rate`, 0...1.
-    public var popPingDropRate: Float
+    package var popPingDropRate: Float
     /// `pop_ping_latency_ms` (modelled; NaN when not connected).
-    public var popPingLatencyMilliseconds: Float
+    package var popPingLatencyMilliseconds: Float
     /// `downlink_throughput_bps` (modelled).
-    public var downlinkBitsPerSecond: Float
+    package var downlinkBitsPerSecond: Float
     /// `uplink_throughput_bps` (modelled).
-    public var uplinkBitsPerSecond: Float
+    package var uplinkBitsPerSecond: Float
     /// The outage of the second, if any.
-    public var outageCause: SpaceX_API_Device_DishOutage.Cause?
+    package var outageCause: SpaceX_API_Device_DishOutage.Cause?
 
     /// Builds one.
-    public init(
+    package init(
         utcSeconds: Int64, popPingDropRate: Float, popPingLatencyMilliseconds: Float, downlinkBitsPerSecond: Float,
         uplinkBitsPerSecond: Float, outageCause: SpaceX_API_Device_DishOutage.Cause?
     ) {
@@ -33,13 +33,13 @@ public struct DishHistorySecond: Sendable, Equatable {
 /// at `(current − 1) mod capacity` and a client reads `min(current, capacity)` of them.
 /// Slots not yet written hold 0. `outages` lists the runs of outage seconds in the window,
 /// oldest first.
-public enum DishHistoryRing {
+package enum DishHistoryRing {
     /// Samples in the ring: 900 s, 15 minutes, as the dish has kept since 2021.
-    public static let capacity = 900
+    package static let capacity = 900
 
     /// The response for `seconds` (oldest first, at most ``capacity`` used: the newest) when
     /// `total` samples have been taken in all (`total` ≥ `seconds.count`).
-    public static func response(seconds: [DishHistorySecond], total: UInt64) -> SpaceX_API_Device_DishGetHistoryResponse {
+    package static func response(seconds: [DishHistorySecond], total: UInt64) -> SpaceX_API_Device_DishGetHistoryResponse {
         let kept = Array(seconds.suffix(capacity))
         let total = max(total, UInt64(kept.count))
         var drop = [Float](repeating: 0, count: capacity)

@@ -14,25 +14,25 @@ import Foundation
 ///   fraction of ticks tracking otherwise).
 /// - Throughput: a stated background load of an idle household (``idleDownlinkBitsPerSecond``,
 ///   ``idleUplinkBitsPerSecond``) carried in the fraction of the second not dropped.
-public enum DishLinkModel {
+package enum DishLinkModel {
     /// Shell altitude used for the slant range, km (the generated Starlink shells fly at
     /// 540–570 km; 550 km is the main shell's).
-    public static let shellAltitudeKilometres = 550.0
+    package static let shellAltitudeKilometres = 550.0
     /// Mean Earth radius, km.
-    public static let earthRadiusKilometres = 6_371.0
+    package static let earthRadiusKilometres = 6_371.0
     /// Speed of light, km/s.
-    public static let speedOfLightKilometresPerSecond = 299_792.458
+    package static let speedOfLightKilometresPerSecond = 299_792.458
     /// Round-trip time of the ground segment (gateway to point of presence and back,
     /// scheduling, processing), ms: a stated constant, chosen so that an overhead pass gives
     /// about the 20 ms the operator quotes for its lowest latencies.
-    public static let groundSegmentMilliseconds = 16.0
+    package static let groundSegmentMilliseconds = 16.0
     /// Modelled downlink load while connected, bit/s.
-    public static let idleDownlinkBitsPerSecond = 2_000_000.0
+    package static let idleDownlinkBitsPerSecond = 2_000_000.0
     /// Modelled uplink load while connected, bit/s.
-    public static let idleUplinkBitsPerSecond = 250_000.0
+    package static let idleUplinkBitsPerSecond = 250_000.0
 
     /// Slant range from the terminal to a satellite of the shell seen at `elevationDegrees`, km.
-    public static func slantRangeKilometres(elevationDegrees: Double) -> Double {
+    package static func slantRangeKilometres(elevationDegrees: Double) -> Double {
         let elevation = max(0, min(90, elevationDegrees)) * .pi / 180
         let radius = earthRadiusKilometres
         let orbit = radius + shellAltitudeKilometres
@@ -41,21 +41,21 @@ public enum DishLinkModel {
 
     /// The modelled ping round trip to the point of presence, ms, through a satellite at
     /// `elevationDegrees`; NaN when no satellite serves (the dish reports no latency then).
-    public static func popPingLatencyMilliseconds(elevationDegrees: Double) -> Double {
+    package static func popPingLatencyMilliseconds(elevationDegrees: Double) -> Double {
         guard elevationDegrees.isFinite else { return .nan }
         let slant = slantRangeKilometres(elevationDegrees: elevationDegrees)
         return 4 * slant / speedOfLightKilometresPerSecond * 1_000 + groundSegmentMilliseconds
     }
 
     /// The drop rate of one second: 1 in an outage, else the fraction not tracking.
-    public static func popPingDropRate(inOutage: Bool, trackingFraction: Double) -> Double {
+    package static func popPingDropRate(inOutage: Bool, trackingFraction: Double) -> Double {
         if inOutage { return 1 }
         guard trackingFraction.isFinite else { return 1 }
         return max(0, min(1, 1 - trackingFraction))
     }
 
     /// The modelled (downlink, uplink) bit/s of a second with `dropRate`.
-    public static func throughputBitsPerSecond(dropRate: Double) -> (downlink: Double, uplink: Double) {
+    package static func throughputBitsPerSecond(dropRate: Double) -> (downlink: Double, uplink: Double) {
         let carried = max(0, min(1, 1 - dropRate))
         return (idleDownlinkBitsPerSecond * carried, idleUplinkBitsPerSecond * carried)
     }

@@ -9,23 +9,23 @@ import Foundation
 /// north clockwise); ``resample(azimuthBinCount:elevationBinCount:signalQuality:)`` takes each
 /// square cell's centre to a direction and reads the az/el cell that holds it (nearest cell,
 /// no interpolation, so −1 stays −1).
-public struct PolarObstructionMap: Sendable, Equatable {
+package struct PolarObstructionMap: Sendable, Equatable {
     /// The dish's grid: 123 × 123.
-    public static let dishSideCells = 123
+    package static let dishSideCells = 123
     /// The lowest elevation the dish maps, degrees.
-    public static let minimumElevationDegrees = 10.0
+    package static let minimumElevationDegrees = 10.0
     /// The zenith angle at the edge of the image, degrees (90° − the minimum elevation).
-    public static let maximumThetaDegrees = 80.0
+    package static let maximumThetaDegrees = 80.0
 
     /// Rows (= columns).
-    public let sideCells: Int
+    package let sideCells: Int
     /// Row-major values, row 0 the northern edge.
-    public let signalQuality: [Float]
+    package let signalQuality: [Float]
 
     /// Resamples an az/el grid (`signalQuality` row by row from the horizon up, each row
     /// `azimuthBinCount` cells from north clockwise) onto a `sideCells`-square polar image.
     /// A grid whose size does not match its counts gives an image of −1 (no data).
-    public static func resample(
+    package static func resample(
         azimuthBinCount: Int, elevationBinCount: Int, signalQuality: [Double], sideCells: Int = dishSideCells
     ) -> PolarObstructionMap {
         let side = max(1, sideCells)
@@ -55,7 +55,7 @@ public struct PolarObstructionMap: Sendable, Equatable {
     }
 
     /// The image cell (row, column) that holds a direction, or nil outside the image.
-    public static func cell(azimuthDegrees: Double, elevationDegrees: Double, sideCells: Int = dishSideCells) -> (
+    package static func cell(azimuthDegrees: Double, elevationDegrees: Double, sideCells: Int = dishSideCells) -> (
         row: Int, column: Int
     )? {
         let theta = 90 - elevationDegrees

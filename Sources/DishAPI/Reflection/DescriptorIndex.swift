@@ -5,23 +5,23 @@ import SwiftProtobuf
 /// for gRPC server reflection: each file by name (its serialized `FileDescriptorProto`, the
 /// bytes reflection answers with), each fully-qualified symbol (message, nested message, enum,
 /// enum value, field, service, method) by the file that declares it, and the services.
-public struct DescriptorIndex: Sendable {
+package struct DescriptorIndex: Sendable {
     /// A descriptor set that could not be read.
-    public struct InvalidDescriptorSet: Error, CustomStringConvertible {
+    package struct InvalidDescriptorSet: Error, CustomStringConvertible {
         /// What was wrong.
-        public let description: String
+        package let description: String
     }
 
     private var fileBytes: [String: Data] = [:]
     private var dependencies: [String: [String]] = [:]
     private var symbolFiles: [String: String] = [:]
     /// Fully-qualified names of the services declared, in file order.
-    public private(set) var serviceNames: [String] = []
+    package private(set) var serviceNames: [String] = []
     /// File names, in the set's order (dependencies before dependants).
-    public private(set) var fileNames: [String] = []
+    package private(set) var fileNames: [String] = []
 
     /// Indexes a serialized `FileDescriptorSet`.
-    public init(serializedFileDescriptorSet bytes: Data) throws {
+    package init(serializedFileDescriptorSet bytes: Data) throws {
         let set: Google_Protobuf_FileDescriptorSet
         do { set = try Google_Protobuf_FileDescriptorSet(serializedBytes: bytes) } catch {
             throw InvalidDescriptorSet(description: "not a FileDescriptorSet: \(error)")
@@ -65,19 +65,19 @@ public struct DescriptorIndex: Sendable {
     }
 
     /// The serialized `FileDescriptorProto` of a file, by its name (`spacex_api/device/dish.proto`).
-    public func file(named name: String) -> Data? { fileBytes[name] }
+    package func file(named name: String) -> Data? { fileBytes[name] }
 
     /// The name of the file that declares a fully-qualified symbol (a leading dot is ignored).
-    public func fileDeclaring(symbol: String) -> String? {
+    package func fileDeclaring(symbol: String) -> String? {
         symbolFiles[symbol.hasPrefix(".") ? String(symbol.dropFirst()) : symbol]
     }
 
     /// Whether a fully-qualified symbol is declared.
-    public func declares(symbol: String) -> Bool { fileDeclaring(symbol: symbol) != nil }
+    package func declares(symbol: String) -> Bool { fileDeclaring(symbol: symbol) != nil }
 
     /// `name` and every file it imports, directly or not: the file first, then its imports
     /// depth-first, each once.
-    public func fileWithDependencies(_ name: String) -> [String] {
+    package func fileWithDependencies(_ name: String) -> [String] {
         var ordered: [String] = []
         var seen: Set<String> = []
         func visit(_ file: String) {

@@ -11,7 +11,7 @@ import Foundation
 ///   extensions);
 /// - `file_containing_extension`, unknown names: an `error_response` with NOT_FOUND (5), and
 ///   an empty request INVALID_ARGUMENT (3), as grpc's own servers answer.
-public struct ReflectionResponder: Sendable {
+package struct ReflectionResponder: Sendable {
     /// gRPC status codes used in `error_response`.
     enum ErrorCode: Int32 {
         case invalidArgument = 3
@@ -22,13 +22,13 @@ public struct ReflectionResponder: Sendable {
     private let services: [String]
 
     /// A responder over `index`, listing `services` for `list_services`.
-    public init(index: DescriptorIndex, services: [String]) {
+    package init(index: DescriptorIndex, services: [String]) {
         self.index = index
         self.services = services
     }
 
     /// The response to one request of the stream.
-    public func respond(to request: Grpc_Reflection_V1_ServerReflectionRequest) -> Grpc_Reflection_V1_ServerReflectionResponse {
+    package func respond(to request: Grpc_Reflection_V1_ServerReflectionRequest) -> Grpc_Reflection_V1_ServerReflectionResponse {
         var response = Grpc_Reflection_V1_ServerReflectionResponse()
         response.validHost = request.host
         response.originalRequest = request

@@ -2,14 +2,14 @@ import GRPCCore
 import SwiftProtobuf
 
 /// `grpc.reflection.v1.ServerReflection`: one bidirectional stream, one response per request.
-public struct ServerReflectionServiceV1: Grpc_Reflection_V1_ServerReflection.SimpleServiceProtocol {
+package struct ServerReflectionServiceV1: Grpc_Reflection_V1_ServerReflection.SimpleServiceProtocol {
     private let responder: ReflectionResponder
 
     /// A service answering with `responder`.
-    public init(responder: ReflectionResponder) { self.responder = responder }
+    package init(responder: ReflectionResponder) { self.responder = responder }
 
     /// `ServerReflectionInfo`.
-    public func serverReflectionInfo(
+    package func serverReflectionInfo(
         request: RPCAsyncSequence<Grpc_Reflection_V1_ServerReflectionRequest, any Error>,
         response: RPCWriter<Grpc_Reflection_V1_ServerReflectionResponse>, context: ServerContext
     ) async throws {
@@ -22,14 +22,14 @@ public struct ServerReflectionServiceV1: Grpc_Reflection_V1_ServerReflection.Sim
 /// `grpc.reflection.v1alpha.ServerReflection`, which yagrc asks when `v1` is missing and older
 /// clients ask first: the same messages as `v1` under another package, so each request is
 /// carried over to `v1` through its wire bytes and the answer back.
-public struct ServerReflectionServiceV1Alpha: Grpc_Reflection_V1alpha_ServerReflection.SimpleServiceProtocol {
+package struct ServerReflectionServiceV1Alpha: Grpc_Reflection_V1alpha_ServerReflection.SimpleServiceProtocol {
     private let responder: ReflectionResponder
 
     /// A service answering with `responder`.
-    public init(responder: ReflectionResponder) { self.responder = responder }
+    package init(responder: ReflectionResponder) { self.responder = responder }
 
     /// `ServerReflectionInfo`.
-    public func serverReflectionInfo(
+    package func serverReflectionInfo(
         request: RPCAsyncSequence<Grpc_Reflection_V1alpha_ServerReflectionRequest, any Error>,
         response: RPCWriter<Grpc_Reflection_V1alpha_ServerReflectionResponse>, context: ServerContext
     ) async throws {

@@ -7,15 +7,15 @@ import GRPCNIOTransportHTTP2
 ///
 /// Shaped as a service: ``run()`` serves until ``stop()`` (or cancellation) and returns once
 /// every connection has closed, so a service group can run it as it is.
-public final class DishAPIServer: Sendable {
+package final class DishAPIServer: Sendable {
     /// What the server could not do at start.
-    public struct StartFailure: Error, CustomStringConvertible {
+    package struct StartFailure: Error, CustomStringConvertible {
         /// What went wrong.
-        public let description: String
+        package let description: String
     }
 
     /// The services it hosts, by fully-qualified name.
-    public static let serviceNames = [
+    package static let serviceNames = [
         "SpaceX.API.Device.Device", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection",
     ]
 
@@ -23,7 +23,7 @@ public final class DishAPIServer: Sendable {
 
     /// A server for `source` on `host`:`port` (a numeric IPv4 or IPv6 address; port 0 picks a
     /// free one, see ``listeningPort()``). Nothing listens until ``run()``.
-    public init(host: String, port: Int, source: any DishDataSource) throws {
+    package init(host: String, port: Int, source: any DishDataSource) throws {
         let index = try DescriptorIndex(serializedFileDescriptorSet: DishDescriptorSet.bytes)
         for service in Self.serviceNames where !index.declares(symbol: service) {
             throw StartFailure(description: "the embedded descriptor set does not declare \(service)")
@@ -39,12 +39,12 @@ public final class DishAPIServer: Sendable {
     }
 
     /// Serves until ``stop()``; throws if it cannot listen.
-    public func run() async throws {
+    package func run() async throws {
         try await server.serve()
     }
 
     /// The port it listens on, once listening; throws when it could not bind.
-    public func listeningPort() async throws -> Int {
+    package func listeningPort() async throws -> Int {
         let address = try await server.transport.listeningAddress
         if let ipv4 = address.ipv4 { return ipv4.port }
         if let ipv6 = address.ipv6 { return ipv6.port }
@@ -52,7 +52,7 @@ public final class DishAPIServer: Sendable {
     }
 
     /// Stops accepting connections and lets running calls finish; ``run()`` then returns.
-    public func stop() {
+    package func stop() {
         server.beginGracefulShutdown()
     }
 }

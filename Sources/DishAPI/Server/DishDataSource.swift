@@ -1,5 +1,5 @@
 /// Why the dish refuses a request, as its gRPC status.
-public enum DishAPIRefusal: Error, Sendable, Equatable {
+package enum DishAPIRefusal: Error, Sendable, Equatable {
     /// PERMISSION_DENIED (e.g. `get_location` while location requests are not enabled).
     case permissionDenied(String)
     /// FAILED_PRECONDITION (e.g. unstow while the daemon is stopping).
@@ -14,7 +14,7 @@ public enum DishAPIRefusal: Error, Sendable, Equatable {
 ///
 /// Every method is called on a gRPC request's task, never on the real-time loop; an
 /// implementation reads the loop's wait-free hand-offs and must not block for long.
-public protocol DishDataSource: Sendable {
+package protocol DishDataSource: Sendable {
     /// `get_status` → `dish_get_status`.
     func status() -> SpaceX_API_Device_DishGetStatusResponse
     /// `get_history` → `dish_get_history`.

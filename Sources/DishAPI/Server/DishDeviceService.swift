@@ -17,25 +17,25 @@ import GRPCCore
 ///
 /// Anything else, an empty request, and the streaming `Stream` call answer UNIMPLEMENTED, as
 /// the dish does for what it lacks.
-public struct DishDeviceService: SpaceX_API_Device_Device.SimpleServiceProtocol {
+package struct DishDeviceService: SpaceX_API_Device_Device.SimpleServiceProtocol {
     /// `api_version` in every response: the schema generation these protos follow (the
     /// community's captures of 2025 firmware report 28–31).
-    public static let apiVersion: UInt64 = 31
+    package static let apiVersion: UInt64 = 31
 
     private let source: any DishDataSource
 
     /// A service answering from `source`.
-    public init(source: any DishDataSource) {
+    package init(source: any DishDataSource) {
         self.source = source
     }
 
     /// `Handle`: one request, one response.
-    public func handle(request: SpaceX_API_Device_Request, context: ServerContext) async throws -> SpaceX_API_Device_Response {
+    package func handle(request: SpaceX_API_Device_Request, context: ServerContext) async throws -> SpaceX_API_Device_Response {
         try respond(to: request)
     }
 
     /// The response to `request`, or the `RPCError` the dish answers.
-    public func respond(to request: SpaceX_API_Device_Request) throws(RPCError) -> SpaceX_API_Device_Response {
+    package func respond(to request: SpaceX_API_Device_Request) throws(RPCError) -> SpaceX_API_Device_Response {
         var response = SpaceX_API_Device_Response()
         response.id = request.id
         response.apiVersion = Self.apiVersion
@@ -78,7 +78,7 @@ public struct DishDeviceService: SpaceX_API_Device_Device.SimpleServiceProtocol 
     }
 
     /// `Stream`: not served (the common clients use `Handle`).
-    public func stream(
+    package func stream(
         request: RPCAsyncSequence<SpaceX_API_Device_ToDevice, any Error>, response: RPCWriter<SpaceX_API_Device_FromDevice>,
         context: ServerContext
     ) async throws {

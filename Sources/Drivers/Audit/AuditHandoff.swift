@@ -19,7 +19,7 @@ import Platform
 /// caught up), so the queue fills only if the writer is stuck; a record that finds both
 /// full is counted in `droppedRecordCount` and `submit` returns false, which the interlock
 /// treats as "audit log unavailable" (transmit stays off).
-public final class AuditHandoff: @unchecked Sendable {
+package final class AuditHandoff: @unchecked Sendable {
     // `@unchecked Sendable`: the shared fields are touched only under `lock`; the
     // producer-private fields only from the one producer thread (the contract above).
     private let lock = ConditionLock()
@@ -42,10 +42,10 @@ public final class AuditHandoff: @unchecked Sendable {
     private var seenDurableOnDecision: UInt64 = 0
     private var seenWriterFailing = false
     /// Records lost because the queue and the outbox were both full.
-    public private(set) var droppedRecordCount = 0
+    package private(set) var droppedRecordCount = 0
 
     /// A hand-off holding at most `capacity` records queued (and as many in the outbox).
-    public init(capacity: Int = 64) {
+    package init(capacity: Int = 64) {
         self.capacity = max(4, capacity)
         queue = Array(repeating: nil, count: self.capacity)
         outbox = Array(repeating: nil, count: self.capacity)
@@ -56,7 +56,7 @@ public final class AuditHandoff: @unchecked Sendable {
     /// Hands `record` to the writer, in order after every earlier one. Never waits; returns
     /// false (and counts a drop) only when the writer is so far behind that nothing fits.
     @discardableResult
-    public func submit(_ record: DriverAuditRecord) -> Bool {
+    package func submit(_ record: DriverAuditRecord) -> Bool {
         guard outboxCount < capacity else {
             droppedRecordCount += 1
             refresh()
@@ -71,7 +71,7 @@ public final class AuditHandoff: @unchecked Sendable {
 
     /// Moves the outbox to the writer's queue and reads what the writer published, if the
     /// lock is free now; otherwise does nothing (the tick tries again next time).
-    public func refresh() {
+    package func refresh() {
         guard lock.tryLock() else { return }
         let moved = moveOutboxToQueue()
         seenDurableCount = sharedDurableCount
@@ -85,7 +85,7 @@ public final class AuditHandoff: @unchecked Sendable {
     /// need be: for the end of a run, once the tick has stopped and the caller has become the
     /// producer (a record left in the outbox by a try-lock that missed would otherwise never
     /// reach the log). Records that find the queue full stay in the outbox.
-    public func flushOutbox() {
+    package func flushOutbox() {
         lock.withLock { _ = moveOutboxToQueue() }
         lock.signal()
     }
@@ -105,16 +105,16 @@ public final class AuditHandoff: @unchecked Sendable {
     }
 
     /// Whether every record submitted so far is durable (as of the last `refresh`).
-    public var isCaughtUp: Bool { seenDurableCount == submittedCount }
+    package var isCaughtUp: Bool { seenDurableCount == submittedCount }
 
     /// The highest `transmitOn` decision durable in the log (as of the last `refresh`).
-    public var durableTransmitOnDecision: UInt64 { seenDurableOnDecision }
+    package var durableTransmitOnDecision: UInt64 { seenDurableOnDecision }
 
     /// Whether the writer's last append failed (as of the last `refresh`).
-    public var isWriterFailing: Bool { seenWriterFailing }
+    package var isWriterFailing: Bool { seenWriterFailing }
 
     /// Records submitted and not yet durable (as of the last `refresh`).
-    public var outstandingRecordCount: UInt64 { submittedCount - seenDurableCount }
+    package var outstandingRecordCount: UInt64 { submittedCount - seenDurableCount }
 
     // MARK: Consumer (the writer)
 

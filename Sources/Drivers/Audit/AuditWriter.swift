@@ -17,7 +17,7 @@ import Platform
 /// changes): the record goes into the same log, after every record the writer has already
 /// taken from the hand-off, and the call returns once it is durable — so one crash-safe log
 /// holds every decision in the order it was made, with one sequence of numbers.
-public final class AuditWriter: @unchecked Sendable {
+package final class AuditWriter: @unchecked Sendable {
     // `@unchecked Sendable`: `log` and `pending` are used only under `writeLock`, so by one
     // thread at a time (the writer thread, a caller of `append` while no thread runs, or a
     // test calling `writePending()`); the other fields only under `stateLock`.
@@ -37,27 +37,27 @@ public final class AuditWriter: @unchecked Sendable {
     private var nextTicket: UInt64 = 0
 
     /// A writer appending `handoff`'s records to `log`. The log is the writer's from now on.
-    public init(log: AuditLog, handoff: AuditHandoff) {
+    package init(log: AuditLog, handoff: AuditHandoff) {
         self.log = log
         self.handoff = handoff
     }
 
     /// The last append failure, or nil when the last append succeeded.
-    public var lastError: AuditError? { stateLock.withLock { failure } }
+    package var lastError: AuditError? { stateLock.withLock { failure } }
 
     /// Records appended so far.
-    public var writtenRecordCount: Int { stateLock.withLock { written } }
+    package var writtenRecordCount: Int { stateLock.withLock { written } }
 
     /// Appends every record queued now, in order; returns how many were appended. Stops at
     /// the first failure (the record stays first in line).
     @discardableResult
-    public func writePending() -> Int {
+    package func writePending() -> Int {
         writeLock.withLock { drain(waitingNanoseconds: 0) }
     }
 
     /// Starts the writer thread (idempotent). It sleeps until records come (at most
     /// `idleWakeNanoseconds`, so a failed append is retried that often).
-    public func start(idleWakeNanoseconds: UInt64 = 100_000_000) {
+    package func start(idleWakeNanoseconds: UInt64 = 100_000_000) {
         let shouldStart = stateLock.withLock { () -> Bool in
             guard !running else { return false }
             running = true
@@ -97,7 +97,7 @@ public final class AuditWriter: @unchecked Sendable {
     ///   it within `timeoutNanoseconds` (stuck on an earlier record that keeps failing): the
     ///   record is then withdrawn, never written later.
     @discardableResult
-    public func append(_ entry: AuditEntry, timeoutNanoseconds: UInt64 = 5_000_000_000) throws(AuditError) -> AuditEntry {
+    package func append(_ entry: AuditEntry, timeoutNanoseconds: UInt64 = 5_000_000_000) throws(AuditError) -> AuditEntry {
         let ticket = stateLock.withLock { () -> UInt64? in
             guard running, !stopRequested else { return nil }
             nextTicket += 1
@@ -141,7 +141,7 @@ public final class AuditWriter: @unchecked Sendable {
     /// Writes what is queued, stops the thread and waits for it (at most `timeoutNanoseconds`);
     /// returns whether it ended in time.
     @discardableResult
-    public func stop(timeoutNanoseconds: UInt64 = 5_000_000_000) -> Bool {
+    package func stop(timeoutNanoseconds: UInt64 = 5_000_000_000) -> Bool {
         stateLock.withLock { stopRequested = true }
         stateLock.broadcast()
         handoff.wakeWriter()

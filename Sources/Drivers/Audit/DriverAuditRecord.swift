@@ -5,7 +5,7 @@ import HAL
 ///
 /// The tick builds these without allocating (no strings: numbers, enums, bit sets); the
 /// `AuditWriter` turns each into an `AuditEntry`, with its words, off the tick.
-public enum DriverAuditEvent: Sendable, Hashable {
+package enum DriverAuditEvent: Sendable, Hashable {
     /// The interlock decided to enable transmit (decision number `decision`): the line goes
     /// active only once this record is durable.
     case transmitOn(decision: UInt64)
@@ -33,16 +33,16 @@ public enum DriverAuditEvent: Sendable, Hashable {
 }
 
 /// One event with its times.
-public struct DriverAuditRecord: Sendable, Hashable {
+package struct DriverAuditRecord: Sendable, Hashable {
     /// What happened.
-    public var event: DriverAuditEvent
+    package var event: DriverAuditEvent
     /// When, on the monotonic clock (nanoseconds).
-    public var monotonicNanoseconds: UInt64
+    package var monotonicNanoseconds: UInt64
     /// When, in UTC, if UTC is known.
-    public var utc: UTCTimestamp?
+    package var utc: UTCTimestamp?
 
     /// Builds a record.
-    public init(_ event: DriverAuditEvent, monotonicNanoseconds: UInt64, utc: UTCTimestamp?) {
+    package init(_ event: DriverAuditEvent, monotonicNanoseconds: UInt64, utc: UTCTimestamp?) {
         self.event = event
         self.monotonicNanoseconds = monotonicNanoseconds
         self.utc = utc
@@ -56,7 +56,7 @@ public struct DriverAuditRecord: Sendable, Hashable {
     /// `cleared`, detail `source` (the board role) and `cause`; output write faults:
     /// `output_write_failed` / `output_write_fault_cleared`; clock disagreement:
     /// `time_validity_fault` / `time_validity_fault_cleared`.
-    public var auditEntry: AuditEntry {
+    package var auditEntry: AuditEntry {
         let utcText = utc?.iso8601
         func entry(_ kind: AuditEntry.Kind, _ event: String, _ reason: String, _ details: [String: String]) -> AuditEntry {
             AuditEntry(

@@ -11,11 +11,11 @@ import Platform
 /// waits: `post` uses a try-lock and, when the driver holds the lock (while copying the codes
 /// out, a few microseconds), returns `.busy` so the tick posts again next tick. (The
 /// RealTime module has a wait-free triple buffer, but Drivers does not depend on RealTime.)
-public final class BeamSteeringMailbox: @unchecked Sendable {
+package final class BeamSteeringMailbox: @unchecked Sendable {
     // `@unchecked Sendable`: every field is touched only under `lock`.
 
     /// What `post` did.
-    public enum PostResult: Sendable, Hashable {
+    package enum PostResult: Sendable, Hashable {
         /// Posted as version `version`.
         case posted(version: UInt64)
         /// The driver held the lock; nothing posted (post again next tick).
@@ -25,20 +25,20 @@ public final class BeamSteeringMailbox: @unchecked Sendable {
     }
 
     /// Codes expected per post: one per element.
-    public let elementCount: Int
+    package let elementCount: Int
     private let lock = ConditionLock()
     private var codes: [BeamformerChannelCode]
     private var version: UInt64 = 0
     private var postedAtNanoseconds: UInt64 = 0
 
     /// A mailbox for an array of `elementCount` elements; nothing posted yet.
-    public init(elementCount: Int) {
+    package init(elementCount: Int) {
         self.elementCount = max(0, elementCount)
         codes = Array(repeating: .zero, count: self.elementCount)
     }
 
     /// Posts the codes of every element (tick side). Never waits; allocates nothing.
-    public func post(_ newCodes: UnsafeBufferPointer<BeamformerChannelCode>, atNanoseconds now: UInt64) -> PostResult {
+    package func post(_ newCodes: UnsafeBufferPointer<BeamformerChannelCode>, atNanoseconds now: UInt64) -> PostResult {
         guard newCodes.count == elementCount else { return .wrongElementCount(expected: elementCount, received: newCodes.count) }
         guard lock.tryLock() else { return .busy }
         codes.withUnsafeMutableBufferPointer { storage in
@@ -54,12 +54,12 @@ public final class BeamSteeringMailbox: @unchecked Sendable {
     }
 
     /// Posts `newCodes` (a convenience over the buffer form).
-    public func post(_ newCodes: [BeamformerChannelCode], atNanoseconds now: UInt64) -> PostResult {
+    package func post(_ newCodes: [BeamformerChannelCode], atNanoseconds now: UInt64) -> PostResult {
         newCodes.withUnsafeBufferPointer { post($0, atNanoseconds: now) }
     }
 
     /// The version of the last post (0: none yet).
-    public var latestVersion: UInt64 { lock.withLock { version } }
+    package var latestVersion: UInt64 { lock.withLock { version } }
 
     /// Driver side: when a version newer than `version` was posted, copies its codes into
     /// `buffer` (resized to `elementCount`) and returns its version and post time.

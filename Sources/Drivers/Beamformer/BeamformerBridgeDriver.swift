@@ -35,9 +35,9 @@ import Platform
 /// (the device gone, a refusal, a second failure) marks the link unhealthy at once, which
 /// `BeamformerHealth.isReady` turns into "transmit inhibited", closes the device, and
 /// reconnects (with a reset, and a reload of the latest steering).
-public final class BeamformerBridgeDriver<Backend: USBBackend> {
+package final class BeamformerBridgeDriver<Backend: USBBackend> {
     /// What one step did.
-    public enum Activity: Sendable, Hashable {
+    package enum Activity: Sendable, Hashable {
         /// Nothing to do.
         case idle
         /// Not connected, and not yet time to try again.
@@ -53,7 +53,7 @@ public final class BeamformerBridgeDriver<Backend: USBBackend> {
     }
 
     /// The configuration in use.
-    public let configuration: BeamformerBridgeDriverConfiguration
+    package let configuration: BeamformerBridgeDriverConfiguration
     private let backend: Backend
     private let hotplug: (any USBHotplugMonitor)?
     private let mailbox: BeamSteeringMailbox
@@ -73,7 +73,7 @@ public final class BeamformerBridgeDriver<Backend: USBBackend> {
     /// A driver opening bridges through `backend`, told of hot-plugs by `hotplug` (nil:
     /// periodic retries only), fed by `mailbox`, publishing into `health`. `now` is the
     /// monotonic clock in nanoseconds (the simulation's virtual clock in tests).
-    public init(
+    package init(
         backend: Backend, hotplug: (any USBHotplugMonitor)?, configuration: BeamformerBridgeDriverConfiguration,
         mailbox: BeamSteeringMailbox, health: BeamformerHealthCell,
         now: @escaping () -> UInt64 = MonotonicTime.unsignedNanoseconds
@@ -90,11 +90,11 @@ public final class BeamformerBridgeDriver<Backend: USBBackend> {
     }
 
     /// Whether a bridge is open.
-    public var isConnected: Bool { device != nil }
+    package var isConnected: Bool { device != nil }
 
     /// Does one step (see the type's notes) and returns what it did.
     @discardableResult
-    public func serviceOnce() -> Activity {
+    package func serviceOnce() -> Activity {
         handleHotplug()
         guard let device else {
             guard now() >= nextReconnectAtNanoseconds else { return .waitingForDevice }
@@ -126,7 +126,7 @@ public final class BeamformerBridgeDriver<Backend: USBBackend> {
 
     /// Steps until `stop` is raised, sleeping between steps until steering is posted (at
     /// most `idleWaitNanoseconds`); then closes the bridge.
-    public func run(until stop: DriverStopFlag, idleWaitNanoseconds: UInt64 = 20_000_000) {
+    package func run(until stop: DriverStopFlag, idleWaitNanoseconds: UInt64 = 20_000_000) {
         while !stop.isRaised {
             serviceOnce()
             _ = mailbox.waitForPost(newerThan: device == nil ? .max : appliedVersion, timeoutNanoseconds: idleWaitNanoseconds)
@@ -135,7 +135,7 @@ public final class BeamformerBridgeDriver<Backend: USBBackend> {
     }
 
     /// Closes the bridge (it keeps the beam last latched) and reports "not connected".
-    public func disconnect() {
+    package func disconnect() {
         device?.close()
         device = nil
         appliedVersion = 0

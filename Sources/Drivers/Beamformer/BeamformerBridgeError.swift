@@ -1,7 +1,7 @@
 import HAL
 
 /// Why an exchange with the beamformer bridge failed.
-public enum BeamformerBridgeError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum BeamformerBridgeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The USB transfer failed (disconnected, timeout, stall, ...).
     case usb(USBError)
     /// The reply was not a valid frame (bad magic, CRC, truncated, wrong sequence, ...).
@@ -16,13 +16,13 @@ public enum BeamformerBridgeError: Error, Sendable, Hashable, CustomStringConver
     case invalidSteering(BeamformerBridgeFrameError)
 
     /// Whether the device is gone (so the driver waits for it to come back).
-    public var isDisconnection: Bool {
+    package var isDisconnection: Bool {
         if case .usb(let error) = self { return error.kind == .disconnected || error.kind == .notFound }
         return false
     }
 
     /// What failed, in words.
-    public var description: String {
+    package var description: String {
         switch self {
         case .usb(let error): "USB: \(error)"
         case .frame(let error): "reply rejected: \(error)"

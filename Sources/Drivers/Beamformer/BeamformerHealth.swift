@@ -1,36 +1,36 @@
 import Platform
 
 /// The beamformer driver's state as the tick and telemetry see it.
-public struct BeamformerHealth: Sendable, Hashable {
+package struct BeamformerHealth: Sendable, Hashable {
     /// Whether a bridge is open, reset and answering.
-    public var isConnected = false
+    package var isConnected = false
     /// Whether the last exchange succeeded (false from the first failure until a reconnect
     /// succeeds).
-    public var isLinkHealthy = false
+    package var isLinkHealthy = false
     /// The steering version last latched on the array (0: none since connecting).
-    public var appliedVersion: UInt64 = 0
+    package var appliedVersion: UInt64 = 0
     /// When (driver's monotonic clock) that version was latched.
-    public var appliedAtNanoseconds: UInt64 = 0
+    package var appliedAtNanoseconds: UInt64 = 0
     /// When (tick's monotonic clock) that version had been posted.
-    public var appliedPostedAtNanoseconds: UInt64 = 0
+    package var appliedPostedAtNanoseconds: UInt64 = 0
     /// Successful connections, the first included.
-    public var connectionCount = 0
+    package var connectionCount = 0
     /// Replies rejected (garbage, truncated, stale, NAKs), all time.
-    public var rejectedReplyCount = 0
+    package var rejectedReplyCount = 0
     /// Exchanges retried, all time.
-    public var retryCount = 0
+    package var retryCount = 0
     /// The last failure, kept after recovery for telemetry.
-    public var lastError: BeamformerBridgeError?
+    package var lastError: BeamformerBridgeError?
 
     /// Builds the state of a driver that has not connected yet.
-    public init() {}
+    package init() {}
 
     /// Whether the array radiates the steering of the tick, for the interlock's
     /// `beamformerHealthy`: the link is healthy, and the newest steering posted (version
     /// `postedVersion`, at `postedAtNanoseconds`) is latched, or was posted less than
     /// `maximumLagNanoseconds` before `now` while an earlier one is latched (the driver
     /// needs a few milliseconds per update).
-    public func isReady(
+    package func isReady(
         postedVersion: UInt64, postedAtNanoseconds: UInt64, atNanoseconds now: UInt64, maximumLagNanoseconds: UInt64
     ) -> Bool {
         guard isConnected, isLinkHealthy, appliedVersion > 0 else { return false }
@@ -43,20 +43,20 @@ public struct BeamformerHealth: Sendable, Hashable {
 ///
 /// The tick reads with `tryRead()`, which never waits: when the driver is publishing at
 /// that instant, it returns nil and the tick keeps the value it read last (one tick old).
-public final class BeamformerHealthCell: @unchecked Sendable {
+package final class BeamformerHealthCell: @unchecked Sendable {
     // `@unchecked Sendable`: `health` is touched only under `lock`.
     private let lock = ConditionLock()
     private var health = BeamformerHealth()
 
     /// A cell reporting "not connected".
-    public init() {}
+    package init() {}
 
     /// The state now (may wait for the driver's publication: not for the tick).
-    public var current: BeamformerHealth { lock.withLock { health } }
+    package var current: BeamformerHealth { lock.withLock { health } }
 
     /// The state now, or nil when the driver holds the lock. Never waits. (Copying the
     /// value retains `lastError`'s strings when it holds one; no allocation.)
-    public func tryRead() -> BeamformerHealth? {
+    package func tryRead() -> BeamformerHealth? {
         guard lock.tryLock() else { return nil }
         defer { lock.unlock() }
         return health

@@ -23,17 +23,17 @@ import HAL
 /// latches. The way out is "debounced" by the quiet time a clear requires.
 ///
 /// Use from the tick thread only; `update` allocates nothing (one preallocated event buffer).
-public final class FaultMonitor {
+package final class FaultMonitor {
     /// The state of one source.
-    public struct SourceState: Sendable, Hashable {
+    package struct SourceState: Sendable, Hashable {
         /// Whether the input read active at the last update.
-        public var isActive: Bool
+        package var isActive: Bool
         /// Whether a fault is latched (active now or not yet cleared).
-        public var isLatched: Bool
+        package var isLatched: Bool
         /// Why it latched (the first cause since the last clear).
-        public var cause: FaultCause?
+        package var cause: FaultCause?
         /// When the input was last seen active (edge timestamp or update time).
-        public var lastActiveNanoseconds: UInt64?
+        package var lastActiveNanoseconds: UInt64?
     }
 
     private struct Input {
@@ -43,14 +43,14 @@ public final class FaultMonitor {
     }
 
     /// How long an input must have stayed inactive before a clear is accepted.
-    public let minimumQuietNanoseconds: UInt64
+    package let minimumQuietNanoseconds: UInt64
     private var inputs: [Input]
     private var events: GPIOEdgeEventBuffer
     private let audit: AuditHandoff?
 
     /// A monitor of the inputs given (either may be absent on a board). Reads each level
     /// now, so a fault present at start-up is latched before the first tick.
-    public init(
+    package init(
         powerAmplifierFault: (any GPIOInputLine)?, overTemperature: (any GPIOInputLine)?, audit: AuditHandoff?,
         atNanoseconds now: UInt64, utc: UTCTimestamp? = nil, minimumQuietNanoseconds: UInt64 = 100_000_000
     ) {
@@ -66,7 +66,7 @@ public final class FaultMonitor {
     /// The sources in fault (latched), after taking in every edge and level up to now.
     /// Allocates nothing.
     @discardableResult
-    public func update(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> FaultSourceSet {
+    package func update(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> FaultSourceSet {
         for index in inputs.indices {
             if inputs[index].line.reportsEdges { drainEdges(index, now, utc) }
             readLevel(index, now, utc)
@@ -75,17 +75,17 @@ public final class FaultMonitor {
     }
 
     /// The sources in fault (latched).
-    public var latched: FaultSourceSet {
+    package var latched: FaultSourceSet {
         var set = FaultSourceSet()
         for input in inputs where input.state.isLatched { set.insert(FaultSourceSet(input.source)) }
         return set
     }
 
     /// Whether any source is in fault.
-    public var hasFault: Bool { !latched.isEmpty }
+    package var hasFault: Bool { !latched.isEmpty }
 
     /// The state of `source`, or nil when the board has no such input.
-    public func state(of source: FaultSource) -> SourceState? {
+    package func state(of source: FaultSource) -> SourceState? {
         inputs.first { $0.source == source }?.state
     }
 
@@ -93,7 +93,7 @@ public final class FaultMonitor {
     /// inactive and has been quiet for `minimumQuietNanoseconds`; audited. Returns the
     /// sources still latched.
     @discardableResult
-    public func clear(_ source: FaultSource? = nil, atNanoseconds now: UInt64, utc: UTCTimestamp?) -> FaultSourceSet {
+    package func clear(_ source: FaultSource? = nil, atNanoseconds now: UInt64, utc: UTCTimestamp?) -> FaultSourceSet {
         _ = update(atNanoseconds: now, utc: utc)
         for index in inputs.indices where source == nil || inputs[index].source == source {
             let state = inputs[index].state
@@ -153,25 +153,25 @@ public final class FaultMonitor {
 }
 
 /// A set of `FaultSource`s in one word (no allocation).
-public struct FaultSourceSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
+package struct FaultSourceSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// One bit per source, at the source's raw value.
-    public var rawValue: UInt8
+    package var rawValue: UInt8
 
     /// Wraps a raw bit set.
-    public init(rawValue: UInt8) {
+    package init(rawValue: UInt8) {
         self.rawValue = rawValue
     }
 
     /// The set holding only `source`.
-    public init(_ source: FaultSource) {
+    package init(_ source: FaultSource) {
         rawValue = 1 << UInt8(source.rawValue)
     }
 
     /// Whether `source` is in the set.
-    public func contains(_ source: FaultSource) -> Bool { contains(FaultSourceSet(source)) }
+    package func contains(_ source: FaultSource) -> Bool { contains(FaultSourceSet(source)) }
 
     /// `fault_in,over_temperature`, or `none`.
-    public var description: String {
+    package var description: String {
         let names = FaultSource.allCases.filter { contains($0) }.map(\.description)
         return names.isEmpty ? "none" : names.joined(separator: ",")
     }

@@ -1,14 +1,14 @@
 import HAL
 
 /// A hardware input that reports a fault, by the board role of its line.
-public enum FaultSource: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum FaultSource: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The power amplifier's fault output (`fault_in`, active = fault).
     case powerAmplifier
     /// The over-temperature alarm (`over_temperature`, active = too hot).
     case overTemperature
 
     /// The board role of the input line.
-    public var role: GPIORole {
+    package var role: GPIORole {
         switch self {
         case .powerAmplifier: .faultIn
         case .overTemperature: .overTemperature
@@ -16,11 +16,11 @@ public enum FaultSource: Int, Sendable, Hashable, CaseIterable, CustomStringConv
     }
 
     /// The role's name, e.g. `fault_in`.
-    public var description: String { role.rawValue }
+    package var description: String { role.rawValue }
 }
 
 /// Why a fault source is in fault.
-public enum FaultCause: Sendable, Hashable, CustomStringConvertible {
+package enum FaultCause: Sendable, Hashable, CustomStringConvertible {
     /// A rising edge (the line became active), at the kernel's timestamp.
     case edge(timestampNanoseconds: UInt64)
     /// The line read active (at start-up, or after edge events were lost).
@@ -30,7 +30,7 @@ public enum FaultCause: Sendable, Hashable, CustomStringConvertible {
     case unreadable(errno: Int32)
 
     /// `edge@123ns`, `level`, `unreadable (errno 5)`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .edge(let time): "edge@\(time)ns"
         case .level: "level"

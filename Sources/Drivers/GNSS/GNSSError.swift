@@ -1,6 +1,6 @@
 /// Why a GNSS input could not be read (as opposed to a bad line in it, which is rejected
 /// and counted without stopping the input: see `NMEAError` and `GPSDError`).
-public enum GNSSError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum GNSSError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A system call failed (`errno`).
     case system(operation: String, errno: Int32)
     /// The address is not an IPv4 address with a port.
@@ -13,7 +13,7 @@ public enum GNSSError: Error, Sendable, Hashable, CustomStringConvertible {
     case endOfInput
 
     /// What failed, in words.
-    public var description: String {
+    package var description: String {
         switch self {
         case .system(let operation, let code): "\(operation): \(systemErrorText(code)) (errno \(code))"
         case .invalidAddress(let address): "not an IPv4 address: \(address)"

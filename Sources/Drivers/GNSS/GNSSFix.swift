@@ -1,5 +1,5 @@
 /// What kind of position a fix is (gpsd's TPV `mode`, NMEA GSA's fix type).
-public enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStringConvertible {
+package enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStringConvertible {
     /// No position: the receiver has no fix (or has not said yet).
     case none = 1
     /// Latitude and longitude, no altitude.
@@ -8,7 +8,7 @@ public enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, BitwiseCopyable,
     case threeDimensional = 3
 
     /// `none`, `2D`, `3D`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .none: "none"
         case .twoDimensional: "2D"
@@ -18,7 +18,7 @@ public enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, BitwiseCopyable,
 }
 
 /// Where a fix came from.
-public enum GNSSFixSource: String, Sendable, Hashable, BitwiseCopyable {
+package enum GNSSFixSource: String, Sendable, Hashable, BitwiseCopyable {
     /// gpsd's JSON protocol (a TPV report).
     case gpsd
     /// NMEA 0183 sentences read from the receiver's line.
@@ -48,29 +48,29 @@ public enum GNSSFixSource: String, Sendable, Hashable, BitwiseCopyable {
 /// `utc` is the receiver's time of the fix (nil when no date is known yet, e.g. NMEA before
 /// the first RMC). `receivedAtNanoseconds` is when the driver read it, on the monotonic
 /// clock: freshness is judged on that, never on `utc`.
-public struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
+package struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
     /// The time of the fix, UTC.
-    public var utc: UTCTimestamp?
+    package var utc: UTCTimestamp?
     /// Latitude, degrees north (WGS 84); NaN when `mode` is `none`.
-    public var latitudeDegrees: Double
+    package var latitudeDegrees: Double
     /// Longitude, degrees east (WGS 84); NaN when `mode` is `none`.
-    public var longitudeDegrees: Double
+    package var longitudeDegrees: Double
     /// Height above the WGS 84 ellipsoid, metres (gpsd `altHAE`; NMEA: GGA altitude plus
     /// geoid separation); nil without a 3-D fix or without the separation.
-    public var altitudeMetres: Double?
+    package var altitudeMetres: Double?
     /// 95 % horizontal accuracy radius, metres (see the type's notes); nil when unknown.
-    public var horizontalAccuracyMetres: Double?
+    package var horizontalAccuracyMetres: Double?
     /// No fix, 2-D or 3-D.
-    public var mode: GNSSFixMode
+    package var mode: GNSSFixMode
     /// Satellites used in the solution, when reported.
-    public var satellitesUsed: Int?
+    package var satellitesUsed: Int?
     /// When the driver read the report, monotonic clock, nanoseconds.
-    public var receivedAtNanoseconds: UInt64
+    package var receivedAtNanoseconds: UInt64
     /// gpsd or NMEA.
-    public var source: GNSSFixSource
+    package var source: GNSSFixSource
 
     /// Builds a fix.
-    public init(
+    package init(
         utc: UTCTimestamp?, latitudeDegrees: Double, longitudeDegrees: Double, altitudeMetres: Double?,
         horizontalAccuracyMetres: Double?, mode: GNSSFixMode, satellitesUsed: Int?, receivedAtNanoseconds: UInt64,
         source: GNSSFixSource
@@ -87,7 +87,7 @@ public struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
     }
 
     /// A report of no fix.
-    public static func noFix(utc: UTCTimestamp?, receivedAtNanoseconds: UInt64, source: GNSSFixSource) -> GNSSFix {
+    package static func noFix(utc: UTCTimestamp?, receivedAtNanoseconds: UInt64, source: GNSSFixSource) -> GNSSFix {
         GNSSFix(
             utc: utc, latitudeDegrees: .nan, longitudeDegrees: .nan, altitudeMetres: nil, horizontalAccuracyMetres: nil,
             mode: .none, satellitesUsed: nil, receivedAtNanoseconds: receivedAtNanoseconds, source: source)
@@ -95,32 +95,32 @@ public struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
 
     /// Whether the fix has a position in range and a finite, non-negative accuracy: the
     /// least the geofence needs (it applies its own freshness and plausibility checks).
-    public var isUsable: Bool {
+    package var isUsable: Bool {
         mode != .none && latitudeDegrees.isFinite && abs(latitudeDegrees) <= 90 && longitudeDegrees.isFinite
             && abs(longitudeDegrees) <= 180 && (horizontalAccuracyMetres.map { $0.isFinite && $0 >= 0 } ?? false)
     }
 
     /// √(−2 ln 0.05): the 95 % radius of a circular 2-D normal distribution, in σ.
-    public static let circular95PercentRadiusPerSigma = 2.447_746_830_680_816
+    package static let circular95PercentRadiusPerSigma = 2.447_746_830_680_816
 
     /// 1.96: the 95 % two-sided bound of a 1-D normal distribution, in σ.
-    public static let axis95PercentBoundPerSigma = 1.959_963_984_540_054
+    package static let axis95PercentBoundPerSigma = 1.959_963_984_540_054
 
     /// σUERE assumed when only HDOP is known, metres.
-    public static let assumedUserRangeErrorMetres = 7.0
+    package static let assumedUserRangeErrorMetres = 7.0
 
     /// The 95 % radius from 1-σ latitude and longitude errors (NMEA GST).
-    public static func horizontalAccuracy95(sigmaLatitudeMetres: Double, sigmaLongitudeMetres: Double) -> Double {
+    package static func horizontalAccuracy95(sigmaLatitudeMetres: Double, sigmaLongitudeMetres: Double) -> Double {
         circular95PercentRadiusPerSigma * max(sigmaLatitudeMetres, sigmaLongitudeMetres)
     }
 
     /// The 95 % radius from HDOP alone (2DRMS).
-    public static func horizontalAccuracy95(horizontalDilution: Double) -> Double {
+    package static func horizontalAccuracy95(horizontalDilution: Double) -> Double {
         2 * horizontalDilution * assumedUserRangeErrorMetres
     }
 
     /// The 95 % radius from gpsd's `eph`, `epx`, `epy` (any may be missing).
-    public static func horizontalAccuracy95(eph: Double?, epx: Double?, epy: Double?) -> Double? {
+    package static func horizontalAccuracy95(eph: Double?, epx: Double?, epy: Double?) -> Double? {
         let axes = [epx, epy].compactMap { $0 }.max().map { $0 * circular95PercentRadiusPerSigma / axis95PercentBoundPerSigma }
         return [eph, axes].compactMap { $0 }.max()
     }

@@ -14,22 +14,22 @@ import Platform
 /// Lines that are not valid reports (garbage, impossible values, gpsd's ERROR reports) are
 /// rejected with a `GPSDError`, counted, and the connection carries on. Use from one thread
 /// (the GNSS task, not the tick).
-public final class GPSDClient {
+package final class GPSDClient {
     /// gpsd's well-known port.
-    public static let defaultPort: UInt16 = 2947
+    package static let defaultPort: UInt16 = 2947
     /// The watch request sent on connecting.
-    public static let watchRequest = "?WATCH={\"enable\":true,\"json\":true}\n"
+    package static let watchRequest = "?WATCH={\"enable\":true,\"json\":true}\n"
 
     /// gpsd's release, from its VERSION report.
-    public private(set) var daemonRelease: String?
+    package private(set) var daemonRelease: String?
     /// Satellites used, from the last SKY report.
-    public private(set) var satellitesUsed: Int?
+    package private(set) var satellitesUsed: Int?
     /// Lines rejected so far.
-    public private(set) var rejectedLineCount = 0
+    package private(set) var rejectedLineCount = 0
     /// The last rejections (at most 32), oldest first.
-    public private(set) var recentRejections: [GPSDError] = []
+    package private(set) var recentRejections: [GPSDError] = []
     /// Whether gpsd closed the connection.
-    public private(set) var isClosed = false
+    package private(set) var isClosed = false
 
     private let descriptor: Int32
     private var splitter = LineSplitter(maximumLineByteCount: 64 * 1024)
@@ -38,7 +38,7 @@ public final class GPSDClient {
 
     /// Connects to gpsd at `host` (an IPv4 address; gpsd listens on loopback by default)
     /// and `port`, within `connectTimeout`, and starts watching.
-    public init(
+    package init(
         host: String = "127.0.0.1", port: UInt16 = GPSDClient.defaultPort, connectTimeout: Duration = .seconds(2),
         now: @escaping () -> UInt64 = MonotonicTime.unsignedNanoseconds
     ) throws(GNSSError) {
@@ -56,7 +56,7 @@ public final class GPSDClient {
 
     /// Waits at most `timeout` for reports and returns the fixes among them. Throws
     /// `connectionClosed` once gpsd has closed and every fix was returned.
-    public func readFixes(timeout: Duration) throws(GNSSError) -> [GNSSFix] {
+    package func readFixes(timeout: Duration) throws(GNSSError) -> [GNSSFix] {
         guard !isClosed else { throw .connectionClosed }
         let outcome = try buffer.withUnsafeMutableBytes { bytes in
             Result { () throws(GNSSError) in try DescriptorInput(descriptor: descriptor).read(into: bytes, timeout: timeout) }
@@ -78,7 +78,7 @@ public final class GPSDClient {
     }
 
     /// Closes the connection. Idempotent.
-    public func close() {
+    package func close() {
         guard !isClosed else { return }
         isClosed = true
         systemClose(descriptor)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a line from gpsd was rejected (the connection carries on).
-public enum GPSDError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum GPSDError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The line is not a JSON object of the gpsd protocol (its first characters).
     case malformedJSON(excerpt: String)
     /// A report's field holds an impossible value (latitude 91, NaN, negative error, ...).
@@ -10,7 +10,7 @@ public enum GPSDError: Error, Sendable, Hashable, CustomStringConvertible {
     case daemonError(message: String)
 
     /// What was wrong, in words.
-    public var description: String {
+    package var description: String {
         switch self {
         case .malformedJSON(let excerpt): "not a gpsd JSON report: \"\(excerpt)\""
         case .invalidValue(let reportClass, let field): "\(reportClass): impossible \(field)"

@@ -1,7 +1,7 @@
 /// Why a line from the receiver is not a usable NMEA 0183 sentence. Each case names the
 /// sentence (its address field, e.g. `GPGGA`, or as much of the line as identifies it), so
 /// a log of rejections shows which sentences a noisy line damages.
-public enum NMEAError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum NMEAError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The line does not start with `$` (the first characters, for the log).
     case notASentence(linePrefix: String)
     /// The line holds bytes outside printable ASCII (NMEA 0183 §5.1: 0x20...0x7E).
@@ -19,7 +19,7 @@ public enum NMEAError: Error, Sendable, Hashable, CustomStringConvertible {
     case malformedField(sentence: String, field: String, value: String)
 
     /// The sentence the error is about.
-    public var sentence: String {
+    package var sentence: String {
         switch self {
         case .notASentence(let prefix): prefix
         case .nonASCII(let sentence), .tooLong(let sentence, _), .missingChecksum(let sentence),
@@ -29,7 +29,7 @@ public enum NMEAError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What is wrong, naming the sentence.
-    public var description: String {
+    package var description: String {
         switch self {
         case .notASentence(let prefix): "not an NMEA sentence: \"\(prefix)\""
         case .nonASCII(let sentence): "\(sentence): bytes outside printable ASCII"

@@ -11,19 +11,19 @@
 ///   carries no time; one that says "no fix" while GGA has one is taken as stale);
 /// - accuracy: a GST of the same time or up to `gstMaximumAgeSeconds` older (GST often
 ///   follows GGA, so the previous epoch's is the freshest one at hand); otherwise HDOP.
-public struct NMEAFixAssembler: Sendable {
+package struct NMEAFixAssembler: Sendable {
     /// How much older than the GGA a GST may be and still give the accuracy, seconds.
-    public var gstMaximumAgeSeconds = 1.5
+    package var gstMaximumAgeSeconds = 1.5
 
     private var lastRMC: NMEARMC?
     private var lastGST: NMEAGST?
     private var fixTypeSinceLastGGA: Int?
 
     /// An assembler that has seen nothing.
-    public init() {}
+    package init() {}
 
     /// Takes in one sentence read at `receivedAtNanoseconds`; returns a fix for a GGA.
-    public mutating func consume(_ sentence: NMEASentence, receivedAtNanoseconds: UInt64) -> GNSSFix? {
+    package mutating func consume(_ sentence: NMEASentence, receivedAtNanoseconds: UInt64) -> GNSSFix? {
         switch sentence {
         case .rmc(let rmc):
             lastRMC = rmc

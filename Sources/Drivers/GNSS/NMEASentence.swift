@@ -1,25 +1,25 @@
 /// A GGA sentence: time, position and fix quality (NMEA 0183, as receivers
 /// send it: `$xxGGA,hhmmss.ss,llll.ll,a,yyyyy.yy,a,q,nn,h.h,a.a,M,g.g,M,,*hh`).
-public struct NMEAGGA: Sendable, Hashable {
+package struct NMEAGGA: Sendable, Hashable {
     /// UTC time of day of the fix, seconds.
-    public var timeOfDaySeconds: Double
+    package var timeOfDaySeconds: Double
     /// Latitude, degrees north; nil when empty (no fix).
-    public var latitudeDegrees: Double?
+    package var latitudeDegrees: Double?
     /// Longitude, degrees east; nil when empty (no fix).
-    public var longitudeDegrees: Double?
+    package var longitudeDegrees: Double?
     /// Fix quality: 0 no fix, 1 GPS, 2 DGPS, 4 RTK fixed, 5 RTK float, 6 dead reckoning, ...
-    public var quality: Int
+    package var quality: Int
     /// Satellites used.
-    public var satellitesUsed: Int?
+    package var satellitesUsed: Int?
     /// Horizontal dilution of precision.
-    public var horizontalDilution: Double?
+    package var horizontalDilution: Double?
     /// Antenna altitude above mean sea level (the geoid), metres.
-    public var altitudeAboveMeanSeaLevelMetres: Double?
+    package var altitudeAboveMeanSeaLevelMetres: Double?
     /// Geoid height above the WGS 84 ellipsoid, metres.
-    public var geoidSeparationMetres: Double?
+    package var geoidSeparationMetres: Double?
 
     /// Builds the sentence's values.
-    public init(
+    package init(
         timeOfDaySeconds: Double, latitudeDegrees: Double?, longitudeDegrees: Double?, quality: Int, satellitesUsed: Int?,
         horizontalDilution: Double?, altitudeAboveMeanSeaLevelMetres: Double?, geoidSeparationMetres: Double?
     ) {
@@ -35,20 +35,20 @@ public struct NMEAGGA: Sendable, Hashable {
 }
 
 /// An RMC sentence: time, date, validity, position.
-public struct NMEARMC: Sendable, Hashable {
+package struct NMEARMC: Sendable, Hashable {
     /// UTC time of day, seconds.
-    public var timeOfDaySeconds: Double
+    package var timeOfDaySeconds: Double
     /// Status `A` (valid) rather than `V` (void).
-    public var isValid: Bool
+    package var isValid: Bool
     /// Latitude, degrees north; nil when empty.
-    public var latitudeDegrees: Double?
+    package var latitudeDegrees: Double?
     /// Longitude, degrees east; nil when empty.
-    public var longitudeDegrees: Double?
+    package var longitudeDegrees: Double?
     /// The date, as days since 1970-01-01; nil when empty.
-    public var daysSinceUnixEpoch: Int64?
+    package var daysSinceUnixEpoch: Int64?
 
     /// Builds the sentence's values.
-    public init(
+    package init(
         timeOfDaySeconds: Double, isValid: Bool, latitudeDegrees: Double?, longitudeDegrees: Double?, daysSinceUnixEpoch: Int64?
     ) {
         self.timeOfDaySeconds = timeOfDaySeconds
@@ -60,20 +60,20 @@ public struct NMEARMC: Sendable, Hashable {
 }
 
 /// A GSA sentence: fix type and dilutions.
-public struct NMEAGSA: Sendable, Hashable {
+package struct NMEAGSA: Sendable, Hashable {
     /// 1 no fix, 2 2-D, 3 3-D.
-    public var fixType: Int
+    package var fixType: Int
     /// Satellites listed as used.
-    public var satellitesUsed: Int
+    package var satellitesUsed: Int
     /// Position, horizontal and vertical dilution of precision.
-    public var positionDilution: Double?
+    package var positionDilution: Double?
     /// Horizontal dilution of precision.
-    public var horizontalDilution: Double?
+    package var horizontalDilution: Double?
     /// Vertical dilution of precision.
-    public var verticalDilution: Double?
+    package var verticalDilution: Double?
 
     /// Builds the sentence's values.
-    public init(
+    package init(
         fixType: Int, satellitesUsed: Int, positionDilution: Double?, horizontalDilution: Double?, verticalDilution: Double?
     ) {
         self.fixType = fixType
@@ -85,18 +85,18 @@ public struct NMEAGSA: Sendable, Hashable {
 }
 
 /// A GST sentence: pseudorange error statistics.
-public struct NMEAGST: Sendable, Hashable {
+package struct NMEAGST: Sendable, Hashable {
     /// UTC time of day of the fix they describe, seconds.
-    public var timeOfDaySeconds: Double
+    package var timeOfDaySeconds: Double
     /// 1-σ latitude error, metres.
-    public var sigmaLatitudeMetres: Double?
+    package var sigmaLatitudeMetres: Double?
     /// 1-σ longitude error, metres.
-    public var sigmaLongitudeMetres: Double?
+    package var sigmaLongitudeMetres: Double?
     /// 1-σ altitude error, metres.
-    public var sigmaAltitudeMetres: Double?
+    package var sigmaAltitudeMetres: Double?
 
     /// Builds the sentence's values.
-    public init(
+    package init(
         timeOfDaySeconds: Double, sigmaLatitudeMetres: Double?, sigmaLongitudeMetres: Double?, sigmaAltitudeMetres: Double?
     ) {
         self.timeOfDaySeconds = timeOfDaySeconds
@@ -107,7 +107,7 @@ public struct NMEAGST: Sendable, Hashable {
 }
 
 /// One checked NMEA 0183 sentence.
-public enum NMEASentence: Sendable, Hashable {
+package enum NMEASentence: Sendable, Hashable {
     /// Time, position, fix quality.
     case gga(NMEAGGA)
     /// Time, date, validity, position.
@@ -122,18 +122,18 @@ public enum NMEASentence: Sendable, Hashable {
 
 /// Checks and parses NMEA 0183 lines. Never traps on any input: every problem is an
 /// `NMEAError` naming the sentence.
-public enum NMEAParser {
+package enum NMEAParser {
     /// Longest line accepted (the standard's 82 characters, with room for receivers that
     /// exceed it).
-    public static let maximumLineByteCount = 160
+    package static let maximumLineByteCount = 160
 
     /// Parses one line (without or with its CR LF).
-    public static func parse(_ line: String) throws(NMEAError) -> NMEASentence {
+    package static func parse(_ line: String) throws(NMEAError) -> NMEASentence {
         try parse(Array(line.utf8)[...])
     }
 
     /// Parses one line of bytes (without or with its CR LF).
-    public static func parse(_ bytes: ArraySlice<UInt8>) throws(NMEAError) -> NMEASentence {
+    package static func parse(_ bytes: ArraySlice<UInt8>) throws(NMEAError) -> NMEASentence {
         var line = bytes
         while let last = line.last, last == 0x0A || last == 0x0D { line.removeLast() }
         let name = addressField(of: line)

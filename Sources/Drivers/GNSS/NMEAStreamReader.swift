@@ -12,17 +12,17 @@ import Platform
 /// Damaged lines never stop the input or crash it: each is rejected with an `NMEAError`
 /// naming the sentence, counted, and the most recent kept in `recentRejections`.
 /// Use from one thread (the GNSS task, not the tick).
-public final class NMEAStreamReader {
+package final class NMEAStreamReader {
     /// Lines rejected so far.
-    public private(set) var rejectedLineCount = 0
+    package private(set) var rejectedLineCount = 0
     /// The last rejections (at most `keptRejectionCount`), oldest first.
-    public private(set) var recentRejections: [NMEAError] = []
+    package private(set) var recentRejections: [NMEAError] = []
     /// Sentences accepted so far.
-    public private(set) var acceptedSentenceCount = 0
+    package private(set) var acceptedSentenceCount = 0
     /// Whether the input has ended.
-    public private(set) var isAtEnd = false
+    package private(set) var isAtEnd = false
     /// How many rejections `recentRejections` keeps.
-    public static let keptRejectionCount = 32
+    package static let keptRejectionCount = 32
 
     private let input: DescriptorInput
     private let closesDescriptor: Bool
@@ -33,7 +33,7 @@ public final class NMEAStreamReader {
     private let now: () -> UInt64
 
     /// Reads from `fileDescriptor`, closing it on `close()` when `closesDescriptor`.
-    public init(
+    package init(
         fileDescriptor: Int32, closesDescriptor: Bool = false, now: @escaping () -> UInt64 = MonotonicTime.unsignedNanoseconds
     ) {
         input = DescriptorInput(descriptor: fileDescriptor)
@@ -43,7 +43,7 @@ public final class NMEAStreamReader {
 
     /// Opens `path` for reading. A terminal is put in raw mode, at `baudRate` when given
     /// (a USB-CDC receiver ignores the rate; a UART needs the receiver's, often 9,600 or 38,400).
-    public convenience init(path: String, baudRate: Int? = nil) throws(GNSSError) {
+    package convenience init(path: String, baudRate: Int? = nil) throws(GNSSError) {
         let descriptor = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system(operation: "open \(path)", errno: errno) }
         if isatty(descriptor) == 1 {
@@ -69,7 +69,7 @@ public final class NMEAStreamReader {
     /// Waits at most `timeout` for input and returns the fixes it completes (often none:
     /// one GGA per epoch). Throws `endOfInput` once the input has ended and every fix was
     /// returned.
-    public func readFixes(timeout: Duration) throws(GNSSError) -> [GNSSFix] {
+    package func readFixes(timeout: Duration) throws(GNSSError) -> [GNSSFix] {
         guard !isAtEnd, !isClosed else { throw .endOfInput }
         var fixes: [GNSSFix] = []
         let outcome = try buffer.withUnsafeMutableBytes { bytes in
@@ -91,7 +91,7 @@ public final class NMEAStreamReader {
     }
 
     /// Reads until the input ends (a file, a recorded log); returns every fix.
-    public func readAll(timeoutPerRead: Duration = .seconds(1)) throws(GNSSError) -> [GNSSFix] {
+    package func readAll(timeoutPerRead: Duration = .seconds(1)) throws(GNSSError) -> [GNSSFix] {
         var fixes: [GNSSFix] = []
         while !isAtEnd {
             fixes += try readFixes(timeout: timeoutPerRead)
@@ -100,7 +100,7 @@ public final class NMEAStreamReader {
     }
 
     /// Closes the descriptor if this reader owns it. Idempotent.
-    public func close() {
+    package func close() {
         guard !isClosed else { return }
         isClosed = true
         if closesDescriptor { systemClose(input.descriptor) }

@@ -2,7 +2,7 @@
 /// invariants 1 and 5 of the design notes, evaluated by the tick and handed to the interlock
 /// in `TransmitConditions`; the next two the interlock checks itself; the last, the
 /// operator's service rules, the tick again (appended, so the others keep their bits).
-public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The latest position fix is recent enough (invariant 1).
     case positionFixFresh
     /// The position, widened by its uncertainty and the zone margin, lies inside an allowed
@@ -37,13 +37,13 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
     case serviceRulesMet
 
     /// The conditions the tick evaluates (every case but the interlock's own).
-    public static let evaluatedByTick: [TransmitCondition] = allCases.filter { !$0.isInterlockInternal }
+    package static let evaluatedByTick: [TransmitCondition] = allCases.filter { !$0.isInterlockInternal }
 
     /// Whether the interlock evaluates this condition itself.
-    public var isInterlockInternal: Bool { self == .auditLogAvailable || self == .transmitLineHealthy }
+    package var isInterlockInternal: Bool { self == .auditLogAvailable || self == .transmitLineHealthy }
 
     /// `position_fix_fresh` etc., as audit records name it.
-    public var description: String {
+    package var description: String {
         switch self {
         case .positionFixFresh: "position_fix_fresh"
         case .insideAllowedZone: "inside_allowed_zone"
@@ -62,7 +62,7 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
     }
 
     /// Why transmit is off when this condition fails, in words.
-    public var inhibitReason: String {
+    package var inhibitReason: String {
         switch self {
         case .positionFixFresh: "no fresh position fix"
         case .insideAllowedZone: "position not inside an allowed zone with margin"
@@ -83,31 +83,31 @@ public enum TransmitCondition: Int, Sendable, Hashable, CaseIterable, CustomStri
 
 /// A set of `TransmitCondition`s in one machine word: copying it never allocates, so the
 /// tick can put one in every audit record.
-public struct TransmitConditionSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
+package struct TransmitConditionSet: OptionSet, Sendable, Hashable, CustomStringConvertible {
     /// One bit per condition, at the condition's raw value.
-    public var rawValue: UInt16
+    package var rawValue: UInt16
 
     /// Wraps a raw bit set.
-    public init(rawValue: UInt16) {
+    package init(rawValue: UInt16) {
         self.rawValue = rawValue
     }
 
     /// The set holding only `condition`.
-    public init(_ condition: TransmitCondition) {
+    package init(_ condition: TransmitCondition) {
         rawValue = 1 << UInt16(condition.rawValue)
     }
 
     /// Every condition.
-    public static let all = TransmitConditionSet(rawValue: (1 << UInt16(TransmitCondition.allCases.count)) - 1)
+    package static let all = TransmitConditionSet(rawValue: (1 << UInt16(TransmitCondition.allCases.count)) - 1)
 
     /// Whether `condition` is in the set.
-    public func contains(_ condition: TransmitCondition) -> Bool { contains(TransmitConditionSet(condition)) }
+    package func contains(_ condition: TransmitCondition) -> Bool { contains(TransmitConditionSet(condition)) }
 
     /// The conditions in the set, in declaration order (allocates: for reports, not the tick).
-    public var conditions: [TransmitCondition] { TransmitCondition.allCases.filter { contains($0) } }
+    package var conditions: [TransmitCondition] { TransmitCondition.allCases.filter { contains($0) } }
 
     /// `position_fix_fresh,utc_known`, or `none`.
-    public var description: String {
+    package var description: String {
         isEmpty ? "none" : conditions.map(\.description).joined(separator: ",")
     }
 }
@@ -118,35 +118,35 @@ public struct TransmitConditionSet: OptionSet, Sendable, Hashable, CustomStringC
 /// A plain value, so the interlock does not care how each verdict was reached (geofence,
 /// scheduler, fault monitor, loop statistics, policy store, clock, beamformer driver). Every
 /// field starts `false`: a value the tick forgot to fill in inhibits transmission.
-public struct TransmitConditions: Sendable, Hashable {
+package struct TransmitConditions: Sendable, Hashable {
     /// See `TransmitCondition.positionFixFresh`.
-    public var positionFixFresh = false
+    package var positionFixFresh = false
     /// See `TransmitCondition.insideAllowedZone`.
-    public var insideAllowedZone = false
+    package var insideAllowedZone = false
     /// See `TransmitCondition.satelliteScheduled`.
-    public var satelliteScheduled = false
+    package var satelliteScheduled = false
     /// See `TransmitCondition.insideScanLimit`.
-    public var insideScanLimit = false
+    package var insideScanLimit = false
     /// See `TransmitCondition.noHardwareFault`.
-    public var noHardwareFault = false
+    package var noHardwareFault = false
     /// See `TransmitCondition.loopDeadlinesMet`.
-    public var loopDeadlinesMet = false
+    package var loopDeadlinesMet = false
     /// See `TransmitCondition.policyValid`.
-    public var policyValid = false
+    package var policyValid = false
     /// See `TransmitCondition.utcKnown`.
-    public var utcKnown = false
+    package var utcKnown = false
     /// See `TransmitCondition.beamformerHealthy`.
-    public var beamformerHealthy = false
+    package var beamformerHealthy = false
     /// See `TransmitCondition.clocksAgree`.
-    public var clocksAgree = false
+    package var clocksAgree = false
     /// See `TransmitCondition.serviceRulesMet`.
-    public var serviceRulesMet = false
+    package var serviceRulesMet = false
 
     /// Every condition false.
-    public init() {}
+    package init() {}
 
     /// Every condition the tick evaluates true.
-    public static var allMet: TransmitConditions {
+    package static var allMet: TransmitConditions {
         var conditions = TransmitConditions()
         for condition in TransmitCondition.evaluatedByTick { conditions[condition] = true }
         return conditions
@@ -154,7 +154,7 @@ public struct TransmitConditions: Sendable, Hashable {
 
     /// The verdict on `condition`; the interlock's own conditions read `true` here and
     /// ignore writes (the interlock decides them).
-    public subscript(condition: TransmitCondition) -> Bool {
+    package subscript(condition: TransmitCondition) -> Bool {
         get {
             switch condition {
             case .positionFixFresh: positionFixFresh
@@ -190,7 +190,7 @@ public struct TransmitConditions: Sendable, Hashable {
     }
 
     /// The conditions that fail. Allocates nothing.
-    public var unmet: TransmitConditionSet {
+    package var unmet: TransmitConditionSet {
         var set = TransmitConditionSet()
         if !positionFixFresh { set.insert(TransmitConditionSet(.positionFixFresh)) }
         if !insideAllowedZone { set.insert(TransmitConditionSet(.insideAllowedZone)) }
@@ -207,5 +207,5 @@ public struct TransmitConditions: Sendable, Hashable {
     }
 
     /// Whether every condition the tick evaluates holds.
-    public var allHold: Bool { unmet.isEmpty }
+    package var allHold: Bool { unmet.isEmpty }
 }

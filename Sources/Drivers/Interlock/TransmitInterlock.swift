@@ -41,9 +41,9 @@ import HAL
 /// a `TransmitLineFault`, which keeps transmit off until `clearLineFault` — and which
 /// Terminal must treat as a hardware fault (drop PA power: if the line is stuck active,
 /// the interlock alone cannot stop emission).
-public final class TransmitInterlock {
+package final class TransmitInterlock {
     /// Where the interlock is in its cycle.
-    public enum Phase: Sendable, Hashable {
+    package enum Phase: Sendable, Hashable {
         /// Transmit disabled, nothing pending.
         case off
         /// Every condition held; waiting for the `on` record `decision` to be durable.
@@ -53,15 +53,15 @@ public final class TransmitInterlock {
     }
 
     /// The present phase.
-    public private(set) var phase: Phase = .off
+    package private(set) var phase: Phase = .off
     /// The conditions that failed at the last update (tick and interlock conditions).
-    public private(set) var unmet: TransmitConditionSet = .all
+    package private(set) var unmet: TransmitConditionSet = .all
     /// A latched fault of the line itself, or nil.
-    public private(set) var lineFault: TransmitLineFault?
+    package private(set) var lineFault: TransmitLineFault?
     /// The number of the last transmit decision (0 before the first).
-    public private(set) var lastDecision: UInt64 = 0
+    package private(set) var lastDecision: UInt64 = 0
     /// The level last written to the line (the safe state until the first `on`).
-    public private(set) var commandedLevel: LogicalLevel = .inactive
+    package private(set) var commandedLevel: LogicalLevel = .inactive
     /// Whether the last write of the off level failed (see `reassertOffLevel`).
     private var offWriteFailed = false
 
@@ -76,7 +76,7 @@ public final class TransmitInterlock {
     /// An interlock over the `transmit_enable` line (opened at its safe state, inactive),
     /// reading it back on `sense` when the board wires one, auditing through `audit`.
     /// The line is not written here: it stays at its safe state until an `on` takes effect.
-    public init(
+    package init(
         transmitEnable: any GPIOOutputLine, sense: (any GPIOInputLine)? = nil, audit: AuditHandoff,
         senseMismatchTickLimit: Int = 2
     ) {
@@ -87,13 +87,13 @@ public final class TransmitInterlock {
     }
 
     /// Whether the line is commanded active.
-    public var isTransmitEnabled: Bool { phase == .on }
+    package var isTransmitEnabled: Bool { phase == .on }
 
     /// Decides for this tick (see the type's notes); returns the phase after it. Never
     /// waits, never allocates. `now` is the tick's monotonic time, `utc` the UTC of the tick
     /// when known (for the audit record only).
     @discardableResult
-    public func update(_ conditions: TransmitConditions, atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Phase {
+    package func update(_ conditions: TransmitConditions, atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Phase {
         audit.refresh()
         reassertOffLevel()
         checkSense(atNanoseconds: now, utc: utc)
@@ -130,7 +130,7 @@ public final class TransmitInterlock {
 
     /// Switches transmit off now, whatever the conditions (shutdown, signal, operator stop);
     /// audited with `unmet` as the reason (empty: "stopped").
-    public func forceOff(atNanoseconds now: UInt64, utc: UTCTimestamp?, unmet: TransmitConditionSet = []) {
+    package func forceOff(atNanoseconds now: UInt64, utc: UTCTimestamp?, unmet: TransmitConditionSet = []) {
         // Called every tick while stowed: keeps the hand-off moving, so a record a missed
         // try-lock left in the outbox still reaches the writer (found by the model checker).
         audit.refresh()
@@ -148,7 +148,7 @@ public final class TransmitInterlock {
     /// Clears a latched line fault (an operator's action, audited); returns whether there
     /// was one. If the line still disagrees with its command, the fault latches again.
     @discardableResult
-    public func clearLineFault(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+    package func clearLineFault(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
         guard lineFault != nil else { return false }
         lineFault = nil
         senseMismatchTicks = 0
@@ -160,7 +160,7 @@ public final class TransmitInterlock {
     /// it is driven to, so a chip that stopped answering is found even while nothing switches;
     /// a failure latches a `TransmitLineFault` and switches off. While a fault is latched, the
     /// off level is written again at each check.
-    public func verifyLine(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    package func verifyLine(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
         if lineFault != nil, commandedLevel == .inactive, (try? transmitEnable.set(.inactive)) != nil { offWriteFailed = false }
         do {
             _ = try transmitEnable.read()

@@ -2,7 +2,7 @@ import HAL
 
 /// A fault of the transmit-enable line itself, found by the interlock. Latched until
 /// `TransmitInterlock.clearLineFault(atNanoseconds:utc:)`.
-public enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
+package enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
     /// The sense input read `sensed` for consecutive ticks while the line was commanded to
     /// `commanded`: a stuck driver, a broken wire, or a relay welded shut.
     case senseDisagrees(commanded: LogicalLevel, sensed: LogicalLevel)
@@ -15,7 +15,7 @@ public enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
     case readbackFailed(errno: Int32)
 
     /// What happened, in words.
-    public var description: String {
+    package var description: String {
         switch self {
         case .senseDisagrees(let commanded, let sensed):
             "transmit_enable commanded \(commanded.rawValue) but transmit_enable_sense reads \(sensed.rawValue)"

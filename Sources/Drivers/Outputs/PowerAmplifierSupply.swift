@@ -17,22 +17,22 @@ import HAL
 ///
 /// Writes the line only when the level changes (or is unknown). Use from the tick thread;
 /// allocates nothing.
-public final class PowerAmplifierSupply {
+package final class PowerAmplifierSupply {
     private let line: any GPIOOutputLine
     private let audit: AuditHandoff?
     private var levelKnown = true
     /// Whether the supply is powered: the last successful write was `active`.
-    public private(set) var isPowered = false
+    package private(set) var isPowered = false
     /// The first failure of a write since the last clear (latched), or nil.
-    public private(set) var writeFault: GPIOError?
+    package private(set) var writeFault: GPIOError?
     /// Whether the last write attempt succeeded (a latched fault can be cleared only then).
-    public private(set) var lastWriteSucceeded = true
+    package private(set) var lastWriteSucceeded = true
     /// Failed writes (and read-backs) since start.
-    public private(set) var failedWriteCount = 0
+    package private(set) var failedWriteCount = 0
 
     /// A supply on the `pa_power` line, opened at its safe state (off), auditing a failed
     /// write through `audit`.
-    public init(line: any GPIOOutputLine, audit: AuditHandoff? = nil) {
+    package init(line: any GPIOOutputLine, audit: AuditHandoff? = nil) {
         self.line = line
         self.audit = audit
     }
@@ -41,7 +41,7 @@ public final class PowerAmplifierSupply {
     /// removes power now. Returns whether it is powered. Never throws: a failed write is
     /// latched (see the type's notes) and tried again at the next update.
     @discardableResult
-    public func update(wanted: Bool, fault: Bool, atNanoseconds now: UInt64 = 0, utc: UTCTimestamp? = nil) -> Bool {
+    package func update(wanted: Bool, fault: Bool, atNanoseconds now: UInt64 = 0, utc: UTCTimestamp? = nil) -> Bool {
         let target = wanted && !fault && writeFault == nil
         guard target != isPowered || !levelKnown else { return isPowered }
         do {
@@ -69,7 +69,7 @@ public final class PowerAmplifierSupply {
     /// Checks the line (the tick calls it every few tens of ticks): reads back the level it is
     /// driven to; a failure latches the fault as a failed write would (and the next update
     /// writes the off level again).
-    public func verifyLine(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    package func verifyLine(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
         do {
             _ = try line.read()
         } catch {
@@ -80,12 +80,12 @@ public final class PowerAmplifierSupply {
     }
 
     /// Whether a hardware fault must be assumed: a latched write fault.
-    public var hasFault: Bool { writeFault != nil }
+    package var hasFault: Bool { writeFault != nil }
 
     /// Clears a latched write fault if the last write succeeded (the line is off and follows
     /// its command again); audited. Returns whether the fault is clear now.
     @discardableResult
-    public func clearWriteFault(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+    package func clearWriteFault(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
         guard writeFault != nil else { return true }
         guard lastWriteSucceeded, levelKnown else { return false }
         writeFault = nil

@@ -12,7 +12,7 @@ import HAL
 ///
 /// The level is a pure function of time, so every LED on a bench blinks in step and a test
 /// can state the exact trace.
-public enum StatusLEDPattern: String, Sendable, Hashable, CaseIterable {
+package enum StatusLEDPattern: String, Sendable, Hashable, CaseIterable {
     case off
     case slowBlink = "slow_blink"
     case solid
@@ -20,7 +20,7 @@ public enum StatusLEDPattern: String, Sendable, Hashable, CaseIterable {
     case doubleBlink = "double_blink"
 
     /// The LED's level `milliseconds` after the pattern clock's origin.
-    public func level(atMilliseconds milliseconds: UInt64) -> LogicalLevel {
+    package func level(atMilliseconds milliseconds: UInt64) -> LogicalLevel {
         let lit: Bool
         switch self {
         case .off: lit = false
@@ -38,28 +38,28 @@ public enum StatusLEDPattern: String, Sendable, Hashable, CaseIterable {
 /// Drives the status LED (`status_led`) from a pattern and the tick counter; writes the line
 /// only when the level changes, so a solid LED costs no GPIO call per tick. Use from the tick
 /// thread; allocates nothing.
-public final class StatusLED {
+package final class StatusLED {
     private let line: any GPIOOutputLine
     private let tickPeriodNanoseconds: UInt64
     /// The level last written.
-    public private(set) var level: LogicalLevel = .inactive
+    package private(set) var level: LogicalLevel = .inactive
     /// The pattern of the last update.
-    public private(set) var pattern: StatusLEDPattern = .off
+    package private(set) var pattern: StatusLEDPattern = .off
 
     /// An LED on `line` (opened at its safe state), updated every `tickPeriodNanoseconds`.
-    public init(line: any GPIOOutputLine, tickPeriodNanoseconds: UInt64) {
+    package init(line: any GPIOOutputLine, tickPeriodNanoseconds: UInt64) {
         self.line = line
         self.tickPeriodNanoseconds = max(1, tickPeriodNanoseconds)
         level = line.safeState
     }
 
     /// Reads back the level the line is driven to (a chip that stopped answering throws).
-    public func verifyLine() throws(GPIOError) {
+    package func verifyLine() throws(GPIOError) {
         _ = try line.read()
     }
 
     /// Shows `pattern` as of tick number `tick` (the loop's counter from 0).
-    public func update(_ pattern: StatusLEDPattern, tick: UInt64) throws(GPIOError) {
+    package func update(_ pattern: StatusLEDPattern, tick: UInt64) throws(GPIOError) {
         self.pattern = pattern
         let (nanoseconds, overflow) = tick.multipliedReportingOverflow(by: tickPeriodNanoseconds)
         let target = pattern.level(atMilliseconds: (overflow ? .max : nanoseconds) / 1_000_000)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The outcome of offering a policy bundle to the ``PolicyBundleGate``.
-public enum PolicyAdmission<Content> {
+package enum PolicyAdmission<Content> {
     /// Signature, validity and version all check out: put `content` in force.
     case accepted(header: PolicyBundleHeader, content: Content, contentSHA256: String)
     /// Refused for `rejection`; the header is there when the content was read (signature good).
@@ -23,12 +23,12 @@ extension PolicyAdmission: Sendable where Content: Sendable {}
 ///
 /// The gate holds no state; the caller keeps the policy in force and passes its version, and
 /// keeps it whenever the answer is ``PolicyAdmission/rejected(_:header:contentSHA256:)``.
-public struct PolicyBundleGate: Sendable {
+package struct PolicyBundleGate: Sendable {
     /// The operator's public key, from configuration.
-    public let operatorKey: PolicyVerificationKey
+    package let operatorKey: PolicyVerificationKey
 
     /// A gate trusting one key.
-    public init(operatorKey: PolicyVerificationKey) {
+    package init(operatorKey: PolicyVerificationKey) {
         self.operatorKey = operatorKey
     }
 
@@ -39,7 +39,7 @@ public struct PolicyBundleGate: Sendable {
     ///   - now: current UTC, nil while it is not known (then every bundle is refused).
     ///   - read: reads the signed content into a header and the caller's policy value; a
     ///     thrown error's description becomes ``PolicyRejection/unreadablePolicy(_:)``.
-    public func admit<Content>(
+    package func admit<Content>(
         fileBytes: Data, versionInForce: Int?, at now: Date?,
         reading read: (Data) throws -> (header: PolicyBundleHeader, content: Content)
     ) -> PolicyAdmission<Content> {
@@ -65,7 +65,7 @@ public struct PolicyBundleGate: Sendable {
     }
 
     /// Steps 3 and 4 alone: nil when a correctly signed policy with this header may go in force.
-    public static func check(_ header: PolicyBundleHeader, versionInForce: Int?, at now: Date?) -> PolicyRejection? {
+    package static func check(_ header: PolicyBundleHeader, versionInForce: Int?, at now: Date?) -> PolicyRejection? {
         guard let now else { return .utcUnknown }
         if now < header.validFrom { return .notYetValid(validFrom: header.validFrom, now: now) }
         if now > header.validUntil { return .expired(validUntil: header.validUntil, now: now) }

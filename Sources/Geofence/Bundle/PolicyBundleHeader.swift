@@ -1,22 +1,22 @@
 import Foundation
 
 /// What the gate needs to know of a policy besides its zones: identity, version and validity.
-public struct PolicyBundleHeader: Sendable, Equatable {
+package struct PolicyBundleHeader: Sendable, Equatable {
     /// The policy's name (`policy:`), e.g. `example-public-reports`.
-    public var name: String
+    package var name: String
     /// Monotonically increasing version (`version:`); a terminal takes only a newer one.
-    public var version: Int
+    package var version: Int
     /// When the operator issued it (`issued:`).
-    public var issued: Date
+    package var issued: Date
     /// Start of validity, inclusive (`valid_from:`).
-    public var validFrom: Date
+    package var validFrom: Date
     /// End of validity, inclusive (`valid_until:`); after it the policy is expired.
-    public var validUntil: Date
+    package var validUntil: Date
     /// Whether the file says it is an example (`example: true`), not a real operator policy.
-    public var isExample: Bool
+    package var isExample: Bool
 
     /// Creates a header.
-    public init(name: String, version: Int, issued: Date, validFrom: Date, validUntil: Date, isExample: Bool) {
+    package init(name: String, version: Int, issued: Date, validFrom: Date, validUntil: Date, isExample: Bool) {
         self.name = name
         self.version = version
         self.issued = issued
@@ -26,17 +26,17 @@ public struct PolicyBundleHeader: Sendable, Equatable {
     }
 
     /// Whether `now` lies in [validFrom, validUntil].
-    public func isValid(at now: Date) -> Bool { now >= validFrom && now <= validUntil }
+    package func isValid(at now: Date) -> Bool { now >= validFrom && now <= validUntil }
 
     /// `"example-public-reports" version 1 (valid 2026-01-01T00:00:00Z to 2031-01-01T00:00:00Z)`.
-    public var summary: String {
+    package var summary: String {
         "\"\(name)\" version \(version) (valid \(ISO8601UTC.format(validFrom)) to \(ISO8601UTC.format(validUntil)))"
             + (isExample ? ", EXAMPLE" : "")
     }
 }
 
 /// Why a policy bundle was not put in force. The policy in force stays in force.
-public enum PolicyRejection: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PolicyRejection: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bundle's file could not be read at all.
     case fileUnreadable(String)
     /// No signature line.
@@ -59,7 +59,7 @@ public enum PolicyRejection: Error, Sendable, Equatable, CustomStringConvertible
     case rollback(offeredVersion: Int, versionInForce: Int)
 
     /// A stable camel-case name for logs and audit records (`badSignature`, `rollback`, …).
-    public var code: String {
+    package var code: String {
         switch self {
         case .fileUnreadable: return "fileUnreadable"
         case .unsigned: return "unsigned"
@@ -75,7 +75,7 @@ public enum PolicyRejection: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// A sentence for the log line.
-    public var description: String {
+    package var description: String {
         switch self {
         case .fileUnreadable(let problem): return "cannot read the file: \(problem)"
         case .unsigned: return PolicySignatureError.unsigned.description

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Why a key could not be read.
-public enum PolicyKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PolicyKeyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The key file could not be read.
     case unreadable(source: String, reason: String)
     /// The file or text holds no key line (only comments or blank lines).
@@ -13,7 +13,7 @@ public enum PolicyKeyError: Error, Sendable, Equatable, CustomStringConvertible 
     case wrongLength(source: String, bytes: Int)
 
     /// E.g. `operator.pub: the key has 31 bytes; a raw Ed25519 key has 32`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let source, let reason): return "\(source): cannot read the key: \(reason)"
         case .noKey(let source): return "\(source): no key (only comments or blank lines)"
@@ -56,13 +56,13 @@ enum PolicyKeyText {
 
 /// The operator's public key: the only key a terminal trusts for policy bundles. It comes from
 /// the terminal's configuration, as a key file or as the base64 text itself.
-public struct PolicyVerificationKey: Sendable, Equatable, CustomStringConvertible {
+package struct PolicyVerificationKey: Sendable, Equatable, CustomStringConvertible {
     /// The raw 32 bytes (swift-crypto's key types are not `Sendable`, so the bytes are kept and
     /// the key is rebuilt for each check; they were checked to be a valid key on creation).
-    public let rawBytes: Data
+    package let rawBytes: Data
 
     /// A key from its raw 32 bytes.
-    public init(rawBytes: Data, source: String = "key") throws(PolicyKeyError) {
+    package init(rawBytes: Data, source: String = "key") throws(PolicyKeyError) {
         guard rawBytes.count == PolicyKeyText.rawKeyBytes else {
             throw .wrongLength(source: source, bytes: rawBytes.count)
         }
@@ -75,13 +75,13 @@ public struct PolicyVerificationKey: Sendable, Equatable, CustomStringConvertibl
     }
 
     /// A key from the text of a key file (comments allowed) or a bare base64 string.
-    public init(text: String, source: String = "key") throws(PolicyKeyError) {
+    package init(text: String, source: String = "key") throws(PolicyKeyError) {
         try self.init(rawBytes: try PolicyKeyText.decode(text, source: source), source: source)
     }
 
     /// A key from configuration: the path of a key file if one exists there, otherwise the
     /// value itself read as base64.
-    public static func load(pathOrBase64 value: String) throws(PolicyKeyError) -> PolicyVerificationKey {
+    package static func load(pathOrBase64 value: String) throws(PolicyKeyError) -> PolicyVerificationKey {
         if FileManager.default.fileExists(atPath: value) {
             return try PolicyVerificationKey(text: try PolicyKeyText.read(path: value), source: value)
         }
@@ -92,39 +92,39 @@ public struct PolicyVerificationKey: Sendable, Equatable, CustomStringConvertibl
     }
 
     /// The raw bytes as base64, the form configuration and key files use.
-    public var base64: String { rawBytes.base64EncodedString() }
+    package var base64: String { rawBytes.base64EncodedString() }
     /// The first 16 hexadecimal digits of the SHA-256 of the raw key, to name a key in logs.
-    public var fingerprint: String {
+    package var fingerprint: String {
         hexadecimal(SHA256.hash(data: rawBytes).prefix(8))
     }
 
     /// Whether `signature` is a valid Ed25519 signature of `message` under this key.
-    public func isValidSignature(_ signature: Data, for message: Data) -> Bool {
+    package func isValidSignature(_ signature: Data, for message: Data) -> Bool {
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawBytes) else { return false }
         return key.isValidSignature(signature, for: message)
     }
 
     /// The text of a `.pub` key file with the given comment lines.
-    public func keyFileText(comments: [String]) -> String {
+    package func keyFileText(comments: [String]) -> String {
         PolicyKeyText.fileText(comments: comments, base64: base64)
     }
 
     /// `ed25519 <fingerprint>`.
-    public var description: String { "ed25519 \(fingerprint)" }
+    package var description: String { "ed25519 \(fingerprint)" }
 
 }
 
 /// An operator's private signing key (Ed25519, RFC 8032), used by `utermd policy sign`. Never
 /// on a terminal.
-public struct PolicySigningKey: Sendable {
+package struct PolicySigningKey: Sendable {
     /// The raw 32 bytes (the RFC 8032 seed).
-    public let rawBytes: Data
+    package let rawBytes: Data
 
     /// A new random key.
-    public init() { rawBytes = Curve25519.Signing.PrivateKey().rawRepresentation }
+    package init() { rawBytes = Curve25519.Signing.PrivateKey().rawRepresentation }
 
     /// A key from its raw 32 bytes (the RFC 8032 seed).
-    public init(rawBytes: Data, source: String = "key") throws(PolicyKeyError) {
+    package init(rawBytes: Data, source: String = "key") throws(PolicyKeyError) {
         guard rawBytes.count == PolicyKeyText.rawKeyBytes else {
             throw .wrongLength(source: source, bytes: rawBytes.count)
         }
@@ -137,17 +137,17 @@ public struct PolicySigningKey: Sendable {
     }
 
     /// A key from the text of a key file (comments allowed).
-    public init(text: String, source: String = "key") throws(PolicyKeyError) {
+    package init(text: String, source: String = "key") throws(PolicyKeyError) {
         try self.init(rawBytes: try PolicyKeyText.decode(text, source: source), source: source)
     }
 
     /// Reads a `.key` file.
-    public static func load(path: String) throws(PolicyKeyError) -> PolicySigningKey {
+    package static func load(path: String) throws(PolicyKeyError) -> PolicySigningKey {
         try PolicySigningKey(text: try PolicyKeyText.read(path: path), source: path)
     }
 
     /// The matching public key.
-    public var publicKey: PolicyVerificationKey {
+    package var publicKey: PolicyVerificationKey {
         // The initialisers checked the bytes, so the rebuilt key exists; an empty key (which
         // verifies nothing) would only stand in if they had not.
         let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: rawBytes)
@@ -155,12 +155,12 @@ public struct PolicySigningKey: Sendable {
     }
 
     /// The 64-byte Ed25519 signature of `message`.
-    public func signature(for message: Data) throws -> Data {
+    package func signature(for message: Data) throws -> Data {
         try Curve25519.Signing.PrivateKey(rawRepresentation: rawBytes).signature(for: message)
     }
 
     /// The text of a `.key` file with the given comment lines.
-    public func keyFileText(comments: [String]) -> String {
+    package func keyFileText(comments: [String]) -> String {
         PolicyKeyText.fileText(comments: comments, base64: rawBytes.base64EncodedString())
     }
 }

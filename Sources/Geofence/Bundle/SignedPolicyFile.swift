@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// Why the signature of a policy file is missing or wrong.
-public enum PolicySignatureError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PolicySignatureError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file has no `# utermd-signature:` line.
     case unsigned
     /// The signature line is not where or what it must be; the text says what is wrong.
@@ -12,7 +12,7 @@ public enum PolicySignatureError: Error, Sendable, Equatable, CustomStringConver
     case badSignature
 
     /// A sentence for logs.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsigned: return "the file is not signed (no \"# utermd-signature:\" line)"
         case .malformedSignatureLine(let problem): return "malformed signature line: \(problem)"
@@ -25,22 +25,22 @@ public enum PolicySignatureError: Error, Sendable, Equatable, CustomStringConver
 /// `# utermd-signature: ed25519 <base64 of the 64-byte signature>` (a YAML comment, so the
 /// file stays readable YAML). The Ed25519 signature (RFC 8032) covers exactly every byte
 /// before that line, its final newline included; nothing but one newline may follow it.
-public struct SignedPolicyFile: Sendable, Equatable {
+package struct SignedPolicyFile: Sendable, Equatable {
     /// The start of every signature line, up to the algorithm's name.
-    public static let signatureMarker = "# utermd-signature:"
+    package static let signatureMarker = "# utermd-signature:"
     /// The one algorithm: Ed25519.
-    public static let algorithm = "ed25519"
+    package static let algorithm = "ed25519"
     /// Bytes of an Ed25519 signature.
-    public static let signatureBytes = 64
+    package static let signatureBytes = 64
 
     /// Every byte before the signature line: what the signature covers.
-    public let signedBytes: Data
+    package let signedBytes: Data
     /// The 64-byte signature.
-    public let signature: Data
+    package let signature: Data
 
     /// Splits a file into signed bytes and signature; nothing is verified yet.
     /// - Throws: ``PolicySignatureError/unsigned`` or ``PolicySignatureError/malformedSignatureLine(_:)``.
-    public init(fileBytes: Data) throws(PolicySignatureError) {
+    package init(fileBytes: Data) throws(PolicySignatureError) {
         let bytes = [UInt8](fileBytes)
         let (lineStart, line) = Self.lastLine(of: bytes)
         guard Self.isSignatureLine(line) else {
@@ -70,16 +70,16 @@ public struct SignedPolicyFile: Sendable, Equatable {
 
     /// Checks the signature over ``signedBytes`` with `key`.
     /// - Throws: ``PolicySignatureError/badSignature``.
-    public func verify(with key: PolicyVerificationKey) throws(PolicySignatureError) {
+    package func verify(with key: PolicyVerificationKey) throws(PolicySignatureError) {
         guard key.isValidSignature(signature, for: signedBytes) else { throw .badSignature }
     }
 
     /// The SHA-256 of ``signedBytes`` in hexadecimal: names the exact policy content in logs
     /// and audit records.
-    public var contentSHA256: String { Self.sha256(signedBytes) }
+    package var contentSHA256: String { Self.sha256(signedBytes) }
 
     /// The file's bytes without a final signature line (the file itself when it has none).
-    public static func unsignedContent(of fileBytes: Data) -> Data {
+    package static func unsignedContent(of fileBytes: Data) -> Data {
         let bytes = [UInt8](fileBytes)
         let (lineStart, line) = lastLine(of: bytes)
         return isSignatureLine(line) ? Data(bytes[..<lineStart]) : fileBytes
@@ -87,7 +87,7 @@ public struct SignedPolicyFile: Sendable, Equatable {
 
     /// Signs a policy file: drops an existing final signature line, ends the content with a
     /// newline if it lacks one, and appends the signature line over exactly that content.
-    public static func sign(_ fileBytes: Data, with key: PolicySigningKey) throws -> Data {
+    package static func sign(_ fileBytes: Data, with key: PolicySigningKey) throws -> Data {
         var content = unsignedContent(of: fileBytes)
         if let last = content.last, last != UInt8(ascii: "\n") { content.append(UInt8(ascii: "\n")) }
         let signature = try key.signature(for: content)
@@ -96,7 +96,7 @@ public struct SignedPolicyFile: Sendable, Equatable {
     }
 
     /// Hexadecimal SHA-256 of some bytes.
-    public static func sha256(_ bytes: Data) -> String { hexadecimal(SHA256.hash(data: bytes)) }
+    package static func sha256(_ bytes: Data) -> String { hexadecimal(SHA256.hash(data: bytes)) }
 
     /// The last line, without the file's final newline, and the offset where it starts.
     private static func lastLine(of bytes: [UInt8]) -> (start: Int, line: ArraySlice<UInt8>) {

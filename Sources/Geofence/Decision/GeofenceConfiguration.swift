@@ -1,43 +1,43 @@
 /// Thresholds of the ``GeofenceEvaluator``.
-public struct GeofenceConfiguration: Sendable, Equatable {
+package struct GeofenceConfiguration: Sendable, Equatable {
     /// A fix older than this (by the clock given to `decide(at:)`) fails closed.
-    public var maximumFixAge: Duration
+    package var maximumFixAge: Duration
     /// Fastest the platform can move, m/s (300 m/s covers an airliner). A move between fixes
     /// faster than this, after subtracting both fixes' uncertainties, is an implausible jump
     /// (spoofing, multipath, a receiver reset).
-    public var maximumSpeedMetresPerSecond: Double
+    package var maximumSpeedMetresPerSecond: Double
     /// After an implausible jump, decisions fail closed until this long has passed since it
     /// with no further jump.
-    public var jumpRecoveryDuration: Duration
+    package var jumpRecoveryDuration: Duration
     /// Hysteresis H, metres: a restriction is released only once the fix is H beyond the
     /// uncertainty margin outside the zone; an allowance starts only H inside it.
-    public var hysteresisMetres: Double
+    package var hysteresisMetres: Double
     /// A fix less precise than this fails closed, metres.
-    public var maximumUncertaintyMetres: Double
+    package var maximumUncertaintyMetres: Double
     /// The least restrictive action of a fail-closed decision; never `allow` (an `allow` here
     /// is raised to `receiveOnly`). The evaluator also keeps any stricter action the last good
     /// fix had, so losing the fix inside a noService zone stays noService.
-    public var failClosedAction: ServiceAction
+    package var failClosedAction: ServiceAction
     /// Boundaries further than this are not reported in decisions, metres; larger values
     /// search further and cost a little time.
-    public var reportingHorizonMetres: Double
+    package var reportingHorizonMetres: Double
     /// The least speed the platform is assumed to move at while its position is not known
     /// afresh, m/s (its ``MobilityClass``'s floor by default). Between fixes and during an
     /// outage the uncertainty disc grows by the fix's age times the larger of this and the
     /// speed the recent fixes show (times ``speedMarginFactor``), so the decision turns
     /// restrictive as soon as the platform *could* have reached a restricted zone.
-    public var minimumSpeedMetresPerSecond: Double
+    package var minimumSpeedMetresPerSecond: Double
     /// Factor on the speed the recent fixes show (acceleration since the last fix, fixes that
     /// lag the true position), ≥ 1.
-    public var speedMarginFactor: Double
+    package var speedMarginFactor: Double
     /// How long a speed seen in the fixes is remembered, seconds: the estimate is the largest
     /// implied speed, decaying by e over this time.
-    public var speedMemorySeconds: Double
+    package var speedMemorySeconds: Double
 
     /// Defaults: 5 s age, 300 m/s, 10 s recovery, 100 m hysteresis, 10 km uncertainty limit,
     /// receive-only when failing closed, 10 km reporting horizon, the `mobile` class's speed
     /// floor (40 m/s), speeds from the fixes × 1.5 remembered for 60 s.
-    public init(
+    package init(
         maximumFixAge: Duration = .seconds(5), maximumSpeedMetresPerSecond: Double = 300,
         jumpRecoveryDuration: Duration = .seconds(10), hysteresisMetres: Double = 100,
         maximumUncertaintyMetres: Double = 10_000, failClosedAction: ServiceAction = .receiveOnly,

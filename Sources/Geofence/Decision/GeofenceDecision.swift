@@ -1,5 +1,5 @@
 /// Why a decision came out as it did.
-public enum GeofenceReason: Sendable, Equatable, CustomStringConvertible {
+package enum GeofenceReason: Sendable, Equatable, CustomStringConvertible {
     /// The action of the named zone: the fix lies inside it.
     case insideZone
     /// The action of the named zone: the fix lies outside it, but by less than its
@@ -26,7 +26,7 @@ public enum GeofenceReason: Sendable, Equatable, CustomStringConvertible {
     case uncertaintyTooLarge
 
     /// Whether the decision came from a failed or missing position rather than geometry.
-    public var isFailClosed: Bool {
+    package var isFailClosed: Bool {
         switch self {
         case .noFix, .staleFix, .invalidFix, .implausibleJump, .uncertaintyTooLarge: return true
         default: return false
@@ -34,7 +34,7 @@ public enum GeofenceReason: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A short camel-case name, stable for logs.
-    public var description: String {
+    package var description: String {
         switch self {
         case .insideZone: return "insideZone"
         case .withinUncertaintyOfZone: return "withinUncertaintyOfZone"
@@ -53,32 +53,32 @@ public enum GeofenceReason: Sendable, Equatable, CustomStringConvertible {
 /// The outcome of one geofence check: what the terminal may do and why.
 public struct GeofenceDecision: Sendable, Equatable, CustomStringConvertible {
     /// The action in force.
-    public var action: ServiceAction
+    package var action: ServiceAction
     /// Why.
-    public var reason: GeofenceReason
+    package var reason: GeofenceReason
     /// Index into ``GeofencePolicy/rules`` of the zone named by the reason, if any.
-    public var ruleIndex: Int?
+    package var ruleIndex: Int?
     /// Name of that zone.
-    public var zoneName: String?
+    package var zoneName: String?
     /// Distance to the nearest relevant boundary, metres: the nearest edge of a zone whose action
     /// differs from this one, or the edge of the deciding zone when its action differs from the
     /// default; nil when none lies within the reporting horizon (or the decision failed closed).
-    public var boundaryDistanceMetres: Double?
+    package var boundaryDistanceMetres: Double?
     /// The constellations that may transmit here: for each, the same precedence as
     /// ``action`` over only the zones whose ``ZoneRule/constellations`` bind it. ``action``
     /// itself is the action for a constellation every zone binds (a terminal of one
     /// constellation no zone spares); a fail-closed decision permits none.
-    public var transmitPermittedConstellations: ConstellationSet
+    package var transmitPermittedConstellations: ConstellationSet
     /// The constellations that may receive here (pointing at their satellites): the same
     /// precedence over the zones that bind each, where only `noService` forbids. Always holds
     /// ``transmitPermittedConstellations``. A fail-closed decision permits all or none, as its
     /// ``action`` (the fail-closed action) permits receiving.
-    public var receivePermittedConstellations: ConstellationSet
+    package var receivePermittedConstellations: ConstellationSet
 
     /// Creates a decision; `transmitPermittedConstellations` defaults to all when `action`
     /// permits transmitting, none otherwise, and `receivePermittedConstellations` likewise
     /// (widened to hold the transmit set).
-    public init(
+    package init(
         action: ServiceAction, reason: GeofenceReason, ruleIndex: Int? = nil, zoneName: String? = nil,
         boundaryDistanceMetres: Double? = nil, transmitPermittedConstellations: ConstellationSet? = nil,
         receivePermittedConstellations: ConstellationSet? = nil
@@ -98,7 +98,7 @@ public struct GeofenceDecision: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether transmission may be enabled.
-    public var permitsTransmit: Bool { action.permitsTransmit }
+    package var permitsTransmit: Bool { action.permitsTransmit }
 
     /// E.g. `noService (insideZone "Russia + 12 nm", boundary 1234 m)`.
     public var description: String {

@@ -21,13 +21,13 @@ import Foundation
 /// Neither `update(fix:)` nor `decide(at:)` allocates (the per-rule hysteresis flags are
 /// preallocated and reused); keep one evaluator rather than copies of it, since a copy shares
 /// those flags and the first decision of a copy duplicates them once.
-public struct GeofenceEvaluator: Sendable {
+package struct GeofenceEvaluator: Sendable {
     /// The policy in force.
-    public private(set) var policy: GeofencePolicy
+    package private(set) var policy: GeofencePolicy
     /// Thresholds.
-    public var configuration: GeofenceConfiguration
+    package var configuration: GeofenceConfiguration
     /// The last usable fix taken (nil before the first).
-    public private(set) var lastFix: PositionFix?
+    package private(set) var lastFix: PositionFix?
 
     private var lastQuery: QueryPoint?
     private var lastFixWasInvalid = false
@@ -38,7 +38,7 @@ public struct GeofenceEvaluator: Sendable {
     private var recentSpeedMetresPerSecond = 0.0
 
     /// Creates an evaluator with no fix yet (its decisions fail closed with ``GeofenceReason/noFix``).
-    public init(policy: GeofencePolicy, configuration: GeofenceConfiguration = GeofenceConfiguration()) {
+    package init(policy: GeofencePolicy, configuration: GeofenceConfiguration = GeofenceConfiguration()) {
         self.policy = policy
         self.configuration = configuration
         memory = HysteresisMemory(ruleCount: policy.rules.count)
@@ -46,7 +46,7 @@ public struct GeofenceEvaluator: Sendable {
 
     /// Installs a new policy; it applies from the next decision. Hysteresis state is reset (so a
     /// restriction the new policy keeps is re-derived from the fix without carry-over).
-    public mutating func replacePolicy(_ newPolicy: GeofencePolicy) {
+    package mutating func replacePolicy(_ newPolicy: GeofencePolicy) {
         policy = newPolicy
         memory = HysteresisMemory(ruleCount: newPolicy.rules.count)
     }
@@ -57,7 +57,7 @@ public struct GeofenceEvaluator: Sendable {
     /// when d − u₁ − u₂ > v_max Δt (d from Earth-centred chords, within 1 cm of the geodesic
     /// at these ranges).
     @discardableResult
-    public mutating func update(fix: PositionFix) -> FixAssessment {
+    package mutating func update(fix: PositionFix) -> FixAssessment {
         guard fix.isUsable else {
             lastFixWasInvalid = true
             return .invalid
@@ -85,7 +85,7 @@ public struct GeofenceEvaluator: Sendable {
     }
 
     /// The decision at monotonic time `now` (the clock of ``PositionFix/monotonicTime``).
-    public mutating func decide(at now: Duration) -> GeofenceDecision {
+    package mutating func decide(at now: Duration) -> GeofenceDecision {
         guard let fix = lastFix, let query = lastQuery else { return failClosed(.noFix) }
         if lastFixWasInvalid { return failClosed(.invalidFix) }
         let age = now - fix.monotonicTime
@@ -111,12 +111,12 @@ public struct GeofenceEvaluator: Sendable {
 
     /// The speed assumed for the platform now, m/s: the configured floor, or the recent fixes'
     /// speed with its margin if larger.
-    public var assumedSpeedMetresPerSecond: Double {
+    package var assumedSpeedMetresPerSecond: Double {
         max(configuration.minimumSpeedMetresPerSecond, recentSpeedMetresPerSecond * configuration.speedMarginFactor)
     }
 
     /// The last fix's uncertainty grown by its age at ``assumedSpeedMetresPerSecond``, metres.
-    public func grownUncertaintyMetres(at now: Duration) -> Double? {
+    package func grownUncertaintyMetres(at now: Duration) -> Double? {
         lastFix.map { grownUncertaintyMetres(of: $0, at: now) }
     }
 

@@ -1,28 +1,28 @@
 /// A GNSS position as the geofence needs it.
-public struct PositionFix: Sendable, Equatable {
+package struct PositionFix: Sendable, Equatable {
     /// Where.
-    public var coordinate: GeodeticCoordinate
+    package var coordinate: GeodeticCoordinate
     /// Horizontal position uncertainty (e.g. gpsd's `eph`, or 2·HDOP·UERE), metres, ≥ 0.
-    public var horizontalUncertaintyMetres: Double
+    package var horizontalUncertaintyMetres: Double
     /// When the position was valid, on the monotonic clock that ``GeofenceEvaluator/decide(at:)``
     /// is given (time since an arbitrary epoch, e.g. the loop's start).
-    public var monotonicTime: Duration
+    package var monotonicTime: Duration
 
     /// Creates a fix.
-    public init(coordinate: GeodeticCoordinate, horizontalUncertaintyMetres: Double, monotonicTime: Duration) {
+    package init(coordinate: GeodeticCoordinate, horizontalUncertaintyMetres: Double, monotonicTime: Duration) {
         self.coordinate = coordinate
         self.horizontalUncertaintyMetres = horizontalUncertaintyMetres
         self.monotonicTime = monotonicTime
     }
 
     /// Whether the coordinate is valid and the uncertainty finite and not negative.
-    public var isUsable: Bool {
+    package var isUsable: Bool {
         coordinate.isValid && horizontalUncertaintyMetres.isFinite && horizontalUncertaintyMetres >= 0
     }
 }
 
 /// What ``GeofenceEvaluator/update(fix:)`` made of a fix.
-public enum FixAssessment: Sendable, Equatable {
+package enum FixAssessment: Sendable, Equatable {
     /// Taken as the current position.
     case accepted
     /// Unusable (NaN or out-of-range coordinate, bad uncertainty); decisions fail closed until

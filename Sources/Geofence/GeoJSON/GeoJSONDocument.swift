@@ -3,12 +3,12 @@ import Foundation
 /// Limits and checks applied while reading GeoJSON.
 public struct GeoJSONReadOptions: Sendable, Equatable {
     /// Files larger than this are refused before reading, bytes.
-    public var maximumFileBytes: Int
+    package var maximumFileBytes: Int
     /// Reading stops with an error after this many positions.
-    public var maximumPositions: Int
+    package var maximumPositions: Int
     /// Whether polygon rings are checked for self-intersections (a sweep, O(n log n) in
     /// practice; about 0.1 s for the 100 000 positions of Natural Earth 1:50m countries).
-    public var checksSelfIntersections: Bool
+    package var checksSelfIntersections: Bool
 
     /// Defaults: 512 MiB, 50 million positions, self-intersection check on.
     public init(
@@ -30,7 +30,7 @@ public struct GeoJSONReadOptions: Sendable, Equatable {
 /// about 7 MB.
 public struct GeoJSONDocument: Sendable {
     /// Label used in errors (the file name).
-    public var sourceName: String
+    package var sourceName: String
     /// The features in file order.
     public var features: [GeoJSONFeature]
 
@@ -59,7 +59,7 @@ public struct GeoJSONDocument: Sendable {
     }
 
     /// Reads and checks GeoJSON held in memory.
-    public init(data: Data, sourceName: String, options: GeoJSONReadOptions = GeoJSONReadOptions())
+    package init(data: Data, sourceName: String, options: GeoJSONReadOptions = GeoJSONReadOptions())
         throws(GeoJSONError)
     {
         guard data.count <= options.maximumFileBytes else {
@@ -94,12 +94,12 @@ public struct GeoJSONDocument: Sendable {
     }
 
     /// All polygons of the selected features.
-    public func polygons(matching selector: FeatureSelector) -> [GeoPolygon] {
+    package func polygons(matching selector: FeatureSelector) -> [GeoPolygon] {
         features(matching: selector).flatMap { $0.geometry?.polygons ?? [] }
     }
 
     /// All lines (and points) of the selected features.
-    public func lines(matching selector: FeatureSelector) -> [GeoPolyline] {
+    package func lines(matching selector: FeatureSelector) -> [GeoPolyline] {
         features(matching: selector).flatMap { $0.geometry?.lines ?? [] }
     }
 }
@@ -120,7 +120,7 @@ public enum FeatureSelector: Sendable, Equatable, CustomStringConvertible {
     indirect case anyOf([FeatureSelector])
 
     /// Whether a feature is selected.
-    public func matches(_ feature: GeoJSONFeature) -> Bool {
+    package func matches(_ feature: GeoJSONFeature) -> Bool {
         switch self {
         case .all:
             return true

@@ -2,7 +2,7 @@
 /// feature (index and name), the byte offset or the polygon/ring, and the problem.
 public struct GeoJSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
-    public enum Problem: Sendable, Equatable, CustomStringConvertible {
+    package enum Problem: Sendable, Equatable, CustomStringConvertible {
         /// The file could not be opened or read.
         case unreadable(String)
         /// The file is larger than ``GeoJSONReadOptions/maximumFileBytes``.
@@ -23,7 +23,7 @@ public struct GeoJSONError: Error, Sendable, Equatable, CustomStringConvertible 
         case invalidGeometry(GeometryLocation, GeometryProblem)
 
         /// A sentence describing the problem.
-        public var description: String {
+        package var description: String {
             switch self {
             case .unreadable(let reason): return "cannot read file: \(reason)"
             case .fileTooLarge(let bytes, let limit): return "file has \(bytes) bytes, more than the limit of \(limit)"
@@ -41,18 +41,18 @@ public struct GeoJSONError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// File name or other label of the source.
-    public var source: String
+    package var source: String
     /// Index of the feature in the FeatureCollection, when inside one.
-    public var featureIndex: Int?
+    package var featureIndex: Int?
     /// The feature's name (from NAME, ADMIN or name), when known.
-    public var featureName: String?
+    package var featureName: String?
     /// Byte offset in the file, for syntax and type errors.
-    public var byteOffset: Int?
+    package var byteOffset: Int?
     /// The problem.
-    public var problem: Problem
+    package var problem: Problem
 
     /// Creates an error.
-    public init(
+    package init(
         source: String, featureIndex: Int? = nil, featureName: String? = nil, byteOffset: Int? = nil,
         problem: Problem
     ) {

@@ -23,7 +23,7 @@ public enum GeoJSONGeometry: Sendable, Equatable {
     }
 
     /// The GeoJSON type name (`Point`, `LineString`, ...), for messages.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .point: "Point"
         case .multiPoint: "MultiPoint"
@@ -35,7 +35,7 @@ public enum GeoJSONGeometry: Sendable, Equatable {
     }
 
     /// The lines of a LineString or MultiLineString, and points as one-vertex lines.
-    public var lines: [GeoPolyline] {
+    package var lines: [GeoPolyline] {
         switch self {
         case .lineString(let line): return [line]
         case .multiLineString(let lines): return lines
@@ -49,10 +49,10 @@ public enum GeoJSONGeometry: Sendable, Equatable {
 /// One Feature: its position in the file, its scalar properties, its geometry.
 public struct GeoJSONFeature: Sendable, Equatable {
     /// Index in the FeatureCollection (0 for a lone Feature or geometry).
-    public var index: Int
+    package var index: Int
     /// Scalar properties as text: strings unquoted, numbers as written, `true`/`false`;
     /// null, objects and arrays are left out.
-    public var properties: [String: String]
+    package var properties: [String: String]
     /// The geometry, nil for an unlocated feature (`"geometry": null`).
     public var geometry: GeoJSONGeometry?
 
@@ -65,7 +65,7 @@ public struct GeoJSONFeature: Sendable, Equatable {
 
     /// A human name: the first of NAME, ADMIN, NAME_LONG, name, admin (Natural Earth and common
     /// GeoJSON spellings).
-    public var name: String? {
+    package var name: String? {
         Self.name(in: properties)
     }
 

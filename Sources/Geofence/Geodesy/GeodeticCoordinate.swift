@@ -17,13 +17,13 @@ public struct GeodeticCoordinate: Sendable, Hashable, Codable, CustomStringConve
     }
 
     /// True when both angles are finite, |φ| ≤ 90° and |λ| ≤ 180° (RFC 7946 §4).
-    public var isValid: Bool {
+    package var isValid: Bool {
         latitudeDegrees.isFinite && longitudeDegrees.isFinite && abs(latitudeDegrees) <= 90
             && abs(longitudeDegrees) <= 180
     }
 
     /// The same point with its longitude wrapped into [−180, 180).
-    public var normalised: GeodeticCoordinate {
+    package var normalised: GeodeticCoordinate {
         GeodeticCoordinate(
             latitudeDegrees: latitudeDegrees, longitudeDegrees: Self.wrapLongitudeDegrees(longitudeDegrees))
     }

@@ -9,15 +9,15 @@ import Foundation
 /// "Algorithms for geodesics", *J. Geodesy* 87, 2013, solves those too and is what the tests'
 /// oracle (GeographicLib) uses. Geofence uses this type to check its fast chord distances and
 /// fix-to-fix speeds, never for an antipodal pair.
-public enum VincentyGeodesic {
+package enum VincentyGeodesic {
     /// The solution of the inverse problem: distance and azimuths between two points.
-    public struct Solution: Sendable, Equatable {
+    package struct Solution: Sendable, Equatable {
         /// Length of the geodesic s, metres.
-        public var distanceMetres: Double
+        package var distanceMetres: Double
         /// Azimuth of the geodesic at the first point, degrees clockwise from north.
-        public var initialAzimuthDegrees: Double
+        package var initialAzimuthDegrees: Double
         /// Azimuth of the geodesic at the second point (forward direction), degrees.
-        public var finalAzimuthDegrees: Double
+        package var finalAzimuthDegrees: Double
     }
 
     static let a = WGS84Ellipsoid.semiMajorAxisMetres
@@ -27,7 +27,7 @@ public enum VincentyGeodesic {
     /// Solves the inverse problem (Vincenty 1975, eqs. 13–19, iterated on λ).
     /// Returns nil when the iteration does not converge (nearly antipodal points) or a
     /// coordinate is not finite.
-    public static func inverse(from start: GeodeticCoordinate, to end: GeodeticCoordinate) -> Solution? {
+    package static func inverse(from start: GeodeticCoordinate, to end: GeodeticCoordinate) -> Solution? {
         guard start.latitudeDegrees.isFinite, start.longitudeDegrees.isFinite, end.latitudeDegrees.isFinite,
             end.longitudeDegrees.isFinite
         else { return nil }
@@ -90,7 +90,7 @@ public enum VincentyGeodesic {
     /// Solves the direct problem (Vincenty 1975, eqs. 1–9): the point reached from `start`
     /// along the geodesic leaving at `azimuthDegrees` (clockwise from north) after
     /// `distanceMetres`. The longitude of the result is wrapped into [−180, 180).
-    public static func destination(
+    package static func destination(
         from start: GeodeticCoordinate, azimuthDegrees: Double, distanceMetres: Double
     ) -> GeodeticCoordinate {
         let alpha1 = azimuthDegrees * degreesToRadians

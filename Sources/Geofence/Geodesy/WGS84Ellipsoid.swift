@@ -5,35 +5,35 @@ import Foundation
 /// Defining constants from NIMA TR8350.2, *Department of Defense World Geodetic System 1984*,
 /// 3rd ed. (2000), Table 3.1 (a = 6 378 137 m, 1/f = 298.257223563). Orbit has its own copy in
 /// kilometres; Geofence depends on nothing, so it keeps these in metres.
-public enum WGS84Ellipsoid {
+package enum WGS84Ellipsoid {
     /// Semi-major (equatorial) axis a, metres (TR8350.2 Table 3.1).
-    public static let semiMajorAxisMetres = 6_378_137.0
+    package static let semiMajorAxisMetres = 6_378_137.0
     /// Flattening f = 1 / 298.257223563 (TR8350.2 Table 3.1).
-    public static let flattening = 1.0 / 298.257_223_563
+    package static let flattening = 1.0 / 298.257_223_563
     /// Semi-minor (polar) axis b = a (1 − f), metres.
-    public static let semiMinorAxisMetres = semiMajorAxisMetres * (1 - flattening)
+    package static let semiMinorAxisMetres = semiMajorAxisMetres * (1 - flattening)
     /// First eccentricity squared, e² = f (2 − f).
-    public static let eccentricitySquared = flattening * (2 - flattening)
+    package static let eccentricitySquared = flattening * (2 - flattening)
     /// Smallest meridional radius of curvature, M(0) = a (1 − e²) ≈ 6 335 439 m (at the equator).
     /// A north–south displacement of s metres changes latitude by at most s / M(0) radians.
-    public static let smallestMeridionalRadiusMetres = semiMajorAxisMetres * (1 - eccentricitySquared)
+    package static let smallestMeridionalRadiusMetres = semiMajorAxisMetres * (1 - eccentricitySquared)
 
     /// Meridional radius of curvature M(φ) = a (1 − e²) / (1 − e² sin²φ)^{3/2}, metres.
-    public static func meridionalRadiusOfCurvatureMetres(latitudeDegrees: Double) -> Double {
+    package static func meridionalRadiusOfCurvatureMetres(latitudeDegrees: Double) -> Double {
         let sinLatitude = sin(latitudeDegrees * degreesToRadians)
         let w2 = 1 - eccentricitySquared * sinLatitude * sinLatitude
         return semiMajorAxisMetres * (1 - eccentricitySquared) / (w2 * w2.squareRoot())
     }
 
     /// Prime-vertical radius of curvature N(φ) = a / √(1 − e² sin²φ), metres.
-    public static func primeVerticalRadiusOfCurvatureMetres(latitudeDegrees: Double) -> Double {
+    package static func primeVerticalRadiusOfCurvatureMetres(latitudeDegrees: Double) -> Double {
         let sinLatitude = sin(latitudeDegrees * degreesToRadians)
         return semiMajorAxisMetres / (1 - eccentricitySquared * sinLatitude * sinLatitude).squareRoot()
     }
 
     /// Gaussian mean radius of curvature √(M N) at latitude φ, metres: the radius of the sphere
     /// that osculates the ellipsoid best at that point.
-    public static func gaussianRadiusMetres(latitudeDegrees: Double) -> Double {
+    package static func gaussianRadiusMetres(latitudeDegrees: Double) -> Double {
         (meridionalRadiusOfCurvatureMetres(latitudeDegrees: latitudeDegrees)
             * primeVerticalRadiusOfCurvatureMetres(latitudeDegrees: latitudeDegrees)).squareRoot()
     }

@@ -8,26 +8,26 @@ public struct GeoPolygon: Sendable, Equatable, Codable {
     /// The outer ring, closed.
     public var exterior: [GeodeticCoordinate]
     /// Holes (e.g. Lesotho inside South Africa), each closed.
-    public var holes: [[GeodeticCoordinate]]
+    package var holes: [[GeodeticCoordinate]]
 
     /// Creates a polygon from closed rings; validation happens when a ``Zone`` is built.
-    public init(exterior: [GeodeticCoordinate], holes: [[GeodeticCoordinate]] = []) {
+    package init(exterior: [GeodeticCoordinate], holes: [[GeodeticCoordinate]] = []) {
         self.exterior = exterior
         self.holes = holes
     }
 
     /// Exterior first, then the holes.
-    public var rings: [[GeodeticCoordinate]] { [exterior] + holes }
+    package var rings: [[GeodeticCoordinate]] { [exterior] + holes }
 }
 
 /// An open line, such as a stretch of coastline (a GeoJSON LineString), at least two positions;
 /// a single position stands for a point (the centre of a circular zone).
 public struct GeoPolyline: Sendable, Equatable, Codable {
     /// Vertices in order.
-    public var vertices: [GeodeticCoordinate]
+    package var vertices: [GeodeticCoordinate]
 
     /// Creates a polyline.
-    public init(vertices: [GeodeticCoordinate]) {
+    package init(vertices: [GeodeticCoordinate]) {
         self.vertices = vertices
     }
 }

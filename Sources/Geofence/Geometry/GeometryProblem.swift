@@ -1,5 +1,5 @@
 /// What is wrong with a piece of zone geometry.
-public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible {
+package enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// A ring has fewer than four positions (or fewer than three distinct corners after
     /// repeated positions are dropped), or a line has none.
     case tooFewPositions(count: Int, minimum: Int)
@@ -27,7 +27,7 @@ public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible
     case noArea(feature: Int, name: String?, type: String)
 
     /// A sentence naming the problem and the numbers involved.
-    public var description: String {
+    package var description: String {
         switch self {
         case .tooFewPositions(let count, let minimum):
             return "has \(count) positions, at least \(minimum) are needed"
@@ -59,23 +59,23 @@ public enum GeometryProblem: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 /// Where in a geometry a problem was found: polygon, ring (0 = exterior) and line indices.
-public struct GeometryLocation: Sendable, Equatable, CustomStringConvertible {
+package struct GeometryLocation: Sendable, Equatable, CustomStringConvertible {
     /// Index of the polygon in a MultiPolygon (or 0 for a Polygon).
-    public var polygon: Int?
+    package var polygon: Int?
     /// Index of the ring in its polygon: 0 is the exterior, 1… the holes.
-    public var ring: Int?
+    package var ring: Int?
     /// Index of the line in a MultiLineString, or of a point.
-    public var line: Int?
+    package var line: Int?
 
     /// Creates a location; nil parts are left out of the description.
-    public init(polygon: Int? = nil, ring: Int? = nil, line: Int? = nil) {
+    package init(polygon: Int? = nil, ring: Int? = nil, line: Int? = nil) {
         self.polygon = polygon
         self.ring = ring
         self.line = line
     }
 
     /// E.g. `polygon 3 ring 1 (hole)`.
-    public var description: String {
+    package var description: String {
         var parts: [String] = []
         if let polygon { parts.append("polygon \(polygon)") }
         if let ring { parts.append(ring == 0 ? "ring 0 (exterior)" : "ring \(ring) (hole)") }

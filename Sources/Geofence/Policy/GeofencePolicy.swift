@@ -18,9 +18,9 @@
 /// longitude/latitude boxes grown by the zone's buffer); evaluation allocates nothing.
 public struct GeofencePolicy: Sendable {
     /// The rules, in the order given; decisions name rules by this index.
-    public let rules: [ZoneRule]
+    package let rules: [ZoneRule]
     /// The action where no zone applies (open ocean, unlisted countries).
-    public let defaultAction: ServiceAction
+    package let defaultAction: ServiceAction
 
     let index: PolicyIndex
 

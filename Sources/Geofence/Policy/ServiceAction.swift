@@ -8,15 +8,15 @@ public enum ServiceAction: Int, Sendable, Comparable, CaseIterable, CustomString
     case noService = 2
 
     /// Whether the transmit chain may be enabled.
-    public var permitsTransmit: Bool { self == .allow }
+    package var permitsTransmit: Bool { self == .allow }
     /// Whether the receive chain may run.
-    public var permitsReceive: Bool { self != .noService }
+    package var permitsReceive: Bool { self != .noService }
 
     /// Orders by restrictiveness: allow < receiveOnly < noService.
     public static func < (lhs: ServiceAction, rhs: ServiceAction) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The action named `allow`, `receiveOnly` or `noService` (the ``description``).
-    public init?(name: String) {
+    package init?(name: String) {
         guard let action = Self.allCases.first(where: { $0.description == name }) else { return nil }
         self = action
     }
@@ -54,14 +54,14 @@ extension ServiceAction: Codable {
 /// A zone, the action that applies inside it, and the constellations that action binds.
 public struct ZoneRule: Sendable {
     /// The zone.
-    public var zone: Zone
+    package var zone: Zone
     /// The action inside it.
-    public var action: ServiceAction
+    package var action: ServiceAction
     /// The constellations the action binds (all by default). A constellation outside the set
     /// is spared: for it the zone is as if absent (a state's ban on a foreign operator binds
     /// `starlink` and spares the domestic `guowang` and `qianfan`). See
     /// ``GeofenceDecision/transmitPermittedConstellations``.
-    public var constellations: ConstellationSet
+    package var constellations: ConstellationSet
 
     /// Creates a rule.
     public init(zone: Zone, action: ServiceAction, constellations: ConstellationSet = .all) {

@@ -1,7 +1,7 @@
 /// The constellations a policy can name, by the stable lower-case names policies, logs and the
 /// status API use. The list is the policy vocabulary; the ephemeris's own constellation
 /// identity (Orbit/Handover) maps onto it by name.
-public enum ConstellationName: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+package enum ConstellationName: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     /// SpaceX Starlink.
     case starlink
     /// Eutelsat OneWeb.
@@ -26,15 +26,15 @@ public enum ConstellationName: String, Sendable, Hashable, CaseIterable, Compara
     }
 
     /// The lower-case name.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// Orders as listed (starlink first).
-    public static func < (lhs: ConstellationName, rhs: ConstellationName) -> Bool {
+    package static func < (lhs: ConstellationName, rhs: ConstellationName) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 
     /// The names, comma-separated, for messages.
-    public static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    package static var namesList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// A set of ``ConstellationName``s as a bit mask: `BitwiseCopyable`, so decisions carrying it
@@ -47,10 +47,10 @@ public struct ConstellationSet: OptionSet, Sendable, Hashable, BitwiseCopyable, 
     public init(rawValue: UInt16) { self.rawValue = rawValue & Self.allBits }
 
     /// The set holding `name`.
-    public init(_ name: ConstellationName) { rawValue = name.bit }
+    package init(_ name: ConstellationName) { rawValue = name.bit }
 
     /// The set of `names`.
-    public init<Names: Sequence>(_ names: Names) where Names.Element == ConstellationName {
+    package init<Names: Sequence>(_ names: Names) where Names.Element == ConstellationName {
         rawValue = names.reduce(0) { $0 | $1.bit }
     }
 
@@ -61,10 +61,10 @@ public struct ConstellationSet: OptionSet, Sendable, Hashable, BitwiseCopyable, 
     public static var all: ConstellationSet { ConstellationSet(rawValue: allBits) }
 
     /// Whether `name` is in the set.
-    public func contains(_ name: ConstellationName) -> Bool { rawValue & name.bit != 0 }
+    package func contains(_ name: ConstellationName) -> Bool { rawValue & name.bit != 0 }
 
     /// The names in the set, in declaration order.
-    public var names: [ConstellationName] { ConstellationName.allCases.filter { contains($0) } }
+    package var names: [ConstellationName] { ConstellationName.allCases.filter { contains($0) } }
 
     /// E.g. `guowang,qianfan`; `none` for the empty set.
     public var description: String { isEmpty ? "none" : names.map(\.rawValue).joined(separator: ",") }

@@ -14,7 +14,7 @@
 /// Location first (nothing else can be judged without it), then the state's and operator's
 /// zones (law), then the plan's rules from the immediate (speed) to the accumulated (days).
 /// Every code but `OKAY` turns transmit off.
-public enum DisablementCode: String, Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStringConvertible {
+package enum DisablementCode: String, Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStringConvertible {
     /// No usable position.
     case unknownLocation = "UNKNOWN_LOCATION"
     /// In a zone where the terminal's constellations get no service.
@@ -33,16 +33,16 @@ public enum DisablementCode: String, Sendable, Hashable, CaseIterable, BitwiseCo
     case okay = "OKAY"
 
     /// Position in the precedence list (0 wins).
-    public var precedence: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
+    package var precedence: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
 
     /// Whether transmission may be enabled under this code.
-    public var permitsTransmit: Bool { self == .okay }
+    package var permitsTransmit: Bool { self == .okay }
 
     /// The code as the dish writes it.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// The code of higher precedence.
-    public static func first(_ lhs: DisablementCode, _ rhs: DisablementCode) -> DisablementCode {
+    package static func first(_ lhs: DisablementCode, _ rhs: DisablementCode) -> DisablementCode {
         lhs.precedence <= rhs.precedence ? lhs : rhs
     }
 }

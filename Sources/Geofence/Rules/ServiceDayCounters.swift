@@ -5,27 +5,27 @@
 /// ever move forward with the day: an observation dated before the last counted day (a clock
 /// stepped back) changes nothing, so a clock fault can neither advance nor reset them. Kept
 /// in a small state file by the daemon (`ServiceDayCounterStore`), audited on each change.
-public struct ServiceDayCounters: Sendable, Hashable, BitwiseCopyable {
+package struct ServiceDayCounters: Sendable, Hashable, BitwiseCopyable {
     /// The last day an observation was counted (nil: none yet).
-    public var lastObservedDay: UTCDay?
+    package var lastObservedDay: UTCDay?
     /// First day of the current stay abroad (nil: at home, or never abroad).
-    public var abroadSinceDay: UTCDay?
+    package var abroadSinceDay: UTCDay?
     /// First day of the current run of coastal days.
-    public var coastalRunStartDay: UTCDay?
+    package var coastalRunStartDay: UTCDay?
     /// The last day with a fix in coastal waters.
-    public var lastCoastalDay: UTCDay?
+    package var lastCoastalDay: UTCDay?
     /// Coastal days in ``coastalYear``.
-    public var coastalDaysInYear: Int
+    package var coastalDaysInYear: Int
     /// The year ``coastalDaysInYear`` counts.
-    public var coastalYear: Int64
+    package var coastalYear: Int64
 
     /// Nothing counted.
-    public static let zero = ServiceDayCounters(
+    package static let zero = ServiceDayCounters(
         lastObservedDay: nil, abroadSinceDay: nil, coastalRunStartDay: nil, lastCoastalDay: nil, coastalDaysInYear: 0,
         coastalYear: 0)
 
     /// Counters with the given values.
-    public init(
+    package init(
         lastObservedDay: UTCDay?, abroadSinceDay: UTCDay?, coastalRunStartDay: UTCDay?, lastCoastalDay: UTCDay?,
         coastalDaysInYear: Int, coastalYear: Int64
     ) {
@@ -38,26 +38,26 @@ public struct ServiceDayCounters: Sendable, Hashable, BitwiseCopyable {
     }
 
     /// Days abroad on `day`, counting both ends (0 when not abroad).
-    public func daysAbroad(on day: UTCDay) -> Int {
+    package func daysAbroad(on day: UTCDay) -> Int {
         guard let since = abroadSinceDay else { return 0 }
         return Int(clamping: max(day.number, since.number) - since.number + 1)
     }
 
     /// The current run of coastal days on `day` (0 when the run ended: a day passed without a
     /// coastal fix).
-    public func consecutiveCoastalDays(on day: UTCDay) -> Int {
+    package func consecutiveCoastalDays(on day: UTCDay) -> Int {
         guard let start = coastalRunStartDay, let last = lastCoastalDay, day.number - last.number <= 1 else { return 0 }
         return Int(clamping: last.number - start.number + 1)
     }
 
     /// Coastal days in `day`'s year.
-    public func coastalDaysInYear(of day: UTCDay) -> Int { day.year == coastalYear ? coastalDaysInYear : 0 }
+    package func coastalDaysInYear(of day: UTCDay) -> Int { day.year == coastalYear ? coastalDaysInYear : 0 }
 
     /// Counts a trusted observation of the terminal at `place` on `day`; `home` is the home
     /// region's index (nil: unknown, so never abroad). Returns whether a counter changed. An
     /// observation before ``lastObservedDay`` is ignored (the clock went back).
     @discardableResult
-    public mutating func observe(_ place: ServicePlace, on day: UTCDay, home: Int?) -> Bool {
+    package mutating func observe(_ place: ServicePlace, on day: UTCDay, home: Int?) -> Bool {
         if let last = lastObservedDay, day < last { return false }
         let before = self
         lastObservedDay = day

@@ -2,32 +2,32 @@
 /// the reason code (the dish's `disablement_code`), the constellations that may transmit, and
 /// the measurements behind the code. `BitwiseCopyable`: made in the tick, published in the
 /// snapshot without allocating.
-public struct ServiceDecision: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
+package struct ServiceDecision: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
     /// The reason code (``DisablementCode`` lists the precedence).
-    public var code: DisablementCode
+    package var code: DisablementCode
     /// The constellations that may transmit here: the geofence's permitted set (see
     /// ``GeofenceDecision/transmitPermittedConstellations``), emptied by any other code.
-    public var permittedConstellations: ConstellationSet
+    package var permittedConstellations: ConstellationSet
     /// The terminal's constellations the zones alone permit to transmit (before the plan's
     /// rules): what a scheduler choosing among constellations should offer.
-    public var zonePermittedConstellations: ConstellationSet
+    package var zonePermittedConstellations: ConstellationSet
     /// Where the last fix is (nil: no regions in the policy, or no fix).
-    public var place: ServicePlace?
+    package var place: ServicePlace?
     /// The home region's index among the policy's regions (nil: unknown).
-    public var homeRegion: Int?
+    package var homeRegion: Int?
     /// The speed the fixes showed over the last measuring window, m/s (NaN before one).
-    public var measuredSpeedMetresPerSecond: Double
+    package var measuredSpeedMetresPerSecond: Double
     /// Distance of the last fix from the service address, metres (NaN without an address).
-    public var distanceFromServiceAddressMetres: Double
+    package var distanceFromServiceAddressMetres: Double
     /// Days abroad, on the decision's day.
-    public var daysAbroad: Int
+    package var daysAbroad: Int
     /// The current run of days with a fix in coastal waters.
-    public var consecutiveCoastalDays: Int
+    package var consecutiveCoastalDays: Int
     /// Days with a fix in coastal waters this calendar year.
-    public var coastalDaysThisYear: Int
+    package var coastalDaysThisYear: Int
 
     /// A decision with `code` and no measurements.
-    public init(code: DisablementCode, permittedConstellations: ConstellationSet = []) {
+    package init(code: DisablementCode, permittedConstellations: ConstellationSet = []) {
         self.code = code
         self.permittedConstellations = code.permitsTransmit ? permittedConstellations : []
         zonePermittedConstellations = permittedConstellations
@@ -41,13 +41,13 @@ public struct ServiceDecision: Sendable, Hashable, BitwiseCopyable, CustomString
     }
 
     /// Before the first decision: no location.
-    public static let initial = ServiceDecision(code: .unknownLocation)
+    package static let initial = ServiceDecision(code: .unknownLocation)
 
     /// Whether transmission may be enabled under these rules.
-    public var permitsTransmit: Bool { code.permitsTransmit && !permittedConstellations.isEmpty }
+    package var permitsTransmit: Bool { code.permitsTransmit && !permittedConstellations.isEmpty }
 
     /// E.g. `OKAY (permitted guowang,qianfan)`.
-    public var description: String {
+    package var description: String {
         "\(code.rawValue) (permitted \(permittedConstellations))"
     }
 }

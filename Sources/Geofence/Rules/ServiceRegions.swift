@@ -1,6 +1,6 @@
 /// Where a position is, for the plan rules: on a region's land, in its coastal waters (within
 /// the coastal band of it), or at sea beyond every band.
-public enum ServicePlace: Sendable, Hashable, BitwiseCopyable {
+package enum ServicePlace: Sendable, Hashable, BitwiseCopyable {
     /// On the land of the region with this index.
     case land(region: Int)
     /// In the coastal waters of the region with this index (outside it, within the band).
@@ -9,7 +9,7 @@ public enum ServicePlace: Sendable, Hashable, BitwiseCopyable {
     case ocean
 
     /// The region's index, if any.
-    public var region: Int? {
+    package var region: Int? {
         switch self {
         case .land(let region), .coastal(let region): region
         case .ocean: nil
@@ -17,7 +17,7 @@ public enum ServicePlace: Sendable, Hashable, BitwiseCopyable {
     }
 
     /// `land`, `coastal` or `ocean`, for logs and the status API.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .land: "land"
         case .coastal: "coastal"
@@ -33,23 +33,23 @@ public enum ServicePlace: Sendable, Hashable, BitwiseCopyable {
 /// are the zones' boundary distances (see ``Zone``), so the band is measured from the
 /// coastline drawn, not from a state's declared baselines. A position in several bands (a
 /// strait) belongs to the nearest region; on land, to the region containing it.
-public struct ServiceRegions: Sendable {
+package struct ServiceRegions: Sendable {
     /// The regions, in the order of the policy file.
-    public let zones: [Zone]
+    package let zones: [Zone]
     /// Breadth of the coastal band, metres.
-    public let coastalBandMetres: Double
+    package let coastalBandMetres: Double
 
     /// Regions with a coastal band of `coastalBandMetres` (default 12 nm).
-    public init(zones: [Zone], coastalBandMetres: Double = MaritimeDistance.territorialSeaMetres) {
+    package init(zones: [Zone], coastalBandMetres: Double = MaritimeDistance.territorialSeaMetres) {
         self.zones = zones
         self.coastalBandMetres = max(coastalBandMetres, 0)
     }
 
     /// The index of the region named `name`.
-    public func index(named name: String) -> Int? { zones.firstIndex { $0.name == name } }
+    package func index(named name: String) -> Int? { zones.firstIndex { $0.name == name } }
 
     /// Where `coordinate` is. Allocation-free (one bounded distance search per region).
-    public func place(of coordinate: GeodeticCoordinate) -> ServicePlace {
+    package func place(of coordinate: GeodeticCoordinate) -> ServicePlace {
         var nearest = -1
         var nearestDistance = Double.infinity
         for (index, zone) in zones.enumerated() {
@@ -65,22 +65,22 @@ public struct ServiceRegions: Sendable {
 }
 
 /// A policy's service rules: its regions and its plans.
-public struct ServiceRules: Sendable {
+package struct ServiceRules: Sendable {
     /// The land areas and the coastal band (nil: the policy names none; plans needing them are
     /// refused when the policy is read).
-    public let regions: ServiceRegions?
+    package let regions: ServiceRegions?
     /// The plans.
-    public let plans: [ServicePlan]
+    package let plans: [ServicePlan]
 
     /// Rules of `plans` over `regions`.
-    public init(regions: ServiceRegions?, plans: [ServicePlan]) {
+    package init(regions: ServiceRegions?, plans: [ServicePlan]) {
         self.regions = regions
         self.plans = plans
     }
 
     /// No regions, no plans: every plan rule is off.
-    public static let none = ServiceRules(regions: nil, plans: [])
+    package static let none = ServiceRules(regions: nil, plans: [])
 
     /// The plan named `name`.
-    public func plan(named name: String) -> ServicePlan? { plans.first { $0.name == name } }
+    package func plan(named name: String) -> ServicePlan? { plans.first { $0.name == name } }
 }

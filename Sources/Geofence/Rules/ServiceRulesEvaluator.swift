@@ -1,20 +1,20 @@
 /// Who the terminal is for the service rules: its plan, how it moves, where it is registered,
 /// which constellations it can use. From the daemon's configuration (`service:`).
-public struct ServiceSubscription: Sendable, Hashable {
+package struct ServiceSubscription: Sendable, Hashable {
     /// The plan's name in the policy's `service_rules.plans` (nil: no plan, no plan rules).
-    public var planName: String?
+    package var planName: String?
     /// The mobility class (a stationary plan's address rule applies to `stationary` only).
-    public var mobility: MobilityClass
+    package var mobility: MobilityClass
     /// The registered service address (needed by a plan with a service radius).
-    public var serviceAddress: GeodeticCoordinate?
+    package var serviceAddress: GeodeticCoordinate?
     /// The constellations the terminal can use.
-    public var constellations: ConstellationSet
+    package var constellations: ConstellationSet
     /// The home region's name in the policy's `service_rules.regions` (nil: the region
     /// containing ``serviceAddress``).
-    public var homeRegionName: String?
+    package var homeRegionName: String?
 
     /// A subscription; by default a `mobile` Starlink terminal without plan.
-    public init(
+    package init(
         planName: String? = nil, mobility: MobilityClass = .mobile, serviceAddress: GeodeticCoordinate? = nil,
         constellations: ConstellationSet = ConstellationSet(.starlink), homeRegionName: String? = nil
     ) {
@@ -42,17 +42,17 @@ public struct ServiceSubscription: Sendable, Hashable {
 ///   (``ServiceDayCounters``, handed in with ``updateCounters(_:)``).
 ///
 /// Allocation-free after `init`; use one instance from the tick.
-public struct ServiceRulesEvaluator: Sendable {
+package struct ServiceRulesEvaluator: Sendable {
     /// The subscription.
-    public let subscription: ServiceSubscription
+    package let subscription: ServiceSubscription
     /// The plan in force (nil: none selected, or the policy lacks it).
-    public private(set) var plan: ServicePlan?
+    package private(set) var plan: ServicePlan?
     /// The regions in force.
-    public private(set) var regions: ServiceRegions?
+    package private(set) var regions: ServiceRegions?
     /// The home region's index in ``regions``.
-    public private(set) var homeRegion: Int?
+    package private(set) var homeRegion: Int?
     /// Shortest window a speed is measured over, seconds.
-    public var speedWindowSeconds: Double = 10
+    package var speedWindowSeconds: Double = 10
 
     private var counters = ServiceDayCounters.zero
     private var windowStart: PositionFix?
@@ -62,13 +62,13 @@ public struct ServiceRulesEvaluator: Sendable {
     private var addressDistance = Double.nan
 
     /// An evaluator for `subscription` under `rules`.
-    public init(subscription: ServiceSubscription, rules: ServiceRules = .none) {
+    package init(subscription: ServiceSubscription, rules: ServiceRules = .none) {
         self.subscription = subscription
         replaceRules(rules)
     }
 
     /// Installs a new policy's rules (from the next decision); measurements carry over.
-    public mutating func replaceRules(_ rules: ServiceRules) {
+    package mutating func replaceRules(_ rules: ServiceRules) {
         plan = subscription.planName.flatMap { rules.plan(named: $0) }
         regions = rules.regions
         if let regions {
@@ -87,16 +87,16 @@ public struct ServiceRulesEvaluator: Sendable {
 
     /// Sets the measured speed directly, m/s: for tools judging one position
     /// (`utermd geofence check --speed-kmh`); the tick measures it from the fixes.
-    public mutating func assumeMeasuredSpeed(metresPerSecond: Double) { measuredSpeed = metresPerSecond }
+    package mutating func assumeMeasuredSpeed(metresPerSecond: Double) { measuredSpeed = metresPerSecond }
 
     /// The day counters in force (from the daemon's store).
-    public mutating func updateCounters(_ counters: ServiceDayCounters) { self.counters = counters }
+    package mutating func updateCounters(_ counters: ServiceDayCounters) { self.counters = counters }
 
     /// The place of the last fix (for the day counters).
-    public var lastPlace: ServicePlace? { place }
+    package var lastPlace: ServicePlace? { place }
 
     /// Takes a usable fix the geofence accepted.
-    public mutating func update(fix: PositionFix) {
+    package mutating func update(fix: PositionFix) {
         guard fix.isUsable else { return }
         if let last = lastFix, fix.monotonicTime < last.monotonicTime { return }
         lastFix = fix
@@ -118,7 +118,7 @@ public struct ServiceRulesEvaluator: Sendable {
 
     /// The decision beside `geofence` on `day` (nil: UTC unknown, so the day counters'
     /// last day stands in).
-    public func decide(geofence: GeofenceDecision, on day: UTCDay?) -> ServiceDecision {
+    package func decide(geofence: GeofenceDecision, on day: UTCDay?) -> ServiceDecision {
         var decision = ServiceDecision(code: .okay, permittedConstellations: [])
         decision.place = place
         decision.homeRegion = homeRegion

@@ -10,7 +10,7 @@ extension Zone {
     /// checked for self-intersection again.
     /// - Throws: ``ZoneError`` with ``GeometryProblem/noFeatureMatches(selector:)`` when the
     ///   selector chooses nothing, or a geometry problem.
-    public init(
+    package init(
         name: String, document: GeoJSONDocument, selecting selector: FeatureSelector, bufferMetres: Double = 0,
         extraLines: [GeoPolyline] = [], options: ZoneBuildOptions = ZoneBuildOptions(checksSelfIntersections: false)
     ) throws(ZoneError) {
@@ -55,7 +55,7 @@ extension Zone {
     /// extended by one vertex at either end so that no edge reaching the zone is lost): e.g. a
     /// country's own stretch of the 1:10m world coastline, to measure its territorial sea from
     /// a finer line than the country polygon.
-    public func nearbyPieces(of lines: [GeoPolyline], withinMetres distance: Double) -> [GeoPolyline] {
+    package func nearbyPieces(of lines: [GeoPolyline], withinMetres distance: Double) -> [GeoPolyline] {
         guard let extent = parts.dropFirst().reduce(parts.first?.bounds, { $0?.union($1.bounds) }) else { return [] }
         let reach = extent.grown(byMetres: bufferMetres + distance)
         var pieces: [GeoPolyline] = []

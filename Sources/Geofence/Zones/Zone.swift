@@ -17,17 +17,17 @@
 ///   boundaries and lines, b the buffer), −d∂ − b inside them; negative means inside.
 public struct Zone: Sendable {
     /// The name decisions report (e.g. "Russia + 12 nm").
-    public let name: String
+    package let name: String
     /// Buffer around boundaries and lines, metres.
-    public let bufferMetres: Double
+    package let bufferMetres: Double
     /// Number of independently indexed pieces (polygons, line pieces, points).
-    public var partCount: Int { parts.count }
+    package var partCount: Int { parts.count }
 
     let parts: [ZonePart]
 
     /// Checks and indexes the geometry.
     /// - Throws: ``ZoneError`` naming the polygon/ring/line and the problem.
-    public init(name: String, geometry: ZoneGeometry, options: ZoneBuildOptions = ZoneBuildOptions())
+    package init(name: String, geometry: ZoneGeometry, options: ZoneBuildOptions = ZoneBuildOptions())
         throws(ZoneError)
     {
         self.name = name
@@ -38,7 +38,7 @@ public struct Zone: Sendable {
     /// Signed distance from the zone's edge, metres: negative inside, positive outside. Exact
     /// (to the accuracy above) while its magnitude is below `searchRadiusMetres`; otherwise
     /// ±`searchRadiusMetres` (further than that inside or outside).
-    public func signedDistanceMetres(to coordinate: GeodeticCoordinate, searchRadiusMetres: Double = 100_000)
+    package func signedDistanceMetres(to coordinate: GeodeticCoordinate, searchRadiusMetres: Double = 100_000)
         -> Double
     {
         let query = QueryPoint(coordinate)
@@ -61,7 +61,7 @@ public struct Zone: Sendable {
     }
 
     /// Whether the coordinate lies in the zone grown by `marginMetres` (shrunk if negative).
-    public func contains(_ coordinate: GeodeticCoordinate, marginMetres: Double = 0) -> Bool {
+    package func contains(_ coordinate: GeodeticCoordinate, marginMetres: Double = 0) -> Bool {
         signedDistanceMetres(to: coordinate, searchRadiusMetres: abs(marginMetres) + 1) <= marginMetres
     }
 }

@@ -9,29 +9,29 @@
 ///   a restriction);
 /// - polygons plus coastline lines, buffer 12 nm: the same measured from a finer coastline;
 /// - one point, buffer r: a circle of radius r.
-public struct ZoneGeometry: Sendable, Equatable, Codable {
+package struct ZoneGeometry: Sendable, Equatable, Codable {
     /// Areas (even–odd within each polygon; polygons are united).
-    public var polygons: [GeoPolygon]
+    package var polygons: [GeoPolygon]
     /// Lines (coastlines) or single points (circle centres), used only for the buffer.
-    public var lines: [GeoPolyline]
+    package var lines: [GeoPolyline]
     /// Buffer distance b around the polygons' boundaries and the lines, metres (≥ 0).
-    public var bufferMetres: Double
+    package var bufferMetres: Double
 
     /// Creates a geometry; it is checked when the ``Zone`` is built.
-    public init(polygons: [GeoPolygon] = [], lines: [GeoPolyline] = [], bufferMetres: Double = 0) {
+    package init(polygons: [GeoPolygon] = [], lines: [GeoPolyline] = [], bufferMetres: Double = 0) {
         self.polygons = polygons
         self.lines = lines
         self.bufferMetres = bufferMetres
     }
 
     /// A circle: every point within `radiusMetres` (geodesic distance) of `centre`.
-    public static func circle(centre: GeodeticCoordinate, radiusMetres: Double) -> ZoneGeometry {
+    package static func circle(centre: GeodeticCoordinate, radiusMetres: Double) -> ZoneGeometry {
         ZoneGeometry(lines: [GeoPolyline(vertices: [centre])], bufferMetres: radiusMetres)
     }
 
     /// Polygons grown by a distance given in nautical miles (1 nm = 1 852 m); with 12 nm this
     /// is a state's land plus its territorial sea (UNCLOS art. 3).
-    public static func polygons(_ polygons: [GeoPolygon], bufferNauticalMiles: Double) -> ZoneGeometry {
+    package static func polygons(_ polygons: [GeoPolygon], bufferNauticalMiles: Double) -> ZoneGeometry {
         ZoneGeometry(polygons: polygons, bufferMetres: MaritimeDistance.metres(nauticalMiles: bufferNauticalMiles))
     }
 }
@@ -41,17 +41,17 @@ public struct ZoneBuildOptions: Sendable, Equatable {
     /// Longest boundary edge L kept for distance computations, metres (shortened to L/√tan φ
     /// above 45°). Longer edges are split along their longitude/latitude-straight line, so
     /// distances follow the source's edges to within L²/(8R), 0.5 m for 5 km.
-    public var maximumEdgeLengthMetres: Double
+    package var maximumEdgeLengthMetres: Double
     /// Whether rings are checked for self-intersections (O(n log n) sweep). Files loaded with
     /// ``GeoJSONDocument`` have been checked already.
-    public var checksSelfIntersections: Bool
+    package var checksSelfIntersections: Bool
     /// Lines are cut into pieces of at most this many edges, each indexed on its own, so that a
     /// continent-long coastline does not become a candidate for every query.
-    public var maximumEdgesPerLinePiece: Int
+    package var maximumEdgesPerLinePiece: Int
     /// Whether large polygons get a cell grid that answers most queries without touching an
     /// edge (up to 65 536 cells, 4 bytes each, per polygon). Results are identical either way;
     /// only speed and memory differ.
-    public var buildsCellGrids: Bool
+    package var buildsCellGrids: Bool
 
     /// Defaults: 5 km edges, self-intersection check on, 512-edge line pieces, cell grids.
     public init(
@@ -68,14 +68,14 @@ public struct ZoneBuildOptions: Sendable, Equatable {
 /// A zone could not be built: which zone, where in its geometry, and what is wrong.
 public struct ZoneError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Name of the zone being built.
-    public var zoneName: String
+    package var zoneName: String
     /// Polygon/ring/line where the problem is.
-    public var location: GeometryLocation
+    package var location: GeometryLocation
     /// The problem.
-    public var problem: GeometryProblem
+    package var problem: GeometryProblem
 
     /// Creates an error.
-    public init(zoneName: String, location: GeometryLocation, problem: GeometryProblem) {
+    package init(zoneName: String, location: GeometryLocation, problem: GeometryProblem) {
         self.zoneName = zoneName
         self.location = location
         self.problem = problem

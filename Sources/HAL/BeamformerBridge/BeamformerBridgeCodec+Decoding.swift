@@ -4,7 +4,7 @@ extension BeamformerBridgeCodec {
     /// Decodes the frame that is exactly `bytes` (one bulk transfer). With
     /// `expectedSequence`, a valid frame with another sequence throws `wrongSequence`.
     /// Allocates nothing; checks in the order `BeamformerBridgeFrameError` lists.
-    public static func decode(_ bytes: UnsafeRawBufferPointer, expectedSequence: UInt16? = nil)
+    package static func decode(_ bytes: UnsafeRawBufferPointer, expectedSequence: UInt16? = nil)
         throws(BeamformerBridgeFrameError) -> BeamformerBridgeFrame
     {
         let header = BeamformerBridgeProtocol.headerByteCount
@@ -38,7 +38,7 @@ extension BeamformerBridgeCodec {
     }
 
     /// Decodes the frame in `bytes` (a convenience over the buffer form).
-    public static func decode(_ bytes: [UInt8], expectedSequence: UInt16? = nil) throws(BeamformerBridgeFrameError)
+    package static func decode(_ bytes: [UInt8], expectedSequence: UInt16? = nil) throws(BeamformerBridgeFrameError)
         -> BeamformerBridgeFrame
     {
         try bytes.withUnsafeBytes { buffer in
@@ -48,7 +48,7 @@ extension BeamformerBridgeCodec {
 
     /// The code of the `index`-th element (0-based within the load) of `load`, read from the
     /// frame's `bytes`. `index` must be below `load.elementCount`.
-    public static func channelCode(_ index: Int, of load: BeamStateLoad, in bytes: UnsafeRawBufferPointer)
+    package static func channelCode(_ index: Int, of load: BeamStateLoad, in bytes: UnsafeRawBufferPointer)
         -> BeamformerChannelCode
     {
         let offset = load.codesByteOffset + 2 * index
@@ -56,7 +56,7 @@ extension BeamformerBridgeCodec {
     }
 
     /// Every code of `load`, read from the frame's `bytes` (allocates the array).
-    public static func channelCodes(of load: BeamStateLoad, in bytes: [UInt8]) -> [BeamformerChannelCode] {
+    package static func channelCodes(of load: BeamStateLoad, in bytes: [UInt8]) -> [BeamformerChannelCode] {
         bytes.withUnsafeBytes { buffer in (0..<load.elementCount).map { channelCode($0, of: load, in: buffer) } }
     }
 

@@ -6,11 +6,11 @@ import Platform
 /// `BeamformerBridgeProtocol.maximumFrameByteCount` made once fits every frame), so the
 /// driver can build frames without touching the heap. The `[UInt8]` forms are conveniences
 /// for tests and the simulated bridge.
-public enum BeamformerBridgeCodec {}
+package enum BeamformerBridgeCodec {}
 
 extension BeamformerBridgeCodec {
     /// Writes a reset request; returns the frame's length.
-    public static func encodeReset(sequence: UInt16, into buffer: UnsafeMutableRawBufferPointer)
+    package static func encodeReset(sequence: UInt16, into buffer: UnsafeMutableRawBufferPointer)
         throws(BeamformerBridgeFrameError) -> Int
     {
         try writeFrame(command: BeamformerBridgeCommand.reset.rawValue, sequence: sequence, payloadByteCount: 0, into: buffer) {
@@ -19,7 +19,7 @@ extension BeamformerBridgeCodec {
     }
 
     /// Writes a read-status request; returns the frame's length.
-    public static func encodeReadStatus(sequence: UInt16, into buffer: UnsafeMutableRawBufferPointer)
+    package static func encodeReadStatus(sequence: UInt16, into buffer: UnsafeMutableRawBufferPointer)
         throws(BeamformerBridgeFrameError) -> Int
     {
         try writeFrame(
@@ -32,7 +32,7 @@ extension BeamformerBridgeCodec {
     /// Writes a request to store `codes` for elements `firstElement ..< firstElement + codes.count`
     /// into `slot`; returns the frame's length. Refuses codes above 127, more elements than one
     /// frame carries (`BeamformerBridgeProtocol.maximumElementsPerLoad`) and slots past 120.
-    public static func encodeLoadBeamState(
+    package static func encodeLoadBeamState(
         slot: UInt8, firstElement: Int, codes: UnsafeBufferPointer<BeamformerChannelCode>, sequence: UInt16,
         into buffer: UnsafeMutableRawBufferPointer
     ) throws(BeamformerBridgeFrameError) -> Int {
@@ -65,7 +65,7 @@ extension BeamformerBridgeCodec {
     }
 
     /// Writes a request to apply `slot` to all chips; returns the frame's length.
-    public static func encodeLatch(slot: UInt8, sequence: UInt16, into buffer: UnsafeMutableRawBufferPointer)
+    package static func encodeLatch(slot: UInt8, sequence: UInt16, into buffer: UnsafeMutableRawBufferPointer)
         throws(BeamformerBridgeFrameError) -> Int
     {
         try writeFrame(command: BeamformerBridgeCommand.latch.rawValue, sequence: sequence, payloadByteCount: 1, into: buffer) {
@@ -74,7 +74,7 @@ extension BeamformerBridgeCodec {
     }
 
     /// Writes the bridge's answer `acknowledgement` to request `sequence`; returns its length.
-    public static func encodeAcknowledgement(
+    package static func encodeAcknowledgement(
         _ acknowledgement: BeamformerBridgeAcknowledgement, sequence: UInt16, into buffer: UnsafeMutableRawBufferPointer
     ) throws(BeamformerBridgeFrameError) -> Int {
         let block = acknowledgement.statusBlock
@@ -96,7 +96,7 @@ extension BeamformerBridgeCodec {
     }
 
     /// A frame as a new array (for tests and the simulated bridge, not the hot path).
-    public static func frame(
+    package static func frame(
         _ encode: (UnsafeMutableRawBufferPointer) throws(BeamformerBridgeFrameError) -> Int
     ) throws(BeamformerBridgeFrameError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: BeamformerBridgeProtocol.maximumFrameByteCount)

@@ -1,5 +1,5 @@
 /// The command byte of a bridge frame (see `BeamformerBridgeProtocol`).
-public enum BeamformerBridgeCommand: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum BeamformerBridgeCommand: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Clear every beam state and the applied state; resynchronise the sequence.
     case reset = 0x01
     /// Ask for the status block.
@@ -12,10 +12,10 @@ public enum BeamformerBridgeCommand: UInt8, Sendable, Hashable, CaseIterable, Cu
     case acknowledgement = 0x80
 
     /// Whether the host sends this command (as opposed to the bridge).
-    public var isRequest: Bool { self != .acknowledgement }
+    package var isRequest: Bool { self != .acknowledgement }
 
     /// `load-beam-state` etc.
-    public var description: String {
+    package var description: String {
         switch self {
         case .reset: "reset"
         case .readStatus: "read-status"
@@ -27,7 +27,7 @@ public enum BeamformerBridgeCommand: UInt8, Sendable, Hashable, CaseIterable, Cu
 }
 
 /// The status code of an acknowledgement: 0 is success, anything else a refusal (a NAK).
-public enum BeamformerBridgeStatus: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum BeamformerBridgeStatus: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Done.
     case ok = 0
     /// The frame did not start with "UB".
@@ -56,7 +56,7 @@ public enum BeamformerBridgeStatus: UInt8, Sendable, Hashable, CaseIterable, Cus
     case deviceFault = 12
 
     /// `wrong-sequence` etc.
-    public var description: String {
+    package var description: String {
         switch self {
         case .ok: "ok"
         case .badMagic: "bad-magic"

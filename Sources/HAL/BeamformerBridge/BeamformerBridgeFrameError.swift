@@ -4,7 +4,7 @@
 /// header (`truncated`), magic, version, declared length (`lengthMismatch` above 4,096),
 /// length received (`truncated` / `lengthMismatch` for trailing bytes), CRC, command, the
 /// payload's length for its command, and last the sequence when one is expected.
-public enum BeamformerBridgeFrameError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum BeamformerBridgeFrameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Fewer bytes came than the header (or the header's declared length) needs.
     case truncated(receivedByteCount: Int, neededByteCount: Int)
     /// The frame does not start with "UB"; the two bytes found, first in the high byte.
@@ -30,7 +30,7 @@ public enum BeamformerBridgeFrameError: Error, Sendable, Hashable, CustomStringC
     case bufferTooSmall(neededByteCount: Int, availableByteCount: Int)
 
     /// The status a bridge answers when a request fails to decode this way.
-    public var status: BeamformerBridgeStatus {
+    package var status: BeamformerBridgeStatus {
         switch self {
         case .truncated: .truncated
         case .badMagic: .badMagic
@@ -45,7 +45,7 @@ public enum BeamformerBridgeFrameError: Error, Sendable, Hashable, CustomStringC
     }
 
     /// A sentence naming the fault and its numbers.
-    public var description: String {
+    package var description: String {
         switch self {
         case .truncated(let received, let needed):
             "truncated frame: \(received) bytes, \(needed) needed"

@@ -3,21 +3,21 @@
 /// Decoding copies nothing out of the buffer: a load-beam-state message records where its
 /// channel codes sit (`BeamStateLoad.codesByteOffset`), and
 /// `BeamformerBridgeCodec.channelCode(_:of:in:)` reads them from the same buffer.
-public struct BeamformerBridgeFrame: Sendable, Hashable {
+package struct BeamformerBridgeFrame: Sendable, Hashable {
     /// The sequence number: the host's counter for a request, the request's for a reply.
-    public var sequence: UInt16
+    package var sequence: UInt16
     /// The command and its payload.
-    public var message: BeamformerBridgeMessage
+    package var message: BeamformerBridgeMessage
 
     /// Builds a frame.
-    public init(sequence: UInt16, message: BeamformerBridgeMessage) {
+    package init(sequence: UInt16, message: BeamformerBridgeMessage) {
         self.sequence = sequence
         self.message = message
     }
 }
 
 /// What a frame says.
-public enum BeamformerBridgeMessage: Sendable, Hashable {
+package enum BeamformerBridgeMessage: Sendable, Hashable {
     /// Clear every beam state and the applied state.
     case reset
     /// Ask for the status block.
@@ -30,7 +30,7 @@ public enum BeamformerBridgeMessage: Sendable, Hashable {
     case acknowledgement(BeamformerBridgeAcknowledgement)
 
     /// The command of this message.
-    public var command: BeamformerBridgeCommand {
+    package var command: BeamformerBridgeCommand {
         switch self {
         case .reset: .reset
         case .readStatus: .readStatus
@@ -42,19 +42,19 @@ public enum BeamformerBridgeMessage: Sendable, Hashable {
 }
 
 /// The fixed part of a load-beam-state payload.
-public struct BeamStateLoad: Sendable, Hashable {
+package struct BeamStateLoad: Sendable, Hashable {
     /// The slot written, 0...120.
-    public var slot: UInt8
+    package var slot: UInt8
     /// The first element written.
-    public var firstElement: Int
+    package var firstElement: Int
     /// How many consecutive elements are written.
-    public var elementCount: Int
+    package var elementCount: Int
     /// Where, in the frame's bytes, the first element's phase code sits (two bytes each:
     /// phase, gain).
-    public var codesByteOffset: Int
+    package var codesByteOffset: Int
 
     /// Builds the description of a load.
-    public init(slot: UInt8, firstElement: Int, elementCount: Int, codesByteOffset: Int) {
+    package init(slot: UInt8, firstElement: Int, elementCount: Int, codesByteOffset: Int) {
         self.slot = slot
         self.firstElement = firstElement
         self.elementCount = elementCount
@@ -63,18 +63,18 @@ public struct BeamStateLoad: Sendable, Hashable {
 }
 
 /// The bridge's answer to one request.
-public struct BeamformerBridgeAcknowledgement: Sendable, Hashable, CustomStringConvertible {
+package struct BeamformerBridgeAcknowledgement: Sendable, Hashable, CustomStringConvertible {
     /// The command byte of the request answered, as received (it may be an unknown one).
-    public var acknowledgedCommandCode: UInt8
+    package var acknowledgedCommandCode: UInt8
     /// Success, or why the request was refused.
-    public var status: BeamformerBridgeStatus
+    package var status: BeamformerBridgeStatus
     /// For `wrongSequence` the sequence expected, for `codeOutOfRange` the element; else 0.
-    public var detail: UInt16
+    package var detail: UInt16
     /// The status block, in the answer to a read status that succeeded.
-    public var statusBlock: BeamformerBridgeStatusBlock?
+    package var statusBlock: BeamformerBridgeStatusBlock?
 
     /// Builds an acknowledgement.
-    public init(
+    package init(
         acknowledgedCommandCode: UInt8, status: BeamformerBridgeStatus, detail: UInt16 = 0,
         statusBlock: BeamformerBridgeStatusBlock? = nil
     ) {
@@ -85,10 +85,10 @@ public struct BeamformerBridgeAcknowledgement: Sendable, Hashable, CustomStringC
     }
 
     /// The request answered, when its command byte is a known one.
-    public var acknowledgedCommand: BeamformerBridgeCommand? { BeamformerBridgeCommand(rawValue: acknowledgedCommandCode) }
+    package var acknowledgedCommand: BeamformerBridgeCommand? { BeamformerBridgeCommand(rawValue: acknowledgedCommandCode) }
 
     /// `ack latch: ok` or `nak load-beam-state: wrong-sequence (detail 7)`.
-    public var description: String {
+    package var description: String {
         let command = acknowledgedCommand?.description ?? "0x\(String(acknowledgedCommandCode, radix: 16))"
         let head = status == .ok ? "ack \(command): ok" : "nak \(command): \(status)"
         return detail == 0 ? head : head + " (detail \(detail))"
@@ -96,18 +96,18 @@ public struct BeamformerBridgeAcknowledgement: Sendable, Hashable, CustomStringC
 }
 
 /// What a read status reports about the bridge.
-public struct BeamformerBridgeStatusBlock: Sendable, Hashable {
+package struct BeamformerBridgeStatusBlock: Sendable, Hashable {
     /// Elements the bridge drives (chips × 4).
-    public var elementCount: Int
+    package var elementCount: Int
     /// Stored beam-state slots per chip.
-    public var beamStateSlotCount: Int
+    package var beamStateSlotCount: Int
     /// The slot last latched, or nil when none was since reset.
-    public var appliedSlot: UInt8?
+    package var appliedSlot: UInt8?
     /// Latches since reset.
-    public var latchCount: UInt32
+    package var latchCount: UInt32
 
     /// Builds a status block.
-    public init(elementCount: Int, beamStateSlotCount: Int, appliedSlot: UInt8?, latchCount: UInt32) {
+    package init(elementCount: Int, beamStateSlotCount: Int, appliedSlot: UInt8?, latchCount: UInt32) {
         self.elementCount = elementCount
         self.beamStateSlotCount = beamStateSlotCount
         self.appliedSlot = appliedSlot

@@ -60,43 +60,43 @@
 /// slot that is not applied while the array keeps its beam, then switches all chips in one
 /// edge, so no element ever points somewhere between two beams. The host alternates between
 /// two slots for that reason.
-public enum BeamformerBridgeProtocol {
+package enum BeamformerBridgeProtocol {
     /// The protocol version this codec speaks.
-    public static let version: UInt8 = 1
+    package static let version: UInt8 = 1
     /// The two magic bytes, "UB".
-    public static let magic: (UInt8, UInt8) = (0x55, 0x42)
+    package static let magic: (UInt8, UInt8) = (0x55, 0x42)
     /// Bytes before the payload: magic, version, command, sequence, payload length.
-    public static let headerByteCount = 8
+    package static let headerByteCount = 8
     /// Bytes of the CRC after the payload.
-    public static let crcByteCount = 4
+    package static let crcByteCount = 4
     /// The largest payload a frame may carry.
-    public static let maximumPayloadByteCount = 4096
+    package static let maximumPayloadByteCount = 4096
     /// The largest frame: header, largest payload, CRC.
-    public static let maximumFrameByteCount = headerByteCount + maximumPayloadByteCount + crcByteCount
+    package static let maximumFrameByteCount = headerByteCount + maximumPayloadByteCount + crcByteCount
     /// Bytes before the channel codes in a load-beam-state payload.
-    public static let loadHeaderByteCount = 6
+    package static let loadHeaderByteCount = 6
     /// The most elements one load-beam-state frame can carry.
-    public static let maximumElementsPerLoad = (maximumPayloadByteCount - loadHeaderByteCount) / 2
+    package static let maximumElementsPerLoad = (maximumPayloadByteCount - loadHeaderByteCount) / 2
     /// Bytes of an acknowledgement payload (without a status block).
-    public static let acknowledgementByteCount = 4
+    package static let acknowledgementByteCount = 4
     /// Bytes of the status block that follows the acknowledgement of a read status.
-    public static let statusBlockByteCount = 8
+    package static let statusBlockByteCount = 8
     /// Stored beam states per chip (ADAR1000 data sheet: 121).
-    public static let beamStateSlotCount = 121
+    package static let beamStateSlotCount = 121
     /// Channels per beamformer chip.
-    public static let channelsPerChip = 4
+    package static let channelsPerChip = 4
     /// The slot value meaning "none" in a status block.
-    public static let noSlot: UInt8 = 0xFF
+    package static let noSlot: UInt8 = 0xFF
 
     /// The interface to claim.
-    public static let interfaceNumber = 0
+    package static let interfaceNumber = 0
     /// Host-to-bridge bulk endpoint.
-    public static let requestEndpoint = USBEndpointAddress.output(1)
+    package static let requestEndpoint = USBEndpointAddress.output(1)
     /// Bridge-to-host bulk endpoint.
-    public static let replyEndpoint = USBEndpointAddress.input(1)
+    package static let replyEndpoint = USBEndpointAddress.input(1)
 
     /// The size of a frame carrying `payloadByteCount` bytes of payload.
-    public static func frameByteCount(payloadByteCount: Int) -> Int {
+    package static func frameByteCount(payloadByteCount: Int) -> Int {
         headerByteCount + payloadByteCount + crcByteCount
     }
 }

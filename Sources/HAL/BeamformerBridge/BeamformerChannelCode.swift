@@ -5,31 +5,31 @@
 /// Two bytes, no padding: an array of codes is what a load-beam-state payload carries, so the
 /// beam steering can write into a preallocated buffer of them and the codec copy it as is.
 @frozen
-public struct BeamformerChannelCode: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
+package struct BeamformerChannelCode: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
     /// Phase code, 0...127; phase = code × 2.8125°.
-    public var phaseCode: UInt8
+    package var phaseCode: UInt8
     /// Gain code, 0...127.
-    public var gainCode: UInt8
+    package var gainCode: UInt8
 
     /// The largest valid code of either kind (7 bits).
-    public static let maximumCode: UInt8 = 127
+    package static let maximumCode: UInt8 = 127
     /// The phase of one phase-code step, degrees (360 / 128).
-    public static let phaseStepDegrees = 2.8125
+    package static let phaseStepDegrees = 2.8125
     /// Phase 0, gain 0: what a reset leaves in every channel.
-    public static let zero = BeamformerChannelCode(phaseCode: 0, gainCode: 0)
+    package static let zero = BeamformerChannelCode(phaseCode: 0, gainCode: 0)
 
     /// Builds a code pair; nothing is checked here (the encoder refuses codes above 127).
-    public init(phaseCode: UInt8, gainCode: UInt8) {
+    package init(phaseCode: UInt8, gainCode: UInt8) {
         self.phaseCode = phaseCode
         self.gainCode = gainCode
     }
 
     /// Whether both codes fit in 7 bits.
-    public var isValid: Bool { phaseCode <= Self.maximumCode && gainCode <= Self.maximumCode }
+    package var isValid: Bool { phaseCode <= Self.maximumCode && gainCode <= Self.maximumCode }
 
     /// The phase this code sets, degrees in 0 ..< 360.
-    public var phaseDegrees: Double { Double(phaseCode) * Self.phaseStepDegrees }
+    package var phaseDegrees: Double { Double(phaseCode) * Self.phaseStepDegrees }
 
     /// `p45/g127`.
-    public var description: String { "p\(phaseCode)/g\(gainCode)" }
+    package var description: String { "p\(phaseCode)/g\(gainCode)" }
 }

@@ -1,20 +1,20 @@
 /// A board: which GPIO chip and line serve each role, which USB devices it expects.
 /// Built from a board file (see `Boards/README.md` for the format) by the Terminal's loader;
 /// this type knows nothing of the file format.
-public struct BoardProfile: Sendable, Hashable {
+package struct BoardProfile: Sendable, Hashable {
     /// Short identifier, e.g. `rpi5`.
-    public var name: String
+    package var name: String
     /// Human description.
-    public var summary: String
+    package var summary: String
     /// The GPIO chips the board expects, by label.
-    public var chips: [GPIOChipDescription]
+    package var chips: [GPIOChipDescription]
     /// The GPIO line of each role.
-    public var lines: [GPIORole: GPIOLineAssignment]
+    package var lines: [GPIORole: GPIOLineAssignment]
     /// The USB devices of each role.
-    public var usbDevices: [USBRole: USBDeviceAssignment]
+    package var usbDevices: [USBRole: USBDeviceAssignment]
 
     /// Builds a profile.
-    public init(
+    package init(
         name: String, summary: String = "", chips: [GPIOChipDescription],
         lines: [GPIORole: GPIOLineAssignment], usbDevices: [USBRole: USBDeviceAssignment] = [:]
     ) {
@@ -26,40 +26,40 @@ public struct BoardProfile: Sendable, Hashable {
     }
 
     /// The chip description with this label, if the board declares it.
-    public func chip(labelled label: String) -> GPIOChipDescription? {
+    package func chip(labelled label: String) -> GPIOChipDescription? {
         chips.first { $0.label == label }
     }
 }
 
 /// A GPIO chip as a board expects to find it.
-public struct GPIOChipDescription: Sendable, Hashable {
+package struct GPIOChipDescription: Sendable, Hashable {
     /// The chip label (`gpiodetect` shows it in brackets), e.g. `pinctrl-rp1`.
-    public var label: String
+    package var label: String
     /// Number of lines the chip has.
-    public var lineCount: Int
+    package var lineCount: Int
 
     /// Builds a chip description.
-    public init(label: String, lineCount: Int) {
+    package init(label: String, lineCount: Int) {
         self.label = label
         self.lineCount = lineCount
     }
 }
 
 /// Where one role's line is and how it behaves.
-public struct GPIOLineAssignment: Sendable, Hashable {
+package struct GPIOLineAssignment: Sendable, Hashable {
     /// Label of the chip holding the line.
-    public var chipLabel: String
+    package var chipLabel: String
     /// Line offset on that chip (the BCM GPIO number on a Raspberry Pi header).
-    public var offset: Int
+    package var offset: Int
     /// The physical level is inverted (active = low).
-    public var activeLow: Bool
+    package var activeLow: Bool
     /// The level the line takes at power-on and whenever the firmware lets go (outputs only).
-    public var safeState: LogicalLevel?
+    package var safeState: LogicalLevel?
     /// Bias for inputs.
-    public var bias: GPIOBias
+    package var bias: GPIOBias
 
     /// Builds an assignment.
-    public init(
+    package init(
         chipLabel: String, offset: Int, activeLow: Bool = false, safeState: LogicalLevel? = nil,
         bias: GPIOBias = .asIs
     ) {
@@ -72,7 +72,7 @@ public struct GPIOLineAssignment: Sendable, Hashable {
 }
 
 /// Input bias (libgpiod 1.6 request flags).
-public enum GPIOBias: String, Sendable, Hashable, CaseIterable, Codable {
+package enum GPIOBias: String, Sendable, Hashable, CaseIterable, Codable {
     case asIs = "as_is"
     case disabled
     case pullUp = "pull_up"
@@ -80,7 +80,7 @@ public enum GPIOBias: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// What a USB device does on the terminal.
-public enum USBRole: String, Sendable, Hashable, CaseIterable, Codable {
+package enum USBRole: String, Sendable, Hashable, CaseIterable, Codable {
     /// The beamformer bridge (USB to SPI for the phase shifters).
     case beamformer
     /// A GNSS receiver.
@@ -88,14 +88,14 @@ public enum USBRole: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// The USB device expected for one role.
-public struct USBDeviceAssignment: Sendable, Hashable {
+package struct USBDeviceAssignment: Sendable, Hashable {
     /// Vendor and product identifiers.
-    public var id: USBIdentifier
+    package var id: USBIdentifier
     /// Serial number, when the board pins one device among several of the same kind.
-    public var serial: String?
+    package var serial: String?
 
     /// Builds an assignment.
-    public init(id: USBIdentifier, serial: String? = nil) {
+    package init(id: USBIdentifier, serial: String? = nil) {
         self.id = id
         self.serial = serial
     }

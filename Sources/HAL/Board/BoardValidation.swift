@@ -1,29 +1,29 @@
 /// One problem in a board description, located by the field it concerns.
-public struct BoardIssue: Sendable, Hashable, CustomStringConvertible {
+package struct BoardIssue: Sendable, Hashable, CustomStringConvertible {
     /// Dotted path of the field, e.g. `gpio.lines.fault_in.line`.
-    public var field: String
+    package var field: String
     /// What is wrong.
-    public var message: String
+    package var message: String
 
     /// Builds an issue.
-    public init(field: String, message: String) {
+    package init(field: String, message: String) {
         self.field = field
         self.message = message
     }
 
     /// `field: message`.
-    public var description: String { "\(field): \(message)" }
+    package var description: String { "\(field): \(message)" }
 }
 
 extension BoardProfile {
     /// The most lines one GPIO chip can have: the kernel's `struct gpio_chip` counts them in
     /// a `u16` (`ngpio`). A larger count is a typo, and would size the simulated chip's tables.
-    public static let maximumChipLineCount = 65_535
+    package static let maximumChipLineCount = 65_535
 
     /// Checks the rules that the file format alone cannot: chips exist, offsets are in
     /// range, no two roles share a line, required roles are present, and lines that can
     /// make the terminal emit power on inactive. Returns every problem found (empty = valid).
-    public func validate() -> [BoardIssue] {
+    package func validate() -> [BoardIssue] {
         var issues: [BoardIssue] = []
         var labels: Set<String> = []
         for (index, chip) in chips.enumerated() {

@@ -1,6 +1,6 @@
 /// What a GPIO line does on the terminal. The board file names lines by role; the
 /// firmware never refers to a raw chip/offset.
-public enum GPIORole: String, Sendable, Hashable, CaseIterable, Codable {
+package enum GPIORole: String, Sendable, Hashable, CaseIterable, Codable {
     /// Output: enables the transmit chain. The safety interlock; safe state must be inactive.
     case transmitEnable = "transmit_enable"
     /// Output: power to the power amplifier. Safe state must be inactive.
@@ -19,7 +19,7 @@ public enum GPIORole: String, Sendable, Hashable, CaseIterable, Codable {
     case gnssPPS = "gnss_pps"
 
     /// Whether the firmware drives this line (`output`) or reads it (`input`).
-    public var direction: GPIODirection {
+    package var direction: GPIODirection {
         switch self {
         case .transmitEnable, .paPower, .statusLED, .beamformerReset: .output
         case .faultIn, .overTemperature, .transmitEnableSense, .gnssPPS: .input
@@ -28,22 +28,22 @@ public enum GPIORole: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Roles whose power-on (safe) state must be `inactive`: anything that can make the
     /// terminal emit. (Safety invariant 2 in the design notes.)
-    public var mustBeSafeInactive: Bool {
+    package var mustBeSafeInactive: Bool {
         self == .transmitEnable || self == .paPower
     }
 
     /// Roles every board must wire.
-    public static let required: [GPIORole] = [.transmitEnable]
+    package static let required: [GPIORole] = [.transmitEnable]
 }
 
 /// Direction of a GPIO line.
-public enum GPIODirection: String, Sendable, Hashable, Codable {
+package enum GPIODirection: String, Sendable, Hashable, Codable {
     case input
     case output
 }
 
 /// Logical level of a line, after active-low inversion.
-public enum LogicalLevel: String, Sendable, Hashable, Codable {
+package enum LogicalLevel: String, Sendable, Hashable, Codable {
     case inactive
     case active
 }

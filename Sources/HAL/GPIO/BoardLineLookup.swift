@@ -37,12 +37,12 @@ extension BoardProfile {
 
 extension LogicalLevel {
     /// The physical level (true = high) of this logical level on a line that is active-low or not.
-    public func isPhysicallyHigh(activeLow: Bool) -> Bool {
+    package func isPhysicallyHigh(activeLow: Bool) -> Bool {
         (self == .active) != activeLow
     }
 
     /// The logical level of a physical level (true = high) on a line that is active-low or not.
-    public init(physicallyHigh: Bool, activeLow: Bool) {
+    package init(physicallyHigh: Bool, activeLow: Bool) {
         self = physicallyHigh != activeLow ? .active : .inactive
     }
 }

@@ -4,7 +4,7 @@
 /// role's chip by label (never by number) and requests the line with the board's
 /// active-low, bias and safe state. Two implementations: `LinuxGPIO` (libgpiod) and
 /// `SimulatedGPIO` (in memory).
-public protocol GPIOBackend: AnyObject {
+package protocol GPIOBackend: AnyObject {
     /// The handle type of output lines.
     associatedtype OutputLine: GPIOOutputLine
     /// The handle type of input lines.
@@ -24,13 +24,13 @@ public protocol GPIOBackend: AnyObject {
 
 extension GPIOBackend {
     /// Requests the input line of `role` with edge detection on both edges.
-    public func openInput(_ role: GPIORole) throws(GPIOError) -> InputLine {
+    package func openInput(_ role: GPIORole) throws(GPIOError) -> InputLine {
         try openInput(role, edgeEvents: true)
     }
 
     /// Requests every output line the board declares, each at its safe state. If one fails,
     /// those already opened are released (back to their safe states) as the error propagates.
-    public func openAllOutputs() throws(GPIOError) -> [GPIORole: OutputLine] {
+    package func openAllOutputs() throws(GPIOError) -> [GPIORole: OutputLine] {
         var lines: [GPIORole: OutputLine] = [:]
         for role in GPIORole.allCases where role.direction == .output && board.lines[role] != nil {
             lines[role] = try openOutput(role)

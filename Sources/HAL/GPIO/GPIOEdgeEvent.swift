@@ -2,31 +2,31 @@
 ///
 /// Edges are logical: on an active-low line a physical falling edge is `rising` (the line
 /// became active). The kernel's character device reports them the same way.
-public enum GPIOEdge: String, Sendable, Hashable, CaseIterable {
+package enum GPIOEdge: String, Sendable, Hashable, CaseIterable {
     /// The line became active (`GPIOD_LINE_EVENT_RISING_EDGE`).
     case rising
     /// The line became inactive (`GPIOD_LINE_EVENT_FALLING_EDGE`).
     case falling
 
     /// The logical level the line has after this edge.
-    public var levelAfter: LogicalLevel { self == .rising ? .active : .inactive }
+    package var levelAfter: LogicalLevel { self == .rising ? .active : .inactive }
 }
 
 /// One edge event of an input line, with the time the kernel (or the simulation) saw it.
-public struct GPIOEdgeEvent: Sendable, Hashable, CustomStringConvertible {
+package struct GPIOEdgeEvent: Sendable, Hashable, CustomStringConvertible {
     /// Which way the logical level went.
-    public var edge: GPIOEdge
+    package var edge: GPIOEdge
     /// When, in nanoseconds. On Linux this is the kernel's `CLOCK_MONOTONIC` at the interrupt
     /// (the GPIO character device uses it for v1 events since Linux 5.7); in the simulation it
     /// is the virtual clock.
-    public var timestampNanoseconds: UInt64
+    package var timestampNanoseconds: UInt64
 
     /// Builds an event.
-    public init(edge: GPIOEdge, timestampNanoseconds: UInt64) {
+    package init(edge: GPIOEdge, timestampNanoseconds: UInt64) {
         self.edge = edge
         self.timestampNanoseconds = timestampNanoseconds
     }
 
     /// `rising@1000ns`.
-    public var description: String { "\(edge.rawValue)@\(timestampNanoseconds)ns" }
+    package var description: String { "\(edge.rawValue)@\(timestampNanoseconds)ns" }
 }

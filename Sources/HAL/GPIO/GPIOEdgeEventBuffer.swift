@@ -4,27 +4,27 @@
 /// tick calls `removeAll()` then polls. Appending never grows the storage: a full buffer
 /// leaves further events queued in the backend for the next poll. (Copying the buffer and
 /// then appending to the copy would allocate, as for any array: keep one owner.)
-public struct GPIOEdgeEventBuffer: Sendable, RandomAccessCollection {
+package struct GPIOEdgeEventBuffer: Sendable, RandomAccessCollection {
     private var storage: [GPIOEdgeEvent]
     /// The most events the buffer holds.
-    public let capacity: Int
+    package let capacity: Int
 
     /// Reserves room for `capacity` events (at least one).
-    public init(capacity: Int) {
+    package init(capacity: Int) {
         self.capacity = Swift.max(1, capacity)
         storage = []
         storage.reserveCapacity(self.capacity)
     }
 
     /// Room left before the buffer is full.
-    public var freeCapacity: Int { capacity - storage.count }
+    package var freeCapacity: Int { capacity - storage.count }
 
     /// Whether no more events fit.
-    public var isFull: Bool { storage.count >= capacity }
+    package var isFull: Bool { storage.count >= capacity }
 
     /// Adds an event if there is room; returns whether it was added.
     @discardableResult
-    public mutating func append(_ event: GPIOEdgeEvent) -> Bool {
+    package mutating func append(_ event: GPIOEdgeEvent) -> Bool {
         guard storage.count < capacity else { return false }
         storage.append(event)
         return true
@@ -32,19 +32,19 @@ public struct GPIOEdgeEventBuffer: Sendable, RandomAccessCollection {
 
     /// Gives the event at `position` another timestamp (a bench translating the kernel's
     /// clock into a run's virtual clock).
-    public mutating func restamp(_ position: Int, timestampNanoseconds: UInt64) {
+    package mutating func restamp(_ position: Int, timestampNanoseconds: UInt64) {
         storage[position].timestampNanoseconds = timestampNanoseconds
     }
 
     /// Empties the buffer, keeping its storage.
-    public mutating func removeAll() {
+    package mutating func removeAll() {
         storage.removeAll(keepingCapacity: true)
     }
 
     /// The first event's position (0).
-    public var startIndex: Int { storage.startIndex }
+    package var startIndex: Int { storage.startIndex }
     /// One past the last event.
-    public var endIndex: Int { storage.endIndex }
+    package var endIndex: Int { storage.endIndex }
     /// The event at `position`, oldest first.
-    public subscript(position: Int) -> GPIOEdgeEvent { storage[position] }
+    package subscript(position: Int) -> GPIOEdgeEvent { storage[position] }
 }

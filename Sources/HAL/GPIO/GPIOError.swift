@@ -3,9 +3,9 @@
 /// Thrown by every GPIO backend. When the operating system reported the failure (libgpiod
 /// sets `errno`), `errno` carries the value and `reason` its `strerror` text; failures the
 /// firmware detects itself (a role the board lacks, a chip label not found) have `errno` 0.
-public struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What kind of failure this is, for callers that react differently to each.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The board file assigns no line to the role.
         case roleNotOnBoard
         /// The role is an input and was opened as an output, or the reverse.
@@ -34,16 +34,16 @@ public struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What kind of failure this is.
-    public var kind: Kind
+    package var kind: Kind
     /// What was being done, e.g. `open /dev/gpiochip0` or `set transmit_enable`.
-    public var operation: String
+    package var operation: String
     /// The errno value libgpiod left (0 when none was set).
-    public var errno: Int32
+    package var errno: Int32
     /// `strerror(errno)`, or the firmware's own explanation when `errno` is 0.
-    public var reason: String
+    package var reason: String
 
     /// Builds an error of a given kind.
-    public init(kind: Kind, operation: String, errno: Int32 = 0, reason: String) {
+    package init(kind: Kind, operation: String, errno: Int32 = 0, reason: String) {
         self.kind = kind
         self.operation = operation
         self.errno = errno
@@ -51,12 +51,12 @@ public struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Builds an error the operating system reported, of kind `system`.
-    public init(operation: String, errno: Int32, reason: String) {
+    package init(operation: String, errno: Int32, reason: String) {
         self.init(kind: .system, operation: operation, errno: errno, reason: reason)
     }
 
     /// `operation: reason (errno N)`.
-    public var description: String {
+    package var description: String {
         errno == 0 ? "\(operation): \(reason)" : "\(operation): \(reason) (errno \(errno))"
     }
 }

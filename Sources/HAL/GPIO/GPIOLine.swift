@@ -4,7 +4,7 @@
 /// state from the first instant. Releasing (explicitly or when the last reference goes)
 /// drives the safe state again, then gives the line up. Handles are not thread-safe: use
 /// each from one thread (the real-time loop's).
-public protocol GPIOOutputLine: AnyObject {
+package protocol GPIOOutputLine: AnyObject {
     /// The role the board gives this line.
     var role: GPIORole { get }
     /// The board's safe state: the level at open and after release.
@@ -22,7 +22,7 @@ public protocol GPIOOutputLine: AnyObject {
 
 extension GPIOOutputLine {
     /// Drives the board's safe state without releasing the line.
-    public func setSafeState() throws(GPIOError) {
+    package func setSafeState() throws(GPIOError) {
         try set(safeState)
     }
 }
@@ -32,7 +32,7 @@ extension GPIOOutputLine {
 /// Edge events queue in the backend (the kernel keeps 16 per line and drops newer ones
 /// when full); drain them every tick with `pollEvents(into:)`, which never blocks or
 /// allocates. Handles are not thread-safe: use each from one thread.
-public protocol GPIOInputLine: AnyObject {
+package protocol GPIOInputLine: AnyObject {
     /// The role the board gives this line.
     var role: GPIORole { get }
     /// Whether the line was requested with edge detection on both edges.

@@ -2,7 +2,7 @@
 ///
 /// "Nothing found" is a normal answer (an empty array), not an error; errors are reserved
 /// for failures to look (a library that cannot initialise, a permission problem).
-public protocol HardwareInventory: Sendable {
+package protocol HardwareInventory: Sendable {
     /// A short name of the backend, e.g. `linux` or `simulated`.
     var backendName: String { get }
     /// The versions of the libraries behind the backend, as the libraries report them

@@ -1,18 +1,18 @@
 /// A USB vendor:product pair, written `vvvv:pppp` in hexadecimal as `lsusb` prints it.
-public struct USBIdentifier: Sendable, Hashable, Codable, CustomStringConvertible {
+package struct USBIdentifier: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The vendor ID (idVendor).
-    public var vendorID: UInt16
+    package var vendorID: UInt16
     /// The product ID (idProduct).
-    public var productID: UInt16
+    package var productID: UInt16
 
     /// Builds an identifier from its two numbers.
-    public init(vendorID: UInt16, productID: UInt16) {
+    package init(vendorID: UInt16, productID: UInt16) {
         self.vendorID = vendorID
         self.productID = productID
     }
 
     /// Parses `vvvv:pppp` (hexadecimal, optional `0x` prefixes); `nil` when malformed.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let vendor = Self.hex16(parts[0]), let product = Self.hex16(parts[1]) else {
             return nil
@@ -28,7 +28,7 @@ public struct USBIdentifier: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// `vvvv:pppp`, lower-case hexadecimal.
-    public var description: String { Self.hex4(vendorID) + ":" + Self.hex4(productID) }
+    package var description: String { Self.hex4(vendorID) + ":" + Self.hex4(productID) }
 
     private static func hex4(_ value: UInt16) -> String {
         let digits = String(value, radix: 16)
@@ -36,7 +36,7 @@ public struct USBIdentifier: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// Decodes the `vvvv:pppp` text form.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = USBIdentifier(text) else {
             throw DecodingError.dataCorrupted(
@@ -46,7 +46,7 @@ public struct USBIdentifier: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// Encodes the `vvvv:pppp` text form.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

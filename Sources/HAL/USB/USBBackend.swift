@@ -1,6 +1,6 @@
 /// Opens USB devices by vendor:product and, where several match, serial number.
 /// Two implementations: `LinuxUSB` (libusb-1.0) and `SimulatedUSB` (in memory).
-public protocol USBBackend: AnyObject {
+package protocol USBBackend: AnyObject {
     /// The handle type of open devices.
     associatedtype Device: USBDevice
 
@@ -13,7 +13,7 @@ public protocol USBBackend: AnyObject {
 
 extension USBBackend {
     /// Opens the device the board assigns to `role`; `notFound` when the board names none.
-    public func openDevice(for role: USBRole, of board: BoardProfile) throws(USBError) -> Device {
+    package func openDevice(for role: USBRole, of board: BoardProfile) throws(USBError) -> Device {
         guard let assignment = board.usbDevices[role] else {
             throw USBError(kind: .notFound, operation: "open \(role.rawValue): board \(board.name) has no such USB device")
         }
@@ -22,9 +22,9 @@ extension USBBackend {
 }
 
 /// A device arriving on or leaving the bus.
-public struct USBHotplugEvent: Sendable, Hashable, CustomStringConvertible {
+package struct USBHotplugEvent: Sendable, Hashable, CustomStringConvertible {
     /// Which way the device went.
-    public enum Change: String, Sendable, Hashable {
+    package enum Change: String, Sendable, Hashable {
         /// Plugged in (`LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED`).
         case arrived
         /// Unplugged or gone (`LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT`).
@@ -32,22 +32,22 @@ public struct USBHotplugEvent: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Arrived or left.
-    public var change: Change
+    package var change: Change
     /// The device (bus, address and identifier; strings are not read for hot-plug events).
-    public var device: USBDeviceInfo
+    package var device: USBDeviceInfo
 
     /// Builds an event.
-    public init(_ change: Change, _ device: USBDeviceInfo) {
+    package init(_ change: Change, _ device: USBDeviceInfo) {
         self.change = change
         self.device = device
     }
 
     /// `arrived 1209:0001 at 1:4`.
-    public var description: String { "\(change.rawValue) \(device.id) at \(device.bus):\(device.address)" }
+    package var description: String { "\(change.rawValue) \(device.id) at \(device.bus):\(device.address)" }
 }
 
 /// Reports devices arriving and leaving. Poll it from a supervising task, not the tick.
-public protocol USBHotplugMonitor: AnyObject {
+package protocol USBHotplugMonitor: AnyObject {
     /// The events since the last call, oldest first, waiting at most `timeout` for the
     /// first one. Linux: `libusb_handle_events_timeout_completed` delivering the callback
     /// registered with `libusb_hotplug_register_callback`, or, without hot-plug support,

@@ -5,7 +5,7 @@
 /// synchronous and bounded by their timeout; a timeout is rounded up to whole milliseconds
 /// (libusb's unit) and is at least 1 ms, since libusb reads 0 as "wait forever". Handles
 /// are not thread-safe: use each from one thread.
-public protocol USBDevice: AnyObject {
+package protocol USBDevice: AnyObject {
     /// The device's vendor:product.
     var identifier: USBIdentifier { get }
     /// The serial-number string descriptor, if the device has one.
@@ -43,7 +43,7 @@ public protocol USBDevice: AnyObject {
 extension USBDevice {
     /// Sends all of `bytes` to `endpoint`. Convenience over the buffer form.
     @discardableResult
-    public func bulkWrite(_ bytes: [UInt8], to endpoint: USBEndpointAddress, timeout: Duration) throws(USBError) -> Int {
+    package func bulkWrite(_ bytes: [UInt8], to endpoint: USBEndpointAddress, timeout: Duration) throws(USBError) -> Int {
         // Array's buffer accessors rethrow untyped; carry the typed error out in a Result.
         let result = bytes.withUnsafeBytes { buffer in
             Result { () throws(USBError) in try bulkTransferOut(to: endpoint, from: buffer, timeout: timeout) }
@@ -53,7 +53,7 @@ extension USBDevice {
 
     /// Receives at most `maxLength` bytes from `endpoint`. Convenience over the buffer form
     /// (it allocates the result: not for the real-time tick).
-    public func bulkRead(from endpoint: USBEndpointAddress, maxLength: Int, timeout: Duration) throws(USBError) -> [UInt8] {
+    package func bulkRead(from endpoint: USBEndpointAddress, maxLength: Int, timeout: Duration) throws(USBError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: maxLength)
         let count = try bytes.withUnsafeMutableBytes { buffer in
             Result { () throws(USBError) in try bulkTransferIn(from: endpoint, into: buffer, timeout: timeout) }
@@ -63,7 +63,7 @@ extension USBDevice {
     }
 
     /// A control transfer with an IN data stage of at most `length` bytes; returns them.
-    public func controlRead(_ setup: USBControlSetup, length: Int, timeout: Duration) throws(USBError) -> [UInt8] {
+    package func controlRead(_ setup: USBControlSetup, length: Int, timeout: Duration) throws(USBError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: length)
         let count = try bytes.withUnsafeMutableBytes { buffer in
             Result { () throws(USBError) in try controlTransfer(setup, data: buffer, timeout: timeout) }
@@ -73,7 +73,7 @@ extension USBDevice {
     }
 
     /// A control transfer with an OUT data stage carrying `bytes` (possibly none).
-    public func controlWrite(_ setup: USBControlSetup, bytes: [UInt8], timeout: Duration) throws(USBError) {
+    package func controlWrite(_ setup: USBControlSetup, bytes: [UInt8], timeout: Duration) throws(USBError) {
         var copy = bytes
         _ = try copy.withUnsafeMutableBytes { buffer in
             Result { () throws(USBError) in try controlTransfer(setup, data: buffer, timeout: timeout) }

@@ -2,10 +2,10 @@
 ///
 /// The real backend fills `code` and `name` from libusb (`libusb_error_name`); the simulated
 /// backend uses the same codes so that both read the same in logs and tests.
-public struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kinds of failure, one per `enum libusb_error` value of libusb-1.0 (libusb.h)
     /// plus `unavailableOnPlatform` for builds without libusb.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Input/output error (`LIBUSB_ERROR_IO`, -1).
         case io
         /// Invalid parameter (`LIBUSB_ERROR_INVALID_PARAM`, -2), e.g. an IN endpoint for an OUT transfer.
@@ -37,7 +37,7 @@ public struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// The kind of a libusb return code. The values are those of `enum libusb_error` in
         /// libusb.h, stable since libusb-1.0.0; HALLinux's tests check them against the header.
-        public init(libusbCode code: Int32) {
+        package init(libusbCode code: Int32) {
             switch code {
             case -1: self = .io
             case -2: self = .invalidParameter
@@ -56,7 +56,7 @@ public struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
         }
 
         /// The libusb return code of this kind (`LIBUSB_ERROR_OTHER` for `unavailableOnPlatform`).
-        public var libusbCode: Int32 {
+        package var libusbCode: Int32 {
             switch self {
             case .io: -1
             case .invalidParameter: -2
@@ -75,7 +75,7 @@ public struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
         }
 
         /// The libusb name of this kind's code, e.g. `LIBUSB_ERROR_PIPE`.
-        public var libusbName: String {
+        package var libusbName: String {
             switch self {
             case .io: "LIBUSB_ERROR_IO"
             case .invalidParameter: "LIBUSB_ERROR_INVALID_PARAM"
@@ -96,24 +96,24 @@ public struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What kind of failure this is.
-    public var kind: Kind
+    package var kind: Kind
     /// What was being done, e.g. `libusb_bulk_transfer OUT 0x01`.
-    public var operation: String
+    package var operation: String
     /// The libusb error code (negative).
-    public var code: Int32
+    package var code: Int32
     /// `libusb_error_name(code)`.
-    public var name: String
+    package var name: String
     /// Bytes that did move before the failure (a timed-out or interrupted bulk transfer can
     /// be partial).
-    public var transferredByteCount: Int
+    package var transferredByteCount: Int
 
     /// Builds an error from a libusb return code; the kind follows from the code.
-    public init(operation: String, code: Int32, name: String) {
+    package init(operation: String, code: Int32, name: String) {
         self.init(kind: Kind(libusbCode: code), operation: operation, code: code, name: name)
     }
 
     /// Builds an error of a given kind, with its libusb code and name.
-    public init(kind: Kind, operation: String, transferredByteCount: Int = 0) {
+    package init(kind: Kind, operation: String, transferredByteCount: Int = 0) {
         self.init(kind: kind, operation: operation, code: kind.libusbCode, name: kind.libusbName)
         self.transferredByteCount = transferredByteCount
     }
@@ -127,7 +127,7 @@ public struct USBError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `operation: LIBUSB_ERROR_NAME (code[, N bytes transferred])`.
-    public var description: String {
+    package var description: String {
         let moved = transferredByteCount > 0 ? ", \(transferredByteCount) bytes transferred" : ""
         return "\(operation): \(name) (\(code)\(moved))"
     }

@@ -3,7 +3,7 @@ import HAL
 extension LinuxGPIO {
     /// Whether `role`'s line is free, without requesting it (`gpiod_line_is_used` /
     /// `gpiod_line_info_is_used`): what `utermd doctor` reports before the daemon starts.
-    public func use(of role: GPIORole) throws(GPIOError) -> GPIOLineUse {
+    package func use(of role: GPIORole) throws(GPIOError) -> GPIOLineUse {
         guard let assignment = board.lines[role] else {
             throw GPIOError(kind: .roleNotOnBoard, operation: "look at \(role.rawValue)", reason: "the board assigns no line")
         }

@@ -14,18 +14,18 @@ import HAL
 /// let transmit = try gpio.openOutput(.transmitEnable)   // at its safe state: inactive
 /// let fault = try gpio.openInput(.faultIn)               // both edges reported
 /// ```
-public final class LinuxGPIO: GPIOBackend {
+package final class LinuxGPIO: GPIOBackend {
     /// The board whose lines this backend opens.
-    public let board: BoardProfile
+    package let board: BoardProfile
     /// Where the GPIO character devices are.
-    public let deviceDirectory: String
+    package let deviceDirectory: String
     #if os(Linux)
         let calls: GPIODCalls
     #endif
 
     /// A backend over `board`, which must pass `BoardProfile.validate()` (else `invalidBoard`).
     /// Opens nothing yet.
-    public convenience init(board: BoardProfile, deviceDirectory: String = "/dev") throws(GPIOError) {
+    package convenience init(board: BoardProfile, deviceDirectory: String = "/dev") throws(GPIOError) {
         #if os(Linux)
             try board.requireValid()
             try self.init(board: board, deviceDirectory: deviceDirectory, calls: GPIODCalls.live())
@@ -52,7 +52,7 @@ public final class LinuxGPIO: GPIOBackend {
 
     /// Requests `role`'s line as an output at the board's safe state (each chip opened and
     /// its label read until the board's is found, then the line requested).
-    public func openOutput(_ role: GPIORole) throws(GPIOError) -> LinuxGPIOOutputLine {
+    package func openOutput(_ role: GPIORole) throws(GPIOError) -> LinuxGPIOOutputLine {
         let resolved = try board.resolveLine(role, as: .output)
         #if os(Linux)
             let safeState = resolved.safeState ?? .inactive
@@ -66,7 +66,7 @@ public final class LinuxGPIO: GPIOBackend {
 
     /// Requests `role`'s line as an input, with edge detection on both edges when
     /// `edgeEvents`.
-    public func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> LinuxGPIOInputLine {
+    package func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> LinuxGPIOInputLine {
         let resolved = try board.resolveLine(role, as: .input)
         #if os(Linux)
             let request = try GPIODLineRequest(
@@ -79,7 +79,7 @@ public final class LinuxGPIO: GPIOBackend {
 
     /// Why this backend cannot open lines here, or nil when it can: not Linux, or no
     /// libgpiod installed.
-    public static var unavailableReason: String? {
+    package static var unavailableReason: String? {
         #if os(Linux)
             if case .failure(let error) = LibGPIODLibrary.shared { return error.description }
             return nil

@@ -2,11 +2,11 @@ import HAL
 
 /// An input line held through libgpiod, with edge events when requested so. Released when
 /// `release()` is called or the last reference goes away.
-public final class LinuxGPIOInputLine: GPIOInputLine {
+package final class LinuxGPIOInputLine: GPIOInputLine {
     /// The role the board gives this line.
-    public let role: GPIORole
+    package let role: GPIORole
     /// Whether the line was requested with edge detection on both edges.
-    public let reportsEdges: Bool
+    package let reportsEdges: Bool
     #if os(Linux)
         private var request: GPIODLineRequest?
 
@@ -24,7 +24,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     #endif
 
     /// The logical level (`gpiod_line_get_value`; 2.x: `gpiod_line_request_get_value`).
-    public func read() throws(GPIOError) -> LogicalLevel {
+    package func read() throws(GPIOError) -> LogicalLevel {
         #if os(Linux)
             guard let level = try request?.get() else { throw released("read") }
             return level
@@ -37,7 +37,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     /// `gpiod_line_event_read`; 2.x: `gpiod_line_request_wait_edge_events`, `_read_edge_events`), repeated
     /// until no event is ready or `buffer` is full. Allocates nothing.
     @discardableResult
-    public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
+    package func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
         try requireEdges("poll events of")
         #if os(Linux)
             var added = 0
@@ -53,7 +53,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     }
 
     /// An event wait up to `timeout` (retried on EINTR), then an event read (as `pollEvents`).
-    public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
+    package func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
         try requireEdges("read event of")
         #if os(Linux)
             guard try request?.waitForEvent(timeout: timeout) == true else { return nil }
@@ -64,7 +64,7 @@ public final class LinuxGPIOInputLine: GPIOInputLine {
     }
 
     /// The line released (`gpiod_line_release`; 2.x: `gpiod_line_request_release`), then `gpiod_chip_close`.
-    public func release() {
+    package func release() {
         #if os(Linux)
             request = nil
         #endif

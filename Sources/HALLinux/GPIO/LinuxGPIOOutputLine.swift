@@ -2,11 +2,11 @@ import HAL
 
 /// An output line held through libgpiod. Driven to the safe state at the request and again
 /// before release (explicit `release()` or the last reference going away).
-public final class LinuxGPIOOutputLine: GPIOOutputLine {
+package final class LinuxGPIOOutputLine: GPIOOutputLine {
     /// The role the board gives this line.
-    public let role: GPIORole
+    package let role: GPIORole
     /// The board's safe state.
-    public let safeState: LogicalLevel
+    package let safeState: LogicalLevel
     #if os(Linux)
         private var request: GPIODLineRequest?
 
@@ -25,7 +25,7 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
 
     /// Drives the logical level (`gpiod_line_set_value`; 2.x: `gpiod_line_request_set_value`;
     /// the kernel applies active-low).
-    public func set(_ level: LogicalLevel) throws(GPIOError) {
+    package func set(_ level: LogicalLevel) throws(GPIOError) {
         #if os(Linux)
             guard request != nil else { throw released("set") }
             try request?.set(level)
@@ -35,7 +35,7 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
     }
 
     /// The logical level the line is driven to (`gpiod_line_get_value`; 2.x: `gpiod_line_request_get_value`).
-    public func read() throws(GPIOError) -> LogicalLevel {
+    package func read() throws(GPIOError) -> LogicalLevel {
         #if os(Linux)
             guard let level = try request?.get() else { throw released("read") }
             return level
@@ -46,7 +46,7 @@ public final class LinuxGPIOOutputLine: GPIOOutputLine {
 
     /// The safe value set, then the line released and the chip closed (1.x or 2.x). The line
     /// is released even when the safe write fails; that failure is thrown.
-    public func release() throws(GPIOError) {
+    package func release() throws(GPIOError) {
         #if os(Linux)
             // Taken out of the handle, the request ends with this scope (released, chip closed),
             // whether or not the safe write below throws.

@@ -9,13 +9,13 @@ import HAL
 /// try bridge.claimInterface(0)
 /// try bridge.bulkWrite(frame, to: .output(1), timeout: .milliseconds(20))
 /// ```
-public final class LinuxUSB: USBBackend {
+package final class LinuxUSB: USBBackend {
     /// A backend; opens nothing yet.
-    public init() {}
+    package init() {}
 
     /// Finds and opens the device: `libusb_init`, `libusb_get_device_list`, `libusb_open`,
     /// `libusb_get_string_descriptor_ascii` (serial), `libusb_set_auto_detach_kernel_driver`.
-    public func openDevice(_ id: USBIdentifier, serialNumber: String?) throws(USBError) -> LinuxUSBDevice {
+    package func openDevice(_ id: USBIdentifier, serialNumber: String?) throws(USBError) -> LinuxUSBDevice {
         #if canImport(CLibUSB)
             let handle = try USBContext().open(id, serialNumber: serialNumber)
             return LinuxUSBDevice(handle: handle)
@@ -25,7 +25,7 @@ public final class LinuxUSB: USBBackend {
     }
 
     /// Why this backend cannot reach USB on this platform, or nil when it can.
-    public static var unavailableReason: String? {
+    package static var unavailableReason: String? {
         #if canImport(CLibUSB)
             nil
         #else

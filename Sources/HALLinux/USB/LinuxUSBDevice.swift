@@ -3,11 +3,11 @@ import HAL
 /// A USB device opened through libusb. Closing (explicitly or when the last reference goes)
 /// releases its claimed interfaces, re-attaching kernel drivers detached by hand, then
 /// closes it. Transfers never log.
-public final class LinuxUSBDevice: USBDevice {
+package final class LinuxUSBDevice: USBDevice {
     /// The device's vendor:product.
-    public let identifier: USBIdentifier
+    package let identifier: USBIdentifier
     /// The serial-number string descriptor, if the device has one.
-    public let serialNumber: String?
+    package let serialNumber: String?
     /// Claimed interfaces, each with whether a kernel driver was detached by hand for it.
     private var claimed: [Int32: Bool] = [:]
     #if canImport(CLibUSB)
@@ -29,7 +29,7 @@ public final class LinuxUSBDevice: USBDevice {
     deinit { close() }
 
     /// `libusb_claim_interface` (detaching a kernel driver first if needed).
-    public func claimInterface(_ number: Int) throws(USBError) {
+    package func claimInterface(_ number: Int) throws(USBError) {
         let interface = try Self.interfaceNumber(number)
         #if canImport(CLibUSB)
             guard let detached = try handle?.claim(interface) else { throw closed("claim interface \(number)") }
@@ -40,7 +40,7 @@ public final class LinuxUSBDevice: USBDevice {
     }
 
     /// `libusb_release_interface` (re-attaching a kernel driver detached by hand).
-    public func releaseInterface(_ number: Int) throws(USBError) {
+    package func releaseInterface(_ number: Int) throws(USBError) {
         let interface = try Self.interfaceNumber(number)
         #if canImport(CLibUSB)
             guard let detached = claimed.removeValue(forKey: interface) else {
@@ -55,7 +55,7 @@ public final class LinuxUSBDevice: USBDevice {
 
     /// `libusb_bulk_transfer` to an OUT endpoint.
     @discardableResult
-    public func bulkTransferOut(to endpoint: USBEndpointAddress, from bytes: UnsafeRawBufferPointer, timeout: Duration)
+    package func bulkTransferOut(to endpoint: USBEndpointAddress, from bytes: UnsafeRawBufferPointer, timeout: Duration)
         throws(USBError) -> Int
     {
         guard !endpoint.isInput else {
@@ -75,7 +75,7 @@ public final class LinuxUSBDevice: USBDevice {
     }
 
     /// `libusb_bulk_transfer` from an IN endpoint.
-    public func bulkTransferIn(from endpoint: USBEndpointAddress, into buffer: UnsafeMutableRawBufferPointer, timeout: Duration)
+    package func bulkTransferIn(from endpoint: USBEndpointAddress, into buffer: UnsafeMutableRawBufferPointer, timeout: Duration)
         throws(USBError) -> Int
     {
         guard endpoint.isInput else {
@@ -94,7 +94,7 @@ public final class LinuxUSBDevice: USBDevice {
 
     /// `libusb_control_transfer`.
     @discardableResult
-    public func controlTransfer(_ setup: USBControlSetup, data: UnsafeMutableRawBufferPointer, timeout: Duration)
+    package func controlTransfer(_ setup: USBControlSetup, data: UnsafeMutableRawBufferPointer, timeout: Duration)
         throws(USBError) -> Int
     {
         #if canImport(CLibUSB)
@@ -107,7 +107,7 @@ public final class LinuxUSBDevice: USBDevice {
     }
 
     /// `libusb_clear_halt`.
-    public func clearHalt(_ endpoint: USBEndpointAddress) throws(USBError) {
+    package func clearHalt(_ endpoint: USBEndpointAddress) throws(USBError) {
         #if canImport(CLibUSB)
             guard handle != nil else { throw closed("clear halt of \(endpoint)") }
             try handle?.clearHalt(endpoint.rawValue)
@@ -117,7 +117,7 @@ public final class LinuxUSBDevice: USBDevice {
     }
 
     /// `libusb_release_interface` for each claimed interface, then `libusb_close`.
-    public func close() {
+    package func close() {
         #if canImport(CLibUSB)
             for (interface, detached) in claimed.sorted(by: { $0.key < $1.key }) {
                 try? handle?.release(interface, reattachingKernelDriver: detached)

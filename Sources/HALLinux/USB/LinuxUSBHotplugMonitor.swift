@@ -6,9 +6,9 @@ import HAL
 /// Uses libusb's hot-plug callback where `libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG)`
 /// says it exists; elsewhere falls back to enumerating the bus on each poll and comparing
 /// with the previous enumeration. Either way, poll it from one supervising task.
-public final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
+package final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
     /// How the monitor learns of changes.
-    public enum Mode: String, Sendable {
+    package enum Mode: String, Sendable {
         /// libusb's hot-plug callback (`libusb_hotplug_register_callback`).
         case callback
         /// Periodic enumeration (`libusb_get_device_list`), compared with the previous one.
@@ -16,7 +16,7 @@ public final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
     }
 
     /// How this monitor learns of changes.
-    public let mode: Mode
+    package let mode: Mode
     #if canImport(CLibUSB)
         private let context: USBContext
         private var registration: LibUSBHotplugRegistration?
@@ -27,7 +27,7 @@ public final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
     /// arrivals by the first poll. `forcePolling` uses the fallback even where hot-plug
     /// callbacks exist (the fallback's own tests use it). Throws `unavailableOnPlatform`
     /// without libusb.
-    public init(enumerateExisting: Bool = false, forcePolling: Bool = false) throws(USBError) {
+    package init(enumerateExisting: Bool = false, forcePolling: Bool = false) throws(USBError) {
         #if canImport(CLibUSB)
             let context = try USBContext()
             self.context = context
@@ -47,7 +47,7 @@ public final class LinuxUSBHotplugMonitor: USBHotplugMonitor {
     /// The events since the last poll, waiting at most `timeout` for one. Callback mode:
     /// `libusb_handle_events_timeout_completed`. Polling mode: enumerate and compare; if
     /// nothing changed, sleep `timeout` and compare once more (the poll period is `timeout`).
-    public func pollHotplugEvents(timeout: Duration) throws(USBError) -> [USBHotplugEvent] {
+    package func pollHotplugEvents(timeout: Duration) throws(USBError) -> [USBHotplugEvent] {
         #if canImport(CLibUSB)
             switch mode {
             case .callback:

@@ -19,29 +19,29 @@ import HAL
 ///
 /// Re-plugging the same model keeps its state, like a device on a powered hub; call
 /// `powerCycle()` first to model a bridge that lost power.
-public final class SimulatedBeamformerBridge: USBDeviceModel {
+package final class SimulatedBeamformerBridge: USBDeviceModel {
     /// The device's vendor:product (the board's `beamformer` id by default).
-    public let identifier: USBIdentifier
+    package let identifier: USBIdentifier
     /// Its serial number.
-    public let serialNumber: String?
+    package let serialNumber: String?
     /// Elements driven: chips × 4.
-    public let elementCount: Int
+    package let elementCount: Int
 
     /// The channel codes in force on the array: zero after power-up and reset, a slot's
     /// codes after it is latched.
-    public private(set) var appliedCodes: [BeamformerChannelCode]
+    package private(set) var appliedCodes: [BeamformerChannelCode]
     /// The slot last latched, nil since power-up or reset.
-    public private(set) var appliedSlot: UInt8?
+    package private(set) var appliedSlot: UInt8?
     /// Every latch that took effect, oldest first.
-    public private(set) var latches: [BeamformerBridgeLatchRecord] = []
+    package private(set) var latches: [BeamformerBridgeLatchRecord] = []
     /// Every request frame received and how it was answered, oldest first.
-    public private(set) var requests: [BeamformerBridgeRequestRecord] = []
+    package private(set) var requests: [BeamformerBridgeRequestRecord] = []
     /// At most this many latches and requests are kept each (the oldest dropped);
     /// unbounded by default. Set it for long runs.
-    public var maximumRecordCount = Int.max
+    package var maximumRecordCount = Int.max
     /// When true the bridge takes requests but never answers (its IN endpoint NAKs), as a
     /// hung firmware would.
-    public var isSilent = false
+    package var isSilent = false
 
     private var slots: BeamStateSlots
     private var latchCount: UInt32 = 0
@@ -51,7 +51,7 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
     private var injectedStatus: BeamformerBridgeStatus?
 
     /// A bridge driving `chipCount` beamformer chips (four elements each).
-    public init(
+    package init(
         chipCount: Int, identifier: USBIdentifier = USBIdentifier(vendorID: 0x1209, productID: 0x0001),
         serialNumber: String? = nil
     ) {
@@ -63,17 +63,17 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
     }
 
     /// The phases in force, degrees, element by element.
-    public var appliedPhasesDegrees: [Double] { appliedCodes.map(\.phaseDegrees) }
+    package var appliedPhasesDegrees: [Double] { appliedCodes.map(\.phaseDegrees) }
 
     /// Latches since power-up or the last reset.
-    public var latchCountSinceReset: UInt32 { latchCount }
+    package var latchCountSinceReset: UInt32 { latchCount }
 
     /// The codes stored in `slot`, or nil when nothing was written there since reset.
-    public func storedCodes(inSlot slot: UInt8) -> [BeamformerChannelCode]? { slots.codes(inSlot: slot) }
+    package func storedCodes(inSlot slot: UInt8) -> [BeamformerChannelCode]? { slots.codes(inSlot: slot) }
 
     /// Loses every state, as a bridge that lost power: nothing stored or applied, the
     /// sequence unsynchronised, no reply pending.
-    public func powerCycle() {
+    package func powerCycle() {
         clearBeamStates()
         lastAccepted = nil
         replies.removeAll()
@@ -82,14 +82,14 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
 
     /// Makes the bridge refuse the next request that would succeed with `status` (e.g.
     /// `.deviceFault`), without executing it.
-    public func injectStatus(_ status: BeamformerBridgeStatus) {
+    package func injectStatus(_ status: BeamformerBridgeStatus) {
         injectedStatus = status
     }
 
     // MARK: USBDeviceModel
 
     /// Takes one request frame from the request endpoint and queues its answer.
-    public func receiveBulkOut(_ bytes: [UInt8], on endpoint: USBEndpointAddress, atNanoseconds time: UInt64) -> USBOutReply {
+    package func receiveBulkOut(_ bytes: [UInt8], on endpoint: USBEndpointAddress, atNanoseconds time: UInt64) -> USBOutReply {
         guard endpoint == BeamformerBridgeProtocol.requestEndpoint else { return .stall }
         let (sequence, command, reply) = answer(bytes, atNanoseconds: time)
         requests.append(
@@ -105,7 +105,7 @@ public final class SimulatedBeamformerBridge: USBDeviceModel {
     }
 
     /// Sends the oldest pending answer; NAKs when none is pending or the bridge is silent.
-    public func produceBulkIn(on endpoint: USBEndpointAddress, maxLength: Int, atNanoseconds time: UInt64) -> USBInReply {
+    package func produceBulkIn(on endpoint: USBEndpointAddress, maxLength: Int, atNanoseconds time: UInt64) -> USBInReply {
         guard endpoint == BeamformerBridgeProtocol.replyEndpoint else { return .stall }
         guard !isSilent, !replies.isEmpty else { return .nak }
         return .data(replies.removeFirst())

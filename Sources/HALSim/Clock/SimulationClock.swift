@@ -5,7 +5,7 @@
 /// a `ManualSimulationClock` moves there, so a test sees the exact virtual time a timeout
 /// took; a clock driven from elsewhere (`ExternalSimulationClock`, e.g. the real-time loop's
 /// virtual clock) ignores the request, and the call returns at once.
-public protocol SimulationClock: AnyObject {
+package protocol SimulationClock: AnyObject {
     /// The present time, in nanoseconds. Never goes backwards.
     var nowNanoseconds: UInt64 { get }
     /// A simulated call would wait until `deadlineNanoseconds`; move there if this clock can.
@@ -13,22 +13,22 @@ public protocol SimulationClock: AnyObject {
 }
 
 /// A clock the test moves by hand; simulated waits move it too.
-public final class ManualSimulationClock: SimulationClock {
+package final class ManualSimulationClock: SimulationClock {
     /// The present time, in nanoseconds.
-    public private(set) var nowNanoseconds: UInt64
+    package private(set) var nowNanoseconds: UInt64
 
     /// A clock starting at `startNanoseconds`.
-    public init(startNanoseconds: UInt64 = 0) {
+    package init(startNanoseconds: UInt64 = 0) {
         nowNanoseconds = startNanoseconds
     }
 
     /// Moves forward to `deadlineNanoseconds` (never back).
-    public func advance(toNanoseconds deadlineNanoseconds: UInt64) {
+    package func advance(toNanoseconds deadlineNanoseconds: UInt64) {
         nowNanoseconds = max(nowNanoseconds, deadlineNanoseconds)
     }
 
     /// Moves forward by `duration` (negative durations do nothing).
-    public func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         let (sum, overflow) = nowNanoseconds.addingReportingOverflow(duration.clampedNanoseconds)
         nowNanoseconds = overflow ? .max : sum
     }
@@ -36,17 +36,17 @@ public final class ManualSimulationClock: SimulationClock {
 
 /// A clock read through a closure, for a time source the simulation does not own (the
 /// loop's virtual clock). Simulated waits return at once instead of moving it.
-public final class ExternalSimulationClock: SimulationClock {
+package final class ExternalSimulationClock: SimulationClock {
     private let read: () -> UInt64
 
     /// A clock that reads `now` (nanoseconds) whenever the simulation needs the time.
-    public init(_ now: @escaping () -> UInt64) {
+    package init(_ now: @escaping () -> UInt64) {
         read = now
     }
 
     /// `now()`.
-    public var nowNanoseconds: UInt64 { read() }
+    package var nowNanoseconds: UInt64 { read() }
 
     /// Does nothing: this clock is driven from elsewhere.
-    public func advance(toNanoseconds deadlineNanoseconds: UInt64) {}
+    package func advance(toNanoseconds deadlineNanoseconds: UInt64) {}
 }

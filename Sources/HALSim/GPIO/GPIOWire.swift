@@ -7,18 +7,18 @@ import HAL
 /// The wire carries the physical level: the input's active-low setting applies on its own
 /// side, as with copper. `inverted` models an inverting buffer in between; `delayNanoseconds`
 /// the time the level takes to arrive.
-public struct GPIOWire: Sendable, Hashable {
+package struct GPIOWire: Sendable, Hashable {
     /// The output that drives the wire.
-    public var output: GPIORole
+    package var output: GPIORole
     /// The input that sees it.
-    public var input: GPIORole
+    package var input: GPIORole
     /// Whether an inverter sits on the wire.
-    public var inverted: Bool
+    package var inverted: Bool
     /// How long a change takes to reach the input.
-    public var delayNanoseconds: UInt64
+    package var delayNanoseconds: UInt64
 
     /// Builds a wire.
-    public init(from output: GPIORole, to input: GPIORole, inverted: Bool = false, delayNanoseconds: UInt64 = 0) {
+    package init(from output: GPIORole, to input: GPIORole, inverted: Bool = false, delayNanoseconds: UInt64 = 0) {
         self.output = output
         self.input = input
         self.inverted = inverted

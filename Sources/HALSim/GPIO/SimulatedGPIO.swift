@@ -16,17 +16,17 @@ import HAL
 /// let transmit = try gpio.openOutput(.transmitEnable)
 /// try gpio.injectEdge(.rising, on: .faultIn, atNanoseconds: 5_000_000)
 /// ```
-public final class SimulatedGPIO: GPIOBackend {
+package final class SimulatedGPIO: GPIOBackend {
     /// The board being simulated.
-    public let board: BoardProfile
+    package let board: BoardProfile
     /// The virtual time source.
-    public let clock: any SimulationClock
+    package let clock: any SimulationClock
     /// The bench wiring between outputs and inputs.
-    public let wires: [GPIOWire]
+    package let wires: [GPIOWire]
     /// Every successful write to an output, in order, with its virtual time.
-    public private(set) var writes: [GPIOWriteRecord] = []
+    package private(set) var writes: [GPIOWriteRecord] = []
     /// Edge events an input queues before it drops new ones (the kernel's v1 FIFO size).
-    public static let eventQueueCapacity = 16
+    package static let eventQueueCapacity = 16
 
     /// Physical level of every line of the board (true = high).
     private var physicallyHigh: [GPIORole: Bool] = [:]
@@ -49,7 +49,7 @@ public final class SimulatedGPIO: GPIOBackend {
     }
 
     /// Simulates `board` (which must pass `validate()`), with `wires` from outputs to inputs.
-    public init(board: BoardProfile, clock: any SimulationClock = ManualSimulationClock(), wires: [GPIOWire] = [])
+    package init(board: BoardProfile, clock: any SimulationClock = ManualSimulationClock(), wires: [GPIOWire] = [])
         throws(GPIOError)
     {
         try board.requireValid()
@@ -77,14 +77,14 @@ public final class SimulatedGPIO: GPIOBackend {
     }
 
     /// Simulates `board` on a time source read through `now` (nanoseconds).
-    public convenience init(board: BoardProfile, now: @escaping () -> UInt64, wires: [GPIOWire] = []) throws(GPIOError) {
+    package convenience init(board: BoardProfile, now: @escaping () -> UInt64, wires: [GPIOWire] = []) throws(GPIOError) {
         try self.init(board: board, clock: ExternalSimulationClock(now), wires: wires)
     }
 
     // MARK: GPIOBackend
 
     /// Requests `role`'s output line; it is written to the safe state (recorded as `open`).
-    public func openOutput(_ role: GPIORole) throws(GPIOError) -> SimulatedGPIOOutputLine {
+    package func openOutput(_ role: GPIORole) throws(GPIOError) -> SimulatedGPIOOutputLine {
         let resolved = try acquire(role, as: .output)
         let safeState = resolved.safeState ?? .inactive
         do {
@@ -97,7 +97,7 @@ public final class SimulatedGPIO: GPIOBackend {
     }
 
     /// Requests `role`'s input line, queueing its edge events when `edgeEvents` is true.
-    public func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> SimulatedGPIOInputLine {
+    package func openInput(_ role: GPIORole, edgeEvents: Bool) throws(GPIOError) -> SimulatedGPIOInputLine {
         _ = try acquire(role, as: .input)
         if let failure = failures[role] {
             held.remove(role)
@@ -111,32 +111,32 @@ public final class SimulatedGPIO: GPIOBackend {
 
     /// The logical level of `role`'s line now (after any change due by now), or nil when the
     /// board has no such line.
-    public func level(of role: GPIORole) -> LogicalLevel? {
+    package func level(of role: GPIORole) -> LogicalLevel? {
         settle()
         guard let line = board.lines[role], let high = physicallyHigh[role] else { return nil }
         return LogicalLevel(physicallyHigh: high, activeLow: line.activeLow)
     }
 
     /// Whether `role`'s line is physically high now, or nil when the board has no such line.
-    public func isPhysicallyHigh(_ role: GPIORole) -> Bool? {
+    package func isPhysicallyHigh(_ role: GPIORole) -> Bool? {
         settle()
         return physicallyHigh[role]
     }
 
     /// Whether a handle holds `role`'s line.
-    public func isHeld(_ role: GPIORole) -> Bool { held.contains(role) }
+    package func isHeld(_ role: GPIORole) -> Bool { held.contains(role) }
 
     /// The writes to `role`'s line, in order.
-    public func writes(of role: GPIORole) -> [GPIOWriteRecord] { writes.filter { $0.role == role } }
+    package func writes(of role: GPIORole) -> [GPIOWriteRecord] { writes.filter { $0.role == role } }
 
     /// Edge events of `role` dropped because its queue was full.
-    public func droppedEventCount(of role: GPIORole) -> Int { droppedEvents[role] ?? 0 }
+    package func droppedEventCount(of role: GPIORole) -> Int { droppedEvents[role] ?? 0 }
 
     // MARK: Injecting
 
     /// Drives input `role` to the logical `level` at `atNanoseconds` (now when nil), as the
     /// outside world would. An edge event is queued only if the level changes.
-    public func driveInput(_ role: GPIORole, to level: LogicalLevel, atNanoseconds time: UInt64? = nil) throws(GPIOError) {
+    package func driveInput(_ role: GPIORole, to level: LogicalLevel, atNanoseconds time: UInt64? = nil) throws(GPIOError) {
         let line = try board.resolveLine(role, as: .input).assignment
         schedule(role, physicallyHigh: level.isPhysicallyHigh(activeLow: line.activeLow), at: time ?? clock.nowNanoseconds)
         settle()
@@ -144,18 +144,18 @@ public final class SimulatedGPIO: GPIOBackend {
 
     /// Injects `edge` on input `role` at `atNanoseconds` (now when nil): the line goes to the
     /// level after the edge. E.g. a power-amplifier fault: `injectEdge(.rising, on: .faultIn, ...)`.
-    public func injectEdge(_ edge: GPIOEdge, on role: GPIORole, atNanoseconds time: UInt64? = nil) throws(GPIOError) {
+    package func injectEdge(_ edge: GPIOEdge, on role: GPIORole, atNanoseconds time: UInt64? = nil) throws(GPIOError) {
         try driveInput(role, to: edge.levelAfter, atNanoseconds: time)
     }
 
     /// Makes every further request, write and read of `role` fail with `errno` (as a
     /// failing chip would), until `clearFailure(on:)`.
-    public func injectFailure(on role: GPIORole, errno: Int32, reason: String = "injected failure") {
+    package func injectFailure(on role: GPIORole, errno: Int32, reason: String = "injected failure") {
         failures[role] = GPIOError(kind: .system, operation: "simulated \(role.rawValue)", errno: errno, reason: reason)
     }
 
     /// Ends an injected failure.
-    public func clearFailure(on role: GPIORole) {
+    package func clearFailure(on role: GPIORole) {
         failures[role] = nil
     }
 

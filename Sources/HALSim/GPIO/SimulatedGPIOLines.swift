@@ -2,11 +2,11 @@ import HAL
 
 /// An output line of a `SimulatedGPIO`. Every write lands in the simulator's trace;
 /// release (explicit or when the last reference goes) writes the safe state first.
-public final class SimulatedGPIOOutputLine: GPIOOutputLine {
+package final class SimulatedGPIOOutputLine: GPIOOutputLine {
     /// The role the board gives this line.
-    public let role: GPIORole
+    package let role: GPIORole
     /// The board's safe state.
-    public let safeState: LogicalLevel
+    package let safeState: LogicalLevel
     private var simulator: SimulatedGPIO?
 
     init(role: GPIORole, safeState: LogicalLevel, simulator: SimulatedGPIO) {
@@ -18,20 +18,20 @@ public final class SimulatedGPIOOutputLine: GPIOOutputLine {
     deinit { try? release() }
 
     /// Writes `level` (recorded as `set`).
-    public func set(_ level: LogicalLevel) throws(GPIOError) {
+    package func set(_ level: LogicalLevel) throws(GPIOError) {
         guard let simulator else { throw released("set") }
         try simulator.write(role, level, cause: .set)
     }
 
     /// The level the line is driven to.
-    public func read() throws(GPIOError) -> LogicalLevel {
+    package func read() throws(GPIOError) -> LogicalLevel {
         guard let simulator else { throw released("read") }
         return try simulator.read(role)
     }
 
     /// Writes the safe state (recorded as `release`), then lets the line go, even if the
     /// write failed (an injected failure), in which case the failure is thrown.
-    public func release() throws(GPIOError) {
+    package func release() throws(GPIOError) {
         guard let simulator else { return }
         self.simulator = nil
         defer { simulator.unhold(role) }
@@ -44,11 +44,11 @@ public final class SimulatedGPIOOutputLine: GPIOOutputLine {
 }
 
 /// An input line of a `SimulatedGPIO`, with the events injected into it or arriving down a wire.
-public final class SimulatedGPIOInputLine: GPIOInputLine {
+package final class SimulatedGPIOInputLine: GPIOInputLine {
     /// The role the board gives this line.
-    public let role: GPIORole
+    package let role: GPIORole
     /// Whether edge events are queued for this line.
-    public let reportsEdges: Bool
+    package let reportsEdges: Bool
     private var simulator: SimulatedGPIO?
 
     init(role: GPIORole, reportsEdges: Bool, simulator: SimulatedGPIO) {
@@ -60,7 +60,7 @@ public final class SimulatedGPIOInputLine: GPIOInputLine {
     deinit { release() }
 
     /// The logical level now.
-    public func read() throws(GPIOError) -> LogicalLevel {
+    package func read() throws(GPIOError) -> LogicalLevel {
         guard let simulator else { throw released("read") }
         return try simulator.read(role)
     }
@@ -68,18 +68,18 @@ public final class SimulatedGPIOInputLine: GPIOInputLine {
     /// Moves the events due by now into `buffer`, oldest first; never waits or allocates
     /// beyond the buffer.
     @discardableResult
-    public func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
+    package func pollEvents(into buffer: inout GPIOEdgeEventBuffer) throws(GPIOError) -> Int {
         try withEdges("poll events of").takeEvents(of: role, into: &buffer)
     }
 
     /// The next event, waiting at most `timeout` of virtual time (a manual clock moves to the
     /// event or to the deadline; a clock driven from elsewhere is not waited for).
-    public func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
+    package func readEvent(timeout: Duration) throws(GPIOError) -> GPIOEdgeEvent? {
         try withEdges("read event of").nextEvent(of: role, timeout: timeout)
     }
 
     /// Lets the line go. Idempotent.
-    public func release() {
+    package func release() {
         simulator?.unhold(role)
         simulator = nil
     }

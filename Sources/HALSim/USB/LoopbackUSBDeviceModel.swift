@@ -2,31 +2,31 @@ import HAL
 
 /// A device that sends back, on IN endpoint n, what it received on OUT endpoint n, in
 /// order; with nothing to send it NAKs. The smallest useful model, for tests of a link.
-public final class LoopbackUSBDeviceModel: USBDeviceModel {
+package final class LoopbackUSBDeviceModel: USBDeviceModel {
     /// The device's vendor:product.
-    public let identifier: USBIdentifier
+    package let identifier: USBIdentifier
     /// Its serial number.
-    public let serialNumber: String?
+    package let serialNumber: String?
     /// Bytes received and not yet sent back, per endpoint number.
-    public private(set) var queued: [UInt8: [UInt8]] = [:]
+    package private(set) var queued: [UInt8: [UInt8]] = [:]
     /// Every OUT transfer received, in order.
-    public private(set) var received: [[UInt8]] = []
+    package private(set) var received: [[UInt8]] = []
 
     /// A loopback device with these identifiers.
-    public init(identifier: USBIdentifier, serialNumber: String? = nil) {
+    package init(identifier: USBIdentifier, serialNumber: String? = nil) {
         self.identifier = identifier
         self.serialNumber = serialNumber
     }
 
     /// Queues `bytes` for the IN endpoint of the same number.
-    public func receiveBulkOut(_ bytes: [UInt8], on endpoint: USBEndpointAddress, atNanoseconds time: UInt64) -> USBOutReply {
+    package func receiveBulkOut(_ bytes: [UInt8], on endpoint: USBEndpointAddress, atNanoseconds time: UInt64) -> USBOutReply {
         received.append(bytes)
         queued[endpoint.number, default: []] += bytes
         return .accepted
     }
 
     /// Sends back at most `maxLength` queued bytes, or NAKs when none are queued.
-    public func produceBulkIn(on endpoint: USBEndpointAddress, maxLength: Int, atNanoseconds time: UInt64) -> USBInReply {
+    package func produceBulkIn(on endpoint: USBEndpointAddress, maxLength: Int, atNanoseconds time: UInt64) -> USBInReply {
         guard let bytes = queued[endpoint.number], !bytes.isEmpty else { return .nak }
         let count = min(maxLength, bytes.count)
         queued[endpoint.number] = Array(bytes.dropFirst(count))

@@ -13,21 +13,21 @@ import HAL
 ///
 /// Transfers never block a thread: a NAK or a `.timeout` fault moves a manual clock by the
 /// transfer's timeout (a clock driven from elsewhere does not move) and throws `timeout`.
-public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
+package final class SimulatedUSB: USBBackend, USBHotplugMonitor {
     /// The virtual time source.
-    public let clock: any SimulationClock
+    package let clock: any SimulationClock
     /// Every transfer, in order.
-    public private(set) var transfers: [USBTransferRecord] = []
+    package private(set) var transfers: [USBTransferRecord] = []
     /// At most this many transfers are kept (the oldest dropped); unbounded by default. Set
     /// it for long runs (a simulated daemon records ~20 MB/s otherwise).
-    public var maximumRecordCount = Int.max
+    package var maximumRecordCount = Int.max
 
     private var ports: [SimulatedUSBPort] = []
     private var hotplugEvents: [USBHotplugEvent] = []
     private var nextAddress = 2
 
     /// An empty bus on `clock`.
-    public init(clock: any SimulationClock = ManualSimulationClock()) {
+    package init(clock: any SimulationClock = ManualSimulationClock()) {
         self.clock = clock
     }
 
@@ -37,7 +37,7 @@ public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
     /// bus); queues an `arrived` event. With `accessible` false, opening it throws `access`
     /// (no udev rule). Returns where it appeared.
     @discardableResult
-    public func plug(_ model: any USBDeviceModel, accessible: Bool = true) -> USBDeviceInfo {
+    package func plug(_ model: any USBDeviceModel, accessible: Bool = true) -> USBDeviceInfo {
         let info = USBDeviceInfo(
             bus: 1, address: nextAddress, id: model.identifier, manufacturer: "utermd simulated", product: "simulated device")
         nextAddress += 1
@@ -47,15 +47,15 @@ public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
     }
 
     /// Unplugs `model`; open handles see `disconnected` from now on. Queues a `left` event.
-    public func unplug(_ model: any USBDeviceModel) {
+    package func unplug(_ model: any USBDeviceModel) {
         for port in ports where port.model === model { unplug(port) }
     }
 
     /// The devices on the bus, in address order.
-    public func devices() -> [USBDeviceInfo] { ports.map(\.info) }
+    package func devices() -> [USBDeviceInfo] { ports.map(\.info) }
 
     /// Injects `fault` into the plugged-in `model` (nothing happens when it is not plugged in).
-    public func inject(_ fault: SimulatedUSBFault, into model: any USBDeviceModel) {
+    package func inject(_ fault: SimulatedUSBFault, into model: any USBDeviceModel) {
         for port in ports where port.model === model {
             if case .stall(let endpoint) = fault {
                 port.stalledEndpoints.insert(endpoint)
@@ -68,7 +68,7 @@ public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
     // MARK: USBBackend, USBHotplugMonitor
 
     /// Opens the first plugged-in device (address order) with `id` and, when given, `serialNumber`.
-    public func openDevice(_ id: USBIdentifier, serialNumber: String?) throws(USBError) -> SimulatedUSBDevice {
+    package func openDevice(_ id: USBIdentifier, serialNumber: String?) throws(USBError) -> SimulatedUSBDevice {
         let matching = ports.filter { $0.info.id == id && (serialNumber == nil || $0.model.serialNumber == serialNumber) }
         guard let port = matching.first(where: \.accessible) else {
             let which = serialNumber.map { "\(id) serial \($0)" } ?? "\(id)"
@@ -78,7 +78,7 @@ public final class SimulatedUSB: USBBackend, USBHotplugMonitor {
     }
 
     /// The hot-plug events since the last poll; with none, waits `timeout` of virtual time.
-    public func pollHotplugEvents(timeout: Duration) -> [USBHotplugEvent] {
+    package func pollHotplugEvents(timeout: Duration) -> [USBHotplugEvent] {
         if hotplugEvents.isEmpty { wait(timeout) }
         defer { hotplugEvents.removeAll() }
         return hotplugEvents

@@ -2,11 +2,11 @@ import HAL
 
 /// An open handle to a device on a `SimulatedUSB` bus. Faults injected into the device act
 /// on its transfers; every transfer is recorded in the bus's `transfers`.
-public final class SimulatedUSBDevice: USBDevice {
+package final class SimulatedUSBDevice: USBDevice {
     /// The device's vendor:product.
-    public let identifier: USBIdentifier
+    package let identifier: USBIdentifier
     /// The model's serial number.
-    public let serialNumber: String?
+    package let serialNumber: String?
     private let port: SimulatedUSBPort
     private let bus: SimulatedUSB
     private var open = true
@@ -21,7 +21,7 @@ public final class SimulatedUSBDevice: USBDevice {
     deinit { close() }
 
     /// Claims interface `number`; `busy` when another handle holds it.
-    public func claimInterface(_ number: Int) throws(USBError) {
+    package func claimInterface(_ number: Int) throws(USBError) {
         try requireUsable("claim interface \(number)")
         if let holder = port.claims[number], holder != ObjectIdentifier(self) {
             throw USBError(kind: .busy, operation: "claim interface \(number)")
@@ -30,7 +30,7 @@ public final class SimulatedUSBDevice: USBDevice {
     }
 
     /// Releases interface `number`; `notFound` when this handle does not hold it.
-    public func releaseInterface(_ number: Int) throws(USBError) {
+    package func releaseInterface(_ number: Int) throws(USBError) {
         try requireUsable("release interface \(number)")
         guard port.claims[number] == ObjectIdentifier(self) else {
             throw USBError(kind: .notFound, operation: "release interface \(number): not claimed")
@@ -40,7 +40,7 @@ public final class SimulatedUSBDevice: USBDevice {
 
     /// Hands the bytes to the model, unless a fault says otherwise.
     @discardableResult
-    public func bulkTransferOut(to endpoint: USBEndpointAddress, from bytes: UnsafeRawBufferPointer, timeout: Duration)
+    package func bulkTransferOut(to endpoint: USBEndpointAddress, from bytes: UnsafeRawBufferPointer, timeout: Duration)
         throws(USBError) -> Int
     {
         let operation = "bulk OUT on \(endpoint)"
@@ -78,7 +78,7 @@ public final class SimulatedUSBDevice: USBDevice {
     }
 
     /// Asks the model for bytes and delivers them, as altered by any injected fault.
-    public func bulkTransferIn(from endpoint: USBEndpointAddress, into buffer: UnsafeMutableRawBufferPointer, timeout: Duration)
+    package func bulkTransferIn(from endpoint: USBEndpointAddress, into buffer: UnsafeMutableRawBufferPointer, timeout: Duration)
         throws(USBError) -> Int
     {
         let operation = "bulk IN on \(endpoint)"
@@ -95,7 +95,7 @@ public final class SimulatedUSBDevice: USBDevice {
     /// Hands the request to the model. A stall answers only this request (the next setup
     /// packet clears a control pipe's halt).
     @discardableResult
-    public func controlTransfer(_ setup: USBControlSetup, data: UnsafeMutableRawBufferPointer, timeout: Duration)
+    package func controlTransfer(_ setup: USBControlSetup, data: UnsafeMutableRawBufferPointer, timeout: Duration)
         throws(USBError) -> Int
     {
         let operation = "control request \(setup.request)"
@@ -116,13 +116,13 @@ public final class SimulatedUSBDevice: USBDevice {
     }
 
     /// Clears the halt of `endpoint`.
-    public func clearHalt(_ endpoint: USBEndpointAddress) throws(USBError) {
+    package func clearHalt(_ endpoint: USBEndpointAddress) throws(USBError) {
         try requireUsable("clear halt of \(endpoint)")
         port.stalledEndpoints.remove(endpoint)
     }
 
     /// Releases this handle's interfaces and closes it. Idempotent.
-    public func close() {
+    package func close() {
         guard open else { return }
         open = false
         port.claims = port.claims.filter { $0.value != ObjectIdentifier(self) }

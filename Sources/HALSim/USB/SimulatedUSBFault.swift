@@ -2,7 +2,7 @@ import HAL
 
 /// A fault injected into a simulated device with `SimulatedUSB.inject(_:into:)`. Each is
 /// what a real link does on a bad day; the protocol layer above must survive all of them.
-public enum SimulatedUSBFault: Sendable, Hashable {
+package enum SimulatedUSBFault: Sendable, Hashable {
     /// The next transfer moves at most `afterBytes` bytes, then the device leaves the bus:
     /// that transfer throws `disconnected` (with the bytes moved), every later one too, and
     /// the hot-plug monitor reports `left`. The model does receive a partial OUT prefix.
@@ -36,22 +36,22 @@ public enum SimulatedUSBFault: Sendable, Hashable {
 }
 
 /// One transfer as the simulated bus saw it, for tests that assert the exchange.
-public struct USBTransferRecord: Sendable, Hashable {
+package struct USBTransferRecord: Sendable, Hashable {
     /// The kind of transfer.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case bulkOut, bulkIn, control
     }
 
     /// When it started, in virtual nanoseconds.
-    public var timeNanoseconds: UInt64
+    package var timeNanoseconds: UInt64
     /// Which device.
-    public var device: USBIdentifier
+    package var device: USBIdentifier
     /// Bulk OUT, bulk IN or control.
-    public var kind: Kind
+    package var kind: Kind
     /// The endpoint (0x00 or 0x80 for control transfers).
-    public var endpoint: USBEndpointAddress
+    package var endpoint: USBEndpointAddress
     /// The bytes that moved: sent for OUT, delivered to the host for IN.
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
     /// The failure, or nil when the transfer succeeded.
-    public var failure: USBError.Kind?
+    package var failure: USBError.Kind?
 }

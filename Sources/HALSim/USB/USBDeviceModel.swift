@@ -1,7 +1,7 @@
 import HAL
 
 /// What a simulated device answers to an OUT transfer.
-public enum USBOutReply: Sendable, Hashable {
+package enum USBOutReply: Sendable, Hashable {
     /// The bytes were taken.
     case accepted
     /// The device is not ready (it NAKs): the host retries until the transfer times out.
@@ -11,7 +11,7 @@ public enum USBOutReply: Sendable, Hashable {
 }
 
 /// What a simulated device answers to an IN transfer (or a control transfer).
-public enum USBInReply: Sendable, Hashable {
+package enum USBInReply: Sendable, Hashable {
     /// These bytes (for a control OUT, an empty reply acknowledges the request).
     case data([UInt8])
     /// Nothing to send yet (the device NAKs): the transfer times out.
@@ -25,7 +25,7 @@ public enum USBInReply: Sendable, Hashable {
 /// it into a `SimulatedUSB` bus; faults (disconnects, stalls, corrupted or truncated
 /// replies, timeouts) are injected by the bus, so a model only says what a healthy device
 /// would do. Models are called on the thread of the transfer, with the virtual time.
-public protocol USBDeviceModel: AnyObject {
+package protocol USBDeviceModel: AnyObject {
     /// The device's vendor:product.
     var identifier: USBIdentifier { get }
     /// The serial-number string descriptor (default: none).
@@ -43,10 +43,10 @@ public protocol USBDeviceModel: AnyObject {
 
 extension USBDeviceModel {
     /// No serial number.
-    public var serialNumber: String? { nil }
+    package var serialNumber: String? { nil }
 
     /// Refuses every control request with a stall, as a device does for requests it lacks.
-    public func handleControl(_ setup: USBControlSetup, data: [UInt8], atNanoseconds time: UInt64) -> USBInReply {
+    package func handleControl(_ setup: USBControlSetup, data: [UInt8], atNanoseconds time: UInt64) -> USBInReply {
         .stall
     }
 }

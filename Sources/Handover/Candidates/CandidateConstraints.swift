@@ -21,20 +21,20 @@ public struct CandidateConstraints: Sendable, Hashable {
     public static let defaultGSOSeparationDegrees = 22.0
 
     /// The lowest elevation a serving satellite may have, degrees.
-    public var minimumElevationDegrees: Double
+    package var minimumElevationDegrees: Double
     /// Where the dish's face points.
-    public var boresight: DishBoresight
+    package var boresight: DishBoresight
     /// The largest angle off boresight the array can steer to, degrees.
-    public var scanLimitDegrees: Double
+    package var scanLimitDegrees: Double
     /// The smallest angle allowed between the line of sight and the GSO arc, degrees; 0 turns
     /// the exclusion off.
-    public var gsoSeparationDegrees: Double
+    package var gsoSeparationDegrees: Double
     /// What blocks the sky.
-    public var obstructionMap: ObstructionMap
+    package var obstructionMap: ObstructionMap
     /// Instants per slot at which the angular conditions are checked, both ends included
     /// (at least 3; an even number is raised to the next odd one so that the middle of the slot
     /// is one of them).
-    public var samplesPerSlot: Int
+    package var samplesPerSlot: Int
 
     /// The defaults above: 25°, zenith boresight, 50°, 22°, no obstruction, 7 samples.
     public init(

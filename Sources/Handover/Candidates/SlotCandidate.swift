@@ -2,35 +2,35 @@ import Orbit
 
 /// A satellite that satisfies the constraints over a whole slot, with what the policies rank
 /// it by.
-public struct SlotCandidate: Sendable, Hashable {
+package struct SlotCandidate: Sendable, Hashable {
     /// NORAD catalogue number.
-    public var catalogNumber: Int
+    package var catalogNumber: Int
     /// The network the satellite belongs to.
-    public var constellation: Constellation
+    package var constellation: Constellation
     /// Name from the element set.
-    public var name: String
+    package var name: String
     /// Azimuth at the slot's start, degrees from north through east.
-    public var startAzimuthDegrees: Double
+    package var startAzimuthDegrees: Double
     /// Elevation at the slot's start, degrees.
-    public var startElevationDegrees: Double
+    package var startElevationDegrees: Double
     /// Azimuth at the middle of the slot, degrees.
-    public var middleAzimuthDegrees: Double
+    package var middleAzimuthDegrees: Double
     /// Elevation at the middle of the slot, degrees (`highestElevation` ranks by it).
-    public var middleElevationDegrees: Double
+    package var middleElevationDegrees: Double
     /// Azimuth at the slot's end, degrees.
-    public var endAzimuthDegrees: Double
+    package var endAzimuthDegrees: Double
     /// Elevation at the slot's end, degrees.
-    public var endElevationDegrees: Double
+    package var endElevationDegrees: Double
     /// Angle off the dish boresight at the middle of the slot, degrees (`smallestOffBoresight`).
-    public var middleOffBoresightDegrees: Double
+    package var middleOffBoresightDegrees: Double
     /// Seconds from the slot's start for which the satellite keeps satisfying every constraint
     /// (`longestVisibility`); nil unless that policy asked for it.
-    public var remainingVisibilitySeconds: Double?
+    package var remainingVisibilitySeconds: Double?
     /// Terminals already assigned to this satellite for the slot (`loadBalanced`).
-    public var assignedTerminals: Int
+    package var assignedTerminals: Int
 
     /// A candidate from its figures (the scheduler builds them; tests and fleet tools may too).
-    public init(
+    package init(
         catalogNumber: Int, name: String = "", startAzimuthDegrees: Double = 0, startElevationDegrees: Double,
         middleAzimuthDegrees: Double = 0, middleElevationDegrees: Double, endAzimuthDegrees: Double = 0,
         endElevationDegrees: Double, middleOffBoresightDegrees: Double, remainingVisibilitySeconds: Double? = nil,

@@ -12,21 +12,21 @@ import Orbit
 /// listed in `exclusions`; nothing here throws or traps on bad data.
 public struct ConstellationEphemeris: Sendable {
     /// Who a satellite is, and the orbit figures the coarse visibility filter needs.
-    public struct Satellite: Sendable, Hashable {
+    package struct Satellite: Sendable, Hashable {
         /// NORAD catalogue number.
-        public var catalogNumber: Int
+        package var catalogNumber: Int
         /// Name from the element set (may be empty).
-        public var name: String
+        package var name: String
         /// Epoch of the element set (UTC).
-        public var epoch: JulianDate
+        package var epoch: JulianDate
         /// Inclination, degrees.
-        public var inclinationDegrees: Double
+        package var inclinationDegrees: Double
         /// Eccentricity.
-        public var eccentricity: Double
+        package var eccentricity: Double
         /// Mean motion, revolutions per day.
-        public var meanMotionRevsPerDay: Double
+        package var meanMotionRevsPerDay: Double
         /// The network the satellite belongs to.
-        public var constellation: Constellation
+        package var constellation: Constellation
 
         /// The satellite that `elements` describe, of `constellation`.
         init(_ elements: ElementSet, constellation: Constellation) {
@@ -41,11 +41,11 @@ public struct ConstellationEphemeris: Sendable {
     }
 
     /// The satellites that could be initialised, in input order.
-    public let satellites: [Satellite]
+    package let satellites: [Satellite]
     /// Their propagators, index for index with `satellites`, in one contiguous array.
     let propagators: [SGP4Propagator]
     /// The element sets SGP4 refused at initialisation.
-    public let exclusions: [PropagationExclusion]
+    package let exclusions: [PropagationExclusion]
 
     /// Initialises a propagator for each element set (WGS-72, improved mode, as the
     /// CelesTrak element sets are fitted). Each satellite's constellation is read from its
@@ -95,26 +95,26 @@ public struct ConstellationEphemeris: Sendable {
     }
 
     /// The number of usable satellites.
-    public var count: Int { satellites.count }
+    package var count: Int { satellites.count }
 
     /// The networks with at least one satellite here, in `Constellation` order.
-    public var constellations: [Constellation] {
+    package var constellations: [Constellation] {
         var present = Array(repeating: false, count: Constellation.allCases.count)
         for satellite in satellites { present[satellite.constellation.ordinal] = true }
         return Constellation.allCases.filter { present[$0.ordinal] }
     }
 
     /// The propagator of satellite `index` (an index into `satellites`; a copy of its terms).
-    public func propagator(at index: Int) -> SGP4Propagator { propagators[index] }
+    package func propagator(at index: Int) -> SGP4Propagator { propagators[index] }
 
     /// The TEME state of satellite `index` at `instant` (UTC), propagated in place (no copy of
     /// the terms, nothing allocated).
-    public func propagate(satellite index: Int, to instant: JulianDate) throws(SGP4Error) -> TEMEState {
+    package func propagate(satellite index: Int, to instant: JulianDate) throws(SGP4Error) -> TEMEState {
         try propagators.withUnsafeBufferPointer { table throws(SGP4Error) in try table[index].propagate(to: instant) }
     }
 
     /// Whether `other` uses the very same propagators (one table in memory, not a copy).
-    public func sharesPropagators(with other: ConstellationEphemeris) -> Bool {
+    package func sharesPropagators(with other: ConstellationEphemeris) -> Bool {
         propagators.withUnsafeBufferPointer { mine in
             other.propagators.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
         }

@@ -9,31 +9,31 @@ import Orbit
 /// terminal) from where it is.
 public struct EphemerisAgeReport: Sendable, Hashable, CustomStringConvertible {
     /// An element set older than the threshold.
-    public struct StaleElementSet: Sendable, Hashable {
+    package struct StaleElementSet: Sendable, Hashable {
         /// NORAD catalogue number.
-        public var catalogNumber: Int
+        package var catalogNumber: Int
         /// Name from the element set.
-        public var name: String
+        package var name: String
         /// Its epoch (UTC).
-        public var epoch: JulianDate
+        package var epoch: JulianDate
         /// Days from the epoch to the instant checked.
-        public var ageDays: Double
+        package var ageDays: Double
     }
 
     /// Default threshold, days: a choice, several refresh cycles of the published sets.
     public static let defaultThresholdDays = 3.0
 
     /// The instant the ages are measured at.
-    public var instant: JulianDate
+    package var instant: JulianDate
     /// The threshold, days.
-    public var thresholdDays: Double
+    package var thresholdDays: Double
     /// The element sets older than the threshold, oldest first.
-    public var stale: [StaleElementSet]
+    package var stale: [StaleElementSet]
     /// Age of the oldest element set, days (0 for an empty constellation).
-    public var oldestAgeDays: Double
+    package var oldestAgeDays: Double
 
     /// Whether any element set is older than the threshold.
-    public var hasWarning: Bool { !stale.isEmpty }
+    package var hasWarning: Bool { !stale.isEmpty }
 
     /// One warning line, naming up to five of the stale sets; empty when there are none.
     public var description: String {
@@ -47,7 +47,7 @@ public struct EphemerisAgeReport: Sendable, Hashable, CustomStringConvertible {
 
 extension ConstellationEphemeris {
     /// The element sets more than `thresholdDays` older than `instant`.
-    public func ageReport(
+    package func ageReport(
         at instant: JulianDate, thresholdDays: Double = EphemerisAgeReport.defaultThresholdDays
     ) -> EphemerisAgeReport {
         var stale: [EphemerisAgeReport.StaleElementSet] = []

@@ -8,22 +8,22 @@ import Orbit
 /// sets lack keeps its elements, and a satellite they add waits for a restart. That is what
 /// lets the refresh happen without dropping the link: the satellite serving now is still index
 /// i, only its orbit is newer.
-public struct EphemerisRefresh: Sendable {
+package struct EphemerisRefresh: Sendable {
     /// The refreshed ephemeris (same count and order as the one refreshed).
-    public let ephemeris: ConstellationEphemeris
+    package let ephemeris: ConstellationEphemeris
     /// Satellites given newer elements.
-    public let updated: Int
+    package let updated: Int
     /// Satellites whose new elements were not newer than those in use (kept).
-    public let notNewer: Int
+    package let notNewer: Int
     /// Catalogue numbers tracked but absent from the new sets (their elements kept).
-    public let missing: [Int]
+    package let missing: [Int]
     /// Catalogue numbers in the new sets that are not tracked: they wait for a restart.
-    public let added: [Int]
+    package let added: [Int]
     /// New element sets SGP4 refused (the satellite keeps its elements).
-    public let refused: [PropagationExclusion]
+    package let refused: [PropagationExclusion]
 
     /// One line for the log and the API.
-    public var summary: String {
+    package var summary: String {
         var parts = ["\(updated) satellites updated"]
         if notNewer > 0 { parts.append("\(notNewer) not newer (kept)") }
         if !missing.isEmpty { parts.append("\(missing.count) missing from the new sets (kept)") }
@@ -38,7 +38,7 @@ extension ConstellationEphemeris {
     /// with its catalogue number, when that is newer than the elements in use (see
     /// `EphemerisRefresh`). Builds new propagators only for the satellites updated; the others
     /// share nothing with this ephemeris but are copies of the same terms.
-    public func refreshed(with elementSets: [ElementSet]) -> EphemerisRefresh {
+    package func refreshed(with elementSets: [ElementSet]) -> EphemerisRefresh {
         var newest: [Int: ElementSet] = [:]
         for elements in elementSets {
             if let known = newest[elements.catalogNumber], elements.epoch <= known.epoch { continue }

@@ -3,18 +3,18 @@ import Orbit
 /// A satellite left out because SGP4 could not propagate its element set: at initialisation
 /// (`instant` nil) or at a later instant (decay, eccentricity driven out of range by drag).
 /// Each satellite is reported once; from then on it is not a candidate.
-public struct PropagationExclusion: Sendable, Hashable, CustomStringConvertible {
+package struct PropagationExclusion: Sendable, Hashable, CustomStringConvertible {
     /// NORAD catalogue number.
-    public var catalogNumber: Int
+    package var catalogNumber: Int
     /// Name from the element set.
-    public var name: String
+    package var name: String
     /// What SGP4 reported.
-    public var error: SGP4Error
+    package var error: SGP4Error
     /// When the propagation failed (UTC), or nil when the element set was refused outright.
-    public var instant: JulianDate?
+    package var instant: JulianDate?
 
     /// A record of one exclusion.
-    public init(catalogNumber: Int, name: String, error: SGP4Error, instant: JulianDate?) {
+    package init(catalogNumber: Int, name: String, error: SGP4Error, instant: JulianDate?) {
         self.catalogNumber = catalogNumber
         self.name = name
         self.error = error
@@ -22,7 +22,7 @@ public struct PropagationExclusion: Sendable, Hashable, CustomStringConvertible 
     }
 
     /// One line for the log, e.g. `excluded 44714 STARLINK-1008 at 2026-08-23T01:00:00.000Z: SGP4 error 6: …`.
-    public var description: String {
+    package var description: String {
         let when = instant.map { " at \($0.iso8601String())" } ?? " at initialisation"
         return "excluded \(catalogNumber) \(name)\(when): \(error)"
     }

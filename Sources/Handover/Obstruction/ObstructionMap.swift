@@ -14,23 +14,23 @@
 /// [a·Δa, (a+1)·Δa) and elevations [e·Δe, (e+1)·Δe).
 public struct ObstructionMap: Sendable, Hashable {
     /// The value of a cell never observed.
-    public static let noData = -1.0
+    package static let noData = -1.0
 
     /// Columns of the grid (azimuth).
-    public let azimuthBinCount: Int
+    package let azimuthBinCount: Int
     /// Rows of the grid (elevation, from the horizon up).
-    public let elevationBinCount: Int
+    package let elevationBinCount: Int
     /// The learned quality of each cell, row by row from the horizon up (`elevation ·
     /// azimuthBinCount + azimuth`), −1 where never observed.
-    public private(set) var signalQuality: [Double]
+    package private(set) var signalQuality: [Double]
     /// How many observations were recorded since the last reset.
-    public private(set) var observationCount: Int = 0
+    package private(set) var observationCount: Int = 0
     /// Static obstructions from configuration.
-    public var staticSectors: [ObstructionSector]
+    package var staticSectors: [ObstructionSector]
     /// Cells whose learned quality is below this count as obstructed.
-    public var obstructedBelowSignalQuality: Double
+    package var obstructedBelowSignalQuality: Double
     /// Weight of a new observation in its cell's running average, (0, 1].
-    public var learningRate: Double
+    package var learningRate: Double
 
     /// An empty map (no observations) with the given static sectors; 5° cells by default.
     public init(
@@ -46,13 +46,13 @@ public struct ObstructionMap: Sendable, Hashable {
     }
 
     /// Width of a column, degrees.
-    public var azimuthBinDegrees: Double { 360 / Double(azimuthBinCount) }
+    package var azimuthBinDegrees: Double { 360 / Double(azimuthBinCount) }
     /// Height of a row, degrees.
-    public var elevationBinDegrees: Double { 90 / Double(elevationBinCount) }
+    package var elevationBinDegrees: Double { 90 / Double(elevationBinCount) }
 
     /// Records the signal quality (clamped to [0, 1]) seen toward a direction. Directions
     /// below the horizon and non-finite values are ignored.
-    public mutating func record(signalQuality observed: Double, azimuthDegrees: Double, elevationDegrees: Double) {
+    package mutating func record(signalQuality observed: Double, azimuthDegrees: Double, elevationDegrees: Double) {
         guard observed.isFinite, let cell = cellIndex(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees)
         else { return }
         let clamped = min(max(observed, 0), 1)
@@ -62,14 +62,14 @@ public struct ObstructionMap: Sendable, Hashable {
     }
 
     /// Forgets every observation; the static sectors stay.
-    public mutating func resetLearned() {
+    package mutating func resetLearned() {
         for index in signalQuality.indices { signalQuality[index] = ObstructionMap.noData }
         observationCount = 0
     }
 
     /// The learned quality of the cell holding the direction, −1 for no data or a direction
     /// below the horizon.
-    public func signalQuality(azimuthDegrees: Double, elevationDegrees: Double) -> Double {
+    package func signalQuality(azimuthDegrees: Double, elevationDegrees: Double) -> Double {
         guard let cell = cellIndex(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) else {
             return ObstructionMap.noData
         }
@@ -78,7 +78,7 @@ public struct ObstructionMap: Sendable, Hashable {
 
     /// Whether the direction is blocked: below the horizon, inside a static sector, or in a
     /// cell whose learned quality is below `obstructedBelowSignalQuality`.
-    public func isObstructed(azimuthDegrees: Double, elevationDegrees: Double) -> Bool {
+    package func isObstructed(azimuthDegrees: Double, elevationDegrees: Double) -> Bool {
         guard elevationDegrees >= 0 else { return true }
         for sector in staticSectors where sector.blocks(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) {
             return true
@@ -89,7 +89,7 @@ public struct ObstructionMap: Sendable, Hashable {
 
     /// Whether the map can block anything at all (a static sector, or any learned cell below
     /// the threshold); lets the scheduler skip the test for a clear sky.
-    public var blocksAnything: Bool {
+    package var blocksAnything: Bool {
         !staticSectors.isEmpty || signalQuality.contains { $0 >= 0 && $0 < obstructedBelowSignalQuality }
     }
 

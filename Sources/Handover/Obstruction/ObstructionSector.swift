@@ -3,18 +3,18 @@
 /// line seen from the dish blocks it.
 public struct ObstructionSector: Sendable, Hashable {
     /// A name for reports ("house", "tree line").
-    public var label: String
+    package var label: String
     /// Where the sector starts, degrees from north through east.
-    public var azimuthFromDegrees: Double
+    package var azimuthFromDegrees: Double
     /// Where it ends, clockwise from `azimuthFromDegrees`; a sector may wrap through north
     /// (from 330° to 20°). Equal ends mean the whole horizon.
-    public var azimuthToDegrees: Double
+    package var azimuthToDegrees: Double
     /// The top of the obstruction, degrees above the horizon.
-    public var maximumElevationDegrees: Double
+    package var maximumElevationDegrees: Double
 
     /// A sector blocking the sky clockwise from `azimuthFromDegrees` to `azimuthToDegrees` up to
     /// `maximumElevationDegrees`.
-    public init(
+    package init(
         label: String = "", azimuthFromDegrees: Double, azimuthToDegrees: Double, maximumElevationDegrees: Double
     ) {
         self.label = label
@@ -24,13 +24,13 @@ public struct ObstructionSector: Sendable, Hashable {
     }
 
     /// The sector's width clockwise, degrees in (0, 360].
-    public var widthDegrees: Double {
+    package var widthDegrees: Double {
         let width = SkyDirection.normalisedAzimuthDegrees(azimuthToDegrees - azimuthFromDegrees)
         return width == 0 ? 360 : width
     }
 
     /// Whether the direction is blocked by this sector (edges included).
-    public func blocks(azimuthDegrees: Double, elevationDegrees: Double) -> Bool {
+    package func blocks(azimuthDegrees: Double, elevationDegrees: Double) -> Bool {
         guard elevationDegrees <= maximumElevationDegrees else { return false }
         let offset = SkyDirection.normalisedAzimuthDegrees(azimuthDegrees - azimuthFromDegrees)
         return offset <= widthDegrees

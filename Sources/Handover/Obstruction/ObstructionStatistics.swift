@@ -2,21 +2,21 @@ import Foundation
 
 /// Obstruction figures in the dish's vocabulary (`obstruction_stats` as starlink-grpc-tools
 /// reads it): the fraction of the usable sky that is obstructed, and the same per 30° wedge.
-public struct ObstructionStatistics: Sendable, Hashable {
+package struct ObstructionStatistics: Sendable, Hashable {
     /// Obstructed share of the sky above the minimum elevation, by solid angle, in [0, 1]
     /// (`fraction_obstructed`). Cells never observed count as clear.
-    public var fractionObstructed: Double
+    package var fractionObstructed: Double
     /// The same for each of 12 azimuth wedges of 30°, wedge k covering azimuths
     /// [30k°, 30(k+1)°) clockwise from north (`wedge_fraction_obstructed`).
-    public var wedgeFractionObstructed: [Double]
+    package var wedgeFractionObstructed: [Double]
     /// Share of the sky above the minimum elevation, by solid angle, that has learned data or a
     /// static sector, in [0, 1]: how much of the map rests on knowledge.
-    public var fractionKnown: Double
+    package var fractionKnown: Double
 }
 
 extension ObstructionMap {
     /// Number of wedges the dish reports.
-    public static let wedgeCount = 12
+    package static let wedgeCount = 12
 
     /// The obstruction figures over the sky above `minimumElevationDegrees` (the part the
     /// terminal can use; 25° by default, see `CandidateConstraints`).
@@ -25,7 +25,7 @@ extension ObstructionMap {
     /// Δa · (sin e_top − sin max(e_bottom, e_min)), and counts as obstructed when a static sector
     /// covers its centre or its learned quality is below `obstructedBelowSignalQuality`. A cell
     /// belongs to the wedge of its centre azimuth.
-    public func statistics(minimumElevationDegrees: Double = CandidateConstraints.defaultMinimumElevationDegrees)
+    package func statistics(minimumElevationDegrees: Double = CandidateConstraints.defaultMinimumElevationDegrees)
         -> ObstructionStatistics
     {
         var wedgeObstructed = Array(repeating: 0.0, count: ObstructionMap.wedgeCount)

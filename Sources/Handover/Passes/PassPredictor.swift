@@ -15,14 +15,14 @@ import Orbit
 /// UT1 − UTC (`PassPredictionTests`).
 public struct PassPredictor: Sendable {
     /// The observer.
-    public let observer: GeodeticPosition
+    package let observer: GeodeticPosition
     /// The threshold elevation, degrees.
-    public let minimumElevationDegrees: Double
+    package let minimumElevationDegrees: Double
     /// Precision of every event time, seconds.
-    public let toleranceSeconds: Double
+    package let toleranceSeconds: Double
     /// UT1 − UTC and polar motion used to turn TEME into the Earth-fixed frame (none by
     /// default, as SGP4 practice; a DUT1 of 0.1 s moves events by ~10 ms).
-    public let earthOrientation: EarthOrientation
+    package let earthOrientation: EarthOrientation
     let frame: TopocentricFrame
 
     /// A predictor for `observer` and passes above `minimumElevationDegrees` (25° by default,

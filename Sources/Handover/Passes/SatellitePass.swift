@@ -4,38 +4,38 @@ import Orbit
 /// interval searched.
 public struct SatellitePass: Sendable, Hashable {
     /// NORAD catalogue number.
-    public var catalogNumber: Int
+    package var catalogNumber: Int
     /// Name from the element set.
-    public var name: String
+    package var name: String
     /// When the satellite rises through the threshold (UTC); the interval's start when it was
     /// already above (`risesBeforeInterval`).
-    public var rise: JulianDate
+    package var rise: JulianDate
     /// When it is highest within the pass (UTC).
-    public var culmination: JulianDate
+    package var culmination: JulianDate
     /// When it sets through the threshold (UTC); the interval's end when it is still above
     /// (`setsAfterInterval`).
-    public var set: JulianDate
+    package var set: JulianDate
     /// The elevation at culmination, degrees.
-    public var maxElevationDegrees: Double
+    package var maxElevationDegrees: Double
     /// The azimuth at culmination, degrees from north through east.
-    public var culminationAzimuthDegrees: Double
+    package var culminationAzimuthDegrees: Double
     /// The pass began before the interval searched.
-    public var risesBeforeInterval: Bool
+    package var risesBeforeInterval: Bool
     /// The pass goes on after the interval searched.
-    public var setsAfterInterval: Bool
+    package var setsAfterInterval: Bool
 
     /// Time above the threshold within the interval, seconds.
-    public var durationSeconds: Double { self.set.seconds(since: rise) }
+    package var durationSeconds: Double { self.set.seconds(since: rise) }
 }
 
 /// The passes of a constellation over an interval, and what could not be predicted.
 public struct PassPrediction: Sendable {
     /// Every pass, ordered by rise, then catalogue number.
-    public var passes: [SatellitePass]
+    package var passes: [SatellitePass]
     /// Satellites left out: refused by SGP4 at initialisation, or failing during the interval
     /// (each reported once, with the instant of the first failure).
-    public var exclusions: [PropagationExclusion]
+    package var exclusions: [PropagationExclusion]
     /// Satellites skipped without propagation because their orbit can never bring them above
     /// the threshold at this observer's latitude.
-    public var unreachableSatelliteCount: Int
+    package var unreachableSatelliteCount: Int
 }

@@ -2,13 +2,13 @@ import Orbit
 
 /// `utermd passes --svg`: every pass as a track on the sky plot, rise to set, one colour per
 /// satellite, labelled at its set with an arrow for the direction of motion.
-public enum PassSkyPlot {
+package enum PassSkyPlot {
     /// Seconds between the points of a drawn pass (a LEO pass of a few minutes draws smooth).
-    public static let stepSeconds = 10.0
+    package static let stepSeconds = 10.0
 
     /// The SVG of `passes`, propagated from `elementSets` (a pass whose satellite has no set, or
     /// fails to propagate, is left out).
-    public static func svg(
+    package static func svg(
         _ passes: [SatellitePass], elementSets: [ElementSet], observer: GeodeticPosition, minimumElevationDegrees: Double,
         title: String
     ) -> String {

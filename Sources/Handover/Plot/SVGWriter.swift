@@ -1,11 +1,11 @@
 /// A minimal builder of SVG text: numbers with one decimal, escaped text, one element a line.
 /// Its `number` and `escaped` serve every SVG and HTML the project writes (the sky plot
 /// here, the daemon's report).
-public struct SVGWriter {
+package struct SVGWriter {
     private(set) var text = ""
 
     /// `value` rounded to 0.1 with at most one decimal ("12.3", "-4", "0").
-    public static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         // Clamped far beyond any canvas, so the conversion to Int can never trap.
         let tenths = Int((min(max(value, -1e12), 1e12) * 10).rounded())
@@ -16,7 +16,7 @@ public struct SVGWriter {
     }
 
     /// `text` with the five XML special characters escaped.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {

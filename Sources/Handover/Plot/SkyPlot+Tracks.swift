@@ -3,20 +3,20 @@ import Orbit
 extension SkyPlot {
     /// One satellite's path across the sky: one or more segments (a served slot each, or a
     /// pass), drawn in the satellite's colour, labelled once at its last point.
-    public struct Track: Sendable {
+    package struct Track: Sendable {
         /// The satellite's catalogue number: its label on the plot.
-        public var catalogNumber: Int
+        package var catalogNumber: Int
         /// Its name, for the legend.
-        public var name: String
+        package var name: String
         /// What the legend says of its time in the sky (e.g. "19:00:12–19:04:42").
-        public var when: String
+        package var when: String
         /// The segments, each a list of (azimuth, elevation) in degrees, in time order.
-        public var segments: [[(azimuthDegrees: Double, elevationDegrees: Double)]]
+        package var segments: [[(azimuthDegrees: Double, elevationDegrees: Double)]]
         /// The tooltip of each segment.
-        public var segmentTitles: [String]
+        package var segmentTitles: [String]
 
         /// A track.
-        public init(
+        package init(
             catalogNumber: Int, name: String, when: String,
             segments: [[(azimuthDegrees: Double, elevationDegrees: Double)]], segmentTitles: [String]
         ) {
@@ -29,7 +29,7 @@ extension SkyPlot {
 
         /// The serving satellites of `decisions`, in order of first service: each served slot
         /// a segment (start → middle → end) of its satellite's track.
-        public static func serving(_ decisions: [SlotDecision]) -> [Track] {
+        package static func serving(_ decisions: [SlotDecision]) -> [Track] {
             var tracks: [Track] = []
             var index: [Int: Int] = [:]
             var last: [Int: JulianDate] = [:]

@@ -12,25 +12,25 @@ import Orbit
 /// horizon); the visible geostationary arc (dotted blue); and the tracks (see
 /// ``SkyPlot/Track``), one colour per satellite, each labelled once at its last point with
 /// an arrow for the direction of motion.
-public struct SkyPlot: Sendable {
+package struct SkyPlot: Sendable {
     /// Width and height of the sky, pixels (the legend adds ``legendWidthPixels`` on the right).
-    public var sizePixels: Double
+    package var sizePixels: Double
     /// Width of the legend column, pixels.
-    public var legendWidthPixels: Double = 330
+    package var legendWidthPixels: Double = 330
     /// The legend's heading: what each satellite's line says.
-    public var legendHeading = "satellites: number, name, UTC (×slots)"
+    package var legendHeading = "satellites: number, name, UTC (×slots)"
     /// Height of the caption (the title) under the sky, pixels.
     static let captionHeightPixels = 24.0
     /// Whether to draw the dish's scan cone (a schedule's; passes are the sky's, not the dish's).
-    public var drawsScanCone = true
+    package var drawsScanCone = true
 
     /// A plot `sizePixels` wide and high.
-    public init(sizePixels: Double = 640) {
+    package init(sizePixels: Double = 640) {
         self.sizePixels = max(sizePixels, 100)
     }
 
     /// The SVG document for `schedule`.
-    public func svg(of schedule: HandoverSchedule) -> String {
+    package func svg(of schedule: HandoverSchedule) -> String {
         svg(
             decisions: schedule.decisions, constraints: schedule.constraints, observer: schedule.observer,
             title: "\(schedule.policy): coverage \(Int((schedule.statistics.coverageFraction * 100).rounded())) %, "
@@ -39,7 +39,7 @@ public struct SkyPlot: Sendable {
 
     /// The SVG document for `decisions` under `constraints`: one track per serving satellite,
     /// one segment per served slot. The GSO arc is drawn when `observer` is given.
-    public func svg(
+    package func svg(
         decisions: [SlotDecision], constraints: CandidateConstraints, observer: GeodeticPosition?, title: String = ""
     ) -> String {
         svg(tracks: Track.serving(decisions), constraints: constraints, observer: observer, title: title)
@@ -47,7 +47,7 @@ public struct SkyPlot: Sendable {
 
     /// The SVG document for `tracks` under `constraints`; the GSO arc is drawn when `observer`
     /// is given.
-    public func svg(tracks: [Track], constraints: CandidateConstraints, observer: GeodeticPosition?, title: String = "")
+    package func svg(tracks: [Track], constraints: CandidateConstraints, observer: GeodeticPosition?, title: String = "")
         -> String
     {
         var writer = SVGWriter()

@@ -27,7 +27,7 @@ public enum HandoverPolicy: String, Sendable, Hashable, CaseIterable, CustomStri
 
     /// The policy with this name: the case name (`highestElevation`), case-insensitively, also
     /// written with `-` or `_` between words (`highest-elevation`, `highest_elevation`).
-    public init?(name: String) {
+    package init?(name: String) {
         let folded = name.lowercased().filter { $0 != "-" && $0 != "_" }
         guard let match = HandoverPolicy.allCases.first(where: { $0.rawValue.lowercased() == folded }) else {
             return nil
@@ -39,7 +39,7 @@ public enum HandoverPolicy: String, Sendable, Hashable, CaseIterable, CustomStri
     public var description: String { rawValue }
 
     /// Whether the policy prefers `a` to `b` (a strict order: false for a candidate against itself).
-    public func prefers(_ a: SlotCandidate, over b: SlotCandidate) -> Bool {
+    package func prefers(_ a: SlotCandidate, over b: SlotCandidate) -> Bool {
         switch self {
         case .highestElevation:
             if a.middleElevationDegrees != b.middleElevationDegrees {
@@ -66,7 +66,7 @@ public enum HandoverPolicy: String, Sendable, Hashable, CaseIterable, CustomStri
     }
 
     /// The candidates from most to least preferred (stable for identical catalogue numbers).
-    public func ranked(_ candidates: [SlotCandidate]) -> [SlotCandidate] {
+    package func ranked(_ candidates: [SlotCandidate]) -> [SlotCandidate] {
         candidates.enumerated().sorted { lhs, rhs in
             if prefers(lhs.element, over: rhs.element) { return true }
             if prefers(rhs.element, over: lhs.element) { return false }

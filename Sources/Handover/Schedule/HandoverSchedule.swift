@@ -4,17 +4,17 @@ import Orbit
 /// problems met on the way.
 public struct HandoverSchedule: Sendable {
     /// The observer (terminal position).
-    public var observer: GeodeticPosition
+    package var observer: GeodeticPosition
     /// The policy that chose.
-    public var policy: HandoverPolicy
+    package var policy: HandoverPolicy
     /// The constraints in force.
-    public var constraints: CandidateConstraints
+    package var constraints: CandidateConstraints
     /// One decision per slot, in time order.
-    public var decisions: [SlotDecision]
+    package var decisions: [SlotDecision]
     /// Coverage, outages and handovers.
-    public var statistics: ScheduleStatistics
+    package var statistics: ScheduleStatistics
     /// Satellites left out because SGP4 failed (each once).
-    public var exclusions: [PropagationExclusion]
+    package var exclusions: [PropagationExclusion]
     /// Element sets older than the scheduler's threshold at the horizon's start.
-    public var ephemerisAge: EphemerisAgeReport
+    package var ephemerisAge: EphemerisAgeReport
 }

@@ -22,45 +22,45 @@ import Orbit
 /// order; deciding the last slot again repeats its decision.
 public struct HandoverScheduler: Sendable {
     /// The satellites to choose from.
-    public let ephemeris: ConstellationEphemeris
+    package let ephemeris: ConstellationEphemeris
     /// The terminal's position.
-    public let observer: GeodeticPosition
+    package let observer: GeodeticPosition
     /// The slot grid.
-    public let slotClock: SlotClock
+    package let slotClock: SlotClock
     /// How visibility intervals are searched ahead for incremental use, seconds (a horizon
     /// given to `schedule(from:to:)` is searched in one go).
-    public var lookaheadSeconds: Double
+    package var lookaheadSeconds: Double
     /// Element sets older than this many days at a schedule's start are reported.
-    public var ephemerisAgeThresholdDays: Double
+    package var ephemerisAgeThresholdDays: Double
     /// Satellites excluded because SGP4 failed, each once, in the order met.
-    public private(set) var exclusions: [PropagationExclusion]
+    package private(set) var exclusions: [PropagationExclusion]
     /// The networks the terminal's hardware can use (the board's `constellations`): the only
     /// satellites whose visibility is searched.
-    public let usableConstellations: Set<Constellation>
+    package let usableConstellations: Set<Constellation>
 
     /// The networks permitted now (from the geofence decision); the scheduler considers those
     /// also in `usableConstellations`. A change applies from the next slot decided: a terminal
     /// on a network no longer permitted switches there, with the acquisition outage.
-    public var permittedConstellations: Set<Constellation> {
+    package var permittedConstellations: Set<Constellation> {
         didSet { networks.permit(permittedConstellations) }
     }
 
     /// The network the terminal is attached to (nil before the first is chosen). Set it when
     /// a new scheduler takes over from one already in service (a moved terminal), so that a
     /// change of network still costs its outage.
-    public var attachedConstellation: Constellation? {
+    package var attachedConstellation: Constellation? {
         get { networks.state.attached }
         set { networks.state.attached = newValue }
     }
 
     /// The policy; changing it takes effect at the next decision.
-    public var policy: HandoverPolicy {
+    package var policy: HandoverPolicy {
         didSet { forgetPerSatelliteResults() }
     }
 
     /// The constraints; changing them (a new obstruction observation, a new boresight) takes
     /// effect at the next decision.
-    public var constraints: CandidateConstraints {
+    package var constraints: CandidateConstraints {
         didSet {
             evaluator = CandidateEvaluator(constraints: constraints, arc: arc)
             if cache?.thresholdDegrees != constraints.visibilityThresholdDegrees { cache = nil }
@@ -126,7 +126,7 @@ public struct HandoverScheduler: Sendable {
     ///   - assignedTerminals: terminals already assigned to a satellite (by catalogue number)
     ///     for that slot, for `loadBalanced` in fleet runs.
     ///   - isRestricted: service is restricted for the slot (from the geofence).
-    public mutating func nextDecision(
+    package mutating func nextDecision(
         after instant: JulianDate, assignedTerminals: (Int) -> Int = { _ in 0 }, isRestricted: Bool = false
     ) -> SlotDecision {
         decision(
@@ -135,7 +135,7 @@ public struct HandoverScheduler: Sendable {
     }
 
     /// The decision for `slot` (see `nextDecision(after:assignedTerminals:isRestricted:)`).
-    public mutating func decision(
+    package mutating func decision(
         for slot: ReconfigurationSlot, assignedTerminals: (Int) -> Int = { _ in 0 }, isRestricted: Bool = false
     ) -> SlotDecision {
         networks.begin(slotIndex: slot.index)
@@ -211,7 +211,7 @@ public struct HandoverScheduler: Sendable {
     /// Every candidate of `slot`, ordered by the policy's ranking (for inspection and tests;
     /// the scheduler itself only keeps the best two). Does not count as a decision for
     /// `longestVisibility`'s memory.
-    public mutating func rankedCandidates(
+    package mutating func rankedCandidates(
         for slot: ReconfigurationSlot, assignedTerminals: (Int) -> Int = { _ in 0 }
     ) -> [SlotCandidate] {
         let remembered = previousServing

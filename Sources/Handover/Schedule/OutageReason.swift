@@ -1,6 +1,6 @@
 /// Why a slot has no serving satellite, in the spirit of the dish's outage causes
 /// (`NO_SATS`, `OBSTRUCTED`, … as starlink-grpc-tools reports them).
-public enum OutageReason: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum OutageReason: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// No satellite satisfies elevation, scan cone and GSO separation over the whole slot.
     case noSatellite
     /// Some satellite would have qualified but for the obstruction map.
@@ -13,5 +13,5 @@ public enum OutageReason: String, Sendable, Hashable, CaseIterable, CustomString
     case networkSwitch
 
     /// The reason's name, as in JSON output.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }

@@ -2,14 +2,14 @@ import Orbit
 
 /// From `instant` on, only `constellations` are permitted (the geofence's answer at a fix of a
 /// moving terminal): one step of a route through zones with different service rules.
-public struct PermittedConstellationsChange: Sendable, Hashable {
+package struct PermittedConstellationsChange: Sendable, Hashable {
     /// When the change takes effect (UTC): slots starting at or after it are decided with it.
-    public var instant: JulianDate
+    package var instant: JulianDate
     /// The networks permitted from then on.
-    public var constellations: Set<Constellation>
+    package var constellations: Set<Constellation>
 
     /// A change from its parts.
-    public init(instant: JulianDate, constellations: Set<Constellation>) {
+    package init(instant: JulianDate, constellations: Set<Constellation>) {
         self.instant = instant
         self.constellations = constellations
     }
@@ -21,7 +21,7 @@ extension HandoverScheduler {
     /// start). Each stretch between changes is scheduled in turn, the network state carried
     /// across, so a change that rules out the network in use costs its acquisition outage in
     /// the first slot starting after it.
-    public mutating func schedule(
+    package mutating func schedule(
         from start: JulianDate, to end: JulianDate, permittedChanges: [PermittedConstellationsChange]
     ) -> HandoverSchedule {
         let changes = permittedChanges.sorted { $0.instant < $1.instant }

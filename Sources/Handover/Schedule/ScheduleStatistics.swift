@@ -1,30 +1,30 @@
 /// Coverage and outage figures of a schedule.
-public struct ScheduleStatistics: Sendable, Hashable {
+package struct ScheduleStatistics: Sendable, Hashable {
     /// Slots in the schedule.
-    public var slotCount: Int
+    package var slotCount: Int
     /// Slots with a serving satellite.
-    public var servedSlotCount: Int
+    package var servedSlotCount: Int
     /// `servedSlotCount / slotCount` (0 for an empty schedule).
-    public var coverageFraction: Double
+    package var coverageFraction: Double
     /// Outage slots by reason (every reason present, possibly 0).
-    public var outageSlotCounts: [OutageReason: Int]
+    package var outageSlotCounts: [OutageReason: Int]
     /// Outages: maximal runs of consecutive slots without a serving satellite.
-    public var outageCount: Int
+    package var outageCount: Int
     /// The longest of them, seconds.
-    public var longestOutageSeconds: Double
+    package var longestOutageSeconds: Double
     /// Changes of serving satellite between two consecutive served slots (an outage in between
     /// is a loss of service, not a handover).
-    public var handoverCount: Int
+    package var handoverCount: Int
     /// Changes of network: runs of `networkSwitch` outage slots.
-    public var networkSwitchCount: Int
+    package var networkSwitchCount: Int
     /// Distinct satellites that served.
-    public var servingSatelliteCount: Int
+    package var servingSatelliteCount: Int
     /// Mean elevation of the serving satellite at the middle of its slots, degrees (0 when
     /// nothing served).
-    public var meanServingElevationDegrees: Double
+    package var meanServingElevationDegrees: Double
 
     /// The figures of `decisions`, taken as consecutive slots.
-    public init(decisions: [SlotDecision]) {
+    package init(decisions: [SlotDecision]) {
         slotCount = decisions.count
         var counts = Dictionary(uniqueKeysWithValues: OutageReason.allCases.map { ($0, 0) })
         var served = 0

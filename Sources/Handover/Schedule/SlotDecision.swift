@@ -1,20 +1,20 @@
 /// The scheduler's choice for one slot.
-public struct SlotDecision: Sendable, Hashable {
+package struct SlotDecision: Sendable, Hashable {
     /// The slot.
-    public var slot: ReconfigurationSlot
+    package var slot: ReconfigurationSlot
     /// The serving satellite, nil during an outage.
-    public var serving: SlotCandidate?
+    package var serving: SlotCandidate?
     /// The satellite the policy ranked second, if any: where the terminal would go if the
     /// serving one were lost. During a `networkSwitch` outage, the satellite of the new network
     /// being acquired.
-    public var runnerUp: SlotCandidate?
+    package var runnerUp: SlotCandidate?
     /// Why there is no serving satellite; nil when there is one.
-    public var outage: OutageReason?
+    package var outage: OutageReason?
     /// How many satellites qualified.
-    public var candidateCount: Int
+    package var candidateCount: Int
 
     /// A decision from its parts.
-    public init(
+    package init(
         slot: ReconfigurationSlot, serving: SlotCandidate?, runnerUp: SlotCandidate?, outage: OutageReason?,
         candidateCount: Int
     ) {

@@ -7,12 +7,12 @@
 /// zenith.
 public struct DishBoresight: Sendable, Hashable {
     /// Azimuth of the boresight, degrees from north through east.
-    public var azimuthDegrees: Double
+    package var azimuthDegrees: Double
     /// Elevation of the boresight, degrees above the horizon.
-    public var elevationDegrees: Double
+    package var elevationDegrees: Double
 
     /// A boresight at the given azimuth and elevation.
-    public init(azimuthDegrees: Double, elevationDegrees: Double) {
+    package init(azimuthDegrees: Double, elevationDegrees: Double) {
         self.azimuthDegrees = azimuthDegrees
         self.elevationDegrees = elevationDegrees
     }
@@ -27,7 +27,7 @@ public struct DishBoresight: Sendable, Hashable {
 
     /// The angle between the boresight and the direction (`azimuthDegrees`, `elevationDegrees`),
     /// degrees in [0, 180]: how far the array has to steer off its axis to point there.
-    public func offBoresightDegrees(azimuthDegrees: Double, elevationDegrees: Double) -> Double {
+    package func offBoresightDegrees(azimuthDegrees: Double, elevationDegrees: Double) -> Double {
         SkyDirection.angleDegrees(
             unitVector, SkyDirection.unitVector(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees))
     }

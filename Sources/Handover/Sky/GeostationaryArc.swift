@@ -24,14 +24,14 @@ import Orbit
 /// neighbours the arc is at most `maximumTableSpacingDegrees` (~1.2°) long, so the closest
 /// tabulated direction is within half of that (`tableToleranceDegrees`) of the true minimum;
 /// `isWithin` uses this bound to skip the refinement when the answer is clear.
-public struct GeostationaryArc: Sendable {
+package struct GeostationaryArc: Sendable {
     /// Radius of the geostationary orbit, kilometres (42,164.17 km from μ and the sidereal day).
-    public static let radiusKilometres = 42_164.0
+    package static let radiusKilometres = 42_164.0
     /// Longitude step of the table, degrees.
     static let tableStepDegrees = 1.0
 
     /// The observer.
-    public let observer: GeodeticPosition
+    package let observer: GeodeticPosition
     let frame: TopocentricFrame
     /// Longitudes (radians) of the tabulated arc points above the horizon, ascending, kept
     /// unwrapped through ±180°: one step apart, except the two ends, which are the points where
@@ -43,7 +43,7 @@ public struct GeostationaryArc: Sendable {
     let maximumTableSpacingDegrees: Double
 
     /// Tabulates the visible arc for `observer`.
-    public init(observer: GeodeticPosition) {
+    package init(observer: GeodeticPosition) {
         self.observer = observer
         let frame = TopocentricFrame(observer: observer)
         self.frame = frame
@@ -85,18 +85,18 @@ public struct GeostationaryArc: Sendable {
     }
 
     /// Whether any of the arc is above the observer's horizon (not so beyond ~81° latitude).
-    public var isVisible: Bool { !directions.isEmpty }
+    package var isVisible: Bool { !directions.isEmpty }
 
     /// The angle between the direction (`azimuthDegrees`, `elevationDegrees`) and the nearest
     /// point of the visible geostationary arc, degrees; `.infinity` when no arc is visible.
-    public func separationDegrees(azimuthDegrees: Double, elevationDegrees: Double) -> Double {
+    package func separationDegrees(azimuthDegrees: Double, elevationDegrees: Double) -> Double {
         separationDegrees(
             fromUnitVector: SkyDirection.unitVector(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees))
     }
 
     /// The visible arc as azimuth/elevation pairs (degrees) every `tableStepDegrees` of
     /// longitude, in order along the arc, for plotting.
-    public var visibleArcDegrees: [(azimuthDegrees: Double, elevationDegrees: Double)] {
+    package var visibleArcDegrees: [(azimuthDegrees: Double, elevationDegrees: Double)] {
         directions.map { direction in
             let angles = SkyDirection.azimuthElevationDegrees(of: direction)
             return (angles.azimuth, angles.elevation)

@@ -19,7 +19,7 @@ import Orbit
 ///   are in view as long as OneWeb's.
 extension Constellation {
     /// The network's reconfiguration grid (see the type's notes for what is assumed).
-    public var reconfigurationClock: SlotClock {
+    package var reconfigurationClock: SlotClock {
         switch self {
         case .starlink: .starlink
         case .oneweb: SlotClock(validPeriodNanoseconds: 60_000_000_000, phaseNanoseconds: 57_000_000_000)
@@ -34,5 +34,5 @@ extension Constellation {
     /// cold-start acquisition takes minutes but reuses nothing of a running session, and a
     /// handover inside one network takes none of this. The scheduler rounds it up to whole
     /// slots (one 15 s slot).
-    public var networkAcquisitionSeconds: Double { 10 }
+    package var networkAcquisitionSeconds: Double { 10 }
 }

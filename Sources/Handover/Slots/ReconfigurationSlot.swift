@@ -8,13 +8,13 @@ import Orbit
 public struct ReconfigurationSlot: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The number of whole periods since the clock's first boundary after 1970-01-01T00:00:00Z
     /// (negative before it); consecutive slots have consecutive indices.
-    public let index: Int64
+    package let index: Int64
     /// The boundary that opens the slot (UTC).
-    public let start: JulianDate
+    package let start: JulianDate
     /// The boundary that closes it, the next slot's `start` (UTC).
-    public let end: JulianDate
+    package let end: JulianDate
     /// The slot's length, nanoseconds (the clock's period).
-    public let durationNanoseconds: Int64
+    package let durationNanoseconds: Int64
 
     init(index: Int64, start: JulianDate, end: JulianDate, durationNanoseconds: Int64) {
         self.index = index
@@ -24,10 +24,10 @@ public struct ReconfigurationSlot: Sendable, Hashable, Comparable, CustomStringC
     }
 
     /// The slot's length, seconds.
-    public var durationSeconds: Double { Double(durationNanoseconds) / 1e9 }
+    package var durationSeconds: Double { Double(durationNanoseconds) / 1e9 }
 
     /// The middle of the slot (UTC).
-    public var middle: JulianDate { start.adding(seconds: durationSeconds / 2) }
+    package var middle: JulianDate { start.adding(seconds: durationSeconds / 2) }
 
     /// Slots order by index.
     public static func < (lhs: ReconfigurationSlot, rhs: ReconfigurationSlot) -> Bool { lhs.index < rhs.index }

@@ -23,9 +23,9 @@ public struct SlotClock: Sendable, Hashable {
     static let originJulianDay = 2_440_587.5
 
     /// The length of a slot, nanoseconds (> 0).
-    public let periodNanoseconds: Int64
+    package let periodNanoseconds: Int64
     /// The offset of the boundaries from the origin, nanoseconds, reduced to `0 ..< period`.
-    public let phaseNanoseconds: Int64
+    package let phaseNanoseconds: Int64
 
     /// The Starlink grid: 15 s slots starting at seconds 12, 27, 42 and 57 of each minute
     /// (Mohan et al., WWW 2024).
@@ -36,7 +36,7 @@ public struct SlotClock: Sendable, Hashable {
     /// longer than the period; it is reduced modulo the period.
     /// - Throws: `SlotClockError` when the period is not positive, is longer than a day, or is
     ///   not a whole number of nanoseconds, or the phase is not a whole number of nanoseconds.
-    public init(period: Duration = .seconds(15), phase: Duration = .seconds(12)) throws(SlotClockError) {
+    package init(period: Duration = .seconds(15), phase: Duration = .seconds(12)) throws(SlotClockError) {
         let periodNanoseconds = try SlotClock.wholeNanoseconds(period, field: "period")
         let phaseNanoseconds = try SlotClock.wholeNanoseconds(phase, field: "phase")
         guard periodNanoseconds > 0, periodNanoseconds <= SlotClock.nanosecondsPerDay else {
@@ -51,10 +51,10 @@ public struct SlotClock: Sendable, Hashable {
     }
 
     /// The slot's length, seconds.
-    public var periodSeconds: Double { Double(periodNanoseconds) / 1e9 }
+    package var periodSeconds: Double { Double(periodNanoseconds) / 1e9 }
 
     /// The slot with the given index.
-    public func slot(index: Int64) -> ReconfigurationSlot {
+    package func slot(index: Int64) -> ReconfigurationSlot {
         let startNanoseconds = phaseNanoseconds + index * periodNanoseconds
         return ReconfigurationSlot(
             index: index, start: SlotClock.julianDate(nanosecondsSinceOrigin: startNanoseconds),
@@ -63,13 +63,13 @@ public struct SlotClock: Sendable, Hashable {
     }
 
     /// The slot that contains `instant` (a boundary instant opens its slot).
-    public func slot(containing instant: JulianDate) -> ReconfigurationSlot {
+    package func slot(containing instant: JulianDate) -> ReconfigurationSlot {
         slot(index: index(containing: instant))
     }
 
     /// The first slot whose start is at or after `instant`: the next reconfiguration the
     /// terminal has to prepare for.
-    public func firstSlot(startingAtOrAfter instant: JulianDate) -> ReconfigurationSlot {
+    package func firstSlot(startingAtOrAfter instant: JulianDate) -> ReconfigurationSlot {
         let nanoseconds = SlotClock.nanosecondsSinceOrigin(instant)
         let index = SlotClock.floorDivide(nanoseconds - phaseNanoseconds, periodNanoseconds)
         let startsAt = phaseNanoseconds + index * periodNanoseconds
@@ -77,7 +77,7 @@ public struct SlotClock: Sendable, Hashable {
     }
 
     /// The slots that start in `[from, to)`, in order.
-    public func slots(from: JulianDate, to: JulianDate) -> [ReconfigurationSlot] {
+    package func slots(from: JulianDate, to: JulianDate) -> [ReconfigurationSlot] {
         let first = firstSlot(startingAtOrAfter: from).index
         let last = firstSlot(startingAtOrAfter: to).index
         guard last > first else { return [] }
@@ -134,7 +134,7 @@ public struct SlotClock: Sendable, Hashable {
 }
 
 /// Why a `SlotClock` cannot be built.
-public enum SlotClockError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum SlotClockError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The period, nanoseconds, is not in `1 ... 86_400 s`.
     case periodOutOfRange(nanoseconds: Int64)
     /// The named field (`period` or `phase`) is not a whole number of nanoseconds or is
@@ -142,7 +142,7 @@ public enum SlotClockError: Error, Sendable, Hashable, CustomStringConvertible {
     case notWholeNanoseconds(field: String)
 
     /// A one-line explanation.
-    public var description: String {
+    package var description: String {
         switch self {
         case .periodOutOfRange(let nanoseconds):
             "slot period \(Double(nanoseconds) / 1e9) s is not in (0, 86400] s"

@@ -16,13 +16,13 @@ import Foundation
 ///
 /// Constants are SGP4's WGS-72 set (`getgravconst('wgs72')`, AIAA 2006-6753 Table 2):
 /// μ = 398600.8 km³/s², R⊕ = 6378.135 km, J₂ = 0.001082616.
-public enum CircularOrbit {
+package enum CircularOrbit {
     /// WGS-72 gravitational parameter μ, km³/s² (SGP4's constant).
-    public static let gravitationalParameterKm3PerS2 = 398_600.8
+    package static let gravitationalParameterKm3PerS2 = 398_600.8
     /// WGS-72 equatorial radius R⊕, km (SGP4's constant).
-    public static let earthRadiusKilometres = 6_378.135
+    package static let earthRadiusKilometres = 6_378.135
     /// WGS-72 second zonal harmonic J₂ (SGP4's constant).
-    public static let j2 = 0.001_082_616
+    package static let j2 = 0.001_082_616
     /// kₑ = 60 / √(R⊕³/μ), √(μ) in Earth radii^(3/2) per minute, as SGP4 derives it.
     static let ke =
         60.0
@@ -33,14 +33,14 @@ public enum CircularOrbit {
 
     /// Keplerian mean motion √(μ / (R⊕ + h)³) of a circular orbit at `altitudeKilometres`
     /// above the WGS-72 equatorial radius, revolutions per day.
-    public static func keplerianMeanMotionRevsPerDay(altitudeKilometres: Double) -> Double {
+    package static func keplerianMeanMotionRevsPerDay(altitudeKilometres: Double) -> Double {
         let radius = earthRadiusKilometres + altitudeKilometres
         let radiansPerSecond = (gravitationalParameterKm3PerS2 / (radius * radius * radius)).squareRoot()
         return radiansPerSecond * 60 * revsPerDayPerRadianPerMinute
     }
 
     /// Keplerian period 2π √((R⊕ + h)³ / μ) of a circular orbit, minutes.
-    public static func keplerianPeriodMinutes(altitudeKilometres: Double) -> Double {
+    package static func keplerianPeriodMinutes(altitudeKilometres: Double) -> Double {
         1_440.0 / keplerianMeanMotionRevsPerDay(altitudeKilometres: altitudeKilometres)
     }
 
@@ -49,7 +49,7 @@ public enum CircularOrbit {
     ///
     /// Fixed-point iteration n₀ ← n″ (1 + δ₀(n₀)) from n₀ = n″; δ₀ ≈ 1e-4, so it converges to
     /// rounding in a handful of steps (python sgp4 2.27's `sgp4init` then gives back a″ to 1 µm).
-    public static func kozaiMeanMotionRevsPerDay(altitudeKilometres: Double, inclinationDegrees: Double) -> Double {
+    package static func kozaiMeanMotionRevsPerDay(altitudeKilometres: Double, inclinationDegrees: Double) -> Double {
         let meanSemiMajorAxisEarthRadii = (earthRadiusKilometres + altitudeKilometres) / earthRadiusKilometres
         let brouwerRadiansPerMinute = ke / pow(meanSemiMajorAxisEarthRadii, 1.5)
         let cosInclination = cos(inclinationDegrees * Double.pi / 180)

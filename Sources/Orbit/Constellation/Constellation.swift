@@ -18,7 +18,7 @@ public enum Constellation: String, Sendable, Hashable, CaseIterable, Codable, Co
     case qianfan
 
     /// The company that operates the network.
-    public var operatorName: String {
+    package var operatorName: String {
         switch self {
         case .starlink: "SpaceX"
         case .oneweb: "Eutelsat OneWeb"
@@ -32,13 +32,13 @@ public enum Constellation: String, Sendable, Hashable, CaseIterable, Codable, Co
     /// `STARLINK-1008`, `ONEWEB-0012`, `KUIPER-00008`, …), also used by the generated
     /// Walker shells' names. Used to check a source's names against the constellation the
     /// configuration gives it, never to decide it.
-    public var elementSetNamePrefix: String { rawValue.uppercased() }
+    package var elementSetNamePrefix: String { rawValue.uppercased() }
 
     /// The Walker shells standing in for the network when its element sets are not used
     /// (synthetic, see `KuiperShells`, `GuowangShells`, `QianfanShells`, `StarlinkShells`);
     /// empty for OneWeb, whose real element sets are public and whose layout is not a Walker
     /// delta.
-    public var walkerShells: [WalkerShell] {
+    package var walkerShells: [WalkerShell] {
         switch self {
         case .starlink: StarlinkShells.all
         case .oneweb: []
@@ -51,7 +51,7 @@ public enum Constellation: String, Sendable, Hashable, CaseIterable, Codable, Co
     /// First synthetic catalogue number of the network's generated shells: blocks far from
     /// NORAD's numbers (below 70,000 in 2026) and from each other (Starlink's embedded shells
     /// use 100,000–133,999).
-    public var firstWalkerCatalogNumber: Int {
+    package var firstWalkerCatalogNumber: Int {
         switch self {
         case .starlink: 100_000
         case .oneweb: 190_000
@@ -63,7 +63,7 @@ public enum Constellation: String, Sendable, Hashable, CaseIterable, Codable, Co
 
     /// The constellation whose element-set names start with its prefix (`STARLINK-1008` →
     /// starlink), or nil when the name says nothing.
-    public init?(elementSetName name: String) {
+    package init?(elementSetName name: String) {
         let upper = name.uppercased()
         guard let found = Constellation.allCases.first(where: { upper.hasPrefix($0.elementSetNamePrefix) }) else {
             return nil
@@ -72,7 +72,7 @@ public enum Constellation: String, Sendable, Hashable, CaseIterable, Codable, Co
     }
 
     /// A small dense number for tables indexed by constellation (0 … `allCases.count` − 1).
-    public var ordinal: Int {
+    package var ordinal: Int {
         switch self {
         case .starlink: 0
         case .oneweb: 1
@@ -83,7 +83,7 @@ public enum Constellation: String, Sendable, Hashable, CaseIterable, Codable, Co
     }
 
     /// The known names, comma-separated, for error messages.
-    public static var knownNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    package static var knownNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// Constellations order by `ordinal` (the declaration order).
     public static func < (lhs: Constellation, rhs: Constellation) -> Bool { lhs.ordinal < rhs.ordinal }
@@ -106,9 +106,9 @@ extension Constellation {
 /// ephemeris (a file named in the configuration, or a network's generated shells).
 public struct ConstellationElementSets: Sendable {
     /// The network the satellites belong to (the configuration says; names are only checked).
-    public var constellation: Constellation
+    package var constellation: Constellation
     /// The element sets.
-    public var elementSets: [ElementSet]
+    package var elementSets: [ElementSet]
 
     /// A source from its parts.
     public init(constellation: Constellation, elementSets: [ElementSet]) {
@@ -119,7 +119,7 @@ public struct ConstellationElementSets: Sendable {
     /// The element sets whose names carry another network's prefix (`ONEWEB-0012` in a source
     /// given as starlink): a sign the file was mislabelled. Names without a known prefix are
     /// not counted.
-    public var mislabelled: [ElementSet] {
+    package var mislabelled: [ElementSet] {
         elementSets.filter { elements in
             Constellation(elementSetName: elements.name).map { $0 != constellation } ?? false
         }

@@ -8,12 +8,12 @@
 /// which for near-polar delta planes crossing at the poles is only 0.087° (11.5 km; a real
 /// polar network would phase its planes as a Walker star). A synthetic stand-in for
 /// visibility and scheduling, not the real constellation.
-public enum QianfanShells {
+package enum QianfanShells {
     /// Phase 1: 36 planes × 36 satellites, 1,160 km, 89°, F = 1 (1,296 satellites).
-    public static let shell1 = WalkerShell(
+    package static let shell1 = WalkerShell(
         validatedName: "QIANFAN-S1", altitudeKilometres: 1_160, inclinationDegrees: 89, planes: 36,
         satellitesPerPlane: 36, phasing: 1)
 
     /// The one shell modelled (1,296 satellites).
-    public static let all = [shell1]
+    package static let all = [shell1]
 }

@@ -17,20 +17,20 @@ public struct WalkerShell: Sendable, Hashable {
 
     /// A label for the shell, used in the satellites' names (keep it ≤ 16 characters so the
     /// names fit a TLE's 24-character line 0).
-    public let name: String
+    package let name: String
     /// Altitude of the circular orbits above the WGS-72 equatorial radius (6378.135 km), km.
-    public let altitudeKilometres: Double
+    package let altitudeKilometres: Double
     /// Inclination, degrees.
-    public let inclinationDegrees: Double
+    package let inclinationDegrees: Double
     /// Number of orbit planes P.
-    public let planes: Int
+    package let planes: Int
     /// Satellites in each plane S.
-    public let satellitesPerPlane: Int
+    package let satellitesPerPlane: Int
     /// Walker phasing parameter F, 0 … P − 1.
-    public let phasing: Int
+    package let phasing: Int
 
     /// Builds a shell after checking its parameters.
-    public init(
+    package init(
         name: String, altitudeKilometres: Double, inclinationDegrees: Double, planes: Int,
         satellitesPerPlane: Int, phasing: Int
     ) throws(WalkerShellError) {
@@ -63,16 +63,16 @@ public struct WalkerShell: Sendable, Hashable {
     }
 
     /// Total number of satellites T = P · S.
-    public var totalSatellites: Int { planes * satellitesPerPlane }
+    package var totalSatellites: Int { planes * satellitesPerPlane }
 
     /// Right ascension of the ascending node of plane `plane` (0-based), degrees, 360 · p / P.
-    public func raanDegrees(plane: Int) -> Double {
+    package func raanDegrees(plane: Int) -> Double {
         360.0 * Double(plane) / Double(planes)
     }
 
     /// Mean anomaly at epoch of satellite `slot` of plane `plane` (both 0-based), degrees in
     /// [0, 360): 360 · s / S + 360 · F · p / T.
-    public func meanAnomalyDegrees(plane: Int, slot: Int) -> Double {
+    package func meanAnomalyDegrees(plane: Int, slot: Int) -> Double {
         let degrees =
             360.0 * Double(slot) / Double(satellitesPerPlane)
             + 360.0 * Double(phasing * plane) / Double(totalSatellites)
@@ -82,7 +82,7 @@ public struct WalkerShell: Sendable, Hashable {
     /// TLE (Kozai) mean motion of the shell's orbits, revolutions per day, chosen so that SGP4
     /// recovers a mean semi-major axis of 6378.135 km + altitude
     /// (`CircularOrbit.kozaiMeanMotionRevsPerDay`).
-    public var meanMotionRevsPerDay: Double {
+    package var meanMotionRevsPerDay: Double {
         CircularOrbit.kozaiMeanMotionRevsPerDay(
             altitudeKilometres: altitudeKilometres, inclinationDegrees: inclinationDegrees)
     }

@@ -15,21 +15,21 @@ extension WalkerShell {
     /// drifts are shared by all of a shell's orbits, so pairs with satellite (0, 0) suffice
     /// and the result holds under SGP4's secular motion too (not its short-period terms,
     /// which move satellites by up to ~10 km).
-    public var minimumSeparationDegrees: Double {
+    package var minimumSeparationDegrees: Double {
         WalkerShell.minimumSeparationDegrees(
             planes: planes, satellitesPerPlane: satellitesPerPlane, phasing: phasing,
             inclinationDegrees: inclinationDegrees)
     }
 
     /// `minimumSeparationDegrees` as a chord at the orbit radius 6378.135 km + altitude, km.
-    public var minimumSeparationKilometres: Double {
+    package var minimumSeparationKilometres: Double {
         let radius = CircularOrbit.earthRadiusKilometres + altitudeKilometres
         return 2 * radius * sin(minimumSeparationDegrees * Double.pi / 360)
     }
 
     /// The phasing F in 0 … P − 1 that maximises the shell's minimum separation between
     /// satellites (the smallest such F when several tie to 1e-9°).
-    public static func phasingMaximisingSeparation(
+    package static func phasingMaximisingSeparation(
         planes: Int, satellitesPerPlane: Int, inclinationDegrees: Double
     ) -> Int {
         var best = 0

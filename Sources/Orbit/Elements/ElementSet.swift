@@ -5,42 +5,42 @@
 /// own units (radians, radians per minute) when it initialises.
 public struct ElementSet: Sendable, Hashable {
     /// The object name (line 0 of a 3-line TLE, `OBJECT_NAME` in OMM); may be empty.
-    public var name: String
+    package var name: String
     /// The NORAD catalogue number; Alpha-5 numbers decoded (`A0000` = 100000).
-    public var catalogNumber: Int
+    package var catalogNumber: Int
     /// Security classification (`U`, `C`, `S`).
-    public var classification: String
+    package var classification: String
     /// International designator, e.g. `19074A` (TLE) or `2019-074A` (OMM), as given.
-    public var internationalDesignator: String
+    package var internationalDesignator: String
     /// Epoch of the elements (UTC).
-    public var epoch: JulianDate
+    package var epoch: JulianDate
     /// First derivative of mean motion divided by two, rev/day² (TLE line 1, cols 34–43).
-    public var meanMotionDot: Double
+    package var meanMotionDot: Double
     /// Second derivative of mean motion divided by six, rev/day³.
-    public var meanMotionDDot: Double
+    package var meanMotionDDot: Double
     /// SGP4 drag term B*, in inverse Earth radii.
-    public var bstar: Double
+    package var bstar: Double
     /// Ephemeris type (0 for SGP4 element sets).
-    public var ephemerisType: Int
+    package var ephemerisType: Int
     /// Element set number.
-    public var elementSetNumber: Int
+    package var elementSetNumber: Int
     /// Inclination, degrees.
-    public var inclinationDegrees: Double
+    package var inclinationDegrees: Double
     /// Right ascension of the ascending node, degrees.
-    public var raanDegrees: Double
+    package var raanDegrees: Double
     /// Eccentricity (dimensionless, 0 ≤ e < 1).
-    public var eccentricity: Double
+    package var eccentricity: Double
     /// Argument of perigee, degrees.
-    public var argumentOfPerigeeDegrees: Double
+    package var argumentOfPerigeeDegrees: Double
     /// Mean anomaly, degrees.
-    public var meanAnomalyDegrees: Double
+    package var meanAnomalyDegrees: Double
     /// Mean motion, revolutions per day (Kozai mean motion, as published).
-    public var meanMotionRevsPerDay: Double
+    package var meanMotionRevsPerDay: Double
     /// Revolution number at epoch.
-    public var revolutionNumberAtEpoch: Int
+    package var revolutionNumberAtEpoch: Int
 
     /// Builds an element set field by field.
-    public init(
+    package init(
         name: String = "", catalogNumber: Int, classification: String = "U",
         internationalDesignator: String = "", epoch: JulianDate,
         meanMotionDot: Double = 0, meanMotionDDot: Double = 0, bstar: Double = 0,

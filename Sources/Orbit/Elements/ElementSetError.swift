@@ -6,7 +6,7 @@
 /// `starlink.tle:12: columns 19-32 (epoch): not a number: "26A33.5"`.
 public struct ElementSetError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
-    public enum Reason: Sendable, Hashable {
+    package enum Reason: Sendable, Hashable {
         /// The file could not be read (the system's message).
         case unreadable(String)
         /// The input holds no element set at all.
@@ -41,20 +41,20 @@ public struct ElementSetError: Error, Sendable, Hashable, CustomStringConvertibl
     }
 
     /// Where the input came from, usually the file name (not the full path).
-    public var source: String
+    package var source: String
     /// The 1-based line number, for line-oriented formats.
-    public var line: Int?
+    package var line: Int?
     /// The 1-based index of the record in a JSON array.
-    public var record: Int?
+    package var record: Int?
     /// The 1-based column range of the field, for TLE lines.
-    public var columns: ClosedRange<Int>?
+    package var columns: ClosedRange<Int>?
     /// The field's name (`epoch`, `checksum`, or an OMM key such as `MEAN_MOTION`).
-    public var field: String?
+    package var field: String?
     /// What is wrong.
-    public var reason: Reason
+    package var reason: Reason
 
     /// Builds an error; every location part is optional.
-    public init(
+    package init(
         source: String, line: Int? = nil, record: Int? = nil, columns: ClosedRange<Int>? = nil,
         field: String? = nil, reason: Reason
     ) {
@@ -85,7 +85,7 @@ public struct ElementSetError: Error, Sendable, Hashable, CustomStringConvertibl
 
 extension ElementSetError.Reason: CustomStringConvertible {
     /// A one-line explanation for logs and operators.
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let message): "cannot read: \(message)"
         case .noElementSets: "no element sets found"

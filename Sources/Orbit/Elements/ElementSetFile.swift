@@ -18,7 +18,7 @@ public enum ElementSetFile {
     }
 
     /// Loads the element sets in the file at `path` with explicit options.
-    public static func load(
+    package static func load(
         path: String, options: ElementSetParsingOptions
     ) throws(ElementSetError) -> LoadedElementSets {
         let source = URL(fileURLWithPath: path).lastPathComponent
@@ -61,7 +61,7 @@ public enum ElementSetFile {
     }
 
     /// Parses element sets held in a string; `source` names it in errors.
-    public static func parse(
+    package static func parse(
         _ text: String, source: String = "<string>",
         options: ElementSetParsingOptions = ElementSetParsingOptions()
     ) throws(ElementSetError) -> LoadedElementSets {
@@ -69,7 +69,7 @@ public enum ElementSetFile {
     }
 
     /// Parses element sets held in memory; `source` names them in errors.
-    public static func parse(
+    package static func parse(
         bytes: [UInt8], source: String = "<bytes>",
         options: ElementSetParsingOptions = ElementSetParsingOptions()
     ) throws(ElementSetError) -> LoadedElementSets {
@@ -173,7 +173,7 @@ extension ElementSet {
     ///   - name: the satellite name (line 0 of a 3-line set), if any.
     ///   - verifiesChecksums: reject lines whose column 69 is not their checksum.
     /// - Throws: `ElementSetError` locating the first bad field (`source` "<tle>", lines 1–2).
-    public init(
+    package init(
         tleLine1 line1: String, tleLine2 line2: String, name: String = "",
         verifiesChecksums: Bool = true
     ) throws(ElementSetError) {

@@ -6,17 +6,17 @@ import Foundation
 /// only useful part is "around character N" (a byte offset from 0). This turns that into a
 /// line and column (both from 1) and the short reason, so that a message reads
 /// `starlink.json:3:7: not JSON: invalid value` instead of 120 characters of error domain.
-public struct JSONSyntaxLocation: Sendable, Equatable, CustomStringConvertible {
+package struct JSONSyntaxLocation: Sendable, Equatable, CustomStringConvertible {
     /// Line of the offending byte, from 1.
-    public var line: Int
+    package var line: Int
     /// Column (in bytes) of the offending byte, from 1.
-    public var column: Int
+    package var column: Int
     /// Foundation's reason without the offset, e.g. "Invalid value".
-    public var reason: String
+    package var reason: String
 
     /// The location of `error` (thrown by `JSONSerialization` for `data`), or nil when the
     /// error names no offset.
-    public init?(of error: any Error, in data: Data) {
+    package init?(of error: any Error, in data: Data) {
         let text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
         guard let marker = text.range(of: "around character ") ?? text.range(of: "around line ") else { return nil }
         let digits = text[marker.upperBound...].prefix { $0.isNumber }
@@ -37,12 +37,12 @@ public struct JSONSyntaxLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `line L, column C: reason`.
-    public var description: String { "line \(line), column \(column): \(reason.prefix(1).lowercased() + reason.dropFirst())" }
+    package var description: String { "line \(line), column \(column): \(reason.prefix(1).lowercased() + reason.dropFirst())" }
 }
 
 extension NSNumber {
     /// Whether this number came from a JSON `true` or `false`. On Linux a JSON `0` or `1`
     /// also answers `is Bool`, so that test cannot tell them apart; the boxed type can:
     /// booleans are stored as `char` ("c"), and JSON numbers never are.
-    public var isJSONBoolean: Bool { String(cString: objCType) == "c" }
+    package var isJSONBoolean: Bool { String(cString: objCType) == "c" }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The formats element sets are read from.
-public enum ElementSetFormat: Sendable, Hashable {
+package enum ElementSetFormat: Sendable, Hashable {
     /// Two- or three-line element sets (name line optional, may start with "0 ").
     case tle
     /// CelesTrak / Space-Track OMM as a JSON array of objects (`FORMAT=json`).
@@ -11,18 +11,18 @@ public enum ElementSetFormat: Sendable, Hashable {
 }
 
 /// How to read element sets.
-public struct ElementSetParsingOptions: Sendable, Hashable {
+package struct ElementSetParsingOptions: Sendable, Hashable {
     /// Throw the first problem instead of skipping the bad set and carrying on.
-    public var strict: Bool
+    package var strict: Bool
     /// Reject TLE lines whose column 69 does not hold their checksum.
-    public var verifiesChecksums: Bool
+    package var verifiesChecksums: Bool
     /// How many errors are kept in detail; the rest are only counted.
-    public var maximumReportedErrors: Int
+    package var maximumReportedErrors: Int
     /// The format, or nil to recognise it from the content.
-    public var format: ElementSetFormat?
+    package var format: ElementSetFormat?
 
     /// Lenient, checksums verified, 100 detailed errors, format recognised.
-    public init(
+    package init(
         strict: Bool = false, verifiesChecksums: Bool = true, maximumReportedErrors: Int = 100,
         format: ElementSetFormat? = nil
     ) {
@@ -38,12 +38,12 @@ public struct LoadedElementSets: Sendable {
     /// The element sets that passed validation, in input order.
     public var sets: [ElementSet]
     /// The first `maximumReportedErrors` problems, in input order.
-    public var errors: [ElementSetError]
+    package var errors: [ElementSetError]
     /// How many problems there were in all (each rejected set or stray line counts once).
-    public var errorCount: Int
+    package var errorCount: Int
 
     /// Problems counted but not kept in `errors`.
-    public var omittedErrorCount: Int { errorCount - errors.count }
+    package var omittedErrorCount: Int { errorCount - errors.count }
 }
 
 /// Keeps a bounded number of errors; in strict mode throws the first.

@@ -8,14 +8,14 @@ extension ElementSet {
     /// - Throws: `ElementSetError` with reason `.notRepresentable` when a value does not fit
     ///   its columns (catalogue number above 339999, |ṅ/2| ≥ 1 rev/day², an epoch outside
     ///   1957–2056, an international designator longer than 8 characters, …).
-    public func tleLines() throws(ElementSetError) -> (line1: String, line2: String) {
+    package func tleLines() throws(ElementSetError) -> (line1: String, line2: String) {
         var formatter = TLEFormatter(set: self)
         return (try formatter.line1(), try formatter.line2())
     }
 
     /// The set as TLE text: the name line (when `name` is not empty), line 1, line 2, each
     /// ended by `lineEnding`.
-    public func tleText(lineEnding: String = "\n") throws(ElementSetError) -> String {
+    package func tleText(lineEnding: String = "\n") throws(ElementSetError) -> String {
         let (line1, line2) = try tleLines()
         let nameLine = name.isEmpty ? "" : name + lineEnding
         return nameLine + line1 + lineEnding + line2 + lineEnding

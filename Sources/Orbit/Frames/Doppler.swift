@@ -5,14 +5,14 @@
 /// with ṙ the range rate (positive receding) and c = 299 792.458 km/s (exact, SI definition
 /// of the metre, CGPM 1983). The relativistic terms are of order (v/c)² ≈ 7e-10 for LEO,
 /// 8 Hz at 12 GHz, and neglected.
-public enum Doppler {
+package enum Doppler {
     /// Speed of light in vacuum, km/s (exact by definition).
-    public static let speedOfLightKilometresPerSecond = 299_792.458
+    package static let speedOfLightKilometresPerSecond = 299_792.458
 
     /// The shift, Hz, received minus transmitted, of a carrier of `carrierHertz` from a
     /// source whose range changes at `rangeRateKilometresPerSecond` (negative while
     /// approaching, which raises the frequency).
-    public static func shiftHertz(carrierHertz: Double, rangeRateKilometresPerSecond: Double) -> Double {
+    package static func shiftHertz(carrierHertz: Double, rangeRateKilometresPerSecond: Double) -> Double {
         -carrierHertz * rangeRateKilometresPerSecond / speedOfLightKilometresPerSecond
     }
 }
@@ -20,7 +20,7 @@ public enum Doppler {
 extension LookAngles {
     /// The Doppler shift, Hz, of a carrier of `carrierHertz` along this line of sight
     /// (`Doppler.shiftHertz(carrierHertz:rangeRateKilometresPerSecond:)`).
-    public func dopplerShiftHertz(carrierHertz: Double) -> Double {
+    package func dopplerShiftHertz(carrierHertz: Double) -> Double {
         Doppler.shiftHertz(carrierHertz: carrierHertz, rangeRateKilometresPerSecond: rangeRateKilometresPerSecond)
     }
 }

@@ -8,22 +8,22 @@
 public struct EarthOrientation: Sendable, Hashable {
     /// Nominal rotation rate of the Earth, rad/s, the value of Vallado's `teme2ecef`
     /// (7.29211514670698e-05; Vallado 4th ed. eq. 3-40, IERS Conventions value for ω⊕).
-    public static let nominalEarthRotationRadiansPerSecond = 7.292_115_146_706_979e-5
+    package static let nominalEarthRotationRadiansPerSecond = 7.292_115_146_706_979e-5
 
     /// No corrections: UT1 = UTC, no polar motion, nominal day length.
     public static let none = EarthOrientation()
 
     /// UT1 − UTC, seconds (Bulletin A `DUT1`).
-    public var ut1MinusUTCSeconds: Double
+    package var ut1MinusUTCSeconds: Double
     /// Polar motion x_p, arcseconds (Bulletin A `PM-x`).
-    public var polarMotionXArcseconds: Double
+    package var polarMotionXArcseconds: Double
     /// Polar motion y_p, arcseconds (Bulletin A `PM-y`).
-    public var polarMotionYArcseconds: Double
+    package var polarMotionYArcseconds: Double
     /// Excess length of day over 86400 s, seconds (Bulletin A `LOD`); scales ω⊕.
-    public var lengthOfDayExcessSeconds: Double
+    package var lengthOfDayExcessSeconds: Double
 
     /// Builds a set of parameters; each defaults to zero.
-    public init(
+    package init(
         ut1MinusUTCSeconds: Double = 0, polarMotionXArcseconds: Double = 0,
         polarMotionYArcseconds: Double = 0, lengthOfDayExcessSeconds: Double = 0
     ) {
@@ -34,7 +34,7 @@ public struct EarthOrientation: Sendable, Hashable {
     }
 
     /// The Earth's rotation rate, rad/s: ω⊕ (1 − LOD / 86400), as `teme2ecef` computes `thetasa`.
-    public var earthRotationRadiansPerSecond: Double {
+    package var earthRotationRadiansPerSecond: Double {
         EarthOrientation.nominalEarthRotationRadiansPerSecond * (1.0 - lengthOfDayExcessSeconds / 86_400.0)
     }
 }

@@ -13,7 +13,7 @@ extension GeodeticPosition {
     /// trips, the brief asked for < 1 mm).
     ///
     /// On the polar axis the longitude is 0.
-    public init(ecefPositionKilometres position: SIMD3<Double>) {
+    package init(ecefPositionKilometres position: SIMD3<Double>) {
         let a = WGS84.semiMajorAxisKilometres
         let e2 = WGS84.eccentricitySquared
         let e2m = 1 - e2  // (1 − f)²

@@ -7,11 +7,11 @@ import Foundation
 /// the geoid differs by up to ±100 m, and GNSS receivers report both).
 public struct GeodeticPosition: Sendable, Hashable {
     /// Geodetic latitude, degrees, −90 (south) to +90 (north).
-    public var latitudeDegrees: Double
+    package var latitudeDegrees: Double
     /// Longitude, degrees east of Greenwich, −180 to +180.
-    public var longitudeDegrees: Double
+    package var longitudeDegrees: Double
     /// Height above the WGS-84 ellipsoid, kilometres.
-    public var heightKilometres: Double
+    package var heightKilometres: Double
 
     /// Builds a position from its coordinates, as given.
     public init(latitudeDegrees: Double, longitudeDegrees: Double, heightKilometres: Double = 0) {
@@ -26,13 +26,13 @@ public struct GeodeticPosition: Sendable, Hashable {
     }
 
     /// Height above the WGS-84 ellipsoid, metres.
-    public var heightMetres: Double { heightKilometres * 1000 }
+    package var heightMetres: Double { heightKilometres * 1000 }
 
     /// The Earth-centred, Earth-fixed position, kilometres.
     ///
     /// N = a / √(1 − e² sin²φ);  r = ((N + h) cosφ cosλ, (N + h) cosφ sinλ, (N (1 − e²) + h) sinφ)
     /// (Vallado 4th ed. eqs. 3-7 and 3-14, "site" vector; exact, no approximation).
-    public var ecefPositionKilometres: SIMD3<Double> {
+    package var ecefPositionKilometres: SIMD3<Double> {
         let latitude = latitudeDegrees * (Double.pi / 180)
         let longitude = longitudeDegrees * (Double.pi / 180)
         let sinLatitude = sin(latitude)

@@ -1,19 +1,19 @@
 /// Where a satellite is in an observer's sky, and how fast it is moving away.
-public struct LookAngles: Sendable, Hashable {
+package struct LookAngles: Sendable, Hashable {
     /// Azimuth, degrees in [0, 360), from geodetic north through east. At the zenith, where
     /// azimuth is undefined, 0.
-    public var azimuthDegrees: Double
+    package var azimuthDegrees: Double
     /// Elevation above the observer's horizon plane (normal to the WGS-84 ellipsoid), degrees,
     /// −90 to +90. No refraction.
-    public var elevationDegrees: Double
+    package var elevationDegrees: Double
     /// Slant range from observer to satellite, kilometres.
-    public var rangeKilometres: Double
+    package var rangeKilometres: Double
     /// Time derivative of the slant range, km/s: positive when the satellite recedes,
     /// negative when it approaches.
-    public var rangeRateKilometresPerSecond: Double
+    package var rangeRateKilometresPerSecond: Double
 
     /// Builds look angles from their values, as given.
-    public init(
+    package init(
         azimuthDegrees: Double, elevationDegrees: Double, rangeKilometres: Double,
         rangeRateKilometresPerSecond: Double
     ) {

@@ -13,13 +13,13 @@ import Foundation
 /// ω⊕ = 7.292115146706979e-5 rad/s scaled by the length of day, and W Vallado's IAU-76/FK5
 /// polar-motion matrix (`polarm`, option '80') from x_p, y_p. With no Earth orientation
 /// parameters the result is the pseudo-Earth-fixed frame, within ~15 m of ITRF at the surface.
-public struct TEMEToECEFTransform: Sendable {
+package struct TEMEToECEFTransform: Sendable {
     /// The UTC instant the transform is for.
-    public let instant: JulianDate
+    package let instant: JulianDate
     /// The Earth orientation parameters used.
-    public let earthOrientation: EarthOrientation
+    package let earthOrientation: EarthOrientation
     /// IAU-82 GMST at the instant (UT1 = UTC + DUT1), radians.
-    public let greenwichMeanSiderealTimeRadians: Double
+    package let greenwichMeanSiderealTimeRadians: Double
 
     /// R3(θ_GMST): TEME → PEF.
     let pefFromTEME: FrameRotation
@@ -31,7 +31,7 @@ public struct TEMEToECEFTransform: Sendable {
     let earthAngularVelocityRadiansPerSecond: SIMD3<Double>
 
     /// Builds the transform for `instant` (UTC), with optional Earth orientation parameters.
-    public init(at instant: JulianDate, earthOrientation: EarthOrientation = .none) {
+    package init(at instant: JulianDate, earthOrientation: EarthOrientation = .none) {
         self.instant = instant
         self.earthOrientation = earthOrientation
         let gmst = GreenwichMeanSiderealTime.radians(
@@ -48,13 +48,13 @@ public struct TEMEToECEFTransform: Sendable {
     }
 
     /// A TEME position (km) in the Earth-fixed frame (km).
-    public func ecefPosition(fromTEMEPosition temePositionKilometres: SIMD3<Double>) -> SIMD3<Double> {
+    package func ecefPosition(fromTEMEPosition temePositionKilometres: SIMD3<Double>) -> SIMD3<Double> {
         ecefFromTEME.apply(temePositionKilometres)
     }
 
     /// A TEME position (km) and velocity (km/s) in the Earth-fixed frame; the velocity is
     /// relative to the rotating Earth (the ω⊕ × r term removed).
-    public func ecefState(
+    package func ecefState(
         fromTEMEPosition temePositionKilometres: SIMD3<Double>,
         velocity temeVelocityKilometresPerSecond: SIMD3<Double>
     ) -> ECEFState {

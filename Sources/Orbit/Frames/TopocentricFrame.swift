@@ -10,16 +10,16 @@ import Foundation
 ///     e = (−sinλ,        cosλ,        0   )
 ///     n = (−sinφ cosλ,  −sinφ sinλ,   cosφ)
 ///     u = ( cosφ cosλ,   cosφ sinλ,   sinφ)
-public struct TopocentricFrame: Sendable {
+package struct TopocentricFrame: Sendable {
     /// Where the observer is.
-    public let observer: GeodeticPosition
+    package let observer: GeodeticPosition
     /// The observer's Earth-fixed position, kilometres.
-    public let observerECEFPositionKilometres: SIMD3<Double>
+    package let observerECEFPositionKilometres: SIMD3<Double>
     /// Unit vectors east, north and up, in ECEF components (the rows of ECEF → ENU).
     let ecefToENU: FrameRotation
 
     /// Precomputes the frame of `observer`.
-    public init(observer: GeodeticPosition) {
+    package init(observer: GeodeticPosition) {
         self.observer = observer
         observerECEFPositionKilometres = observer.ecefPositionKilometres
         let latitude = observer.latitudeDegrees * (Double.pi / 180)
@@ -36,12 +36,12 @@ public struct TopocentricFrame: Sendable {
 
     /// The east, north and up components (km) of the line of sight from the observer to an
     /// Earth-fixed position (km).
-    public func enuKilometres(ofECEFPosition ecefPositionKilometres: SIMD3<Double>) -> SIMD3<Double> {
+    package func enuKilometres(ofECEFPosition ecefPositionKilometres: SIMD3<Double>) -> SIMD3<Double> {
         ecefToENU.apply(ecefPositionKilometres - observerECEFPositionKilometres)
     }
 
     /// An Earth-fixed direction or velocity (any unit) in east, north and up components.
-    public func enuComponents(ofECEFVector ecefVector: SIMD3<Double>) -> SIMD3<Double> {
+    package func enuComponents(ofECEFVector ecefVector: SIMD3<Double>) -> SIMD3<Double> {
         ecefToENU.apply(ecefVector)
     }
 
@@ -56,7 +56,7 @@ public struct TopocentricFrame: Sendable {
     /// Measured with an LD_PRELOAD malloc counter: no allocation per call in debug or
     /// release builds (neither does the TEME path, transform included); ~50 ns per call in
     /// release on a current x86-64 core.
-    public func lookAngles(
+    package func lookAngles(
         toECEFPosition positionKilometres: SIMD3<Double>, velocity velocityKilometresPerSecond: SIMD3<Double>
     ) -> LookAngles {
         let lineOfSight = positionKilometres - observerECEFPositionKilometres
@@ -75,7 +75,7 @@ public struct TopocentricFrame: Sendable {
 
     /// Look angles to a satellite from its SGP4 TEME state, through a transform already built
     /// for the instant (share one `TEMEToECEFTransform` among all satellites of a tick).
-    public func lookAngles(
+    package func lookAngles(
         temePosition positionKilometres: SIMD3<Double>, temeVelocity velocityKilometresPerSecond: SIMD3<Double>,
         using transform: TEMEToECEFTransform
     ) -> LookAngles {
@@ -86,7 +86,7 @@ public struct TopocentricFrame: Sendable {
     /// Look angles to a satellite from its SGP4 TEME state (km, km/s) at a UTC instant.
     /// Computes GMST each call; for many satellites at one instant prefer
     /// `lookAngles(temePosition:temeVelocity:using:)`.
-    public func lookAngles(
+    package func lookAngles(
         temePosition positionKilometres: SIMD3<Double>, temeVelocity velocityKilometresPerSecond: SIMD3<Double>,
         at instant: JulianDate, earthOrientation: EarthOrientation = .none
     ) -> LookAngles {

@@ -4,13 +4,13 @@
 /// Defining constants from NIMA TR8350.2, *Department of Defense World Geodetic System 1984*,
 /// 3rd ed. (2000), Table 3.1. (SGP4 itself uses WGS-72 for its gravity model; that is a
 /// separate matter from where the observer stands.)
-public enum WGS84 {
+package enum WGS84 {
     /// Semi-major (equatorial) axis a, kilometres (TR8350.2 Table 3.1: 6378137.0 m).
-    public static let semiMajorAxisKilometres = 6_378.137
+    package static let semiMajorAxisKilometres = 6_378.137
     /// Flattening f = 1 / 298.257223563 (TR8350.2 Table 3.1).
-    public static let flattening = 1.0 / 298.257_223_563
+    package static let flattening = 1.0 / 298.257_223_563
     /// First eccentricity squared, e² = f (2 − f).
-    public static let eccentricitySquared = flattening * (2.0 - flattening)
+    package static let eccentricitySquared = flattening * (2.0 - flattening)
     /// Semi-minor (polar) axis b = a (1 − f), kilometres.
-    public static let semiMinorAxisKilometres = semiMajorAxisKilometres * (1.0 - flattening)
+    package static let semiMinorAxisKilometres = semiMajorAxisKilometres * (1.0 - flattening)
 }

@@ -3,19 +3,19 @@
 /// storage the caller owns, so a tick allocates nothing.
 public struct SGP4Batch: Sendable {
     /// An element set that could not be initialised, and why.
-    public struct Rejection: Sendable, Hashable {
+    package struct Rejection: Sendable, Hashable {
         /// Its catalogue number.
-        public var catalogNumber: Int
+        package var catalogNumber: Int
         /// Its index in the element sets the batch was built from.
-        public var index: Int
+        package var index: Int
         /// Why SGP4 refused it.
-        public var error: SGP4Error
+        package var error: SGP4Error
     }
 
     /// The propagators, in the order of the element sets that initialised.
     public let propagators: [SGP4Propagator]
     /// The element sets left out.
-    public let rejections: [Rejection]
+    package let rejections: [Rejection]
 
     /// Initialises a propagator for each element set; those SGP4 refuses are listed in
     /// `rejections` instead.

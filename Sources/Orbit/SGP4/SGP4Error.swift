@@ -21,7 +21,7 @@ public enum SGP4Error: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidInput
 
     /// The reference's error code (1–6), or `nil` for `invalidInput`.
-    public var valladoCode: Int? {
+    package var valladoCode: Int? {
         switch self {
         case .meanEccentricityOutOfRange: 1
         case .meanMotionNotPositive: 2

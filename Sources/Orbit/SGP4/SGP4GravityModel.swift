@@ -7,21 +7,21 @@
 /// AIAA 2006-6753, §"Gravitational constants" and the routine `getgravconst`.
 public struct SGP4GravityModel: Sendable, Hashable {
     /// Equatorial radius of the Earth, km.
-    public let earthRadiusKilometres: Double
+    package let earthRadiusKilometres: Double
     /// Gravitational parameter GM, km³/s².
-    public let gravitationalParameter: Double
+    package let gravitationalParameter: Double
     /// √(GM) in Earth radii^1.5 per minute: 60 / √(R³ / GM).
-    public let xke: Double
+    package let xke: Double
     /// Minutes per canonical time unit, 1 / `xke`.
-    public let minutesPerTimeUnit: Double
+    package let minutesPerTimeUnit: Double
     /// Second zonal harmonic J2 (dimensionless).
-    public let j2: Double
+    package let j2: Double
     /// Third zonal harmonic J3 (dimensionless).
-    public let j3: Double
+    package let j3: Double
     /// Fourth zonal harmonic J4 (dimensionless).
-    public let j4: Double
+    package let j4: Double
     /// J3 / J2.
-    public let j3OverJ2: Double
+    package let j3OverJ2: Double
 
     init(radius: Double, mu: Double, xke: Double, j2: Double, j3: Double, j4: Double) {
         self.earthRadiusKilometres = radius
@@ -42,12 +42,12 @@ public struct SGP4GravityModel: Sendable, Hashable {
 
     /// WGS-72 as printed in Spacetrack Report #3 (1980), with the rounded `xke`
     /// (AIAA 2006-6753, `wgs72old`).
-    public static let wgs72Old = SGP4GravityModel(
+    package static let wgs72Old = SGP4GravityModel(
         radius: 6378.135, mu: 398_600.79964, xke: 0.0743669161,
         j2: 0.001082616, j3: -0.00000253881, j4: -0.00000165597)
 
     /// WGS-84 (AIAA 2006-6753, `wgs84`); not what element sets are fitted with.
-    public static let wgs84 = SGP4GravityModel(
+    package static let wgs84 = SGP4GravityModel(
         radius: 6378.137, mu: 398_600.5,
         xke: 60.0 / (6378.137 * 6378.137 * 6378.137 / 398_600.5).squareRoot(),
         j2: 0.00108262998905, j3: -0.00000253215306, j4: -0.00000161098761)

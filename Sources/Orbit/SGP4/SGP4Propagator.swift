@@ -15,15 +15,15 @@ public struct SGP4Propagator: Sendable {
     /// The element set's epoch; `propagate(minutesSinceEpoch:)` counts from here.
     public let epoch: JulianDate
     /// The catalogue number of the element set.
-    public let catalogNumber: Int
+    package let catalogNumber: Int
     /// The Earth constants in use.
-    public let gravity: SGP4GravityModel
+    package let gravity: SGP4GravityModel
     /// Which behaviour of the reference is followed where modes differ.
-    public let operationMode: SGP4OperationMode
+    package let operationMode: SGP4OperationMode
 
     /// Largest |time from epoch| accepted, minutes (about 190 years). Far beyond where SGP4
     /// means anything; it bounds the resonance integrator's work per call.
-    public static let maximumMinutesFromEpoch = 1.0e8
+    package static let maximumMinutesFromEpoch = 1.0e8
 
     let near: SGP4NearEarthTerms
     /// The deep-space terms, boxed: most satellites (every LEO one) have none, and an inline
@@ -41,7 +41,7 @@ public struct SGP4Propagator: Sendable {
     /// - Throws: `SGP4Error.meanEccentricityOutOfRange` when e ∉ [0, 1),
     ///   `.meanMotionNotPositive`, `.invalidInput` for non-finite elements, or the error of
     ///   the propagation to the epoch.
-    public init(
+    package init(
         elements: ElementSet, gravity: SGP4GravityModel = .wgs72,
         operationMode: SGP4OperationMode = .improved
     ) throws(SGP4Error) {
@@ -58,10 +58,10 @@ public struct SGP4Propagator: Sendable {
     }
 
     /// Whether the deep-space branch (SDP4) is used: orbital period ≥ 225 minutes.
-    public var isDeepSpace: Bool { deepSpace != nil }
+    package var isDeepSpace: Bool { deepSpace != nil }
 
     /// The un-Kozai'd ("Brouwer") mean motion at epoch, radians per minute.
-    public var meanMotionRadiansPerMinute: Double { near.noUnkozai }
+    package var meanMotionRadiansPerMinute: Double { near.noUnkozai }
 
     /// The TEME state `minutesSinceEpoch` minutes after (or, when negative, before) the epoch.
     ///
@@ -74,7 +74,7 @@ public struct SGP4Propagator: Sendable {
 
     /// The TEME state at `date` (UTC), with the time since epoch computed part by part to
     /// keep the precision of the split Julian date.
-    public func propagate(to date: JulianDate) throws(SGP4Error) -> TEMEState {
+    package func propagate(to date: JulianDate) throws(SGP4Error) -> TEMEState {
         try state(at: date.minutes(since: epoch))
     }
 }

@@ -4,7 +4,7 @@ public struct TEMEState: Sendable, Hashable {
     /// Position, km.
     public var positionKilometres: SIMD3<Double>
     /// Velocity, km/s.
-    public var velocityKilometresPerSecond: SIMD3<Double>
+    package var velocityKilometresPerSecond: SIMD3<Double>
 
     /// Builds a state from its two vectors.
     public init(positionKilometres: SIMD3<Double>, velocityKilometresPerSecond: SIMD3<Double>) {

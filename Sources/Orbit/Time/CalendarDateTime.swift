@@ -2,22 +2,22 @@
 ///
 /// Built from a `JulianDate` by `JulianDate.calendarDateTime` (Vallado's `invjday`) and turned
 /// back into one by `JulianDate.init(_:)` (Vallado's `jday`).
-public struct CalendarDateTime: Sendable, Hashable, CustomStringConvertible {
+package struct CalendarDateTime: Sendable, Hashable, CustomStringConvertible {
     /// Gregorian year, e.g. 2026.
-    public var year: Int
+    package var year: Int
     /// Month of the year, 1–12.
-    public var month: Int
+    package var month: Int
     /// Day of the month, 1–31.
-    public var day: Int
+    package var day: Int
     /// Hour of the day, 0–23.
-    public var hour: Int
+    package var hour: Int
     /// Minute of the hour, 0–59.
-    public var minute: Int
+    package var minute: Int
     /// Second of the minute with its fraction, in [0, 60).
-    public var second: Double
+    package var second: Double
 
     /// Builds a calendar date and time from its fields, as given (no validation).
-    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0) {
+    package init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0) {
         self.year = year
         self.month = month
         self.day = day
@@ -27,7 +27,7 @@ public struct CalendarDateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The date and time in ISO-8601 form with nanoseconds, e.g. `2026-08-22T18:50:00.000000000Z`.
-    public var description: String {
+    package var description: String {
         let wholeSecond = Int(second.rounded(.down))
         let nanoseconds = min(Int(((second - Double(wholeSecond)) * 1e9).rounded()), 999_999_999)
         let date = [zeroPaddedDecimal(year, width: 4), zeroPaddedDecimal(month, width: 2), zeroPaddedDecimal(day, width: 2)]
@@ -41,7 +41,7 @@ public struct CalendarDateTime: Sendable, Hashable, CustomStringConvertible {
 
 extension JulianDate {
     /// Builds a date from a UTC calendar date and time (Vallado's `jday`).
-    public init(_ calendar: CalendarDateTime) {
+    package init(_ calendar: CalendarDateTime) {
         self.init(
             year: calendar.year, month: calendar.month, day: calendar.day,
             hour: calendar.hour, minute: calendar.minute, second: calendar.second)
@@ -54,7 +54,7 @@ extension JulianDate {
     /// arithmetic: the date comes from the day part alone and the time of day from the
     /// fraction, so there is none of `invjday`'s `59.99999 s` and no need for its nudge.
     /// Valid where `JulianDate(year:month:day:)` is, 1900-03-01 to 2100-02-28.
-    public var calendarDateTime: CalendarDateTime {
+    package var calendarDateTime: CalendarDateTime {
         let split = splitIntoCivilDayAndTicks(ticksPerSecond: 1_000_000_000)
         let date = CivilDate(daysSince1899December31: split.daysSince1899December31)
         let ticks = split.ticksIntoDay

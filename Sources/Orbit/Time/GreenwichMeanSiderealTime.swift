@@ -9,7 +9,7 @@
 ///     θ   = θ_s · (π/180) / 240   (mod 2π)
 ///
 /// (1 s of time is 1/240 degree.)
-public enum GreenwichMeanSiderealTime {
+package enum GreenwichMeanSiderealTime {
     /// 2π.
     static let twoPi = 2.0 * Double.pi
 
@@ -19,7 +19,7 @@ public enum GreenwichMeanSiderealTime {
     /// A single `Double` near 2.46e6 days resolves ~40 µs, so this loses ~3e-9 rad against
     /// `radians(at:ut1MinusUTCSeconds:)`; use it where bit-for-bit agreement with the
     /// reference implementation matters.
-    public static func referenceRadians(julianDateUT1 jdut1: Double) -> Double {
+    package static func referenceRadians(julianDateUT1 jdut1: Double) -> Double {
         let tut1 = (jdut1 - 2_451_545.0) / 36_525.0
         var temp =
             -6.2e-6 * tut1 * tut1 * tut1 + 0.093104 * tut1 * tut1
@@ -38,7 +38,7 @@ public enum GreenwichMeanSiderealTime {
     ///
     /// - Parameter ut1MinusUTCSeconds: UT1 − UTC (IERS Bulletin A `DUT1`, |·| < 0.9 s); SGP4
     ///   practice takes 0, i.e. UTC for UT1.
-    public static func radians(at instant: JulianDate, ut1MinusUTCSeconds: Double = 0) -> Double {
+    package static func radians(at instant: JulianDate, ut1MinusUTCSeconds: Double = 0) -> Double {
         let wholeDaysSinceJ2000 = instant.day - 2_451_545.0
         let turnOfWholeDays = wholeDaysSinceJ2000 - wholeDaysSinceJ2000.rounded(.down)
         let fractionUT1 = instant.fraction + ut1MinusUTCSeconds / 86_400.0
@@ -54,7 +54,7 @@ public enum GreenwichMeanSiderealTime {
 extension JulianDate {
     /// Greenwich mean sidereal time (IAU-82) of this instant in radians, [0, 2π), taking UTC
     /// for UT1 as SGP4 practice does; split precision (`GreenwichMeanSiderealTime.radians(at:)`).
-    public var greenwichMeanSiderealTimeRadians: Double {
+    package var greenwichMeanSiderealTimeRadians: Double {
         GreenwichMeanSiderealTime.radians(at: self)
     }
 }

@@ -20,7 +20,7 @@ extension JulianDate {
     ///
     /// The fraction is converted by the standard library's correctly rounded decimal reader and
     /// added to the day fraction, so a split date keeps it to ~10 ps.
-    public init(iso8601 text: String) throws(ISO8601InstantError) {
+    package init(iso8601 text: String) throws(ISO8601InstantError) {
         let fields = try ISO8601.scan(text, years: 1901...2099)
         let midnight = JulianDate(year: fields.year, month: fields.month, day: fields.day)
         let secondsIntoDay =
@@ -35,7 +35,7 @@ extension JulianDate {
     ///   0 there is no decimal point. The time is rounded to that resolution, carrying into
     ///   the next second, minute, hour and day as needed.
     /// Valid for 1900-03-01 to 2100-02-28; `JulianDate(iso8601:)` reads the result back.
-    public func iso8601String(fractionalSecondDigits: Int = 3) -> String {
+    package func iso8601String(fractionalSecondDigits: Int = 3) -> String {
         let digits = min(max(fractionalSecondDigits, 0), 9)
         var ticksPerSecond: Int64 = 1
         for _ in 0..<digits { ticksPerSecond *= 10 }

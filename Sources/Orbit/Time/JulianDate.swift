@@ -10,17 +10,17 @@
 /// algorithm 14 (JulianDate), valid for years 1900–2100.
 public struct JulianDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The day part, usually a date at 0h UTC (an integer + 0.5).
-    public var day: Double
+    package var day: Double
     /// The fraction of a day since `day`.
-    public var fraction: Double
+    package var fraction: Double
 
     /// Julian date of the Unix epoch, 1970-01-01T00:00:00Z.
-    public static let unixEpoch = JulianDate(day: 2_440_587.5, fraction: 0)
+    package static let unixEpoch = JulianDate(day: 2_440_587.5, fraction: 0)
     /// Julian date of J2000.0, 2000-01-01T12:00:00 (TT; used here on the UTC scale as SGP4 does).
-    public static let j2000 = JulianDate(day: 2_451_544.5, fraction: 0.5)
+    package static let j2000 = JulianDate(day: 2_451_544.5, fraction: 0.5)
 
     /// Builds a date from its two parts as given (no renormalisation).
-    public init(day: Double, fraction: Double) {
+    package init(day: Double, fraction: Double) {
         self.day = day
         self.fraction = fraction
     }
@@ -44,10 +44,10 @@ public struct JulianDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// The date as one `Double` (loses precision; for display and coarse comparisons).
-    public var value: Double { day + fraction }
+    package var value: Double { day + fraction }
 
     /// Seconds since the Unix epoch.
-    public var unixSeconds: Double {
+    package var unixSeconds: Double {
         (day - JulianDate.unixEpoch.day) * 86_400.0 + fraction * 86_400.0
     }
 
@@ -62,7 +62,7 @@ public struct JulianDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// This date moved by `seconds`.
-    public func adding(seconds: Double) -> JulianDate { adding(days: seconds / 86_400.0) }
+    package func adding(seconds: Double) -> JulianDate { adding(days: seconds / 86_400.0) }
 
     /// Minutes from `other` to `self` (positive when `self` is later), computed part by part.
     public func minutes(since other: JulianDate) -> Double {
@@ -70,7 +70,7 @@ public struct JulianDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Seconds from `other` to `self`.
-    public func seconds(since other: JulianDate) -> Double {
+    package func seconds(since other: JulianDate) -> Double {
         ((day - other.day) + (fraction - other.fraction)) * 86_400.0
     }
 

@@ -7,19 +7,19 @@ import Platform
 ///
 /// Neither `settimeofday`, NTP steps nor GNSS fixes move it; UTC is tracked beside it by
 /// `UTCReference`.
-public struct MonotonicClock: TickClock, Sendable {
+package struct MonotonicClock: TickClock, Sendable {
     /// Creates the clock; it holds no state.
-    public init() {}
+    package init() {}
 
     /// `clock_gettime(CLOCK_MONOTONIC)` in nanoseconds.
     @inline(__always)
-    public func nowNanoseconds() -> Nanoseconds {
+    package func nowNanoseconds() -> Nanoseconds {
         MonotonicTime.nanoseconds()
     }
 
     /// `clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, deadline)` until it has passed, then
     /// one more clock reading: the actual wake-up time.
-    public func sleep(untilNanoseconds deadline: Nanoseconds) -> Nanoseconds {
+    package func sleep(untilNanoseconds deadline: Nanoseconds) -> Nanoseconds {
         let now = MonotonicTime.nanoseconds()
         if now >= deadline { return now }
         MonotonicTime.sleep(untilNanoseconds: deadline)

@@ -3,16 +3,16 @@
 ///
 /// Reference: Steele, Lea, Flood, "Fast splittable pseudorandom number generators",
 /// OOPSLA 2014; constants as in Vigna's public-domain `splitmix64.c`.
-public struct SplitMix64: RandomNumberGenerator, Sendable, BitwiseCopyable {
+package struct SplitMix64: RandomNumberGenerator, Sendable, BitwiseCopyable {
     private var state: UInt64
 
     /// Creates a generator from a seed.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -8,7 +8,7 @@
 /// and `VirtualClock` (deterministic, for tests and simulation). Requirements are
 /// non-mutating so that a reference-type clock (`VirtualClock`) can be shared between the loop
 /// and the test that drives it.
-public protocol TickClock {
+package protocol TickClock {
     /// The current time on this clock's monotonic timeline.
     func nowNanoseconds() -> Nanoseconds
 

@@ -9,29 +9,29 @@
 ///
 /// A reference type, so that the loop and the test share one clock. Not `Sendable`: use it on
 /// one thread (the one running the loop).
-public final class VirtualClock: TickClock {
+package final class VirtualClock: TickClock {
     /// The current virtual time.
-    public private(set) var currentNanoseconds: Nanoseconds
+    package private(set) var currentNanoseconds: Nanoseconds
     /// How many times `sleep(untilNanoseconds:)` was called.
-    public private(set) var sleepCount: UInt64 = 0
+    package private(set) var sleepCount: UInt64 = 0
 
     private var latency: WakeLatencySource
     private var pendingLatencyNanoseconds: Nanoseconds = 0
 
     /// Creates a clock reading `startNanoseconds`, waking sleepers late per `wakeLatency`.
-    public init(startNanoseconds: Nanoseconds = 0, wakeLatency: WakeLatencyModel = .none) {
+    package init(startNanoseconds: Nanoseconds = 0, wakeLatency: WakeLatencyModel = .none) {
         currentNanoseconds = startNanoseconds
         latency = WakeLatencySource(wakeLatency)
     }
 
     /// The current virtual time.
-    public func nowNanoseconds() -> Nanoseconds {
+    package func nowNanoseconds() -> Nanoseconds {
         currentNanoseconds
     }
 
     /// Moves the clock to `deadline` (if it is ahead), then on by the wake-up latency, and
     /// returns the new time. Every call draws one latency, so the sequence is reproducible.
-    public func sleep(untilNanoseconds deadline: Nanoseconds) -> Nanoseconds {
+    package func sleep(untilNanoseconds deadline: Nanoseconds) -> Nanoseconds {
         sleepCount &+= 1
         let late = latency.nextLatencyNanoseconds() &+ pendingLatencyNanoseconds
         pendingLatencyNanoseconds = 0
@@ -41,23 +41,23 @@ public final class VirtualClock: TickClock {
 
     /// Moves time forward by `nanoseconds` (negative values are ignored: a monotonic clock
     /// never goes back).
-    public func advance(by nanoseconds: Nanoseconds) {
+    package func advance(by nanoseconds: Nanoseconds) {
         currentNanoseconds &+= max(0, nanoseconds)
     }
 
     /// Moves time forward by `duration` (negative durations are ignored).
-    public func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         advance(by: duration.wholeNanoseconds)
     }
 
     /// Moves time forward to `nanoseconds`, if that is ahead of now.
-    public func advance(toNanoseconds nanoseconds: Nanoseconds) {
+    package func advance(toNanoseconds nanoseconds: Nanoseconds) {
         currentNanoseconds = max(currentNanoseconds, nanoseconds)
     }
 
     /// Makes the next wake-up later by `nanoseconds`, on top of the latency model (a stall of
     /// the scheduler, for overrun tests).
-    public func injectWakeLatency(nanoseconds: Nanoseconds) {
+    package func injectWakeLatency(nanoseconds: Nanoseconds) {
         pendingLatencyNanoseconds &+= max(0, nanoseconds)
     }
 }

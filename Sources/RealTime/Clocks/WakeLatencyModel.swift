@@ -1,6 +1,6 @@
 /// How late a `VirtualClock` wakes a sleeper after its deadline, to exercise a loop's latency
 /// statistics and overrun handling without a real scheduler.
-public enum WakeLatencyModel: Sendable, Hashable {
+package enum WakeLatencyModel: Sendable, Hashable {
     /// Wakes exactly at the deadline.
     case none
     /// Wakes the same number of nanoseconds late every time.

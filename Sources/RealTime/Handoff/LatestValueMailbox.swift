@@ -58,7 +58,7 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
 
     /// Publishes `value` (producer side). Wait-free; replaces any value not yet read.
     @inline(__always)
-    public func publish(_ value: Value) {
+    package func publish(_ value: Value) {
         #if DEBUG
             let entered = producerBusy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
             assert(entered, "LatestValueMailbox: two producers published at once")
@@ -73,19 +73,19 @@ public final class LatestValueMailbox<Value: BitwiseCopyable & Sendable>: @unche
 
     /// The newest value published, or the initial value before any (consumer side). Wait-free.
     @inline(__always)
-    public func read() -> Value {
+    package func read() -> Value {
         _ = takeFreshIfAny()
         return slots[privateIndices[1]]
     }
 
     /// The newest value if one was published since the last read, else `nil` (consumer side).
     @inline(__always)
-    public func readIfUpdated() -> Value? {
+    package func readIfUpdated() -> Value? {
         takeFreshIfAny() ? slots[privateIndices[1]] : nil
     }
 
     /// How many values were published (relaxed: for monitoring, not for synchronisation).
-    public var publicationCount: UInt64 {
+    package var publicationCount: UInt64 {
         publications.load(ordering: .relaxed)
     }
 

@@ -22,9 +22,9 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: the slots and the private position copies live in manually
 /// allocated memory; the protocol above keeps each slot owned by one side at a time.
-public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
+package final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @unchecked Sendable {
     /// Number of elements the ring holds: the requested capacity rounded up to a power of two.
-    public let capacity: Int
+    package let capacity: Int
     private let mask: Int
     private let slots: UnsafeMutablePointer<Element>
     /// Producer's copy of `head`, then consumer's copy of `tail`.
@@ -36,7 +36,7 @@ public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @uncheck
     /// Creates an empty ring holding at least `minimumCapacity` elements (at least 2, at most
     /// 2^30), rounded up to a power of two. Its memory is allocated and touched here, so that
     /// the first pushes take no page faults.
-    public init(minimumCapacity: Int) {
+    package init(minimumCapacity: Int) {
         let wanted = min(max(minimumCapacity, 2), 1 << 30)
         capacity = 1 << (Int.bitWidth - (wanted - 1).leadingZeroBitCount)
         mask = capacity - 1
@@ -59,7 +59,7 @@ public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @uncheck
     /// the ring is full.
     @discardableResult
     @inline(__always)
-    public func tryPush(_ element: Element) -> Bool {
+    package func tryPush(_ element: Element) -> Bool {
         let position = tail.load(ordering: .relaxed)
         if position &- cachedPositions[0] >= capacity {
             cachedPositions[0] = head.load(ordering: .acquiring)
@@ -75,7 +75,7 @@ public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @uncheck
 
     /// Removes and returns the oldest element, or `nil` when the ring is empty (consumer side).
     @inline(__always)
-    public func tryPop() -> Element? {
+    package func tryPop() -> Element? {
         let position = head.load(ordering: .relaxed)
         if position == cachedPositions[1] {
             cachedPositions[1] = tail.load(ordering: .acquiring)
@@ -89,7 +89,7 @@ public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @uncheck
     /// Pops every element present when called, oldest first, handing each to `consume`
     /// (consumer side). Returns how many were popped.
     @discardableResult
-    public func drain(_ consume: (Element) throws -> Void) rethrows -> Int {
+    package func drain(_ consume: (Element) throws -> Void) rethrows -> Int {
         let start = head.load(ordering: .relaxed)
         let end = tail.load(ordering: .acquiring)
         cachedPositions[1] = end
@@ -103,13 +103,13 @@ public final class SPSCRingBuffer<Element: BitwiseCopyable & Sendable>: @uncheck
     }
 
     /// Events dropped because the ring was full, since creation.
-    public var droppedCount: UInt64 {
+    package var droppedCount: UInt64 {
         drops.load(ordering: .relaxed)
     }
 
     /// Elements in the ring at some instant during the call (exact only when neither side is
     /// active).
-    public var approximateCount: Int {
+    package var approximateCount: Int {
         let end = tail.load(ordering: .acquiring)
         return max(0, min(capacity, end &- head.load(ordering: .acquiring)))
     }

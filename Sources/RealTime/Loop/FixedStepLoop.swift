@@ -24,22 +24,22 @@
 /// thread (`LoopTimingMonitor`), never inside one. The loop is a reference type used on one
 /// thread (the one that calls `run`); other threads see it through `health`, `status`,
 /// `control` and the timing samples.
-public final class FixedStepLoop<Clock: TickClock> {
+package final class FixedStepLoop<Clock: TickClock> {
     /// The clock the loop paces on.
-    public let clock: Clock
+    package let clock: Clock
     /// The loop's configuration.
-    public let configuration: LoopConfiguration
+    package let configuration: LoopConfiguration
     /// The stop request, for any thread.
-    public let control: LoopControl
+    package let control: LoopControl
     /// Lock-free health for other threads (the transmit interlock reads `recentDeadlinesMet`).
-    public let health: LoopHealth
+    package let health: LoopHealth
     /// The latest `LoopStatus`, published every `configuration.statusPublishIntervalTicks`
     /// ticks and at the end of each run; read it from one monitoring thread.
-    public let status: LatestValueMailbox<LoopStatus>
+    package let status: LatestValueMailbox<LoopStatus>
     /// UTC beside the monotonic clock, or `nil` if the ticks need no UTC labels.
-    public let utcReference: UTCReference?
+    package let utcReference: UTCReference?
     /// Where each tick's timing goes for a `LoopTimingMonitor`, or `nil`.
-    public let timingSamples: SPSCRingBuffer<TickTimingSample>?
+    package let timingSamples: SPSCRingBuffer<TickTimingSample>?
 
     private var recorded: LoopStatistics
     private var statisticsHandedOut = false
@@ -53,7 +53,7 @@ public final class FixedStepLoop<Clock: TickClock> {
     ///   - control: the stop flag (share one to stop the loop from elsewhere).
     ///   - utcReference: UTC tracked beside the clock, to label ticks.
     ///   - timingSamples: a `LoopTimingMonitor`'s ring, for live percentiles on another thread.
-    public init(
+    package init(
         clock: Clock, configuration: LoopConfiguration = LoopConfiguration(), control: LoopControl = LoopControl(),
         utcReference: UTCReference? = nil, timingSamples: SPSCRingBuffer<TickTimingSample>? = nil
     ) {
@@ -70,18 +70,18 @@ public final class FixedStepLoop<Clock: TickClock> {
     /// The histograms and counters so far, as a copy. Take it between runs: the copy shares the
     /// histograms' storage, so the first recording after it copies that storage (~400 KiB),
     /// which the next `run` does before its first tick, but a tick would do inside itself.
-    public var statistics: LoopStatistics {
+    package var statistics: LoopStatistics {
         statisticsHandedOut = true
         return recorded
     }
 
     /// Percentiles and counters so far. Scans the histograms: call it between runs, not in a tick.
-    public func summary() -> LoopStatisticsSummary {
+    package func summary() -> LoopStatisticsSummary {
         recorded.summary(healthWindowTicks: configuration.healthWindowTicks)
     }
 
     /// Clears the statistics (not the health counters other threads read).
-    public func resetStatistics() {
+    package func resetStatistics() {
         recorded.reset()
         statisticsHandedOut = false
     }
@@ -95,7 +95,7 @@ public final class FixedStepLoop<Clock: TickClock> {
     /// - Returns: what the run did. A call from inside a tick of the same loop does nothing
     ///   and reports `.stopRequested` with no ticks.
     @discardableResult
-    public func run<Body: TickBody & ~Copyable>(
+    package func run<Body: TickBody & ~Copyable>(
         _ body: inout Body, until bound: RunBound, originNanoseconds: Nanoseconds? = nil
     ) -> LoopReport {
         runTicks(until: bound, originNanoseconds: originNanoseconds) { body.tick($0) }
@@ -105,7 +105,7 @@ public final class FixedStepLoop<Clock: TickClock> {
     /// `run(_:until:originNanoseconds:)`, with the body as a non-escaping closure (whose
     /// context lives on the stack: no allocation either).
     @discardableResult
-    public func run(
+    package func run(
         until bound: RunBound, originNanoseconds: Nanoseconds? = nil, _ tick: (TickContext) -> Void
     ) -> LoopReport {
         runTicks(until: bound, originNanoseconds: originNanoseconds, tick)

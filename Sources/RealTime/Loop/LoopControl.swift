@@ -6,24 +6,24 @@ import Synchronization
 /// The loop checks it before sleeping and again on waking, so a loop stops at most one
 /// period after the request, without running another tick once it has seen it. The flag
 /// carries no data with it, so relaxed ordering suffices.
-public final class LoopControl: Sendable {
+package final class LoopControl: Sendable {
     private let stopRequested = Atomic<Bool>(false)
 
     /// Creates a control with no stop requested.
-    public init() {}
+    package init() {}
 
     /// Asks the loop to stop; it finishes the tick under way, runs no other, and returns.
-    public func requestStop() {
+    package func requestStop() {
         stopRequested.store(true, ordering: .relaxed)
     }
 
     /// Whether a stop was requested (and not cleared since).
-    public var isStopRequested: Bool {
+    package var isStopRequested: Bool {
         stopRequested.load(ordering: .relaxed)
     }
 
     /// Clears a stop request, so the loop can be run again.
-    public func clearStopRequest() {
+    package func clearStopRequest() {
         stopRequested.store(false, ordering: .relaxed)
     }
 }

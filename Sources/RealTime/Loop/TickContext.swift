@@ -7,20 +7,20 @@ public struct TickContext: Sendable, Hashable, BitwiseCopyable {
     /// the indices of skipped periods after an overrun.
     public var tickIndex: UInt64
     /// How many ticks this run executed before this one (no gaps).
-    public var sequenceNumber: UInt64
+    package var sequenceNumber: UInt64
     /// When the tick was due, on the loop's monotonic clock.
-    public var scheduledNanoseconds: Nanoseconds
+    package var scheduledNanoseconds: Nanoseconds
     /// When the loop actually woke for it.
-    public var wakeNanoseconds: Nanoseconds
+    package var wakeNanoseconds: Nanoseconds
     /// The deadline of the next grid tick: the tick body should be done by then.
-    public var nextDeadlineNanoseconds: Nanoseconds
+    package var nextDeadlineNanoseconds: Nanoseconds
     /// UTC at `scheduledNanoseconds`, or `nil` while UTC is unknown. Labels the tick; never
     /// moves it.
     public var scheduledUTC: UTCInstant?
     /// Grid periods skipped just before this tick, because the previous one overran.
-    public var missedPeriodsBefore: UInt64
+    package var missedPeriodsBefore: UInt64
     /// Whether the ticks before this one met their deadlines for the loop's health window.
-    public var recentDeadlinesMet: Bool
+    package var recentDeadlinesMet: Bool
 
     /// Builds a context (the loop does; tests and simulations may).
     public init(
@@ -39,7 +39,7 @@ public struct TickContext: Sendable, Hashable, BitwiseCopyable {
     }
 
     /// How late the loop woke: `wakeNanoseconds - scheduledNanoseconds`.
-    public var wakeLatencyNanoseconds: Nanoseconds {
+    package var wakeLatencyNanoseconds: Nanoseconds {
         wakeNanoseconds &- scheduledNanoseconds
     }
 }
@@ -49,7 +49,7 @@ public struct TickContext: Sendable, Hashable, BitwiseCopyable {
 /// Passing the body as a generic `inout` value (rather than a stored closure or an
 /// existential) lets the compiler specialise the loop for it: no allocation, no dynamic
 /// dispatch, no reference counting per tick. Bodies may be non-copyable.
-public protocol TickBody: ~Copyable {
+package protocol TickBody: ~Copyable {
     /// Runs one tick. Should return before `context.nextDeadlineNanoseconds`.
     mutating func tick(_ context: TickContext)
 }

@@ -5,21 +5,21 @@
 /// With the period `p = c / k` (`c` nanoseconds per cycle of `k` ticks), tick `n = q·k + r`
 /// is due at `origin + q·c + ⌊r·c / k⌋`: exact integer arithmetic with no overflow for any
 /// uptime (`r·c < k·c ≤ 10¹⁴`).
-public struct TickGrid: Sendable, Hashable {
+package struct TickGrid: Sendable, Hashable {
     /// The deadline of tick 0.
-    public let originNanoseconds: Nanoseconds
+    package let originNanoseconds: Nanoseconds
     /// The rate of the ticks.
-    public let rate: TickRate
+    package let rate: TickRate
 
     /// A grid starting at `originNanoseconds` at `rate`.
-    public init(originNanoseconds: Nanoseconds, rate: TickRate) {
+    package init(originNanoseconds: Nanoseconds, rate: TickRate) {
         self.originNanoseconds = originNanoseconds
         self.rate = rate
     }
 
     /// The deadline of tick `index`.
     @inline(__always)
-    public func deadlineNanoseconds(ofTick index: UInt64) -> Nanoseconds {
+    package func deadlineNanoseconds(ofTick index: UInt64) -> Nanoseconds {
         let ticksPerCycle = UInt64(rate.ticksPerCycle)
         let cycles = Int64(truncatingIfNeeded: index / ticksPerCycle)
         let remainder = Int64(truncatingIfNeeded: index % ticksPerCycle)
@@ -29,7 +29,7 @@ public struct TickGrid: Sendable, Hashable {
 
     /// The first tick whose deadline is strictly after `nanoseconds`: where a loop that is
     /// late at `nanoseconds` resumes the grid.
-    public func firstTick(after nanoseconds: Nanoseconds) -> UInt64 {
+    package func firstTick(after nanoseconds: Nanoseconds) -> UInt64 {
         guard nanoseconds >= originNanoseconds else { return 0 }
         let elapsed = nanoseconds &- originNanoseconds
         let cycles = elapsed / rate.nanosecondsPerCycle

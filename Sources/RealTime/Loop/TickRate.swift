@@ -4,25 +4,25 @@
 /// 1 kHz is exactly 1,000,000 ns a tick; 300 Hz is 10,000,000 ns every 3 ticks, so tick 300
 /// falls exactly one second after tick 0 although no single period is a whole number of
 /// nanoseconds.
-public struct TickRate: Sendable, Hashable, CustomStringConvertible {
+package struct TickRate: Sendable, Hashable, CustomStringConvertible {
     /// Nanoseconds in one cycle of `ticksPerCycle` ticks.
-    public let nanosecondsPerCycle: Int64
+    package let nanosecondsPerCycle: Int64
     /// Ticks in one cycle.
-    public let ticksPerCycle: Int64
+    package let ticksPerCycle: Int64
 
     /// 1 kHz: the rate of LinuxCNC's servo thread and of ros2_control's usual controller
     /// manager, and this loop's default.
-    public static let oneKilohertz = TickRate(reducedNanoseconds: 1_000_000, ticks: 1)
+    package static let oneKilohertz = TickRate(reducedNanoseconds: 1_000_000, ticks: 1)
 
     /// A rate of `hertz` ticks a second, 1 Hz to 100 kHz.
-    public init(hertz: Int) throws(LoopConfigurationError) {
+    package init(hertz: Int) throws(LoopConfigurationError) {
         guard (1...100_000).contains(hertz) else { throw .rateOutOfRange(hertz: hertz) }
         let divisor = Self.greatestCommonDivisor(nanosecondsPerSecond, Int64(hertz))
         self.init(reducedNanoseconds: nanosecondsPerSecond / divisor, ticks: Int64(hertz) / divisor)
     }
 
     /// A rate of one tick every `period`, 10 µs to one hour, in whole nanoseconds.
-    public init(period: Duration) throws(LoopConfigurationError) {
+    package init(period: Duration) throws(LoopConfigurationError) {
         let nanoseconds = period.wholeNanoseconds
         guard (10_000...3_600 * nanosecondsPerSecond).contains(nanoseconds) else {
             throw .periodOutOfRange(nanoseconds: nanoseconds)
@@ -36,17 +36,17 @@ public struct TickRate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The rate in hertz.
-    public var hertz: Double {
+    package var hertz: Double {
         Double(ticksPerCycle) * 1e9 / Double(nanosecondsPerCycle)
     }
 
     /// The period rounded down to whole nanoseconds (exact when `ticksPerCycle` is 1).
-    public var nominalPeriodNanoseconds: Nanoseconds {
+    package var nominalPeriodNanoseconds: Nanoseconds {
         nanosecondsPerCycle / ticksPerCycle
     }
 
     /// For example `1000000 ns per tick` or `3 ticks per 10000000 ns`.
-    public var description: String {
+    package var description: String {
         ticksPerCycle == 1
             ? "\(nanosecondsPerCycle) ns per tick"
             : "\(ticksPerCycle) ticks per \(nanosecondsPerCycle) ns"
@@ -60,7 +60,7 @@ public struct TickRate: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why a loop configuration was refused.
-public enum LoopConfigurationError: Error, Sendable, Hashable {
+package enum LoopConfigurationError: Error, Sendable, Hashable {
     /// A rate outside 1 Hz…100 kHz.
     case rateOutOfRange(hertz: Int)
     /// A period outside 10 µs…1 h.

@@ -20,7 +20,7 @@
 ///
 /// Non-copyable: it is joined once. Dropping it without joining detaches the thread, which
 /// then runs to its end unobserved.
-public struct LoopThread<Result: Sendable>: ~Copyable {
+package struct LoopThread<Result: Sendable>: ~Copyable {
     private let thread: SystemCalls.ThreadHandle
     private let context: Unmanaged<LoopThreadContext<Result>>
 
@@ -32,7 +32,7 @@ public struct LoopThread<Result: Sendable>: ~Copyable {
     ///   - body: the thread's work, given the outcome of the real-time setup. `sending`: it
     ///     may capture non-`Sendable` state (a loop, its tick body) that the caller gives up.
     /// - Throws: `LoopThreadError.creationFailed` if `pthread_create` fails.
-    public static func start(
+    package static func start(
         name: String = "utermd-loop", realTime: RealTimeOptions = .none,
         _ body: sending @escaping (RealTimeSetupReport) -> Result
     ) throws(LoopThreadError) -> LoopThread {
@@ -57,7 +57,7 @@ public struct LoopThread<Result: Sendable>: ~Copyable {
     /// Waits for the thread to end and returns what its body returned.
     ///
     /// Blocks the calling thread; from async code, call it where blocking is acceptable.
-    public consuming func join() -> Result {
+    package consuming func join() -> Result {
         SystemCalls.joinThread(thread)
         // pthread_join orders the thread's write of the result before this read.
         let result = context.takeUnretainedValue().takeResult()
@@ -73,7 +73,7 @@ public struct LoopThread<Result: Sendable>: ~Copyable {
 }
 
 /// Why a loop thread could not start.
-public enum LoopThreadError: Error, Sendable, Hashable {
+package enum LoopThreadError: Error, Sendable, Hashable {
     /// `pthread_create` failed (`EAGAIN`: out of threads or memory).
     case creationFailed(SystemError)
 }

@@ -1,26 +1,26 @@
 /// What to ask of the kernel for a loop's thread: real-time priority, locked memory, a fixed
 /// processor. Every setting is optional, and none is required for the loop to run.
-public struct RealTimeOptions: Sendable, Hashable {
+package struct RealTimeOptions: Sendable, Hashable {
     /// `SCHED_FIFO` priority for the loop thread (1…99 on Linux), or `nil` to keep the normal
     /// scheduler.
-    public var fifoPriority: Int32?
+    package var fifoPriority: Int32?
     /// Lock the process's memory (`mlockall(MCL_CURRENT | MCL_FUTURE)`), so a page fault
     /// cannot delay a tick.
-    public var lockMemory: Bool
+    package var lockMemory: Bool
     /// Processors the loop thread may run on (`sched_setaffinity`), or `nil` for any.
-    public var cpuAffinity: [Int]?
+    package var cpuAffinity: [Int]?
     /// Timer slack of the loop thread in nanoseconds (at least 1), or `nil` for the kernel's
     /// 50 µs: how late the kernel may wake the thread to batch wake-ups. Matters when
     /// `SCHED_FIFO` is refused (real-time threads have no slack).
-    public var timerSlackNanoseconds: UInt64?
+    package var timerSlackNanoseconds: UInt64?
     /// The longest wake-up latency the processors may take from idle, microseconds, asked of
     /// the kernel's PM QoS through `/dev/cpu_dma_latency` (held for the life of the process,
     /// as cyclictest does), or `nil` to leave idle states alone. 0 keeps the processors out of
     /// deep idle states, whose exit adds tens of microseconds to every wake-up of the loop.
-    public var cpuWakeLatencyMicroseconds: Int32?
+    package var cpuWakeLatencyMicroseconds: Int32?
 
     /// Options; by default none is requested.
-    public init(
+    package init(
         fifoPriority: Int32? = nil, lockMemory: Bool = false, cpuAffinity: [Int]? = nil,
         timerSlackNanoseconds: UInt64? = nil, cpuWakeLatencyMicroseconds: Int32? = nil
     ) {
@@ -32,17 +32,17 @@ public struct RealTimeOptions: Sendable, Hashable {
     }
 
     /// Nothing: an ordinary thread.
-    public static let none = RealTimeOptions()
+    package static let none = RealTimeOptions()
 
     /// What ros2_control's realtime tools set up, `SCHED_FIFO` priority 50 and locked memory,
     /// plus a 1 ns timer slack for when `SCHED_FIFO` is refused, and processors kept out of
     /// deep idle states (PM QoS 0 µs, as cyclictest asks).
-    public static let recommended = RealTimeOptions(
+    package static let recommended = RealTimeOptions(
         fifoPriority: 50, lockMemory: true, timerSlackNanoseconds: 1, cpuWakeLatencyMicroseconds: 0)
 }
 
 /// One of the real-time settings.
-public enum RealTimeSetting: String, Sendable, Hashable, CaseIterable {
+package enum RealTimeSetting: String, Sendable, Hashable, CaseIterable {
     /// `SCHED_FIFO` priority of the loop thread.
     case fifoScheduling = "SCHED_FIFO priority"
     /// `mlockall(MCL_CURRENT | MCL_FUTURE)`.
@@ -57,7 +57,7 @@ public enum RealTimeSetting: String, Sendable, Hashable, CaseIterable {
 
 /// What became of one requested setting. Only `applied` is silent; every other case carries a
 /// sentence for the log, and in every case the loop runs on.
-public enum RealTimeSetupOutcome: Sendable, Hashable {
+package enum RealTimeSetupOutcome: Sendable, Hashable {
     /// The kernel accepted the setting.
     case applied(RealTimeSetting, detail: String)
     /// The kernel refused for lack of privilege (`EPERM`, or `ENOMEM` from the memory-lock limit):
@@ -69,7 +69,7 @@ public enum RealTimeSetupOutcome: Sendable, Hashable {
     case unsupported(RealTimeSetting, reason: String)
 
     /// The setting this is about.
-    public var setting: RealTimeSetting {
+    package var setting: RealTimeSetting {
         switch self {
         case .applied(let setting, _), .notPermitted(let setting, _, _), .failed(let setting, _, _),
             .unsupported(let setting, _):
@@ -78,13 +78,13 @@ public enum RealTimeSetupOutcome: Sendable, Hashable {
     }
 
     /// Whether the setting is in force.
-    public var isApplied: Bool {
+    package var isApplied: Bool {
         if case .applied = self { return true }
         return false
     }
 
     /// The sentence to log when the setting is not in force, else `nil`.
-    public var warning: String? {
+    package var warning: String? {
         switch self {
         case .applied: return nil
         case .notPermitted(_, _, let warning), .failed(_, _, let warning): return warning
@@ -94,22 +94,22 @@ public enum RealTimeSetupOutcome: Sendable, Hashable {
 }
 
 /// The outcomes of one `RealTimeSetup.apply`, in the order applied.
-public struct RealTimeSetupReport: Sendable, Hashable {
+package struct RealTimeSetupReport: Sendable, Hashable {
     /// One outcome per requested setting.
-    public var outcomes: [RealTimeSetupOutcome]
+    package var outcomes: [RealTimeSetupOutcome]
 
     /// Builds a report.
-    public init(outcomes: [RealTimeSetupOutcome]) {
+    package init(outcomes: [RealTimeSetupOutcome]) {
         self.outcomes = outcomes
     }
 
     /// The warnings to log (empty when everything requested is in force).
-    public var warnings: [String] {
+    package var warnings: [String] {
         outcomes.compactMap(\.warning)
     }
 
     /// Whether every requested setting is in force.
-    public var isFullyApplied: Bool {
+    package var isFullyApplied: Bool {
         outcomes.allSatisfy(\.isApplied)
     }
 }

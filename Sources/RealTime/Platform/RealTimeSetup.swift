@@ -11,11 +11,11 @@
 ///
 /// Linux only (`pthread_setschedparam`, `mlockall`, `sched_setaffinity`); elsewhere every
 /// requested setting comes back `.unsupported` with the reason.
-public enum RealTimeSetup {
+package enum RealTimeSetup {
     /// Applies `options`: memory lock (whole process), then CPU affinity, timer slack and
     /// `SCHED_FIFO` priority (calling thread only: call it on the loop's own thread, as
     /// `LoopThread` does).
-    public static func apply(_ options: RealTimeOptions) -> RealTimeSetupReport {
+    package static func apply(_ options: RealTimeOptions) -> RealTimeSetupReport {
         apply(options, using: HostRealTimeSystem())
     }
 

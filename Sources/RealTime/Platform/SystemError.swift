@@ -8,31 +8,31 @@
 
 /// An error number from a failed system call (`errno`, or the error a `pthread_*` call
 /// returns), with the name and text the C library gives it.
-public struct SystemError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct SystemError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The error number, as in `<errno.h>`.
-    public let code: Int32
+    package let code: Int32
 
     /// Wraps an error number.
-    public init(code: Int32) {
+    package init(code: Int32) {
         self.code = code
     }
 
     /// `EPERM`: the caller lacks the privilege (in containers, or without root or
     /// `CAP_SYS_NICE` / `CAP_IPC_LOCK`).
-    public static let notPermitted = SystemError(code: EPERM)
+    package static let notPermitted = SystemError(code: EPERM)
     /// `ENOMEM`: for `mlockall`, usually `RLIMIT_MEMLOCK` is smaller than the process.
-    public static let outOfMemory = SystemError(code: ENOMEM)
+    package static let outOfMemory = SystemError(code: ENOMEM)
     /// `EINVAL`: an argument the kernel refused (a priority out of range, a CPU not present).
-    public static let invalidArgument = SystemError(code: EINVAL)
+    package static let invalidArgument = SystemError(code: EINVAL)
 
     /// Whether this error means "not allowed here" rather than "broken": `EPERM`, and
     /// `ENOMEM` from a memory lock limit. The loop then goes on without the setting.
-    public var isPermissionLimit: Bool {
+    package var isPermissionLimit: Bool {
         code == EPERM || code == ENOMEM || code == EACCES
     }
 
     /// The symbolic name where known, then the C library's text, e.g. `EPERM (Operation not permitted)`.
-    public var description: String {
+    package var description: String {
         let text = String(cString: strerror(code))
         switch code {
         case EPERM: return "EPERM (\(text))"

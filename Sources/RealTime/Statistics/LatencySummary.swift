@@ -1,28 +1,28 @@
 /// The shape of one latency distribution, in nanoseconds: the numbers cyclictest and
 /// LinuxCNC's latency test print, read from an HdrHistogram (values within 0.1 %).
-public struct LatencySummary: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
+package struct LatencySummary: Sendable, Hashable, BitwiseCopyable, CustomStringConvertible {
     /// Number of samples.
-    public var count: UInt64
+    package var count: UInt64
     /// Smallest sample.
-    public var minimumNanoseconds: UInt64
+    package var minimumNanoseconds: UInt64
     /// Median.
-    public var p50Nanoseconds: UInt64
+    package var p50Nanoseconds: UInt64
     /// 99th percentile.
-    public var p99Nanoseconds: UInt64
+    package var p99Nanoseconds: UInt64
     /// 99.9th percentile.
-    public var p999Nanoseconds: UInt64
+    package var p999Nanoseconds: UInt64
     /// Largest sample.
-    public var maximumNanoseconds: UInt64
+    package var maximumNanoseconds: UInt64
     /// Mean of all samples.
-    public var meanNanoseconds: Double
+    package var meanNanoseconds: Double
 
     /// A summary of no samples: every field zero.
-    public static let empty = LatencySummary(
+    package static let empty = LatencySummary(
         count: 0, minimumNanoseconds: 0, p50Nanoseconds: 0, p99Nanoseconds: 0, p999Nanoseconds: 0,
         maximumNanoseconds: 0, meanNanoseconds: 0)
 
     /// Builds a summary from its fields.
-    public init(
+    package init(
         count: UInt64, minimumNanoseconds: UInt64, p50Nanoseconds: UInt64, p99Nanoseconds: UInt64,
         p999Nanoseconds: UInt64, maximumNanoseconds: UInt64, meanNanoseconds: Double
     ) {
@@ -36,7 +36,7 @@ public struct LatencySummary: Sendable, Hashable, BitwiseCopyable, CustomStringC
     }
 
     /// One line in microseconds, e.g. `n=2000 min=3.1 p50=52.0 p99=80.2 p99.9=95.0 max=120.4 µs`.
-    public var description: String {
+    package var description: String {
         func microseconds(_ nanoseconds: UInt64) -> String {
             let tenths = (nanoseconds + 50) / 100
             return "\(tenths / 10).\(tenths % 10)"

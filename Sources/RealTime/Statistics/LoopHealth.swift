@@ -8,9 +8,9 @@ import Synchronization
 /// verdict itself reads one word (ticks since the last overrun) plus, with
 /// `recentDeadlinesMet(nowNanoseconds:maximumSilenceNanoseconds:)`, the time of the last
 /// tick, so that a loop that has stopped ticking altogether is not taken for a healthy one.
-public final class LoopHealth: Sendable {
+package final class LoopHealth: Sendable {
     /// Ticks without an overrun needed before `recentDeadlinesMet` is true.
-    public let windowTicks: UInt64
+    package let windowTicks: UInt64
 
     private let running = Atomic<Bool>(false)
     private let executed = Atomic<UInt64>(0)
@@ -21,23 +21,23 @@ public final class LoopHealth: Sendable {
 
     /// Creates the health record of a loop that has not run; `windowTicks` as in
     /// `LoopConfiguration.healthWindowTicks`.
-    public init(windowTicks: UInt64) {
+    package init(windowTicks: UInt64) {
         self.windowTicks = max(1, windowTicks)
     }
 
     /// Whether the loop is inside `run`.
-    public var isRunning: Bool { running.load(ordering: .relaxed) }
+    package var isRunning: Bool { running.load(ordering: .relaxed) }
     /// Ticks run since the loop was created.
-    public var executedTicks: UInt64 { executed.load(ordering: .relaxed) }
+    package var executedTicks: UInt64 { executed.load(ordering: .relaxed) }
     /// Overruns since the loop was created.
-    public var overruns: UInt64 { overrunCount.load(ordering: .relaxed) }
+    package var overruns: UInt64 { overrunCount.load(ordering: .relaxed) }
     /// Periods skipped after overruns since the loop was created.
-    public var missedPeriods: UInt64 { missed.load(ordering: .relaxed) }
+    package var missedPeriods: UInt64 { missed.load(ordering: .relaxed) }
     /// Ticks run since the last overrun (or since the start of the current run).
-    public var consecutiveTicksWithoutOverrun: UInt64 { sinceOverrun.load(ordering: .relaxed) }
+    package var consecutiveTicksWithoutOverrun: UInt64 { sinceOverrun.load(ordering: .relaxed) }
 
     /// When the last tick's body returned, on the loop's clock; `nil` before the first tick.
-    public var lastTickEndNanoseconds: Nanoseconds? {
+    package var lastTickEndNanoseconds: Nanoseconds? {
         let value = lastTickEnd.load(ordering: .relaxed)
         return value == Int64.min ? nil : value
     }
@@ -46,13 +46,13 @@ public final class LoopHealth: Sendable {
     ///
     /// Read from inside a tick (where it cannot be stale) or together with a freshness check;
     /// from another thread prefer `recentDeadlinesMet(nowNanoseconds:maximumSilenceNanoseconds:)`.
-    public var recentDeadlinesMet: Bool {
+    package var recentDeadlinesMet: Bool {
         running.load(ordering: .relaxed) && sinceOverrun.load(ordering: .relaxed) >= windowTicks
     }
 
     /// `recentDeadlinesMet`, and the last tick ended no more than `maximumSilenceNanoseconds`
     /// before `nowNanoseconds` (both on the loop's clock): a stalled loop fails this.
-    public func recentDeadlinesMet(nowNanoseconds: Nanoseconds, maximumSilenceNanoseconds: Nanoseconds) -> Bool {
+    package func recentDeadlinesMet(nowNanoseconds: Nanoseconds, maximumSilenceNanoseconds: Nanoseconds) -> Bool {
         guard recentDeadlinesMet, let lastEnd = lastTickEndNanoseconds else { return false }
         return nowNanoseconds &- lastEnd <= maximumSilenceNanoseconds
     }

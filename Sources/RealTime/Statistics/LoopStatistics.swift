@@ -8,31 +8,31 @@ import Histogram
 /// (`autoResize` is off); a larger value is recorded as that top value and counted in
 /// `clampedSamples`. Missed periods are counted, not back-filled into the latency histogram
 /// (no coordinated-omission correction): a skipped tick never ran, so it had no latency.
-public struct LoopStatistics: Sendable {
+package struct LoopStatistics: Sendable {
     /// Wake-up latency of every tick run: actual wake time minus scheduled time.
-    public private(set) var wakeLatencyNanoseconds: Histogram<UInt64>
+    package private(set) var wakeLatencyNanoseconds: Histogram<UInt64>
     /// Compute time of every tick run: end of the tick body minus wake time.
-    public private(set) var computeTimeNanoseconds: Histogram<UInt64>
+    package private(set) var computeTimeNanoseconds: Histogram<UInt64>
     /// Ticks run.
-    public private(set) var executedTicks: UInt64 = 0
+    package private(set) var executedTicks: UInt64 = 0
     /// Ticks that finished after the next tick's deadline.
-    public private(set) var overruns: UInt64 = 0
+    package private(set) var overruns: UInt64 = 0
     /// Grid periods skipped after overruns.
-    public private(set) var missedPeriods: UInt64 = 0
+    package private(set) var missedPeriods: UInt64 = 0
     /// Samples above `highestTrackableNanoseconds`, recorded as that value.
-    public private(set) var clampedSamples: UInt64 = 0
+    package private(set) var clampedSamples: UInt64 = 0
     /// Ticks run since the last overrun (or since the start).
-    public private(set) var consecutiveTicksWithoutOverrun: UInt64 = 0
+    package private(set) var consecutiveTicksWithoutOverrun: UInt64 = 0
     /// Wake-up latency figures that cost O(1) to read (exact, not bucketed).
-    public private(set) var wakeLatency = RunningLatency()
+    package private(set) var wakeLatency = RunningLatency()
     /// Compute-time figures that cost O(1) to read (exact, not bucketed).
-    public private(set) var computeTime = RunningLatency()
+    package private(set) var computeTime = RunningLatency()
     /// The largest value the histograms distinguish; larger samples are clamped to it.
-    public let highestTrackableNanoseconds: UInt64
+    package let highestTrackableNanoseconds: UInt64
 
     /// Creates empty statistics whose histograms hold values up to `highestTrackableNanoseconds`
     /// (at least 2 µs) with three significant digits.
-    public init(highestTrackableNanoseconds: UInt64) {
+    package init(highestTrackableNanoseconds: UInt64) {
         let top = max(highestTrackableNanoseconds, 2_048)
         self.highestTrackableNanoseconds = top
         wakeLatencyNanoseconds = Histogram(lowestDiscernibleValue: 1, highestTrackableValue: top)
@@ -74,7 +74,7 @@ public struct LoopStatistics: Sendable {
     }
 
     /// Whether the last `windowTicks` ticks all met their deadlines (false until that many ran).
-    public func recentDeadlinesMet(windowTicks: UInt64) -> Bool {
+    package func recentDeadlinesMet(windowTicks: UInt64) -> Bool {
         executedTicks > 0 && consecutiveTicksWithoutOverrun >= windowTicks
     }
 
@@ -82,7 +82,7 @@ public struct LoopStatistics: Sendable {
     ///
     /// Each percentile scans a histogram's counts up to its value: hundreds of microseconds
     /// on a current x86 core, so never call this inside a tick (see `LoopTimingMonitor`).
-    public func summary(healthWindowTicks: UInt64) -> LoopStatisticsSummary {
+    package func summary(healthWindowTicks: UInt64) -> LoopStatisticsSummary {
         LoopStatisticsSummary(
             wakeLatency: Self.summarise(wakeLatencyNanoseconds, wakeLatency),
             computeTime: Self.summarise(computeTimeNanoseconds, computeTime),

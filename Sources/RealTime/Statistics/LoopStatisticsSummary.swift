@@ -1,30 +1,30 @@
 /// Everything a monitor needs to know about a loop's timing, as a fixed-size value: it is what
 /// the loop publishes through its status mailbox, and what a run reports at its end.
-public struct LoopStatisticsSummary: Sendable, Hashable, BitwiseCopyable {
+package struct LoopStatisticsSummary: Sendable, Hashable, BitwiseCopyable {
     /// Wake-up latency: actual wake time minus scheduled time.
-    public var wakeLatency: LatencySummary
+    package var wakeLatency: LatencySummary
     /// Compute time: end of the tick body minus wake time.
-    public var computeTime: LatencySummary
+    package var computeTime: LatencySummary
     /// Ticks run.
-    public var executedTicks: UInt64
+    package var executedTicks: UInt64
     /// Ticks that finished after the next tick's deadline.
-    public var overruns: UInt64
+    package var overruns: UInt64
     /// Grid periods skipped after overruns (never run, never caught up).
-    public var missedPeriods: UInt64
+    package var missedPeriods: UInt64
     /// Samples above the histograms' range, recorded as the range's top.
-    public var clampedSamples: UInt64
+    package var clampedSamples: UInt64
     /// Ticks run since the last overrun (or since the start).
-    public var consecutiveTicksWithoutOverrun: UInt64
+    package var consecutiveTicksWithoutOverrun: UInt64
     /// Whether the last `healthWindowTicks` ticks all met their deadlines.
-    public var recentDeadlinesMet: Bool
+    package var recentDeadlinesMet: Bool
 
     /// The summary of a loop that has not run.
-    public static let empty = LoopStatisticsSummary(
+    package static let empty = LoopStatisticsSummary(
         wakeLatency: .empty, computeTime: .empty, executedTicks: 0, overruns: 0, missedPeriods: 0,
         clampedSamples: 0, consecutiveTicksWithoutOverrun: 0, recentDeadlinesMet: false)
 
     /// Builds a summary from its fields.
-    public init(
+    package init(
         wakeLatency: LatencySummary, computeTime: LatencySummary, executedTicks: UInt64, overruns: UInt64,
         missedPeriods: UInt64, clampedSamples: UInt64, consecutiveTicksWithoutOverrun: UInt64,
         recentDeadlinesMet: Bool

@@ -4,34 +4,34 @@
 /// Everything here is O(1) to produce, so publishing costs the tick a few tens of
 /// nanoseconds. Percentiles are not here: computing them scans a histogram, which a tick
 /// cannot afford; a `LoopTimingMonitor` computes them on its own thread.
-public struct LoopStatus: Sendable, Hashable, BitwiseCopyable {
+package struct LoopStatus: Sendable, Hashable, BitwiseCopyable {
     /// Ticks run.
-    public var executedTicks: UInt64
+    package var executedTicks: UInt64
     /// Ticks that finished after the next tick's deadline.
-    public var overruns: UInt64
+    package var overruns: UInt64
     /// Grid periods skipped after overruns.
-    public var missedPeriods: UInt64
+    package var missedPeriods: UInt64
     /// Ticks run since the last overrun (or since the start of the run).
-    public var consecutiveTicksWithoutOverrun: UInt64
+    package var consecutiveTicksWithoutOverrun: UInt64
     /// Whether the last `healthWindowTicks` ticks all met their deadlines.
-    public var recentDeadlinesMet: Bool
+    package var recentDeadlinesMet: Bool
     /// Grid index of the latest tick.
-    public var lastTickIndex: UInt64
+    package var lastTickIndex: UInt64
     /// When the latest tick was due, on the loop's clock.
-    public var lastScheduledNanoseconds: Nanoseconds
+    package var lastScheduledNanoseconds: Nanoseconds
     /// Wake-up latency: last, minimum, maximum, mean.
-    public var wakeLatency: RunningLatency
+    package var wakeLatency: RunningLatency
     /// Compute time: last, minimum, maximum, mean.
-    public var computeTime: RunningLatency
+    package var computeTime: RunningLatency
 
     /// The status of a loop that has not run.
-    public static let initial = LoopStatus(
+    package static let initial = LoopStatus(
         executedTicks: 0, overruns: 0, missedPeriods: 0, consecutiveTicksWithoutOverrun: 0,
         recentDeadlinesMet: false, lastTickIndex: 0, lastScheduledNanoseconds: 0, wakeLatency: RunningLatency(),
         computeTime: RunningLatency())
 
     /// Builds a status from its fields.
-    public init(
+    package init(
         executedTicks: UInt64, overruns: UInt64, missedPeriods: UInt64, consecutiveTicksWithoutOverrun: UInt64,
         recentDeadlinesMet: Bool, lastTickIndex: UInt64, lastScheduledNanoseconds: Nanoseconds,
         wakeLatency: RunningLatency, computeTime: RunningLatency

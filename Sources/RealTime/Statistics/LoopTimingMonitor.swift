@@ -16,29 +16,29 @@
 /// ```
 ///
 /// Not `Sendable`: use it on the one thread that consumes `samples`.
-public final class LoopTimingMonitor {
+package final class LoopTimingMonitor {
     /// The ring the loop writes to (give it to `FixedStepLoop(timingSamples:)`).
-    public let samples: SPSCRingBuffer<TickTimingSample>
+    package let samples: SPSCRingBuffer<TickTimingSample>
     /// Everything drained so far.
-    public private(set) var statistics: LoopStatistics
+    package private(set) var statistics: LoopStatistics
 
     /// Creates a monitor whose ring holds `capacity` samples (4,096: four seconds at 1 kHz),
     /// with histograms as in `LoopConfiguration.histogramHighestTrackableNanoseconds`.
-    public init(capacity: Int = 4_096, highestTrackableNanoseconds: UInt64 = 10_000_000_000) {
+    package init(capacity: Int = 4_096, highestTrackableNanoseconds: UInt64 = 10_000_000_000) {
         samples = SPSCRingBuffer(minimumCapacity: capacity)
         statistics = LoopStatistics(highestTrackableNanoseconds: highestTrackableNanoseconds)
     }
 
     /// Moves every sample waiting in the ring into the histograms; returns how many.
     @discardableResult
-    public func drain() -> Int {
+    package func drain() -> Int {
         drain(observing: { _ in })
     }
 
     /// ``drain()``, handing each sample to `observe` as well (the daemon's per-tick histograms
     /// of wake-up latency and compute time); runs on the monitor's thread, never the loop's.
     @discardableResult
-    public func drain(observing observe: (TickTimingSample) -> Void) -> Int {
+    package func drain(observing observe: (TickTimingSample) -> Void) -> Int {
         samples.drain { sample in
             observe(sample)
             statistics.record(
@@ -49,17 +49,17 @@ public final class LoopTimingMonitor {
     }
 
     /// Samples the loop could not push because the monitor had not drained the ring.
-    public var droppedSamples: UInt64 {
+    package var droppedSamples: UInt64 {
         samples.droppedCount
     }
 
     /// Percentiles and counters of everything drained so far.
-    public func summary(healthWindowTicks: UInt64) -> LoopStatisticsSummary {
+    package func summary(healthWindowTicks: UInt64) -> LoopStatisticsSummary {
         statistics.summary(healthWindowTicks: healthWindowTicks)
     }
 
     /// Forgets everything drained so far (e.g. to report per interval).
-    public func reset() {
+    package func reset() {
         statistics.reset()
     }
 }

@@ -1,18 +1,18 @@
 /// The timing of one executed tick, as the loop streams it to a `LoopTimingMonitor`.
-public struct TickTimingSample: Sendable, Hashable, BitwiseCopyable {
+package struct TickTimingSample: Sendable, Hashable, BitwiseCopyable {
     /// The tick's grid index.
-    public var tickIndex: UInt64
+    package var tickIndex: UInt64
     /// Actual wake time minus scheduled time.
-    public var wakeLatencyNanoseconds: Nanoseconds
+    package var wakeLatencyNanoseconds: Nanoseconds
     /// End of the tick body minus wake time.
-    public var computeTimeNanoseconds: Nanoseconds
+    package var computeTimeNanoseconds: Nanoseconds
     /// Grid periods skipped after this tick (0 unless it overran).
-    public var missedPeriodsAfter: UInt64
+    package var missedPeriodsAfter: UInt64
     /// Whether the tick ended after the next tick's deadline.
-    public var overran: Bool
+    package var overran: Bool
 
     /// Builds a sample.
-    public init(
+    package init(
         tickIndex: UInt64, wakeLatencyNanoseconds: Nanoseconds, computeTimeNanoseconds: Nanoseconds,
         missedPeriodsAfter: UInt64, overran: Bool
     ) {

@@ -6,11 +6,11 @@
 public typealias Nanoseconds = Int64
 
 /// Nanoseconds in one second.
-public let nanosecondsPerSecond: Nanoseconds = 1_000_000_000
+package let nanosecondsPerSecond: Nanoseconds = 1_000_000_000
 
 extension Duration {
     /// This duration in whole nanoseconds, truncated toward zero and clamped to `Nanoseconds`.
-    public var wholeNanoseconds: Nanoseconds {
+    package var wholeNanoseconds: Nanoseconds {
         let (seconds, attoseconds) = components
         let (fromSeconds, overflow) = seconds.multipliedReportingOverflow(by: nanosecondsPerSecond)
         if overflow { return seconds < 0 ? .min : .max }

@@ -5,7 +5,7 @@
 /// 1 ms apart differs by exactly 1 ms (a `Double` keeps only ~0.2 µs at today's epoch).
 public struct UTCInstant: Sendable, Hashable, Comparable, BitwiseCopyable, CustomStringConvertible {
     /// Nanoseconds since the Unix epoch.
-    public var nanosecondsSinceUnixEpoch: Int64
+    package var nanosecondsSinceUnixEpoch: Int64
 
     /// Builds an instant from nanoseconds since the Unix epoch.
     public init(nanosecondsSinceUnixEpoch: Int64) {
@@ -13,12 +13,12 @@ public struct UTCInstant: Sendable, Hashable, Comparable, BitwiseCopyable, Custo
     }
 
     /// Builds an instant from seconds since the Unix epoch (rounded to the nearest nanosecond).
-    public init(secondsSinceUnixEpoch: Double) {
+    package init(secondsSinceUnixEpoch: Double) {
         self.nanosecondsSinceUnixEpoch = Int64((secondsSinceUnixEpoch * 1e9).rounded())
     }
 
     /// Seconds since the Unix epoch, with a fraction (for display and for Orbit's Julian dates).
-    public var secondsSinceUnixEpoch: Double {
+    package var secondsSinceUnixEpoch: Double {
         let whole = nanosecondsSinceUnixEpoch / nanosecondsPerSecond
         let fraction = nanosecondsSinceUnixEpoch % nanosecondsPerSecond
         return Double(whole) + Double(fraction) / 1e9

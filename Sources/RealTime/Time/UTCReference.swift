@@ -13,7 +13,7 @@ import Platform
 /// Thread safety: one atomic word holds the whole mapping, so a reader sees either the old or
 /// the new offset, never a mix. Loads and stores are relaxed: the offset carries no other
 /// data with it, and a reader that sees a step one tick late is harmless.
-public final class UTCReference: Sendable {
+package final class UTCReference: Sendable {
     /// Offset value that means "UTC unknown". No real offset reaches it: it would put UTC
     /// 292 years before the monotonic epoch.
     private static let unknownOffset = Int64.min
@@ -23,15 +23,15 @@ public final class UTCReference: Sendable {
     private let synchronisations = Atomic<UInt64>(0)
 
     /// Creates a reference with UTC unknown.
-    public init() {}
+    package init() {}
 
     /// Whether UTC is known (set and not invalidated since).
-    public var isKnown: Bool {
+    package var isKnown: Bool {
         offsetNanoseconds.load(ordering: .relaxed) != UTCReference.unknownOffset
     }
 
     /// How many times `synchronise` has been called (each one may have stepped UTC).
-    public var synchronisationCount: UInt64 {
+    package var synchronisationCount: UInt64 {
         synchronisations.load(ordering: .relaxed)
     }
 
@@ -43,7 +43,7 @@ public final class UTCReference: Sendable {
     /// - Returns: the step this applied to UTC in nanoseconds (new minus old mapping), or
     ///   `nil` when UTC was unknown before.
     @discardableResult
-    public func synchronise(utc: UTCInstant, atMonotonicNanoseconds monotonicNanoseconds: Nanoseconds)
+    package func synchronise(utc: UTCInstant, atMonotonicNanoseconds monotonicNanoseconds: Nanoseconds)
         -> Nanoseconds?
     {
         let newOffset = utc.nanosecondsSinceUnixEpoch &- monotonicNanoseconds
@@ -54,12 +54,12 @@ public final class UTCReference: Sendable {
 
     /// Forgets UTC (e.g. the time source was found wrong); until the next `synchronise`,
     /// `utc(atMonotonicNanoseconds:)` answers `nil`, and whatever needs UTC must stop.
-    public func invalidate() {
+    package func invalidate() {
         offsetNanoseconds.store(UTCReference.unknownOffset, ordering: .relaxed)
     }
 
     /// UTC at a monotonic instant, or `nil` while UTC is unknown.
-    public func utc(atMonotonicNanoseconds monotonicNanoseconds: Nanoseconds) -> UTCInstant? {
+    package func utc(atMonotonicNanoseconds monotonicNanoseconds: Nanoseconds) -> UTCInstant? {
         let offset = offsetNanoseconds.load(ordering: .relaxed)
         guard offset != UTCReference.unknownOffset else { return nil }
         return UTCInstant(nanosecondsSinceUnixEpoch: monotonicNanoseconds &+ offset)
@@ -67,7 +67,7 @@ public final class UTCReference: Sendable {
 
     /// The monotonic instant at which UTC reads `utc` under the current mapping, or `nil`
     /// while UTC is unknown (to schedule work at a UTC boundary on the monotonic timeline).
-    public func monotonicNanoseconds(at utc: UTCInstant) -> Nanoseconds? {
+    package func monotonicNanoseconds(at utc: UTCInstant) -> Nanoseconds? {
         let offset = offsetNanoseconds.load(ordering: .relaxed)
         guard offset != UTCReference.unknownOffset else { return nil }
         return utc.nanosecondsSinceUnixEpoch &- offset
@@ -80,7 +80,7 @@ public final class UTCReference: Sendable {
     /// report it so): a Raspberry Pi has no battery clock and boots with a wrong date.
     /// - Returns: the step applied, as for `synchronise(utc:atMonotonicNanoseconds:)`.
     @discardableResult
-    public func synchroniseFromSystemClock() -> Nanoseconds? {
+    package func synchroniseFromSystemClock() -> Nanoseconds? {
         let sample = MonotonicTime.realtimeAndMonotonicNanoseconds()
         return synchronise(
             utc: UTCInstant(nanosecondsSinceUnixEpoch: sample.realtimeNanoseconds),

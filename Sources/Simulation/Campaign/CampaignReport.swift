@@ -2,68 +2,68 @@ import Foundation
 import Terminal
 
 /// One run of a campaign, as its shard's report keeps it.
-public struct CampaignRunRecord: Codable, Sendable, Hashable {
+package struct CampaignRunRecord: Codable, Sendable, Hashable {
     /// The run's index in the campaign (its scenario is a function of the seed and this).
-    public var index: Int
+    package var index: Int
     /// Ticks run.
-    public var ticks: UInt64
+    package var ticks: UInt64
     /// Safety-invariant checks made.
-    public var invariantChecks: Int
+    package var invariantChecks: Int
     /// What the scenario was (speed class, speed, site).
-    public var summary: String
+    package var summary: String
     /// The kinds of what happened in it (`CampaignCoverage.kinds`).
-    public var kinds: [String]
+    package var kinds: [String]
     /// Fraction of the run transmit-enable was high.
-    public var transmitOnFraction: Double
+    package var transmitOnFraction: Double
     /// Wall-clock seconds the run took.
-    public var wallSeconds: Double
+    package var wallSeconds: Double
     /// The invariants it broke (empty: none).
-    public var violated: [String]
+    package var violated: [String]
 }
 
 /// A run that broke an invariant, with its shrunk replayable case.
-public struct CampaignViolation: Codable, Sendable, Hashable {
+package struct CampaignViolation: Codable, Sendable, Hashable {
     /// The run's index.
-    public var index: Int
+    package var index: Int
     /// The first invariant broken.
-    public var invariant: String
+    package var invariant: String
     /// Its verdict's detail.
-    public var detail: String
+    package var detail: String
     /// Seconds after the start it first broke.
-    public var firstViolationSeconds: Double?
+    package var firstViolationSeconds: Double?
     /// The generated scenario (file name in the output directory).
-    public var originalFile: String
+    package var originalFile: String
     /// The shrunk scenario that still breaks it (`utermd simulate --scenario F` replays it).
-    public var shrunkFile: String
+    package var shrunkFile: String
     /// Events and route points before and after shrinking.
-    public var eventsBefore: Int, eventsAfter: Int, routePointsBefore: Int, routePointsAfter: Int
+    package var eventsBefore: Int, eventsAfter: Int, routePointsBefore: Int, routePointsAfter: Int
     /// Whether the shrunk file, read back and run again, broke the same invariant.
-    public var replayed: Bool
+    package var replayed: Bool
 }
 
 /// What one shard (or, merged, the whole campaign) did.
-public struct CampaignReport: Codable, Sendable {
+package struct CampaignReport: Codable, Sendable {
     /// The campaign's seed.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Shards merged into this report (1 for a shard's own).
-    public var shards: [String]
+    package var shards: [String]
     /// Runs done.
-    public var runs: Int
+    package var runs: Int
     /// Ticks run, all runs together.
-    public var ticks: UInt64
+    package var ticks: UInt64
     /// Safety-invariant checks made, all runs together.
-    public var invariantChecks: Int
+    package var invariantChecks: Int
     /// The violations, with their shrunk cases.
-    public var violations: [CampaignViolation]
+    package var violations: [CampaignViolation]
     /// Runs in which each kind of event or situation happened.
-    public var coverage: [String: Int]
+    package var coverage: [String: Int]
     /// Wall-clock seconds, summed over shards.
-    public var wallSeconds: Double
+    package var wallSeconds: Double
     /// Every run.
-    public var records: [CampaignRunRecord]
+    package var records: [CampaignRunRecord]
 
     /// A report of `records`.
-    public init(seed: UInt64, shards: [String], records: [CampaignRunRecord], violations: [CampaignViolation], wallSeconds: Double) {
+    package init(seed: UInt64, shards: [String], records: [CampaignRunRecord], violations: [CampaignViolation], wallSeconds: Double) {
         self.seed = seed
         self.shards = shards
         self.records = records.sorted { $0.index < $1.index }
@@ -79,7 +79,7 @@ public struct CampaignReport: Codable, Sendable {
     }
 
     /// Joins shard reports of one campaign; throws when they disagree on the seed or share a run.
-    public static func merge(_ reports: [CampaignReport]) throws(CampaignError) -> CampaignReport {
+    package static func merge(_ reports: [CampaignReport]) throws(CampaignError) -> CampaignReport {
         guard let seed = reports.first?.seed else { throw .invalid("no shard reports to merge") }
         if let other = reports.first(where: { $0.seed != seed }) {
             throw .invalid("shards of different campaigns: seed \(seed) and \(other.seed)")
@@ -94,7 +94,7 @@ public struct CampaignReport: Codable, Sendable {
     }
 
     /// Five lines for people.
-    public var text: String {
+    package var text: String {
         let kinds = coverage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         var lines = [
             "campaign seed \(seed): \(runs) runs, \(ticks) ticks, \(invariantChecks) invariant checks, \(violations.count) violations",
@@ -112,11 +112,11 @@ public struct CampaignReport: Codable, Sendable {
 }
 
 /// Why a campaign could not run or merge.
-public enum CampaignError: Error, CustomStringConvertible {
+package enum CampaignError: Error, CustomStringConvertible {
     /// Unusable input.
     case invalid(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalid(let reason): "campaign: \(reason)"
         }
@@ -124,9 +124,9 @@ public enum CampaignError: Error, CustomStringConvertible {
 }
 
 /// The kinds of events and situations a campaign counts runs of.
-public enum CampaignCoverage {
+package enum CampaignCoverage {
     /// Every kind, in a fixed order (the report's rows).
-    public static let kinds: [String] = earlierKinds + laterKinds
+    package static let kinds: [String] = earlierKinds + laterKinds
 
     /// The kinds of the campaign's first round.
     static let earlierKinds: [String] =

@@ -4,9 +4,9 @@ import Terminal
 /// The merged campaign as one HTML page with inline SVG plots (no script, no external
 /// file): the totals, the violations with their shrunk cases, the runs per kind of event,
 /// and histograms of the transmit-on fraction and of the wall time per run.
-public enum CampaignReportPage {
+package enum CampaignReportPage {
     /// The page's HTML.
-    public static func html(_ report: CampaignReport) -> String {
+    package static func html(_ report: CampaignReport) -> String {
         let verdict = report.violations.isEmpty ? "0 violations" : "\(report.violations.count) VIOLATIONS"
         var body = """
             <h1>utermd campaign, seed \(report.seed)</h1>

@@ -8,28 +8,28 @@ import Terminal
 /// on the simulated bench and the virtual clock with the safety invariants checked at every
 /// tick. A run that breaks one is shrunk (`ScenarioShrinker`) to a file that
 /// `utermd simulate --scenario F` replays, and the replay is checked.
-public struct CampaignRunner {
+package struct CampaignRunner {
     /// What to run.
-    public struct Configuration: Sendable {
+    package struct Configuration: Sendable {
         /// The campaign's seed.
-        public var seed: UInt64
+        package var seed: UInt64
         /// Runs in the whole campaign.
-        public var runs: Int
+        package var runs: Int
         /// This shard (0-based) and the number of shards: it runs the indices `i` with
         /// `i % shardCount == shardIndex`.
-        public var shardIndex: Int
-        public var shardCount: Int
+        package var shardIndex: Int
+        package var shardCount: Int
         /// Where shrunk cases (and the shard's report, by the caller) go.
-        public var outputDirectory: String
+        package var outputDirectory: String
         /// The simulator's options (board, policy); the audit log and seed are set per run.
-        public var options: Simulator.Options
+        package var options: Simulator.Options
         /// Shrink violations (on by default).
-        public var shrink = true
+        package var shrink = true
         /// Also write every run's scenario file (run-S-i.yaml), violation or not.
-        public var keepScenarios = false
+        package var keepScenarios = false
 
         /// A configuration.
-        public init(seed: UInt64, runs: Int, shardIndex: Int, shardCount: Int, outputDirectory: String, options: Simulator.Options) {
+        package init(seed: UInt64, runs: Int, shardIndex: Int, shardCount: Int, outputDirectory: String, options: Simulator.Options) {
             self.seed = seed
             self.runs = runs
             self.shardIndex = shardIndex
@@ -39,16 +39,16 @@ public struct CampaignRunner {
         }
 
         /// The shard's indices.
-        public var indices: [Int] { Array(stride(from: shardIndex, to: runs, by: max(1, shardCount))) }
+        package var indices: [Int] { Array(stride(from: shardIndex, to: runs, by: max(1, shardCount))) }
     }
 
     /// The configuration.
-    public let configuration: Configuration
+    package let configuration: Configuration
     /// The scenarios.
-    public let generator: CampaignScenarioGenerator
+    package let generator: CampaignScenarioGenerator
 
     /// A runner.
-    public init(configuration: Configuration) {
+    package init(configuration: Configuration) {
         self.configuration = configuration
         generator = CampaignScenarioGenerator(seed: configuration.seed, policy: configuration.options.policy)
     }
@@ -69,7 +69,7 @@ public struct CampaignRunner {
     }
 
     /// Runs the shard; `progress(done, total, violations)` after each run.
-    public func run(progress: (Int, Int, Int) -> Void = { _, _, _ in }) throws -> CampaignReport {
+    package func run(progress: (Int, Int, Int) -> Void = { _, _, _ in }) throws -> CampaignReport {
         try FileManager.default.createDirectory(atPath: configuration.outputDirectory, withIntermediateDirectories: true)
         let wallStart = Date()
         var records: [CampaignRunRecord] = []
@@ -105,7 +105,7 @@ public struct CampaignRunner {
 
     /// Writes `scenario` as a file's text, reads it back and runs what was read: the run is
     /// the file's. Returns the scenario read and the result.
-    public func run(_ scenario: Scenario) throws -> (Scenario, SimulationResult) {
+    package func run(_ scenario: Scenario) throws -> (Scenario, SimulationResult) {
         let text = ScenarioYAMLWriter.yaml(scenario)
         let replayable: Scenario
         do { replayable = try ScenarioFile.parse(yaml: text, file: scenario.name + ".yaml") } catch {

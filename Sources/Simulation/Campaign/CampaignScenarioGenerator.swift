@@ -23,18 +23,18 @@ import Terminal
 ///   policy pushes through the keeper (newer, expired, rollback, badly signed; restricting
 ///   service where the terminal is, or lifting the zones), restarts, loop overruns and
 ///   garbage replies from the beamformer bridge (malformed, wrong CRC, truncated).
-public struct CampaignScenarioGenerator: Sendable {
+package struct CampaignScenarioGenerator: Sendable {
     /// A point inside a zone, from which edges are sought.
-    public struct ZoneSeed: Sendable {
+    package struct ZoneSeed: Sendable {
         /// Name for the scenario.
-        public var name: String
+        package var name: String
         /// Latitude, degrees.
-        public var latitudeDegrees: Double
+        package var latitudeDegrees: Double
         /// Longitude, degrees.
-        public var longitudeDegrees: Double
+        package var longitudeDegrees: Double
 
         /// A seed point.
-        public init(name: String, latitudeDegrees: Double, longitudeDegrees: Double) {
+        package init(name: String, latitudeDegrees: Double, longitudeDegrees: Double) {
             self.name = name
             self.latitudeDegrees = latitudeDegrees
             self.longitudeDegrees = longitudeDegrees
@@ -42,7 +42,7 @@ public struct CampaignScenarioGenerator: Sendable {
     }
 
     /// Points inside the example policy's restricted zones (China + 12 nm, Crimea).
-    public static let examplePolicyZoneSeeds: [ZoneSeed] = [
+    package static let examplePolicyZoneSeeds: [ZoneSeed] = [
         .init(name: "ningbo", latitudeDegrees: 29.93, longitudeDegrees: 121.85),
         .init(name: "shanghai", latitudeDegrees: 31.23, longitudeDegrees: 121.47),
         .init(name: "qingdao", latitudeDegrees: 36.07, longitudeDegrees: 120.38),
@@ -67,20 +67,20 @@ public struct CampaignScenarioGenerator: Sendable {
     ]
 
     /// The campaign's seed.
-    public let seed: UInt64
+    package let seed: UInt64
     /// The policy whose zones the routes cross.
-    public let policy: GeofencePolicy
+    package let policy: GeofencePolicy
     /// Points inside its restricted zones.
-    public let zoneSeeds: [ZoneSeed]
+    package let zoneSeeds: [ZoneSeed]
     /// UTC of the first possible start (the embedded constellation's epoch); each scenario
     /// starts at one of `startCount` instants 47 minutes apart (other satellite geometries),
     /// few enough that the runner generates the constellation once per start.
-    public var startUnixNanoseconds: Int64 = 1_787_443_200_000_000_000
+    package var startUnixNanoseconds: Int64 = 1_787_443_200_000_000_000
     /// How many different starts the scenarios use.
-    public var startCount = 8
+    package var startCount = 8
 
     /// A generator for campaign `seed` over `policy`'s zones.
-    public init(seed: UInt64, policy: GeofencePolicy, zoneSeeds: [ZoneSeed] = Self.examplePolicyZoneSeeds) {
+    package init(seed: UInt64, policy: GeofencePolicy, zoneSeeds: [ZoneSeed] = Self.examplePolicyZoneSeeds) {
         self.seed = seed
         self.policy = policy
         self.zoneSeeds = zoneSeeds
@@ -89,7 +89,7 @@ public struct CampaignScenarioGenerator: Sendable {
     /// The random stream of run `index`: independent of every other index. (The index is mixed
     /// into the starting state: stepping it by SplitMix64's own increment, as this did first,
     /// made run i + 1's draws run i's shifted by one — correlated scenarios.)
-    public static func random(seed: UInt64, index: Int) -> SplitMix64 {
+    package static func random(seed: UInt64, index: Int) -> SplitMix64 {
         var mixer = SplitMix64(seed: seed ^ 0x5DEE_CE66_D1CE_4E5B)
         let base = mixer.next()
         var indexMixer = SplitMix64(seed: base ^ (UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03))
@@ -97,7 +97,7 @@ public struct CampaignScenarioGenerator: Sendable {
     }
 
     /// Scenario `index` of the campaign.
-    public func scenario(index: Int) -> Scenario {
+    package func scenario(index: Int) -> Scenario {
         var random = Self.random(seed: seed, index: index)
         // Short runs (3-10 s): a campaign is many runs, not long ones. Most tick at 100 Hz (a
         // tenth of the cost); a third at the terminal's own 1 kHz.

@@ -13,9 +13,9 @@ import Terminal
 /// - a cap round a pole, written as Natural Earth does (cut along ±180° to the pole) (`pole`).
 /// The island and the ring are mostly in the southern and western hemispheres. The same seed
 /// and start always give the same bytes.
-public struct RandomZonePolicy: Sendable {
+package struct RandomZonePolicy: Sendable {
     /// The shapes.
-    public enum ZoneKind: String, Sendable, CaseIterable {
+    package enum ZoneKind: String, Sendable, CaseIterable {
         case territorialSea = "territorial-sea"
         case hole
         case antimeridian
@@ -23,16 +23,16 @@ public struct RandomZonePolicy: Sendable {
     }
 
     /// The seed.
-    public let seed: UInt64
+    package let seed: UInt64
     /// The policy file's text (unsigned).
-    public let text: String
+    package let text: String
     /// The zones made, in file order.
-    public let kinds: [ZoneKind]
+    package let kinds: [ZoneKind]
     /// A point inside each zone (named `random-<kind>`), from which routes seek an edge.
-    public let zoneSeeds: [CampaignScenarioGenerator.ZoneSeed]
+    package let zoneSeeds: [CampaignScenarioGenerator.ZoneSeed]
 
     /// The policy of `seed`, valid from a day before `startUnixNanoseconds` for 30 days.
-    public init(seed: UInt64, startUnixNanoseconds: Int64) {
+    package init(seed: UInt64, startUnixNanoseconds: Int64) {
         self.seed = seed
         var random = SplitMix64(seed: seed ^ 0x2AD0_5EED_0F20_4E5A)
         var kinds = ZoneKind.allCases.filter { _ in random.chance(0.6) }
@@ -78,7 +78,7 @@ public struct RandomZonePolicy: Sendable {
 
     /// The policy signed with the example operator key and offered to a keeper trusting it at
     /// `utc`: the start-up update (accepted, unless the bytes are somehow unreadable).
-    public func startUpUpdate(at utc: Date) throws -> PolicyUpdate {
+    package func startUpUpdate(at utc: Date) throws -> PolicyUpdate {
         let key = try PolicySigningKey(text: PolicyPushDesk.exampleSigningKeyBase64, source: "example operator key")
         var keeper = PolicyKeeper(operatorKey: key.publicKey)
         return keeper.offer(

@@ -4,20 +4,20 @@ import Terminal
 /// debugging (Zeller and Hildebrandt's ddmin, "Simplifying and isolating failure-inducing
 /// input", IEEE TSE 2002) over the events, then the route's points one at a time, then the
 /// run's length cut to just after the first violation.
-public struct ScenarioShrinker {
+package struct ScenarioShrinker {
     /// Whether a candidate still fails the same way (runs it).
-    public let stillFails: (Scenario) -> Bool
+    package let stillFails: (Scenario) -> Bool
     /// Candidates tried so far.
-    public private(set) var attempts = 0
+    package private(set) var attempts = 0
 
     /// A shrinker judging candidates with `stillFails`.
-    public init(stillFails: @escaping (Scenario) -> Bool) {
+    package init(stillFails: @escaping (Scenario) -> Bool) {
         self.stillFails = stillFails
     }
 
     /// The smallest failing scenario found from `scenario` (which fails);
     /// `firstViolationSeconds`: when it first broke, to cut the run short after it.
-    public mutating func shrink(_ scenario: Scenario, firstViolationSeconds: Double?) -> Scenario {
+    package mutating func shrink(_ scenario: Scenario, firstViolationSeconds: Double?) -> Scenario {
         var best = scenario
         if let first = firstViolationSeconds {
             let cut = (first + 1).rounded(.up)

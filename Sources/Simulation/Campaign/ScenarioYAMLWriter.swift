@@ -5,9 +5,9 @@ import Terminal
 /// Writes a scenario as a scenario file (YAML, format 1; `HIL/README.md`) that
 /// `ScenarioFile.parse` reads back to the same value: numbers are written with Swift's
 /// shortest round-tripping text, so a campaign's case replays bit for bit.
-public enum ScenarioYAMLWriter {
+package enum ScenarioYAMLWriter {
     /// The file's text; `comment` lines go first, each prefixed with `# `.
-    public static func yaml(_ scenario: Scenario, comment: [String] = []) -> String {
+    package static func yaml(_ scenario: Scenario, comment: [String] = []) -> String {
         var lines = comment.map { "# \($0)" }
         lines.append("format: 1")
         lines.append("scenario: \(quoted(scenario.name))")

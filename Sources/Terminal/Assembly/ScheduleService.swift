@@ -11,26 +11,26 @@ import Orbit
 /// 550 km altitude that shifts a satellite's elevation by well under a degree, far inside the
 /// margins of a 25° mask and a 50° scan cone; the tick itself always points from the
 /// latest fix).
-public struct ScheduleService: Sendable {
+package struct ScheduleService: Sendable {
     /// The satellites the scheduler and the tracker share (same propagators, same indices).
-    public private(set) var ephemeris: ConstellationEphemeris
+    package private(set) var ephemeris: ConstellationEphemeris
     /// The policy choosing among candidates; a change applies from the next slot decided.
-    public var policy: HandoverPolicy {
+    package var policy: HandoverPolicy {
         didSet { scheduler?.policy = policy }
     }
     /// The constraints (mask, scan cone, GSO, obstruction); a change (a newly learned
     /// obstruction) applies from the next slot decided.
-    public var constraints: CandidateConstraints {
+    package var constraints: CandidateConstraints {
         didSet { scheduler?.constraints = constraints }
     }
     /// How far the terminal may move before the scheduler is rebuilt, kilometres.
-    public var rebuildDistanceKilometres = 5.0
+    package var rebuildDistanceKilometres = 5.0
     /// The slot grid.
-    public let slotClock: SlotClock
+    package let slotClock: SlotClock
     /// The networks the board's hardware can use.
-    public let usableConstellations: Set<Constellation>
+    package let usableConstellations: Set<Constellation>
     /// The networks permitted now (`permitConstellations(_:from:)`; all until told otherwise).
-    public private(set) var permittedConstellations = Set(Constellation.allCases)
+    package private(set) var permittedConstellations = Set(Constellation.allCases)
     private var scheduler: HandoverScheduler?
     private var builtAt: GeodeticPosition?
     /// The attached network of a scheduler dropped by `replaceEphemeris`, for the next one.
@@ -38,7 +38,7 @@ public struct ScheduleService: Sendable {
     /// The networks last passed to `follow(_:from:)` (nil: never).
     private var followedNetworks: ConstellationSet?
     /// The most recent slot decisions (up to 256), in time order.
-    public private(set) var decisions: [SlotDecision] = []
+    package private(set) var decisions: [SlotDecision] = []
 
     /// A service over the tracker's ephemeris (shared, not copied): a decision's satellite is
     /// published as the tracker index the tick uses.
@@ -46,7 +46,7 @@ public struct ScheduleService: Sendable {
     /// the terminal attaches to at start (the board's first listed that it is subscribed to):
     /// it stays on it while it has a satellite and is permitted, as a multi-network terminal
     /// keeps to its primary network and fails over to another (nil: the best first satellite's).
-    public init(
+    package init(
         tracker: SatelliteTracker, policy: HandoverPolicy = .highestElevation,
         constraints: CandidateConstraints = CandidateConstraints(), slotClock: SlotClock = .starlink,
         constellations: Set<Constellation> = Set(Constellation.allCases), primary: Constellation? = nil
@@ -61,7 +61,7 @@ public struct ScheduleService: Sendable {
 
     /// The assignment for the slot containing `instant` and the one after, seen from
     /// `position`; `restricted` marks both slots restricted (the geofence forbids service).
-    public mutating func assignment(at instant: JulianDate, position: GeodeticPosition, restricted: Bool) -> ServingAssignment {
+    package mutating func assignment(at instant: JulianDate, position: GeodeticPosition, restricted: Bool) -> ServingAssignment {
         let current = slotClock.slot(containing: instant)
         let next = slotClock.slot(index: current.index + 1)
         let now = decide(current, position: position, restricted: restricted)
@@ -77,7 +77,7 @@ public struct ScheduleService: Sendable {
     /// and the slot in force keeps its satellite, so the link is not dropped. An ephemeris of
     /// another satellite count is not used; returns whether it was.
     @discardableResult
-    public mutating func replaceEphemeris(_ refreshed: ConstellationEphemeris, keepingSlotsStartedBy instant: JulianDate) -> Bool {
+    package mutating func replaceEphemeris(_ refreshed: ConstellationEphemeris, keepingSlotsStartedBy instant: JulianDate) -> Bool {
         guard refreshed.count == ephemeris.count else { return false }
         ephemeris = refreshed
         carriedAttachment = scheduler?.attachedConstellation ?? carriedAttachment
@@ -92,7 +92,7 @@ public struct ScheduleService: Sendable {
     /// slot of the fix — with the acquisition outage (`OutageReason.networkSwitch`). The slot
     /// in force keeps its satellite. Returns whether the set changed.
     @discardableResult
-    public mutating func permitConstellations(_ permitted: Set<Constellation>, from instant: JulianDate) -> Bool {
+    package mutating func permitConstellations(_ permitted: Set<Constellation>, from instant: JulianDate) -> Bool {
         guard permitted != permittedConstellations else { return false }
         permittedConstellations = permitted
         scheduler?.permittedConstellations = permitted
@@ -104,7 +104,7 @@ public struct ScheduleService: Sendable {
     /// .schedulingNetworks`, published by the tick): as `permitConstellations(_:from:)`. The
     /// daemon's scheduler thread and the simulator both call it; returns whether the set
     /// changed (then the slots must be decided again now).
-    public mutating func follow(_ networks: ConstellationSet, from instant: JulianDate) -> Bool {
+    package mutating func follow(_ networks: ConstellationSet, from instant: JulianDate) -> Bool {
         // The simulator calls this every tick: compare the bit mask before building a set.
         guard networks != followedNetworks else { return false }
         followedNetworks = networks
@@ -112,7 +112,7 @@ public struct ScheduleService: Sendable {
     }
 
     /// The network the terminal is attached to, as of the last slot decided.
-    public var attachedConstellation: Constellation? { scheduler?.attachedConstellation }
+    package var attachedConstellation: Constellation? { scheduler?.attachedConstellation }
 
     private mutating func decide(_ slot: ReconfigurationSlot, position: GeodeticPosition, restricted: Bool) -> SlotDecision {
         if let known = decisions.last(where: { $0.slot.index == slot.index }), !restricted, known.outage != .restricted {

@@ -13,35 +13,35 @@ import RealTime
 /// states, the audit log and its writer, the drivers, the pointing tick and the core, the
 /// scheduler service, and the channels between them. `utermd simulate` and `utermd run`
 /// both assemble the terminal here, so they run the same code.
-public final class TerminalAssembly<GPIO: GPIOBackend> {
+package final class TerminalAssembly<GPIO: GPIOBackend> {
     /// The board.
-    public let board: BoardDescription
+    package let board: BoardDescription
     /// The GPIO backend the lines come from.
-    public let gpio: GPIO
+    package let gpio: GPIO
     /// The real-time core.
-    public let core: TerminalCore
+    package let core: TerminalCore
     /// The hand-offs.
-    public let channels: TerminalChannels
+    package let channels: TerminalChannels
     /// The scheduler side.
-    public var schedule: ScheduleService
+    package var schedule: ScheduleService
     /// The phased array.
-    public let array: PhasedArray
+    package let array: PhasedArray
     /// The audit log's writer (start it on its own thread, or drive it with `writePending`).
-    public let auditWriter: AuditWriter
+    package let auditWriter: AuditWriter
     /// Bytes of a torn last record cut when the audit log was opened (0 after a clean stop);
     /// the cut is the log's own next record too.
-    public let auditRecoveredTornBytes: Int
+    package let auditRecoveredTornBytes: Int
     /// The audit hand-off the drivers submit to.
-    public let audit: AuditHandoff
+    package let audit: AuditHandoff
     /// The satellites, with the propagators the tracker and the scheduler share.
-    public let ephemeris: ConstellationEphemeris
+    package let ephemeris: ConstellationEphemeris
     /// Who each satellite is (name, catalogue number, orbit figures), in tracker order.
-    public var satellites: [ConstellationEphemeris.Satellite] { ephemeris.satellites }
+    package var satellites: [ConstellationEphemeris.Satellite] { ephemeris.satellites }
     private let outputs: [any GPIOOutputLine]
     private let inputs: [any GPIOInputLine]
 
     /// Why assembling failed.
-    public enum AssemblyError: Error, CustomStringConvertible {
+    package enum AssemblyError: Error, CustomStringConvertible {
         /// The board's array description is impossible.
         case array(ArrayConfigurationError)
         /// A line could not be opened.
@@ -49,7 +49,7 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
         /// The audit log could not be opened.
         case audit(AuditError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .array(let error): "array: \(error)"
             case .gpio(let error): "GPIO: \(error)"
@@ -65,7 +65,7 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
     ///   - nowNanoseconds: monotonic time at assembly (fault inputs are read now).
     ///   - elementSetConstellations: the network of each element set, index for index (the
     ///     configuration's list of sources); empty to read each from its name.
-    public init(
+    package init(
         board: BoardDescription, elementSets: [ElementSet], elementSetConstellations: [Constellation] = [],
         position: GeodeticPosition, policy: GeofencePolicy,
         policyValidUntilUnixNanoseconds: Int64, gpio: GPIO, auditLogPath: String, nowNanoseconds: UInt64,
@@ -124,7 +124,7 @@ public final class TerminalAssembly<GPIO: GPIOBackend> {
 
     /// Releases every line (each drives its safe state first: transmit-enable inactive).
     /// Call after the loop has stopped and the core stowed.
-    public func releaseLines() {
+    package func releaseLines() {
         for line in outputs { try? line.release() }
         for line in inputs { line.release() }
     }

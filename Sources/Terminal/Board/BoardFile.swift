@@ -4,27 +4,27 @@ import HAL
 import Orbit
 
 /// Everything a board file says: the hardware wiring and the phased array it drives.
-public struct BoardDescription: Sendable {
+package struct BoardDescription: Sendable {
     /// GPIO roles, chips and USB devices.
-    public var hardware: BoardProfile
+    package var hardware: BoardProfile
     /// The phased array (the `array:` section, or the Gen-1-like default).
-    public var array: ArrayDescription
+    package var array: ArrayDescription
     /// The networks the hardware can use (bands, array, modem): the `constellations:` list,
     /// Starlink alone when the file has none.
-    public var constellations: [Constellation] = [.starlink]
+    package var constellations: [Constellation] = [.starlink]
 
     /// The board's short name.
-    public var name: String { hardware.name }
+    package var name: String { hardware.name }
 }
 
 /// Reads and checks board files (`Boards/*.yaml`; the format is described in
 /// `Boards/README.md`). Every problem is reported, each naming the file, line and field.
-public enum BoardFile {
+package enum BoardFile {
     /// The format version this firmware reads.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
     /// Loads and validates a board file from disk.
-    public static func load(path: String) throws(DataFileErrors) -> BoardDescription {
+    package static func load(path: String) throws(DataFileErrors) -> BoardDescription {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file")])
         }
@@ -35,7 +35,7 @@ public enum BoardFile {
     }
 
     /// Parses and validates a board file's text; `file` names it in messages.
-    public static func parse(yaml: String, file: String) throws(DataFileErrors) -> BoardDescription {
+    package static func parse(yaml: String, file: String) throws(DataFileErrors) -> BoardDescription {
         let root: DataNode
         do {
             root = try DataNode.parse(yaml: yaml, file: file)
@@ -152,5 +152,5 @@ public enum BoardFile {
 }
 
 extension LogicalLevel: CaseIterable {
-    public static let allCases: [LogicalLevel] = [.inactive, .active]
+    package static let allCases: [LogicalLevel] = [.inactive, .active]
 }

@@ -6,37 +6,37 @@ import RealTime
 /// The wait-free (or never-waiting) hand-offs between the tick and the slower parts of the
 /// terminal: what the tick reads and what it publishes. One value, shared by reference
 /// between the loop thread and the daemon's other threads (or the simulator).
-public final class TerminalChannels: Sendable {
+package final class TerminalChannels: Sendable {
     /// Scheduler → tick: the serving satellite now and from the next slot boundary.
-    public let assignments = LatestValueMailbox(initial: ServingAssignment.none)
+    package let assignments = LatestValueMailbox(initial: ServingAssignment.none)
     /// GNSS → tick: the latest position fix.
-    public let fixes = LatestValueMailbox(initial: FixSnapshot.none)
+    package let fixes = LatestValueMailbox(initial: FixSnapshot.none)
     /// Daemon → tick: a new verified policy.
-    public let policies = PolicyHandoff()
+    package let policies = PolicyHandoff()
     /// Daemon → tick: the service rules' day counters (from `ServiceDayKeeper`).
-    public let serviceDays = LatestValueMailbox(initial: ServiceDayCounters.zero)
+    package let serviceDays = LatestValueMailbox(initial: ServiceDayCounters.zero)
     /// Daemon → tick: refreshed element sets (same satellites, same indices).
-    public let ephemerides = TickHandoff<ConstellationEphemeris>()
+    package let ephemerides = TickHandoff<ConstellationEphemeris>()
     /// Tick → beamformer driver: the phase codes.
-    public let steering: BeamSteeringMailbox
+    package let steering: BeamSteeringMailbox
     /// Beamformer driver → tick: whether the array applies the steering.
-    public let beamformerHealth = BeamformerHealthCell()
+    package let beamformerHealth = BeamformerHealthCell()
     /// Tick → daemon: one sample per second (the history ring).
-    public let history: SPSCRingBuffer<HistorySample>
+    package let history: SPSCRingBuffer<HistorySample>
     /// Tick → daemon: the latest snapshot.
-    public let snapshots = LatestValueMailbox(initial: TerminalSnapshot.initial)
+    package let snapshots = LatestValueMailbox(initial: TerminalSnapshot.initial)
     /// Daemon → tick: the operator's stow (`POST /stow`, rotctld `K`): transmit off and the
     /// array stowed until `unstow()`.
-    public let stow = LoopControl()
+    package let stow = LoopControl()
     /// Daemon → tick: the stow before the process stops (SIGTERM, SIGINT, `POST /reboot`, a
     /// failure); never cleared: no unstow undoes it.
-    public let finalStow = LoopControl()
+    package let finalStow = LoopControl()
 
     /// Whether the tick must keep the terminal stowed now (read every tick).
-    public var isStowRequested: Bool { finalStow.isStopRequested || stow.isStopRequested }
+    package var isStowRequested: Bool { finalStow.isStopRequested || stow.isStopRequested }
 
     /// What an unstow request did.
-    public enum UnstowOutcome: Sendable, Hashable {
+    package enum UnstowOutcome: Sendable, Hashable {
         /// The operator's stow is lifted: the tick resumes at its next tick, and transmit comes
         /// back only once every transmit condition holds again (through the audited path).
         case resumed
@@ -47,7 +47,7 @@ public final class TerminalChannels: Sendable {
     }
 
     /// Lifts the operator's stow, unless the daemon is stopping.
-    public func unstow() -> UnstowOutcome {
+    package func unstow() -> UnstowOutcome {
         if finalStow.isStopRequested { return .stopping }
         guard stow.isStopRequested else { return .notStowed }
         stow.clearStopRequest()
@@ -57,7 +57,7 @@ public final class TerminalChannels: Sendable {
 
     /// Channels for an array of `elementCount` elements, keeping `historySeconds` of history
     /// in flight between the tick and its reader.
-    public init(elementCount: Int, historySeconds: Int = 900) {
+    package init(elementCount: Int, historySeconds: Int = 900) {
         steering = BeamSteeringMailbox(elementCount: elementCount)
         history = SPSCRingBuffer(minimumCapacity: historySeconds)
     }

@@ -20,49 +20,49 @@ import RealTime
 ///
 /// Nothing here allocates, locks (beyond never-waiting try-locks) or blocks; the slower
 /// parts talk to it through `TerminalChannels`. Use from the loop thread only.
-public final class TerminalCore {
+package final class TerminalCore {
     /// How often a snapshot is published, in ticks.
-    public var snapshotIntervalTicks: UInt64 = 10
+    package var snapshotIntervalTicks: UInt64 = 10
     /// How long after the newest posted steering the beamformer may lag before the beam is
     /// considered wrong (the driver needs a few milliseconds per update), nanoseconds.
-    public var beamformerLagNanoseconds: UInt64 = 50_000_000
+    package var beamformerLagNanoseconds: UInt64 = 50_000_000
     /// After the loop lost its health (missed deadlines), how long it must report healthy again
     /// before `loop_deadlines_met` holds (off at once, on only after a sustained recovery, so a
     /// loaded machine gives a steady terminal and a short audit log), nanoseconds. Counted from
     /// the first healthy tick (the loop itself reports healthy once its health window of ticks
     /// ran without an overrun). Not applied at start-up, where the loop has no health to regain.
-    public var loopRecoveryNanoseconds: UInt64 = 2_000_000_000
+    package var loopRecoveryNanoseconds: UInt64 = 2_000_000_000
     /// The largest difference between a GNSS fix's UTC and the system clock's UTC at the fix
     /// that is not a time-validity fault (invariant 5), nanoseconds.
-    public var maximumClockDisagreementNanoseconds: Int64 = 3_000_000_000
+    package var maximumClockDisagreementNanoseconds: Int64 = 3_000_000_000
     /// The channels.
-    public let channels: TerminalChannels
+    package let channels: TerminalChannels
     /// The interlock (read-only use outside the tick).
-    public let interlock: TransmitInterlock
+    package let interlock: TransmitInterlock
     /// The fault monitor.
-    public let faults: FaultMonitor
+    package let faults: FaultMonitor
     /// The state after the last tick.
-    public private(set) var state: TerminalState = .boot
+    package private(set) var state: TerminalState = .boot
     /// The snapshot of the last tick.
-    public internal(set) var snapshot = TerminalSnapshot.initial
+    package internal(set) var snapshot = TerminalSnapshot.initial
     /// The geofence decision of the last tick.
-    public private(set) var geofenceDecision: GeofenceDecision
+    package private(set) var geofenceDecision: GeofenceDecision
     /// The service rules' decision of the last tick (beside ``geofenceDecision``).
-    public private(set) var serviceDecision = ServiceDecision.initial
+    package private(set) var serviceDecision = ServiceDecision.initial
     /// The transmit conditions the tick evaluated last.
-    public private(set) var conditions = TransmitConditions()
+    package private(set) var conditions = TransmitConditions()
     /// The networks the board can use (`TerminalAssembly` sets the board's; all by default).
-    public var usableNetworks = ConstellationSet.all {
+    package var usableNetworks = ConstellationSet.all {
         didSet { schedulingNetworks = usableNetworks }
     }
     /// The geofence's action for the network in use (the scheduled satellite's, else the
     /// board's): what decides pointing, `inside_allowed_zone` and the status.
-    public private(set) var networkAction = ServiceAction.noService
+    package private(set) var networkAction = ServiceAction.noService
     /// The networks the scheduler may choose among here (kept while the fix is missing or
     /// doubtful; see `GeofenceDecision.schedulingNetworks(usable:)`).
-    public private(set) var schedulingNetworks = ConstellationSet.all
+    package private(set) var schedulingNetworks = ConstellationSet.all
     /// No network the board can use may even receive here: the scheduler marks slots restricted.
-    public private(set) var schedulingRestricted = true
+    package private(set) var schedulingRestricted = true
 
     private var pointing: PointingTick
     private var geofence: GeofenceEvaluator
@@ -88,7 +88,7 @@ public final class TerminalCore {
     private var ledLastCallSucceeded = true
     /// How often the output lines are read back (`verifyLines`), in ticks (the assembly makes
     /// it 100 ms).
-    public var lineCheckIntervalTicks: UInt64 = 100
+    package var lineCheckIntervalTicks: UInt64 = 100
 
     /// The last position fix taken in.
     var latestFix: FixSnapshot { fix }
@@ -105,7 +105,7 @@ public final class TerminalCore {
     /// - Parameters:
     ///   - pointing: the pointing tick (tracker, array, reading `channels.assignments`).
     ///   - policy: the policy in force at start, valid until `policyValidUntilUnixNanoseconds`.
-    public init(
+    package init(
         channels: TerminalChannels, pointing: consuming PointingTick, policy: GeofencePolicy,
         policyValidUntilUnixNanoseconds: Int64, geofence configuration: GeofenceConfiguration = GeofenceConfiguration(),
         interlock: TransmitInterlock, faults: FaultMonitor, powerAmplifier: PowerAmplifierSupply?, statusLED: StatusLED?,
@@ -131,19 +131,19 @@ public final class TerminalCore {
     deinit { channelCodes.deallocate() }
 
     /// The pointing tick's last sample.
-    public var pointingSample: PointingSample { pointing.lastSample }
+    package var pointingSample: PointingSample { pointing.lastSample }
 
     /// The satellite tracker (for mapping indices to names off the tick).
-    public var tracker: SatelliteTracker { pointing.tracker }
+    package var tracker: SatelliteTracker { pointing.tracker }
 
     /// The policy in force.
-    public var policy: GeofencePolicy { geofence.policy }
+    package var policy: GeofencePolicy { geofence.policy }
 
     /// The service rules' evaluator (read-only use outside the tick: its plan, home region).
-    public var serviceRulesEvaluator: ServiceRulesEvaluator { serviceRules }
+    package var serviceRulesEvaluator: ServiceRulesEvaluator { serviceRules }
 
     /// One tick (see the type's notes).
-    public func tick(_ context: TickContext) {
+    package func tick(_ context: TickContext) {
         let now = UInt64(max(0, context.scheduledNanoseconds))
         let utc = context.scheduledUTC
         let utcTimestamp = utc.map { Self.timestamp($0) }
@@ -223,19 +223,19 @@ public final class TerminalCore {
     }
 
     /// Failed writes to output lines so far (the PA supply's and the status LED's).
-    public var outputWriteFailures: UInt64 { UInt64(powerAmplifier?.failedWriteCount ?? 0) + ledWriteFailures }
+    package var outputWriteFailures: UInt64 { UInt64(powerAmplifier?.failedWriteCount ?? 0) + ledWriteFailures }
 
     /// Whether the PA supply's write fault is latched.
-    public var powerAmplifierWriteFault: Bool { powerAmplifier?.hasFault ?? false }
+    package var powerAmplifierWriteFault: Bool { powerAmplifier?.hasFault ?? false }
 
     /// Whether a failed write or read-back of the status LED is latched (a GPIO chip that fails
     /// one line is not trusted with the others: a hardware fault, transmit off).
-    public var statusLEDFault: Bool { ledFault }
+    package var statusLEDFault: Bool { ledFault }
 
     /// Clears the latched faults that can be cleared now (fault inputs quiet long enough, the
     /// PA supply's write fault once a write succeeded); audited. Returns whether none remains.
     @discardableResult
-    public func clearFaults(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+    package func clearFaults(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
         let inputs = faults.clear(atNanoseconds: now, utc: utc)
         let supply = powerAmplifier?.clearWriteFault(atNanoseconds: now, utc: utc) ?? true
         if ledFault, ledLastCallSucceeded {
@@ -329,18 +329,18 @@ public final class TerminalCore {
     }
 
     /// The version of the steering last posted to the beamformer driver (0: none yet).
-    public var postedSteeringVersion: UInt64 { postedVersion }
+    package var postedSteeringVersion: UInt64 { postedVersion }
 
     /// Calls `body` with the channel codes (phase and gain by element) of the steering last
     /// posted — the codes the bridge must apply. Loop thread only.
-    public func withPostedSteering<Result>(_ body: (UnsafeBufferPointer<BeamformerChannelCode>) -> Result) -> Result {
+    package func withPostedSteering<Result>(_ body: (UnsafeBufferPointer<BeamformerChannelCode>) -> Result) -> Result {
         body(UnsafeBufferPointer(channelCodes))
     }
 
     /// Transmit off at once, PA off, LED off (a stow: the operator's, or the one before the
     /// daemon stops; the tick calls it every tick while either is requested); the state becomes
     /// `stowed`. Lines keep their safe states; releasing them is the owner's job.
-    public func stow(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    package func stow(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
         interlock.forceOff(atNanoseconds: now, utc: utc)
         powerAmplifier?.update(wanted: false, fault: true, atNanoseconds: now, utc: utc)
         updateLED(.off, tick: 0, now: now, utc: utc)

@@ -10,7 +10,7 @@ import Synchronization
 /// and only on a change) the replaced value is released on the tick after all. The daemon side
 /// (`deposit`, `takeRetired`) may wait for the lock, for as long as the tick holds it: a copy of
 /// one value.
-public final class TickHandoff<Value: Sendable>: Sendable {
+package final class TickHandoff<Value: Sendable>: Sendable {
     private struct Slots: ~Copyable {
         var pending: Value?
         var retired: [Value] = []
@@ -20,19 +20,19 @@ public final class TickHandoff<Value: Sendable>: Sendable {
 
     /// An empty hand-off, with room for a few retired values reserved up front so that the
     /// tick's `retire` does not grow the array.
-    public init() {
+    package init() {
         var initial = Slots(pending: nil)
         initial.retired.reserveCapacity(8)
         slots = Mutex(initial)
     }
 
     /// Deposits a value (daemon side); replaces one not yet taken.
-    public func deposit(_ value: Value) {
+    package func deposit(_ value: Value) {
         slots.withLock { $0.pending = value }
     }
 
     /// The pending value, if any and if the lock is free (tick side). Never waits.
-    public func takeIfPresent() -> Value? {
+    package func takeIfPresent() -> Value? {
         slots.withLockIfAvailable { slots -> Value? in
             let pending = slots.pending
             slots.pending = nil
@@ -41,7 +41,7 @@ public final class TickHandoff<Value: Sendable>: Sendable {
     }
 
     /// Gives a replaced value back for release off the tick (tick side). Never waits.
-    public func retire(_ value: Value) {
+    package func retire(_ value: Value) {
         _ = slots.withLockIfAvailable { slots in
             // Within the reserved capacity the append allocates nothing; past it (the daemon
             // has not collected for 8 changes) the value is dropped here instead.
@@ -51,7 +51,7 @@ public final class TickHandoff<Value: Sendable>: Sendable {
 
     /// Releases the values the tick replaced (daemon side); returns how many there were.
     @discardableResult
-    public func takeRetired() -> Int {
+    package func takeRetired() -> Int {
         slots.withLock { slots in
             let count = slots.retired.count
             slots.retired.removeAll(keepingCapacity: true)

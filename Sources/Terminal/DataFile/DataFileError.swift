@@ -1,19 +1,19 @@
 /// A problem in one of the project's data files (board, rig, scenario, config), located
 /// as precisely as the file allows: `file:line:column: field: message`.
-public struct DataFileError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct DataFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file, as the user named it.
-    public var file: String
+    package var file: String
     /// 1-based line, when known.
-    public var line: Int?
+    package var line: Int?
     /// 1-based column, when known.
-    public var column: Int?
+    package var column: Int?
     /// Dotted path of the field, e.g. `gpio.lines.fault_in.line`; empty for the whole file.
-    public var field: String
+    package var field: String
     /// What is wrong.
-    public var message: String
+    package var message: String
 
     /// Builds an error.
-    public init(file: String, line: Int? = nil, column: Int? = nil, field: String, message: String) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, field: String, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -21,7 +21,7 @@ public struct DataFileError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         var location = file
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
@@ -30,12 +30,12 @@ public struct DataFileError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 /// Every problem found in one data file.
-public struct DataFileErrors: Error, Sendable, CustomStringConvertible {
+package struct DataFileErrors: Error, Sendable, CustomStringConvertible {
     /// The problems, in file order where known.
-    public var errors: [DataFileError]
+    package var errors: [DataFileError]
 
     /// Builds a list.
-    public init(_ errors: [DataFileError]) { self.errors = errors }
+    package init(_ errors: [DataFileError]) { self.errors = errors }
 
-    public var description: String { errors.map(\.description).joined(separator: "\n") }
+    package var description: String { errors.map(\.description).joined(separator: "\n") }
 }

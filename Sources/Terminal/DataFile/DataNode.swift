@@ -3,19 +3,19 @@ internal import Yams
 /// A node of a YAML data file with its dotted field path, so every accessor can fail with
 /// an error that names the file, line, column and field. The project keeps all of its
 /// data files (boards, rigs, scenarios, config) in YAML and reads them through this type.
-public struct DataNode {
+package struct DataNode {
     /// The YAML node.
     let node: Node
     /// Dotted path from the document root (`""` for the root).
-    public let field: String
+    package let field: String
     /// The file name, for messages.
-    public let file: String
+    package let file: String
     /// Where this value was used through a YAML alias (`*name`), when it was: errors point
     /// there, since the anchored text (`&name`, earlier in the file) may be right elsewhere.
-    public var aliasUse: (line: Int, column: Int)? = nil
+    package var aliasUse: (line: Int, column: Int)? = nil
 
     /// Parses a document. A syntax error or a duplicated key is reported with its position.
-    public static func parse(yaml: String, file: String) throws(DataFileError) -> DataNode {
+    package static func parse(yaml: String, file: String) throws(DataFileError) -> DataNode {
         let root: Node?
         do {
             // No tag resolution: every accessor reads the scalar's text itself (YAML 1.2 core
@@ -59,7 +59,7 @@ public struct DataNode {
     }
 
     /// An error located at this node.
-    public func error(_ message: String) -> DataFileError {
+    package func error(_ message: String) -> DataFileError {
         if let aliasUse, let anchored = node.mark {
             return DataFileError(
                 file: file, line: aliasUse.line, column: aliasUse.column, field: field,
@@ -84,7 +84,7 @@ public struct DataNode {
     }
 
     /// The key/value pairs of a mapping, in file order.
-    public func entries() throws(DataFileError) -> [(key: String, value: DataNode)] {
+    package func entries() throws(DataFileError) -> [(key: String, value: DataNode)] {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value lines)") }
         var result: [(key: String, value: DataNode)] = []
         for (key, value) in mapping {
@@ -95,7 +95,7 @@ public struct DataNode {
     }
 
     /// The value of a key that must be present.
-    public func required(_ key: String) throws(DataFileError) -> DataNode {
+    package func required(_ key: String) throws(DataFileError) -> DataNode {
         guard let value = try optional(key) else {
             throw error("missing field \"\(key)\"")
         }
@@ -103,21 +103,21 @@ public struct DataNode {
     }
 
     /// The value of a key that may be absent.
-    public func optional(_ key: String) throws(DataFileError) -> DataNode? {
+    package func optional(_ key: String) throws(DataFileError) -> DataNode? {
         guard case .mapping(let mapping) = node else { throw error("expected a mapping (key: value lines)") }
         // By the key's text: `mapping[key]` would resolve tags with Yams' default resolver.
         return mapping.first { $0.key.string == key }.map { child(key, $0.value, keyNode: $0.key) }
     }
 
     /// Fails on any key not in `known` (catches typos such as `actve_low`).
-    public func rejectUnknownKeys(_ known: Set<String>) throws(DataFileError) {
+    package func rejectUnknownKeys(_ known: Set<String>) throws(DataFileError) {
         for (key, value) in try entries() where !known.contains(key) {
             throw value.error("unknown field (expected one of: \(known.sorted().joined(separator: ", ")))")
         }
     }
 
     /// The elements of a sequence.
-    public func elements() throws(DataFileError) -> [DataNode] {
+    package func elements() throws(DataFileError) -> [DataNode] {
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { index, value in
             descendant(value, field: "\(field)[\(index)]", usedAt: node)
@@ -125,13 +125,13 @@ public struct DataNode {
     }
 
     /// A text scalar.
-    public func string() throws(DataFileError) -> String {
+    package func string() throws(DataFileError) -> String {
         guard case .scalar(let scalar) = node else { throw error("expected a text value") }
         return scalar.string
     }
 
     /// An integer scalar (decimal, or hexadecimal with `0x`).
-    public func int() throws(DataFileError) -> Int {
+    package func int() throws(DataFileError) -> Int {
         let text = try string()
         let value = text.hasPrefix("0x") ? Int(text.dropFirst(2), radix: 16) : Int(text)
         guard let value else { throw error("expected an integer, got \"\(text)\"") }
@@ -139,14 +139,14 @@ public struct DataNode {
     }
 
     /// A real-number scalar.
-    public func double() throws(DataFileError) -> Double {
+    package func double() throws(DataFileError) -> Double {
         let text = try string()
         guard let value = Double(text), value.isFinite else { throw error("expected a number, got \"\(text)\"") }
         return value
     }
 
     /// A boolean scalar (`true`/`false`, YAML 1.2 core schema).
-    public func bool() throws(DataFileError) -> Bool {
+    package func bool() throws(DataFileError) -> Bool {
         switch try string() {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
@@ -155,7 +155,7 @@ public struct DataNode {
     }
 
     /// A scalar that must be one of the raw values of `T`.
-    public func choice<T: RawRepresentable & CaseIterable>(_: T.Type) throws(DataFileError) -> T where T.RawValue == String {
+    package func choice<T: RawRepresentable & CaseIterable>(_: T.Type) throws(DataFileError) -> T where T.RawValue == String {
         let text = try string()
         guard let value = T(rawValue: text) else {
             throw error("\"\(text)\" is not one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -164,11 +164,11 @@ public struct DataNode {
     }
 
     /// Where the node starts in its file (1-based line and column), when the parser said.
-    public var position: (line: Int, column: Int)? { node.mark.map { ($0.line, $0.column) } }
+    package var position: (line: Int, column: Int)? { node.mark.map { ($0.line, $0.column) } }
 
     /// The node at a dotted path below this one (`a.b[2].c`), for locating problems found
     /// after parsing; nil when the path does not exist.
-    public func locate(_ path: String) -> DataNode? {
+    package func locate(_ path: String) -> DataNode? {
         var current = self
         for component in path.split(separator: ".") {
             var name = Substring(component)

@@ -12,7 +12,7 @@ import Synchronization
 /// direction the beam pointed to at its end, and `validSeconds` (the dish's `valid_s`) grows
 /// by one. `version` changes only when the map's verdict changes somewhere (a cell becomes
 /// obstructed or clear, or a reset), so the scheduler re-plans only then.
-public final class LearnedObstructions: Sendable {
+package final class LearnedObstructions: Sendable {
     private struct Learned {
         var map: ObstructionMap
         var seconds = 0
@@ -23,17 +23,17 @@ public final class LearnedObstructions: Sendable {
     private let initial: ObstructionMap
 
     /// What was learned, as one consistent picture.
-    public struct Snapshot: Sendable, Hashable {
+    package struct Snapshot: Sendable, Hashable {
         /// The map (static sectors and learned cells).
-        public var map: ObstructionMap
+        package var map: ObstructionMap
         /// Seconds of observation behind it.
-        public var validSeconds: Int
+        package var validSeconds: Int
         /// Changes of the map's verdict so far.
-        public var version: UInt64
+        package var version: UInt64
     }
 
     /// Learning on top of `map` (its static sectors stay; its learned cells, if any, too).
-    public init(map: ObstructionMap = ObstructionMap()) {
+    package init(map: ObstructionMap = ObstructionMap()) {
         learned = Mutex(Learned(map: map))
         initial = map
     }
@@ -41,7 +41,7 @@ public final class LearnedObstructions: Sendable {
     /// Records one second of the terminal's life: when the beam was on a satellite all
     /// second, the link's quality toward where it pointed. Returns whether the second counted.
     @discardableResult
-    public func record(_ sample: HistorySample, link: any LinkQualitySource) -> Bool {
+    package func record(_ sample: HistorySample, link: any LinkQualitySource) -> Bool {
         guard sample.trackingFraction >= 1, sample.servingIndex >= 0 else { return false }
         let azimuth = Double(sample.azimuthDegrees)
         let elevation = Double(sample.elevationDegrees)
@@ -52,7 +52,7 @@ public final class LearnedObstructions: Sendable {
     /// Records one second's observed quality toward a direction. Returns whether it counted
     /// (a direction below the horizon or a non-finite value does not).
     @discardableResult
-    public func record(signalQuality: Double, azimuthDegrees: Double, elevationDegrees: Double) -> Bool {
+    package func record(signalQuality: Double, azimuthDegrees: Double, elevationDegrees: Double) -> Bool {
         guard signalQuality.isFinite, azimuthDegrees.isFinite, elevationDegrees.isFinite, elevationDegrees >= 0 else {
             return false
         }
@@ -68,7 +68,7 @@ public final class LearnedObstructions: Sendable {
     }
 
     /// Forgets what was learned (the static sectors stay), as the dish's "reset obstruction map".
-    public func reset() {
+    package func reset() {
         learned.withLock { state in
             state.map = initial
             state.map.resetLearned()
@@ -78,10 +78,10 @@ public final class LearnedObstructions: Sendable {
     }
 
     /// The map now.
-    public func snapshot() -> Snapshot {
+    package func snapshot() -> Snapshot {
         learned.withLock { Snapshot(map: $0.map, validSeconds: $0.seconds, version: $0.changes) }
     }
 
     /// Changes of the map's verdict so far (cheap; compare before taking a snapshot).
-    public var version: UInt64 { learned.withLock { $0.changes } }
+    package var version: UInt64 { learned.withLock { $0.changes } }
 }

@@ -8,7 +8,7 @@ import Handover
 /// hardware has no receive chain of its own to measure yet (the beamformer bridge reports no
 /// signal level), so on a real board there is no source and the map stays unlearned
 /// (`valid_s` 0) rather than filled with guesses; the simulated board has `SimulatedSkyLink`.
-public protocol LinkQualitySource: Sendable {
+package protocol LinkQualitySource: Sendable {
     /// The quality of the link during a second the beam pointed toward the direction.
     func signalQuality(azimuthDegrees: Double, elevationDegrees: Double) -> Double?
 }
@@ -17,17 +17,17 @@ public protocol LinkQualitySource: Sendable {
 /// (`sim_obstructions` in the daemon's configuration), where the signal is lost. The
 /// simulator models no other impairment (no rain fade, no foliage), so a direction is either
 /// clear (1) or blocked (0).
-public struct SimulatedSkyLink: LinkQualitySource {
+package struct SimulatedSkyLink: LinkQualitySource {
     /// What blocks the simulated sky.
-    public var obstructions: [ObstructionSector]
+    package var obstructions: [ObstructionSector]
 
     /// A sky blocked by `obstructions` (none: a clear sky).
-    public init(obstructions: [ObstructionSector] = []) {
+    package init(obstructions: [ObstructionSector] = []) {
         self.obstructions = obstructions
     }
 
     /// 0 behind an obstruction, 1 elsewhere above the horizon, nil below it.
-    public func signalQuality(azimuthDegrees: Double, elevationDegrees: Double) -> Double? {
+    package func signalQuality(azimuthDegrees: Double, elevationDegrees: Double) -> Double? {
         guard azimuthDegrees.isFinite, elevationDegrees.isFinite, elevationDegrees >= 0 else { return nil }
         let blocked = obstructions.contains { $0.blocks(azimuthDegrees: azimuthDegrees, elevationDegrees: elevationDegrees) }
         return blocked ? 0 : 1

@@ -14,13 +14,13 @@ import RealTime
 /// satellite ahead of time (`ServingAssignment`).
 public struct PointingTick: TickBody, ~Copyable {
     /// Where the satellites are, seen from where the terminal is.
-    public private(set) var tracker: SatelliteTracker
+    package private(set) var tracker: SatelliteTracker
     /// The phased array.
-    public let array: PhasedArray
+    package let array: PhasedArray
     /// Which link's carrier to steer for.
-    public let link: LinkDirection
+    package let link: LinkDirection
     /// Where the scheduler publishes assignments.
-    public let assignments: LatestValueMailbox<ServingAssignment>
+    package let assignments: LatestValueMailbox<ServingAssignment>
     /// What the last tick did.
     public private(set) var lastSample: PointingSample = .idle
     private var assignment: ServingAssignment = .none
@@ -42,18 +42,18 @@ public struct PointingTick: TickBody, ~Copyable {
     deinit { codes.deallocate() }
 
     /// Moves the terminal (from a new position fix); the next tick points from there.
-    public mutating func moveObserver(to observer: GeodeticPosition) {
+    package mutating func moveObserver(to observer: GeodeticPosition) {
         tracker.move(to: observer)
     }
 
     /// Puts refreshed element sets in use from this tick on; returns the ephemeris replaced
     /// (see `SatelliteTracker.exchangeEphemeris`).
-    public mutating func exchangeEphemeris(_ refreshed: ConstellationEphemeris) -> ConstellationEphemeris {
+    package mutating func exchangeEphemeris(_ refreshed: ConstellationEphemeris) -> ConstellationEphemeris {
         tracker.exchangeEphemeris(refreshed)
     }
 
     /// Resets what the tick reports, for ticks that do not point (service forbidden).
-    public mutating func idle(_ context: TickContext, status: PointingSample.Status) {
+    package mutating func idle(_ context: TickContext, status: PointingSample.Status) {
         if let updated = assignments.readIfUpdated() { assignment = updated }
         var sample = PointingSample.idle
         sample.tickIndex = context.tickIndex
@@ -67,17 +67,17 @@ public struct PointingTick: TickBody, ~Copyable {
 
     /// The satellite (tracker index, -1: none) the assignment schedules at the tick's UTC,
     /// after taking a newer assignment from the mailbox: what `tick` will steer toward.
-    public mutating func scheduledSatellite(_ context: TickContext) -> Int32 {
+    package mutating func scheduledSatellite(_ context: TickContext) -> Int32 {
         if let updated = assignments.readIfUpdated() { assignment = updated }
         guard let utc = context.scheduledUTC else { return -1 }
         return assignment.satellite(atUnixNanoseconds: utc.nanosecondsSinceUnixEpoch)
     }
 
     /// The assignment in force (as last read from the mailbox).
-    public var currentAssignment: ServingAssignment { assignment }
+    package var currentAssignment: ServingAssignment { assignment }
 
     /// The phase codes of the last successful steering, in element order.
-    public func withPhaseCodes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    package func withPhaseCodes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(codes))
     }
 

@@ -12,12 +12,12 @@ import Orbit
 /// copied), so tracker index i and the scheduler's satellite i are the same satellite.
 public struct SatelliteTracker: Sendable {
     /// The satellites and their propagators, shared with the scheduler.
-    public private(set) var ephemeris: ConstellationEphemeris
+    package private(set) var ephemeris: ConstellationEphemeris
     /// The terminal's topocentric frame (moved with the terminal: `move(to:)`).
-    public private(set) var frame: TopocentricFrame
+    package private(set) var frame: TopocentricFrame
 
     /// A tracker over `ephemeris` (its satellites, in its order).
-    public init(ephemeris: ConstellationEphemeris, observer: GeodeticPosition) {
+    package init(ephemeris: ConstellationEphemeris, observer: GeodeticPosition) {
         self.ephemeris = ephemeris
         frame = TopocentricFrame(observer: observer)
     }
@@ -30,7 +30,7 @@ public struct SatelliteTracker: Sendable {
 
     /// Moves the observer (a vessel, a vehicle): later look angles are from `observer`.
     /// Allocates nothing (the frame is a few vectors).
-    public mutating func move(to observer: GeodeticPosition) {
+    package mutating func move(to observer: GeodeticPosition) {
         frame = TopocentricFrame(observer: observer)
     }
 
@@ -38,7 +38,7 @@ public struct SatelliteTracker: Sendable {
     /// `EphemerisRefresh`) and returns the ephemeris it replaces, so that the caller can free
     /// it elsewhere. An ephemeris of another satellite count is not used, and comes back.
     /// Allocates and frees nothing.
-    public mutating func exchangeEphemeris(_ refreshed: ConstellationEphemeris) -> ConstellationEphemeris {
+    package mutating func exchangeEphemeris(_ refreshed: ConstellationEphemeris) -> ConstellationEphemeris {
         guard refreshed.count == ephemeris.count else { return refreshed }
         let replaced = ephemeris
         ephemeris = refreshed
@@ -46,23 +46,23 @@ public struct SatelliteTracker: Sendable {
     }
 
     /// The number of satellites tracked.
-    public var count: Int { ephemeris.count }
+    package var count: Int { ephemeris.count }
 
     /// The index of a catalogue number, if tracked.
-    public func index(ofCatalogNumber catalogNumber: Int) -> Int? {
+    package func index(ofCatalogNumber catalogNumber: Int) -> Int? {
         ephemeris.satellites.firstIndex { $0.catalogNumber == catalogNumber }
     }
 
     /// Look angles to satellite `index` at `instant`, or the propagation error.
     @inline(__always)
-    public func lookAngles(satellite index: Int, at instant: JulianDate) throws(SGP4Error) -> LookAngles {
+    package func lookAngles(satellite index: Int, at instant: JulianDate) throws(SGP4Error) -> LookAngles {
         let state = try ephemeris.propagate(satellite: index, to: instant)
         return frame.lookAngles(to: state, using: TEMEToECEFTransform(at: instant))
     }
 
     /// Look angles using a transform already built for the instant (many satellites, one instant).
     @inline(__always)
-    public func lookAngles(satellite index: Int, at instant: JulianDate, using transform: TEMEToECEFTransform) throws(SGP4Error)
+    package func lookAngles(satellite index: Int, at instant: JulianDate, using transform: TEMEToECEFTransform) throws(SGP4Error)
         -> LookAngles
     {
         frame.lookAngles(to: try ephemeris.propagate(satellite: index, to: instant), using: transform)

@@ -7,20 +7,20 @@
 /// few machine words and `BitwiseCopyable`.
 public struct ServingAssignment: Sendable, Hashable, BitwiseCopyable {
     /// Start of the current slot, UTC nanoseconds since the Unix epoch.
-    public var slotStartUnixNanoseconds: Int64
+    package var slotStartUnixNanoseconds: Int64
     /// The serving satellite of the current slot, or -1.
-    public var satelliteIndex: Int32
+    package var satelliteIndex: Int32
     /// Start of the next slot, UTC nanoseconds since the Unix epoch.
-    public var nextSlotStartUnixNanoseconds: Int64
+    package var nextSlotStartUnixNanoseconds: Int64
     /// The serving satellite from the next slot on, or -1.
-    public var nextSatelliteIndex: Int32
+    package var nextSatelliteIndex: Int32
     /// Why the current slot has no satellite (`OutageCause` raw value), or 255.
-    public var outageCause: UInt8
+    package var outageCause: UInt8
     /// Why the next slot has no satellite, or 255.
-    public var nextOutageCause: UInt8
+    package var nextOutageCause: UInt8
 
     /// Builds an assignment.
-    public init(
+    package init(
         slotStartUnixNanoseconds: Int64, satelliteIndex: Int32, nextSlotStartUnixNanoseconds: Int64, nextSatelliteIndex: Int32,
         outageCause: UInt8 = 255, nextOutageCause: UInt8 = 255
     ) {
@@ -33,12 +33,12 @@ public struct ServingAssignment: Sendable, Hashable, BitwiseCopyable {
     }
 
     /// Nothing scheduled.
-    public static let none = ServingAssignment(
+    package static let none = ServingAssignment(
         slotStartUnixNanoseconds: .min, satelliteIndex: -1, nextSlotStartUnixNanoseconds: .max, nextSatelliteIndex: -1)
 
     /// Why there is no satellite at `unixNanoseconds`, if the scheduler said (nil: none given).
     @inline(__always)
-    public func outage(atUnixNanoseconds unixNanoseconds: Int64) -> OutageCause? {
+    package func outage(atUnixNanoseconds unixNanoseconds: Int64) -> OutageCause? {
         if unixNanoseconds >= nextSlotStartUnixNanoseconds { return OutageCause(rawValue: nextOutageCause) }
         if unixNanoseconds >= slotStartUnixNanoseconds { return OutageCause(rawValue: outageCause) }
         return nil
@@ -46,7 +46,7 @@ public struct ServingAssignment: Sendable, Hashable, BitwiseCopyable {
 
     /// The satellite serving at `unixNanoseconds` (-1 for none or before the current slot).
     @inline(__always)
-    public func satellite(atUnixNanoseconds unixNanoseconds: Int64) -> Int32 {
+    package func satellite(atUnixNanoseconds unixNanoseconds: Int64) -> Int32 {
         if unixNanoseconds >= nextSlotStartUnixNanoseconds { return nextSatelliteIndex }
         if unixNanoseconds >= slotStartUnixNanoseconds { return satelliteIndex }
         return -1

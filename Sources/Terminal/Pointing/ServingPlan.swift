@@ -7,14 +7,14 @@ import Orbit
 /// for timing runs such as `utermd loop-test`.
 public struct ServingPlan: Sendable, Hashable {
     /// UTC of the first slot's start, nanoseconds since the Unix epoch.
-    public var firstSlotStartUnixNanoseconds: Int64
+    package var firstSlotStartUnixNanoseconds: Int64
     /// Slot length, nanoseconds.
-    public var slotNanoseconds: Int64
+    package var slotNanoseconds: Int64
     /// Tracker index of each slot's serving satellite, or -1.
-    public var satellites: [Int32]
+    package var satellites: [Int32]
 
     /// Builds a plan.
-    public init(firstSlotStartUnixNanoseconds: Int64, slotNanoseconds: Int64 = 15_000_000_000, satellites: [Int32]) {
+    package init(firstSlotStartUnixNanoseconds: Int64, slotNanoseconds: Int64 = 15_000_000_000, satellites: [Int32]) {
         self.firstSlotStartUnixNanoseconds = firstSlotStartUnixNanoseconds
         self.slotNanoseconds = slotNanoseconds
         self.satellites = satellites

@@ -18,16 +18,16 @@ import Geofence
 /// the directory fsync'ed), so a crash leaves either the old or the new state. The bundle is
 /// verified again (signature, validity) when it is offered at start-up: the file is a memory,
 /// not a source of trust.
-public struct AcceptedPolicyStore: Sendable {
+package struct AcceptedPolicyStore: Sendable {
     /// What the store holds.
-    public struct Stored: Sendable, Equatable {
+    package struct Stored: Sendable, Equatable {
         /// The highest policy version ever accepted.
-        public var highestVersion: Int
+        package var highestVersion: Int
         /// The accepted bundle's signed bytes.
-        public var bundle: Data
+        package var bundle: Data
 
         /// A state to store.
-        public init(highestVersion: Int, bundle: Data) {
+        package init(highestVersion: Int, bundle: Data) {
             self.highestVersion = highestVersion
             self.bundle = bundle
         }
@@ -35,26 +35,26 @@ public struct AcceptedPolicyStore: Sendable {
 
     /// A stored state that cannot be used (damaged, foreign): the daemon refuses to start
     /// rather than forget a newer policy.
-    public struct Problem: Error, Sendable, CustomStringConvertible {
+    package struct Problem: Error, Sendable, CustomStringConvertible {
         /// The file.
-        public var path: String
+        package var path: String
         /// What is wrong.
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
     }
 
     /// The file.
-    public let path: String
+    package let path: String
 
     /// The store beside the audit log at `auditLogPath`.
-    public init(auditLogPath: String) {
+    package init(auditLogPath: String) {
         path = auditLogPath + ".accepted-policy"
     }
 
     private static let magic = "utermd accepted policy 1"
 
     /// The stored state, or nil when there is none yet.
-    public func load() throws(Problem) -> Stored? {
+    package func load() throws(Problem) -> Stored? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(path: path, reason: "cannot be read")
@@ -83,7 +83,7 @@ public struct AcceptedPolicyStore: Sendable {
     }
 
     /// Replaces the stored state atomically (see the type's notes).
-    public func save(_ stored: Stored) throws(Problem) {
+    package func save(_ stored: Stored) throws(Problem) {
         var data = Data("\(Self.magic)\nhighest_version: \(stored.highestVersion)\nsha256: \(Self.sha256(stored.bundle))\n---\n".utf8)
         data.append(stored.bundle)
         do {

@@ -2,9 +2,9 @@ import Foundation
 import Geofence
 
 /// One zone of a policy file as written: its name, action, shape and buffer.
-public struct PolicyZoneDescription: Sendable, Equatable {
+package struct PolicyZoneDescription: Sendable, Equatable {
     /// Where the zone's shape comes from.
-    public enum Shape: Sendable, Equatable {
+    package enum Shape: Sendable, Equatable {
         /// Features of the file's GeoJSON block (`feature: {iso: CHN}` or `{name: Crimea}`).
         case feature(FeatureSelector)
         /// A circle (`circle: {lat_deg, lon_deg, radius_m}`).
@@ -14,21 +14,21 @@ public struct PolicyZoneDescription: Sendable, Equatable {
     }
 
     /// The name decisions report.
-    public var name: String
+    package var name: String
     /// The action inside.
-    public var action: ServiceAction
+    package var action: ServiceAction
     /// The shape.
-    public var shape: Shape
+    package var shape: Shape
     /// Buffer round the shape (`buffer_nm` or `buffer_m`), metres.
-    public var bufferMetres: Double
+    package var bufferMetres: Double
     /// Where the restriction comes from (`source`), free text.
-    public var source: String?
+    package var source: String?
     /// The constellations the action binds (`constellations: {permitted | refused}`; all when
     /// absent): see ``ZoneRule/constellations``.
-    public var constellations: ConstellationSet
+    package var constellations: ConstellationSet
 
     /// Creates a description.
-    public init(
+    package init(
         name: String, action: ServiceAction, shape: Shape, bufferMetres: Double = 0, source: String? = nil,
         constellations: ConstellationSet = .all
     ) {
@@ -45,26 +45,26 @@ public struct PolicyZoneDescription: Sendable, Equatable {
 ///
 /// Reading does not check a signature: that is the ``PolicyBundleGate``'s work (through
 /// ``PolicyKeeper``), and a terminal only acts on documents the gate accepted.
-public struct PolicyDocument: Sendable {
+package struct PolicyDocument: Sendable {
     /// Name, version, validity, example flag.
-    public var header: PolicyBundleHeader
+    package var header: PolicyBundleHeader
     /// The file's `note`.
-    public var note: String?
+    package var note: String?
     /// The zones as written, in file order (the rule order of ``geofencePolicy``).
-    public var zones: [PolicyZoneDescription]
+    package var zones: [PolicyZoneDescription]
     /// The compiled policy, ready for ``GeofenceEvaluator/replacePolicy(_:)``.
-    public var geofencePolicy: GeofencePolicy
+    package var geofencePolicy: GeofencePolicy
     /// The file name, as given to the reader.
-    public var file: String
+    package var file: String
     /// The `service_rules` section (``ServiceRules/none`` when absent).
-    public var serviceRules: ServiceRules = .none
+    package var serviceRules: ServiceRules = .none
 
     /// The action where no zone applies.
-    public var defaultAction: ServiceAction { geofencePolicy.defaultAction }
+    package var defaultAction: ServiceAction { geofencePolicy.defaultAction }
 
     /// The zones' outlines as rings of (longitude, latitude) — features from the GeoJSON
     /// block, polygons, circles as 72-gons — without their buffers (for maps).
-    public func outlines() -> [(name: String, action: ServiceAction, rings: [[GeodeticCoordinate]], bufferMetres: Double)] {
+    package func outlines() -> [(name: String, action: ServiceAction, rings: [[GeodeticCoordinate]], bufferMetres: Double)] {
         zones.map { zone in
             let rings: [[GeodeticCoordinate]]
             switch zone.shape {
@@ -82,10 +82,10 @@ public struct PolicyDocument: Sendable {
         }
     }
     /// The file's GeoJSON block, when it has one (for drawing the zones).
-    public var geoJSON: GeoJSONDocument?
+    package var geoJSON: GeoJSONDocument?
 
     /// Creates a document.
-    public init(
+    package init(
         header: PolicyBundleHeader, note: String?, zones: [PolicyZoneDescription], geofencePolicy: GeofencePolicy,
         file: String, geoJSON: GeoJSONDocument? = nil
     ) {

@@ -5,9 +5,9 @@ import Geofence
 /// header (name, version, validity), a default action, zones, and a GeoJSON block. Every
 /// problem is reported as `file:line:column: field: message`; GeoJSON problems carry the
 /// GeoJSON reader's own location (feature, ring, byte) too.
-public enum PolicyFile {
+package enum PolicyFile {
     /// The format version this firmware reads.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
     static let knownKeys: Set<String> = [
         "format", "policy", "version", "issued", "valid_from", "valid_until", "example", "note", "default", "zones",
@@ -16,7 +16,7 @@ public enum PolicyFile {
 
     /// Reads a file from disk *without checking its signature* (a final signature line is a
     /// YAML comment and ignored): for tools such as `utermd policy sign` and for tests.
-    public static func loadUnverified(path: String) throws(DataFileErrors) -> PolicyDocument {
+    package static func loadUnverified(path: String) throws(DataFileErrors) -> PolicyDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataFileErrors([DataFileError(file: path, field: "", message: "cannot read the file")])
         }
@@ -24,7 +24,7 @@ public enum PolicyFile {
     }
 
     /// Parses a file's bytes (UTF-8).
-    public static func parse(bytes: Data, file: String) throws(DataFileErrors) -> PolicyDocument {
+    package static func parse(bytes: Data, file: String) throws(DataFileErrors) -> PolicyDocument {
         guard let text = String(data: bytes, encoding: .utf8) else {
             throw DataFileErrors([DataFileError(file: file, field: "", message: "not UTF-8 text")])
         }
@@ -32,7 +32,7 @@ public enum PolicyFile {
     }
 
     /// Parses and checks a policy's text and compiles its zones; `file` names it in messages.
-    public static func parse(yaml: String, file: String) throws(DataFileErrors) -> PolicyDocument {
+    package static func parse(yaml: String, file: String) throws(DataFileErrors) -> PolicyDocument {
         let root: DataNode
         do {
             root = try DataNode.parse(yaml: yaml, file: file)

@@ -2,18 +2,18 @@ import Foundation
 import Geofence
 
 /// A policy a ``PolicyKeeper`` accepted: the document, where it came from, and its digest.
-public struct InForcePolicy: Sendable {
+package struct InForcePolicy: Sendable {
     /// The policy, read and compiled.
-    public let document: PolicyDocument
+    package let document: PolicyDocument
     /// The file (or other label) it was read from.
-    public let source: String
+    package let source: String
     /// SHA-256 of the signed bytes, hexadecimal.
-    public let contentSHA256: String
+    package let contentSHA256: String
 
     /// Name, version, validity.
-    public var header: PolicyBundleHeader { document.header }
+    package var header: PolicyBundleHeader { document.header }
     /// The compiled zones for the evaluator.
-    public var geofencePolicy: GeofencePolicy { document.geofencePolicy }
+    package var geofencePolicy: GeofencePolicy { document.geofencePolicy }
 }
 
 /// The terminal's policy in force and the only way to change it: every bundle goes through the
@@ -30,35 +30,35 @@ public struct InForcePolicy: Sendable {
 /// `offer` reads YAML and builds the zones' indexes (milliseconds to a few hundred for
 /// large polygons): call it off the real-time loop and hand the policy to the loop. Keep asking
 /// ``isInForceValid(at:)`` each tick: an expired policy must inhibit transmission.
-public struct PolicyKeeper: Sendable {
+package struct PolicyKeeper: Sendable {
     /// The gate, with the operator's key.
-    public let gate: PolicyBundleGate
+    package let gate: PolicyBundleGate
     /// The policy in force; nil until a bundle has been accepted.
-    public private(set) var inForce: InForcePolicy?
+    package private(set) var inForce: InForcePolicy?
     /// The highest version ever accepted, here or before a restart (`AcceptedPolicyStore`):
     /// a bundle of a lower version is a rollback even when no policy is in force.
-    public private(set) var highestAcceptedVersion: Int?
+    package private(set) var highestAcceptedVersion: Int?
 
     /// A keeper with no policy in force yet.
-    public init(operatorKey: PolicyVerificationKey) {
+    package init(operatorKey: PolicyVerificationKey) {
         gate = PolicyBundleGate(operatorKey: operatorKey)
     }
 
     /// Whether a policy is in force and `now` lies in its validity period (false while UTC is
     /// unknown): one of the transmit conditions.
-    public func isInForceValid(at now: Date?) -> Bool {
+    package func isInForceValid(at now: Date?) -> Bool {
         guard let inForce, let now else { return false }
         return inForce.header.isValid(at: now)
     }
 
     /// Remembers that version `version` was accepted before (a restart): lower versions are
     /// refused as rollbacks from now on.
-    public mutating func remember(acceptedVersion version: Int) {
+    package mutating func remember(acceptedVersion version: Int) {
         highestAcceptedVersion = max(highestAcceptedVersion ?? version, version)
     }
 
     /// Offers a bundle's bytes; `source` names it in the log and audit record.
-    public mutating func offer(fileBytes: Data, source: String, at now: Date?) -> PolicyUpdate {
+    package mutating func offer(fileBytes: Data, source: String, at now: Date?) -> PolicyUpdate {
         let previous = inForce?.header
         let floor = [previous?.version, highestAcceptedVersion].compactMap { $0 }.max()
         let admission = gate.admit(fileBytes: fileBytes, versionInForce: floor, at: now) {
@@ -82,7 +82,7 @@ public struct PolicyKeeper: Sendable {
     }
 
     /// Offers the bundle in a file.
-    public mutating func offer(path: String, at now: Date?) -> PolicyUpdate {
+    package mutating func offer(path: String, at now: Date?) -> PolicyUpdate {
         guard let bytes = FileManager.default.contents(atPath: path) else {
             let previous = inForce?.header
             return PolicyUpdate(

@@ -4,9 +4,9 @@ import Geofence
 
 /// What one offer of a policy bundle did: accepted (now in force) or rejected (the previous
 /// policy stays in force), with the log line and the audit record that say so.
-public struct PolicyUpdate: Sendable {
+package struct PolicyUpdate: Sendable {
     /// Accepted or rejected.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         /// In force from now on.
         case accepted(InForcePolicy)
         /// Refused; nothing changed.
@@ -14,36 +14,36 @@ public struct PolicyUpdate: Sendable {
     }
 
     /// The outcome.
-    public let outcome: Outcome
+    package let outcome: Outcome
     /// The file or label offered.
-    public let source: String
+    package let source: String
     /// The offered policy's header, when its signature verified and it could be read.
-    public let offered: PolicyBundleHeader?
+    package let offered: PolicyBundleHeader?
     /// SHA-256 of the offered signed bytes, when the signature verified.
-    public let contentSHA256: String?
+    package let contentSHA256: String?
     /// The policy in force before the offer.
-    public let previous: PolicyBundleHeader?
+    package let previous: PolicyBundleHeader?
     /// The policy in force after the offer.
-    public let inForceAfter: PolicyBundleHeader?
+    package let inForceAfter: PolicyBundleHeader?
     /// UTC of the decision (nil while unknown).
-    public let utc: Date?
+    package let utc: Date?
     /// The key the signature was checked with.
-    public let operatorKey: PolicyVerificationKey
+    package let operatorKey: PolicyVerificationKey
 
     /// Whether the bundle went in force.
-    public var isAccepted: Bool {
+    package var isAccepted: Bool {
         if case .accepted = outcome { return true }
         return false
     }
 
     /// The reason of a rejection.
-    public var rejection: PolicyRejection? {
+    package var rejection: PolicyRejection? {
         if case .rejected(let rejection) = outcome { return rejection }
         return nil
     }
 
     /// The policy to install with ``GeofenceEvaluator/replacePolicy(_:)``: only on acceptance.
-    public var newGeofencePolicy: GeofencePolicy? {
+    package var newGeofencePolicy: GeofencePolicy? {
         if case .accepted(let policy) = outcome { return policy.geofencePolicy }
         return nil
     }
@@ -51,7 +51,7 @@ public struct PolicyUpdate: Sendable {
     /// One line for the daemon's log, e.g.
     /// `policy rejected: update.yaml: rollback refused: version 1 is older than version 2 in
     /// force; keeping "example-public-reports" version 2 in force`.
-    public var logLine: String {
+    package var logLine: String {
         switch outcome {
         case .accepted(let policy):
             let replaced = previous.map { "replaces version \($0.version)" } ?? "no policy was in force"
@@ -66,7 +66,7 @@ public struct PolicyUpdate: Sendable {
 
     /// The audit record (kind `policy`, event `accepted` or `rejected`): append it to the
     /// ``AuditLog`` before the new policy takes effect.
-    public func auditEntry(monotonicNanoseconds: UInt64 = 0) -> AuditEntry {
+    package func auditEntry(monotonicNanoseconds: UInt64 = 0) -> AuditEntry {
         var details: [String: String] = ["source": source, "operatorKey": operatorKey.fingerprint]
         if let offered {
             details["policy"] = offered.name

@@ -17,24 +17,24 @@ import Geofence
 /// atomically like the accepted-policy store (``AtomicFileReplacement``). A damaged or foreign
 /// file is an error naming the file and line: the daemon refuses to start rather than reset
 /// the counters (which would lift a roaming restriction), so the operator must look.
-public struct ServiceDayCounterStore: Sendable {
+package struct ServiceDayCounterStore: Sendable {
     /// The file.
-    public let path: String
+    package let path: String
 
     /// A stored state that cannot be used.
-    public struct Problem: Error, Sendable, CustomStringConvertible {
+    package struct Problem: Error, Sendable, CustomStringConvertible {
         /// The file.
-        public var path: String
+        package var path: String
         /// What is wrong (with the line, when one is at fault).
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
     }
 
     /// The store beside the audit log at `auditLogPath`.
-    public init(auditLogPath: String) { path = auditLogPath + ".service-days" }
+    package init(auditLogPath: String) { path = auditLogPath + ".service-days" }
 
     /// The store in the file `path`.
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     private static let magic = "utermd service days 1"
     private static let keys = [
@@ -43,7 +43,7 @@ public struct ServiceDayCounterStore: Sendable {
     ]
 
     /// The stored counters, or nil when there is no file yet.
-    public func load() throws(Problem) -> ServiceDayCounters? {
+    package func load() throws(Problem) -> ServiceDayCounters? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else { throw Problem(path: path, reason: "cannot be read") }
         guard let text = String(data: data, encoding: .utf8) else { throw Problem(path: path, reason: "not UTF-8 text (damaged)") }
@@ -84,7 +84,7 @@ public struct ServiceDayCounterStore: Sendable {
     }
 
     /// Replaces the stored counters atomically.
-    public func save(_ counters: ServiceDayCounters) throws(Problem) {
+    package func save(_ counters: ServiceDayCounters) throws(Problem) {
         func day(_ value: UTCDay?) -> String { value?.description ?? "-" }
         let body = """
             \(Self.magic)

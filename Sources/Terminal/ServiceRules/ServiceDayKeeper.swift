@@ -15,25 +15,25 @@ import Geofence
 ///
 /// Use: `let entries = try keeper.observe(snapshot)`; append `entries` to the audit log; when
 /// ``countersChanged`` publish ``counters`` to `channels.serviceDays`.
-public struct ServiceDayKeeper: Sendable {
+package struct ServiceDayKeeper: Sendable {
     /// The store.
-    public let store: ServiceDayCounterStore
+    package let store: ServiceDayCounterStore
     /// The counters as stored.
-    public private(set) var counters: ServiceDayCounters
+    package private(set) var counters: ServiceDayCounters
     /// Whether the last ``observe(_:)`` changed (and saved) the counters.
-    public private(set) var countersChanged = false
+    package private(set) var countersChanged = false
     private var lastCode: DisablementCode?
     private var lastPermitted: ConstellationSet?
 
     /// Loads the counters (zero when there is no file yet).
     /// - Throws: the store's problem when the file is damaged (fail closed: no start).
-    public init(store: ServiceDayCounterStore) throws(ServiceDayCounterStore.Problem) {
+    package init(store: ServiceDayCounterStore) throws(ServiceDayCounterStore.Problem) {
         self.store = store
         counters = try store.load() ?? .zero
     }
 
     /// Whether `snapshot` may advance the day counters (see the type's notes).
-    public static func isTrusted(_ snapshot: TerminalSnapshot) -> Bool {
+    package static func isTrusted(_ snapshot: TerminalSnapshot) -> Bool {
         let unmet = TransmitConditionSet(rawValue: snapshot.unmetConditions)
         return snapshot.utcNanoseconds != .min && !unmet.contains(.positionFixFresh) && !unmet.contains(.clocksAgree)
             && snapshot.service.place != nil && snapshot.service.code != .unknownLocation
@@ -43,7 +43,7 @@ public struct ServiceDayKeeper: Sendable {
     /// before it is returned).
     /// - Throws: the store's problem when the counters cannot be saved (the caller keeps the
     ///   old counters in the tick and reports it).
-    public mutating func observe(_ snapshot: TerminalSnapshot) throws(ServiceDayCounterStore.Problem) -> [AuditEntry] {
+    package mutating func observe(_ snapshot: TerminalSnapshot) throws(ServiceDayCounterStore.Problem) -> [AuditEntry] {
         var entries: [AuditEntry] = []
         countersChanged = false
         let utc = snapshot.utcNanoseconds == .min ? nil : ISO8601UTC.format(Date(timeIntervalSince1970: Double(snapshot.utcNanoseconds) / 1e9))
@@ -79,7 +79,7 @@ public struct ServiceDayKeeper: Sendable {
     }
 
     /// The audit details of a decision.
-    public static func details(_ service: ServiceDecision) -> [String: String] {
+    package static func details(_ service: ServiceDecision) -> [String: String] {
         var details = ["code": service.code.rawValue, "permittedConstellations": service.permittedConstellations.description]
         if let place = service.place { details["place"] = place.kind }
         if service.measuredSpeedMetresPerSecond.isFinite {

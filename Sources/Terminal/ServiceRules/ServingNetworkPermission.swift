@@ -4,7 +4,7 @@ import Orbit
 extension ConstellationName {
     /// The policy's name of an ephemeris `constellation` (the same lower-case names; a switch,
     /// so a network added to one list and not the other does not compile).
-    public init(_ constellation: Constellation) {
+    package init(_ constellation: Constellation) {
         switch constellation {
         case .starlink: self = .starlink
         case .oneweb: self = .oneweb
@@ -18,7 +18,7 @@ extension ConstellationName {
 extension Constellation {
     /// The ephemeris's constellation of a policy `name` (the inverse of
     /// `ConstellationName.init(_:)`).
-    public init(_ name: ConstellationName) {
+    package init(_ name: ConstellationName) {
         switch name {
         case .starlink: self = .starlink
         case .oneweb: self = .oneweb
@@ -31,12 +31,12 @@ extension Constellation {
 
 extension ConstellationSet {
     /// The set of the ephemeris's `constellations`.
-    public init(networks constellations: some Sequence<Constellation>) {
+    package init(networks constellations: some Sequence<Constellation>) {
         self.init(constellations.map { ConstellationName($0) })
     }
 
     /// The ephemeris's constellations in the set.
-    public var constellations: Set<Constellation> { Set(names.map { Constellation($0) }) }
+    package var constellations: Set<Constellation> { Set(names.map { Constellation($0) }) }
 }
 
 extension ServiceDecision {
@@ -45,7 +45,7 @@ extension ServiceDecision {
     /// permits it and that network is among the permitted ones. Permitting *some* network the
     /// board can use is not enough: a zone that refuses one operator while the terminal serves
     /// through it must refuse transmit. Allocation-free (the tick asks).
-    public func permitsTransmit(servingNetwork: ConstellationName?) -> Bool {
+    package func permitsTransmit(servingNetwork: ConstellationName?) -> Bool {
         guard permitsTransmit else { return false }
         guard let servingNetwork else { return true }
         return permittedConstellations.contains(servingNetwork)
@@ -59,7 +59,7 @@ extension GeofenceDecision {
     /// operator and spares another stops the first and not the second; for every network
     /// bound by every zone it is ``action``. A fail-closed decision permits no transmit.
     /// Allocation-free (the tick asks).
-    public func action(for networks: ConstellationSet) -> ServiceAction {
+    package func action(for networks: ConstellationSet) -> ServiceAction {
         if !transmitPermittedConstellations.intersection(networks).isEmpty { return .allow }
         if !receivePermittedConstellations.intersection(networks).isEmpty { return .receiveOnly }
         return .noService
@@ -69,7 +69,7 @@ extension GeofenceDecision {
     /// or where none may, those that may receive (receive-only service goes on); nil when the
     /// decision failed closed (a missing or doubtful fix says nothing about which network is
     /// permitted: the scheduler keeps its set, and transmit stays off on its own).
-    public func schedulingNetworks(usable: ConstellationSet) -> ConstellationSet? {
+    package func schedulingNetworks(usable: ConstellationSet) -> ConstellationSet? {
         guard !reason.isFailClosed else { return nil }
         let transmitting = transmitPermittedConstellations.intersection(usable)
         return transmitting.isEmpty ? receivePermittedConstellations.intersection(usable) : transmitting

@@ -1,40 +1,40 @@
 /// One second of the terminal's life, like the dish's 1 s history ring: pushed by the tick
 /// through a wait-free ring buffer at each UTC second (or each 1,000 ticks without UTC).
-public struct HistorySample: Sendable, Hashable, BitwiseCopyable {
+package struct HistorySample: Sendable, Hashable, BitwiseCopyable {
     /// UTC of the second's start, whole seconds since the Unix epoch (0 when UTC is unknown).
-    public var utcSeconds: Int64
+    package var utcSeconds: Int64
     /// Monotonic time at the end of the second, nanoseconds.
-    public var monotonicNanoseconds: Int64
+    package var monotonicNanoseconds: Int64
     /// State at the end of the second.
-    public var state: TerminalState
+    package var state: TerminalState
     /// Serving satellite (tracker index) at the end of the second, or -1.
-    public var servingIndex: Int32
+    package var servingIndex: Int32
     /// Commanded azimuth at the end of the second, degrees (when steering).
-    public var azimuthDegrees: Float
+    package var azimuthDegrees: Float
     /// Commanded elevation at the end of the second, degrees.
-    public var elevationDegrees: Float
+    package var elevationDegrees: Float
     /// Fraction of the second's ticks with transmit enabled.
-    public var transmitFraction: Float
+    package var transmitFraction: Float
     /// Fraction of the second's ticks steered at a satellite.
-    public var trackingFraction: Float
+    package var trackingFraction: Float
     /// The geofence action in force at the end of the second (`ServiceAction` raw value).
-    public var geofenceAction: UInt8
+    package var geofenceAction: UInt8
     /// The outage cause at the end of the second (`OutageCause` raw value), or 255 for none.
-    public var outageCause: UInt8
+    package var outageCause: UInt8
     /// Latitude of the last position fix, degrees (NaN without one).
-    public var latitudeDegrees: Double
+    package var latitudeDegrees: Double
     /// Longitude of the last position fix, degrees.
-    public var longitudeDegrees: Double
+    package var longitudeDegrees: Double
     /// Largest tick compute time within the second, nanoseconds.
-    public var maximumComputeNanoseconds: UInt32
+    package var maximumComputeNanoseconds: UInt32
     /// Ticks in the second.
-    public var ticks: UInt16
+    package var ticks: UInt16
 
     /// The outage cause, if any.
-    public var outage: OutageCause? { OutageCause(rawValue: outageCause) }
+    package var outage: OutageCause? { OutageCause(rawValue: outageCause) }
 
     /// An empty sample.
-    public static let empty = HistorySample(
+    package static let empty = HistorySample(
         utcSeconds: 0, monotonicNanoseconds: 0, state: .boot, servingIndex: -1, azimuthDegrees: 0, elevationDegrees: 0,
         transmitFraction: 0, trackingFraction: 0, geofenceAction: 0, outageCause: 255, latitudeDegrees: .nan,
         longitudeDegrees: .nan, maximumComputeNanoseconds: 0, ticks: 0)

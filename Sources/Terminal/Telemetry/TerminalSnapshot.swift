@@ -3,77 +3,77 @@ import Geofence
 /// The terminal at one tick, for the status API and the live status line: a few words,
 /// `BitwiseCopyable`, published by the tick through a `LatestValueMailbox` (every
 /// `TerminalCore.snapshotIntervalTicks` ticks).
-public struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
+package struct TerminalSnapshot: Sendable, Hashable, BitwiseCopyable {
     /// The loop's tick index.
-    public var tickIndex: UInt64
+    package var tickIndex: UInt64
     /// Monotonic time of the tick, nanoseconds.
-    public var monotonicNanoseconds: Int64
+    package var monotonicNanoseconds: Int64
     /// UTC of the tick, nanoseconds since the Unix epoch, or `Int64.min` when unknown.
-    public var utcNanoseconds: Int64
+    package var utcNanoseconds: Int64
     /// State.
-    public var state: TerminalState
+    package var state: TerminalState
     /// Serving satellite (tracker index) or -1.
-    public var servingIndex: Int32
+    package var servingIndex: Int32
     /// Commanded beam direction: azimuth, degrees.
-    public var azimuthDegrees: Double
+    package var azimuthDegrees: Double
     /// Commanded beam direction: elevation, degrees.
-    public var elevationDegrees: Double
+    package var elevationDegrees: Double
     /// Angle of the beam off the array's boresight, degrees.
-    public var offBoresightDegrees: Double
+    package var offBoresightDegrees: Double
     /// Transmit enabled (the interlock's line).
-    public var transmitEnabled: Bool
+    package var transmitEnabled: Bool
     /// The transmit conditions not met (`TransmitConditionSet` raw value).
-    public var unmetConditions: UInt16
+    package var unmetConditions: UInt16
     /// Latched hardware faults (`FaultSourceSet` raw value).
-    public var faults: UInt8
+    package var faults: UInt8
     /// Geofence action in force for the network in use (`ServiceAction` raw value; see
     /// `TerminalCore.networkAction`).
-    public var geofenceAction: UInt8
+    package var geofenceAction: UInt8
     /// The policy rule deciding it, or -1 (the default).
-    public var geofenceRuleIndex: Int32
+    package var geofenceRuleIndex: Int32
     /// Distance to the nearest relevant zone boundary, metres (NaN when none within range).
-    public var boundaryDistanceMetres: Double
+    package var boundaryDistanceMetres: Double
     /// Why not in service, `OutageCause` raw value, or 255.
-    public var outageCause: UInt8
+    package var outageCause: UInt8
     /// Last fix: latitude, degrees (NaN without one).
-    public var latitudeDegrees: Double
+    package var latitudeDegrees: Double
     /// Last fix: longitude, degrees.
-    public var longitudeDegrees: Double
+    package var longitudeDegrees: Double
     /// Last fix: horizontal uncertainty, metres.
-    public var horizontalUncertaintyMetres: Double
+    package var horizontalUncertaintyMetres: Double
     /// The beamformer bridge is connected and applying the steering.
-    public var beamformerReady: Bool
+    package var beamformerReady: Bool
     /// Handovers so far.
-    public var handovers: UInt64
+    package var handovers: UInt64
     /// Ticks with transmit enabled so far.
-    public var transmitTicks: UInt64
+    package var transmitTicks: UInt64
     /// The PA supply's write fault is latched (a failed write to `pa_power`).
-    public var powerAmplifierWriteFault: Bool = false
+    package var powerAmplifierWriteFault: Bool = false
     /// A failed write or read-back of the status LED is latched.
-    public var statusLEDFault: Bool = false
+    package var statusLEDFault: Bool = false
     /// Failed writes to output lines so far (PA supply, status LED).
-    public var outputWriteFailures: UInt64 = 0
+    package var outputWriteFailures: UInt64 = 0
     /// Milliseconds the loop must still stay healthy before `loop_deadlines_met` holds again
     /// (0 when it holds or the loop is missing deadlines now).
-    public var loopRecoveryRemainingMilliseconds: UInt32 = 0
+    package var loopRecoveryRemainingMilliseconds: UInt32 = 0
     /// The GNSS fix's UTC minus the system clock's UTC at the fix, milliseconds (0 without one).
-    public var clockDisagreementMilliseconds: Int64 = 0
+    package var clockDisagreementMilliseconds: Int64 = 0
     /// The position's uncertainty grown by the fix's age (the geofence's margin), metres.
-    public var grownUncertaintyMetres: Double = .nan
+    package var grownUncertaintyMetres: Double = .nan
     /// The service rules' decision: reason code, permitted constellations, place, measurements.
-    public var service: ServiceDecision = .initial
+    package var service: ServiceDecision = .initial
     /// The networks the scheduler may choose among here (`TerminalCore.schedulingNetworks`).
-    public var schedulingNetworks: ConstellationSet = .all
+    package var schedulingNetworks: ConstellationSet = .all
     /// No network the board can use may receive here: slots are restricted.
-    public var schedulingRestricted: Bool = true
+    package var schedulingRestricted: Bool = true
 
     /// Before the first tick.
-    public static let initial = TerminalSnapshot(
+    package static let initial = TerminalSnapshot(
         tickIndex: 0, monotonicNanoseconds: 0, utcNanoseconds: .min, state: .boot, servingIndex: -1, azimuthDegrees: 0,
         elevationDegrees: 0, offBoresightDegrees: 0, transmitEnabled: false, unmetConditions: 0, faults: 0, geofenceAction: 2,
         geofenceRuleIndex: -1, boundaryDistanceMetres: .nan, outageCause: 255, latitudeDegrees: .nan, longitudeDegrees: .nan,
         horizontalUncertaintyMetres: .nan, beamformerReady: false, handovers: 0, transmitTicks: 0)
 
     /// The outage cause, if any.
-    public var outage: OutageCause? { OutageCause(rawValue: outageCause) }
+    package var outage: OutageCause? { OutageCause(rawValue: outageCause) }
 }

@@ -1,6 +1,6 @@
 /// The terminal's state, as the dish reports its own (boot → locating → searching →
 /// tracking ⇄ handover → restricted / fault / stowed).
-public enum TerminalState: UInt8, Sendable, Hashable, CaseIterable, Codable, BitwiseCopyable, CustomStringConvertible {
+package enum TerminalState: UInt8, Sendable, Hashable, CaseIterable, Codable, BitwiseCopyable, CustomStringConvertible {
     /// Starting: no tick has run yet.
     case boot
     /// No usable position or no UTC yet: nothing can be scheduled.
@@ -18,7 +18,7 @@ public enum TerminalState: UInt8, Sendable, Hashable, CaseIterable, Codable, Bit
     /// Shut down on request: transmit off, PA off, lines at their safe states.
     case stowed
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .boot: "BOOT"
         case .locating: "LOCATING"
@@ -33,7 +33,7 @@ public enum TerminalState: UInt8, Sendable, Hashable, CaseIterable, Codable, Bit
 
     /// The state that the inputs of one tick imply. Precedence: stowed, fault, locating,
     /// restricted (noService only: receive-only still tracks), then tracking/handover/searching.
-    public static func derive(
+    package static func derive(
         stowed: Bool, fault: Bool, utcKnown: Bool, positionUsable: Bool, serviceForbidden: Bool, steered: Bool,
         switchedSatellite: Bool
     ) -> TerminalState {
@@ -47,7 +47,7 @@ public enum TerminalState: UInt8, Sendable, Hashable, CaseIterable, Codable, Bit
 }
 
 /// Why the terminal is not in service, in the dish's vocabulary where it has one.
-public enum OutageCause: UInt8, Sendable, Hashable, CaseIterable, Codable, BitwiseCopyable, CustomStringConvertible {
+package enum OutageCause: UInt8, Sendable, Hashable, CaseIterable, Codable, BitwiseCopyable, CustomStringConvertible {
     /// No satellite scheduled for the slot (`NO_SCHEDULE`).
     case noSchedule
     /// No satellite qualifies in the sky (`NO_SATS`).
@@ -67,7 +67,7 @@ public enum OutageCause: UInt8, Sendable, Hashable, CaseIterable, Codable, Bitwi
     /// The serving satellite left the scan cone or the sky (`OUT_OF_SCAN`).
     case outOfScan
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noSchedule: "NO_SCHEDULE"
         case .noSatellites: "NO_SATS"
