@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Orbit", targets: ["Orbit"]),
         .library(name: "Handover", targets: ["Handover"]),
         .library(name: "Beam", targets: ["Beam"]),
+        .library(name: "Platform", targets: ["Platform"]),
         .library(name: "RealTime", targets: ["RealTime"]),
         .library(name: "Terminal", targets: ["Terminal"]),
         .library(name: "Geofence", targets: ["Geofence"]),
@@ -90,7 +91,7 @@ let package = Package(
                 "Platform", .target(name: "CPlatform", condition: linuxOnly),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]),
-        .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "TestSupport"]),
+        .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "Platform", "TestSupport"]),
 
         // Test support shared by the test targets: allocation counting (glibc's mtrace, Linux),
         // the sanitizer probe, the simulated board in code, a loopback TCP/HTTP client.
@@ -120,7 +121,7 @@ let package = Package(
         // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
         .target(name: "Drivers", dependencies: ["Platform", "HAL", "Audit"]),
         .testTarget(
-            name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "RealTime", "TestSupport"], resources: [.copy("Resources")]
+            name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "Platform", "RealTime", "TestSupport"], resources: [.copy("Resources")]
         ),
 
         // The terminal: composition, data-file loading. It ships in the firmware; it knows the
@@ -140,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "TerminalTests",
             dependencies: [
-                "Terminal", "Simulation", "HAL", "HALSim", "Drivers", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Handover",
+                "Terminal", "Simulation", "HAL", "HALSim", "Drivers", "Beam", "Orbit", "Platform", "RealTime", "Geofence", "Audit", "Handover",
             ]),
 
         // The simulator over the terminal: scenarios and their files, the harness on the virtual

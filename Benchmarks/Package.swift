@@ -25,7 +25,7 @@ let package = Package(
     targets: [
         benchmark("OrbitBenchmarks", modules: ["Orbit"]),
         benchmark("HandoverBenchmarks", modules: ["Orbit", "Handover"]),
-        benchmark("TerminalBenchmarks", modules: ["Orbit", "Beam", "RealTime", "Terminal"]),
+        benchmark("TerminalBenchmarks", modules: ["Orbit", "Beam", "Platform", "RealTime", "Terminal"]),
         benchmark("GeofenceBenchmarks", modules: ["Geofence"]),
     ],
     swiftLanguageModes: [.v6]

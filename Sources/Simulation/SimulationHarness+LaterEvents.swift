@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import Geofence
+import Platform
 import RealTime
 import Terminal
 

@@ -4,6 +4,7 @@ import Geofence
 import HAL
 import HALSim
 import Orbit
+import Platform
 import RealTime
 import Terminal
 

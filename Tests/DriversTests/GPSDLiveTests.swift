@@ -1,5 +1,6 @@
 import Drivers
 import Foundation
+import Platform
 import TestSupport
 import Testing
 
@@ -81,7 +82,7 @@ import Testing
         }
         gpsdClient.close()
         // The log repeats: keep the first report of each epoch.
-        var seen: Set<UTCTimestamp> = []
+        var seen: Set<UTCInstant> = []
         let threeD = fixes.filter { $0.mode == .threeDimensional && $0.utc.map { seen.insert($0).inserted } == true }
 
         #expect(gpsdClient.daemonRelease != nil)

@@ -1,4 +1,5 @@
 import Drivers
+import Platform
 import RealTime
 import Testing
 
@@ -125,17 +126,17 @@ import Testing
         }
     }
 
-    @Test func utcTimestampsConvertBothWays() throws {
+    @Test func utcInstantsConvertBothWays() throws {
         let instant = try #require(
-            UTCTimestamp(year: 2025, month: 3, day: 14, hour: 10, minute: 15, second: 2, nanoseconds: 250_000_000))
-        #expect(instant.secondsSinceUnixEpoch == 1_741_947_302)
+            UTCInstant(year: 2025, month: 3, day: 14, hour: 10, minute: 15, second: 2, nanoseconds: 250_000_000))
+        #expect(instant.nanosecondsSinceUnixEpoch == 1_741_947_302_250_000_000)
         #expect(instant.iso8601 == "2025-03-14T10:15:02.250Z")
-        #expect(UTCTimestamp(iso8601: "2025-03-14T10:15:02.250Z") == instant)
-        #expect(UTCTimestamp(iso8601: "2025-03-14T10:15:02Z")?.nanoseconds == 0)
-        #expect(UTCTimestamp(iso8601: "2024-02-29T23:59:60.5Z")?.iso8601 == "2024-03-01T00:00:00.500Z")
+        #expect(UTCInstant(iso8601: "2025-03-14T10:15:02.250Z") == instant)
+        #expect(UTCInstant(iso8601: "2025-03-14T10:15:02Z")?.nanosecondsSinceUnixEpoch == 1_741_947_302_000_000_000)
+        #expect(UTCInstant(iso8601: "2024-02-29T23:59:60.5Z")?.iso8601 == "2024-03-01T00:00:00.500Z")
         for bad in ["", "2025-02-29T00:00:00Z", "2025-03-14 10:15:02Z", "2025-03-14T10:15:02.Z", "2025-13-01T00:00:00Z"] {
-            #expect(UTCTimestamp(iso8601: bad) == nil, "\(bad)")
+            #expect(UTCInstant(iso8601: bad) == nil, "\(bad)")
         }
-        #expect(UTCTimestamp(secondsSinceUnixEpoch: -1).iso8601 == "1969-12-31T23:59:59.000Z")
+        #expect(UTCInstant(secondsSinceUnixEpoch: -1).iso8601 == "1969-12-31T23:59:59.000Z")
     }
 }

@@ -1,5 +1,6 @@
 import Drivers
 import Foundation
+import Platform
 import Testing
 
 /// NMEA fixes from a recorded log, read through a file descriptor as from a serial line.
@@ -55,7 +56,7 @@ import Testing
             altitudeAboveMeanSeaLevelMetres: nil, geoidSeparationMetres: nil)
         _ = assembler.consume(.rmc(rmc), receivedAtNanoseconds: 1)
         let fix = assembler.consume(.gga(gga), receivedAtNanoseconds: 2)
-        #expect(fix?.utc == UTCTimestamp(secondsSinceUnixEpoch: 20_001 * 86_400, nanoseconds: 500_000_000))
+        #expect(fix?.utc == UTCInstant(nanosecondsSinceUnixEpoch: 20_001 * 86_400 * 1_000_000_000 + 500_000_000))
         #expect(fix?.mode == .twoDimensional && fix?.altitudeMetres == nil)
         var void = rmc
         void.isValid = false

@@ -3,8 +3,9 @@ import Drivers
 import Foundation
 import HAL
 import HALSim
-import Testing
+import Platform
 import TestSupport
+import Testing
 
 /// A fresh directory under the system's temporary directory, removed by `remove()`.
 struct ScratchDirectory {
@@ -35,7 +36,7 @@ final class TransmitBench {
     let sense: SimulatedGPIOInputLine
     let interlock: TransmitInterlock
     let faults: FaultMonitor
-    let utc = UTCTimestamp(year: 2025, month: 3, day: 14, hour: 10, minute: 15)
+    let utc = UTCInstant(year: 2025, month: 3, day: 14, hour: 10, minute: 15)
 
     init(wired: Bool = true) throws {
         gpio = try SimulatedGPIO(

@@ -1,6 +1,7 @@
 import Beam
 import Foundation
 import Orbit
+import Platform
 import RealTime
 import Testing
 

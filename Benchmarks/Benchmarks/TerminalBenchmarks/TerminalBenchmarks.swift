@@ -1,6 +1,7 @@
-import Benchmark
 import Beam
+import Benchmark
 import Orbit
+import Platform
 import RealTime
 import Terminal
 

@@ -105,7 +105,7 @@ private final class FixPublisher: @unchecked Sendable {
 
     func publish(_ fix: GNSSFix) {
         guard fix.isUsable, let accuracy = fix.horizontalAccuracyMetres else { return }
-        let fixUTC = fix.utc.map { $0.secondsSinceUnixEpoch * 1_000_000_000 + Int64($0.nanoseconds) } ?? .min
+        let fixUTC = fix.utc?.nanosecondsSinceUnixEpoch ?? .min
         if !utc.isKnown, fixUTC != .min {
             utc.synchronise(
                 utc: UTCInstant(nanosecondsSinceUnixEpoch: fixUTC), atMonotonicNanoseconds: Nanoseconds(fix.receivedAtNanoseconds)

@@ -1,5 +1,6 @@
 import Audit
 import HAL
+import Platform
 
 /// What a driver wants in the audit log, as the tick hands it over.
 ///
@@ -39,10 +40,10 @@ package struct DriverAuditRecord: Sendable, Hashable {
     /// When, on the monotonic clock (nanoseconds).
     package var monotonicNanoseconds: UInt64
     /// When, in UTC, if UTC is known.
-    package var utc: UTCTimestamp?
+    package var utc: UTCInstant?
 
     /// Builds a record.
-    package init(_ event: DriverAuditEvent, monotonicNanoseconds: UInt64, utc: UTCTimestamp?) {
+    package init(_ event: DriverAuditEvent, monotonicNanoseconds: UInt64, utc: UTCInstant?) {
         self.event = event
         self.monotonicNanoseconds = monotonicNanoseconds
         self.utc = utc

@@ -1,4 +1,5 @@
 import HAL
+import Platform
 
 /// Watches the hardware fault inputs (`fault_in`, `over_temperature`) and latches a fault
 /// the tick turns into "no hardware fault: false", so transmit drops within the tick that
@@ -52,7 +53,7 @@ package final class FaultMonitor {
     /// now, so a fault present at start-up is latched before the first tick.
     package init(
         powerAmplifierFault: (any GPIOInputLine)?, overTemperature: (any GPIOInputLine)?, audit: AuditHandoff?,
-        atNanoseconds now: UInt64, utc: UTCTimestamp? = nil, minimumQuietNanoseconds: UInt64 = 100_000_000
+        atNanoseconds now: UInt64, utc: UTCInstant? = nil, minimumQuietNanoseconds: UInt64 = 100_000_000
     ) {
         self.minimumQuietNanoseconds = minimumQuietNanoseconds
         self.audit = audit
@@ -66,7 +67,7 @@ package final class FaultMonitor {
     /// The sources in fault (latched), after taking in every edge and level up to now.
     /// Allocates nothing.
     @discardableResult
-    package func update(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> FaultSourceSet {
+    package func update(atNanoseconds now: UInt64, utc: UTCInstant?) -> FaultSourceSet {
         for index in inputs.indices {
             if inputs[index].line.reportsEdges { drainEdges(index, now, utc) }
             readLevel(index, now, utc)
@@ -93,7 +94,7 @@ package final class FaultMonitor {
     /// inactive and has been quiet for `minimumQuietNanoseconds`; audited. Returns the
     /// sources still latched.
     @discardableResult
-    package func clear(_ source: FaultSource? = nil, atNanoseconds now: UInt64, utc: UTCTimestamp?) -> FaultSourceSet {
+    package func clear(_ source: FaultSource? = nil, atNanoseconds now: UInt64, utc: UTCInstant?) -> FaultSourceSet {
         _ = update(atNanoseconds: now, utc: utc)
         for index in inputs.indices where source == nil || inputs[index].source == source {
             let state = inputs[index].state
@@ -109,7 +110,7 @@ package final class FaultMonitor {
 
     // MARK: Inputs
 
-    private func drainEdges(_ index: Int, _ now: UInt64, _ utc: UTCTimestamp?) {
+    private func drainEdges(_ index: Int, _ now: UInt64, _ utc: UTCInstant?) {
         repeat {
             events.removeAll()
             do {
@@ -131,7 +132,7 @@ package final class FaultMonitor {
         } while events.isFull
     }
 
-    private func readLevel(_ index: Int, _ now: UInt64, _ utc: UTCTimestamp?) {
+    private func readLevel(_ index: Int, _ now: UInt64, _ utc: UTCInstant?) {
         do {
             let active = try inputs[index].line.read() == .active
             inputs[index].state.isActive = active
@@ -143,7 +144,7 @@ package final class FaultMonitor {
     }
 
     /// Notes activity at `time`; latches (and audits) if not latched yet.
-    private func raise(_ index: Int, _ cause: FaultCause, at time: UInt64, _ now: UInt64, _ utc: UTCTimestamp?) {
+    private func raise(_ index: Int, _ cause: FaultCause, at time: UInt64, _ now: UInt64, _ utc: UTCInstant?) {
         inputs[index].state.lastActiveNanoseconds = max(inputs[index].state.lastActiveNanoseconds ?? 0, time)
         guard !inputs[index].state.isLatched else { return }
         inputs[index].state.isLatched = true

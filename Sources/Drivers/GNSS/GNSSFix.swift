@@ -1,3 +1,4 @@
+import Platform
 /// What kind of position a fix is (gpsd's TPV `mode`, NMEA GSA's fix type).
 package enum GNSSFixMode: Int, Sendable, Hashable, CaseIterable, BitwiseCopyable, CustomStringConvertible {
     /// No position: the receiver has no fix (or has not said yet).
@@ -50,7 +51,7 @@ package enum GNSSFixSource: String, Sendable, Hashable, BitwiseCopyable {
 /// clock: freshness is judged on that, never on `utc`.
 package struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
     /// The time of the fix, UTC.
-    package var utc: UTCTimestamp?
+    package var utc: UTCInstant?
     /// Latitude, degrees north (WGS 84); NaN when `mode` is `none`.
     package var latitudeDegrees: Double
     /// Longitude, degrees east (WGS 84); NaN when `mode` is `none`.
@@ -71,7 +72,7 @@ package struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
 
     /// Builds a fix.
     package init(
-        utc: UTCTimestamp?, latitudeDegrees: Double, longitudeDegrees: Double, altitudeMetres: Double?,
+        utc: UTCInstant?, latitudeDegrees: Double, longitudeDegrees: Double, altitudeMetres: Double?,
         horizontalAccuracyMetres: Double?, mode: GNSSFixMode, satellitesUsed: Int?, receivedAtNanoseconds: UInt64,
         source: GNSSFixSource
     ) {
@@ -87,7 +88,7 @@ package struct GNSSFix: Sendable, Hashable, BitwiseCopyable {
     }
 
     /// A report of no fix.
-    package static func noFix(utc: UTCTimestamp?, receivedAtNanoseconds: UInt64, source: GNSSFixSource) -> GNSSFix {
+    package static func noFix(utc: UTCInstant?, receivedAtNanoseconds: UInt64, source: GNSSFixSource) -> GNSSFix {
         GNSSFix(
             utc: utc, latitudeDegrees: .nan, longitudeDegrees: .nan, altitudeMetres: nil, horizontalAccuracyMetres: nil,
             mode: .none, satellitesUsed: nil, receivedAtNanoseconds: receivedAtNanoseconds, source: source)

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// Why a line from gpsd was rejected (the connection carries on).
 package enum GPSDError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -65,7 +66,7 @@ struct GPSDReport: Decodable {
     /// partial report without a position (gpsd sends those between full ones, e.g. only its
     /// error estimates, although its documentation says `lat` and `lon` come with mode 2 and 3).
     func fix(satellitesUsed: Int?, receivedAtNanoseconds: UInt64) throws(GPSDError) -> GNSSFix? {
-        let utc = time.flatMap { UTCTimestamp(iso8601: $0) }
+        let utc = time.flatMap { UTCInstant(iso8601: $0) }
         if time != nil, utc == nil { throw .invalidValue(reportClass: "TPV", field: "time") }
         let mode = mode.flatMap { GNSSFixMode(rawValue: $0) } ?? .none  // 0: "no mode value yet seen"
         guard mode != .none else { return .noFix(utc: utc, receivedAtNanoseconds: receivedAtNanoseconds, source: .gpsd) }

@@ -91,7 +91,7 @@ struct NMEAFieldReader {
         let value = { (at: Int) in Int(digits[at] - 0x30) * 10 + Int(digits[at + 1] - 0x30) }
         let (day, month, shortYear) = (value(0), value(2), value(4))
         let year = shortYear >= 80 ? 1900 + shortYear : 2000 + shortYear
-        guard UTCTimestamp(year: year, month: month, day: day) != nil else { throw malformed("date", text) }
+        guard UTCInstant(year: year, month: month, day: day) != nil else { throw malformed("date", text) }
         return CivilCalendar.days(year: year, month: month, day: day)
     }
 

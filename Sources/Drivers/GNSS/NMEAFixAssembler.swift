@@ -1,3 +1,4 @@
+import Platform
 /// Turns a stream of NMEA sentences into `GNSSFix`es: one per GGA, completed with what the
 /// other sentences of the same or the previous epoch said.
 ///
@@ -72,13 +73,12 @@ package struct NMEAFixAssembler: Sendable {
     }
 
     /// The UTC of a time of day, dated by the last RMC.
-    private func utc(ofTimeOfDay seconds: Double) -> UTCTimestamp? {
+    private func utc(ofTimeOfDay seconds: Double) -> UTCInstant? {
         guard let rmc = lastRMC, let days = rmc.daysSinceUnixEpoch else { return nil }
         let dayShift = Int64(((rmc.timeOfDaySeconds + secondsBetween(rmc.timeOfDaySeconds, seconds)) / 86_400).rounded(.down))
         let whole = seconds.rounded(.down)
-        return UTCTimestamp(
-            secondsSinceUnixEpoch: (days + dayShift) * 86_400 + Int64(whole),
-            nanoseconds: UInt32(((seconds - whole) * 1e9).rounded()))
+        let fraction = Int64(((seconds - whole) * 1e9).rounded())
+        return UTCInstant(nanosecondsSinceUnixEpoch: ((days + dayShift) * 86_400 + Int64(whole)) * 1_000_000_000 + fraction)
     }
 
     private func secondsBetween(_ from: Double, _ to: Double) -> Double { Self.secondsBetween(from, to) }

@@ -1,4 +1,5 @@
 import HAL
+import Platform
 
 /// The transmit interlock: drives `transmit_enable` active only while every condition of
 /// safety invariants 1 and 5 holds, and every decision is audited (invariant 4).
@@ -93,7 +94,7 @@ package final class TransmitInterlock {
     /// waits, never allocates. `now` is the tick's monotonic time, `utc` the UTC of the tick
     /// when known (for the audit record only).
     @discardableResult
-    package func update(_ conditions: TransmitConditions, atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Phase {
+    package func update(_ conditions: TransmitConditions, atNanoseconds now: UInt64, utc: UTCInstant?) -> Phase {
         audit.refresh()
         reassertOffLevel()
         checkSense(atNanoseconds: now, utc: utc)
@@ -130,7 +131,7 @@ package final class TransmitInterlock {
 
     /// Switches transmit off now, whatever the conditions (shutdown, signal, operator stop);
     /// audited with `unmet` as the reason (empty: "stopped").
-    package func forceOff(atNanoseconds now: UInt64, utc: UTCTimestamp?, unmet: TransmitConditionSet = []) {
+    package func forceOff(atNanoseconds now: UInt64, utc: UTCInstant?, unmet: TransmitConditionSet = []) {
         // Called every tick while stowed: keeps the hand-off moving, so a record a missed
         // try-lock left in the outbox still reaches the writer (found by the model checker).
         audit.refresh()
@@ -148,7 +149,7 @@ package final class TransmitInterlock {
     /// Clears a latched line fault (an operator's action, audited); returns whether there
     /// was one. If the line still disagrees with its command, the fault latches again.
     @discardableResult
-    package func clearLineFault(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+    package func clearLineFault(atNanoseconds now: UInt64, utc: UTCInstant?) -> Bool {
         guard lineFault != nil else { return false }
         lineFault = nil
         senseMismatchTicks = 0
@@ -160,7 +161,7 @@ package final class TransmitInterlock {
     /// it is driven to, so a chip that stopped answering is found even while nothing switches;
     /// a failure latches a `TransmitLineFault` and switches off. While a fault is latched, the
     /// off level is written again at each check.
-    package func verifyLine(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    package func verifyLine(atNanoseconds now: UInt64, utc: UTCInstant?) {
         if lineFault != nil, commandedLevel == .inactive, (try? transmitEnable.set(.inactive)) != nil { offWriteFailed = false }
         do {
             _ = try transmitEnable.read()
@@ -187,7 +188,7 @@ package final class TransmitInterlock {
 
     // MARK: Switching
 
-    private func switchOn(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    private func switchOn(atNanoseconds now: UInt64, utc: UTCInstant?) {
         do {
             try transmitEnable.set(.active)
             commandedLevel = .active
@@ -198,7 +199,7 @@ package final class TransmitInterlock {
         }
     }
 
-    private func switchOff(_ unmet: TransmitConditionSet, atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    private func switchOff(_ unmet: TransmitConditionSet, atNanoseconds now: UInt64, utc: UTCInstant?) {
         do {
             try transmitEnable.set(.inactive)
             offWriteFailed = false
@@ -214,7 +215,7 @@ package final class TransmitInterlock {
 
     // MARK: Sense and faults
 
-    private func checkSense(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    private func checkSense(atNanoseconds now: UInt64, utc: UTCInstant?) {
         guard let sense, lineFault == nil else { return }
         let sensed: LogicalLevel
         do {
@@ -233,14 +234,14 @@ package final class TransmitInterlock {
         }
     }
 
-    private func latch(_ fault: TransmitLineFault, _ now: UInt64, _ utc: UTCTimestamp?) {
+    private func latch(_ fault: TransmitLineFault, _ now: UInt64, _ utc: UTCInstant?) {
         guard lineFault == nil else { return }
         lineFault = fault
         submit(.transmitLineFault(fault), now, utc)
     }
 
     @discardableResult
-    private func submit(_ event: DriverAuditEvent, _ now: UInt64, _ utc: UTCTimestamp?) -> Bool {
+    private func submit(_ event: DriverAuditEvent, _ now: UInt64, _ utc: UTCInstant?) -> Bool {
         audit.submit(DriverAuditRecord(event, monotonicNanoseconds: now, utc: utc))
     }
 }

@@ -1,4 +1,5 @@
 import HAL
+import Platform
 
 /// The power amplifier's supply (`pa_power`): on only while the terminal wants it and no
 /// hardware fault is present; off within the update that sees a fault.
@@ -41,7 +42,7 @@ package final class PowerAmplifierSupply {
     /// removes power now. Returns whether it is powered. Never throws: a failed write is
     /// latched (see the type's notes) and tried again at the next update.
     @discardableResult
-    package func update(wanted: Bool, fault: Bool, atNanoseconds now: UInt64 = 0, utc: UTCTimestamp? = nil) -> Bool {
+    package func update(wanted: Bool, fault: Bool, atNanoseconds now: UInt64 = 0, utc: UTCInstant? = nil) -> Bool {
         let target = wanted && !fault && writeFault == nil
         guard target != isPowered || !levelKnown else { return isPowered }
         do {
@@ -59,7 +60,7 @@ package final class PowerAmplifierSupply {
         return isPowered
     }
 
-    private func latch(_ error: GPIOError, _ now: UInt64, _ utc: UTCTimestamp?) {
+    private func latch(_ error: GPIOError, _ now: UInt64, _ utc: UTCInstant?) {
         failedWriteCount += 1
         guard writeFault == nil else { return }
         writeFault = error
@@ -69,7 +70,7 @@ package final class PowerAmplifierSupply {
     /// Checks the line (the tick calls it every few tens of ticks): reads back the level it is
     /// driven to; a failure latches the fault as a failed write would (and the next update
     /// writes the off level again).
-    package func verifyLine(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    package func verifyLine(atNanoseconds now: UInt64, utc: UTCInstant?) {
         do {
             _ = try line.read()
         } catch {
@@ -85,7 +86,7 @@ package final class PowerAmplifierSupply {
     /// Clears a latched write fault if the last write succeeded (the line is off and follows
     /// its command again); audited. Returns whether the fault is clear now.
     @discardableResult
-    package func clearWriteFault(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+    package func clearWriteFault(atNanoseconds now: UInt64, utc: UTCInstant?) -> Bool {
         guard writeFault != nil else { return true }
         guard lastWriteSucceeded, levelKnown else { return false }
         writeFault = nil

@@ -1,3 +1,4 @@
+import Platform
 /// What one tick knows about itself: where it sits on the grid, when it was due and when it
 /// actually woke, and the UTC of its scheduled instant when UTC is known.
 ///

@@ -14,14 +14,6 @@ extension TerminalCore {
         }
     }
 
-    /// A loop UTC instant as the drivers' timestamp.
-    static func timestamp(_ utc: UTCInstant) -> UTCTimestamp {
-        let (seconds, nanoseconds) = utc.nanosecondsSinceUnixEpoch.quotientAndRemainder(dividingBy: 1_000_000_000)
-        return nanoseconds < 0
-            ? UTCTimestamp(secondsSinceUnixEpoch: seconds - 1, nanoseconds: UInt32(nanoseconds + 1_000_000_000))
-            : UTCTimestamp(secondsSinceUnixEpoch: seconds, nanoseconds: UInt32(nanoseconds))
-    }
-
     /// Why the terminal is out of service at this tick, or nil when it is tracking.
     func outageCause(_ context: TickContext, steered: Bool, beamformerReady: Bool, faults: FaultSourceSet) -> OutageCause? {
         guard let utc = context.scheduledUTC else { return .noUTC }

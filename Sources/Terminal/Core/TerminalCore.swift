@@ -3,6 +3,7 @@ import Drivers
 import Geofence
 import HAL
 import Orbit
+import Platform
 import RealTime
 
 /// The terminal's real-time tick: everything that must happen within a millisecond, in a
@@ -146,12 +147,11 @@ package final class TerminalCore {
     package func tick(_ context: TickContext) {
         let now = UInt64(max(0, context.scheduledNanoseconds))
         let utc = context.scheduledUTC
-        let utcTimestamp = utc.map { Self.timestamp($0) }
         if channels.isStowRequested {
-            stow(atNanoseconds: now, utc: utcTimestamp)
+            stow(atNanoseconds: now, utc: utc)
             // A stow does not pause the supervision of the output lines: a chip that stops
             // answering while stowed is found, and transmit-enable's failed off-write retried.
-            if context.tickIndex % max(1, lineCheckIntervalTicks) == 0 { verifyLines(atNanoseconds: now, utc: utcTimestamp) }
+            if context.tickIndex % max(1, lineCheckIntervalTicks) == 0 { verifyLines(atNanoseconds: now, utc: utc) }
             publish(context, steered: false)
             return
         }
@@ -162,7 +162,7 @@ package final class TerminalCore {
         if let counters = channels.serviceDays.readIfUpdated() { serviceRules.updateCounters(counters) }
         serviceDecision = serviceRules.decide(
             geofence: geofenceDecision, on: utc.map { UTCDay(unixNanoseconds: $0.nanosecondsSinceUnixEpoch) })
-        let faultSet = faults.update(atNanoseconds: now, utc: utcTimestamp)
+        let faultSet = faults.update(atNanoseconds: now, utc: utc)
         // The geofence judges the network the terminal uses: the scheduled satellite's (a zone
         // may ban one operator and spare another), or while none is scheduled, the board's.
         let network = servingNetwork(pointing.scheduledSatellite(context))
@@ -183,7 +183,7 @@ package final class TerminalCore {
             postedVersion: postedVersion, postedAtNanoseconds: postedAtNanoseconds, atNanoseconds: now,
             maximumLagNanoseconds: beamformerLagNanoseconds)
 
-        if context.tickIndex % max(1, lineCheckIntervalTicks) == 0 { verifyLines(atNanoseconds: now, utc: utcTimestamp) }
+        if context.tickIndex % max(1, lineCheckIntervalTicks) == 0 { verifyLines(atNanoseconds: now, utc: utc) }
         let outputFault = (powerAmplifier?.hasFault ?? false) || ledFault
         var conditions = TransmitConditions()
         conditions.utcKnown = utc != nil
@@ -195,17 +195,17 @@ package final class TerminalCore {
         conditions.loopDeadlinesMet = loopHealthy(context.recentDeadlinesMet, atNanoseconds: now)
         conditions.policyValid = utc.map { $0.nanosecondsSinceUnixEpoch <= policyValidUntilUnixNanoseconds } ?? false
         conditions.beamformerHealthy = beamformerReady
-        conditions.clocksAgree = clocksAgree(utc, atNanoseconds: now, utcTimestamp: utcTimestamp)
+        conditions.clocksAgree = clocksAgree(utc, atNanoseconds: now)
         conditions.serviceRulesMet = serviceDecision.permitsTransmit(servingNetwork: network)
         self.conditions = conditions
-        interlock.update(conditions, atNanoseconds: now, utc: utcTimestamp)
+        interlock.update(conditions, atNanoseconds: now, utc: utc)
 
         var fault = !faultSet.isEmpty || interlock.lineFault != nil || outputFault
-        powerAmplifier?.update(wanted: steered && !forbidden, fault: fault, atNanoseconds: now, utc: utcTimestamp)
+        powerAmplifier?.update(wanted: steered && !forbidden, fault: fault, atNanoseconds: now, utc: utc)
         if !outputFault, powerAmplifier?.hasFault == true {
             // The PA supply's write failed in this tick: transmit off now, not at the next tick.
             fault = true
-            interlock.forceOff(atNanoseconds: now, utc: utcTimestamp, unmet: TransmitConditionSet(.noHardwareFault))
+            interlock.forceOff(atNanoseconds: now, utc: utc, unmet: TransmitConditionSet(.noHardwareFault))
         }
         if sample.satelliteIndex != lastServing {
             if lastServing >= 0, sample.satelliteIndex >= 0 { snapshot.handovers += 1 }
@@ -218,7 +218,7 @@ package final class TerminalCore {
             utcKnown: utc != nil, positionUsable: fix.sequence > 0 && !geofenceDecision.reason.isFailClosed,
             serviceForbidden: forbidden, steered: steered,
             switchedSatellite: context.scheduledNanoseconds - servingSinceNanoseconds < 50_000_000)
-        updateLED(Self.pattern(for: state), tick: context.tickIndex, now: now, utc: utcTimestamp)
+        updateLED(Self.pattern(for: state), tick: context.tickIndex, now: now, utc: utc)
         publish(context, steered: steered, beamformerReady: beamformerReady, faults: faultSet)
     }
 
@@ -235,7 +235,7 @@ package final class TerminalCore {
     /// Clears the latched faults that can be cleared now (fault inputs quiet long enough, the
     /// PA supply's write fault once a write succeeded); audited. Returns whether none remains.
     @discardableResult
-    package func clearFaults(atNanoseconds now: UInt64, utc: UTCTimestamp?) -> Bool {
+    package func clearFaults(atNanoseconds now: UInt64, utc: UTCInstant?) -> Bool {
         let inputs = faults.clear(atNanoseconds: now, utc: utc)
         let supply = powerAmplifier?.clearWriteFault(atNanoseconds: now, utc: utc) ?? true
         if ledFault, ledLastCallSucceeded {
@@ -248,7 +248,7 @@ package final class TerminalCore {
 
     /// Reads back every output line (see `lineCheckIntervalTicks`): a chip that stopped
     /// answering is found while nothing switches.
-    private func verifyLines(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    private func verifyLines(atNanoseconds now: UInt64, utc: UTCInstant?) {
         interlock.verifyLine(atNanoseconds: now, utc: utc)
         powerAmplifier?.verifyLine(atNanoseconds: now, utc: utc)
         do {
@@ -258,7 +258,7 @@ package final class TerminalCore {
         }
     }
 
-    private func ledFailed(_ error: GPIOError, _ now: UInt64, _ utc: UTCTimestamp?) {
+    private func ledFailed(_ error: GPIOError, _ now: UInt64, _ utc: UTCInstant?) {
         ledWriteFailures &+= 1
         ledLastCallSucceeded = false
         guard !ledFault else { return }
@@ -301,7 +301,7 @@ package final class TerminalCore {
 
     /// `clocks_agree`: the last fix's UTC against the loop's UTC at the moment the fix was
     /// received (so the fix's age does not count as disagreement). Transitions are audited.
-    private func clocksAgree(_ utc: UTCInstant?, atNanoseconds now: UInt64, utcTimestamp: UTCTimestamp?) -> Bool {
+    private func clocksAgree(_ utc: UTCInstant?, atNanoseconds now: UInt64) -> Bool {
         if let utc, fix.sequence > 0, fix.utcNanoseconds != .min {
             let age = Int64(now) - fix.receivedAtNanoseconds
             let clockAtFix = utc.nanosecondsSinceUnixEpoch &- age
@@ -313,13 +313,13 @@ package final class TerminalCore {
                     disagree
                     ? .clockDisagreementRaised(disagreementMilliseconds: clockDisagreementNanoseconds / 1_000_000)
                     : .clockDisagreementCleared
-                audit?.submit(DriverAuditRecord(event, monotonicNanoseconds: now, utc: utcTimestamp))
+                audit?.submit(DriverAuditRecord(event, monotonicNanoseconds: now, utc: utc))
             }
         }
         return !clocksDisagree
     }
 
-    private func updateLED(_ pattern: StatusLEDPattern, tick: UInt64, now: UInt64, utc: UTCTimestamp?) {
+    private func updateLED(_ pattern: StatusLEDPattern, tick: UInt64, now: UInt64, utc: UTCInstant?) {
         do {
             try statusLED?.update(pattern, tick: tick)
             ledLastCallSucceeded = true
@@ -340,7 +340,7 @@ package final class TerminalCore {
     /// Transmit off at once, PA off, LED off (a stow: the operator's, or the one before the
     /// daemon stops; the tick calls it every tick while either is requested); the state becomes
     /// `stowed`. Lines keep their safe states; releasing them is the owner's job.
-    package func stow(atNanoseconds now: UInt64, utc: UTCTimestamp?) {
+    package func stow(atNanoseconds now: UInt64, utc: UTCInstant?) {
         interlock.forceOff(atNanoseconds: now, utc: utc)
         powerAmplifier?.update(wanted: false, fault: true, atNanoseconds: now, utc: utc)
         updateLED(.off, tick: 0, now: now, utc: utc)

@@ -1,6 +1,7 @@
 import Beam
 import Handover
 import Orbit
+import Platform
 import RealTime
 
 /// The beam-pointing work of one real-time tick: read the latest serving assignment, find
