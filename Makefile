@@ -57,6 +57,7 @@ test: deps
 	$(MAKE) --no-print-directory dish-api-test
 	$(MAKE) --no-print-directory model-smoke
 	$(MAKE) --no-print-directory campaign-smoke
+	$(MAKE) --no-print-directory fuzz-smoke
 
 # Every command as the README shows it, from the southern and western hemispheres, with its
 # exit status and --json output checked (issue 14; python3 reads the JSON); part of
@@ -225,10 +226,10 @@ slurm-test: deps
 
 # libFuzzer (issue 17): one target per parser that takes outside bytes (Fuzz/, declared in
 # Package.swift only when UTERMD_FUZZ is set), built with --sanitize=fuzzer in .build-fuzz (a
-# full instrumented debug build of its own: not part of make test). Corpora are seeded from the
+# full instrumented debug build of its own). Corpora are seeded from the
 # repository's own files (Fuzz/seed-corpora.sh) into .build-fuzz/corpus/TARGET; findings (crash-*,
 # timeout-*, oom-*) land in .build-fuzz/findings/TARGET. FUZZ_SECONDS per target.
-.PHONY: fuzz fuzz-build fuzz-long sanitize
+.PHONY: fuzz fuzz-build fuzz-smoke fuzz-long sanitize
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = FuzzElementSets FuzzGeoJSON FuzzPolicyBundle FuzzDataFiles FuzzNMEA FuzzGPSD FuzzBridgeFrames FuzzRotctld FuzzAuditScan FuzzStatusAPI FuzzDishAPI
 fuzz-build:
@@ -239,6 +240,12 @@ fuzz-build:
 fuzz: deps fuzz-build
 	sh Fuzz/seed-corpora.sh .build-fuzz/corpus
 	sh Fuzz/run-fuzzers.sh .build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# CI's smoke, part of `make test`: every target FUZZ_SMOKE_SECONDS on the seeds, any finding
+# fails the run (the instrumented build takes about 10 minutes on a 2-core machine).
+FUZZ_SMOKE_SECONDS ?= 15
+fuzz-smoke:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
 
 # The long run (issue 17's acceptance): every target to 10 M executions or an hour, whichever
 # comes first, on an optimised build (release, -enable-testing for the targets' @testable

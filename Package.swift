@@ -6,6 +6,8 @@ import PackageDescription
 /// Linux-only: libusb (and libgpiod, loaded at run time) exist there. On macOS the
 /// simulated terminal builds without them.
 let linuxOnly: TargetDependencyCondition? = .when(platforms: [.linux])
+/// swift-system: `Errno` for every error that carries one, and the EINTR retry (Platform.SystemCall).
+let systemPackage: Target.Dependency = .product(name: "SystemPackage", package: "swift-system")
 
 // How the shipped binaries are linked (release builds on Linux; measured in README "Memory"):
 // lld with packed relative relocations (DT_RELR, read by glibc 2.36 and later: Debian 12,
@@ -69,8 +71,8 @@ let package = Package(
         // ISO-8601 codec; CPlatform is the C shim (built with _GNU_SOURCE) for the Linux calls the
         // Glibc module does not export (sched_setaffinity, pthread_setname_np, gettid).
         .target(name: "CPlatform"),
-        .target(name: "Platform", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform", .product(name: "SystemPackage", package: "swift-system")]),
+        .target(name: "Platform", dependencies: [systemPackage]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", systemPackage]),
 
         // Orbits: time, element sets, SGP4/SDP4, frames, constellations.
         .target(name: "Orbit", dependencies: ["Platform"]),
@@ -88,10 +90,11 @@ let package = Package(
         .target(
             name: "RealTime",
             dependencies: [
+                systemPackage,
                 "Platform", .target(name: "CPlatform", condition: linuxOnly),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]),
-        .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "Platform", "TestSupport"]),
+        .testTarget(name: "RealTimeTests", dependencies: ["RealTime", "Platform", "TestSupport", systemPackage]),
 
         // Test support shared by the test targets: allocation counting (glibc's mtrace, Linux),
         // the sanitizer probe, the simulated board in code, a loopback TCP/HTTP client.
@@ -102,24 +105,25 @@ let package = Package(
         .testTarget(name: "GeofenceTests", dependencies: ["Geofence"], resources: [.copy("Resources")]),
 
         // The crash-safe, append-only audit log of transmit decisions and policy changes.
-        .target(name: "Audit", dependencies: ["Platform", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Platform", "TestSupport"]),
+        .target(name: "Audit", dependencies: [systemPackage, "Platform", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "AuditTests", dependencies: [systemPackage, "Audit", "Platform", "TestSupport"]),
 
         // Hardware: protocols, Linux backends, simulated backends.
-        .target(name: "HAL", dependencies: ["Platform"]),
+        .target(name: "HAL", dependencies: [systemPackage, "Platform"]),
         .testTarget(name: "HALTests", dependencies: ["HAL", "Platform"]),
         .target(
             name: "HALLinux",
             dependencies: [
+                systemPackage,
                 "HAL",
                 .target(name: "CLibUSB", condition: linuxOnly),
             ]),
         .testTarget(name: "HALLinuxTests", dependencies: ["HALLinux", "HAL", "TestSupport"]),
-        .target(name: "HALSim", dependencies: ["HAL"]),
+        .target(name: "HALSim", dependencies: [systemPackage, "HAL"]),
         .testTarget(name: "HALSimTests", dependencies: ["HALSim", "HAL", "Platform", "TestSupport"]),
 
         // Drivers over the HAL: transmit interlock, fault monitor, beamformer bridge, GNSS.
-        .target(name: "Drivers", dependencies: ["Platform", "HAL", "Audit"]),
+        .target(name: "Drivers", dependencies: [systemPackage, "Platform", "HAL", "Audit"]),
         .testTarget(
             name: "DriversTests", dependencies: ["Drivers", "HAL", "HALSim", "Audit", "Platform", "RealTime", "TestSupport"], resources: [.copy("Resources")]
         ),
@@ -129,6 +133,7 @@ let package = Package(
         .target(
             name: "Terminal",
             dependencies: [
+                systemPackage,
                 "Platform", "HAL", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -149,18 +154,20 @@ let package = Package(
         .target(
             name: "Simulation",
             dependencies: [
+                systemPackage,
                 "Terminal", "Platform", "HAL", "HALSim", "Beam", "Orbit", "RealTime", "Geofence", "Audit", "Drivers", "Handover",
             ]),
 
         // The virtual HIL bench (HIL/vm) as a scenario rig: the terminal on libgpiod/gpio-sim
         // and libusb/FunctionFS, the scenario's events done through sysfs.
-        .target(name: "HILBench", dependencies: ["Terminal", "Simulation", "Platform", "HAL", "HALLinux", "Drivers", "RealTime"]),
+        .target(name: "HILBench", dependencies: [systemPackage, "Terminal", "Simulation", "Platform", "HAL", "HALLinux", "Drivers", "RealTime"]),
         .testTarget(name: "HILBenchTests", dependencies: ["HILBench", "HAL", "HALSim", "Platform"]),
 
         // The daemon's shell: config, status API, metrics, systemd, rotctld, reports.
         .target(
             name: "Daemon",
             dependencies: [
+                systemPackage,
                 "Terminal", "Platform", "HAL", "Orbit", "Geofence", "Audit", "Drivers", "RealTime", "Handover", "Beam", "DishAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -235,6 +242,7 @@ let package = Package(
         .executableTarget(
             name: "utermd-bridge-emulator",
             dependencies: [
+                systemPackage,
                 "Platform", "HAL", "HALLinux", "Drivers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

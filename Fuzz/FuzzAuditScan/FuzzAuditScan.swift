@@ -1,4 +1,5 @@
 import Audit
+import FuzzSupport
 
 /// libFuzzer entry: the audit log scan (`utermd audit show`, the daemon's open): every line
 /// checked (CRC, sequence, hash chain), a torn tail taken, the chain required.
@@ -17,8 +18,3 @@ public func fuzzAuditScan(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     check.requireChain()
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

@@ -1,3 +1,5 @@
+import FuzzSupport
+
 @testable import HAL
 
 /// libFuzzer entry: frames from the beamformer bridge over USB (a replying device can send
@@ -24,8 +26,3 @@ public func fuzzBridgeFrames(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32
     keep(try? BeamformerBridgeCodec.decode(framed, expectedSequence: 7))
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import FuzzSupport
 import Simulation
 import Terminal
 
@@ -23,8 +24,3 @@ public func fuzzDataFiles(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

@@ -1,3 +1,4 @@
+import FuzzSupport
 import Orbit
 
 /// libFuzzer entry: element-set files (TLE, OMM JSON, OMM CSV). The first byte picks the
@@ -22,8 +23,3 @@ public func fuzzElementSets(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 
     }
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

@@ -1,3 +1,5 @@
+import FuzzSupport
+
 @testable import Drivers
 
 /// libFuzzer entry: gpsd's JSON reports (one per line), decoded and turned into fixes as the
@@ -11,8 +13,3 @@ public func fuzzGPSD(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

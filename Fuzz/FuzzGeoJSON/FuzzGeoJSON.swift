@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Geofence
 
 /// libFuzzer entry: GeoJSON zone files, read with the policy loader's checks (ring closure,
@@ -12,8 +13,3 @@ public func fuzzGeoJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     keep(zone.signedDistanceMetres(to: GeodeticCoordinate(latitudeDegrees: 0, longitudeDegrees: 179.9)))
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

@@ -1,4 +1,5 @@
 import Drivers
+import FuzzSupport
 
 /// libFuzzer entry: NMEA 0183 from a GNSS receiver's serial line: each line parsed, the
 /// sentences assembled into fixes as the GNSS reader does.
@@ -14,8 +15,3 @@ public func fuzzNMEA(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Geofence
 import Terminal
 
@@ -18,8 +19,3 @@ public func fuzzPolicyBundle(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32
     }
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

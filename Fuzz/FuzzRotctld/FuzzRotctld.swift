@@ -1,4 +1,5 @@
 import Daemon
+import FuzzSupport
 
 /// libFuzzer entry: rotctld protocol lines from a TCP client (hamlib's `rotctl`, or anyone
 /// on the port), each answered by the protocol as the server does.
@@ -11,8 +12,3 @@ public func fuzzRotctld(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) { keep(rotator.reply(to: String(line))) }
     return 0
 }
-
-/// Hands `value` to code the optimiser may not look into, so that a release build
-/// (`make fuzz-long`) cannot drop a parse whose result this target does not otherwise use.
-@inline(never) @_optimize(none)
-private func keep<Value>(_ value: Value) {}

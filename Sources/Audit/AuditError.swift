@@ -1,14 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemPackage
 
 /// A failure of the audit log. While the log cannot be written, nothing that must be
 /// audited may happen: the caller keeps transmit off.
 package enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A system call failed.
-    case system(operation: String, path: String, errno: Int32)
+    case system(operation: String, path: String, errno: Errno)
     /// The file is not an audit log (its first line is no record, or it is not a regular
     /// file): it was left untouched.
     case notAuditLog(path: String, reason: String)
@@ -28,8 +24,8 @@ package enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case .system(let operation, let path, let code):
-            "\(path): \(operation) failed: \(AuditError.describe(errno: code)) (errno \(code))"
+        case .system(let operation, let path, let errno):
+            "\(path): \(operation) failed: \(errno.report)"
         case .notAuditLog(let path, let reason):
             "\(path): not an audit log, left untouched: \(reason)"
         case .damaged(let path, let findings):
@@ -46,9 +42,5 @@ package enum AuditError: Error, Sendable, Hashable, CustomStringConvertible {
         case .writerUnavailable(let path, let reason):
             "\(path): audit record not written: \(reason)"
         }
-    }
-
-    static func describe(errno code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }

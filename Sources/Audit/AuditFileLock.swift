@@ -19,7 +19,7 @@ package enum AuditFileLock {
                 let holder = procLocksHolder(of: descriptor)
                 throw .locked(path: path, holderPID: holder)
             }
-            throw .system(operation: "flock", path: path, errno: failure.rawValue)
+            throw .system(operation: "flock", path: path, errno: failure)
         }
     }
 

@@ -74,7 +74,7 @@ struct AuditLineReader {
         case .success(let read): count = read
         case .failure(let failure):
             buffer.removeLast(chunk)
-            throw .system(operation: "read", path: path, errno: failure.rawValue)
+            throw .system(operation: "read", path: path, errno: failure)
         }
         buffer.removeLast(chunk - count)
         fileOffset += off_t(count)

@@ -40,7 +40,7 @@ package final class AuditLog {
     package init(path: String) throws(AuditError) {
         self.path = path
         let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw .system(operation: "open", path: path, errno: errno) }
+        guard fd >= 0 else { throw .system(operation: "open", path: path, errno: .last) }
         let scan: AuditFileScan
         do throws(AuditError) {
             try Self.requireRegularFile(fd, path)
@@ -49,9 +49,9 @@ package final class AuditLog {
             try Self.refuseUnlessIntact(scan, path)
             if scan.tornBytes > 0 {
                 guard ftruncate(fd, off_t(scan.validLength)) == 0 else {
-                    throw AuditError.system(operation: "ftruncate", path: path, errno: errno)
+                    throw AuditError.system(operation: "ftruncate", path: path, errno: .last)
                 }
-                guard fsync(fd) == 0 else { throw AuditError.system(operation: "fsync", path: path, errno: errno) }
+                guard fsync(fd) == 0 else { throw AuditError.system(operation: "fsync", path: path, errno: .last) }
             }
         } catch {
             close(fd)
@@ -83,10 +83,10 @@ package final class AuditLog {
         let line: [UInt8]
         do { line = try AuditLineFormat.encode(entry) } catch { throw .encoding("\(error)") }
         if let failure = line.withUnsafeBytes({ SystemCall.writeAll(descriptor, $0) }) {
-            throw .system(operation: "write", path: path, errno: failure.rawValue)
+            throw .system(operation: "write", path: path, errno: failure)
         }
         if case .failure(let failure) = SystemCall.retryingOnInterrupt({ fsync(descriptor) }) {
-            throw .system(operation: "fsync", path: path, errno: failure.rawValue)
+            throw .system(operation: "fsync", path: path, errno: failure)
         }
         nextSequence += 1
         headDigest = AuditChain.digest(ofLine: line.dropLast())
@@ -105,7 +105,7 @@ package final class AuditLog {
         path: String, keepEntries: Bool = false, visit: (AuditEntry) -> Void = { _ in }
     ) throws(AuditError) -> AuditFileScan {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .system(operation: "open", path: path, errno: errno) }
+        guard fd >= 0 else { throw .system(operation: "open", path: path, errno: .last) }
         defer { close(fd) }
         try requireRegularFile(fd, path)
         return try AuditFileScan(descriptor: fd, path: path, keepEntries: keepEntries, visit: visit)
@@ -118,7 +118,7 @@ package final class AuditLog {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return }
-            throw .system(operation: "open", path: path, errno: errno)
+            throw .system(operation: "open", path: path, errno: .last)
         }
         defer { close(fd) }
         try requireRegularFile(fd, path)
@@ -134,7 +134,7 @@ package final class AuditLog {
             suffix += 1
             target = "\(path).corrupt-\(suffix)"
         }
-        guard rename(path, target) == 0 else { throw .system(operation: "rename", path: path, errno: errno) }
+        guard rename(path, target) == 0 else { throw .system(operation: "rename", path: path, errno: .last) }
         return target
     }
 
@@ -148,7 +148,7 @@ package final class AuditLog {
 
     private static func requireRegularFile(_ fd: Int32, _ path: String) throws(AuditError) {
         var status = stat()
-        guard fstat(fd, &status) == 0 else { throw .system(operation: "fstat", path: path, errno: errno) }
+        guard fstat(fd, &status) == 0 else { throw .system(operation: "fstat", path: path, errno: .last) }
         let type = status.st_mode & S_IFMT
         guard type == S_IFREG else {
             throw .notAuditLog(

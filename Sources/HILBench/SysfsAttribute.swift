@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +18,7 @@ package final class SysfsAttribute: @unchecked Sendable {
     package init(path: String, writable: Bool) throws(VMBenchError) {
         self.path = path
         descriptor = open(path, writable ? O_RDWR : O_RDONLY)
-        guard descriptor >= 0 else { throw VMBenchError("\(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw VMBenchError("\(path): \(Errno.last)") }
     }
 
     deinit { close(descriptor) }

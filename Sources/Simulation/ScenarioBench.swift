@@ -1,5 +1,6 @@
 import HAL
 import RealTime
+import SystemPackage
 import Terminal
 
 /// The rig a scenario runs on: where the firmware's GPIO lines and beamformer bridge are,
@@ -48,7 +49,7 @@ package protocol ScenarioBench: AnyObject {
 
     /// Makes every request, write and read of line `role` fail with `errno` until
     /// `endGPIOFailure`; false when the bench cannot (real kernel lines).
-    func beginGPIOFailure(_ role: GPIORole, errno: Int32) -> Bool
+    func beginGPIOFailure(_ role: GPIORole, errno: Errno) -> Bool
 
     /// Ends an injected failure.
     func endGPIOFailure(_ role: GPIORole)
@@ -74,7 +75,7 @@ package protocol ScenarioBench: AnyObject {
 
 extension ScenarioBench {
     /// Benches of real lines cannot make them fail.
-    package func beginGPIOFailure(_: GPIORole, errno _: Int32) -> Bool { false }
+    package func beginGPIOFailure(_: GPIORole, errno _: Errno) -> Bool { false }
     /// Nothing to end.
     package func endGPIOFailure(_: GPIORole) {}
     /// Not known.

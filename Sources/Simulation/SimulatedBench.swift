@@ -2,6 +2,7 @@ import Drivers
 import HAL
 import HALSim
 import RealTime
+import SystemPackage
 import Terminal
 
 /// The simulated rig: HALSim GPIO lines (transmit-enable wired back to its sense input as
@@ -65,7 +66,7 @@ package final class SimulatedBench: ScenarioBench {
         try? gpio.driveInput(role, to: level, atNanoseconds: UInt64(max(0, now)))
     }
 
-    package func beginGPIOFailure(_ role: GPIORole, errno: Int32) -> Bool {
+    package func beginGPIOFailure(_ role: GPIORole, errno: Errno) -> Bool {
         gpio.injectFailure(on: role, errno: errno)
         return true
     }

@@ -7,6 +7,7 @@ import HALSim
 import Orbit
 import Platform
 import RealTime
+import SystemPackage
 import Terminal
 
 /// The world around the terminal in a scenario run, one tick at a time: GNSS fixes, the
@@ -188,7 +189,7 @@ struct SimulationHarness<Bench: ScenarioBench>: TickBody {
                 replugAt = replugAt == .max ? end : max(replugAt, end)
                 note(seconds, "beamformer bridge unplugged for \(length) s")
             case .gpioFailure(let role, let length):
-                guard bench.beginGPIOFailure(role, errno: EIO) else {
+                guard bench.beginGPIOFailure(role, errno: .ioError) else {
                     note(seconds, "GPIO failure of \(role.rawValue): this bench cannot inject it (skipped)")
                     continue
                 }

@@ -20,7 +20,7 @@ final class LockedTraceFile {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .system(operation: "open", path: path, errno: errno) }
+        guard fd >= 0 else { throw .system(operation: "open", path: path, errno: .last) }
         do {
             try AuditFileLock.lockExclusively(fd, path: path)
         } catch {
@@ -34,7 +34,7 @@ final class LockedTraceFile {
 
     /// Replaces the file's contents with `bytes`.
     func replaceContents(with bytes: [UInt8]) throws(AuditError) {
-        guard ftruncate(descriptor, 0) == 0 else { throw .system(operation: "ftruncate", path: path, errno: errno) }
+        guard ftruncate(descriptor, 0) == 0 else { throw .system(operation: "ftruncate", path: path, errno: .last) }
         var offset = 0
         while offset < bytes.count {
             let start = offset
@@ -42,7 +42,7 @@ final class LockedTraceFile {
                 SystemCall.retryingOnInterrupt { pwrite(descriptor, buffer.baseAddress! + start, buffer.count - start, off_t(start)) }
             }) {
             case .success(let written): offset += written
-            case .failure(let failure): throw .system(operation: "write", path: path, errno: failure.rawValue)
+            case .failure(let failure): throw .system(operation: "write", path: path, errno: failure)
             }
         }
     }

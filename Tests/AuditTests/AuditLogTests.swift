@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import SystemPackage
 import Testing
 
 @testable import Audit
@@ -101,7 +102,8 @@ import Testing
                 return
             }
             #expect(operation == "open")
-            #expect(code == ENOENT)
+            #expect(code == .noSuchFileOrDirectory)
+            #expect(error.description.hasSuffix("No such file or directory (errno 2)"))
             #expect(error.description.contains("/nonexistent-dir/audit.log"))
         }
     }

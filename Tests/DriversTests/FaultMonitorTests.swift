@@ -77,10 +77,10 @@ import Testing
     @Test func anInputThatCannotBeReadIsAFault() throws {
         let bench = try TransmitBench()
         bench.switchOn()
-        bench.gpio.injectFailure(on: .faultIn, errno: 5)
+        bench.gpio.injectFailure(on: .faultIn, errno: .ioError)
         bench.tick()
         #expect(!bench.interlock.isTransmitEnabled)
-        #expect(bench.faults.state(of: .powerAmplifier)?.cause == .unreadable(errno: 5))
+        #expect(bench.faults.state(of: .powerAmplifier)?.cause == .unreadable(errno: .ioError))
     }
 }
 
@@ -95,10 +95,10 @@ import Testing
         let handoff = AuditHandoff()
         let supply = PowerAmplifierSupply(line: try gpio.openOutput(.paPower), audit: handoff)
         #expect(supply.update(wanted: true, fault: false))
-        gpio.injectFailure(on: .paPower, errno: EIO)
+        gpio.injectFailure(on: .paPower, errno: .ioError)
         #expect(supply.update(wanted: true, fault: true), "the off-write failed: it may still be powered")
         #expect(supply.hasFault)
-        #expect(supply.writeFault?.errno == EIO)
+        #expect(supply.writeFault?.errno == .ioError)
         for _ in 0..<3 { supply.update(wanted: false, fault: false) }
         #expect(supply.failedWriteCount == 4, "tried again at every update")
         #expect(!supply.clearWriteFault(atNanoseconds: 0, utc: nil), "not while the line fails")
@@ -110,7 +110,7 @@ import Testing
         var records: [DriverAuditRecord] = []
         handoff.refresh()
         handoff.takeQueued(into: &records, timeoutNanoseconds: 0)
-        #expect(records.map(\.event) == [.outputWriteFailed(.paPower, errno: EIO), .outputWriteFaultCleared(.paPower)])
+        #expect(records.map(\.event) == [.outputWriteFailed(.paPower, errno: .ioError), .outputWriteFaultCleared(.paPower)])
     }
 
     @Test func thePowerAmplifierIsPoweredOnlyWithoutAFaultAndWrittenOnlyOnChange() throws {

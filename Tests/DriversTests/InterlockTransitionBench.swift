@@ -112,12 +112,12 @@ final class InterlockTransitionBench {
         switch input {
         case .agree: try gpio.driveInput(.transmitEnableSense, to: commanded)
         case .disagree: try gpio.driveInput(.transmitEnableSense, to: commanded == .active ? .inactive : .active)
-        case .unreadable: gpio.injectFailure(on: .transmitEnableSense, errno: 5)
+        case .unreadable: gpio.injectFailure(on: .transmitEnableSense, errno: .ioError)
         }
     }
 
     func setWrites(failing: Bool) {
-        if failing { gpio.injectFailure(on: .transmitEnable, errno: 5) } else { gpio.clearFailure(on: .transmitEnable) }
+        if failing { gpio.injectFailure(on: .transmitEnable, errno: .ioError) } else { gpio.clearFailure(on: .transmitEnable) }
     }
 
     /// One update with `conditions`, the sense input and writes as given.

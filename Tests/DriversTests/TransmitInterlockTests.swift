@@ -188,11 +188,11 @@ import Testing
     @Test func aFailedOffWriteLandsAtTheFirstTickTheChipAnswers() throws {
         let bench = try TransmitBench()
         bench.switchOn()
-        bench.gpio.injectFailure(on: .transmitEnable, errno: EIO)
+        bench.gpio.injectFailure(on: .transmitEnable, errno: .ioError)
         var zoneLost = TransmitConditions.allMet
         zoneLost.insideAllowedZone = false
         bench.tick(zoneLost)  // off commanded; the write fails, the line stays where it was
-        #expect(bench.interlock.lineFault == .writeFailed(errno: EIO))
+        #expect(bench.interlock.lineFault == .writeFailed(errno: .ioError))
         #expect(bench.gpio.level(of: .transmitEnable) == .active)
         for _ in 0..<5 { bench.tick(zoneLost) }
         #expect(bench.gpio.level(of: .transmitEnable) == .active)
@@ -208,7 +208,7 @@ import Testing
     @Test func aFailedOffWriteLandsWhileStowed() throws {
         let bench = try TransmitBench()
         bench.switchOn()
-        bench.gpio.injectFailure(on: .transmitEnable, errno: EIO)
+        bench.gpio.injectFailure(on: .transmitEnable, errno: .ioError)
         bench.interlock.forceOff(atNanoseconds: bench.now, utc: nil)  // the stow's first tick
         #expect(bench.gpio.level(of: .transmitEnable) == .active)
         bench.gpio.clearFailure(on: .transmitEnable)

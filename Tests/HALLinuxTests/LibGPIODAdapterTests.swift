@@ -86,7 +86,7 @@
             fake.failNext["set"] = EIO
             let error = #expect(throws: GPIOError.self) { try transmit.release() }
             #expect(error?.kind == .system)
-            #expect(error?.errno == EIO)
+            #expect(error?.errno == .ioError)
             #expect(error?.operation == "set transmit_enable (pinctrl-rp1 line 17) to its safe state")
             // No second attempt from deinit: one failed write, then release and close.
             #expect(Array(fake.log.suffix(3)) == ["set gpiochip1:17 0", "release gpiochip1:17", "close gpiochip1"])
@@ -97,7 +97,7 @@
             fake.failNext["request"] = EBUSY
             let error = #expect(throws: GPIOError.self) { _ = try gpio.openOutput(.transmitEnable) }
             #expect(error?.kind == .busy)
-            #expect(error?.errno == EBUSY)
+            #expect(error?.errno == .resourceBusy)
             #expect(error?.description.contains("(errno \(EBUSY))") == true)
             #expect(fake.log.last == "close gpiochip1")
             #expect(!fake.log.contains { $0.hasPrefix("release") })
@@ -117,7 +117,7 @@
             let (fake, gpio) = try fake([.init(label: "?", lineCount: 8, openErrno: EACCES)])
             let error = #expect(throws: GPIOError.self) { _ = try gpio.openOutput(.transmitEnable) }
             #expect(error?.kind == .accessDenied)
-            #expect(error?.errno == EACCES)
+            #expect(error?.errno == .permissionDenied)
             #expect(fake.log == ["open gpiochip0"])
         }
 
@@ -204,7 +204,7 @@
             let fault = try gpio.openInput(.faultIn)
             fake.failNext["wait"] = EBADF
             let error = #expect(throws: GPIOError.self) { _ = try fault.readEvent(timeout: .milliseconds(1)) }
-            #expect(error?.errno == EBADF)
+            #expect(error?.errno == .badFileDescriptor)
             #expect(error?.reason == String(cString: strerror(EBADF)))
         }
 

@@ -60,7 +60,7 @@ import Testing
             Issue.record("a regular file was accepted as a GPIO chip")
         } catch let error as GPIOError {
             #expect(error.operation.contains(fake))
-            #expect(error.errno != 0)
+            #expect(error.errno != nil)
             #expect(error.description.contains("errno"))
         }
     }

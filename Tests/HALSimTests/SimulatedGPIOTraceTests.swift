@@ -82,8 +82,8 @@ import Testing
         let gpio = try SimulatedGPIO(board: SimBoard.profile, clock: clock)
         let transmit = try gpio.openOutput(.transmitEnable)
         try transmit.set(.active)
-        gpio.injectFailure(on: .transmitEnable, errno: 5, reason: "Input/output error")
-        #expect(throws: GPIOError(kind: .system, operation: "simulated transmit_enable", errno: 5, reason: "Input/output error"))
+        gpio.injectFailure(on: .transmitEnable, errno: .ioError, reason: "Input/output error")
+        #expect(throws: GPIOError(kind: .system, operation: "simulated transmit_enable", errno: .ioError, reason: "Input/output error"))
         {
             try transmit.release()
         }

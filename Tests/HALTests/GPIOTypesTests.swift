@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func errorsCarryTheirErrno() {
-        let error = GPIOError(operation: "open /dev/gpiochip0", errno: 13, reason: "Permission denied")
+        let error = GPIOError(operation: "open /dev/gpiochip0", errno: .permissionDenied, reason: "Permission denied")
         #expect(error.kind == .system)
         #expect(error.description == "open /dev/gpiochip0: Permission denied (errno 13)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import Testing
 
 @testable import RealTime
@@ -6,29 +7,29 @@ import Testing
 /// A kernel that answers every call with a chosen error and records what it was asked.
 final class ScriptedRealTimeSystem: RealTimeSystem {
     var supportsRealTimeSettings = true
-    var error: SystemError?
+    var error: Errno?
     private(set) var calls: [String] = []
 
-    init(error: SystemError?) { self.error = error }
+    init(error: Errno?) { self.error = error }
 
     func fifoPriorityRange() -> ClosedRange<Int32> { 1...99 }
-    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
+    func setCurrentThreadFIFOPriority(_ priority: Int32) -> Errno? {
         calls.append("pthread_setschedparam(SCHED_FIFO, \(priority))")
         return error
     }
-    func lockAllMemory() -> SystemError? {
+    func lockAllMemory() -> Errno? {
         calls.append("mlockall(MCL_CURRENT|MCL_FUTURE)")
         return error
     }
-    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
+    func setCurrentThreadAffinity(_ processors: [Int]) -> Errno? {
         calls.append("sched_setaffinity(\(processors))")
         return error
     }
-    func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
+    func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> Errno? {
         calls.append("timerslack_ns(\(nanoseconds))")
         return error
     }
-    func requestCPUWakeLatency(microseconds: Int32) -> SystemError? {
+    func requestCPUWakeLatency(microseconds: Int32) -> Errno? {
         calls.append("cpu_dma_latency(\(microseconds))")
         return error
     }
@@ -71,7 +72,7 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
                 continue
             }
             #expect(error == .notPermitted)
-            #expect(warning.contains("EPERM"))
+            #expect(warning.contains("Operation not permitted (errno 1)"))
         }
         #expect(report.warnings[0].contains("mlockall") && report.warnings[0].contains("CAP_IPC_LOCK"))
         #expect(report.warnings[2].contains("timer slack 1 ns"))
@@ -81,8 +82,8 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
 
     @Test func aMemoryLockLimitIsAPermissionLimit() {
         let report = RealTimeSetup.apply(
-            RealTimeOptions(lockMemory: true), using: ScriptedRealTimeSystem(error: .outOfMemory))
-        guard case .notPermitted(.memoryLock, .outOfMemory, let warning) = report.outcomes.first else {
+            RealTimeOptions(lockMemory: true), using: ScriptedRealTimeSystem(error: .noMemory))
+        guard case .notPermitted(.memoryLock, .noMemory, let warning) = report.outcomes.first else {
             Issue.record("expected notPermitted, got \(report.outcomes)")
             return
         }
@@ -108,9 +109,9 @@ final class ScriptedRealTimeSystem: RealTimeSystem {
     }
 
     @Test func systemErrorsNameThemselves() {
-        #expect(SystemError.notPermitted.description.hasPrefix("EPERM ("))
-        #expect(SystemError.outOfMemory.isPermissionLimit)
-        #expect(!SystemError.invalidArgument.isPermissionLimit)
+        #expect(Errno.notPermitted.report == "Operation not permitted (errno 1)")
+        #expect(Errno.noMemory.isPermissionLimit)
+        #expect(!Errno.invalidArgument.isPermissionLimit)
     }
 
     /// On the real kernel, on a throwaway thread: each request is applied or refused with a

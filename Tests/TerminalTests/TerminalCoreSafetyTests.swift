@@ -1,7 +1,7 @@
 import Audit
 import Drivers
-import HAL
 import Foundation
+import HAL
 import Testing
 
 @testable import Terminal
@@ -72,7 +72,7 @@ import Testing
         let rig = try TerminalCoreRig()
         rig.tick()
         #expect(rig.core.conditions.noHardwareFault)
-        rig.bench.gpio.injectFailure(on: .paPower, errno: EIO)
+        rig.bench.gpio.injectFailure(on: .paPower, errno: .ioError)
         for _ in 0..<100 { rig.tick() }
         #expect(!rig.core.conditions.noHardwareFault, "found by the read-back within 100 ticks")
         #expect(rig.core.powerAmplifierWriteFault)

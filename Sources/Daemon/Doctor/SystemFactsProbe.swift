@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -75,7 +76,7 @@ package enum SystemFactsProbe {
             try? channel.close().wait()
             return nil
         } catch let error as IOError {
-            return "\(SocketError(operation: "bind \(listen)", errno: error.errnoCode))"
+            return "\(SocketError(operation: "bind \(listen)", errno: Errno(rawValue: error.errnoCode)))"
         } catch {
             return "bind \(listen): \(error)"
         }
@@ -95,7 +96,7 @@ package enum SystemFactsProbe {
             var parameters = sched_param()
             parameters.sched_priority = priority
             let result = pthread_setschedparam(pthread_self(), SCHED_FIFO, &parameters)
-            guard result == 0 else { return "\(String(cString: strerror(result))) (errno \(result))" }
+            guard result == 0 else { return Errno(rawValue: result).report }
             parameters.sched_priority = 0
             _ = pthread_setschedparam(pthread_self(), SCHED_OTHER, &parameters)
             return nil
@@ -105,8 +106,7 @@ package enum SystemFactsProbe {
         static func cpuDMALatencyProblem() -> String? {
             let descriptor = open("/dev/cpu_dma_latency", O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
-                let code = errno
-                return "\(String(cString: strerror(code))) (errno \(code))"
+                return Errno.last.report
             }
             close(descriptor)
             return nil

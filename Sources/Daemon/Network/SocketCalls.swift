@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -15,7 +16,7 @@ enum SocketCalls {
         #else
             let descriptor = socket(AF_UNIX, SOCK_DGRAM, 0)
         #endif
-        guard descriptor >= 0 else { throw SocketError(operation: "socket AF_UNIX", errno: errno) }
+        guard descriptor >= 0 else { throw SocketError(operation: "socket AF_UNIX", errno: .last) }
         prepare(descriptor)
         return descriptor
     }
@@ -45,14 +46,14 @@ package struct SocketError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The call, e.g. `bind 127.0.0.1:9201`.
     package var operation: String
     /// The `errno` it set.
-    package var errno: Int32
+    package var errno: Errno
 
     /// Builds an error.
-    package init(operation: String, errno: Int32) {
+    package init(operation: String, errno: Errno) {
         self.operation = operation
         self.errno = errno
     }
 
     /// `bind 127.0.0.1:9201: Address already in use (errno 98)`.
-    package var description: String { "\(operation): \(String(cString: strerror(errno))) (errno \(errno))" }
+    package var description: String { "\(operation): \(errno.report)" }
 }

@@ -1,6 +1,7 @@
 import Audit
 import HAL
 import Platform
+import SystemPackage
 
 /// What a driver wants in the audit log, as the tick hands it over.
 ///
@@ -23,7 +24,7 @@ package enum DriverAuditEvent: Sendable, Hashable {
     /// A latched hardware fault was cleared.
     case hardwareFaultCleared(FaultSource)
     /// A write to an output line (the PA supply) failed: a hardware fault is latched.
-    case outputWriteFailed(GPIORole, errno: Int32)
+    case outputWriteFailed(GPIORole, errno: Errno?)
     /// A latched output write fault was cleared (the line follows its command again).
     case outputWriteFaultCleared(GPIORole)
     /// The GNSS fix's UTC and the system clock disagree by more than the bound (a
@@ -81,7 +82,8 @@ package struct DriverAuditRecord: Sendable, Hashable {
             return entry(.fault, "raised", "\(source) in fault", ["source": source.description, "cause": cause.description])
         case .hardwareFaultCleared(let source):
             return entry(.fault, "cleared", "\(source) cleared", ["source": source.description])
-        case .outputWriteFailed(let role, let code):
+        case .outputWriteFailed(let role, let errno):
+            let code = errno?.rawValue ?? 0
             return entry(
                 .fault, "output_write_failed", "writing \(role.rawValue) failed (errno \(code)): hardware fault latched",
                 ["source": role.rawValue, "errno": "\(code)"])

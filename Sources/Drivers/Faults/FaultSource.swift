@@ -1,4 +1,5 @@
 import HAL
+import SystemPackage
 
 /// A hardware input that reports a fault, by the board role of its line.
 package enum FaultSource: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
@@ -27,14 +28,14 @@ package enum FaultCause: Sendable, Hashable, CustomStringConvertible {
     case level
     /// The line could not be read (`errno`); an input that cannot be read is taken as a
     /// fault (fail closed).
-    case unreadable(errno: Int32)
+    case unreadable(errno: Errno?)
 
     /// `edge@123ns`, `level`, `unreadable (errno 5)`.
     package var description: String {
         switch self {
         case .edge(let time): "edge@\(time)ns"
         case .level: "level"
-        case .unreadable(let code): "unreadable (errno \(code))"
+        case .unreadable(let code): "unreadable (errno \(code?.rawValue ?? 0))"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Platform
+import SystemPackage
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +21,7 @@ struct DescriptorInput {
         var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let milliseconds = timeout.pollMilliseconds
         switch SystemCall.retryingOnInterrupt({ poll(&pollDescriptor, 1, milliseconds) }) {
-        case .failure(let failure): throw .system(operation: "poll", errno: failure.rawValue)
+        case .failure(let failure): throw .system(operation: "poll", errno: failure)
         case .success(0): return .nothingYet
         case .success: break
         }
@@ -31,7 +32,7 @@ struct DescriptorInput {
             if code == EAGAIN || code == EWOULDBLOCK { return .nothingYet }
             // A USB-CDC receiver that went away reads EIO: the input has ended.
             if code == EIO { return .endOfInput }
-            throw .system(operation: "read", errno: code)
+            throw .system(operation: "read", errno: Errno(rawValue: code))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Platform
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -45,20 +46,20 @@ package final class NMEAStreamReader {
     /// (a USB-CDC receiver ignores the rate; a UART needs the receiver's, often 9,600 or 38,400).
     package convenience init(path: String, baudRate: Int? = nil) throws(GNSSError) {
         let descriptor = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .system(operation: "open \(path)", errno: errno) }
+        guard descriptor >= 0 else { throw .system(operation: "open \(path)", errno: .last) }
         if isatty(descriptor) == 1 {
             var settings = termios()
             guard tcgetattr(descriptor, &settings) == 0 else {
                 let code = errno
                 systemClose(descriptor)
-                throw .system(operation: "tcgetattr \(path)", errno: code)
+                throw .system(operation: "tcgetattr \(path)", errno: Errno(rawValue: code))
             }
             cfmakeraw(&settings)
             if let speed = Self.speed(baudRate) { _ = cfsetspeed(&settings, speed) }
             guard tcsetattr(descriptor, TCSANOW, &settings) == 0 else {
                 let code = errno
                 systemClose(descriptor)
-                throw .system(operation: "tcsetattr \(path)", errno: code)
+                throw .system(operation: "tcsetattr \(path)", errno: Errno(rawValue: code))
             }
         }
         self.init(fileDescriptor: descriptor, closesDescriptor: true)

@@ -1,4 +1,5 @@
 import Platform
+import SystemPackage
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +23,7 @@ enum TCPConnection {
         #else
             let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
-        guard descriptor >= 0 else { throw .system(operation: "socket", errno: errno) }
+        guard descriptor >= 0 else { throw .system(operation: "socket", errno: .last) }
         do {
             try configure(descriptor)
             try connect(descriptor, to: &address, named: "\(host):\(port)", timeout: timeout)
@@ -36,7 +37,7 @@ enum TCPConnection {
     private static func configure(_ descriptor: Int32) throws(GNSSError) {
         let flags = fcntl(descriptor, F_GETFL)
         guard flags >= 0, fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) == 0 else {
-            throw .system(operation: "fcntl O_NONBLOCK", errno: errno)
+            throw .system(operation: "fcntl O_NONBLOCK", errno: .last)
         }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         #if canImport(Darwin)
@@ -54,20 +55,20 @@ enum TCPConnection {
             }
         }
         if result == 0 { return }
-        guard errno == EINPROGRESS || errno == EINTR else { throw .system(operation: "connect \(name)", errno: errno) }
+        guard errno == EINPROGRESS || errno == EINTR else { throw .system(operation: "connect \(name)", errno: .last) }
         var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
         let milliseconds = timeout.pollMilliseconds
         switch SystemCall.retryingOnInterrupt({ poll(&pollDescriptor, 1, milliseconds) }) {
-        case .failure(let failure): throw .system(operation: "poll connect \(name)", errno: failure.rawValue)
+        case .failure(let failure): throw .system(operation: "poll connect \(name)", errno: failure)
         case .success(0): throw .connectTimedOut(name)
         case .success: break
         }
         var failure: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
         guard getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &failure, &length) == 0 else {
-            throw .system(operation: "getsockopt SO_ERROR", errno: errno)
+            throw .system(operation: "getsockopt SO_ERROR", errno: .last)
         }
-        guard failure == 0 else { throw .system(operation: "connect \(name)", errno: failure) }
+        guard failure == 0 else { throw .system(operation: "connect \(name)", errno: Errno(rawValue: failure)) }
     }
 
     /// Sends all of `bytes` (waiting for room with `poll` when the socket is full).
@@ -90,7 +91,7 @@ enum TCPConnection {
             case .success(let sent): offset += sent
             case .failure(let failure):
                 let code = failure.rawValue
-                guard code == EAGAIN || code == EWOULDBLOCK, waits < 5 else { throw .system(operation: "send", errno: code) }
+                guard code == EAGAIN || code == EWOULDBLOCK, waits < 5 else { throw .system(operation: "send", errno: Errno(rawValue: code)) }
                 waits += 1
                 var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&pollDescriptor, 1, 1000)

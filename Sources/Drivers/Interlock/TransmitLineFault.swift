@@ -1,4 +1,5 @@
 import HAL
+import SystemPackage
 
 /// A fault of the transmit-enable line itself, found by the interlock. Latched until
 /// `TransmitInterlock.clearLineFault(atNanoseconds:utc:)`.
@@ -7,21 +8,21 @@ package enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
     /// `commanded`: a stuck driver, a broken wire, or a relay welded shut.
     case senseDisagrees(commanded: LogicalLevel, sensed: LogicalLevel)
     /// The sense input could not be read (`errno`).
-    case senseUnreadable(errno: Int32)
+    case senseUnreadable(errno: Errno?)
     /// Driving the line failed (`errno`).
-    case writeFailed(errno: Int32)
+    case writeFailed(errno: Errno?)
     /// Reading back the level the line is driven to failed (`errno`): the chip no longer
     /// answers, so the line may not follow a command to go off.
-    case readbackFailed(errno: Int32)
+    case readbackFailed(errno: Errno?)
 
     /// What happened, in words.
     package var description: String {
         switch self {
         case .senseDisagrees(let commanded, let sensed):
             "transmit_enable commanded \(commanded.rawValue) but transmit_enable_sense reads \(sensed.rawValue)"
-        case .senseUnreadable(let code): "transmit_enable_sense unreadable (errno \(code))"
-        case .writeFailed(let code): "transmit_enable write failed (errno \(code))"
-        case .readbackFailed(let code): "transmit_enable read-back failed (errno \(code))"
+        case .senseUnreadable(let code): "transmit_enable_sense unreadable (errno \(code?.rawValue ?? 0))"
+        case .writeFailed(let code): "transmit_enable write failed (errno \(code?.rawValue ?? 0))"
+        case .readbackFailed(let code): "transmit_enable read-back failed (errno \(code?.rawValue ?? 0))"
         }
     }
 }

@@ -1,3 +1,4 @@
+import SystemPackage
 /// A failure to open, drive, read or release a GPIO line.
 ///
 /// Thrown by every GPIO backend. When the operating system reported the failure (libgpiod
@@ -37,13 +38,13 @@ package struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
     package var kind: Kind
     /// What was being done, e.g. `open /dev/gpiochip0` or `set transmit_enable`.
     package var operation: String
-    /// The errno value libgpiod left (0 when none was set).
-    package var errno: Int32
+    /// The errno libgpiod left (nil when none was set).
+    package var errno: Errno?
     /// `strerror(errno)`, or the firmware's own explanation when `errno` is 0.
     package var reason: String
 
     /// Builds an error of a given kind.
-    package init(kind: Kind, operation: String, errno: Int32 = 0, reason: String) {
+    package init(kind: Kind, operation: String, errno: Errno? = nil, reason: String) {
         self.kind = kind
         self.operation = operation
         self.errno = errno
@@ -51,12 +52,12 @@ package struct GPIOError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Builds an error the operating system reported, of kind `system`.
-    package init(operation: String, errno: Int32, reason: String) {
+    package init(operation: String, errno: Errno, reason: String) {
         self.init(kind: .system, operation: operation, errno: errno, reason: reason)
     }
 
     /// `operation: reason (errno N)`.
     package var description: String {
-        errno == 0 ? "\(operation): \(reason)" : "\(operation): \(reason) (errno \(errno))"
+        errno.map { "\(operation): \(reason) (errno \($0.rawValue))" } ?? "\(operation): \(reason)"
     }
 }

@@ -1,3 +1,4 @@
+import SystemPackage
 // HALLinux's view of libgpiod, the same for 1.x and 2.x: the call table `GPIODCalls` and the
 // Swift types it speaks. The C calls themselves are in one adapter file per API version
 // (LibGPIODv1.swift, LibGPIODv2.swift), bound at run time by LibGPIODLoader.swift; the rest
@@ -148,7 +149,9 @@
                 case EACCES, EPERM: .accessDenied
                 default: .system
                 }
-            return GPIOError(kind: kind, operation: operation, errno: status.errno, reason: errorText(status.errno))
+            return GPIOError(
+                kind: kind, operation: operation, errno: status.errno == 0 ? nil : Errno(rawValue: status.errno),
+                reason: errorText(status.errno))
         }
     }
 

@@ -1,4 +1,5 @@
 import HAL
+import SystemPackage
 
 /// A board's GPIO lines in memory: deterministic, driven by a virtual clock, recording
 /// every write.
@@ -150,7 +151,7 @@ package final class SimulatedGPIO: GPIOBackend {
 
     /// Makes every further request, write and read of `role` fail with `errno` (as a
     /// failing chip would), until `clearFailure(on:)`.
-    package func injectFailure(on role: GPIORole, errno: Int32, reason: String = "injected failure") {
+    package func injectFailure(on role: GPIORole, errno: Errno, reason: String = "injected failure") {
         failures[role] = GPIOError(kind: .system, operation: "simulated \(role.rawValue)", errno: errno, reason: reason)
     }
 

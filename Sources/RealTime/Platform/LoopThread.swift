@@ -1,3 +1,4 @@
+import SystemPackage
 /// A dedicated OS thread (a pthread) for a loop, so that ticks never wait for a thread of the
 /// Swift concurrency pool, and so that real-time settings apply to this thread alone.
 ///
@@ -75,7 +76,7 @@ package struct LoopThread<Result: Sendable>: ~Copyable {
 /// Why a loop thread could not start.
 package enum LoopThreadError: Error, Sendable, Hashable {
     /// `pthread_create` failed (`EAGAIN`: out of threads or memory).
-    case creationFailed(SystemError)
+    case creationFailed(Errno)
 }
 
 /// The entry point a C thread calls: a non-generic base class, since a C function pointer

@@ -1,3 +1,4 @@
+import SystemPackage
 /// What to ask of the kernel for a loop's thread: real-time priority, locked memory, a fixed
 /// processor. Every setting is optional, and none is required for the loop to run.
 package struct RealTimeOptions: Sendable, Hashable {
@@ -62,9 +63,9 @@ package enum RealTimeSetupOutcome: Sendable, Hashable {
     case applied(RealTimeSetting, detail: String)
     /// The kernel refused for lack of privilege (`EPERM`, or `ENOMEM` from the memory-lock limit):
     /// usual in containers and for non-root users.
-    case notPermitted(RealTimeSetting, error: SystemError, warning: String)
+    case notPermitted(RealTimeSetting, error: Errno, warning: String)
     /// The kernel refused the setting itself (a priority out of range, an absent processor).
-    case failed(RealTimeSetting, error: SystemError, warning: String)
+    case failed(RealTimeSetting, error: Errno, warning: String)
     /// This platform has no such setting (everything except Linux).
     case unsupported(RealTimeSetting, reason: String)
 

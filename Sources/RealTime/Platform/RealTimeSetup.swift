@@ -1,3 +1,4 @@
+import SystemPackage
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -55,7 +56,7 @@ package enum RealTimeSetup {
 
     /// A refusal of `setting` by the kernel: `notPermitted` for a privilege limit, else `failed`.
     private static func refusal(
-        _ setting: RealTimeSetting, _ error: SystemError, notPermitted: String, failed: String
+        _ setting: RealTimeSetting, _ error: Errno, notPermitted: String, failed: String
     ) -> RealTimeSetupOutcome {
         error.isPermissionLimit
             ? .notPermitted(setting, error: error, warning: notPermitted) : .failed(setting, error: error, warning: failed)
@@ -71,9 +72,9 @@ package enum RealTimeSetup {
         let consequence = "idle processors may enter deep states whose exit delays the loop's wake-ups by tens of µs"
         return refusal(
             .cpuWakeLatency, error,
-            notPermitted: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) not permitted: \(error); \(consequence). "
+            notPermitted: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) not permitted: \(error.report); \(consequence). "
                 + "To enable: root, or write access to /dev/cpu_dma_latency.",
-            failed: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) failed: \(error); \(consequence).")
+            failed: "CPU wake-up latency \(latency) µs (/dev/cpu_dma_latency) failed: \(error.report); \(consequence).")
     }
 
     private static func lockMemory(using system: some RealTimeSystem) -> RealTimeSetupOutcome {
@@ -83,10 +84,10 @@ package enum RealTimeSetup {
         let consequence = "memory stays pageable, so a page fault can delay a tick"
         return refusal(
             .memoryLock, error,
-            notPermitted: "mlockall(MCL_CURRENT | MCL_FUTURE) not permitted: \(error); \(consequence). "
+            notPermitted: "mlockall(MCL_CURRENT | MCL_FUTURE) not permitted: \(error.report); \(consequence). "
                 + "To enable: CAP_IPC_LOCK or root, and RLIMIT_MEMLOCK unlimited (LimitMEMLOCK=infinity "
                 + "in the systemd unit).",
-            failed: "mlockall failed: \(error); \(consequence).")
+            failed: "mlockall failed: \(error.report); \(consequence).")
     }
 
     private static func setAffinity(_ processors: [Int], using system: some RealTimeSystem) -> RealTimeSetupOutcome {
@@ -102,8 +103,8 @@ package enum RealTimeSetup {
             return .applied(.cpuAffinity, detail: "pinned to processors \(processors)")
         }
         return refusal(
-            .cpuAffinity, error, notPermitted: "CPU affinity \(processors) not permitted: \(error); \(consequence).",
-            failed: "CPU affinity \(processors) failed: \(error); \(consequence).")
+            .cpuAffinity, error, notPermitted: "CPU affinity \(processors) not permitted: \(error.report); \(consequence).",
+            failed: "CPU affinity \(processors) failed: \(error.report); \(consequence).")
     }
 
     private static func setTimerSlack(_ nanoseconds: UInt64, using system: some RealTimeSystem)
@@ -116,8 +117,8 @@ package enum RealTimeSetup {
         }
         let consequence = "wake-ups may come up to the default 50 µs late"
         return refusal(
-            .timerSlack, error, notPermitted: "timer slack \(slack) ns not permitted: \(error); \(consequence).",
-            failed: "timer slack \(slack) ns failed: \(error) (needs Linux 4.6+); \(consequence).")
+            .timerSlack, error, notPermitted: "timer slack \(slack) ns not permitted: \(error.report); \(consequence).",
+            failed: "timer slack \(slack) ns failed: \(error.report) (needs Linux 4.6+); \(consequence).")
     }
 
     private static func setFIFOPriority(_ priority: Int32, using system: some RealTimeSystem) -> RealTimeSetupOutcome {
@@ -134,10 +135,10 @@ package enum RealTimeSetup {
         }
         return refusal(
             .fifoScheduling, error,
-            notPermitted: "SCHED_FIFO priority \(priority) not permitted: \(error); \(consequence). "
+            notPermitted: "SCHED_FIFO priority \(priority) not permitted: \(error.report); \(consequence). "
                 + "To enable: CAP_SYS_NICE or root, or an rtprio limit (LimitRTPRIO in the systemd unit); "
                 + "in a container also --cap-add=SYS_NICE.",
-            failed: "SCHED_FIFO priority \(priority) failed: \(error); \(consequence).")
+            failed: "SCHED_FIFO priority \(priority) failed: \(error.report); \(consequence).")
     }
 
     private static func unsupportedReason(_ setting: RealTimeSetting) -> String {
@@ -151,11 +152,11 @@ protocol RealTimeSystem {
     /// Whether the platform has these settings at all.
     var supportsRealTimeSettings: Bool { get }
     func fifoPriorityRange() -> ClosedRange<Int32>
-    func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError?
-    func lockAllMemory() -> SystemError?
-    func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError?
-    func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError?
-    func requestCPUWakeLatency(microseconds: Int32) -> SystemError?
+    func setCurrentThreadFIFOPriority(_ priority: Int32) -> Errno?
+    func lockAllMemory() -> Errno?
+    func setCurrentThreadAffinity(_ processors: [Int]) -> Errno?
+    func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> Errno?
+    func requestCPUWakeLatency(microseconds: Int32) -> Errno?
     func onlineProcessorCount() -> Int
 }
 
@@ -164,28 +165,28 @@ struct HostRealTimeSystem: RealTimeSystem {
     #if os(Linux)
         var supportsRealTimeSettings: Bool { true }
         func fifoPriorityRange() -> ClosedRange<Int32> { SystemCalls.fifoPriorityRange() }
-        func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
+        func setCurrentThreadFIFOPriority(_ priority: Int32) -> Errno? {
             SystemCalls.setCurrentThreadFIFOPriority(priority)
         }
-        func lockAllMemory() -> SystemError? { SystemCalls.lockAllMemory() }
-        func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
+        func lockAllMemory() -> Errno? { SystemCalls.lockAllMemory() }
+        func setCurrentThreadAffinity(_ processors: [Int]) -> Errno? {
             SystemCalls.setCurrentThreadAffinity(processors)
         }
-        func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
+        func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> Errno? {
             SystemCalls.setCurrentThreadTimerSlack(nanoseconds: nanoseconds)
         }
-        func requestCPUWakeLatency(microseconds: Int32) -> SystemError? {
+        func requestCPUWakeLatency(microseconds: Int32) -> Errno? {
             SystemCalls.requestCPUWakeLatency(microseconds: microseconds)
         }
         func onlineProcessorCount() -> Int { SystemCalls.onlineProcessorCount() }
     #else
         var supportsRealTimeSettings: Bool { false }
         func fifoPriorityRange() -> ClosedRange<Int32> { 1...99 }
-        func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? { SystemError(code: ENOSYS) }
-        func lockAllMemory() -> SystemError? { SystemError(code: ENOSYS) }
-        func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? { SystemError(code: ENOSYS) }
-        func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? { SystemError(code: ENOSYS) }
-        func requestCPUWakeLatency(microseconds: Int32) -> SystemError? { SystemError(code: ENOSYS) }
+        func setCurrentThreadFIFOPriority(_ priority: Int32) -> Errno? { Errno(rawValue: ENOSYS) }
+        func lockAllMemory() -> Errno? { Errno(rawValue: ENOSYS) }
+        func setCurrentThreadAffinity(_ processors: [Int]) -> Errno? { Errno(rawValue: ENOSYS) }
+        func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> Errno? { Errno(rawValue: ENOSYS) }
+        func requestCPUWakeLatency(microseconds: Int32) -> Errno? { Errno(rawValue: ENOSYS) }
         func onlineProcessorCount() -> Int { 1 }
     #endif
 }

@@ -1,5 +1,6 @@
 import Platform
 import Synchronization
+import SystemPackage
 
 #if os(Linux)
     import CPlatform
@@ -21,11 +22,11 @@ enum SystemCalls {
         // MARK: Scheduling, memory, affinity (Linux)
 
         /// `pthread_setschedparam(pthread_self(), SCHED_FIFO, priority)`; `nil` on success.
-        static func setCurrentThreadFIFOPriority(_ priority: Int32) -> SystemError? {
+        static func setCurrentThreadFIFOPriority(_ priority: Int32) -> Errno? {
             var parameters = sched_param()
             parameters.sched_priority = priority
             let result = pthread_setschedparam(pthread_self(), SCHED_FIFO, &parameters)
-            return result == 0 ? nil : SystemError(code: result)
+            return result == 0 ? nil : Errno(rawValue: result)
         }
 
         /// `sched_get_priority_min/max(SCHED_FIFO)`: 1…99 on Linux.
@@ -36,13 +37,13 @@ enum SystemCalls {
         }
 
         /// `mlockall(MCL_CURRENT | MCL_FUTURE)`; `nil` on success.
-        static func lockAllMemory() -> SystemError? {
-            mlockall(Int32(MCL_CURRENT | MCL_FUTURE)) == 0 ? nil : SystemError(code: errno)
+        static func lockAllMemory() -> Errno? {
+            mlockall(Int32(MCL_CURRENT | MCL_FUTURE)) == 0 ? nil : Errno.last
         }
 
         /// `sched_setaffinity(0, …)` (through the C shim): pins the calling thread to
         /// `processors`; `nil` on success.
-        static func setCurrentThreadAffinity(_ processors: [Int]) -> SystemError? {
+        static func setCurrentThreadAffinity(_ processors: [Int]) -> Errno? {
             let capacity = MemoryLayout<cpu_set_t>.size * 8
             var words = [CUnsignedLongLong](repeating: 0, count: capacity / 64)
             for processor in processors {
@@ -50,7 +51,7 @@ enum SystemCalls {
                 words[processor / 64] |= 1 << CUnsignedLongLong(processor % 64)
             }
             let result = utermd_set_thread_affinity(words, words.count)
-            return result == 0 ? nil : SystemError(code: errno)
+            return result == 0 ? nil : Errno.last
         }
 
         /// Writes `/proc/<tid>/timerslack_ns` (Linux 4.6+) for the calling thread: how long the
@@ -58,32 +59,32 @@ enum SystemCalls {
         /// real-time threads). The file is per task but listed only under `/proc/<pid>/`, not
         /// under `/proc/thread-self/`, hence the thread id. The file rather than
         /// `prctl(PR_SET_TIMERSLACK)`, which is variadic and so not callable from Swift.
-        static func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> SystemError? {
+        static func setCurrentThreadTimerSlack(nanoseconds: UInt64) -> Errno? {
             let threadID = utermd_thread_id()
             let descriptor = open("/proc/\(threadID)/timerslack_ns", O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { return SystemError(code: errno) }
+            guard descriptor >= 0 else { return Errno.last }
             defer { _ = close(descriptor) }
             let text = Array(String(nanoseconds).utf8)
             let failure = text.withUnsafeBytes { SystemCall.writeAll(descriptor, $0) }
-            return failure.map { SystemError(code: $0.rawValue) }
+            return failure.map { $0 }
         }
 
         /// `sysconf(_SC_NPROCESSORS_ONLN)`.
         /// The PM QoS request: the latency as a binary 32-bit integer written to
         /// `/dev/cpu_dma_latency`, in force while the descriptor stays open. It is kept open
         /// for the life of the process; a later request replaces the earlier one.
-        static func requestCPUWakeLatency(microseconds: Int32) -> SystemError? {
+        static func requestCPUWakeLatency(microseconds: Int32) -> Errno? {
             let descriptor = open("/dev/cpu_dma_latency", O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { return SystemError(code: errno) }
+            guard descriptor >= 0 else { return Errno.last }
             var value = microseconds
             switch SystemCall.retryingOnInterrupt({ withUnsafeBytes(of: &value) { write(descriptor, $0.baseAddress, $0.count) } }) {
             case .success(MemoryLayout<Int32>.size): break
             case .success:
                 _ = close(descriptor)
-                return SystemError(code: EIO)
+                return .ioError
             case .failure(let failure):
                 _ = close(descriptor)
-                return SystemError(code: failure.rawValue)
+                return failure
             }
             let previous = CPUWakeLatencyRequest.shared.hold(descriptor)
             if previous >= 0 { _ = close(previous) }
@@ -101,16 +102,16 @@ enum SystemCalls {
     typealias ThreadHandle = pthread_t
 
     /// `pthread_create` with default attributes, running `ThreadEntry.enter(argument)`.
-    static func createThread(argument: UnsafeMutableRawPointer) -> Result<ThreadHandle, SystemError> {
+    static func createThread(argument: UnsafeMutableRawPointer) -> Result<ThreadHandle, Errno> {
         #if canImport(Darwin)
             var thread: pthread_t? = nil
             let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
-            guard result == 0, let created = thread else { return .failure(SystemError(code: result)) }
+            guard result == 0, let created = thread else { return .failure(Errno(rawValue: result)) }
             return .success(created)
         #else
             var thread = pthread_t()
             let result = pthread_create(&thread, nil, { ThreadEntry.enter($0) }, argument)
-            return result == 0 ? .success(thread) : .failure(SystemError(code: result))
+            return result == 0 ? .success(thread) : .failure(Errno(rawValue: result))
         #endif
     }
 

@@ -1,5 +1,6 @@
 import HAL
 import Platform
+import SystemPackage
 
 #if canImport(Glibc)
     import Glibc
@@ -112,10 +113,10 @@ final class BridgeRecorder: @unchecked Sendable {
     private static func create(_ path: String) throws(FunctionFSError) -> Int32 {
         #if canImport(Glibc)
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw FunctionFSError(operation: "create \(path)", errno: errno) }
+            guard fd >= 0 else { throw FunctionFSError(operation: "create \(path)", errno: .last) }
             return fd
         #else
-            throw FunctionFSError(operation: "create \(path) (Linux-only)", errno: 0)
+            throw FunctionFSError(operation: "create \(path) (Linux-only)", errno: nil)
         #endif
     }
 }

@@ -1,4 +1,5 @@
 import Platform
+import SystemPackage
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -7,23 +8,17 @@ import Platform
 struct FunctionFSError: Error, CustomStringConvertible {
     /// What was attempted, e.g. `read /run/hil-ffs/beamformer/ep5`.
     var operation: String
-    /// The errno the call left.
-    var errno: Int32
+    /// The errno the call left (nil where there is no such call: FunctionFS is Linux-only).
+    var errno: Errno?
 
     /// `read .../ep5: Cannot send after transport endpoint shutdown (errno 108)`.
-    var description: String {
-        #if canImport(Glibc)
-            "\(operation): \(String(cString: strerror(errno))) (errno \(errno))"
-        #else
-            "\(operation): errno \(errno)"
-        #endif
-    }
+    var description: String { errno.map { "\(operation): \($0.report)" } ?? operation }
 
     /// The endpoint is not enabled (no configuration selected, or the gadget was unbound):
     /// `ESHUTDOWN`, as `f_fs.c` reports it to a transfer in flight.
     var isShutdown: Bool {
         #if canImport(Glibc)
-            errno == ESHUTDOWN
+            errno == Errno(rawValue: ESHUTDOWN)
         #else
             false
         #endif
@@ -46,10 +41,10 @@ final class FunctionFSFile: @unchecked Sendable {
         self.path = path
         #if canImport(Glibc)
             let fd = Self.retrying { open(path, O_RDWR | O_CLOEXEC) }
-            guard fd >= 0 else { throw FunctionFSError(operation: "open \(path)", errno: Glibc.errno) }
+            guard fd >= 0 else { throw FunctionFSError(operation: "open \(path)", errno: .last) }
             descriptor = fd
         #else
-            throw FunctionFSError(operation: "open \(path) (FunctionFS is Linux-only)", errno: 0)
+            throw FunctionFSError(operation: "open \(path) (FunctionFS is Linux-only)", errno: nil)
         #endif
     }
 
@@ -63,10 +58,10 @@ final class FunctionFSFile: @unchecked Sendable {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(FunctionFSError) -> Int {
         #if canImport(Glibc)
             let count = Self.retrying { Glibc.read(descriptor, buffer.baseAddress, buffer.count) }
-            guard count >= 0 else { throw FunctionFSError(operation: "read \(path)", errno: Glibc.errno) }
+            guard count >= 0 else { throw FunctionFSError(operation: "read \(path)", errno: .last) }
             return count
         #else
-            throw FunctionFSError(operation: "read \(path)", errno: 0)
+            throw FunctionFSError(operation: "read \(path)", errno: nil)
         #endif
     }
 
@@ -75,12 +70,12 @@ final class FunctionFSFile: @unchecked Sendable {
     func write(_ bytes: UnsafeRawBufferPointer) throws(FunctionFSError) {
         #if canImport(Glibc)
             let count = Self.retrying { Glibc.write(descriptor, bytes.baseAddress, bytes.count) }
-            guard count >= 0 else { throw FunctionFSError(operation: "write \(path)", errno: Glibc.errno) }
+            guard count >= 0 else { throw FunctionFSError(operation: "write \(path)", errno: .last) }
             guard count == bytes.count else {
-                throw FunctionFSError(operation: "write \(path): \(count) of \(bytes.count) bytes", errno: EIO)
+                throw FunctionFSError(operation: "write \(path): \(count) of \(bytes.count) bytes", errno: .ioError)
             }
         #else
-            throw FunctionFSError(operation: "write \(path)", errno: 0)
+            throw FunctionFSError(operation: "write \(path)", errno: nil)
         #endif
     }
 
@@ -103,12 +98,12 @@ final class FunctionFSFile: @unchecked Sendable {
                 return Self.retrying { ioctl(self.descriptor, request, base) }
             }
             guard result >= 0 else {
-                throw FunctionFSError(operation: "ioctl FUNCTIONFS_ENDPOINT_DESC \(path)", errno: Glibc.errno)
+                throw FunctionFSError(operation: "ioctl FUNCTIONFS_ENDPOINT_DESC \(path)", errno: .last)
             }
             // wMaxPacketSize bits 10...0 (USB 2.0 §9.6.6).
             return (Int(descriptor[4]) | Int(descriptor[5]) << 8) & 0x7FF
         #else
-            throw FunctionFSError(operation: "ioctl \(path)", errno: 0)
+            throw FunctionFSError(operation: "ioctl \(path)", errno: nil)
         #endif
     }
 
