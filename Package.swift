@@ -269,10 +269,12 @@ if Context.environment["UTERMD_FUZZ"] != nil {
         ("FuzzStatusAPI", ["Daemon", "Terminal"]),
         ("FuzzDishAPI", ["DishAPI", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
     ]
+    // What every target shares: `keep`, the guard that a release build keeps each parse.
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for target in fuzzTargets {
         package.targets.append(
             .executableTarget(
-                name: target.name, dependencies: target.dependencies, path: "Fuzz/\(target.name)",
+                name: target.name, dependencies: target.dependencies + ["FuzzSupport"], path: "Fuzz/\(target.name)",
                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
         package.products.append(.executable(name: target.name, targets: [target.name]))
     }
