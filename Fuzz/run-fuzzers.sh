@@ -26,7 +26,9 @@ printf '%-18s %10s %9s %7s %7s %7s %s\n' target runs execs/s cov ft corpus findi
 for t in "$@"; do
     mkdir -p "$SCRATCH/corpus/$t" "$SCRATCH/findings/$t"
     log="$SCRATCH/findings/$t.log"
-    "$SCRATCH/${FUZZ_CONFIG:-debug}/$t" "$SCRATCH/corpus/$t" -max_total_time="$SECONDS_EACH" -runs="${FUZZ_RUNS:--1}" \
+    # SWIFT_BACKTRACE=enable=no: Swift's own crash handler would take a runtime trap (overflow,
+    # precondition) first and exit 132 before libFuzzer writes the crash- file with the input.
+    SWIFT_BACKTRACE=enable=no "$SCRATCH/${FUZZ_CONFIG:-debug}/$t" "$SCRATCH/corpus/$t" -max_total_time="$SECONDS_EACH" -runs="${FUZZ_RUNS:--1}" \
         -timeout=10 -rss_limit_mb=4096 -max_len="$(max_len_of "$t")" -artifact_prefix="$SCRATCH/findings/$t/" -print_final_stats=1 > "$log" 2>&1
     status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

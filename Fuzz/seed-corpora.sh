@@ -34,6 +34,8 @@ for f in $(find Tests -type f \( -name '*.nmea' -o -name '*.log' -o -name '*.txt
 done
 printf '$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47\n$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A\n' > "$DIR/FuzzNMEA/gga-rmc"
 printf '{"class":"TPV","mode":3,"time":"2026-08-23T00:00:00.000Z","lat":-33.92,"lon":18.42,"altHAE":10.0,"eph":3.5}\n{"class":"SKY","satellites":[{"used":true},{"used":false}]}\n{"class":"VERSION","release":"3.22"}\n' > "$DIR/FuzzGPSD/tpv-sky"
+# What FuzzGPSD found (2026-12-08): a time past what 64-bit nanoseconds count trapped; kept as a seed.
+printf '{"class":"TPV","device":"/dev/ttyACM0","mode":3,"time":"9999-12-31T23:59:59.000Z","lat":-33.9,"lon":18.4,"alt":10}\n' > "$DIR/FuzzGPSD/found-time-overflow"
 printf 'p\nP 180.0 45.0\n\\dump_state\n_\nK\nS\nq\n+\\get_pos\n' > "$DIR/FuzzRotctld/commands"
 for f in $(find Tests -type f -name '*.audit' 2>/dev/null | head -n 10); do copy FuzzAuditScan "$f"; done
 if [ -x .build/debug/utermd ]; then

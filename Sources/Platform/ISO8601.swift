@@ -46,8 +46,10 @@ package enum ISO8601 {
     /// decimal point) digits of the second, cut toward the past.
     package static func string(unixNanoseconds: Int64, fractionDigits: Int) -> String {
         let digits = min(max(fractionDigits, 0), 9)
-        let seconds = unixNanoseconds >= 0 ? unixNanoseconds / 1_000_000_000 : (unixNanoseconds - 999_999_999) / 1_000_000_000
-        let nanoseconds = Int(unixNanoseconds - seconds * 1_000_000_000)
+        // Floor division without overflow at the ends of Int64.
+        let (quotient, remainder) = unixNanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
+        let seconds = remainder < 0 ? quotient - 1 : quotient
+        let nanoseconds = Int(remainder < 0 ? remainder + 1_000_000_000 : remainder)
         let (days, secondOfDay) = CivilCalendar.split(secondsSinceUnixEpoch: seconds)
         let (year, month, day) = CivilCalendar.date(days: days)
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"

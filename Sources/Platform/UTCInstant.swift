@@ -20,15 +20,19 @@ public struct UTCInstant: Sendable, Hashable, Comparable, BitwiseCopyable, Custo
         self.nanosecondsSinceUnixEpoch = Int64((secondsSinceUnixEpoch * 1e9).rounded())
     }
 
-    /// The instant of a civil date and time of day (UTC); nil when a field is out of range.
-    /// `second` may be 60 (a leap second, counted as the first second of the next minute, as
-    /// POSIX time does).
+    /// The instant of a civil date and time of day (UTC); nil when a field is out of range, or
+    /// when the instant is outside what 64-bit nanoseconds count (1677-09-21T00:12:43Z to
+    /// 2262-04-11T23:47:16Z). `second` may be 60 (a leap second, counted as the first second of
+    /// the next minute, as POSIX time does).
     package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, nanoseconds: UInt32 = 0) {
         guard (1...12).contains(month), (1...CivilCalendar.daysIn(month: month, year: year)).contains(day), (0...23).contains(hour),
             (0...59).contains(minute), (0...60).contains(second), nanoseconds < 1_000_000_000, (1...9999).contains(year)
         else { return nil }
         let seconds = CivilCalendar.days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        self.init(nanosecondsSinceUnixEpoch: seconds * 1_000_000_000 + Int64(nanoseconds))
+        let (whole, overflowed) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let (total, carried) = whole.addingReportingOverflow(Int64(nanoseconds))
+        guard !overflowed, !carried else { return nil }
+        self.init(nanosecondsSinceUnixEpoch: total)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, the form gpsd writes (at most nine digits of

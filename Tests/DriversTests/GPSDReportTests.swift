@@ -21,6 +21,15 @@ import Testing
         #expect(abs((fix.horizontalAccuracyMetres ?? 0) - 26.003 * 2.447_746_830_680_816 / 1.959_963_984_540_054) < 1e-9)
     }
 
+    /// The input `make fuzz-smoke` found: a TPV dated 9999 trapped on an arithmetic overflow.
+    /// Now it is a report with an impossible time: rejected with its typed error, and counted.
+    @Test func aTPVDatedBeyond2262IsRejectedNotACrash() throws {
+        let line = #"{"class":"TPV","device":"/dev/ttyACM0","mode":3,"time":"9999-12-31T23:59:59.000Z","lat":-33.9,"lon":18.4,"alt":10}"#
+        #expect(throws: GPSDError.invalidValue(reportClass: "TPV", field: "time")) {
+            try report(line).fix(satellitesUsed: nil, receivedAtNanoseconds: 1)
+        }
+    }
+
     @Test func noFixAndSkyReports() throws {
         let none = try #require(
             try report(#"{"class":"TPV","device":"/dev/pts/1","mode":1}"#).fix(satellitesUsed: nil, receivedAtNanoseconds: 1))

@@ -126,6 +126,18 @@ import Testing
         }
     }
 
+    /// gpsd's times run to year 9999 and 64-bit nanoseconds to 2262: a time beyond is no time,
+    /// not a crash (`make fuzz-smoke`'s FuzzGPSD found the arithmetic-overflow trap).
+    @Test func timesBeyondWhatNanosecondsCountAreNoTime() throws {
+        #expect(UTCInstant(iso8601: "9999-12-31T23:59:59.000Z") == nil)
+        #expect(UTCInstant(iso8601: "2262-04-11T23:47:17Z") == nil)
+        #expect(UTCInstant(iso8601: "2262-04-11T23:47:16Z")?.iso8601 == "2262-04-11T23:47:16.000Z")
+        #expect(UTCInstant(iso8601: "1677-09-21T00:12:43Z") == nil)
+        #expect(UTCInstant(iso8601: "1677-09-21T00:12:44Z")?.iso8601 == "1677-09-21T00:12:44.000Z")
+        #expect(UTCInstant(nanosecondsSinceUnixEpoch: .min).iso8601 == "1677-09-21T00:12:43.145Z")
+        #expect(UTCInstant(nanosecondsSinceUnixEpoch: .max).iso8601 == "2262-04-11T23:47:16.854Z")
+    }
+
     @Test func utcInstantsConvertBothWays() throws {
         let instant = try #require(
             UTCInstant(year: 2025, month: 3, day: 14, hour: 10, minute: 15, second: 2, nanoseconds: 250_000_000))
