@@ -109,7 +109,7 @@ package struct SimulationSetup {
         let audit = auditLog ?? NSTemporaryDirectory() + "utermd-sim-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).audit"
         var options = Simulator.Options(
             board: try loadBoard(board), elementSets: elementSets, policy: inForce.geofencePolicy,
-            policyValidUntilUnixNanoseconds: Int64(inForce.header.validUntil.timeIntervalSince1970) * 1_000_000_000,
+            policyValidUntilUnixNanoseconds: inForce.header.validUntil.unixNanosecondsClamped,
             auditLogPath: audit, seed: seed ?? scenario.gnssNoiseSeed ?? 1)
         options.serviceRules = inForce.document.serviceRules
         return Prepared(

@@ -45,11 +45,17 @@ package enum ISO8601 {
     /// `2026-09-01T00:00:00.000Z` of POSIX nanoseconds, with `fractionDigits` (0–9; 0: no
     /// decimal point) digits of the second, cut toward the past.
     package static func string(unixNanoseconds: Int64, fractionDigits: Int) -> String {
-        let digits = min(max(fractionDigits, 0), 9)
         // Floor division without overflow at the ends of Int64.
         let (quotient, remainder) = unixNanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
-        let seconds = remainder < 0 ? quotient - 1 : quotient
-        let nanoseconds = Int(remainder < 0 ? remainder + 1_000_000_000 : remainder)
+        return string(
+            unixSeconds: remainder < 0 ? quotient - 1 : quotient,
+            nanoseconds: Int(remainder < 0 ? remainder + 1_000_000_000 : remainder), fractionDigits: fractionDigits)
+    }
+
+    /// The same text of POSIX seconds and the nanoseconds within the second (0 ..< 10⁹): for
+    /// instants past what Int64 nanoseconds count (a policy "valid until 9999").
+    package static func string(unixSeconds seconds: Int64, nanoseconds: Int = 0, fractionDigits: Int) -> String {
+        let digits = min(max(fractionDigits, 0), 9)
         let (days, secondOfDay) = CivilCalendar.split(secondsSinceUnixEpoch: seconds)
         let (year, month, day) = CivilCalendar.date(days: days)
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"

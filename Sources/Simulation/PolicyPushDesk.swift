@@ -119,7 +119,7 @@ struct PolicyPushDesk {
         } else if depositRejected, let document = try? PolicyFile.parse(bytes: SignedPolicyFile.unsignedContent(of: bytes), file: source) {
             channels.policies.deposit(
                 document.geofencePolicy,
-                validUntilUnixNanoseconds: Int64((document.header.validUntil.timeIntervalSince1970 * 1e9).rounded(.down)))
+                validUntilUnixNanoseconds: document.header.validUntil.unixNanosecondsClamped)
         }
         return push
     }
@@ -152,7 +152,7 @@ struct PolicyPushDesk {
     /// End of validity of `policy`, UTC nanoseconds (`.min` without one).
     static func validUntil(_ policy: InForcePolicy?) -> Int64 {
         guard let policy else { return .min }
-        return Int64((policy.header.validUntil.timeIntervalSince1970 * 1e9).rounded(.down))
+        return policy.header.validUntil.unixNanosecondsClamped
     }
 
     /// A policy file's text: default allow, one no-service circle.

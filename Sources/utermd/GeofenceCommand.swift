@@ -157,7 +157,7 @@ struct GeofenceCheckCommand: ParsableCommand {
             }
         }
         let now = try parseUTC(at, option: "--at") ?? Date()
-        return evaluator.decide(geofence: geofence, on: UTCDay(unixNanoseconds: Int64(now.timeIntervalSince1970 * 1e9)))
+        return evaluator.decide(geofence: geofence, on: UTCDay(unixNanoseconds: now.unixNanosecondsClamped))
     }
 
     private func loadPolicy() throws -> (PolicyDocument, String) {

@@ -122,6 +122,20 @@ import Testing
         #expect(rejection(admit(try Self.signed(other, with: PolicySigningKey()))) == .badSignature)
     }
 
+    /// Operators write "valid until 9999" for "no end". Such a policy crashed `utermd policy
+    /// sign` and the daemon (arithmetic overflow turning the date into Int64 nanoseconds); now
+    /// its summary says 9999 and the tick sees the end as Int64's, in 2262.
+    @Test func aPolicyValidUntil9999IsReadNotACrash() throws {
+        let until = try #require(ISO8601UTC.parse("9999-12-31T00:00:00Z"))
+        let header = PolicyBundleHeader(
+            name: "no-end", version: 1, issued: Date(timeIntervalSince1970: 0), validFrom: Date(timeIntervalSince1970: 0),
+            validUntil: until, isExample: false)
+        #expect(header.summary.contains("to 9999-12-31T00:00:00Z"))
+        #expect(until.unixNanosecondsClamped == .max)
+        #expect(Date(timeIntervalSince1970: -1e12).unixNanosecondsClamped == .min)
+        #expect(Date(timeIntervalSince1970: 1.5).unixNanosecondsClamped == 1_500_000_000)
+    }
+
     @Test func validityAndVersionRules() throws {
         let expired = try Self.signed(Self.content(version: 5, from: "2020-01-01T00:00:00Z", until: "2026-09-01T11:59:59Z"))
         #expect(

@@ -75,7 +75,7 @@ package final class PolicyService: Sendable {
     /// transmission stays inhibited).
     package static func validUntilUnixNanoseconds(_ policy: InForcePolicy?) -> Int64 {
         guard let policy else { return .min }
-        return Int64((policy.header.validUntil.timeIntervalSince1970 * 1e9).rounded(.down))
+        return policy.header.validUntil.unixNanosecondsClamped
     }
 
     /// Offers a bundle: verified, audited, then (if accepted) handed to the tick. The update

@@ -16,6 +16,6 @@ package enum ISO8601UTC {
     /// `2026-09-01T00:00:00Z` (whole seconds, rounded down).
     package static func format(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        return ISO8601.string(unixNanoseconds: seconds * 1_000_000_000, fractionDigits: 0)
+        return ISO8601.string(unixSeconds: seconds, fractionDigits: 0)
     }
 }
