@@ -3,8 +3,18 @@ import Terminal
 /// The scenario events added with the campaign's second round (issue 17): clock steps,
 /// policy pushes, restarts, loop overruns and garbage from the beamformer bridge. Kept apart from `ScenarioFile.event` so that each reads alone.
 extension ScenarioFile {
-    /// The longest clock step a scenario may ask for: ten years, seconds.
-    static let maximumClockStepSeconds = 315_360_000.0
+    /// The longest time a scenario may name, seconds (ten years): a clock step, an instant, a
+    /// duration. Anything the virtual clock adds up then stays far inside its Int64 nanoseconds.
+    static let maximumSeconds = 315_360_000.0
+
+    /// A number of seconds at `node`: finite and within ±ten years, or an error naming the field.
+    static func seconds(_ node: DataNode, _ field: String) throws(DataFileError) -> Double {
+        let value = try node.double()
+        guard value.isFinite, abs(value) <= maximumSeconds else {
+            throw node.error("\(field) must be a number of seconds within ±\(Int(maximumSeconds)) (ten years)")
+        }
+        return value
+    }
 
     /// `clock_step_s` (with `for_s`), `policy_push` (with an optional `restricts_here`) or
     /// `restart`, `loop_overrun_ms` or `bridge_garbage` (each with `for_s`); nil when the event
@@ -12,8 +22,8 @@ extension ScenarioFile {
     static func laterEvent(_ node: DataNode, at: Double) throws(DataFileError) -> Scenario.TimedEvent? {
         if let step = try node.optional("clock_step_s") {
             let seconds = try step.double()
-            guard seconds.isFinite, seconds != 0, abs(seconds) <= maximumClockStepSeconds else {
-                throw step.error("clock_step_s must be a non-zero number of seconds within ±\(Int(maximumClockStepSeconds)) (ten years)")
+            guard seconds.isFinite, seconds != 0, abs(seconds) <= maximumSeconds else {
+                throw step.error("clock_step_s must be a non-zero number of seconds within ±\(Int(maximumSeconds)) (ten years)")
             }
             return .init(atSeconds: at, event: .clockStep(stepSeconds: seconds, seconds: try positiveDuration(node)))
         }
@@ -57,8 +67,8 @@ extension ScenarioFile {
     /// The event's `for_s`: required, finite and above 0.
     private static func positiveDuration(_ node: DataNode) throws(DataFileError) -> Double {
         let length = try node.required("for_s")
-        let seconds = try length.double()
-        guard seconds.isFinite, seconds > 0 else { throw length.error("for_s must be a number of seconds above 0") }
+        let seconds = try Self.seconds(length, "for_s")
+        guard seconds > 0 else { throw length.error("for_s must be a number of seconds above 0") }
         return seconds
     }
 }

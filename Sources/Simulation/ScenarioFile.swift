@@ -35,7 +35,7 @@ package enum ScenarioFile {
         for point in try root.required("route").elements() {
             try point.rejectUnknownKeys(["t_s", "lat_deg", "lon_deg"])
             let waypoint = Scenario.Waypoint(
-                seconds: try point.required("t_s").double(), latitudeDegrees: try point.required("lat_deg").double(),
+                seconds: try seconds(try point.required("t_s"), "t_s"), latitudeDegrees: try point.required("lat_deg").double(),
                 longitudeDegrees: try point.required("lon_deg").double())
             guard (-90...90).contains(waypoint.latitudeDegrees) else { throw point.error("lat_deg must be within -90...90") }
             guard (-180...180).contains(waypoint.longitudeDegrees) else { throw point.error("lon_deg must be within -180...180") }
@@ -43,7 +43,7 @@ package enum ScenarioFile {
             route.append(waypoint)
         }
         guard !route.isEmpty else { throw root.error("the route needs at least one point") }
-        let duration = try root.optional("duration_s")?.double() ?? (route.last?.seconds ?? 0)
+        let duration = try root.optional("duration_s").map { (node) throws(DataFileError) in try seconds(node, "duration_s") } ?? (route.last?.seconds ?? 0)
         guard duration > 0 else { throw root.error("the scenario must last more than 0 s (duration_s or the route's last t_s)") }
         var gnssRate = 1.0, accuracy = 5.0
         var noiseSeed: UInt64?
@@ -127,7 +127,7 @@ package enum ScenarioFile {
             guard let network = ConstellationName(rawValue: text) else {
                 throw value.error("\"\(text)\" is not a constellation (one of: \(ConstellationName.namesList))")
             }
-            let seconds = try value.required("within_s").double()
+            let seconds = try Self.seconds(try value.required("within_s"), "within_s")
             guard seconds.isFinite, seconds > 0 else { throw value.error("within_s must be a positive number of seconds") }
             return .networkServingWithin(network, seconds: seconds)
         default: return nil
@@ -136,29 +136,29 @@ package enum ScenarioFile {
 
     private static func event(_ node: DataNode) throws(DataFileError) -> Scenario.TimedEvent {
         try node.rejectUnknownKeys(["at_s", "fault", "for_s", "gnss_outage_s", "unplug", "gpio_failure", "fix_time_offset_s", "stow", "clock_step_s", "policy_push", "restricts_here", "restart", "loop_overrun_ms", "bridge_garbage"])
-        let at = try node.required("at_s").double()
+        let at = try seconds(try node.required("at_s"), "at_s")
         try rejectStrayLaterKeys(node)
         if let fault = try node.optional("fault") {
-            return .init(atSeconds: at, event: .fault(try fault.choice(Scenario.FaultInput.self), seconds: try node.required("for_s").double()))
+            return .init(atSeconds: at, event: .fault(try fault.choice(Scenario.FaultInput.self), seconds: try seconds(try node.required("for_s"), "for_s")))
         }
         if let outage = try node.optional("gnss_outage_s") {
-            return .init(atSeconds: at, event: .gnssOutage(seconds: try outage.double()))
+            return .init(atSeconds: at, event: .gnssOutage(seconds: try seconds(outage, "gnss_outage_s")))
         }
         if let unplug = try node.optional("unplug") {
             guard try unplug.string() == "beamformer" else { throw unplug.error("only the beamformer can be unplugged") }
-            return .init(atSeconds: at, event: .unplugBeamformer(seconds: try node.required("for_s").double()))
+            return .init(atSeconds: at, event: .unplugBeamformer(seconds: try seconds(try node.required("for_s"), "for_s")))
         }
         if let failure = try node.optional("gpio_failure") {
             return .init(
-                atSeconds: at, event: .gpioFailure(try failure.choice(GPIORole.self), seconds: try node.required("for_s").double()))
+                atSeconds: at, event: .gpioFailure(try failure.choice(GPIORole.self), seconds: try seconds(try node.required("for_s"), "for_s")))
         }
         if let offset = try node.optional("fix_time_offset_s") {
             return .init(
-                atSeconds: at, event: .fixTimeOffset(offsetSeconds: try offset.double(), seconds: try node.required("for_s").double()))
+                atSeconds: at, event: .fixTimeOffset(offsetSeconds: try seconds(offset, "fix_time_offset_s"), seconds: try seconds(try node.required("for_s"), "for_s")))
         }
         if let stow = try node.optional("stow") {
             guard try stow.bool() else { throw stow.error("stow: true is the only value") }
-            return .init(atSeconds: at, event: .stow(seconds: try node.required("for_s").double()))
+            return .init(atSeconds: at, event: .stow(seconds: try seconds(try node.required("for_s"), "for_s")))
         }
         if let timed = try laterEvent(node, at: at) { return timed }
         throw node.error(

@@ -46,4 +46,25 @@ import Testing
             #expect(error.description.hasPrefix("bad.yaml:"))
         }
     }
+
+    /// Times past what the virtual clock counts crashed `utermd simulate` (a Double too large for
+    /// Int64 nanoseconds); each is now refused with the field named.
+    @Test(arguments: [
+        ("route:\n  - { t_s: 1e300, lat_deg: 0, lon_deg: 0 }\nduration_s: 1\n", "t_s"),
+        ("route: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 1e300\n", "duration_s"),
+        ("route: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 30\nevents:\n  - { at_s: 1e300, unplug: beamformer, for_s: 3 }\n", "at_s"),
+        ("route: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 30\nevents:\n  - { at_s: 10, unplug: beamformer, for_s: 1e300 }\n", "for_s"),
+        ("route: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 30\nevents:\n  - { at_s: 10, gnss_outage_s: -1e300 }\n", "gnss_outage_s"),
+        ("route: [{ t_s: 0, lat_deg: 0, lon_deg: 0 }]\nduration_s: 30\nevents:\n  - { at_s: 10, fix_time_offset_s: 1e300, for_s: 3 }\n", "fix_time_offset_s"),
+    ])
+    func timesPastTenYearsAreRefusedNotACrash(_ body: String, _ field: String) {
+        let text = "format: 1\nscenario: t\nstart: 2026-08-23T00:00:00Z\n" + body
+        do {
+            _ = try ScenarioFile.parse(yaml: text, file: "bad.yaml")
+            Issue.record("accepted \(field) of 1e300 s")
+        } catch {
+            #expect(error.description.hasPrefix("bad.yaml:"))
+            #expect(error.description.contains("\(field) must be a number of seconds within ±315360000 (ten years)"), "\(error)")
+        }
+    }
 }
