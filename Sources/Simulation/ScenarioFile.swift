@@ -128,7 +128,7 @@ package enum ScenarioFile {
                 throw value.error("\"\(text)\" is not a constellation (one of: \(ConstellationName.namesList))")
             }
             let seconds = try Self.seconds(try value.required("within_s"), "within_s")
-            guard seconds.isFinite, seconds > 0 else { throw value.error("within_s must be a positive number of seconds") }
+            guard seconds > 0 else { throw value.error("within_s must be a positive number of seconds") }
             return .networkServingWithin(network, seconds: seconds)
         default: return nil
         }

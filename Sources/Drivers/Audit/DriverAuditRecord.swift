@@ -83,7 +83,7 @@ package struct DriverAuditRecord: Sendable, Hashable {
         case .hardwareFaultCleared(let source):
             return entry(.fault, "cleared", "\(source) cleared", ["source": source.description])
         case .outputWriteFailed(let role, let errno):
-            let code = errno?.rawValue ?? 0
+            let code = errno.recordedNumber
             return entry(
                 .fault, "output_write_failed", "writing \(role.rawValue) failed (errno \(code)): hardware fault latched",
                 ["source": role.rawValue, "errno": "\(code)"])

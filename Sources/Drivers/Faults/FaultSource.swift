@@ -35,7 +35,7 @@ package enum FaultCause: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .edge(let time): "edge@\(time)ns"
         case .level: "level"
-        case .unreadable(let code): "unreadable (errno \(code?.rawValue ?? 0))"
+        case .unreadable(let code): "unreadable (errno \(code.recordedNumber))"
         }
     }
 }

@@ -20,9 +20,9 @@ package enum TransmitLineFault: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .senseDisagrees(let commanded, let sensed):
             "transmit_enable commanded \(commanded.rawValue) but transmit_enable_sense reads \(sensed.rawValue)"
-        case .senseUnreadable(let code): "transmit_enable_sense unreadable (errno \(code?.rawValue ?? 0))"
-        case .writeFailed(let code): "transmit_enable write failed (errno \(code?.rawValue ?? 0))"
-        case .readbackFailed(let code): "transmit_enable read-back failed (errno \(code?.rawValue ?? 0))"
+        case .senseUnreadable(let code): "transmit_enable_sense unreadable (errno \(code.recordedNumber))"
+        case .writeFailed(let code): "transmit_enable write failed (errno \(code.recordedNumber))"
+        case .readbackFailed(let code): "transmit_enable read-back failed (errno \(code.recordedNumber))"
         }
     }
 }
